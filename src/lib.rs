@@ -1,0 +1,16 @@
+//! zhoubao: a terminal browser for weekly security bulletin series.
+//!
+//! `parse` turns files into [`model::Bulletin`]s, `store` keeps them in the
+//! SQLite cache, `import` drives the two, `output` prints the cache for the
+//! CLI and `tui` browses it.
+
+pub mod cli;
+pub mod demo;
+pub mod import;
+pub mod model;
+pub mod output;
+pub mod parse;
+pub mod sanitize;
+pub mod store;
+pub mod synth;
+pub mod tui;

@@ -1,0 +1,282 @@
+//! Plain data types shared by the parser, the cache, the CLI and the TUI.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// An issue of the series: (year, number), e.g. 2024 第17期.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct IssueKey {
+    pub year: i32,
+    pub number: u32,
+}
+
+impl IssueKey {
+    pub fn new(year: i32, number: u32) -> Self {
+        IssueKey { year, number }
+    }
+}
+
+impl fmt::Display for IssueKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.year, self.number)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not an issue key: {0:?} (expected YEAR-NUMBER, e.g. 2024-17)")]
+pub struct BadIssueKey(pub String);
+
+impl FromStr for IssueKey {
+    type Err = BadIssueKey;
+
+    /// Accepts `2024-17`, `2024/17` and `2024-017`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || BadIssueKey(s.to_string());
+        let (y, n) = s.trim().split_once(['-', '/']).ok_or_else(bad)?;
+        let year: i32 = y.trim().parse().map_err(|_| bad())?;
+        let number: u32 = n.trim().parse().map_err(|_| bad())?;
+        if !(1900..=9999).contains(&year) || number == 0 {
+            return Err(bad());
+        }
+        Ok(IssueKey { year, number })
+    }
+}
+
+/// The week an issue covers. Normally Monday to Sunday, not always.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// 整体评价为 优 / 良 / 中 / 差.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Assessment {
+    Excellent,
+    Good,
+    Fair,
+    Poor,
+}
+
+impl Assessment {
+    pub fn from_chinese(c: char) -> Option<Self> {
+        match c {
+            '优' => Some(Assessment::Excellent),
+            '良' => Some(Assessment::Good),
+            '中' => Some(Assessment::Fair),
+            '差' => Some(Assessment::Poor),
+            _ => None,
+        }
+    }
+
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Assessment::Excellent => "优",
+            Assessment::Good => "良",
+            Assessment::Fair => "中",
+            Assessment::Poor => "差",
+        }
+    }
+}
+
+/// The five weekly figures of 本周事件处理情况.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Metric {
+    EventsHandled,
+    CrossBorder,
+    PhishingComplaints,
+    MaliciousAppPlatforms,
+    MaliciousUrls,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 5] = [
+        Metric::EventsHandled,
+        Metric::CrossBorder,
+        Metric::PhishingComplaints,
+        Metric::MaliciousAppPlatforms,
+        Metric::MaliciousUrls,
+    ];
+
+    /// Column name used in the cache, CSV and JSON.
+    pub fn column(self) -> &'static str {
+        match self {
+            Metric::EventsHandled => "events_handled",
+            Metric::CrossBorder => "cross_border",
+            Metric::PhishingComplaints => "phishing_complaints",
+            Metric::MaliciousAppPlatforms => "malicious_app_platforms",
+            Metric::MaliciousUrls => "malicious_urls",
+        }
+    }
+
+    /// Short Chinese label for the TUI.
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::EventsHandled => "处理事件",
+            Metric::CrossBorder => "跨境事件",
+            Metric::PhishingComplaints => "仿冒投诉",
+            Metric::MaliciousAppPlatforms => "恶意APP平台",
+            Metric::MaliciousUrls => "恶意URL",
+        }
+    }
+}
+
+/// A missing figure is unknown (`None`), never 0.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Figures {
+    pub events_handled: Option<i64>,
+    pub cross_border: Option<i64>,
+    pub phishing_complaints: Option<i64>,
+    pub malicious_app_platforms: Option<i64>,
+    pub malicious_urls: Option<i64>,
+}
+
+impl Figures {
+    pub fn get(&self, m: Metric) -> Option<i64> {
+        match m {
+            Metric::EventsHandled => self.events_handled,
+            Metric::CrossBorder => self.cross_border,
+            Metric::PhishingComplaints => self.phishing_complaints,
+            Metric::MaliciousAppPlatforms => self.malicious_app_platforms,
+            Metric::MaliciousUrls => self.malicious_urls,
+        }
+    }
+
+    pub fn set(&mut self, m: Metric, v: Option<i64>) {
+        let slot = match m {
+            Metric::EventsHandled => &mut self.events_handled,
+            Metric::CrossBorder => &mut self.cross_border,
+            Metric::PhishingComplaints => &mut self.phishing_complaints,
+            Metric::MaliciousAppPlatforms => &mut self.malicious_app_platforms,
+            Metric::MaliciousUrls => &mut self.malicious_urls,
+        };
+        *slot = v;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        Metric::ALL.iter().all(|m| self.get(*m).is_none())
+    }
+}
+
+/// A WeChat article's identity: `__biz` + `mid` + `idx`. Everything else in
+/// the URL (sn, chksm, scene, fragment, scheme) varies between copies.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct ArticleId {
+    pub biz: String,
+    pub mid: String,
+    pub idx: String,
+}
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}/{}", self.biz, self.mid, self.idx)
+    }
+}
+
+/// One 近期回顾 line: an earlier issue this one points at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecentRef {
+    /// None when the line's title names no issue number.
+    pub key: Option<IssueKey>,
+    pub title: String,
+    pub period: Option<Period>,
+    /// Some lines carry only the title text, no link.
+    pub url: Option<String>,
+}
+
+/// How much of an article a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Completeness {
+    /// A repost, share card, empty page or anti-bot wall: title at most.
+    Stub,
+    /// The article body with its figures.
+    Full,
+}
+
+/// Which input format a file was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum SourceFormat {
+    Markdown,
+    WechatHtml,
+}
+
+impl SourceFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::Markdown => "markdown",
+            SourceFormat::WechatHtml => "wechat-html",
+        }
+    }
+}
+
+/// What the parser read from one file: one copy of one issue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bulletin {
+    pub format: SourceFormat,
+    pub key: IssueKey,
+    pub title: String,
+    pub period: Option<Period>,
+    pub published: Option<NaiveDate>,
+    /// The account that posted this copy (国家互联网应急中心CNCERT, Doonsec's feed ...).
+    pub source: Option<String>,
+    /// The copy's own URL as given.
+    pub url: Option<String>,
+    pub article: Option<ArticleId>,
+    /// Every URL found in the file (own URL, links, images), deduplicated, in order.
+    pub urls: Vec<String>,
+    pub assessment: Option<Assessment>,
+    pub figures: Figures,
+    /// Chart image addresses of the 基本态势 section.
+    pub images: Vec<String>,
+    /// Body paragraphs without page chrome.
+    pub body: Vec<String>,
+    pub recent: Vec<RecentRef>,
+    pub completeness: Completeness,
+}
+
+/// One row of the issue list: everything the list, the charts and
+/// `zhoubao list` need, without the body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IssueSummary {
+    pub key: IssueKey,
+    pub title: Option<String>,
+    pub period: Option<Period>,
+    pub published: Option<NaiveDate>,
+    pub assessment: Option<Assessment>,
+    pub figures: Figures,
+    /// A full copy is in the cache (not just a stub or a reference).
+    pub cached: bool,
+    pub read: bool,
+}
+
+/// A 近期回顾 line as stored, with whether its target is cached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredRef {
+    pub position: u32,
+    pub key: Option<IssueKey>,
+    pub title: String,
+    pub url: Option<String>,
+    pub cached: bool,
+}
+
+/// One copy of an issue that was imported or that pointed at it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alias {
+    pub url: Option<String>,
+    pub source: Option<String>,
+}
+
+/// Everything known of one issue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IssueDetail {
+    pub summary: IssueSummary,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub body: Vec<String>,
+    pub images: Vec<String>,
+    pub recent: Vec<StoredRef>,
+    pub aliases: Vec<Alias>,
+}
