@@ -41,7 +41,13 @@ pub enum Command {
         /// Do not draw a progress bar
         #[arg(long)]
         quiet: bool,
+        /// Print each file's result on stdout as soon as it is stored
+        #[arg(long, short)]
+        verbose: bool,
     },
+    /// Rebuild every issue from the raw files the cache keeps (after an
+    /// upgrade of zhoubao's parser); reading state is kept
+    Reindex,
     /// List every known issue, newest first (cached or not)
     List {
         /// Print JSON instead of a table

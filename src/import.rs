@@ -22,6 +22,19 @@ pub enum FileResult {
     Failed(String),
 }
 
+impl fmt::Display for FileResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileResult::Stored(ImportOutcome::New) => write!(f, "new"),
+            FileResult::Stored(ImportOutcome::Updated) => write!(f, "updated"),
+            FileResult::Stored(ImportOutcome::Unchanged) => write!(f, "unchanged"),
+            FileResult::Stored(ImportOutcome::StubMerged) => write!(f, "stub"),
+            FileResult::Skipped(_) => write!(f, "skipped"),
+            FileResult::Failed(_) => write!(f, "failed"),
+        }
+    }
+}
+
 /// The end-of-import report.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ImportSummary {
@@ -147,6 +160,16 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, String)
 /// Imports every file under `paths`. A progress bar is drawn on stderr
 /// when `progress` is set and stderr is a terminal.
 pub fn import_paths(store: &mut Store, paths: &[PathBuf], progress: bool) -> ImportSummary {
+    import_paths_with(store, paths, progress, |_, _| {})
+}
+
+/// [`import_paths`], calling `on_file` after each file's transaction ended.
+pub fn import_paths_with(
+    store: &mut Store,
+    paths: &[PathBuf],
+    progress: bool,
+    mut on_file: impl FnMut(&Path, &FileResult),
+) -> ImportSummary {
     let (files, errors) = collect_files(paths);
     let mut summary = ImportSummary::default();
     for (path, why) in errors {
@@ -190,6 +213,7 @@ pub fn import_paths(store: &mut Store, paths: &[PathBuf], progress: bool) -> Imp
             };
             bar.set_message(short_name(&path));
             bar.inc(1);
+            on_file(&path, &result);
             summary.record(&path, result);
         }
     });

@@ -39,12 +39,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
         None => {
             zhoubao::tui::run(store, cli.open)?;
         }
-        Some(Command::Import { paths, quiet }) => {
-            let summary = import::import_paths(&mut store, &paths, !quiet);
+        Some(Command::Import {
+            paths,
+            quiet,
+            verbose,
+        }) => {
+            let summary = import::import_paths_with(&mut store, &paths, !quiet, |path, result| {
+                if verbose {
+                    let _ = writeln!(
+                        out,
+                        "{}\t{}",
+                        result,
+                        zhoubao::sanitize::line(&path.display().to_string())
+                    );
+                    let _ = out.flush();
+                }
+            });
             eprintln!("{summary}");
             if !summary.failed.is_empty() {
                 return Ok(ExitCode::FAILURE);
             }
+        }
+        Some(Command::Reindex) => {
+            let counts = store.reindex(|raw| zhoubao::parse::parse(raw).ok())?;
+            eprintln!(
+                "re-derived {} issues' data from {} stored files",
+                counts.bulletins, counts.sources
+            );
         }
         Some(Command::List { json }) => {
             let list = store.summaries()?;

@@ -12,7 +12,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use schema::current_version;
-pub use write::ImportOutcome;
+pub use write::{ImportOutcome, Reindexed};
 
 /// What can go wrong with the cache. Messages name the file and say what
 /// the user can do.

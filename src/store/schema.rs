@@ -97,6 +97,10 @@ pub const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     ) WITHOUT ROWID;
     "#,
+    // 1 -> 2: re-deriving from stored sources walks claims by source.
+    r#"
+    CREATE INDEX claims_by_source ON claims(source_id);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -310,3 +310,63 @@ fn a_reopened_cache_keeps_everything() {
     let list = s.summaries().unwrap();
     assert!(list[0].read && list[0].cached);
 }
+
+#[test]
+fn an_older_schema_migrates_without_losing_read_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.db");
+    {
+        // A cache as the first release wrote it.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        c.pragma_update(None, "application_id", schema::APPLICATION_ID)
+            .unwrap();
+        c.pragma_update(None, "user_version", 1).unwrap();
+        c.execute(
+            "INSERT INTO user_state (year, number, read) VALUES (2024, 17, 1)",
+            [],
+        )
+        .unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), current_version());
+    import(&mut s, &full(17), "full");
+    assert!(s.summaries().unwrap()[0].read);
+}
+
+#[test]
+fn reindex_rebuilds_the_same_issues_from_stored_sources_and_keeps_read_marks() {
+    let mut s = Store::open_in_memory().unwrap();
+    let (f, st) = (full(17), stub(17));
+    let raw_full = serde_json::to_vec(&f).unwrap();
+    let raw_stub = serde_json::to_vec(&st).unwrap();
+    s.import_file("full.md", &raw_full, &f).unwrap();
+    s.import_file("stub.md", &raw_stub, &st).unwrap();
+    s.set_read(key(17), true).unwrap();
+    let before = s.detail(key(17)).unwrap();
+    let counts = s
+        .reindex(|raw| {
+            serde_json::from_slice::<serde_json::Value>(raw)
+                .ok()
+                .map(|v| {
+                    if v["completeness"] == "Full" {
+                        full(17)
+                    } else {
+                        stub(17)
+                    }
+                })
+        })
+        .unwrap();
+    assert_eq!(
+        counts,
+        Reindexed {
+            sources: 2,
+            bulletins: 2
+        }
+    );
+    assert_eq!(s.detail(key(17)).unwrap(), before);
+    // A parser that now rejects everything leaves no issue, but the sources stay.
+    s.reindex(|_| None).unwrap();
+    assert!(s.summaries().unwrap().is_empty());
+    assert_eq!(s.source_count().unwrap(), 2);
+}

@@ -56,38 +56,7 @@ impl Store {
             chrono::Utc::now().to_rfc3339(),
             raw
         ])?;
-        let source_id = tx.last_insert_rowid();
-
-        let strength = Strength {
-            rank: Rank::of(bulletin) as i64,
-            richness: merge::richness(bulletin),
-            sha256: sha.clone(),
-        };
-        let own = Claim {
-            strength: strength.clone(),
-            title: Some(bulletin.title.clone()),
-            period: bulletin.period,
-            published: bulletin.published,
-            source: bulletin.source.clone(),
-            url: bulletin.url.clone(),
-            assessment: bulletin.assessment,
-            figures: bulletin.figures,
-        };
-        insert_claim(&tx, source_id, key, &own, bulletin.article.as_ref())?;
-        let mut touched = vec![key];
-        for r in &bulletin.recent {
-            let Some(ref_key) = r.key else { continue };
-            let claim = reference_claim(r, &sha);
-            let id = r.url.as_deref().and_then(article_id);
-            insert_claim(&tx, source_id, ref_key, &claim, id.as_ref())?;
-            if !touched.contains(&ref_key) {
-                touched.push(ref_key);
-            }
-        }
-        for k in &touched {
-            rederive(&tx, *k)?;
-        }
-        replace_body_if_stronger(&tx, bulletin, &strength)?;
+        apply(&tx, tx.last_insert_rowid(), &sha, bulletin)?;
         let after = snapshot(&tx, key)?;
         tx.commit()?;
 
@@ -127,6 +96,85 @@ impl Store {
             )?
             .execute([key.to_string()])?;
         Ok(())
+    }
+}
+
+/// Records what one stored source says: its own claim, a claim for each
+/// issue its 近期回顾 names, then the merged rows of every issue touched.
+fn apply(
+    tx: &Transaction<'_>,
+    source_id: i64,
+    sha: &str,
+    bulletin: &Bulletin,
+) -> Result<(), StoreError> {
+    let key = bulletin.key;
+    let strength = Strength {
+        rank: Rank::of(bulletin) as i64,
+        richness: merge::richness(bulletin),
+        sha256: sha.to_string(),
+    };
+    let own = Claim {
+        strength: strength.clone(),
+        title: Some(bulletin.title.clone()),
+        period: bulletin.period,
+        published: bulletin.published,
+        source: bulletin.source.clone(),
+        url: bulletin.url.clone(),
+        assessment: bulletin.assessment,
+        figures: bulletin.figures,
+    };
+    insert_claim(tx, source_id, key, &own, bulletin.article.as_ref())?;
+    let mut touched = vec![key];
+    for r in &bulletin.recent {
+        let Some(ref_key) = r.key else { continue };
+        let claim = reference_claim(r, sha);
+        let id = r.url.as_deref().and_then(article_id);
+        insert_claim(tx, source_id, ref_key, &claim, id.as_ref())?;
+        if !touched.contains(&ref_key) {
+            touched.push(ref_key);
+        }
+    }
+    for k in &touched {
+        rederive(tx, *k)?;
+    }
+    replace_body_if_stronger(tx, bulletin, &strength)
+}
+
+/// Counts from re-deriving the cache from its stored sources.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reindexed {
+    pub sources: usize,
+    pub bulletins: usize,
+}
+
+impl Store {
+    /// Rebuilds every issue from the raw sources the cache keeps, with the
+    /// given parser (normally this build's). Reading state is kept; the
+    /// whole rebuild is one transaction.
+    pub fn reindex(
+        &mut self,
+        parse: impl Fn(&[u8]) -> Option<Bulletin>,
+    ) -> Result<Reindexed, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch("DELETE FROM claims; DELETE FROM recent_refs; DELETE FROM issues;")?;
+        let mut counts = Reindexed::default();
+        {
+            let mut sources = tx.prepare("SELECT id, sha256, raw FROM sources ORDER BY id")?;
+            let mut rows = sources.query([])?;
+            while let Some(row) = rows.next()? {
+                counts.sources += 1;
+                let raw: Vec<u8> = row.get(2)?;
+                if let Some(b) = parse(&raw) {
+                    let sha: String = row.get(1)?;
+                    apply(&tx, row.get(0)?, &sha, &b)?;
+                    counts.bulletins += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(counts)
     }
 }
 
