@@ -150,10 +150,12 @@ impl FigureWalk {
     }
 
     pub fn step(&mut self, rng: &mut SplitMix64) -> Figures {
-        self.events = (self.events + rng.range(-70, 70)).clamp(300, 800);
-        self.phishing = (self.phishing + rng.range(-60, 60)).clamp(200, 700);
-        self.platforms = (self.platforms + rng.range(-6, 6)).clamp(0, 40);
-        self.urls = (self.urls + rng.range(-15, 15)).clamp(0, 100);
+        // Pulled back toward a typical level so the walk neither sticks at
+        // a bound nor wanders off across a long series.
+        self.events = drift(rng, self.events, 550, 70, (300, 800));
+        self.phishing = drift(rng, self.phishing, 450, 60, (200, 700));
+        self.platforms = drift(rng, self.platforms, 15, 6, (0, 40));
+        self.urls = drift(rng, self.urls, 40, 15, (0, 100));
         // A spike lifts one week only; the walk carries on from its base.
         let events = if rng.chance(0.04) {
             self.events * rng.range(150, 200) / 100
@@ -170,4 +172,10 @@ impl FigureWalk {
             malicious_urls: mobile_known.then_some(self.urls),
         }
     }
+}
+
+/// One mean-reverting random step of at most `jitter` plus the pull.
+fn drift(rng: &mut SplitMix64, value: i64, center: i64, jitter: i64, (lo, hi): (i64, i64)) -> i64 {
+    let pull = (center - value) / 5;
+    (value + pull + rng.range(-jitter, jitter)).clamp(lo, hi)
 }
