@@ -42,10 +42,22 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    #[error("the cache is busy: another process holds its lock; try again when it finishes")]
+    Busy,
     #[error("cache: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
     #[error("cache holds a malformed value: {0}")]
     Malformed(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Sql(e),
+        }
+    }
 }
 
 /// The cache. One per process; the TUI and an import may share the file.
@@ -115,6 +127,11 @@ impl Store {
             tx.commit()?;
         }
         Ok(())
+    }
+
+    /// How long a write waits for another process's lock before giving up.
+    pub fn set_busy_timeout(&self, wait: Duration) -> Result<(), StoreError> {
+        Ok(self.conn.busy_timeout(wait)?)
     }
 
     /// The schema version of the open cache.

@@ -370,3 +370,61 @@ fn reindex_rebuilds_the_same_issues_from_stored_sources_and_keeps_read_marks() {
     assert!(s.summaries().unwrap().is_empty());
     assert_eq!(s.source_count().unwrap(), 2);
 }
+
+#[test]
+fn a_cache_locked_by_another_process_gives_a_clear_error_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.db");
+    let mut s = Store::open(&path).unwrap();
+    import(&mut s, &full(17), "full");
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    s.set_busy_timeout(std::time::Duration::from_millis(50))
+        .unwrap();
+    let err = s.import_file("b.md", b"other", &full(18)).unwrap_err();
+    assert!(matches!(err, StoreError::Busy), "{err}");
+    assert!(err.to_string().contains("another process"));
+    other.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(
+        s.summaries().unwrap().len(),
+        2,
+        "17 and its reference 16 only"
+    );
+    import(&mut s, &full(18), "later");
+    assert_eq!(s.summaries().unwrap().len(), 3);
+}
+
+#[test]
+fn a_read_only_cache_is_reported_not_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        import(&mut s, &full(17), "full");
+    }
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let restore = || {
+        let _ = std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755));
+    };
+    if std::fs::write(dir.path().join("probe"), b"x").is_ok() {
+        restore();
+        eprintln!("skipped: running as root, file permissions do not apply");
+        return;
+    }
+    let before = std::fs::read(&path).unwrap();
+    let result = Store::open(&path).and_then(|mut s| s.import_file("x.md", b"x", &full(18)));
+    restore();
+    let err = result
+        .err()
+        .expect("a read-only cache cannot take an import");
+    assert!(
+        matches!(
+            err,
+            StoreError::ReadOnly { .. } | StoreError::Open { .. } | StoreError::Sql(_)
+        ),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
