@@ -416,9 +416,7 @@ fn a_read_only_cache_is_reported_not_written() {
     let before = std::fs::read(&path).unwrap();
     let result = Store::open(&path).and_then(|mut s| s.import_file("x.md", b"x", &full(18)));
     restore();
-    let err = result
-        .err()
-        .expect("a read-only cache cannot take an import");
+    let err = result.expect_err("a read-only cache cannot take an import");
     assert!(
         matches!(
             err,
