@@ -23,6 +23,8 @@ pub(crate) struct ArticleMeta {
     pub published: Option<NaiveDate>,
     /// From the page's own script variables; otherwise taken from `url`.
     pub article: Option<ArticleId>,
+    /// Other addresses the copy gives itself (a page's short link).
+    pub other_urls: Vec<String>,
 }
 
 /// Longest title quoted in a skip reason.
@@ -75,9 +77,10 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
     let issue = read_title(&title).map_err(|problem| skip_reason(&title, problem))?;
 
     let mut urls = UrlList::default();
-    if let Some(url) = &meta.url {
-        urls.push(url);
-    }
+    meta.url
+        .iter()
+        .chain(&meta.other_urls)
+        .for_each(|u| urls.push(u));
     for line in lines {
         line.images.iter().for_each(|u| urls.push(u));
         line.links.iter().for_each(|l| urls.push(&l.url));
@@ -253,6 +256,7 @@ mod tests {
             url: Some("https://mp.weixin.qq.com/s?__biz=QQ==&mid=1&idx=1&sn=x".into()),
             published: None,
             article: None,
+            other_urls: Vec::new(),
         }
     }
 

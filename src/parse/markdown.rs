@@ -39,6 +39,7 @@ pub(crate) fn read(text: &str) -> Result<(ArticleMeta, Vec<Line>), ParseError> {
         url: front.url,
         published: front.date.as_deref().and_then(read_date),
         article: None,
+        other_urls: Vec::new(),
     };
     Ok((meta, lines))
 }

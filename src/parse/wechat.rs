@@ -24,8 +24,11 @@ pub struct WechatPage {
     /// The account that posted it (`#js_name`, `var nickname`).
     pub account: Option<String>,
     pub published: Option<NaiveDate>,
-    /// The page's own address (`og:url` or `var msg_link`), `&amp;` undone.
+    /// The page's own address (`og:url` or `var msg_link`), `&amp;` undone;
+    /// the long form naming the article when the page has one.
     pub url: Option<String>,
+    /// Every own address the page gives (long and short forms).
+    pub own_urls: Vec<String>,
     pub article: Option<ArticleId>,
     /// Set when the page holds no article: WeChat's own message
     /// (链接已过期, 该内容已被发布者删除 ...) or a generic reason.
@@ -110,6 +113,7 @@ pub(crate) fn read(doc: &Html, raw: &str) -> (WechatPage, Vec<Line>) {
         account: text_of(&ACCOUNT).or_else(|| vars.nickname.clone()),
         published,
         url,
+        own_urls: url_candidates,
         article,
         unavailable,
     };
@@ -126,6 +130,7 @@ impl WechatPage {
             url: self.url.clone(),
             published: self.published,
             article: self.article.clone(),
+            other_urls: self.own_urls.clone(),
         }
     }
 }
