@@ -328,7 +328,7 @@ fn wechat_page_of_another_article_is_skipped_naming_it() {
     assert_eq!(
         err,
         ParseError::NotBulletin(
-            "article '每周读书笔记 第3期' is not an issue of the series".into()
+            "article '每周读书笔记 第3期' by 测试应急中心 is not an issue of the series".into()
         )
     );
     let page = read_wechat_page(other.as_bytes()).expect("still a readable page");

@@ -74,7 +74,8 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
         .map(collapse_blanks)
         .filter(|t| !t.is_empty())
         .ok_or_else(|| ParseError::NotBulletin("no title found: not an article".into()))?;
-    let issue = read_title(&title).map_err(|problem| skip_reason(&title, problem))?;
+    let issue = read_title(&title)
+        .map_err(|problem| skip_reason(&title, meta.source.as_deref(), problem))?;
 
     let mut urls = UrlList::default();
     meta.url
@@ -123,10 +124,16 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
     })
 }
 
-fn skip_reason(title: &str, problem: TitleProblem) -> ParseError {
+fn skip_reason(title: &str, source: Option<&str>, problem: TitleProblem) -> ParseError {
     let quoted = excerpt(title, TITLE_IN_MESSAGE);
+    let by = source
+        .map(|s| excerpt(s, TITLE_IN_MESSAGE))
+        .filter(|s| !s.is_empty())
+        .map_or(String::new(), |s| format!(" by {s}"));
     ParseError::NotBulletin(match problem {
-        TitleProblem::NotSeries => format!("article '{quoted}' is not an issue of the series"),
+        TitleProblem::NotSeries => {
+            format!("article '{quoted}'{by} is not an issue of the series")
+        }
         TitleProblem::Unnumbered => {
             format!("title '{quoted}' names no issue number (no 年第N期)")
         }
@@ -184,9 +191,7 @@ fn read_sections(lines: &[Line], title: &str) -> Sections {
             out.images.extend(line.images.iter().cloned());
         }
         if section == Section::Recent {
-            if let Some(r) = recent_ref(line) {
-                out.recent.push(r);
-            }
+            out.recent.extend(recent_refs(line));
             continue;
         }
         if text.is_empty() || is_chrome(text) || is_title(text, &compact_title) {
@@ -216,6 +221,25 @@ fn is_title(text: &str, compact_title: &str) -> bool {
 
 fn reads_like_a_sentence(text: &str) -> bool {
     text.chars().count() >= MIN_SENTENCE_CHARS && text.contains(['。', '，', '；', ',', '.'])
+}
+
+/// The refs of one 近期回顾 line; a page that runs several links together
+/// in one paragraph gives one ref per link.
+fn recent_refs(line: &Line) -> Vec<RecentRef> {
+    if line.links.len() > 1 {
+        return line
+            .links
+            .iter()
+            .filter_map(|link| {
+                recent_ref(&Line {
+                    text: link.text.clone(),
+                    images: Vec::new(),
+                    links: vec![link.clone()],
+                })
+            })
+            .collect();
+    }
+    recent_ref(line).into_iter().collect()
 }
 
 /// One 近期回顾 line: `●[title](url)` or a bare `●title`.
@@ -349,6 +373,25 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_of_several_links_gives_one_ref_per_link() {
+        let link = |n: u32| Link {
+            text: format!("网络安全信息与动态周报2024年第{n}期"),
+            url: format!("http://mp.weixin.qq.com/s?__biz=QQ==&mid={n}&idx=1"),
+        };
+        let mut lines = full_lines();
+        lines.truncate(9);
+        lines.push(Line {
+            text: "●周报第4期 ●周报第3期".into(),
+            images: Vec::new(),
+            links: vec![link(4), link(3)],
+        });
+        let b = assemble(meta(TITLE), &lines).unwrap();
+        let keys: Vec<_> = b.recent.iter().map(|r| r.key.map(|k| k.number)).collect();
+        assert_eq!(keys, [Some(4), Some(3)]);
+        assert!(b.recent[1].url.as_deref().unwrap().contains("mid=3"));
+    }
+
+    #[test]
     fn missing_title_is_no_bulletin() {
         let mut m = meta(TITLE);
         m.title = None;
@@ -360,7 +403,9 @@ mod tests {
         let err = assemble(meta("科技周刊#1"), &[]).unwrap_err();
         assert_eq!(
             err,
-            ParseError::NotBulletin("article '科技周刊#1' is not an issue of the series".into())
+            ParseError::NotBulletin(
+                "article '科技周刊#1' by account is not an issue of the series".into()
+            )
         );
         let err = assemble(meta("网络安全信息与动态周报2024年第0期"), &[]).unwrap_err();
         assert_eq!(
