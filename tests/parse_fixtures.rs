@@ -358,3 +358,11 @@ fn html_that_is_not_from_wechat_is_skipped() {
         "{err}"
     );
 }
+
+#[test]
+fn gbk_markdown_without_declaration_reads_like_the_utf8_one() {
+    let utf8 = String::from_utf8(fixture("full.md")).expect("utf-8 fixture");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&utf8);
+    assert!(!unmappable);
+    assert_eq!(parse(&gbk).expect("gbk parses"), bulletin("full.md"));
+}

@@ -127,6 +127,19 @@ fn invalid_utf8_in_markdown_is_replaced_and_parsing_goes_on() {
 }
 
 #[test]
+fn utf16_markdown_with_bom_is_decoded() {
+    let text = String::from_utf8(fixture("full.md")).expect("utf-8");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    assert_eq!(
+        parse(&bytes).expect("utf-16 parses"),
+        parse(text.as_bytes()).expect("parses")
+    );
+}
+
+#[test]
 fn unknown_declared_charset_falls_back_sanely() {
     let page = String::from_utf8(fixture("wechat_article.html")).expect("utf-8");
     let odd = page.replace(

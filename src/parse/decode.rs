@@ -105,8 +105,26 @@ fn skip_bom_and_space(bytes: &[u8]) -> &[u8] {
 /// Text of a file that has no charset declaration: UTF-8 (BOM dropped) or
 /// UTF-16 with a BOM. Invalid sequences become U+FFFD so the rest survives.
 pub(crate) fn decode_plain(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
-    let (text, _, _) = UTF_8.decode(bytes);
+    let (text, encoding, had_errors) = UTF_8.decode(bytes);
+    if had_errors && encoding == UTF_8 && mostly_replaced(&text) {
+        // A GBK text file: nearly every non-ASCII character is broken as
+        // UTF-8 yet the bytes decode cleanly as GB18030. A UTF-8 file with
+        // a few bad bytes keeps its UTF-8 reading.
+        if let Some(gbk) = GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+            return Ok(gbk);
+        }
+    }
     reject_garbage(text)
+}
+
+/// More than a quarter of the non-ASCII characters are U+FFFD.
+fn mostly_replaced(text: &str) -> bool {
+    let (mut non_ascii, mut replaced) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        non_ascii += 1;
+        replaced += usize::from(c == char::REPLACEMENT_CHARACTER);
+    }
+    replaced * 4 > non_ascii
 }
 
 /// Text of a web page: BOM first, then the declared charset, unless the
@@ -248,6 +266,15 @@ mod tests {
     fn invalid_utf8_is_replaced_not_fatal() {
         let text = decode_plain(b"# \xE5\x91\xA8\xFF\xE6\x8A\xA5 ok").unwrap();
         assert_eq!(text, "# 周\u{FFFD}报 ok");
+    }
+
+    #[test]
+    fn gbk_text_without_declaration_is_recognised() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("---\ntitle: 网络安全信息与动态周报\n---\n");
+        assert_eq!(
+            decode_plain(&gbk).unwrap(),
+            "---\ntitle: 网络安全信息与动态周报\n---\n"
+        );
     }
 
     #[test]

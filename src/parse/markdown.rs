@@ -47,9 +47,21 @@ pub(crate) fn read(text: &str) -> Result<(ArticleMeta, Vec<Line>), ParseError> {
 fn split_front_matter(text: &str) -> Result<(FrontMatter, &str), ParseError> {
     let start = text.trim_start_matches(['\n', '\r', ' ', '\t']);
     let mut rest = match start.strip_prefix("---") {
-        Some(after) if after.starts_with(['\n', '\r']) => after,
+        Some(after)
+            if after
+                .trim_start_matches([' ', '\t'])
+                .starts_with(['\n', '\r']) =>
+        {
+            after.trim_start_matches([' ', '\t'])
+        }
         _ => return Ok((FrontMatter::default(), start)),
     };
+    // The opening line's own line break.
+    rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+        .or_else(|| rest.strip_prefix('\r'))
+        .unwrap_or(rest);
     let mut front = FrontMatter::default();
     loop {
         let (line, next) = match rest.split_once('\n') {
@@ -191,6 +203,19 @@ mod tests {
             read("\u{FEFF}---\r\ntitle: 'T'\r\ndate: 2024-05-04T10:00\r\n---\r\nx\r\n").unwrap();
         assert_eq!(meta.title.as_deref(), Some("T"));
         assert!(meta.published.is_some());
+    }
+
+    #[test]
+    fn fences_with_trailing_blanks_still_open_and_close() {
+        let (meta, lines) = read("--- \ntitle: T\n---  \n正文\n").unwrap();
+        assert_eq!(meta.title.as_deref(), Some("T"));
+        assert_eq!(lines.len(), 1);
+    }
+
+    #[test]
+    fn a_thematic_break_is_not_front_matter() {
+        let (meta, _) = read("---- \n# 标题\n").unwrap();
+        assert_eq!(meta.title.as_deref(), Some("标题"));
     }
 
     #[test]
