@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::figures::{read_assessment, read_figures};
 use super::identity::article_id;
-use super::series::{read_title, TitleProblem, MAX_ISSUE_NUMBER};
+use super::series::{read_title, TitleProblem, MAX_ISSUE_NUMBER, YEARS};
 use super::text::{collapse_blanks, excerpt, is_chrome, Line, CHROME_START};
 use super::ParseError;
 use crate::model::{ArticleId, Bulletin, Completeness, RecentRef, SourceFormat};
@@ -140,6 +140,11 @@ fn skip_reason(title: &str, source: Option<&str>, problem: TitleProblem) -> Pars
         TitleProblem::BadNumber(n) => {
             format!("issue number {n} is not valid (expected 1 to {MAX_ISSUE_NUMBER})")
         }
+        TitleProblem::BadYear(y) => format!(
+            "year {y:04} is not valid (expected {} to {})",
+            YEARS.start(),
+            YEARS.end()
+        ),
     })
 }
 

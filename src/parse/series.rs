@@ -14,6 +14,9 @@ pub(crate) const SERIES_NAME: &str = "网络安全信息与动态周报";
 /// The series is weekly: an issue number above this is a typo or a forgery.
 pub(crate) const MAX_ISSUE_NUMBER: u32 = 60;
 
+/// Years a real issue can carry; others are typos or forgeries.
+pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
 /// A longer span is no week: the period text is garbled.
 const MAX_PERIOD_DAYS: i64 = 31;
 
@@ -26,6 +29,8 @@ pub(crate) enum TitleProblem {
     Unnumbered,
     /// `第0期`, `第999期` or digits beyond any integer.
     BadNumber(String),
+    /// A year outside [`YEARS`].
+    BadYear(i32),
 }
 
 /// What a series title says about its issue.
@@ -61,6 +66,9 @@ pub(crate) fn read_title(title: &str) -> Result<IssueTitle, TitleProblem> {
         _ => return Err(TitleProblem::Unnumbered),
     };
     let year: i32 = year_text.parse().map_err(|_| TitleProblem::Unnumbered)?;
+    if !YEARS.contains(&year) {
+        return Err(TitleProblem::BadYear(year));
+    }
     let number = number_text
         .parse::<u32>()
         .ok()
@@ -213,6 +221,18 @@ mod tests {
                 "{title}"
             );
         }
+    }
+
+    #[test]
+    fn implausible_years_are_refused() {
+        assert_eq!(
+            read_title("网络安全信息与动态周报0000年第1期"),
+            Err(TitleProblem::BadYear(0))
+        );
+        assert_eq!(
+            read_title("网络安全信息与动态周报9999年第1期"),
+            Err(TitleProblem::BadYear(9999))
+        );
     }
 
     #[test]
