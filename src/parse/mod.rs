@@ -2,9 +2,9 @@
 //!
 //! The format is chosen by content, never by file name. Each format has its
 //! own reader (`markdown`, `wechat`) that yields metadata and format-neutral
-//! [`text::Line`]s; `article` turns those into a bulletin the same way for
+//! `text::Line`s; `article` turns those into a bulletin the same way for
 //! all of them. A further page format (cert.org.cn reports) needs only its
-//! own reader and one more arm in [`parse_html`].
+//! own reader and one more arm in `parse_html_text`.
 
 mod article;
 mod decode;
