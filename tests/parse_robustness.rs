@@ -278,6 +278,50 @@ fn apply(bytes: &mut Vec<u8>, damage: &Damage) {
     }
 }
 
+/// Pieces of WeChat pages and bulletins, shuffled into tag soup.
+const SOUP: &[&str] = &[
+    "<html>",
+    "<body>",
+    "<div>",
+    "</div>",
+    "<p>",
+    "</p>",
+    "<section>",
+    "</section>",
+    "<span>",
+    "</span>",
+    "<br>",
+    "<a href=\"http://mp.weixin.qq.com/s?__biz=QQ==&amp;mid=1&amp;idx=1\">",
+    "</a>",
+    "<img data-src=\"https://img.example/1.png\">",
+    "<div id=\"js_content\">",
+    "<h1 id=\"activity-name\">",
+    "</h1>",
+    "<a id=\"js_name\">",
+    "<script>",
+    "</script>",
+    "<!--",
+    "-->",
+    "<meta charset=\"gbk\">",
+    "var biz = \"QQ==\";",
+    "var ct = \"99999999999999\";",
+    "网络安全信息与动态周报2024年第5期（1月29日-2月4日）",
+    "本周网络安全基本态势",
+    "本周事件处理情况",
+    "近期回顾",
+    "●",
+    "整体评价为良。",
+    "共处理网络安全事件",
+    "12",
+    "起",
+    "恶意URL链接",
+    "个",
+    "&amp;",
+    "&nbsp;",
+    "\u{FFFD}",
+    "\n",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
@@ -291,6 +335,14 @@ proptest! {
         assert_sane(&parse(text.as_bytes()));
         let with_front = markdown("网络安全信息与动态周报2024年第3期（1月15日-1月21日）", &text);
         assert_sane(&parse(&with_front));
+    }
+
+    #[test]
+    fn tag_soup_never_panics(pieces in prop::collection::vec(0..SOUP.len(), 0..300)) {
+        let page: String = std::iter::once("<!DOCTYPE html>")
+            .chain(pieces.iter().map(|&i| SOUP[i]))
+            .collect();
+        assert_sane(&parse(page.as_bytes()));
     }
 
     #[test]

@@ -40,8 +40,9 @@ fn selector(css: &str) -> Selector {
 }
 
 static CONTENT: LazyLock<Selector> = LazyLock::new(|| selector("#js_content"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("#activity-name"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("#activity-name, .rich_media_title"));
 static ACCOUNT: LazyLock<Selector> = LazyLock::new(|| selector("#js_name"));
+static PROFILE_NAME: LazyLock<Selector> = LazyLock::new(|| selector(".profile_nickname"));
 static PUBLISH_TIME: LazyLock<Selector> = LazyLock::new(|| selector("#publish_time"));
 static OG_TITLE: LazyLock<Selector> = LazyLock::new(|| selector(r#"meta[property="og:title"]"#));
 static OG_URL: LazyLock<Selector> = LazyLock::new(|| selector(r#"meta[property="og:url"]"#));
@@ -110,7 +111,9 @@ pub(crate) fn read(doc: &Html, raw: &str) -> (WechatPage, Vec<Line>) {
     };
     let page = WechatPage {
         title,
-        account: text_of(&ACCOUNT).or_else(|| vars.nickname.clone()),
+        account: text_of(&ACCOUNT)
+            .or_else(|| vars.nickname.clone())
+            .or_else(|| text_of(&PROFILE_NAME)),
         published,
         url,
         own_urls: url_candidates,
