@@ -63,7 +63,16 @@ fn every_archive_file_parses_and_only_the_unnumbered_one_is_skipped() {
     let mut skipped = Vec::new();
     for (path, result) in &results {
         match result {
-            Ok(_) => {}
+            Ok(b) => {
+                let what = path.display();
+                assert!(b.published.is_some(), "{what}: no date");
+                assert!(b.source.is_some(), "{what}: no source");
+                assert!(b.article.is_some(), "{what}: no identity");
+                assert!(
+                    b.urls.first() == b.url.as_ref(),
+                    "{what}: own url not first"
+                );
+            }
             Err(e @ ParseError::NotBulletin(_)) => skipped.push((path, e.to_string())),
             Err(e) => panic!("{}: {e}", path.display()),
         }
