@@ -278,3 +278,6 @@ fn front_matter(title: &str, url: &str, source: &str, date: NaiveDate, salt: &st
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod roundtrip_tests;

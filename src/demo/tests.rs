@@ -55,3 +55,33 @@ fn plan_has_gaps_stubs_a_wall_and_one_week_without_mobile_figures() {
     assert_eq!(without_mobile, 1);
     assert!(full.iter().any(|f| f.issue.crosses_year()));
 }
+
+#[test]
+fn every_embedded_file_parses_to_its_planned_issue() {
+    let generated = plan::generate();
+    for (name, bytes) in files() {
+        let planned = generated
+            .iter()
+            .find(|f| f.name == *name)
+            .unwrap_or_else(|| panic!("{name} is not in the plan"));
+        let bulletin = crate::parse::parse(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(bulletin.key, planned.issue.key, "{name}");
+        assert_eq!(bulletin.period, Some(planned.issue.period), "{name}");
+        if planned.full {
+            assert_eq!(
+                bulletin.completeness,
+                crate::model::Completeness::Full,
+                "{name}"
+            );
+            assert_eq!(bulletin.figures, planned.issue.figures, "{name}");
+            assert_eq!(bulletin.recent.len(), crate::synth::RECENT_LINES, "{name}");
+        } else {
+            assert_eq!(
+                bulletin.completeness,
+                crate::model::Completeness::Stub,
+                "{name}"
+            );
+            assert!(bulletin.figures.is_empty(), "{name}");
+        }
+    }
+}
