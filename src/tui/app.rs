@@ -199,10 +199,18 @@ impl App {
         });
     }
 
-    /// Figures of the issue before `key` in the series (the next older known issue).
+    /// Figures of the week before `key`: number − 1 of the same year, or for
+    /// a year's first issue the last known issue of the year before. A
+    /// missing week gives None, so no change is shown against an older week.
     fn previous_figures(&self, key: IssueKey) -> Option<Figures> {
         let i = self.summaries.partition_point(|s| s.key >= key);
-        self.summaries.get(i).map(|s| s.figures)
+        let before = self.summaries.get(i)?;
+        let adjacent = if key.number > 1 {
+            before.key == IssueKey::new(key.year, key.number - 1)
+        } else {
+            before.key.year == key.year - 1
+        };
+        adjacent.then_some(before.figures)
     }
 
     /// Shows `target` in the detail pane and moves the list cursor to it

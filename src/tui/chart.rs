@@ -13,6 +13,9 @@ use crate::model::{IssueKey, IssueSummary, Metric};
 /// Drawn for a week whose figure is unknown or whose issue is missing.
 pub const ABSENT_SYMBOL: &str = "·";
 
+/// Under the selected week, in the pane's bottom border.
+pub const SELECTED_MARK: &str = "▲";
+
 /// Longest run of missing numbers filled with gap slots; a larger jump is
 /// more likely a bad number than missing weeks.
 const MAX_FILLED_GAP: u32 = 60;
@@ -192,6 +195,38 @@ impl Widget for ChartView<'_> {
             }
             y += rows_per_metric;
         }
+        mark_selected_week(area, spark_x, spark_width, window, selected, buf);
+    }
+}
+
+/// A `▲` in the bottom border under the selected week's column, so the
+/// selection shows without colour too.
+fn mark_selected_week(
+    area: Rect,
+    spark_x: u16,
+    spark_width: u16,
+    window: std::ops::Range<usize>,
+    selected: Option<usize>,
+    buf: &mut Buffer,
+) {
+    let Some(offset) = selected
+        .filter(|s| window.contains(s))
+        .map(|s| s - window.start)
+    else {
+        return;
+    };
+    let Ok(offset) = u16::try_from(offset) else {
+        return;
+    };
+    if offset < spark_width && area.height >= 2 {
+        let x = spark_x.saturating_add(offset);
+        buf.set_stringn(
+            x,
+            area.bottom() - 1,
+            SELECTED_MARK,
+            1,
+            theme::spark_selected(),
+        );
     }
 }
 
