@@ -1,1 +1,86 @@
-//! placeholder for the cli module.
+//! Command-line interface: the `///` comments here are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::IssueKey;
+
+/// Browse CNCERT's weekly 网络安全信息与动态周报 from the terminal.
+///
+/// Without a command, opens the TUI on the cache. Import bulletins first
+/// with `zhoubao import PATH...`, or try `zhoubao --demo`.
+#[derive(Debug, Parser)]
+#[command(name = "zhoubao", version)]
+pub struct Cli {
+    /// The cache file [default: cache.db in the platform data dir]
+    #[arg(long, env = "ZHOUBAO_DB", global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Use the demo corpus built into the binary instead of the cache
+    /// (nothing is written to disk)
+    #[arg(long, global = true)]
+    pub demo: bool,
+
+    /// Open the TUI at this issue, e.g. 2024-17
+    #[arg(long, value_name = "YEAR-NUMBER")]
+    pub open: Option<IssueKey>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import saved bulletins (Markdown archive files, saved WeChat pages);
+    /// folders are searched recursively
+    Import {
+        /// Files or folders
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Do not draw a progress bar
+        #[arg(long)]
+        quiet: bool,
+        /// Print each file's result on stdout as soon as it is stored
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Rebuild every issue from the raw files the cache keeps (after an
+    /// upgrade of zhoubao's parser); reading state is kept
+    Reindex,
+    /// List every known issue, newest first (cached or not)
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one issue in full, with its 近期回顾 references
+    Show {
+        /// The issue, e.g. 2024-17
+        #[arg(value_name = "YEAR-NUMBER")]
+        key: IssueKey,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export one row per issue for a spreadsheet or a chart
+    Export {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+    },
+    /// Find issues whose title or body contains QUERY (Chinese works)
+    Search {
+        /// Text to look for, e.g. 跨境
+        query: String,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}

@@ -1,1 +1,302 @@
-//! placeholder for the output module.
+//! Text, JSON and CSV renderings of the cache for the non-interactive
+//! commands. Every string from the data passes through the sanitizer, so
+//! no escape sequence from a bulletin reaches the user's terminal.
+
+use serde_json::{json, Value};
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::{IssueDetail, IssueSummary, Metric, Period};
+use crate::sanitize;
+
+fn clean(s: &str) -> String {
+    sanitize::line(s)
+}
+
+fn clean_opt(s: Option<&str>) -> Option<String> {
+    s.map(clean)
+}
+
+fn date_opt(d: Option<chrono::NaiveDate>) -> Value {
+    d.map_or(Value::Null, |d| Value::String(d.to_string()))
+}
+
+fn period_text(p: Option<Period>) -> String {
+    p.map_or_else(|| "-".into(), |p| format!("{}~{}", p.start, p.end))
+}
+
+fn figure_text(v: Option<i64>) -> String {
+    v.map_or_else(|| "-".into(), |v| v.to_string())
+}
+
+/// Left-aligns by display width: Chinese characters take two cells.
+fn pad(s: &str, width: usize) -> String {
+    let w = s.width();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn summary_json(s: &IssueSummary) -> Value {
+    let mut v = json!({
+        "key": s.key.to_string(),
+        "year": s.key.year,
+        "number": s.key.number,
+        "title": clean_opt(s.title.as_deref()),
+        "period_start": date_opt(s.period.map(|p| p.start)),
+        "period_end": date_opt(s.period.map(|p| p.end)),
+        "published": date_opt(s.published),
+        "assessment": s.assessment.map(|a| a.chinese()),
+        "cached": s.cached,
+        "read": s.read,
+    });
+    for m in Metric::ALL {
+        v[m.column()] = json!(s.figures.get(m));
+    }
+    v
+}
+
+/// `zhoubao list`: one line per issue, newest first.
+pub fn list_text(issues: &[IssueSummary]) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{:<8} {:<21} {} {:>6} {:>6} {:>6} {:>4} {:>6}  {:<10} {}\n",
+        "ISSUE", "PERIOD", "评价", "EVENTS", "XBORD", "PHISH", "APPS", "URLS", "STATUS", "TITLE"
+    ));
+    for s in issues {
+        let f = |m| figure_text(s.figures.get(m));
+        out.push_str(&format!(
+            "{:<8} {:<21} {} {:>6} {:>6} {:>6} {:>4} {:>6}  {:<10} {}\n",
+            s.key.to_string(),
+            period_text(s.period),
+            pad(s.assessment.map_or("-", |a| a.chinese()), 4),
+            f(Metric::EventsHandled),
+            f(Metric::CrossBorder),
+            f(Metric::PhishingComplaints),
+            f(Metric::MaliciousAppPlatforms),
+            f(Metric::MaliciousUrls),
+            if s.cached { "cached" } else { "not cached" },
+            clean(s.title.as_deref().unwrap_or("")),
+        ));
+    }
+    out
+}
+
+pub fn list_json(issues: &[IssueSummary]) -> String {
+    let v: Vec<Value> = issues.iter().map(summary_json).collect();
+    pretty(&Value::Array(v))
+}
+
+fn pretty(v: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
+    s.push('\n');
+    s
+}
+
+fn detail_json(d: &IssueDetail) -> Value {
+    let mut v = summary_json(&d.summary);
+    v["source"] = json!(clean_opt(d.source.as_deref()));
+    v["url"] = json!(clean_opt(d.url.as_deref()));
+    v["body"] = json!(d.body.iter().map(|p| clean(p)).collect::<Vec<_>>());
+    v["images"] = json!(d.images.iter().map(|p| clean(p)).collect::<Vec<_>>());
+    v["recent"] = Value::Array(
+        d.recent
+            .iter()
+            .map(|r| {
+                json!({
+                    "position": r.position,
+                    "key": r.key.map(|k| k.to_string()),
+                    "year": r.key.map(|k| k.year),
+                    "number": r.key.map(|k| k.number),
+                    "title": clean(&r.title),
+                    "url": clean_opt(r.url.as_deref()),
+                    "cached": r.cached,
+                })
+            })
+            .collect(),
+    );
+    v["aliases"] = Value::Array(
+        d.aliases
+            .iter()
+            .map(|a| json!({"url": clean_opt(a.url.as_deref()), "source": clean_opt(a.source.as_deref())}))
+            .collect(),
+    );
+    v
+}
+
+pub fn show_json(d: &IssueDetail) -> String {
+    pretty(&detail_json(d))
+}
+
+/// `zhoubao show`: one issue in full.
+pub fn show_text(d: &IssueDetail) -> String {
+    let s = &d.summary;
+    let mut out = String::new();
+    let title = clean(s.title.as_deref().unwrap_or("(title unknown)"));
+    out.push_str(&format!("{}  {}\n", s.key, title));
+    out.push_str(&format!(
+        "{}\n",
+        if s.cached {
+            "cached"
+        } else {
+            "not cached: only its title and period are known (import the issue to read it)"
+        }
+    ));
+    out.push_str(&format!("period:     {}\n", period_text(s.period)));
+    out.push_str(&format!(
+        "published:  {}\n",
+        s.published.map_or("-".into(), |d| d.to_string())
+    ));
+    out.push_str(&format!(
+        "source:     {}\n",
+        clean(d.source.as_deref().unwrap_or("-"))
+    ));
+    out.push_str(&format!(
+        "url:        {}\n",
+        clean(d.url.as_deref().unwrap_or("-"))
+    ));
+    out.push_str(&format!(
+        "assessment: {}\n",
+        s.assessment.map_or("-", |a| a.chinese())
+    ));
+    for m in Metric::ALL {
+        out.push_str(&format!(
+            "  {} {}\n",
+            pad(m.label(), 12),
+            figure_text(s.figures.get(m))
+        ));
+    }
+    if !d.body.is_empty() {
+        out.push('\n');
+        for p in &d.body {
+            out.push_str(&clean(p));
+            out.push('\n');
+        }
+    }
+    if !d.images.is_empty() {
+        out.push_str("\ncharts:\n");
+        for i in &d.images {
+            out.push_str(&format!("  {}\n", clean(i)));
+        }
+    }
+    if !d.recent.is_empty() {
+        out.push_str("\n近期回顾:\n");
+        for r in &d.recent {
+            out.push_str(&format!(
+                "  {}. [{}] {} {}\n",
+                r.position,
+                if r.cached { "cached" } else { "not cached" },
+                clean(&r.title),
+                clean(r.url.as_deref().unwrap_or("(no link)")),
+            ));
+        }
+    }
+    if d.aliases.len() > 1 {
+        out.push_str("\ncopies:\n");
+        for a in &d.aliases {
+            out.push_str(&format!(
+                "  {}  {}\n",
+                clean(a.source.as_deref().unwrap_or("-")),
+                clean(a.url.as_deref().unwrap_or("-"))
+            ));
+        }
+    }
+    out
+}
+
+const CSV_COLUMNS: [&str; 6] = [
+    "year",
+    "number",
+    "period_start",
+    "period_end",
+    "published",
+    "assessment",
+];
+
+/// `zhoubao export --format csv`: one row per issue, empty where unknown.
+pub fn export_csv(issues: &[IssueSummary]) -> String {
+    let mut out = CSV_COLUMNS.join(",");
+    for m in Metric::ALL {
+        out.push(',');
+        out.push_str(m.column());
+    }
+    out.push_str(",cached\n");
+    for s in issues {
+        let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let mut cells = vec![
+            s.key.year.to_string(),
+            s.key.number.to_string(),
+            date(s.period.map(|p| p.start)),
+            date(s.period.map(|p| p.end)),
+            date(s.published),
+            s.assessment
+                .map(|a| a.chinese().to_string())
+                .unwrap_or_default(),
+        ];
+        for m in Metric::ALL {
+            cells.push(s.figures.get(m).map(|v| v.to_string()).unwrap_or_default());
+        }
+        cells.push(s.cached.to_string());
+        let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// `zhoubao export --format json`: the CSV's columns plus `recent`.
+pub fn export_json(details: &[IssueDetail]) -> String {
+    let rows: Vec<Value> = details
+        .iter()
+        .map(|d| {
+            let s = &d.summary;
+            let mut v = json!({
+                "year": s.key.year,
+                "number": s.key.number,
+                "period_start": date_opt(s.period.map(|p| p.start)),
+                "period_end": date_opt(s.period.map(|p| p.end)),
+                "published": date_opt(s.published),
+                "assessment": s.assessment.map(|a| a.chinese()),
+            });
+            for m in Metric::ALL {
+                v[m.column()] = json!(s.figures.get(m));
+            }
+            v["cached"] = json!(s.cached);
+            v["recent"] = Value::Array(
+                d.recent
+                    .iter()
+                    .map(|r| {
+                        json!({
+                            "year": r.key.map(|k| k.year),
+                            "number": r.key.map(|k| k.number),
+                            "title": clean(&r.title),
+                            "url": clean_opt(r.url.as_deref()),
+                        })
+                    })
+                    .collect(),
+            );
+            v
+        })
+        .collect();
+    pretty(&Value::Array(rows))
+}
+
+/// `zhoubao search`: matching issues, newest first.
+pub fn search_text(hits: &[IssueSummary]) -> String {
+    let mut out = String::new();
+    for s in hits {
+        out.push_str(&format!(
+            "{:<8} {:<21} {}{}\n",
+            s.key.to_string(),
+            period_text(s.period),
+            clean(s.title.as_deref().unwrap_or("")),
+            if s.cached { "" } else { "  (not cached)" }
+        ));
+    }
+    out
+}

@@ -126,3 +126,33 @@ impl Library for MemoryLibrary {
         Ok(())
     }
 }
+
+impl Library for crate::store::Store {
+    fn summaries(&self) -> LibraryResult<Vec<IssueSummary>> {
+        Ok(crate::store::Store::summaries(self)?)
+    }
+
+    fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>> {
+        Ok(crate::store::Store::detail(self, key)?)
+    }
+
+    fn key_for_url(&self, url: &str) -> LibraryResult<Option<IssueKey>> {
+        Ok(crate::store::Store::key_for_url(self, url)?)
+    }
+
+    fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>> {
+        Ok(crate::store::Store::search(self, query)?)
+    }
+
+    fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()> {
+        Ok(crate::store::Store::set_read(self, key, read)?)
+    }
+
+    fn last_selected(&self) -> LibraryResult<Option<IssueKey>> {
+        Ok(crate::store::Store::last_selected(self)?)
+    }
+
+    fn set_last_selected(&self, key: IssueKey) -> LibraryResult<()> {
+        Ok(crate::store::Store::set_last_selected(self, key)?)
+    }
+}

@@ -1,0 +1,105 @@
+//! What the embedded demo corpus holds: which weeks have a full bulletin,
+//! which only a stub, which no file at all. `examples/gen_demo.rs` writes
+//! it to assets/demo; a test checks the committed files still match.
+
+use crate::model::IssueKey;
+use crate::synth::{self, StubKind, SynthIssue};
+
+pub const DEMO_SEED: u64 = 0x7a68_6f75_6261_6f31;
+/// Files cover 2024 第40期 to 2025 第50期; the series starts five weeks
+/// earlier so that even the first file has a full 近期回顾 list, whose
+/// targets exist only as references.
+pub const SERIES_START: IssueKey = IssueKey {
+    year: 2024,
+    number: 35,
+};
+pub const FIRST_FILE: IssueKey = IssueKey {
+    year: 2024,
+    number: 40,
+};
+pub const ISSUE_COUNT: usize = 68;
+
+/// Weeks without any file: known only from later issues' 近期回顾.
+const GAPS: [(i32, u32); 4] = [(2024, 46), (2025, 8), (2025, 21), (2025, 33)];
+/// Weeks known only through a repost stub.
+const STUB_ONLY: [(i32, u32, StubKind); 2] = [
+    (2025, 12, StubKind::TitleOnly),
+    (2025, 37, StubKind::AntiBotWall),
+];
+/// Weeks with the full original and also a repost stub.
+const ALSO_REPOSTED: [(i32, u32); 3] = [(2024, 47), (2025, 27), (2025, 50)];
+/// The week whose bulletin lacks the mobile-app sentence.
+const WITHOUT_MOBILE: (i32, u32) = (2024, 43);
+
+/// One file of the demo corpus and the issue it was written from.
+#[derive(Debug, Clone)]
+pub struct DemoFile {
+    pub name: String,
+    pub markdown: String,
+    pub issue: SynthIssue,
+    /// The original with its body, not a stub.
+    pub full: bool,
+}
+
+fn is(key: IssueKey, (year, number): (i32, u32)) -> bool {
+    key == IssueKey::new(year, number)
+}
+
+/// The issues of the demo series after the plan's adjustments.
+pub fn demo_series() -> Vec<SynthIssue> {
+    let mut issues = synth::series_from(SERIES_START, ISSUE_COUNT, DEMO_SEED);
+    for issue in &mut issues {
+        let mobile_known = !is(issue.key, WITHOUT_MOBILE);
+        if !mobile_known {
+            issue.figures.malicious_app_platforms = None;
+            issue.figures.malicious_urls = None;
+        } else if issue.figures.malicious_urls.is_none() {
+            // Keep exactly one such week in the demo, so it is easy to find.
+            let week = i64::from(issue.key.number);
+            issue.figures.malicious_app_platforms = Some(week % 17);
+            issue.figures.malicious_urls = Some(week % 41 + 3);
+        }
+        // The demo shows the implicit spelling the brief's file names use.
+        issue.explicit_years = false;
+    }
+    issues
+}
+
+/// Every file of the demo corpus, sorted by name.
+pub fn generate() -> Vec<DemoFile> {
+    let issues = demo_series();
+    let mut files = Vec::new();
+    for (index, issue) in issues.iter().enumerate() {
+        if issue.key < FIRST_FILE || GAPS.iter().any(|g| is(issue.key, *g)) {
+            continue;
+        }
+        let stub_only = STUB_ONLY
+            .iter()
+            .find(|(y, n, _)| is(issue.key, (*y, *n)))
+            .map(|(_, _, kind)| *kind);
+        if let Some(kind) = stub_only {
+            files.push(stub(issue, kind));
+            continue;
+        }
+        files.push(DemoFile {
+            name: issue.file_name(),
+            markdown: synth::full_markdown(issue, &synth::recent_for(&issues, index)),
+            issue: issue.clone(),
+            full: true,
+        });
+        if ALSO_REPOSTED.iter().any(|r| is(issue.key, *r)) {
+            files.push(stub(issue, StubKind::TitleOnly));
+        }
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+fn stub(issue: &SynthIssue, kind: StubKind) -> DemoFile {
+    DemoFile {
+        name: issue.stub_file_name(),
+        markdown: synth::stub_markdown(issue, kind),
+        issue: issue.clone(),
+        full: false,
+    }
+}

@@ -1,0 +1,57 @@
+//! Tests of the embedded demo corpus: present, complete, in sync with its plan.
+
+use std::fs;
+use std::path::Path;
+
+use super::*;
+
+#[test]
+fn embeds_every_markdown_file_of_assets_demo() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let on_disk = fs::read_dir(&dir)
+        .expect("assets/demo exists")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .count();
+    assert!(!files().is_empty());
+    assert_eq!(files().len(), on_disk);
+    assert!(files().iter().all(|(name, _)| name.ends_with(".md")));
+}
+
+#[test]
+fn embedded_files_are_sorted_by_name() {
+    assert!(files().windows(2).all(|w| w[0].0 < w[1].0));
+}
+
+#[test]
+fn embedded_corpus_matches_what_the_plan_generates() {
+    let generated = plan::generate();
+    let names: Vec<&str> = generated.iter().map(|f| f.name.as_str()).collect();
+    let embedded: Vec<&str> = files().iter().map(|(name, _)| *name).collect();
+    assert_eq!(
+        names, embedded,
+        "run `cargo run --example gen_demo` to refresh assets/demo"
+    );
+    for (file, (_, bytes)) in generated.iter().zip(files()) {
+        assert_eq!(file.markdown.as_bytes(), *bytes, "{} is stale", file.name);
+    }
+}
+
+#[test]
+fn plan_has_gaps_stubs_a_wall_and_one_week_without_mobile_figures() {
+    let generated = plan::generate();
+    let series = plan::demo_series();
+    let with_file = |key| generated.iter().any(|f| f.issue.key == key);
+    assert!(series.iter().any(|i| !with_file(i.key)), "no gap");
+    assert!(generated
+        .iter()
+        .any(|f| !f.full && f.markdown.contains("环境异常")));
+    let full: Vec<_> = generated.iter().filter(|f| f.full).collect();
+    assert!(full.len() >= 50);
+    let without_mobile = full
+        .iter()
+        .filter(|f| f.issue.figures.malicious_urls.is_none())
+        .count();
+    assert_eq!(without_mobile, 1);
+    assert!(full.iter().any(|f| f.issue.crosses_year()));
+}

@@ -1,0 +1,200 @@
+//! How the copies of one issue combine into what the cache shows.
+//!
+//! Every copy (and every 近期回顾 line pointing at the issue) is kept as a
+//! claim. The merged issue takes each field from the best claim that has
+//! it, best meaning: the issue's own full copy over its own stub over what
+//! other issues say of it, then the richer copy, then the content hash.
+//! The order is total and does not depend on import order, so a stub
+//! never erases a fuller copy whichever arrives first, and re-importing
+//! changes nothing.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+
+use crate::model::{Assessment, Bulletin, Completeness, Figures, Metric, Period};
+
+/// Where a claim comes from, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rank {
+    /// A 近期回顾 line of another issue.
+    Reference = 0,
+    /// The issue's own copy without a body.
+    Stub = 1,
+    /// The issue's own copy with its body.
+    Full = 2,
+}
+
+impl Rank {
+    pub fn of(b: &Bulletin) -> Rank {
+        match b.completeness {
+            Completeness::Full => Rank::Full,
+            Completeness::Stub => Rank::Stub,
+        }
+    }
+
+    pub fn from_i64(v: i64) -> Rank {
+        match v {
+            2 => Rank::Full,
+            1 => Rank::Stub,
+            _ => Rank::Reference,
+        }
+    }
+}
+
+/// What one source says of one issue (the small fields; the body is
+/// compared by [`Strength`] instead of being kept per claim).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Claim {
+    pub strength: Strength,
+    pub title: Option<String>,
+    pub period: Option<Period>,
+    pub published: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub assessment: Option<Assessment>,
+    pub figures: Figures,
+}
+
+/// Orders claims: rank, then how much the copy holds, then content hash
+/// as the final, order-independent tie-break.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Strength {
+    pub rank: i64,
+    pub richness: i64,
+    pub sha256: String,
+}
+
+impl Ord for Strength {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.rank, self.richness, &self.sha256).cmp(&(other.rank, other.richness, &other.sha256))
+    }
+}
+
+impl PartialOrd for Strength {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// How much a copy holds: body text, figures and references.
+pub fn richness(b: &Bulletin) -> i64 {
+    let body: usize = b.body.iter().map(|p| p.chars().count()).sum();
+    let figures = Metric::ALL
+        .iter()
+        .filter(|m| b.figures.get(**m).is_some())
+        .count();
+    (body + 100 * figures + 50 * b.recent.len() + 10 * b.images.len()) as i64
+}
+
+/// The merged small fields of one issue.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Merged {
+    pub title: Option<String>,
+    pub period: Option<Period>,
+    pub published: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub assessment: Option<Assessment>,
+    pub figures: Figures,
+    pub cached: bool,
+}
+
+/// Merges claims field by field, strongest claim first.
+pub fn merge(claims: &[Claim]) -> Merged {
+    let mut sorted: Vec<&Claim> = claims.iter().collect();
+    sorted.sort_by(|a, b| b.strength.cmp(&a.strength));
+    let first = |f: &dyn Fn(&Claim) -> bool| sorted.iter().copied().find(|c| f(c));
+    let mut figures = Figures::default();
+    for m in Metric::ALL {
+        figures.set(m, sorted.iter().find_map(|c| c.figures.get(m)));
+    }
+    Merged {
+        title: first(&|c| c.title.is_some()).and_then(|c| c.title.clone()),
+        period: sorted.iter().find_map(|c| c.period),
+        published: sorted.iter().find_map(|c| c.published),
+        source: first(&|c| c.source.is_some()).and_then(|c| c.source.clone()),
+        url: first(&|c| c.url.is_some()).and_then(|c| c.url.clone()),
+        assessment: sorted.iter().find_map(|c| c.assessment),
+        figures,
+        cached: sorted
+            .first()
+            .is_some_and(|c| Rank::from_i64(c.strength.rank) == Rank::Full),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(rank: Rank, richness: i64, sha: &str, title: &str) -> Claim {
+        Claim {
+            strength: Strength {
+                rank: rank as i64,
+                richness,
+                sha256: sha.into(),
+            },
+            title: Some(title.into()),
+            ..Claim::default()
+        }
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn own_title_and_period_win_over_what_references_say() {
+        let mut own = claim(Rank::Stub, 0, "b", "第17期（4月22日-4月27日）");
+        own.period = Some(Period {
+            start: date(2024, 4, 22),
+            end: date(2024, 4, 27),
+        });
+        let mut reference = claim(Rank::Reference, 0, "a", "第17期（4月22日-4月28日）");
+        reference.period = Some(Period {
+            start: date(2024, 4, 22),
+            end: date(2024, 4, 28),
+        });
+        for claims in [
+            vec![own.clone(), reference.clone()],
+            vec![reference, own.clone()],
+        ] {
+            let m = merge(&claims);
+            assert_eq!(m.title, own.title);
+            assert_eq!(m.period, own.period);
+        }
+    }
+
+    #[test]
+    fn stub_fills_only_what_the_full_copy_lacks() {
+        let mut full = claim(Rank::Full, 900, "f", "full");
+        full.figures.events_handled = Some(381);
+        full.source = Some("国家互联网应急中心CNCERT".into());
+        let mut stub = claim(Rank::Stub, 0, "s", "stub");
+        stub.figures.events_handled = Some(1);
+        stub.source = Some("Doonsec's feed".into());
+        stub.url = Some("https://example.org/repost".into());
+        let a = merge(&[full.clone(), stub.clone()]);
+        let b = merge(&[stub, full]);
+        assert_eq!(a, b);
+        assert_eq!(a.title.as_deref(), Some("full"));
+        assert_eq!(a.figures.events_handled, Some(381));
+        assert_eq!(a.source.as_deref(), Some("国家互联网应急中心CNCERT"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/repost"));
+        assert!(a.cached);
+    }
+
+    #[test]
+    fn equal_copies_tie_break_on_hash_not_on_order() {
+        let x = claim(Rank::Full, 10, "aaa", "x");
+        let y = claim(Rank::Full, 10, "bbb", "y");
+        assert_eq!(merge(&[x.clone(), y.clone()]), merge(&[y, x]));
+    }
+
+    #[test]
+    fn only_references_means_not_cached() {
+        let m = merge(&[claim(Rank::Reference, 0, "r", "t")]);
+        assert!(!m.cached);
+        assert_eq!(m.title.as_deref(), Some("t"));
+    }
+}

@@ -1,0 +1,242 @@
+//! Typed queries over the cache.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::merge::{Claim, Strength};
+use super::{Store, StoreError};
+use crate::model::{
+    Alias, Assessment, Figures, IssueDetail, IssueKey, IssueSummary, Period, StoredRef,
+};
+use crate::parse::article_id;
+
+pub const CLAIM_COLUMNS: &str = "rank, richness, sha256, title, period_start, period_end, \
+     published, source, url, assessment, events_handled, cross_border, phishing_complaints, \
+     malicious_app_platforms, malicious_urls";
+
+pub fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
+    Ok(Claim {
+        strength: Strength {
+            rank: r.get(0)?,
+            richness: r.get(1)?,
+            sha256: r.get(2)?,
+        },
+        title: r.get(3)?,
+        period: period(r.get(4)?, r.get(5)?),
+        published: r.get(6)?,
+        source: r.get(7)?,
+        url: r.get(8)?,
+        assessment: assessment(r.get(9)?),
+        figures: figures(r, 10)?,
+    })
+}
+
+const SUMMARY_COLUMNS: &str = "i.year, i.number, i.title, i.period_start, i.period_end, \
+     i.published, i.assessment, i.events_handled, i.cross_border, i.phishing_complaints, \
+     i.malicious_app_platforms, i.malicious_urls, i.cached, ifnull(u.read, 0)";
+
+fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<IssueSummary> {
+    Ok(IssueSummary {
+        key: IssueKey::new(r.get(0)?, r.get(1)?),
+        title: r.get(2)?,
+        period: period(r.get(3)?, r.get(4)?),
+        published: r.get(5)?,
+        assessment: assessment(r.get(6)?),
+        figures: figures(r, 7)?,
+        cached: r.get(12)?,
+        read: r.get(13)?,
+    })
+}
+
+fn period(start: Option<NaiveDate>, end: Option<NaiveDate>) -> Option<Period> {
+    Some(Period {
+        start: start?,
+        end: end?,
+    })
+}
+
+fn assessment(s: Option<String>) -> Option<Assessment> {
+    s.and_then(|s| s.chars().next())
+        .and_then(Assessment::from_chinese)
+}
+
+fn figures(r: &Row<'_>, from: usize) -> rusqlite::Result<Figures> {
+    Ok(Figures {
+        events_handled: r.get(from)?,
+        cross_border: r.get(from + 1)?,
+        phishing_complaints: r.get(from + 2)?,
+        malicious_app_platforms: r.get(from + 3)?,
+        malicious_urls: r.get(from + 4)?,
+    })
+}
+
+fn json_list(s: &str) -> Result<Vec<String>, StoreError> {
+    serde_json::from_str(s).map_err(|e| StoreError::Malformed(e.to_string()))
+}
+
+impl Store {
+    /// Every known issue, cached or not, newest first.
+    pub fn summaries(&self) -> Result<Vec<IssueSummary>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM issues i
+             LEFT JOIN user_state u ON u.year = i.year AND u.number = i.number
+             ORDER BY i.year DESC, i.number DESC"
+        ))?;
+        let rows = stmt.query_map([], summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Everything known of one issue, or None when nothing names it.
+    pub fn detail(&self, key: IssueKey) -> Result<Option<IssueDetail>, StoreError> {
+        let row = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS}, i.source, i.url, i.body, i.images FROM issues i
+                 LEFT JOIN user_state u ON u.year = i.year AND u.number = i.number
+                 WHERE i.year = ?1 AND i.number = ?2"
+            ))?
+            .query_row(params![key.year, key.number], |r| {
+                Ok((
+                    summary_from_row(r)?,
+                    r.get::<_, Option<String>>(14)?,
+                    r.get::<_, Option<String>>(15)?,
+                    r.get::<_, String>(16)?,
+                    r.get::<_, String>(17)?,
+                ))
+            })
+            .optional()?;
+        let Some((summary, source, url, body, images)) = row else {
+            return Ok(None);
+        };
+        Ok(Some(IssueDetail {
+            summary,
+            source,
+            url,
+            body: json_list(&body)?,
+            images: json_list(&images)?,
+            recent: self.recent_refs(key)?,
+            aliases: self.aliases(key)?,
+        }))
+    }
+
+    fn recent_refs(&self, key: IssueKey) -> Result<Vec<StoredRef>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.position, r.ref_year, r.ref_number, r.title, r.url, ifnull(i.cached, 0)
+             FROM recent_refs r
+             LEFT JOIN issues i ON i.year = r.ref_year AND i.number = r.ref_number
+             WHERE r.year = ?1 AND r.number = ?2 ORDER BY r.position",
+        )?;
+        let rows = stmt.query_map(params![key.year, key.number], |r| {
+            let year: Option<i32> = r.get(1)?;
+            let number: Option<u32> = r.get(2)?;
+            Ok(StoredRef {
+                position: r.get(0)?,
+                key: year.zip(number).map(|(y, n)| IssueKey::new(y, n)),
+                title: r.get(3)?,
+                url: r.get(4)?,
+                cached: r.get(5)?,
+            })
+        })?;
+        let mut refs: Vec<StoredRef> = rows.collect::<Result<_, _>>()?;
+        // A line without an issue number can still name a cached issue by URL.
+        for r in refs.iter_mut().filter(|r| r.key.is_none()) {
+            if let Some(url) = r.url.clone() {
+                if let Some(k) = self.key_for_url(&url)? {
+                    r.cached = self.is_cached(k)?;
+                }
+            }
+        }
+        Ok(refs)
+    }
+
+    fn is_cached(&self, key: IssueKey) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT cached FROM issues WHERE year = ?1 AND number = ?2")?
+            .query_row(params![key.year, key.number], |r| r.get(0))
+            .optional()?
+            .unwrap_or(false))
+    }
+
+    /// Every copy of the issue: its own files' URLs and accounts, then the
+    /// URLs other issues use for it.
+    fn aliases(&self, key: IssueKey) -> Result<Vec<Alias>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT url, source FROM claims WHERE year = ?1 AND number = ?2
+                AND (url IS NOT NULL OR source IS NOT NULL)
+             GROUP BY url, source ORDER BY max(rank) DESC, url, source",
+        )?;
+        let rows = stmt.query_map(params![key.year, key.number], |r| {
+            Ok(Alias {
+                url: r.get(0)?,
+                source: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The issue an article URL belongs to, by its identity (`__biz`,
+    /// `mid`, `idx`), whatever the URL's other parameters.
+    pub fn key_for_url(&self, url: &str) -> Result<Option<IssueKey>, StoreError> {
+        let Some(id) = article_id(url) else {
+            return Ok(None);
+        };
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT year, number FROM claims WHERE biz = ?1 AND mid = ?2 AND idx = ?3
+                 ORDER BY rank DESC LIMIT 1",
+            )?
+            .query_row(params![id.biz, id.mid, id.idx], |r| {
+                Ok(IssueKey::new(r.get(0)?, r.get(1)?))
+            })
+            .optional()?)
+    }
+
+    /// Issues whose title or body contains `query` (ASCII case folded),
+    /// newest first. Substring search, so two-character Chinese works.
+    pub fn search(&self, query: &str) -> Result<Vec<IssueKey>, StoreError> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let pattern = format!("%{}%", escape_like(query));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT year, number FROM issues
+             WHERE title LIKE ?1 ESCAPE '\\' OR body LIKE ?1 ESCAPE '\\'
+             ORDER BY year DESC, number DESC",
+        )?;
+        let rows = stmt.query_map([pattern], |r| Ok(IssueKey::new(r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The issue the TUI showed last, if any.
+    pub fn last_selected(&self) -> Result<Option<IssueKey>, StoreError> {
+        let v: Option<String> = self
+            .conn
+            .prepare_cached("SELECT value FROM meta WHERE key = 'last_selected'")?
+            .query_row([], |r| r.get(0))
+            .optional()?;
+        Ok(v.and_then(|v| v.parse().ok()))
+    }
+
+    /// How many source files the cache keeps.
+    pub fn source_count(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM sources", [], |r| r.get(0))?)
+    }
+}
+
+/// JSON text in the body column escapes nothing a user types, but `%`,
+/// `_` and `\` are LIKE wildcards.
+fn escape_like(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

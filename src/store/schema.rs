@@ -1,0 +1,125 @@
+//! Schema migrations, keyed by `PRAGMA user_version`.
+//!
+//! Each entry of [`MIGRATIONS`] moves the cache from version N to N+1 and
+//! runs in the same transaction as the version bump, so a cache is never
+//! left between two versions. User state lives in its own table that no
+//! migration drops.
+
+use rusqlite::Connection;
+
+/// `PRAGMA application_id` of a zhoubao cache ("zhob"), so a foreign
+/// SQLite file is recognised and left alone.
+pub const APPLICATION_ID: i32 = 0x7a68_6f62;
+
+pub const MIGRATIONS: &[&str] = &[
+    // 0 -> 1
+    r#"
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        format TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        raw BLOB NOT NULL
+    );
+    -- What one source file says about one issue: about itself (rank 1 stub,
+    -- rank 2 full copy) or about an issue its 近期回顾 points at (rank 0).
+    CREATE TABLE claims (
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        year INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        rank INTEGER NOT NULL,
+        richness INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        title TEXT,
+        period_start TEXT,
+        period_end TEXT,
+        published TEXT,
+        source TEXT,
+        url TEXT,
+        biz TEXT,
+        mid TEXT,
+        idx TEXT,
+        assessment TEXT,
+        events_handled INTEGER,
+        cross_border INTEGER,
+        phishing_complaints INTEGER,
+        malicious_app_platforms INTEGER,
+        malicious_urls INTEGER
+    );
+    CREATE INDEX claims_by_key ON claims(year, number);
+    CREATE INDEX claims_by_article ON claims(biz, mid, idx);
+    -- The merged view of every known issue, rebuilt from claims on import.
+    CREATE TABLE issues (
+        year INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        title TEXT,
+        period_start TEXT,
+        period_end TEXT,
+        published TEXT,
+        source TEXT,
+        url TEXT,
+        assessment TEXT,
+        events_handled INTEGER,
+        cross_border INTEGER,
+        phishing_complaints INTEGER,
+        malicious_app_platforms INTEGER,
+        malicious_urls INTEGER,
+        cached INTEGER NOT NULL DEFAULT 0,
+        -- The copy whose body is shown: the best (rank, richness, sha256) seen.
+        body_rank INTEGER NOT NULL DEFAULT -1,
+        body_richness INTEGER NOT NULL DEFAULT 0,
+        body_sha256 TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '[]',
+        images TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (year, number)
+    ) WITHOUT ROWID;
+    CREATE TABLE recent_refs (
+        year INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        ref_year INTEGER,
+        ref_number INTEGER,
+        title TEXT NOT NULL,
+        url TEXT,
+        PRIMARY KEY (year, number, position)
+    ) WITHOUT ROWID;
+    -- Reading state: import never writes here.
+    CREATE TABLE user_state (
+        year INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        flagged INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (year, number)
+    ) WITHOUT ROWID;
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    "#,
+    // 1 -> 2: re-deriving from stored sources walks claims by source.
+    r#"
+    CREATE INDEX claims_by_source ON claims(source_id);
+    "#,
+];
+
+/// The schema version this build writes.
+pub fn current_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+pub fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+pub fn application_id(conn: &Connection) -> rusqlite::Result<i32> {
+    conn.query_row("PRAGMA application_id", [], |r| r.get(0))
+}
+
+/// Whether the file holds any table at all (a fresh file holds none).
+pub fn has_tables(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map(|n| n > 0)
+}

@@ -1,0 +1,428 @@
+//! Cache tests: merge rules in both orders, user state, open errors.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::model::{
+    Assessment, Bulletin, Completeness, Figures, IssueKey, Period, RecentRef, SourceFormat,
+};
+
+const OFFICIAL: &str = "https://mp.weixin.qq.com/s?__biz=QUJDREVG&mid=100&idx=1&sn=aa#rd";
+const REPOST: &str = "http://mp.weixin.qq.com/s?__biz=QUJDREVG&mid=100&idx=1&sn=bb&scene=21";
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, m, d).unwrap()
+}
+
+fn key(n: u32) -> IssueKey {
+    IssueKey::new(2024, n)
+}
+
+fn full(n: u32) -> Bulletin {
+    Bulletin {
+        format: SourceFormat::Markdown,
+        key: key(n),
+        title: format!("网络安全信息与动态周报2024年第{n}期（4月22日-4月27日）"),
+        period: Some(Period {
+            start: day(4, 22),
+            end: day(4, 27),
+        }),
+        published: Some(day(5, 4)),
+        source: Some("国家互联网应急中心CNCERT".into()),
+        url: Some(OFFICIAL.into()),
+        article: crate::parse::article_id(OFFICIAL),
+        urls: vec![OFFICIAL.into()],
+        assessment: Some(Assessment::Good),
+        figures: Figures {
+            events_handled: Some(381),
+            cross_border: Some(149),
+            phishing_complaints: Some(332),
+            malicious_app_platforms: Some(5),
+            malicious_urls: Some(5),
+        },
+        images: vec!["https://img.example/1.png".into()],
+        body: vec![
+            "本周，互联网网络安全态势整体评价为良。".into(),
+            "本周共处理网络安全事件381起，含跨境网络安全事件149起。".into(),
+        ],
+        recent: vec![
+            RecentRef {
+                key: Some(key(n - 1)),
+                title: format!(
+                    "网络安全信息与动态周报2024年第{}期（4月15日-4月21日）",
+                    n - 1
+                ),
+                period: Some(Period {
+                    start: day(4, 15),
+                    end: day(4, 21),
+                }),
+                url: Some("http://mp.weixin.qq.com/s?__biz=QUJDREVG&mid=99&idx=1".into()),
+            },
+            RecentRef {
+                key: None,
+                title: "一行没有期号的回顾".into(),
+                period: None,
+                url: None,
+            },
+        ],
+        completeness: Completeness::Full,
+    }
+}
+
+fn stub(n: u32) -> Bulletin {
+    Bulletin {
+        source: Some("Doonsec's feed".into()),
+        url: Some(REPOST.into()),
+        published: None,
+        assessment: None,
+        figures: Figures::default(),
+        images: vec![],
+        body: vec![],
+        recent: vec![],
+        title: format!("网络安全信息与动态周报2024年第{n}期（转载）"),
+        completeness: Completeness::Stub,
+        ..full(n)
+    }
+}
+
+fn import(store: &mut Store, b: &Bulletin, raw: &str) -> ImportOutcome {
+    store.import_file("test.md", raw.as_bytes(), b).unwrap()
+}
+
+#[test]
+fn stub_after_full_and_full_after_stub_give_the_same_issue() {
+    let mut a = Store::open_in_memory().unwrap();
+    assert_eq!(import(&mut a, &full(17), "full"), ImportOutcome::New);
+    assert_eq!(import(&mut a, &stub(17), "stub"), ImportOutcome::StubMerged);
+
+    let mut b = Store::open_in_memory().unwrap();
+    assert_eq!(import(&mut b, &stub(17), "stub"), ImportOutcome::StubMerged);
+    assert_eq!(import(&mut b, &full(17), "full"), ImportOutcome::New);
+
+    let da = a.detail(key(17)).unwrap().unwrap();
+    let db = b.detail(key(17)).unwrap().unwrap();
+    assert_eq!(da, db);
+    assert!(da.summary.cached);
+    assert_eq!(da.summary.figures.events_handled, Some(381));
+    assert_eq!(da.source.as_deref(), Some("国家互联网应急中心CNCERT"));
+    assert_eq!(da.url.as_deref(), Some(OFFICIAL));
+    assert_eq!(da.body.len(), 2);
+    assert_eq!(da.recent.len(), 2);
+}
+
+#[test]
+fn every_copy_is_kept_as_an_alias() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &stub(17), "stub");
+    import(&mut s, &full(17), "full");
+    let aliases = s.detail(key(17)).unwrap().unwrap().aliases;
+    let urls: Vec<_> = aliases.iter().filter_map(|a| a.url.as_deref()).collect();
+    let sources: Vec<_> = aliases.iter().filter_map(|a| a.source.as_deref()).collect();
+    assert!(
+        urls.contains(&OFFICIAL) && urls.contains(&REPOST),
+        "{aliases:?}"
+    );
+    assert!(sources.contains(&"Doonsec's feed") && sources.contains(&"国家互联网应急中心CNCERT"));
+}
+
+#[test]
+fn reimporting_the_same_file_changes_nothing() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &full(17), "same bytes");
+    let before = s.detail(key(17)).unwrap();
+    assert_eq!(
+        import(&mut s, &full(17), "same bytes"),
+        ImportOutcome::Unchanged
+    );
+    assert_eq!(s.detail(key(17)).unwrap(), before);
+    assert_eq!(s.source_count().unwrap(), 1);
+}
+
+#[test]
+fn a_different_file_with_the_same_content_is_unchanged() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &full(17), "copy one");
+    assert_eq!(
+        import(&mut s, &full(17), "copy two"),
+        ImportOutcome::Unchanged
+    );
+}
+
+#[test]
+fn a_fuller_copy_updates_the_issue() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut poorer = full(17);
+    poorer.figures.malicious_urls = None;
+    poorer.body.pop();
+    import(&mut s, &poorer, "poorer");
+    assert_eq!(import(&mut s, &full(17), "fuller"), ImportOutcome::Updated);
+    let d = s.detail(key(17)).unwrap().unwrap();
+    assert_eq!(d.summary.figures.malicious_urls, Some(5));
+    assert_eq!(d.body.len(), 2);
+    // And the poorer copy arriving later does not take the body back.
+    let mut t = Store::open_in_memory().unwrap();
+    import(&mut t, &full(17), "fuller");
+    import(&mut t, &poorer, "poorer");
+    assert_eq!(t.detail(key(17)).unwrap().unwrap().body.len(), 2);
+}
+
+#[test]
+fn referenced_issues_are_known_but_not_cached() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &full(17), "full");
+    let list = s.summaries().unwrap();
+    let keys: Vec<_> = list.iter().map(|i| i.key).collect();
+    assert_eq!(keys, vec![key(17), key(16)], "newest first");
+    assert!(list[0].cached);
+    assert!(!list[1].cached);
+    let d16 = s.detail(key(16)).unwrap().unwrap();
+    assert!(d16.body.is_empty());
+    assert_eq!(d16.summary.period.unwrap().start, day(4, 15));
+    let refs = s.detail(key(17)).unwrap().unwrap().recent;
+    assert_eq!(refs[0].key, Some(key(16)));
+    assert!(!refs[0].cached);
+    assert_eq!(refs[1].key, None);
+}
+
+#[test]
+fn what_an_issue_says_of_itself_beats_what_others_say() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut later = full(18);
+    later.recent[0].period = Some(Period {
+        start: day(4, 22),
+        end: day(4, 28),
+    });
+    later.recent[0].title = "网络安全信息与动态周报2024年第17期（4月22日-4月28日）".into();
+    for order in [[&later, &full(17)], [&full(17), &later]] {
+        let mut s2 = Store::open_in_memory().unwrap();
+        import(&mut s2, order[0], &order[0].title);
+        import(&mut s2, order[1], &order[1].title);
+        let p = s2.detail(key(17)).unwrap().unwrap().summary.period.unwrap();
+        assert_eq!(p.end, day(4, 27));
+    }
+    import(&mut s, &later, "later");
+    assert_eq!(
+        s.detail(key(17))
+            .unwrap()
+            .unwrap()
+            .summary
+            .period
+            .unwrap()
+            .end,
+        day(4, 28)
+    );
+}
+
+#[test]
+fn import_never_touches_read_marks() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &stub(17), "stub");
+    s.set_read(key(17), true).unwrap();
+    import(&mut s, &full(17), "full");
+    assert!(s.summaries().unwrap()[0].read);
+    s.set_read(key(17), false).unwrap();
+    assert!(!s.summaries().unwrap()[0].read);
+}
+
+#[test]
+fn links_resolve_by_article_identity_not_by_exact_url() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &full(17), "full");
+    let other_copy =
+        "https://mp.weixin.qq.com/s?__biz=QUJDREVG&amp;mid=100&amp;idx=1&amp;sn=zz#wechat_redirect";
+    assert_eq!(s.key_for_url(other_copy).unwrap(), Some(key(17)));
+    assert_eq!(s.key_for_url("https://example.org/").unwrap(), None);
+}
+
+#[test]
+fn search_finds_two_character_chinese_in_body_and_title() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &full(17), "full");
+    assert_eq!(s.search("跨境").unwrap(), vec![key(17)]);
+    assert_eq!(s.search("第16期").unwrap(), vec![key(16)]);
+    assert!(s.search("不存在的词").unwrap().is_empty());
+    assert!(
+        s.search("100%").unwrap().is_empty(),
+        "LIKE wildcards are literal"
+    );
+}
+
+#[test]
+fn last_selected_round_trips() {
+    let s = Store::open_in_memory().unwrap();
+    assert_eq!(s.last_selected().unwrap(), None);
+    s.set_last_selected(key(3)).unwrap();
+    assert_eq!(s.last_selected().unwrap(), Some(key(3)));
+}
+
+#[test]
+fn a_foreign_database_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.db");
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute_batch("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('mine');")
+        .unwrap();
+    drop(c);
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("must refuse");
+    assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+    assert!(err.to_string().contains("other.db"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.db");
+    drop(Store::open(&path).unwrap());
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.pragma_update(None, "user_version", current_version() + 1)
+        .unwrap();
+    drop(c);
+    let err = Store::open(&path).err().expect("must refuse");
+    assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_and_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    let text =
+        "这不是数据库 / not a database, just text that is long enough to have a header".repeat(20);
+    std::fs::write(&path, &text).unwrap();
+    let err = Store::open(&path).err().expect("must refuse");
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn a_reopened_cache_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        import(&mut s, &full(17), "full");
+        s.set_read(key(17), true).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), current_version());
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+    let list = s.summaries().unwrap();
+    assert!(list[0].read && list[0].cached);
+}
+
+#[test]
+fn an_older_schema_migrates_without_losing_read_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.db");
+    {
+        // A cache as the first release wrote it.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        c.pragma_update(None, "application_id", schema::APPLICATION_ID)
+            .unwrap();
+        c.pragma_update(None, "user_version", 1).unwrap();
+        c.execute(
+            "INSERT INTO user_state (year, number, read) VALUES (2024, 17, 1)",
+            [],
+        )
+        .unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), current_version());
+    import(&mut s, &full(17), "full");
+    assert!(s.summaries().unwrap()[0].read);
+}
+
+#[test]
+fn reindex_rebuilds_the_same_issues_from_stored_sources_and_keeps_read_marks() {
+    let mut s = Store::open_in_memory().unwrap();
+    let (f, st) = (full(17), stub(17));
+    let raw_full = serde_json::to_vec(&f).unwrap();
+    let raw_stub = serde_json::to_vec(&st).unwrap();
+    s.import_file("full.md", &raw_full, &f).unwrap();
+    s.import_file("stub.md", &raw_stub, &st).unwrap();
+    s.set_read(key(17), true).unwrap();
+    let before = s.detail(key(17)).unwrap();
+    let counts = s
+        .reindex(|raw| {
+            serde_json::from_slice::<serde_json::Value>(raw)
+                .ok()
+                .map(|v| {
+                    if v["completeness"] == "Full" {
+                        full(17)
+                    } else {
+                        stub(17)
+                    }
+                })
+        })
+        .unwrap();
+    assert_eq!(
+        counts,
+        Reindexed {
+            sources: 2,
+            bulletins: 2
+        }
+    );
+    assert_eq!(s.detail(key(17)).unwrap(), before);
+    // A parser that now rejects everything leaves no issue, but the sources stay.
+    s.reindex(|_| None).unwrap();
+    assert!(s.summaries().unwrap().is_empty());
+    assert_eq!(s.source_count().unwrap(), 2);
+}
+
+#[test]
+fn a_cache_locked_by_another_process_gives_a_clear_error_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.db");
+    let mut s = Store::open(&path).unwrap();
+    import(&mut s, &full(17), "full");
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    s.set_busy_timeout(std::time::Duration::from_millis(50))
+        .unwrap();
+    let err = s.import_file("b.md", b"other", &full(18)).unwrap_err();
+    assert!(matches!(err, StoreError::Busy), "{err}");
+    assert!(err.to_string().contains("another process"));
+    other.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(
+        s.summaries().unwrap().len(),
+        2,
+        "17 and its reference 16 only"
+    );
+    import(&mut s, &full(18), "later");
+    assert_eq!(s.summaries().unwrap().len(), 3);
+}
+
+#[test]
+fn a_read_only_cache_is_reported_not_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        import(&mut s, &full(17), "full");
+    }
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let restore = || {
+        let _ = std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755));
+    };
+    if std::fs::write(dir.path().join("probe"), b"x").is_ok() {
+        restore();
+        eprintln!("skipped: running as root, file permissions do not apply");
+        return;
+    }
+    let before = std::fs::read(&path).unwrap();
+    let result = Store::open(&path).and_then(|mut s| s.import_file("x.md", b"x", &full(18)));
+    restore();
+    let err = result.expect_err("a read-only cache cannot take an import");
+    assert!(
+        matches!(
+            err,
+            StoreError::ReadOnly { .. } | StoreError::Open { .. } | StoreError::Sql(_)
+        ),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

@@ -1,0 +1,170 @@
+//! The non-interactive commands as a user runs them: import, list, show,
+//! export and search, and what reaches stdout when bulletins are hostile.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use zhoubao::synth;
+
+fn zhoubao(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// Six weeks of generated bulletins, the newest one's 近期回顾 pointing at
+/// five earlier ones, of which the oldest file is left out.
+fn small_archive(dir: &Path) {
+    let series = synth::series(2024, 6, 42);
+    for (i, issue) in series.iter().enumerate().skip(1) {
+        let text = synth::full_markdown(issue, &synth::recent_for(&series, i));
+        std::fs::write(dir.join(issue.file_name()), text).unwrap();
+    }
+}
+
+#[test]
+fn import_then_list_show_export_and_search() {
+    let input = tempfile::tempdir().unwrap();
+    small_archive(input.path());
+    let cache = tempfile::tempdir().unwrap();
+    let db = cache.path().join("c.db");
+
+    let out = zhoubao(&db, &["import", input.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(summary.contains("5 files: 5 new"), "{summary}");
+
+    let list = stdout(&zhoubao(&db, &["list"]));
+    assert_eq!(
+        list.lines().count(),
+        1 + 6,
+        "header + 5 cached + 1 referenced: {list}"
+    );
+    assert!(
+        list.lines().nth(1).unwrap().starts_with("2024-6 "),
+        "newest first"
+    );
+    assert!(
+        list.lines().last().unwrap().contains("not cached"),
+        "{list}"
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&zhoubao(&db, &["list", "--json"]))).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 6);
+
+    let show: serde_json::Value =
+        serde_json::from_str(&stdout(&zhoubao(&db, &["show", "2024-6", "--json"]))).unwrap();
+    let recent = show["recent"].as_array().unwrap();
+    assert_eq!(recent.len(), 5);
+    assert_eq!(recent[0]["key"], "2024-5");
+    assert_eq!(recent[4]["cached"], false, "2024-1 was left out");
+
+    let csv = stdout(&zhoubao(&db, &["export", "--format", "csv"]));
+    let header = csv.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "year,number,period_start,period_end,published,assessment,events_handled,cross_border,phishing_complaints,malicious_app_platforms,malicious_urls,cached"
+    );
+    assert_eq!(csv.lines().count(), 7);
+    let oldest = csv.lines().last().unwrap();
+    assert!(
+        oldest.starts_with("2024,1,") && oldest.ends_with(",,,,,,,false"),
+        "{oldest}"
+    );
+
+    let export: serde_json::Value =
+        serde_json::from_str(&stdout(&zhoubao(&db, &["export", "--format", "json"]))).unwrap();
+    assert_eq!(export[0]["recent"].as_array().unwrap().len(), 5);
+
+    let hits = stdout(&zhoubao(&db, &["search", "第3期"]));
+    assert!(hits.starts_with("2024-3 "), "{hits}");
+    let none = zhoubao(&db, &["show", "1999-1"]);
+    assert!(!none.status.success());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("1999-1"));
+}
+
+#[test]
+fn a_failing_file_is_named_and_the_rest_still_import() {
+    let input = tempfile::tempdir().unwrap();
+    small_archive(input.path());
+    std::fs::write(
+        input.path().join("garbage.md"),
+        [0u8, 159, 146, 150, 0, 1, 2],
+    )
+    .unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let db = cache.path().join("c.db");
+    let out = zhoubao(&db, &["import", input.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("garbage.md"), "{err}");
+    assert!(err.contains("5 new") && err.contains("1 failed"), "{err}");
+    assert_eq!(stdout(&zhoubao(&db, &["list"])).lines().count(), 7);
+}
+
+const HOSTILE: &str =
+    "\u{1b}[2J\u{1b}]0;owned\u{7}\u{1b}]52;c;cm0gLXJmIH4=\u{1b}\\\u{9b}31m\u{85}\u{202e}";
+
+#[test]
+fn escape_sequences_in_bulletins_never_reach_stdout() {
+    let series = synth::series(2024, 3, 9);
+    let mut text = synth::full_markdown(&series[2], &synth::recent_for(&series, 2));
+    text = text.replacen("source: ", &format!("source: {HOSTILE}"), 1);
+    text = text.replacen(
+        "本周网络安全基本态势\n\n",
+        &format!("本周网络安全基本态势\n\n恶意段落{HOSTILE}结束\n\n"),
+        1,
+    );
+    text = text.replacen("●[", &format!("●[{HOSTILE}"), 1);
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(input.path().join("hostile.md"), text).unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let db = cache.path().join("c.db");
+    assert!(zhoubao(&db, &["import", input.path().to_str().unwrap()])
+        .status
+        .success());
+
+    let key = series[2].key.to_string();
+    for args in [
+        vec!["list"],
+        vec!["list", "--json"],
+        vec!["show", &key],
+        vec!["show", &key, "--json"],
+        vec!["export", "--format", "csv"],
+        vec!["export", "--format", "json"],
+        vec!["search", "恶意段落"],
+        vec!["search", "恶意段落", "--json"],
+    ] {
+        let out = zhoubao(&db, &args);
+        let bytes = &out.stdout;
+        assert!(out.status.success(), "{args:?}");
+        assert!(!bytes.contains(&0x1b), "ESC in {args:?}");
+        assert!(!bytes.contains(&0x07), "BEL in {args:?}");
+        let s = String::from_utf8_lossy(bytes);
+        for c in ['\u{9b}', '\u{85}', '\u{202e}'] {
+            assert!(!s.contains(c), "{c:?} in {args:?}");
+        }
+        assert!(
+            !s.contains("owned") && !s.contains("cm0gLXJmIH4="),
+            "payload in {args:?}"
+        );
+    }
+    let shown = stdout(&zhoubao(&db, &["show", &key]));
+    assert!(
+        shown.contains("恶意段落结束"),
+        "the text around the sequence stays"
+    );
+}
