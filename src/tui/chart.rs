@@ -230,8 +230,9 @@ fn mark_selected_week(
     }
 }
 
-/// Scales present values to 1..=8·rows ticks so even the smallest (or a
-/// zero) shows a sliver and stays distinct from a gap.
+/// Scales present values between the window's minimum (one tick, a sliver,
+/// so even a zero stays distinct from a gap) and its maximum (full height):
+/// weekly figures move by a few percent, which bars from zero would hide.
 fn bars(
     series: &Series,
     window: std::ops::Range<usize>,
@@ -241,15 +242,16 @@ fn bars(
     let ticks = u64::from(rows) * 8;
     let shown = series.values.get(window.clone()).unwrap_or_default();
     let max = shown.iter().flatten().copied().max().unwrap_or(0);
+    let min = shown.iter().flatten().copied().min().unwrap_or(0);
     shown
         .iter()
         .zip(window)
         .map(|(v, slot)| {
             let scaled = v.map(|v| {
-                if max == 0 {
-                    1
+                if max == min {
+                    (ticks / 2).max(1)
                 } else {
-                    let t = u128::from(v) * u128::from(ticks - 1) / u128::from(max);
+                    let t = u128::from(v - min) * u128::from(ticks - 1) / u128::from(max - min);
                     1 + u64::try_from(t).unwrap_or(ticks - 1)
                 }
             });

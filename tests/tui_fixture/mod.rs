@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use zhoubao::model::{
     Alias, Assessment, Figures, IssueDetail, IssueKey, IssueSummary, Period, StoredRef,
 };
-use zhoubao::tui::{action, update, App, MemoryLibrary};
+use zhoubao::tui::{action, update, App, Library, MemoryLibrary};
 
 pub fn key(year: i32, number: u32) -> IssueKey {
     IssueKey::new(year, number)
@@ -171,7 +171,16 @@ pub fn library() -> MemoryLibrary {
 }
 
 pub fn app_with(lib: MemoryLibrary, open: Option<IssueKey>, width: u16, height: u16) -> App {
-    let mut app = App::new(Box::new(lib), open).expect("memory library does not fail");
+    app_with_library(Box::new(lib), open, width, height)
+}
+
+pub fn app_with_library(
+    lib: Box<dyn Library>,
+    open: Option<IssueKey>,
+    width: u16,
+    height: u16,
+) -> App {
+    let mut app = App::new(lib, open).expect("the fixture library loads");
     app.set_url_opener(Box::new(|_| Ok(())));
     update(&mut app, action::Action::Resize(width, height));
     app
