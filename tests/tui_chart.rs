@@ -7,7 +7,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 
 use tui_fixture::*;
-use zhoubao::tui::chart::{ABSENT_SYMBOL, SELECTED_MARK};
+use zhoubao::tui::chart::{ABSENT_SYMBOL, MAX_BAR_CELLS, SELECTED_MARK};
 use zhoubao::tui::layout::{inner, panes};
 use zhoubao::tui::MemoryLibrary;
 
@@ -45,8 +45,19 @@ fn missing_and_unknown_weeks_are_gaps_and_zero_is_a_bar() {
     let app = app_with(lib, None, 120, 40);
     let buf = draw(&app, 120, 40);
     let (x, y, _) = spark_origin(120, 40);
-    // Two rows per metric at this height; check both rows of each column.
-    let column = |slot: u16| [buf[(x + slot, y)].symbol(), buf[(x + slot, y + 1)].symbol()];
+    // A short series gets the widest bars; two rows per metric at this height.
+    let bar = MAX_BAR_CELLS as u16;
+    let column = |slot: u16| {
+        let left = x + slot * bar;
+        for dx in 1..bar {
+            assert_eq!(
+                buf[(left + dx, y + 1)].symbol(),
+                buf[(left, y + 1)].symbol(),
+                "one week, one bar"
+            );
+        }
+        [buf[(left, y)].symbol(), buf[(left, y + 1)].symbol()]
+    };
     assert_eq!(column(1), [ABSENT_SYMBOL; 2], "unknown figure");
     assert_eq!(column(2), [ABSENT_SYMBOL; 2], "missing issue");
     let zero = column(0);
@@ -60,12 +71,18 @@ fn selected_week_is_marked_under_its_column_and_moves_with_the_selection() {
     let mut app = app(120, 40);
     let (x, _, chart) = spark_origin(120, 40);
     let bottom = chart.bottom() - 1;
-    // Slots 12, 13, 14 (gap), 15, 16, 17: the newest is the sixth column.
-    assert_eq!(draw(&app, 120, 40)[(x + 5, bottom)].symbol(), SELECTED_MARK);
+    // Slots 12, 13, 14 (gap), 15, 16, 17, each a bar MAX_BAR_CELLS wide;
+    // the mark sits under the middle of the selected bar.
+    let bar = MAX_BAR_CELLS as u16;
+    let under = |slot: u16| x + slot * bar + bar / 2;
+    assert_eq!(
+        draw(&app, 120, 40)[(under(5), bottom)].symbol(),
+        SELECTED_MARK
+    );
     press(&mut app, KeyCode::Char('G'));
     let buf = draw(&app, 120, 40);
-    assert_eq!(buf[(x, bottom)].symbol(), SELECTED_MARK);
-    assert_ne!(buf[(x + 5, bottom)].symbol(), SELECTED_MARK);
+    assert_eq!(buf[(under(0), bottom)].symbol(), SELECTED_MARK);
+    assert_ne!(buf[(under(5), bottom)].symbol(), SELECTED_MARK);
 }
 
 #[test]

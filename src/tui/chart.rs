@@ -130,6 +130,9 @@ pub struct ChartView<'a> {
 
 const LABEL_CELLS: usize = 12;
 
+/// Widest a week's bar gets when the series is short.
+pub const MAX_BAR_CELLS: usize = 3;
+
 impl Widget for ChartView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let block = Block::default()
@@ -145,7 +148,9 @@ impl Widget for ChartView<'_> {
             .saturating_sub(LABEL_CELLS)
             .saturating_sub(if with_stats { stats_cells + 1 } else { 0 });
         let selected = self.selected.and_then(|k| self.charts.slot_of(k));
-        let window = self.charts.window(selected, spark_cells);
+        // Short series get wider bars so they do not huddle at the left.
+        let bar_cells = (spark_cells / self.charts.slots.len().max(1)).clamp(1, MAX_BAR_CELLS);
+        let window = self.charts.window(selected, spark_cells / bar_cells);
         let title = match (
             self.charts.slots.get(window.start),
             window
@@ -180,7 +185,7 @@ impl Widget for ChartView<'_> {
                 theme::base(),
             );
             if spark_width > 0 {
-                let bars = bars(series, window.clone(), selected, rows_per_metric);
+                let bars = bars(series, window.clone(), selected, rows_per_metric, bar_cells);
                 Sparkline::default()
                     .data(bars)
                     .max(u64::from(rows_per_metric) * 8)
@@ -195,38 +200,50 @@ impl Widget for ChartView<'_> {
             }
             y += rows_per_metric;
         }
-        mark_selected_week(area, spark_x, spark_width, window, selected, buf);
+        let marker = Marker {
+            spark_x,
+            spark_width,
+            bar_cells,
+        };
+        marker.render(area, window, selected, buf);
     }
 }
 
-/// A `▲` in the bottom border under the selected week's column, so the
-/// selection shows without colour too.
-fn mark_selected_week(
-    area: Rect,
+/// Where the bars are, to put a `▲` in the bottom border under the
+/// selected week so the selection shows without colour too.
+struct Marker {
     spark_x: u16,
     spark_width: u16,
-    window: std::ops::Range<usize>,
-    selected: Option<usize>,
-    buf: &mut Buffer,
-) {
-    let Some(offset) = selected
-        .filter(|s| window.contains(s))
-        .map(|s| s - window.start)
-    else {
-        return;
-    };
-    let Ok(offset) = u16::try_from(offset) else {
-        return;
-    };
-    if offset < spark_width && area.height >= 2 {
-        let x = spark_x.saturating_add(offset);
-        buf.set_stringn(
-            x,
-            area.bottom() - 1,
-            SELECTED_MARK,
-            1,
-            theme::spark_selected(),
-        );
+    bar_cells: usize,
+}
+
+impl Marker {
+    fn render(
+        &self,
+        area: Rect,
+        window: std::ops::Range<usize>,
+        selected: Option<usize>,
+        buf: &mut Buffer,
+    ) {
+        let Some(offset) = selected
+            .filter(|s| window.contains(s))
+            .map(|s| (s - window.start) * self.bar_cells + self.bar_cells / 2)
+        else {
+            return;
+        };
+        let Ok(offset) = u16::try_from(offset) else {
+            return;
+        };
+        if offset < self.spark_width && area.height >= 2 {
+            let x = self.spark_x.saturating_add(offset);
+            buf.set_stringn(
+                x,
+                area.bottom() - 1,
+                SELECTED_MARK,
+                1,
+                theme::spark_selected(),
+            );
+        }
     }
 }
 
@@ -238,6 +255,7 @@ fn bars(
     window: std::ops::Range<usize>,
     selected: Option<usize>,
     rows: u16,
+    bar_cells: usize,
 ) -> Vec<SparklineBar> {
     let ticks = u64::from(rows) * 8;
     let shown = series.values.get(window.clone()).unwrap_or_default();
@@ -246,7 +264,7 @@ fn bars(
     shown
         .iter()
         .zip(window)
-        .map(|(v, slot)| {
+        .flat_map(|(v, slot)| {
             let scaled = v.map(|v| {
                 if max == min {
                     (ticks / 2).max(1)
@@ -256,11 +274,12 @@ fn bars(
                 }
             });
             let bar = SparklineBar::from(scaled);
-            if Some(slot) == selected {
+            let bar = if Some(slot) == selected {
                 bar.style(theme::spark_selected())
             } else {
                 bar
-            }
+            };
+            std::iter::repeat_n(bar, bar_cells)
         })
         .collect()
 }

@@ -39,26 +39,33 @@ pub fn run(library: impl Library + 'static, open: Option<IssueKey>) -> anyhow::R
     let mut app = App::new(Box::new(library), open)
         .map_err(|e| anyhow::anyhow!("cannot read the cache: {e}"))?;
     let guard = terminal::TerminalGuard::enter().context("cannot set up the terminal")?;
+    let result = event_loop(&mut app);
+    drop(guard);
+    // Remember the selection even when the loop failed: the next start
+    // should come back to the same issue.
+    app.persist_selection();
+    result
+}
+
+fn event_loop(app: &mut App) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = term.size()?;
-    update(&mut app, Action::Resize(size.width, size.height));
+    update(app, Action::Resize(size.width, size.height));
     // Test hook: ZHOUBAO_TEST_PANIC=1 panics after the first frame so an
     // end-to-end test can check the terminal is restored on panic.
     let panic_for_test = std::env::var_os("ZHOUBAO_TEST_PANIC").is_some_and(|v| v == "1");
     while !app.quit {
-        term.draw(|frame| draw(frame, &app))?;
+        term.draw(|frame| draw(frame, app))?;
         if panic_for_test {
             panic!("ZHOUBAO_TEST_PANIC=1: deliberate panic after the first frame");
         }
-        handle(&mut app, &event::read()?);
+        handle(app, &event::read()?);
         // Apply queued input (a held key, a burst of wheel events) before
         // the next frame so drawing never falls behind typing.
         while !app.quit && event::poll(Duration::ZERO)? {
-            handle(&mut app, &event::read()?);
+            handle(app, &event::read()?);
         }
     }
-    drop(term);
-    drop(guard);
     Ok(())
 }
 
