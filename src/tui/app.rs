@@ -148,7 +148,13 @@ impl App {
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
+        let first_size = self.panes == Panes::default();
         self.panes = layout::panes(Rect::new(0, 0, width, height));
+        if first_size {
+            // The first time the list has a height, put the start issue
+            // mid-list so the weeks around it show too.
+            self.list_offset = self.list_selected.saturating_sub(self.list_height() / 2);
+        }
         let wrap_width = usize::from(layout::inner(self.panes.detail).width);
         if wrap_width != self.rows_width {
             self.rows = self.doc.wrap(wrap_width);

@@ -114,7 +114,7 @@ fn stats_lines(series: &[Series]) -> Vec<String> {
         .iter()
         .map(|s| {
             format!(
-                "{}  min {}  max {}",
+                "latest {}  min {}  max {}",
                 fit_right(&show(s.latest), wl),
                 fit_right(&show(s.min), wn),
                 fit_right(&show(s.max), wx)

@@ -31,15 +31,17 @@ pub fn panes(area: Rect) -> Panes {
     }
     let body_height = area.height - 1;
     let status = Rect::new(area.x, area.y + body_height, area.width, 1);
-    let chart_height = match area.height {
-        36.. => 12,
-        20.. => 7,
+    let side_by_side = area.width >= SIDE_BY_SIDE_WIDTH;
+    // Stacked panes need their height for the list and the detail first.
+    let chart_height = match (area.height, side_by_side) {
+        (36.., _) => 12,
+        (30.., false) | (20.., true) => 7,
         _ => 0,
     };
     let top_height = body_height - chart_height;
     let chart = (chart_height > 0)
         .then(|| Rect::new(area.x, area.y + top_height, area.width, chart_height));
-    let (list, detail) = if area.width >= SIDE_BY_SIDE_WIDTH {
+    let (list, detail) = if side_by_side {
         let list_width = (area.width * 3 / 10).clamp(32, 44);
         (
             Rect::new(area.x, area.y, list_width, top_height),
