@@ -111,3 +111,29 @@ fn a_long_series_shows_a_window_around_the_selected_week() {
     );
     assert!(text.contains("latest 520  min 10  max 520"), "{text}");
 }
+
+#[test]
+fn clicking_a_week_in_the_chart_selects_that_issue() {
+    let mut app = app(120, 40);
+    let (x, y, _) = spark_origin(120, 40);
+    let bar = MAX_BAR_CELLS as u16;
+    // Slot 1 is 2024-13.
+    zhoubao::tui::update(
+        &mut app,
+        zhoubao::tui::Action::Click {
+            column: x + bar + 1,
+            row: y + 2,
+        },
+    );
+    assert_eq!(app.current_key(), Some(key(2024, 13)));
+    // Slot 2 (2024-14) is a gap: not in the cache at all, shown as such.
+    zhoubao::tui::update(
+        &mut app,
+        zhoubao::tui::Action::Click {
+            column: x + 2 * bar,
+            row: y,
+        },
+    );
+    assert_eq!(app.current_key(), Some(key(2024, 14)));
+    assert!(screen(&app, 120, 40).contains("未缓存"));
+}

@@ -36,6 +36,8 @@ pub struct Charts {
     /// Oldest first, including missing numbers between known issues of a year.
     pub slots: Vec<IssueKey>,
     pub series: Vec<Series>,
+    /// `latest  min  max` per series, aligned across series.
+    pub stats: Vec<String>,
 }
 
 impl Charts {
@@ -79,8 +81,13 @@ impl Charts {
                     values,
                 }
             })
-            .collect();
-        Charts { slots, series }
+            .collect::<Vec<Series>>();
+        let stats = stats_lines(&series);
+        Charts {
+            slots,
+            series,
+            stats,
+        }
     }
 
     pub fn slot_of(&self, key: IssueKey) -> Option<usize> {
@@ -133,131 +140,156 @@ const LABEL_CELLS: usize = 12;
 /// Widest a week's bar gets when the series is short.
 pub const MAX_BAR_CELLS: usize = 3;
 
-impl Widget for ChartView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme::border(false));
-        let inner = block.inner(area);
+/// Where everything in the chart pane goes; shared by drawing and by mouse
+/// clicks so a click lands on the week drawn under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Geometry {
+    pub inner: Rect,
+    pub rows_per_metric: u16,
+    pub spark_x: u16,
+    pub spark_width: u16,
+    /// Cells per week.
+    pub bar_cells: usize,
+    pub window: std::ops::Range<usize>,
+    pub stats_cells: usize,
+    pub with_stats: bool,
+    pub selected: Option<usize>,
+}
+
+impl Charts {
+    /// Lays the pane out for `area` (including its border).
+    pub fn geometry(&self, area: Rect, selected: Option<IssueKey>) -> Geometry {
+        let inner = super::layout::inner(area);
         let rows_per_metric: u16 = if inner.height >= 10 { 2 } else { 1 };
-        let stats = stats_lines(&self.charts.series);
-        let stats_cells = stats.iter().map(|s| width(s)).max().unwrap_or(0);
+        let stats_cells = self.stats.iter().map(|s| width(s)).max().unwrap_or(0);
         let total = usize::from(inner.width);
         let with_stats = total >= LABEL_CELLS + stats_cells + 1 + 8;
         let spark_cells = total
             .saturating_sub(LABEL_CELLS)
             .saturating_sub(if with_stats { stats_cells + 1 } else { 0 });
-        let selected = self.selected.and_then(|k| self.charts.slot_of(k));
+        let selected = selected.and_then(|k| self.slot_of(k));
         // Short series get wider bars so they do not huddle at the left.
-        let bar_cells = (spark_cells / self.charts.slots.len().max(1)).clamp(1, MAX_BAR_CELLS);
-        let window = self.charts.window(selected, spark_cells / bar_cells);
-        let title = match (
-            self.charts.slots.get(window.start),
-            window
-                .end
-                .checked_sub(1)
-                .and_then(|e| self.charts.slots.get(e)),
-        ) {
-            (Some(first), Some(last)) => format!(" 每周趋势 {first} … {last} "),
-            _ => " 每周趋势 ".to_string(),
-        };
-        block
-            .title(truncate(&title, usize::from(area.width.saturating_sub(2))))
-            .render(area, buf);
-        if self.charts.slots.is_empty() {
-            buf.set_stringn(inner.x, inner.y, "no figures yet", total, theme::dim());
-            return;
-        }
-        let spark_x = inner
-            .x
-            .saturating_add(u16::try_from(LABEL_CELLS).unwrap_or(u16::MAX));
-        let spark_width = u16::try_from(spark_cells).unwrap_or(0);
-        let mut y = inner.y;
-        for (series, stats) in self.charts.series.iter().zip(stats) {
-            if y.saturating_add(rows_per_metric) > inner.bottom() {
-                break;
-            }
-            buf.set_stringn(
-                inner.x,
-                y,
-                fit(series.metric.label(), LABEL_CELLS - 1),
-                total,
-                theme::base(),
-            );
-            if spark_width > 0 {
-                let bars = bars(series, window.clone(), selected, rows_per_metric, bar_cells);
-                Sparkline::default()
-                    .data(bars)
-                    .max(u64::from(rows_per_metric) * 8)
-                    .style(theme::spark())
-                    .absent_value_symbol(ABSENT_SYMBOL)
-                    .absent_value_style(theme::spark_absent())
-                    .render(Rect::new(spark_x, y, spark_width, rows_per_metric), buf);
-            }
-            if with_stats {
-                let x = spark_x.saturating_add(spark_width).saturating_add(1);
-                buf.set_stringn(x, y, stats, stats_cells, theme::dim());
-            }
-            y += rows_per_metric;
-        }
-        let marker = Marker {
-            spark_x,
-            spark_width,
+        let bar_cells = (spark_cells / self.slots.len().max(1)).clamp(1, MAX_BAR_CELLS);
+        let window = self.window(selected, spark_cells / bar_cells);
+        Geometry {
+            inner,
+            rows_per_metric,
+            spark_x: inner
+                .x
+                .saturating_add(u16::try_from(LABEL_CELLS).unwrap_or(u16::MAX)),
+            spark_width: u16::try_from(spark_cells).unwrap_or(0),
             bar_cells,
-        };
-        marker.render(area, window, selected, buf);
+            window,
+            stats_cells,
+            with_stats,
+            selected,
+        }
+    }
+
+    /// The week drawn at a screen position, if any.
+    pub fn week_at(
+        &self,
+        area: Rect,
+        selected: Option<IssueKey>,
+        column: u16,
+        row: u16,
+    ) -> Option<IssueKey> {
+        let g = self.geometry(area, selected);
+        let bars = Rect::new(g.spark_x, g.inner.y, g.spark_width, g.inner.height);
+        if !super::layout::contains(bars, column, row) {
+            return None;
+        }
+        let offset = usize::from(column - g.spark_x) / g.bar_cells.max(1);
+        let slot = g.window.start + offset;
+        if slot < g.window.end {
+            self.slots.get(slot).copied()
+        } else {
+            None
+        }
     }
 }
 
-/// Where the bars are, to put a `▲` in the bottom border under the
-/// selected week so the selection shows without colour too.
-struct Marker {
-    spark_x: u16,
-    spark_width: u16,
-    bar_cells: usize,
+impl Widget for ChartView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let charts = self.charts;
+        let g = charts.geometry(area, self.selected);
+        let last_shown = g
+            .window
+            .end
+            .checked_sub(1)
+            .and_then(|e| charts.slots.get(e));
+        let title = match (charts.slots.get(g.window.start), last_shown) {
+            (Some(first), Some(last)) => format!(" 每周趋势 {first} … {last} "),
+            _ => " 每周趋势 ".to_string(),
+        };
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::border(false))
+            .title(truncate(&title, usize::from(area.width.saturating_sub(2))))
+            .render(area, buf);
+        let total = usize::from(g.inner.width);
+        if charts.slots.is_empty() {
+            buf.set_stringn(g.inner.x, g.inner.y, "no figures yet", total, theme::dim());
+            return;
+        }
+        let mut y = g.inner.y;
+        for (series, stats) in charts.series.iter().zip(&charts.stats) {
+            if y.saturating_add(g.rows_per_metric) > g.inner.bottom() {
+                break;
+            }
+            let label = fit(series.metric.label(), LABEL_CELLS - 1);
+            buf.set_stringn(g.inner.x, y, label, total, theme::base());
+            if g.spark_width > 0 {
+                let bars = bars(series, &g);
+                Sparkline::default()
+                    .data(bars)
+                    .max(u64::from(g.rows_per_metric) * 8)
+                    .style(theme::spark())
+                    .absent_value_symbol(ABSENT_SYMBOL)
+                    .absent_value_style(theme::spark_absent())
+                    .render(
+                        Rect::new(g.spark_x, y, g.spark_width, g.rows_per_metric),
+                        buf,
+                    );
+            }
+            if g.with_stats {
+                let x = g.spark_x.saturating_add(g.spark_width).saturating_add(1);
+                buf.set_stringn(x, y, stats, g.stats_cells, theme::dim());
+            }
+            y += g.rows_per_metric;
+        }
+        mark_selected_week(area, &g, buf);
+    }
 }
 
-impl Marker {
-    fn render(
-        &self,
-        area: Rect,
-        window: std::ops::Range<usize>,
-        selected: Option<usize>,
-        buf: &mut Buffer,
-    ) {
-        let Some(offset) = selected
-            .filter(|s| window.contains(s))
-            .map(|s| (s - window.start) * self.bar_cells + self.bar_cells / 2)
-        else {
-            return;
-        };
-        let Ok(offset) = u16::try_from(offset) else {
-            return;
-        };
-        if offset < self.spark_width && area.height >= 2 {
-            let x = self.spark_x.saturating_add(offset);
-            buf.set_stringn(
-                x,
-                area.bottom() - 1,
-                SELECTED_MARK,
-                1,
-                theme::spark_selected(),
-            );
-        }
+/// A `▲` in the bottom border under the selected week, so the selection
+/// shows without colour too.
+fn mark_selected_week(area: Rect, g: &Geometry, buf: &mut Buffer) {
+    let Some(slot) = g.selected.filter(|s| g.window.contains(s)) else {
+        return;
+    };
+    let offset = (slot - g.window.start) * g.bar_cells + g.bar_cells / 2;
+    let Ok(offset) = u16::try_from(offset) else {
+        return;
+    };
+    if offset < g.spark_width && area.height >= 2 {
+        let x = g.spark_x.saturating_add(offset);
+        buf.set_stringn(
+            x,
+            area.bottom() - 1,
+            SELECTED_MARK,
+            1,
+            theme::spark_selected(),
+        );
     }
 }
 
 /// Scales present values between the window's minimum (one tick, a sliver,
 /// so even a zero stays distinct from a gap) and its maximum (full height):
 /// weekly figures move by a few percent, which bars from zero would hide.
-fn bars(
-    series: &Series,
-    window: std::ops::Range<usize>,
-    selected: Option<usize>,
-    rows: u16,
-    bar_cells: usize,
-) -> Vec<SparklineBar> {
-    let ticks = u64::from(rows) * 8;
+fn bars(series: &Series, g: &Geometry) -> Vec<SparklineBar> {
+    let (window, selected, bar_cells) = (g.window.clone(), g.selected, g.bar_cells);
+    let ticks = u64::from(g.rows_per_metric) * 8;
     let shown = series.values.get(window.clone()).unwrap_or_default();
     let max = shown.iter().flatten().copied().max().unwrap_or(0);
     let min = shown.iter().flatten().copied().min().unwrap_or(0);

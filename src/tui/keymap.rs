@@ -166,14 +166,14 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(
-        &[Code(KeyCode::PageDown)],
+        &[Code(KeyCode::PageDown), Char(' '), Ctrl('d')],
         Normal,
         Do(A::PageDown),
         "one page down",
         None,
     ),
     bind(
-        &[Code(KeyCode::PageUp)],
+        &[Code(KeyCode::PageUp), Ctrl('u')],
         Normal,
         Do(A::PageUp),
         "one page up",

@@ -141,8 +141,8 @@ fn cycle_focus(app: &mut App, forward: bool) {
     }
 }
 
-/// A click selects the list row or the 近期回顾 line under it; a second
-/// click on the selected line follows it.
+/// A click selects the list row, the chart's week or the 近期回顾 line
+/// under it; a second click on the selected line follows it.
 fn click(app: &mut App, column: u16, row: u16) {
     if app.mode != InputMode::Normal || app.panes.too_small {
         return;
@@ -155,6 +155,12 @@ fn click(app: &mut App, column: u16, row: u16) {
         if i < app.summaries.len() {
             app.select_row(i);
         }
+    } else if let Some(week) = app
+        .panes
+        .chart
+        .and_then(|area| app.charts.week_at(area, app.current_key(), column, row))
+    {
+        app.select_key(week);
     } else if contains(detail, column, row) {
         let clicked = app
             .rows
