@@ -344,3 +344,35 @@ fn an_empty_cache_still_draws_and_keys_do_nothing_harmful() {
     }
     assert!(screen(&app, 80, 24).contains("zhoubao import"));
 }
+
+#[test]
+fn search_hits_are_highlighted_in_the_detail() {
+    use ratatui::style::Color;
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "自拟");
+    let buf = draw(&app, 120, 40);
+    let area = zhoubao::tui::layout::panes(buf.area).detail;
+    let hit_cells: Vec<(u16, u16)> = (area.top()..area.bottom())
+        .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            buf[(x, y)].symbol() == "自" && x + 2 < area.right() && buf[(x + 2, y)].symbol() == "拟"
+        })
+        .collect();
+    assert!(!hit_cells.is_empty());
+    for (x, y) in hit_cells {
+        assert_eq!(
+            buf[(x, y)].bg,
+            Color::Yellow,
+            "hit at ({x},{y}) is highlighted"
+        );
+        assert_eq!(buf[(x + 2, y)].bg, Color::Yellow);
+        assert_ne!(buf[(x - 2, y)].bg, Color::Yellow, "only the hit");
+    }
+    press(&mut app, KeyCode::Esc);
+    let buf = draw(&app, 120, 40);
+    assert!(
+        buf.content().iter().all(|c| c.bg != Color::Yellow),
+        "no highlight after cancel"
+    );
+}

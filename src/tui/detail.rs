@@ -284,6 +284,27 @@ pub struct DetailView<'a> {
     pub selected_link: Option<usize>,
     pub focused: bool,
     pub title: String,
+    /// The search query, highlighted where a row contains it.
+    pub highlight: Option<&'a str>,
+}
+
+/// Splits `text` around every occurrence of `query`, styling the hits.
+fn highlighted<'t>(text: &'t str, style: Style, query: Option<&str>, out: &mut Vec<Span<'t>>) {
+    let Some(q) = query.filter(|q| !q.is_empty()) else {
+        out.push(Span::styled(text, style));
+        return;
+    };
+    let mut rest = 0;
+    for (at, hit) in text.match_indices(q) {
+        if let Some(before) = text.get(rest..at).filter(|b| !b.is_empty()) {
+            out.push(Span::styled(before, style));
+        }
+        out.push(Span::styled(hit, style.patch(theme::search_hit())));
+        rest = at + hit.len();
+    }
+    if let Some(after) = text.get(rest..).filter(|a| !a.is_empty()) {
+        out.push(Span::styled(after, style));
+    }
 }
 
 impl Widget for DetailView<'_> {
@@ -307,18 +328,15 @@ impl Widget for DetailView<'_> {
         };
         for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(self.scroll)) {
             let selected = row.link.is_some() && row.link == self.selected_link;
-            let spans: Vec<Span> = row
-                .spans
-                .iter()
-                .map(|(t, s)| {
-                    let style = if selected {
-                        s.patch(theme::selected_row(true))
-                    } else {
-                        *s
-                    };
-                    Span::styled(t.as_str(), style)
-                })
-                .collect();
+            let mut spans: Vec<Span> = Vec::with_capacity(row.spans.len());
+            for (t, s) in &row.spans {
+                let style = if selected {
+                    s.patch(theme::selected_row(true))
+                } else {
+                    *s
+                };
+                highlighted(t, style, self.highlight, &mut spans);
+            }
             buf.set_line(inner.x, y, &Line::from(spans), inner.width);
         }
     }

@@ -10,7 +10,7 @@ use super::action::{Binding, Focus, Scope, KEYMAP};
 use super::theme;
 use super::wrap::{fit, truncate};
 
-const KEY_CELLS: usize = 18;
+const KEY_CELLS: usize = 20;
 
 /// One line per binding, grouped under its scope's heading in table order.
 pub fn help_lines() -> Vec<(String, bool)> {

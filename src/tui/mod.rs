@@ -106,6 +106,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         selected_link: (app.focus == Focus::Links).then_some(app.link_selected),
         focused: app.focus != Focus::List,
         title: detail_title,
+        highlight: app.search.as_ref().map(|s| s.query.as_str()),
     }
     .render(panes.detail, buf);
     if let Some(chart_area) = panes.chart {

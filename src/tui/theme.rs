@@ -71,3 +71,7 @@ pub fn spark_selected() -> Style {
 pub fn spark_absent() -> Style {
     Style::default().fg(Color::DarkGray)
 }
+
+pub fn search_hit() -> Style {
+    Style::default().fg(Color::Black).bg(Color::Yellow)
+}
