@@ -165,13 +165,13 @@ fn wide_characters_are_never_split_at_pane_borders() {
         (90, 30),
     ] {
         let mut app = app(w, h);
-        assert_no_split_wide_chars(&draw(&app, w, h));
+        assert_no_split_wide_chars(&draw_frame(&app, w, h));
         press(&mut app, KeyCode::Tab);
         press(&mut app, KeyCode::Tab);
         press(&mut app, KeyCode::Char('j'));
-        assert_no_split_wide_chars(&draw(&app, w, h));
+        assert_no_split_wide_chars(&draw_frame(&app, w, h));
         press(&mut app, KeyCode::Char('?'));
-        assert_no_split_wide_chars(&draw(&app, w, h));
+        assert_no_split_wide_chars(&draw_frame(&app, w, h));
     }
 }
 

@@ -198,6 +198,16 @@ pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
+/// The frame as drawn, before the terminal diff hides cells covered by a
+/// wide character: where a half-covered character would be lost.
+pub fn draw_frame(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    let frame = terminal
+        .draw(|f| zhoubao::tui::draw(f, app))
+        .expect("drawing to a test backend");
+    frame.buffer.clone()
+}
+
 /// The screen as text, one line per row, wide characters once.
 pub fn text(buf: &Buffer) -> String {
     let area = buf.area;
