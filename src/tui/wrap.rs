@@ -203,4 +203,25 @@ mod tests {
         assert_eq!(fit_right("381", 5), "  381");
         assert_eq!(width(&fit("网络安全信息", 7)), 7);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn wrapped_rows_fit_and_lose_only_spaces(text in "[a-z 网络安全周报，。0-9]{0,80}", max in 2usize..30) {
+            let rows = wrap(&text, max);
+            for r in &rows {
+                proptest::prop_assert!(width(r) <= max, "{r:?} wider than {max}");
+            }
+            let kept: String = rows.concat().chars().filter(|c| *c != ' ').collect();
+            let all: String = text.chars().filter(|c| *c != ' ').collect();
+            proptest::prop_assert_eq!(kept, all);
+        }
+
+        #[test]
+        fn truncation_fits_and_keeps_a_prefix(text in "[a-z网络安全周报]{0,40}", max in 0usize..20) {
+            let cut = truncate(&text, max);
+            proptest::prop_assert!(width(&cut) <= max);
+            let stem = cut.strip_suffix('…').unwrap_or(&cut);
+            proptest::prop_assert!(text.starts_with(stem));
+        }
+    }
 }
