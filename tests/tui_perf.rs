@@ -80,11 +80,8 @@ fn ten_thousand_issues_draw_the_first_frame_and_answer_keys_in_budget() {
     assert_eq!(app.current_key(), Some(key(2099, 50)));
 }
 
-/// The same budget on the real SQLite store. Importing 10,000 bulletins
-/// takes a while, so this one runs on request:
-/// `cargo test --release --test tui_perf -- --ignored`.
+/// The same budget on the real SQLite store (in memory).
 #[test]
-#[ignore = "slow setup: imports 10,000 bulletins"]
 fn ten_thousand_issues_from_the_store_draw_the_first_frame_in_budget() {
     use zhoubao::model::{Bulletin, Completeness, SourceFormat};
     let mut store = zhoubao::store::Store::open_in_memory().expect("store");
