@@ -376,3 +376,23 @@ fn search_hits_are_highlighted_in_the_detail() {
         "no highlight after cancel"
     );
 }
+
+#[test]
+fn going_back_returns_to_the_same_scroll_position_and_link() {
+    let mut app = app(80, 24);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    let (scroll, link) = (app.detail_scroll, app.link_selected);
+    assert!(scroll > 0 && link == 2);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.current_key(), Some(key(2024, 14)));
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!((app.detail_scroll, app.link_selected), (scroll, link));
+    assert_eq!(
+        app.focus,
+        Focus::Links,
+        "back in the links, ready to follow the next"
+    );
+}

@@ -24,6 +24,16 @@ pub enum Target {
     Reference(LinkTarget),
 }
 
+/// A history entry: where the reader was, down to the scroll position and
+/// the selected link, so going back lands where they left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Visit {
+    target: Target,
+    scroll: usize,
+    link: usize,
+    focus: Focus,
+}
+
 /// A message for the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -53,8 +63,8 @@ pub struct App {
     pub mode: InputMode,
     pub help_scroll: usize,
     pub search: Option<SearchState>,
-    back: Vec<Target>,
-    forward: Vec<Target>,
+    back: Vec<Visit>,
+    forward: Vec<Visit>,
     pub status: Option<Status>,
     pub quit: bool,
     opener: UrlOpener,
@@ -313,7 +323,7 @@ impl App {
             Some(k) if self.index.contains_key(&k) => Target::Issue(k),
             _ => Target::Reference(LinkTarget { key, ..link }),
         };
-        if let Some(here) = self.current.clone() {
+        if let Some(here) = self.here() {
             self.back.push(here);
         }
         self.forward.clear();
@@ -321,13 +331,32 @@ impl App {
         self.mark_opened();
     }
 
+    fn here(&self) -> Option<Visit> {
+        self.current.clone().map(|target| Visit {
+            target,
+            scroll: self.detail_scroll,
+            link: self.link_selected,
+            focus: self.focus,
+        })
+    }
+
+    fn revisit(&mut self, visit: Visit) {
+        self.show(visit.target);
+        self.detail_scroll = visit.scroll;
+        self.clamp_scroll();
+        self.link_selected = visit.link.min(self.doc.links.len().saturating_sub(1));
+        if visit.focus != Focus::Links || !self.doc.links.is_empty() {
+            self.focus = visit.focus;
+        }
+    }
+
     pub fn go_back(&mut self) {
         match self.back.pop() {
-            Some(t) => {
-                if let Some(here) = self.current.clone() {
+            Some(visit) => {
+                if let Some(here) = self.here() {
                     self.forward.push(here);
                 }
-                self.show(t);
+                self.revisit(visit);
             }
             None => self.set_message("no earlier page in the history"),
         }
@@ -335,11 +364,11 @@ impl App {
 
     pub fn go_forward(&mut self) {
         match self.forward.pop() {
-            Some(t) => {
-                if let Some(here) = self.current.clone() {
+            Some(visit) => {
+                if let Some(here) = self.here() {
                     self.back.push(here);
                 }
-                self.show(t);
+                self.revisit(visit);
             }
             None => self.set_message("no later page in the history"),
         }
