@@ -8,12 +8,19 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::action::{Binding, Focus, Scope, KEYMAP};
 use super::theme;
-use super::wrap::{fit, truncate};
+use super::wrap::{fit, truncate, width as width_of, wrap};
 
 const KEY_CELLS: usize = 20;
 
-/// One line per binding, grouped under its scope's heading in table order.
+/// The help text at a comfortable width, one line per binding.
 pub fn help_lines() -> Vec<(String, bool)> {
+    help_rows(usize::from(u8::MAX))
+}
+
+/// The help text fitted to `width` cells: headings in table order, each
+/// binding's keys in a column and its description wrapped beside them
+/// (keys too long for the column get a row of their own).
+pub fn help_rows(width: usize) -> Vec<(String, bool)> {
     // Browsing first: it is what a reader opening help wants to see.
     let mut scopes: Vec<Scope> = vec![
         Scope::Normal,
@@ -26,20 +33,29 @@ pub fn help_lines() -> Vec<(String, bool)> {
             scopes.push(b.scope);
         }
     }
-    let mut lines = Vec::new();
+    let key_cells = KEY_CELLS.min(width / 3).max(1);
+    let indent = " ".repeat(2 + key_cells);
+    let mut rows = Vec::new();
     for scope in scopes {
-        if !lines.is_empty() {
-            lines.push((String::new(), false));
+        if !rows.is_empty() {
+            rows.push((String::new(), false));
         }
-        lines.push((scope.heading().to_string(), true));
+        rows.push((scope.heading().to_string(), true));
         for b in KEYMAP.iter().filter(|b| b.scope == scope) {
-            lines.push((
-                format!("  {}{}", fit(&keys_label(b), KEY_CELLS), b.help),
-                false,
-            ));
+            let keys = keys_label(b);
+            let mut first = if width_of(&keys) < key_cells {
+                format!("  {}", fit(&keys, key_cells))
+            } else {
+                rows.push((format!("  {keys}"), false));
+                indent.clone()
+            };
+            for part in wrap(b.help, width.saturating_sub(2 + key_cells).max(1)) {
+                first.push_str(&part);
+                rows.push((std::mem::replace(&mut first, indent.clone()), false));
+            }
         }
     }
-    lines
+    rows
 }
 
 fn keys_label(b: &Binding) -> String {
@@ -71,8 +87,8 @@ pub struct HelpView {
 
 impl Widget for HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let lines = help_lines();
         let width = area.width.saturating_sub(4).min(78);
+        let lines = help_rows(usize::from(width.saturating_sub(2)));
         let wanted = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
         let height = area.height.saturating_sub(2).min(wanted);
         if width < 4 || height < 3 {
