@@ -1,8 +1,25 @@
 //! Pure parsers: the bytes of one file in, one [`Bulletin`] out, no IO.
 //!
-//! The format is chosen by content, never by file name.
+//! The format is chosen by content, never by file name. Each format has its
+//! own reader (`markdown`, `wechat`) that yields metadata and format-neutral
+//! `text::Line`s; `article` turns those into a bulletin the same way for
+//! all of them. A further page format (cert.org.cn reports) needs only its
+//! own reader and one more arm in `parse_html_text`.
+
+mod article;
+mod decode;
+mod figures;
+mod html;
+mod identity;
+mod markdown;
+mod series;
+mod text;
+mod wechat;
 
 use crate::model::Bulletin;
+
+pub use identity::article_id;
+pub use wechat::WechatPage;
 
 /// Why a file did not yield a bulletin.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -26,29 +43,55 @@ impl ParseError {
 
 /// Parses one file's bytes, whatever its format.
 pub fn parse(bytes: &[u8]) -> Result<Bulletin, ParseError> {
-    let _ = bytes;
-    Err(ParseError::Unreadable("parser not written yet".into()))
+    decode::check_readable(bytes)?;
+    match decode::layout(bytes) {
+        decode::Layout::Markdown => parse_markdown(bytes),
+        decode::Layout::Html => parse_html(bytes),
+    }
 }
 
-/// An article's identity from its mp.weixin.qq.com URL.
-pub fn article_id(url: &str) -> Option<crate::model::ArticleId> {
-    let query = url.split_once('?')?.1;
-    let query = query.split('#').next().unwrap_or(query);
-    let mut biz = None;
-    let mut mid = None;
-    let mut idx = None;
-    for pair in query.split('&') {
-        let pair = pair.strip_prefix("amp;").unwrap_or(pair);
-        match pair.split_once('=') {
-            Some(("__biz", v)) => biz = Some(v.to_string()),
-            Some(("mid", v)) => mid = Some(v.to_string()),
-            Some(("idx", v)) => idx = Some(v.to_string()),
-            _ => {}
-        }
+fn parse_markdown(bytes: &[u8]) -> Result<Bulletin, ParseError> {
+    let text = decode::decode_plain(bytes)?;
+    // UTF-16 files are only recognisable after decoding.
+    if decode::layout(text.as_bytes()) == decode::Layout::Html {
+        return parse_html_text(&text);
     }
-    Some(crate::model::ArticleId {
-        biz: biz?,
-        mid: mid?,
-        idx: idx?,
-    })
+    let (meta, lines) = markdown::read(&text)?;
+    article::assemble(meta, &lines)
+}
+
+fn parse_html(bytes: &[u8]) -> Result<Bulletin, ParseError> {
+    let text = decode::decode_html(bytes)?;
+    parse_html_text(&text)
+}
+
+fn parse_html_text(text: &str) -> Result<Bulletin, ParseError> {
+    let doc = html::parse_page(text)?;
+    if !wechat::is_wechat_page(&doc, text) {
+        return Err(ParseError::NotBulletin(
+            "HTML page is not a WeChat article (no #js_content or #activity-name)".into(),
+        ));
+    }
+    let (page, lines) = wechat::read(&doc, text);
+    if let Some(message) = &page.unavailable {
+        return Err(ParseError::NotBulletin(format!(
+            "WeChat page holds no article (expired or deleted): '{}'",
+            text::excerpt(message, 60)
+        )));
+    }
+    article::assemble(page.meta(), &lines)
+}
+
+/// Reads a WeChat article page's own fields (title, account, time,
+/// identity) without checking that it belongs to the series.
+pub fn read_wechat_page(bytes: &[u8]) -> Result<WechatPage, ParseError> {
+    decode::check_readable(bytes)?;
+    let text = decode::decode_html(bytes)?;
+    let doc = html::parse_page(&text)?;
+    if !wechat::is_wechat_page(&doc, &text) {
+        return Err(ParseError::NotBulletin(
+            "HTML page is not a WeChat article (no #js_content or #activity-name)".into(),
+        ));
+    }
+    Ok(wechat::read(&doc, &text).0)
 }

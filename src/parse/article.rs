@@ -1,0 +1,421 @@
+//! Turns what a reader found (metadata and [`Line`]s) into a [`Bulletin`]:
+//! the series check, sections, figures, chart images, body, 近期回顾 and
+//! whether the copy holds the article at all. Shared by every format.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::figures::{read_assessment, read_figures};
+use super::identity::article_id;
+use super::series::{read_title, TitleProblem, MAX_ISSUE_NUMBER, YEARS};
+use super::text::{collapse_blanks, excerpt, is_chrome, Line, CHROME_START};
+use super::ParseError;
+use crate::model::{ArticleId, Bulletin, Completeness, RecentRef, SourceFormat};
+
+/// What a reader learnt about a copy besides its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ArticleMeta {
+    pub format: SourceFormat,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// From the page's own script variables; otherwise taken from `url`.
+    pub article: Option<ArticleId>,
+    /// Other addresses the copy gives itself (a page's short link).
+    pub other_urls: Vec<String>,
+}
+
+/// Longest title quoted in a skip reason.
+const TITLE_IN_MESSAGE: usize = 60;
+
+/// A section heading is a short line; longer lines only mention the words.
+const MAX_HEADING_CHARS: usize = 24;
+
+/// A byline (author, account) is short and has no sentence punctuation; the
+/// body starts at the first heading or at a line that reads like a sentence.
+const MIN_SENTENCE_CHARS: usize = 15;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Preamble,
+    Situation,
+    Handling,
+    Recent,
+}
+
+fn heading(text: &str) -> Option<Section> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '#' | '*' | '【' | '】'))
+        .collect();
+    if compact.chars().count() > MAX_HEADING_CHARS {
+        return None;
+    }
+    if compact.contains("基本态势") {
+        Some(Section::Situation)
+    } else if compact.contains("事件处理情况") {
+        Some(Section::Handling)
+    } else if compact.contains("近期回顾") || compact.contains("往期回顾") {
+        Some(Section::Recent)
+    } else {
+        None
+    }
+}
+
+const BULLETS: &[char] = &['●', '•', '◆', '■', '▪', '◼', '○', '·', '-', '*'];
+
+/// Checks the title against the series, then reads everything else.
+pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, ParseError> {
+    let title = meta
+        .title
+        .as_deref()
+        .map(collapse_blanks)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| ParseError::NotBulletin("no title found: not an article".into()))?;
+    let issue = read_title(&title)
+        .map_err(|problem| skip_reason(&title, meta.source.as_deref(), problem))?;
+
+    let mut urls = UrlList::default();
+    meta.url
+        .iter()
+        .chain(&meta.other_urls)
+        .for_each(|u| urls.push(u));
+    for line in lines {
+        line.images.iter().for_each(|u| urls.push(u));
+        line.links.iter().for_each(|l| urls.push(&l.url));
+    }
+
+    let sections = read_sections(lines, &title);
+    let handling_text = sections.handling.join("\n");
+    let mut figures = read_figures(&handling_text);
+    if figures.is_empty() {
+        figures = read_figures(&sections.body.join("\n"));
+    }
+    let assessment = read_assessment(&sections.situation.join("\n"))
+        .or_else(|| read_assessment(&sections.body.join("\n")));
+    let full = !figures.is_empty() || assessment.is_some() || sections.saw_heading;
+
+    let article = meta
+        .article
+        .clone()
+        .or_else(|| meta.url.as_deref().and_then(article_id));
+    Ok(Bulletin {
+        format: meta.format,
+        key: issue.key,
+        title,
+        period: issue.period,
+        published: meta.published,
+        source: meta.source.filter(|s| !s.is_empty()),
+        url: meta.url.filter(|u| !u.is_empty()),
+        article,
+        urls: urls.list,
+        assessment,
+        figures,
+        images: if full { sections.images } else { Vec::new() },
+        body: if full { sections.body } else { Vec::new() },
+        recent: sections.recent,
+        completeness: if full {
+            Completeness::Full
+        } else {
+            Completeness::Stub
+        },
+    })
+}
+
+fn skip_reason(title: &str, source: Option<&str>, problem: TitleProblem) -> ParseError {
+    let quoted = excerpt(title, TITLE_IN_MESSAGE);
+    let by = source
+        .map(|s| excerpt(s, TITLE_IN_MESSAGE))
+        .filter(|s| !s.is_empty())
+        .map_or(String::new(), |s| format!(" by {s}"));
+    ParseError::NotBulletin(match problem {
+        TitleProblem::NotSeries => {
+            format!("article '{quoted}'{by} is not an issue of the series")
+        }
+        TitleProblem::Unnumbered => {
+            format!("title '{quoted}' names no issue number (no 年第N期)")
+        }
+        TitleProblem::BadNumber(n) => {
+            format!("issue number {n} is not valid (expected 1 to {MAX_ISSUE_NUMBER})")
+        }
+        TitleProblem::BadYear(y) => format!(
+            "year {y:04} is not valid (expected {} to {})",
+            YEARS.start(),
+            YEARS.end()
+        ),
+    })
+}
+
+#[derive(Default)]
+struct UrlList {
+    seen: HashSet<String>,
+    list: Vec<String>,
+}
+
+impl UrlList {
+    fn push(&mut self, url: &str) {
+        let url = url.trim();
+        if !url.is_empty() && self.seen.insert(url.to_string()) {
+            self.list.push(url.to_string());
+        }
+    }
+}
+
+#[derive(Default)]
+struct Sections {
+    body: Vec<String>,
+    situation: Vec<String>,
+    handling: Vec<String>,
+    images: Vec<String>,
+    recent: Vec<RecentRef>,
+    saw_heading: bool,
+}
+
+fn read_sections(lines: &[Line], title: &str) -> Sections {
+    let compact_title: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut out = Sections::default();
+    let mut section = Section::Preamble;
+    let mut body_started = false;
+    for line in lines {
+        let text = line.text.trim();
+        if text == CHROME_START {
+            break;
+        }
+        if let Some(next) = heading(text) {
+            section = next;
+            out.saw_heading |= next != Section::Recent;
+            body_started |= next != Section::Recent;
+            if next != Section::Recent {
+                out.body.push(text.to_string());
+            }
+            continue;
+        }
+        if section == Section::Situation {
+            out.images.extend(line.images.iter().cloned());
+        }
+        if section == Section::Recent {
+            out.recent.extend(recent_refs(line));
+            continue;
+        }
+        if text.is_empty() || is_chrome(text) || is_title(text, &compact_title) {
+            continue;
+        }
+        if !body_started && !reads_like_a_sentence(text) {
+            continue;
+        }
+        body_started = true;
+        match section {
+            Section::Situation => out.situation.push(text.to_string()),
+            Section::Handling => out.handling.push(text.to_string()),
+            _ => {}
+        }
+        out.body.push(text.to_string());
+    }
+    out
+}
+
+fn is_title(text: &str, compact_title: &str) -> bool {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '#')
+        .collect();
+    compact == compact_title
+}
+
+fn reads_like_a_sentence(text: &str) -> bool {
+    text.chars().count() >= MIN_SENTENCE_CHARS && text.contains(['。', '，', '；', ',', '.'])
+}
+
+/// The refs of one 近期回顾 line; a page that runs several links together
+/// in one paragraph gives one ref per link.
+fn recent_refs(line: &Line) -> Vec<RecentRef> {
+    if line.links.len() > 1 {
+        return line
+            .links
+            .iter()
+            .filter_map(|link| {
+                recent_ref(&Line {
+                    text: link.text.clone(),
+                    images: Vec::new(),
+                    links: vec![link.clone()],
+                })
+            })
+            .collect();
+    }
+    recent_ref(line).into_iter().collect()
+}
+
+/// One 近期回顾 line: `●[title](url)` or a bare `●title`.
+fn recent_ref(line: &Line) -> Option<RecentRef> {
+    let text = line.text.trim();
+    let had_bullet = text.starts_with(BULLETS);
+    let title = collapse_blanks(text.trim_start_matches(BULLETS));
+    if title.is_empty() || is_chrome(&title) {
+        return None;
+    }
+    let issue = read_title(&title).ok();
+    if !had_bullet && issue.is_none() && line.links.is_empty() {
+        return None;
+    }
+    Some(RecentRef {
+        key: issue.map(|i| i.key),
+        period: issue.and_then(|i| i.period),
+        url: line
+            .links
+            .first()
+            .map(|l| l.url.replace("&amp;", "&"))
+            .filter(|u| !u.is_empty()),
+        title,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::Link;
+    use super::*;
+    use crate::model::{IssueKey, Metric};
+
+    fn meta(title: &str) -> ArticleMeta {
+        ArticleMeta {
+            format: SourceFormat::Markdown,
+            title: Some(title.into()),
+            source: Some("account".into()),
+            url: Some("https://mp.weixin.qq.com/s?__biz=QQ==&mid=1&idx=1&sn=x".into()),
+            published: None,
+            article: None,
+            other_urls: Vec::new(),
+        }
+    }
+
+    fn text(t: &str) -> Line {
+        Line {
+            text: t.into(),
+            ..Line::default()
+        }
+    }
+
+    const TITLE: &str = "网络安全信息与动态周报2024年第5期（1月29日-2月4日）";
+
+    fn full_lines() -> Vec<Line> {
+        vec![
+            text(&format!("# {TITLE}")),
+            text("原创"),
+            text("某作者"),
+            text("本周网络安全基本态势"),
+            text("本周，互联网网络安全态势整体评价为良。运行平稳，无重大事件。"),
+            Line {
+                images: vec!["https://img.example/a.png".into(), "https://img.example/b.png".into()],
+                ..Line::default()
+            },
+            text("本周事件处理情况"),
+            text("本周共处理网络安全事件10起，含跨境网络安全事件2起。重点处理3起仿冒投诉事件。协调4个提供恶意移动应用程序下载服务的平台，恶意URL链接5个。"),
+            text("近期回顾"),
+            Line {
+                text: "●网络安全信息与动态周报2024年第4期（1月22日-1月28日）".into(),
+                links: vec![Link {
+                    text: "网络安全信息与动态周报2024年第4期（1月22日-1月28日）".into(),
+                    url: "http://mp.weixin.qq.com/s?__biz=QQ==&amp;mid=0&amp;idx=1".into(),
+                }],
+                ..Line::default()
+            },
+            text("●网络安全信息与动态周报2024年第3期（1月15日-1月21日）"),
+            text(CHROME_START),
+            text("微信扫一扫"),
+        ]
+    }
+
+    #[test]
+    fn full_article_gives_body_figures_images_and_refs() {
+        let b = assemble(meta(TITLE), &full_lines()).unwrap();
+        assert_eq!(b.key, IssueKey::new(2024, 5));
+        assert_eq!(b.completeness, Completeness::Full);
+        assert_eq!(b.figures.get(Metric::MaliciousUrls), Some(5));
+        assert_eq!(b.images.len(), 2);
+        assert_eq!(
+            b.body.first().map(String::as_str),
+            Some("本周网络安全基本态势")
+        );
+        assert!(!b
+            .body
+            .iter()
+            .any(|p| p.contains("原创") || p.contains("某作者") || p.contains('●')));
+        assert_eq!(b.recent.len(), 2);
+        assert_eq!(b.recent[0].key, Some(IssueKey::new(2024, 4)));
+        assert_eq!(
+            b.recent[0].url.as_deref(),
+            Some("http://mp.weixin.qq.com/s?__biz=QQ==&mid=0&idx=1")
+        );
+        assert_eq!(b.recent[1].url, None);
+        assert_eq!(b.article.map(|a| a.mid), Some("1".to_string()));
+    }
+
+    #[test]
+    fn title_and_chrome_only_is_a_stub_without_body() {
+        let lines = [
+            text(&format!("# {TITLE}")),
+            text("："),
+            text("赞"),
+            text("在看"),
+        ];
+        let b = assemble(meta(TITLE), &lines).unwrap();
+        assert_eq!(b.completeness, Completeness::Stub);
+        assert!(b.body.is_empty());
+        assert!(b.figures.is_empty());
+    }
+
+    #[test]
+    fn urls_are_deduplicated_in_order() {
+        let mut lines = full_lines();
+        lines.push(Line {
+            images: vec!["https://img.example/a.png".into()],
+            ..Line::default()
+        });
+        let b = assemble(meta(TITLE), &lines).unwrap();
+        assert_eq!(b.urls[1], "https://img.example/a.png");
+        assert_eq!(b.urls.iter().filter(|u| u.ends_with("a.png")).count(), 1);
+    }
+
+    #[test]
+    fn a_paragraph_of_several_links_gives_one_ref_per_link() {
+        let link = |n: u32| Link {
+            text: format!("网络安全信息与动态周报2024年第{n}期"),
+            url: format!("http://mp.weixin.qq.com/s?__biz=QQ==&mid={n}&idx=1"),
+        };
+        let mut lines = full_lines();
+        lines.truncate(9);
+        lines.push(Line {
+            text: "●周报第4期 ●周报第3期".into(),
+            images: Vec::new(),
+            links: vec![link(4), link(3)],
+        });
+        let b = assemble(meta(TITLE), &lines).unwrap();
+        let keys: Vec<_> = b.recent.iter().map(|r| r.key.map(|k| k.number)).collect();
+        assert_eq!(keys, [Some(4), Some(3)]);
+        assert!(b.recent[1].url.as_deref().unwrap().contains("mid=3"));
+    }
+
+    #[test]
+    fn missing_title_is_no_bulletin() {
+        let mut m = meta(TITLE);
+        m.title = None;
+        assert!(assemble(m, &[]).unwrap_err().is_skip());
+    }
+
+    #[test]
+    fn skip_reasons_say_what_the_article_is() {
+        let err = assemble(meta("科技周刊#1"), &[]).unwrap_err();
+        assert_eq!(
+            err,
+            ParseError::NotBulletin(
+                "article '科技周刊#1' by account is not an issue of the series".into()
+            )
+        );
+        let err = assemble(meta("网络安全信息与动态周报2024年第0期"), &[]).unwrap_err();
+        assert_eq!(
+            err,
+            ParseError::NotBulletin("issue number 0 is not valid (expected 1 to 60)".into())
+        );
+    }
+}

@@ -1,0 +1,264 @@
+//! Archive Markdown: a front matter block (`title`, `url`, `source`, `date`,
+//! `fetch_date`) between `---` lines, then the article converted to
+//! Markdown, then WeChat page chrome.
+
+use chrono::NaiveDate;
+
+use super::article::ArticleMeta;
+use super::text::{collapse_blanks, Line, Link};
+use super::ParseError;
+use crate::model::SourceFormat;
+
+/// The front matter fields the archive writes; others are ignored.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct FrontMatter {
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Splits the file into metadata and article lines.
+pub(crate) fn read(text: &str) -> Result<(ArticleMeta, Vec<Line>), ParseError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let (front, body) = split_front_matter(text)?;
+    let lines: Vec<Line> = body
+        .lines()
+        .map(read_line)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let title = front
+        .title
+        .clone()
+        .filter(|t| !t.is_empty())
+        .or_else(|| first_heading(body));
+    let meta = ArticleMeta {
+        format: SourceFormat::Markdown,
+        title,
+        source: front.source,
+        url: front.url,
+        published: front.date.as_deref().and_then(read_date),
+        article: None,
+        other_urls: Vec::new(),
+    };
+    Ok((meta, lines))
+}
+
+fn split_front_matter(text: &str) -> Result<(FrontMatter, &str), ParseError> {
+    let start = text.trim_start_matches(['\n', '\r', ' ', '\t']);
+    let mut rest = match start.strip_prefix("---") {
+        Some(after)
+            if after
+                .trim_start_matches([' ', '\t'])
+                .starts_with(['\n', '\r']) =>
+        {
+            after.trim_start_matches([' ', '\t'])
+        }
+        _ => return Ok((FrontMatter::default(), start)),
+    };
+    // The opening line's own line break.
+    rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+        .or_else(|| rest.strip_prefix('\r'))
+        .unwrap_or(rest);
+    let mut front = FrontMatter::default();
+    loop {
+        let (line, next) = match rest.split_once('\n') {
+            Some((line, next)) => (line, Some(next)),
+            None => (rest, None),
+        };
+        let line = line.trim_end_matches('\r');
+        if line.trim_end() == "---" {
+            return Ok((front, next.unwrap_or("")));
+        }
+        read_field(line, &mut front);
+        rest = next.ok_or_else(|| {
+            ParseError::Unreadable(
+                "front matter opened with '---' is never closed (truncated file?)".into(),
+            )
+        })?;
+    }
+}
+
+fn read_field(line: &str, front: &mut FrontMatter) {
+    let Some((name, value)) = line.split_once(':') else {
+        return;
+    };
+    let value = unquote(value.trim()).to_string();
+    let slot = match name.trim() {
+        "title" => &mut front.title,
+        "url" => &mut front.url,
+        "source" => &mut front.source,
+        "date" => &mut front.date,
+        _ => return,
+    };
+    if slot.is_none() && !value.is_empty() {
+        *slot = Some(value);
+    }
+}
+
+fn unquote(value: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    value
+}
+
+/// `2024-05-04`, possibly followed by a time.
+fn read_date(value: &str) -> Option<NaiveDate> {
+    let day = value.trim().get(..10)?;
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+fn first_heading(body: &str) -> Option<String> {
+    body.lines()
+        .map(str::trim)
+        .find(|l| l.starts_with('#'))
+        .map(|l| collapse_blanks(l.trim_start_matches('#')))
+        .filter(|t| !t.is_empty())
+}
+
+/// One Markdown line: block markers dropped, `![alt](src)` kept as an image,
+/// `[text](href)` as its text plus a link. Linear in the line's length.
+pub(crate) fn read_line(raw: &str) -> Line {
+    let stripped = raw
+        .trim()
+        .trim_start_matches('#')
+        .trim_start_matches('>')
+        .trim();
+    let mut line = Line::default();
+    let mut text = String::with_capacity(stripped.len());
+    let mut pos = 0;
+    while let Some(rest) = stripped.get(pos..) {
+        let Some(close) = rest.find("](").map(|i| pos + i) else {
+            text.push_str(rest);
+            break;
+        };
+        let Some(end) = stripped
+            .get(close + 2..)
+            .and_then(|r| r.find(')'))
+            .map(|i| close + 2 + i)
+        else {
+            text.push_str(rest);
+            break;
+        };
+        let before = stripped.get(pos..close).unwrap_or("");
+        let Some(open) = before.rfind('[').map(|i| pos + i) else {
+            text.push_str(stripped.get(pos..close + 2).unwrap_or(""));
+            pos = close + 2;
+            continue;
+        };
+        let is_image = open > pos && stripped.get(open - 1..open) == Some("!");
+        let lead_end = if is_image { open - 1 } else { open };
+        text.push_str(stripped.get(pos..lead_end).unwrap_or(""));
+        let label = stripped.get(open + 1..close).unwrap_or("");
+        let target = stripped
+            .get(close + 2..end)
+            .unwrap_or("")
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        if is_image {
+            if !target.is_empty() {
+                line.images.push(target.to_string());
+            }
+        } else {
+            text.push_str(label);
+            if !target.is_empty() {
+                line.links.push(Link {
+                    text: label.to_string(),
+                    url: target.to_string(),
+                });
+            }
+        }
+        pos = end + 1;
+    }
+    line.text = collapse_blanks(&text.replace("**", ""));
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_fields_are_read() {
+        let (meta, lines) = read(
+            "---\ntitle: T 1\nurl: https://x.example/a\nsource: 账号\ndate: 2024-05-04\nfetch_date: 2025\n---\n\n# T 1\n正文\n",
+        )
+        .unwrap();
+        assert_eq!(meta.title.as_deref(), Some("T 1"));
+        assert_eq!(meta.url.as_deref(), Some("https://x.example/a"));
+        assert_eq!(meta.source.as_deref(), Some("账号"));
+        assert_eq!(meta.published, NaiveDate::from_ymd_opt(2024, 5, 4));
+        assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn crlf_and_bom_are_tolerated() {
+        let (meta, _) =
+            read("\u{FEFF}---\r\ntitle: 'T'\r\ndate: 2024-05-04T10:00\r\n---\r\nx\r\n").unwrap();
+        assert_eq!(meta.title.as_deref(), Some("T"));
+        assert!(meta.published.is_some());
+    }
+
+    #[test]
+    fn fences_with_trailing_blanks_still_open_and_close() {
+        let (meta, lines) = read("--- \ntitle: T\n---  \n正文\n").unwrap();
+        assert_eq!(meta.title.as_deref(), Some("T"));
+        assert_eq!(lines.len(), 1);
+    }
+
+    #[test]
+    fn a_thematic_break_is_not_front_matter() {
+        let (meta, _) = read("---- \n# 标题\n").unwrap();
+        assert_eq!(meta.title.as_deref(), Some("标题"));
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_unreadable() {
+        let err = read("---\ntitle: T\nurl: u").unwrap_err();
+        assert!(!err.is_skip());
+        assert!(err.to_string().contains("never closed"));
+    }
+
+    #[test]
+    fn without_front_matter_the_first_heading_is_the_title() {
+        let (meta, _) = read("\n## 标题 A\n正文").unwrap();
+        assert_eq!(meta.title.as_deref(), Some("标题 A"));
+        assert_eq!(meta.url, None);
+    }
+
+    #[test]
+    fn images_are_collected_and_removed_from_text() {
+        let line = read_line("![](https://a/1.png)![cover](https://a/2.png \"t\")");
+        assert_eq!(line.images, ["https://a/1.png", "https://a/2.png"]);
+        assert_eq!(line.text, "");
+    }
+
+    #[test]
+    fn links_keep_their_text() {
+        let line = read_line("●[周报第1期（1月1日-1月7日）](http://x/s?a=1&b=2#r) 尾");
+        assert_eq!(line.text, "●周报第1期（1月1日-1月7日） 尾");
+        assert_eq!(line.links[0].url, "http://x/s?a=1&b=2#r");
+    }
+
+    #[test]
+    fn unbalanced_brackets_stay_text() {
+        assert_eq!(read_line("a [b] c](d").text, "a [b] c](d");
+        assert_eq!(read_line("[[[[x](u)").text, "[[[x");
+        assert_eq!(read_line("![]()").images.len(), 0);
+    }
+
+    #[test]
+    fn headings_quotes_and_bold_markers_are_dropped() {
+        assert_eq!(
+            read_line("## **本周事件处理情况**").text,
+            "本周事件处理情况"
+        );
+        assert_eq!(read_line("> 引文").text, "引文");
+    }
+}
