@@ -84,6 +84,7 @@ impl App {
             .map(|(i, s)| (s.key, i))
             .collect();
         let charts = Charts::build(&summaries);
+        // Not remembering the last issue is no reason to refuse to start.
         let saved_selection = library.last_selected().unwrap_or(None);
         let mut app = App {
             library,
