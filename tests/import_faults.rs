@@ -47,6 +47,7 @@ fn sigkill_during_import_never_loses_a_finished_file_or_corrupts_the_cache() {
     let db = cache.path().join("cache.db");
     let mut rng = SplitMix64::new(0x5eed);
     let mut finished: Vec<PathBuf> = Vec::new();
+    let mut killed_mid_import = 0;
     let rounds = 15;
     for round in 0..rounds {
         let mut child = import_command(&db, input.path()).spawn().unwrap();
@@ -83,6 +84,9 @@ fn sigkill_during_import_never_loses_a_finished_file_or_corrupts_the_cache() {
             .filter(|s| s.cached)
             .map(|s| s.key)
             .collect();
+        if !cached.is_empty() && cached.len() < files.len() {
+            killed_mid_import += 1;
+        }
         for path in &finished {
             let key = files[path];
             assert!(
@@ -91,6 +95,10 @@ fn sigkill_during_import_never_loses_a_finished_file_or_corrupts_the_cache() {
             );
         }
     }
+    assert!(
+        killed_mid_import > 0 && !finished.is_empty(),
+        "no round was killed part-way through an import; the test proved nothing"
+    );
     // And a final uninterrupted run completes what the killed ones left.
     let status = import_command(&db, input.path())
         .stdout(Stdio::null())

@@ -95,26 +95,3 @@ pub fn read_wechat_page(bytes: &[u8]) -> Result<WechatPage, ParseError> {
     }
     Ok(wechat::read(&doc, &text).0)
 }
-
-/// An article's identity from its mp.weixin.qq.com URL.
-pub fn article_id(url: &str) -> Option<crate::model::ArticleId> {
-    let query = url.split_once('?')?.1;
-    let query = query.split('#').next().unwrap_or(query);
-    let mut biz = None;
-    let mut mid = None;
-    let mut idx = None;
-    for pair in query.split('&') {
-        let pair = pair.strip_prefix("amp;").unwrap_or(pair);
-        match pair.split_once('=') {
-            Some(("__biz", v)) => biz = Some(v.to_string()),
-            Some(("mid", v)) => mid = Some(v.to_string()),
-            Some(("idx", v)) => idx = Some(v.to_string()),
-            _ => {}
-        }
-    }
-    Some(crate::model::ArticleId {
-        biz: biz?,
-        mid: mid?,
-        idx: idx?,
-    })
-}

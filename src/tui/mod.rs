@@ -1,9 +1,143 @@
-//! placeholder for the TUI.
+//! The interactive browser: a list of issues, the selected issue's detail
+//! and weekly charts. One flow per input: event → `Action` (action.rs) →
+//! `update` (update.rs) → `draw`, which only reads the `App`.
 
-/// Placeholder until the TUI lands.
-pub fn run(
-    _store: crate::store::Store,
-    _open: Option<crate::model::IssueKey>,
-) -> anyhow::Result<()> {
-    anyhow::bail!("the TUI is not built yet")
+pub mod action;
+pub mod app;
+pub mod chart;
+pub mod detail;
+pub mod help;
+pub mod keymap;
+pub mod layout;
+pub mod library;
+pub mod list;
+pub mod search;
+pub mod status;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+pub mod wrap;
+
+use std::io;
+use std::time::Duration;
+
+use anyhow::Context;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event;
+use ratatui::layout::Rect;
+use ratatui::Frame;
+use ratatui::Terminal;
+
+pub use action::{Action, Focus, InputMode};
+pub use app::App;
+pub use library::{Library, LibraryError, MemoryLibrary};
+pub use update::update;
+
+use crate::model::IssueKey;
+
+/// Runs the TUI until the user quits. `open` selects that issue at start;
+/// otherwise the last selected one, else the newest.
+pub fn run(library: impl Library + 'static, open: Option<IssueKey>) -> anyhow::Result<()> {
+    let mut app = App::new(Box::new(library), open)
+        .map_err(|e| anyhow::anyhow!("cannot read the cache: {e}"))?;
+    let guard = terminal::TerminalGuard::enter().context("cannot set up the terminal")?;
+    let result = event_loop(&mut app);
+    drop(guard);
+    // Remember the selection even when the loop failed: the next start
+    // should come back to the same issue.
+    app.persist_selection();
+    result
+}
+
+fn event_loop(app: &mut App) -> anyhow::Result<()> {
+    let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = term.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    // Test hook: ZHOUBAO_TEST_PANIC=1 panics after the first frame so an
+    // end-to-end test can check the terminal is restored on panic.
+    let panic_for_test = std::env::var_os("ZHOUBAO_TEST_PANIC").is_some_and(|v| v == "1");
+    while !app.quit {
+        term.draw(|frame| draw(frame, app))?;
+        if panic_for_test {
+            panic!("ZHOUBAO_TEST_PANIC=1: deliberate panic after the first frame");
+        }
+        handle(app, &event::read()?);
+        // Apply queued input (a held key, a burst of wheel events) before
+        // the next frame so drawing never falls behind typing.
+        while !app.quit && event::poll(Duration::ZERO)? {
+            handle(app, &event::read()?);
+        }
+    }
+    Ok(())
+}
+
+fn handle(app: &mut App, event: &event::Event) {
+    if let Some(action) = action::map_event(event, app.mode, app.focus) {
+        update(app, action);
+    }
+}
+
+/// Draws the whole screen from the app state.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let panes = layout::panes(area);
+    let buf = frame.buffer_mut();
+    if panes.too_small {
+        draw_too_small(area, buf);
+        return;
+    }
+    use ratatui::widgets::Widget;
+    list::ListView {
+        summaries: &app.summaries,
+        selected: app.list_selected,
+        offset: app.list_offset,
+        focused: app.focus == Focus::List,
+    }
+    .render(panes.list, buf);
+    let detail_title = match app.current_key() {
+        Some(k) => format!(" 详情 {k} "),
+        None => " 详情 ".to_string(),
+    };
+    detail::DetailView {
+        doc: &app.doc,
+        rows: &app.rows,
+        rows_width: app.rows_width,
+        scroll: app.detail_scroll,
+        selected_link: (app.focus == Focus::Links).then_some(app.link_selected),
+        focused: app.focus != Focus::List,
+        title: detail_title,
+        highlight: app.search.as_ref().map(|s| s.query.as_str()),
+    }
+    .render(panes.detail, buf);
+    if let Some(chart_area) = panes.chart {
+        chart::ChartView {
+            charts: &app.charts,
+            selected: app.current_key(),
+        }
+        .render(chart_area, buf);
+    }
+    status::StatusView { app }.render(panes.status, buf);
+    if app.mode == InputMode::Help {
+        help::HelpView {
+            scroll: app.help_scroll,
+        }
+        .render(area, buf);
+    }
+}
+
+fn draw_too_small(area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let message = format!(
+        "terminal too small: {}x{}, need {}x{}",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let cells = usize::from(area.width);
+    let text = wrap::truncate(&message, cells);
+    let x = area.x + u16::try_from(cells.saturating_sub(wrap::width(&text)) / 2).unwrap_or(0);
+    buf.set_stringn(x, area.y + area.height / 2, text, cells, theme::error());
 }

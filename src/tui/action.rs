@@ -1,0 +1,257 @@
+//! Input to intent: the `Action` enum and pure functions from terminal
+//! events (and the current mode and focus) to actions, driven by the
+//! key-map table in keymap.rs.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind,
+};
+
+pub use super::keymap::{Binding, Bound, Key, Scope, KEYMAP};
+
+use Action as A;
+
+/// Which pane keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Detail,
+    Links,
+}
+
+/// What keys mean right now: browsing, typing a search, or reading help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputMode {
+    Normal,
+    Search,
+    Help,
+}
+
+/// Everything the user can ask for; `update` is the only place that acts on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    MoveDown,
+    MoveUp,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    FocusNext,
+    FocusPrev,
+    /// Enter: open the selected issue (list) or follow the selected link (links).
+    Activate,
+    /// Follow the N-th 近期回顾 line (1-based).
+    FollowNumber(u8),
+    PrevIssue,
+    NextIssue,
+    Back,
+    Forward,
+    StartSearch,
+    SearchInput(char),
+    SearchBackspace,
+    SearchAccept,
+    SearchCancel,
+    NextHit,
+    PrevHit,
+    ToggleRead,
+    OpenUrl,
+    ToggleHelp,
+    CloseHelp,
+    /// Esc in normal mode: clear the message and the search highlight.
+    Dismiss,
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    Resize(u16, u16),
+}
+
+/// The action a key press means in this mode and focus; `None` when unbound.
+/// Releases are ignored so terminals that report them do not act twice.
+pub fn map_key(key: KeyEvent, mode: InputMode, focus: Focus) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let binding = KEYMAP
+        .iter()
+        .filter(|b| b.scope.applies(mode, focus))
+        .find(|b| b.keys.iter().any(|k| k.matches(&key)))?;
+    match (binding.bound, key.code) {
+        (Bound::Do(action), _) => Some(action),
+        (Bound::FollowDigit, KeyCode::Char(c)) => c
+            .to_digit(10)
+            .and_then(|d| u8::try_from(d).ok())
+            .map(A::FollowNumber),
+        (Bound::Type, KeyCode::Char(c)) => Some(A::SearchInput(c)),
+        _ => None,
+    }
+}
+
+/// Any terminal event to an action: keys through the key map, mouse clicks
+/// and wheel as positions for `update` to hit-test, and resizes.
+pub fn map_event(event: &Event, mode: InputMode, focus: Focus) -> Option<Action> {
+    match event {
+        Event::Key(key) => map_key(*key, mode, focus),
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(A::Click { column, row }),
+                MouseEventKind::ScrollDown => Some(A::Scroll {
+                    column,
+                    row,
+                    down: true,
+                }),
+                MouseEventKind::ScrollUp => Some(A::Scroll {
+                    column,
+                    row,
+                    down: false,
+                }),
+                _ => None,
+            }
+        }
+        Event::Resize(w, h) => Some(A::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+/// Status-line hints for the current mode and focus, from the key map.
+pub fn hints(mode: InputMode, focus: Focus) -> Vec<(&'static str, &'static str)> {
+    KEYMAP
+        .iter()
+        .filter(|b| b.scope != Scope::Anywhere && b.scope.applies(mode, focus))
+        .filter_map(|b| b.hint)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn vim_keys_and_arrows_move_alike() {
+        for code in [KeyCode::Char('j'), KeyCode::Down] {
+            assert_eq!(
+                map_key(press(code), InputMode::Normal, Focus::List),
+                Some(A::MoveDown)
+            );
+        }
+        for code in [KeyCode::Char('k'), KeyCode::Up] {
+            assert_eq!(
+                map_key(press(code), InputMode::Normal, Focus::Detail),
+                Some(A::MoveUp)
+            );
+        }
+    }
+
+    #[test]
+    fn enter_opens_in_list_follows_in_links_and_does_nothing_in_detail() {
+        let enter = press(KeyCode::Enter);
+        assert_eq!(
+            map_key(enter, InputMode::Normal, Focus::List),
+            Some(A::Activate)
+        );
+        assert_eq!(
+            map_key(enter, InputMode::Normal, Focus::Links),
+            Some(A::Activate)
+        );
+        assert_eq!(map_key(enter, InputMode::Normal, Focus::Detail), None);
+    }
+
+    #[test]
+    fn digits_follow_the_numbered_line_but_zero_is_unbound() {
+        assert_eq!(
+            map_key(press(KeyCode::Char('3')), InputMode::Normal, Focus::List),
+            Some(A::FollowNumber(3))
+        );
+        assert_eq!(
+            map_key(press(KeyCode::Char('0')), InputMode::Normal, Focus::List),
+            None
+        );
+    }
+
+    #[test]
+    fn search_mode_types_every_character_including_chinese_and_command_letters() {
+        for c in ['周', 'q', 'j', '3', '/'] {
+            assert_eq!(
+                map_key(press(KeyCode::Char(c)), InputMode::Search, Focus::List),
+                Some(A::SearchInput(c))
+            );
+        }
+        assert_eq!(
+            map_key(press(KeyCode::Esc), InputMode::Search, Focus::List),
+            Some(A::SearchCancel)
+        );
+    }
+
+    #[test]
+    fn ctrl_c_quits_in_every_mode_and_q_does_not_quit_while_typing() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [InputMode::Normal, InputMode::Search, InputMode::Help] {
+            assert_eq!(map_key(ctrl_c, mode, Focus::List), Some(A::Quit));
+        }
+        assert_eq!(
+            map_key(press(KeyCode::Char('q')), InputMode::Normal, Focus::List),
+            Some(A::Quit)
+        );
+        assert_eq!(
+            map_key(press(KeyCode::Char('q')), InputMode::Help, Focus::List),
+            Some(A::CloseHelp)
+        );
+    }
+
+    #[test]
+    fn shifted_letters_and_backspace_walk_history() {
+        let shift_h = KeyEvent::new(KeyCode::Char('H'), KeyModifiers::SHIFT);
+        assert_eq!(
+            map_key(shift_h, InputMode::Normal, Focus::List),
+            Some(A::Back)
+        );
+        assert_eq!(
+            map_key(press(KeyCode::Backspace), InputMode::Normal, Focus::Links),
+            Some(A::Back)
+        );
+        assert_eq!(
+            map_key(press(KeyCode::Char('L')), InputMode::Normal, Focus::Detail),
+            Some(A::Forward)
+        );
+        assert_eq!(
+            map_key(press(KeyCode::BackTab), InputMode::Normal, Focus::Detail),
+            Some(A::FocusPrev)
+        );
+    }
+
+    #[test]
+    fn alt_modified_letters_and_key_releases_are_ignored() {
+        let alt_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT);
+        assert_eq!(map_key(alt_j, InputMode::Normal, Focus::List), None);
+        let mut release = press(KeyCode::Char('j'));
+        release.kind = KeyEventKind::Release;
+        assert_eq!(map_key(release, InputMode::Normal, Focus::List), None);
+    }
+
+    #[test]
+    fn hints_follow_focus() {
+        let list = hints(InputMode::Normal, Focus::List);
+        assert!(list.contains(&("Enter", "open")));
+        let links = hints(InputMode::Normal, Focus::Links);
+        assert!(links.contains(&("Enter", "follow")));
+        assert!(!links.contains(&("Enter", "open")));
+    }
+
+    #[test]
+    fn every_binding_has_help_text_and_a_key() {
+        for b in KEYMAP {
+            assert!(!b.help.is_empty() && !b.keys.is_empty());
+        }
+    }
+}

@@ -1,0 +1,495 @@
+//! The TUI's state and the navigation it supports: what is selected, what
+//! the detail pane shows, the followed-link history and the search. Loading
+//! and wrapping happen here, when the selection or the size changes, so
+//! drawing only reads.
+
+use std::collections::HashMap;
+use std::io;
+
+use ratatui::layout::Rect;
+
+use super::action::{Focus, InputMode};
+use super::chart::Charts;
+use super::detail::{DetailDoc, LinkTarget, Row};
+use super::layout::{self, Panes};
+use super::library::{Library, LibraryError};
+use super::search::SearchState;
+use crate::model::{Figures, IssueKey, IssueSummary};
+
+/// What the detail pane shows: an issue by key, or a 近期回顾 line whose
+/// issue the cache cannot name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Issue(IssueKey),
+    Reference(LinkTarget),
+}
+
+/// A history entry: where the reader was, down to the scroll position and
+/// the selected link, so going back lands where they left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Visit {
+    target: Target,
+    scroll: usize,
+    link: usize,
+    focus: Focus,
+}
+
+/// A message for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Opens a URL outside the TUI; replaceable so tests never start a browser.
+pub type UrlOpener = Box<dyn FnMut(&str) -> io::Result<()>>;
+
+pub struct App {
+    library: Box<dyn Library>,
+    /// Newest first.
+    pub summaries: Vec<IssueSummary>,
+    index: HashMap<IssueKey, usize>,
+    pub charts: Charts,
+    pub panes: Panes,
+    pub list_selected: usize,
+    pub list_offset: usize,
+    pub current: Option<Target>,
+    pub doc: DetailDoc,
+    pub rows: Vec<Row>,
+    pub rows_width: usize,
+    pub detail_scroll: usize,
+    pub link_selected: usize,
+    pub focus: Focus,
+    pub mode: InputMode,
+    pub help_scroll: usize,
+    pub search: Option<SearchState>,
+    back: Vec<Visit>,
+    forward: Vec<Visit>,
+    pub status: Option<Status>,
+    pub quit: bool,
+    opener: UrlOpener,
+    saved_selection: Option<IssueKey>,
+}
+
+impl App {
+    /// Loads the summaries once and selects `open`, else the last selected
+    /// issue, else the newest. Call `resize` before drawing.
+    pub fn new(library: Box<dyn Library>, open: Option<IssueKey>) -> Result<App, LibraryError> {
+        let mut summaries = library.summaries()?;
+        summaries.sort_by_key(|s| std::cmp::Reverse(s.key));
+        summaries.dedup_by_key(|s| s.key);
+        let index = summaries
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.key, i))
+            .collect();
+        let charts = Charts::build(&summaries);
+        // Not remembering the last issue is no reason to refuse to start.
+        let saved_selection = library.last_selected().unwrap_or(None);
+        let mut app = App {
+            library,
+            summaries,
+            index,
+            charts,
+            panes: Panes::default(),
+            list_selected: 0,
+            list_offset: 0,
+            current: None,
+            doc: DetailDoc::empty(),
+            rows: Vec::new(),
+            rows_width: 0,
+            detail_scroll: 0,
+            link_selected: 0,
+            focus: Focus::List,
+            mode: InputMode::Normal,
+            help_scroll: 0,
+            search: None,
+            back: Vec::new(),
+            forward: Vec::new(),
+            status: None,
+            quit: false,
+            opener: Box::new(open_in_browser),
+            saved_selection,
+        };
+        let start = open
+            .or(saved_selection.filter(|k| app.index.contains_key(k)))
+            .or(app.summaries.first().map(|s| s.key));
+        if let Some(key) = start {
+            app.show(Target::Issue(key));
+        }
+        Ok(app)
+    }
+
+    /// Replaces how `o` opens URLs (tests record instead of starting a browser).
+    pub fn set_url_opener(&mut self, opener: UrlOpener) {
+        self.opener = opener;
+    }
+
+    pub fn library(&self) -> &dyn Library {
+        self.library.as_ref()
+    }
+
+    pub fn current_key(&self) -> Option<IssueKey> {
+        match &self.current {
+            Some(Target::Issue(k)) => Some(*k),
+            Some(Target::Reference(r)) => r.key,
+            None => None,
+        }
+    }
+
+    pub fn history_len(&self) -> (usize, usize) {
+        (self.back.len(), self.forward.len())
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        let first_size = self.panes == Panes::default();
+        self.panes = layout::panes(Rect::new(0, 0, width, height));
+        if first_size {
+            // The first time the list has a height, put the start issue
+            // mid-list so the weeks around it show too.
+            self.list_offset = self.list_selected.saturating_sub(self.list_height() / 2);
+        }
+        let wrap_width = usize::from(layout::inner(self.panes.detail).width);
+        if wrap_width != self.rows_width {
+            self.rows = self.doc.wrap(wrap_width);
+            self.rows_width = wrap_width;
+        }
+        self.clamp_scroll();
+        self.keep_list_selection_visible();
+    }
+
+    pub fn list_height(&self) -> usize {
+        usize::from(layout::inner(self.panes.list).height)
+    }
+
+    pub fn detail_height(&self) -> usize {
+        usize::from(layout::inner(self.panes.detail).height)
+    }
+
+    fn keep_list_selection_visible(&mut self) {
+        let h = self.list_height().max(1);
+        if self.list_selected < self.list_offset {
+            self.list_offset = self.list_selected;
+        } else if self.list_selected >= self.list_offset + h {
+            self.list_offset = self.list_selected + 1 - h;
+        }
+        // Never leave empty rows below the last issue while earlier ones are hidden.
+        self.list_offset = self.list_offset.min(self.summaries.len().saturating_sub(h));
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.rows.len().saturating_sub(self.detail_height())
+    }
+
+    pub fn clamp_scroll(&mut self) {
+        self.detail_scroll = self.detail_scroll.min(self.max_scroll());
+    }
+
+    pub fn set_error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn set_message(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Figures of the week before `key`: number − 1 of the same year, or for
+    /// a year's first issue the last known issue of the year before. A
+    /// missing week gives None, so no change is shown against an older week.
+    fn previous_figures(&self, key: IssueKey) -> Option<Figures> {
+        let i = self.summaries.partition_point(|s| s.key >= key);
+        let before = self.summaries.get(i)?;
+        let adjacent = if key.number > 1 {
+            before.key == IssueKey::new(key.year, key.number - 1)
+        } else {
+            before.key.year == key.year - 1
+        };
+        adjacent.then_some(before.figures)
+    }
+
+    /// Shows `target` in the detail pane and moves the list cursor to it
+    /// when the list has it. Does not touch the history.
+    pub fn show(&mut self, target: Target) {
+        let doc = match &target {
+            Target::Issue(key) => self.doc_for_key(*key, None),
+            Target::Reference(r) => match r.key {
+                Some(key) => self.doc_for_key(key, Some(r)),
+                None => DetailDoc::from_reference(r),
+            },
+        };
+        if let Some(i) = doc.key.and_then(|k| self.index.get(&k).copied()) {
+            self.list_selected = i;
+            self.keep_list_selection_visible();
+        }
+        self.doc = doc;
+        self.rows = self.doc.wrap(self.rows_width);
+        self.detail_scroll = 0;
+        self.link_selected = 0;
+        self.current = Some(target);
+        if self.focus == Focus::Links && self.doc.links.is_empty() {
+            self.focus = Focus::Detail;
+        }
+    }
+
+    fn doc_for_key(&mut self, key: IssueKey, reference: Option<&LinkTarget>) -> DetailDoc {
+        match self.library.detail(key) {
+            Ok(Some(d)) => DetailDoc::from_detail(&d, self.previous_figures(key).as_ref()),
+            Ok(None) => match self.index.get(&key).and_then(|&i| self.summaries.get(i)) {
+                Some(s) => DetailDoc::from_summary(s),
+                None => DetailDoc::from_reference(&reference.cloned().unwrap_or(LinkTarget {
+                    key: Some(key),
+                    title: format!("{}年第{}期", key.year, key.number),
+                    url: None,
+                    cached: false,
+                })),
+            },
+            Err(e) => {
+                self.set_error(format!("cannot load {key}: {e}"));
+                DetailDoc::empty()
+            }
+        }
+    }
+
+    /// Moves the list cursor to row `i` (clamped) and shows that issue.
+    pub fn select_row(&mut self, i: usize) {
+        let Some(last) = self.summaries.len().checked_sub(1) else {
+            return;
+        };
+        let i = i.min(last);
+        self.list_selected = i;
+        self.keep_list_selection_visible();
+        if let Some(key) = self.summaries.get(i).map(|s| s.key) {
+            if self.current_key() != Some(key) || !matches!(self.current, Some(Target::Issue(_))) {
+                self.show(Target::Issue(key));
+            }
+        }
+    }
+
+    /// Shows `key`, through the list when it has it.
+    pub fn select_key(&mut self, key: IssueKey) {
+        match self.index.get(&key) {
+            Some(&i) => self.select_row(i),
+            None => self.show(Target::Issue(key)),
+        }
+    }
+
+    /// The issue after (`newer`) or before the shown one in key order, even
+    /// when the shown one is not in the list.
+    pub fn step_issue(&mut self, newer: bool) {
+        let Some(key) = self.current_key() else {
+            return;
+        };
+        let next = if newer {
+            let i = self.summaries.partition_point(|s| s.key > key);
+            i.checked_sub(1).and_then(|i| self.summaries.get(i))
+        } else {
+            let i = self.summaries.partition_point(|s| s.key >= key);
+            self.summaries.get(i)
+        };
+        match next.map(|s| s.key) {
+            Some(k) => self.select_key(k),
+            None => self.set_message(if newer {
+                "this is the newest issue"
+            } else {
+                "this is the oldest issue"
+            }),
+        }
+    }
+
+    /// Follows the `n`-th (0-based) 近期回顾 line: by issue key first, by URL
+    /// second; records the history like a browser.
+    pub fn follow(&mut self, n: usize) {
+        let Some(link) = self.doc.links.get(n).cloned() else {
+            self.set_error(format!("no 近期回顾 line {}", n + 1));
+            return;
+        };
+        let key = match (link.key, &link.url) {
+            (Some(k), _) => Some(k),
+            (None, Some(url)) => match self.library.key_for_url(url) {
+                Ok(k) => k,
+                Err(e) => {
+                    self.set_error(format!("cannot look up the link: {e}"));
+                    return;
+                }
+            },
+            (None, None) => None,
+        };
+        let target = match key {
+            Some(k) if self.index.contains_key(&k) => Target::Issue(k),
+            _ => Target::Reference(LinkTarget { key, ..link }),
+        };
+        if let Some(here) = self.here() {
+            self.back.push(here);
+        }
+        self.forward.clear();
+        self.show(target);
+        self.mark_opened();
+    }
+
+    fn here(&self) -> Option<Visit> {
+        self.current.clone().map(|target| Visit {
+            target,
+            scroll: self.detail_scroll,
+            link: self.link_selected,
+            focus: self.focus,
+        })
+    }
+
+    fn revisit(&mut self, visit: Visit) {
+        self.show(visit.target);
+        self.detail_scroll = visit.scroll;
+        self.clamp_scroll();
+        self.link_selected = visit.link.min(self.doc.links.len().saturating_sub(1));
+        if visit.focus != Focus::Links || !self.doc.links.is_empty() {
+            self.focus = visit.focus;
+        }
+    }
+
+    pub fn go_back(&mut self) {
+        match self.back.pop() {
+            Some(visit) => {
+                if let Some(here) = self.here() {
+                    self.forward.push(here);
+                }
+                self.revisit(visit);
+            }
+            None => self.set_message("no earlier page in the history"),
+        }
+    }
+
+    pub fn go_forward(&mut self) {
+        match self.forward.pop() {
+            Some(visit) => {
+                if let Some(here) = self.here() {
+                    self.back.push(here);
+                }
+                self.revisit(visit);
+            }
+            None => self.set_message("no later page in the history"),
+        }
+    }
+
+    fn summary_mut(&mut self, key: IssueKey) -> Option<&mut IssueSummary> {
+        let i = *self.index.get(&key)?;
+        self.summaries.get_mut(i)
+    }
+
+    pub fn set_read(&mut self, key: IssueKey, read: bool) {
+        match self.library.set_read(key, read) {
+            Ok(()) => {
+                if let Some(s) = self.summary_mut(key) {
+                    s.read = read;
+                }
+            }
+            Err(e) => self.set_error(format!("cannot mark {key}: {e}")),
+        }
+    }
+
+    /// Opening a cached issue to read it marks it read, as newsboat does.
+    pub fn mark_opened(&mut self) {
+        let Some(key) = self.current_key() else {
+            return;
+        };
+        let unread_cached = self
+            .index
+            .get(&key)
+            .and_then(|&i| self.summaries.get(i))
+            .is_some_and(|s| s.cached && !s.read);
+        if unread_cached {
+            self.set_read(key, true);
+        }
+    }
+
+    pub fn toggle_read(&mut self) {
+        let Some(key) = self.current_key() else {
+            return;
+        };
+        match self
+            .index
+            .get(&key)
+            .and_then(|&i| self.summaries.get(i))
+            .map(|s| s.read)
+        {
+            Some(read) => self.set_read(key, !read),
+            None => self.set_error(format!("{key} is not in the cache")),
+        }
+    }
+
+    /// `o`: hands the issue's URL to the system's opener; only http(s).
+    pub fn open_url(&mut self) {
+        let Some(url) = self.doc.url.clone() else {
+            self.set_error("this issue has no URL");
+            return;
+        };
+        if !is_web_url(&url) {
+            self.set_error("not opening a URL that is not http(s)");
+            return;
+        }
+        match (self.opener)(&url) {
+            Ok(()) => self.set_message("opened in the browser"),
+            Err(e) => self.set_error(format!("cannot open the browser: {e}")),
+        }
+    }
+
+    /// Remembers the shown issue for the next start; only writes on change.
+    pub fn persist_selection(&mut self) {
+        let Some(key) = self.current_key() else {
+            return;
+        };
+        if self.saved_selection == Some(key) {
+            return;
+        }
+        match self.library.set_last_selected(key) {
+            Ok(()) => self.saved_selection = Some(key),
+            Err(e) => self.set_error(format!("cannot remember the selection: {e}")),
+        }
+    }
+}
+
+/// Only web URLs go to the opener: a `file:` or custom scheme could run
+/// something on the user's machine.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+/// Starts the platform's URL opener with the URL as one argument (no shell)
+/// and reaps it in the background so no zombie is left.
+fn open_in_browser(url: &str) -> io::Result<()> {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let mut child = std::process::Command::new(program)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_and_https_urls_are_opened() {
+        assert!(is_web_url("https://mp.weixin.qq.com/s?__biz=x"));
+        assert!(is_web_url("HTTP://example.org/"));
+        assert!(!is_web_url("file:///etc/passwd"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("https://example.org/a b"));
+    }
+}

@@ -1,0 +1,357 @@
+//! The detail pane: one issue as a document of styled lines (header, figures
+//! with their week-over-week change, body, chart images, numbered 近期回顾
+//! links), wrapped once per width and drawn from the cached rows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::theme;
+use super::wrap::{fit, fit_right, truncate, wrap_styled};
+use crate::model::{Figures, IssueDetail, IssueKey, IssueSummary, Metric, Period, StoredRef};
+use crate::sanitize;
+
+/// Said wherever an issue is known only by reference.
+pub const NOT_CACHED: &str = "未缓存 — not cached: import this issue to read it";
+
+/// Where a 近期回顾 line points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkTarget {
+    pub key: Option<IssueKey>,
+    pub title: String,
+    pub url: Option<String>,
+    pub cached: bool,
+}
+
+impl From<&StoredRef> for LinkTarget {
+    fn from(r: &StoredRef) -> Self {
+        LinkTarget {
+            key: r.key,
+            title: r.title.clone(),
+            url: r.url.clone(),
+            cached: r.cached,
+        }
+    }
+}
+
+/// One logical line before wrapping; `link` marks rows of a 近期回顾 line.
+#[derive(Debug, Clone, PartialEq)]
+struct DocLine {
+    pieces: Vec<(String, Style)>,
+    link: Option<usize>,
+}
+
+/// What the detail pane shows for one issue, independent of width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetailDoc {
+    pub key: Option<IssueKey>,
+    /// The issue's own URL, for `o`.
+    pub url: Option<String>,
+    pub links: Vec<LinkTarget>,
+    lines: Vec<DocLine>,
+}
+
+/// A wrapped row ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub spans: Vec<(String, Style)>,
+    pub link: Option<usize>,
+}
+
+#[derive(Default)]
+struct Builder {
+    lines: Vec<DocLine>,
+}
+
+impl Builder {
+    fn line(&mut self, pieces: Vec<(String, Style)>) {
+        self.lines.push(DocLine { pieces, link: None });
+    }
+
+    fn text(&mut self, text: &str, style: Style) {
+        self.line(vec![(sanitize::line(text), style)]);
+    }
+
+    fn blank(&mut self) {
+        self.line(Vec::new());
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.blank();
+        self.text(text, theme::heading());
+    }
+}
+
+pub fn period_long(p: &Period) -> String {
+    format!(
+        "{} ~ {}",
+        p.start.format("%Y-%m-%d"),
+        p.end.format("%Y-%m-%d")
+    )
+}
+
+/// `+12`, `−3` (a real minus sign), `±0`; blank when either figure is unknown.
+pub fn change(now: Option<i64>, before: Option<i64>) -> String {
+    match (now, before) {
+        (Some(n), Some(b)) => {
+            let d = n.saturating_sub(b);
+            match d.signum() {
+                1 => format!("+{d}"),
+                -1 => format!("−{}", d.unsigned_abs()),
+                _ => "±0".to_string(),
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+fn header(b: &mut Builder, s: &IssueSummary, fallback_title: Option<&str>) {
+    let title = s
+        .title
+        .as_deref()
+        .or(fallback_title)
+        .map(sanitize::line)
+        .unwrap_or_else(|| format!("{}年第{}期", s.key.year, s.key.number));
+    b.line(vec![(title, theme::title())]);
+    let mut facts = vec![s.key.to_string()];
+    if let Some(p) = &s.period {
+        facts.push(format!("周期 {}", period_long(p)));
+    }
+    if let Some(d) = s.published {
+        facts.push(format!("发布 {}", d.format("%Y-%m-%d")));
+    }
+    if let Some(a) = s.assessment {
+        facts.push(format!("评价 {}", a.chinese()));
+    }
+    b.text(&facts.join(" · "), theme::dim());
+}
+
+fn figures(b: &mut Builder, now: &Figures, before: Option<&Figures>) {
+    b.heading("本周事件处理情况");
+    for m in Metric::ALL {
+        let value = now
+            .get(m)
+            .map_or_else(|| "—".to_string(), |v| v.to_string());
+        let delta = change(now.get(m), before.and_then(|f| f.get(m)));
+        b.line(vec![
+            (format!("  {}", fit(m.label(), 12)), theme::base()),
+            (fit_right(&value, 7), theme::title()),
+            (format!("  {delta}"), theme::dim()),
+        ]);
+    }
+}
+
+fn links(b: &mut Builder, links: &[LinkTarget]) {
+    if links.is_empty() {
+        return;
+    }
+    b.heading("近期回顾");
+    for (i, l) in links.iter().enumerate() {
+        let (mark, style) = if l.cached {
+            ("[cached]", theme::dim())
+        } else {
+            ("[not cached]", theme::not_cached())
+        };
+        b.lines.push(DocLine {
+            pieces: vec![
+                (format!("{}. ", i + 1), theme::dim()),
+                (sanitize::line(&l.title), theme::link()),
+                (format!("  {mark}"), style),
+            ],
+            link: Some(i),
+        });
+    }
+}
+
+impl DetailDoc {
+    /// The document for an issue the cache knows; `previous` gives the
+    /// figures the changes are computed against.
+    pub fn from_detail(d: &IssueDetail, previous: Option<&Figures>) -> Self {
+        let mut b = Builder::default();
+        let s = &d.summary;
+        header(&mut b, s, None);
+        if let Some(src) = &d.source {
+            b.text(&format!("来源 {src}"), theme::dim());
+        }
+        let url = d
+            .url
+            .clone()
+            .or_else(|| d.aliases.iter().find_map(|a| a.url.clone()));
+        if let Some(u) = &url {
+            b.text(u, theme::link());
+        }
+        if !s.cached {
+            b.blank();
+            b.text(NOT_CACHED, theme::not_cached());
+        }
+        if s.cached || !s.figures.is_empty() {
+            figures(&mut b, &s.figures, previous);
+        }
+        if !d.body.is_empty() {
+            b.heading("正文");
+            for p in &d.body {
+                b.text(p, theme::base());
+            }
+        }
+        if !d.images.is_empty() {
+            b.heading("图表");
+            for img in &d.images {
+                b.text(img, theme::link());
+            }
+        }
+        let targets: Vec<LinkTarget> = d.recent.iter().map(LinkTarget::from).collect();
+        links(&mut b, &targets);
+        DetailDoc {
+            key: Some(s.key),
+            url,
+            links: targets,
+            lines: b.lines,
+        }
+    }
+
+    /// An issue known only from a summary row (the cache has no detail for it).
+    pub fn from_summary(s: &IssueSummary) -> Self {
+        let mut b = Builder::default();
+        header(&mut b, s, None);
+        b.blank();
+        b.text(NOT_CACHED, theme::not_cached());
+        DetailDoc {
+            key: Some(s.key),
+            url: None,
+            links: Vec::new(),
+            lines: b.lines,
+        }
+    }
+
+    /// An issue the cache does not know at all, described by the line that
+    /// pointed at it.
+    pub fn from_reference(target: &LinkTarget) -> Self {
+        let mut b = Builder::default();
+        b.text(&target.title, theme::title());
+        if let Some(k) = target.key {
+            b.text(&k.to_string(), theme::dim());
+        }
+        if let Some(u) = &target.url {
+            b.text(u, theme::link());
+        }
+        b.blank();
+        b.text(NOT_CACHED, theme::not_cached());
+        DetailDoc {
+            key: target.key,
+            url: target.url.clone(),
+            links: Vec::new(),
+            lines: b.lines,
+        }
+    }
+
+    /// Shown when there is nothing to show: an empty cache or a failed load.
+    pub fn empty() -> Self {
+        let mut b = Builder::default();
+        b.text("Nothing to show yet.", theme::title());
+        b.text("Import bulletins with: zhoubao import PATH…", theme::dim());
+        DetailDoc {
+            key: None,
+            url: None,
+            links: Vec::new(),
+            lines: b.lines,
+        }
+    }
+
+    /// Wraps every line to `width` cells.
+    pub fn wrap(&self, width: usize) -> Vec<Row> {
+        let mut rows = Vec::new();
+        for line in &self.lines {
+            for spans in wrap_styled(&line.pieces, width) {
+                rows.push(Row {
+                    spans,
+                    link: line.link,
+                });
+            }
+        }
+        rows
+    }
+}
+
+/// What the pane needs to draw, borrowed from the app.
+pub struct DetailView<'a> {
+    pub doc: &'a DetailDoc,
+    /// Rows wrapped for the current inner width (re-wrapped here if stale).
+    pub rows: &'a [Row],
+    pub rows_width: usize,
+    pub scroll: usize,
+    pub selected_link: Option<usize>,
+    pub focused: bool,
+    pub title: String,
+    /// The search query, highlighted where a row contains it.
+    pub highlight: Option<&'a str>,
+}
+
+/// Splits `text` around every occurrence of `query`, styling the hits.
+fn highlighted<'t>(text: &'t str, style: Style, query: Option<&str>, out: &mut Vec<Span<'t>>) {
+    let Some(q) = query.filter(|q| !q.is_empty()) else {
+        out.push(Span::styled(text, style));
+        return;
+    };
+    let mut rest = 0;
+    for (at, hit) in text.match_indices(q) {
+        if let Some(before) = text.get(rest..at).filter(|b| !b.is_empty()) {
+            out.push(Span::styled(before, style));
+        }
+        out.push(Span::styled(hit, style.patch(theme::search_hit())));
+        rest = at + hit.len();
+    }
+    if let Some(after) = text.get(rest..).filter(|a| !a.is_empty()) {
+        out.push(Span::styled(after, style));
+    }
+}
+
+impl Widget for DetailView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::border(self.focused))
+            .title(truncate(
+                &self.title,
+                usize::from(area.width.saturating_sub(2)),
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = usize::from(inner.width);
+        let rewrapped;
+        let rows = if self.rows_width == width {
+            self.rows
+        } else {
+            rewrapped = self.doc.wrap(width);
+            &rewrapped
+        };
+        for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(self.scroll)) {
+            let selected = row.link.is_some() && row.link == self.selected_link;
+            let mut spans: Vec<Span> = Vec::with_capacity(row.spans.len());
+            for (t, s) in &row.spans {
+                let style = if selected {
+                    s.patch(theme::selected_row(true))
+                } else {
+                    *s
+                };
+                highlighted(t, style, self.highlight, &mut spans);
+            }
+            buf.set_line(inner.x, y, &Line::from(spans), inner.width);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_uses_a_real_minus_and_is_blank_when_unknown() {
+        assert_eq!(change(Some(381), Some(369)), "+12");
+        assert_eq!(change(Some(149), Some(152)), "−3");
+        assert_eq!(change(Some(5), Some(5)), "±0");
+        assert_eq!(change(None, Some(5)), "");
+        assert_eq!(change(Some(5), None), "");
+    }
+}

@@ -1,0 +1,126 @@
+//! Where each pane goes for a given terminal size. A pure function of the
+//! size, so `update` (mouse hit-testing, page sizes, wrap width) and drawing
+//! agree without drawing having to report back.
+
+use ratatui::layout::Rect;
+
+/// Below this the panes cannot show anything useful; a message says so.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+
+/// Side by side from this width on; stacked below it.
+const SIDE_BY_SIDE_WIDTH: u16 = 80;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Panes {
+    pub list: Rect,
+    pub detail: Rect,
+    /// None when there is no room for the charts.
+    pub chart: Option<Rect>,
+    pub status: Rect,
+    pub too_small: bool,
+}
+
+/// Splits the screen; every rect lies inside `area`.
+pub fn panes(area: Rect) -> Panes {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Panes {
+            too_small: true,
+            ..Panes::default()
+        };
+    }
+    let body_height = area.height - 1;
+    let status = Rect::new(area.x, area.y + body_height, area.width, 1);
+    let side_by_side = area.width >= SIDE_BY_SIDE_WIDTH;
+    // Stacked panes need their height for the list and the detail first.
+    let chart_height = match (area.height, side_by_side) {
+        (36.., _) => 12,
+        (30.., false) | (20.., true) => 7,
+        _ => 0,
+    };
+    let top_height = body_height - chart_height;
+    let chart = (chart_height > 0)
+        .then(|| Rect::new(area.x, area.y + top_height, area.width, chart_height));
+    let (list, detail) = if side_by_side {
+        let list_width = (area.width * 3 / 10).clamp(32, 44);
+        (
+            Rect::new(area.x, area.y, list_width, top_height),
+            Rect::new(
+                area.x + list_width,
+                area.y,
+                area.width - list_width,
+                top_height,
+            ),
+        )
+    } else {
+        let list_height = (top_height / 3).max(4);
+        (
+            Rect::new(area.x, area.y, area.width, list_height),
+            Rect::new(
+                area.x,
+                area.y + list_height,
+                area.width,
+                top_height - list_height,
+            ),
+        )
+    };
+    Panes {
+        list,
+        detail,
+        chart,
+        status,
+        too_small: false,
+    }
+}
+
+/// The area inside a pane's one-cell border.
+pub fn inner(rect: Rect) -> Rect {
+    Rect::new(
+        rect.x.saturating_add(1),
+        rect.y.saturating_add(1),
+        rect.width.saturating_sub(2),
+        rect.height.saturating_sub(2),
+    )
+}
+
+pub fn contains(rect: Rect, column: u16, row: u16) -> bool {
+    column >= rect.x && column < rect.right() && row >= rect.y && row < rect.bottom()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_stay_inside_the_screen_and_do_not_overlap_at_any_size() {
+        for w in 0..=200 {
+            for h in 0..=60 {
+                let area = Rect::new(0, 0, w, h);
+                let p = panes(area);
+                if p.too_small {
+                    continue;
+                }
+                let mut rects = vec![p.list, p.detail, p.status];
+                rects.extend(p.chart);
+                for r in &rects {
+                    assert_eq!(area.intersection(*r), *r, "{w}x{h}");
+                }
+                for (i, a) in rects.iter().enumerate() {
+                    for b in rects.iter().skip(i + 1) {
+                        assert!(!a.intersects(*b), "{w}x{h}: {a:?} {b:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wide_screens_put_list_and_detail_side_by_side_narrow_ones_stack() {
+        let wide = panes(Rect::new(0, 0, 120, 40));
+        assert_eq!(wide.list.y, wide.detail.y);
+        let narrow = panes(Rect::new(0, 0, 40, 12));
+        assert_eq!(narrow.list.x, narrow.detail.x);
+        assert!(narrow.detail.y > narrow.list.y);
+        assert!(panes(Rect::new(0, 0, 29, 40)).too_small);
+    }
+}

@@ -1,0 +1,158 @@
+//! What the TUI needs from the cache, as a trait so the views can be tested
+//! against an in-memory library and run against the SQLite store.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::model::{IssueDetail, IssueKey, IssueSummary};
+
+/// Any error a library can report; the TUI only shows it in the status line.
+pub type LibraryError = Box<dyn std::error::Error + Send + Sync>;
+
+pub type LibraryResult<T> = Result<T, LibraryError>;
+
+/// The cache as the TUI sees it. Every method takes `&self`: the store keeps
+/// its own interior state, and the TUI never needs two borrows at once.
+pub trait Library {
+    /// Every known issue, cached or not.
+    fn summaries(&self) -> LibraryResult<Vec<IssueSummary>>;
+    fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>>;
+    /// Resolves a 近期回顾 line that names no issue number by its URL.
+    fn key_for_url(&self, url: &str) -> LibraryResult<Option<IssueKey>>;
+    /// Issues whose title or body contains `query`, newest first.
+    fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>>;
+    fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()>;
+    fn last_selected(&self) -> LibraryResult<Option<IssueKey>>;
+    fn set_last_selected(&self, key: IssueKey) -> LibraryResult<()>;
+}
+
+/// A library held in memory: for tests, benchmarks and demos that do not
+/// want a database file.
+#[derive(Debug, Default)]
+pub struct MemoryLibrary {
+    details: HashMap<IssueKey, IssueDetail>,
+    urls: HashMap<String, IssueKey>,
+    read: RefCell<HashMap<IssueKey, bool>>,
+    last_selected: RefCell<Option<IssueKey>>,
+}
+
+impl MemoryLibrary {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds or replaces an issue; its own URL and its aliases' URLs resolve to it.
+    pub fn insert(&mut self, detail: IssueDetail) {
+        let key = detail.summary.key;
+        for url in detail
+            .url
+            .iter()
+            .chain(detail.aliases.iter().filter_map(|a| a.url.as_ref()))
+        {
+            self.urls.insert(url.clone(), key);
+        }
+        self.details.insert(key, detail);
+    }
+
+    fn is_read(&self, key: IssueKey, stored: bool) -> bool {
+        self.read.borrow().get(&key).copied().unwrap_or(stored)
+    }
+}
+
+impl Library for MemoryLibrary {
+    fn summaries(&self) -> LibraryResult<Vec<IssueSummary>> {
+        let mut all: Vec<IssueSummary> = self
+            .details
+            .values()
+            .map(|d| {
+                let mut s = d.summary.clone();
+                s.read = self.is_read(s.key, s.read);
+                s
+            })
+            .collect();
+        all.sort_by_key(|s| std::cmp::Reverse(s.key));
+        Ok(all)
+    }
+
+    fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>> {
+        Ok(self.details.get(&key).map(|d| {
+            let mut d = d.clone();
+            d.summary.read = self.is_read(key, d.summary.read);
+            for r in &mut d.recent {
+                r.cached = r
+                    .key
+                    .and_then(|k| self.details.get(&k))
+                    .is_some_and(|t| t.summary.cached);
+            }
+            d
+        }))
+    }
+
+    fn key_for_url(&self, url: &str) -> LibraryResult<Option<IssueKey>> {
+        Ok(self.urls.get(url).copied())
+    }
+
+    fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>> {
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut hits: Vec<IssueKey> = self
+            .details
+            .values()
+            .filter(|d| {
+                d.summary
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| t.contains(query))
+                    || d.body.iter().any(|p| p.contains(query))
+            })
+            .map(|d| d.summary.key)
+            .collect();
+        hits.sort_by(|a, b| b.cmp(a));
+        Ok(hits)
+    }
+
+    fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()> {
+        self.read.borrow_mut().insert(key, read);
+        Ok(())
+    }
+
+    fn last_selected(&self) -> LibraryResult<Option<IssueKey>> {
+        Ok(*self.last_selected.borrow())
+    }
+
+    fn set_last_selected(&self, key: IssueKey) -> LibraryResult<()> {
+        *self.last_selected.borrow_mut() = Some(key);
+        Ok(())
+    }
+}
+
+impl Library for crate::store::Store {
+    fn summaries(&self) -> LibraryResult<Vec<IssueSummary>> {
+        Ok(crate::store::Store::summaries(self)?)
+    }
+
+    fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>> {
+        Ok(crate::store::Store::detail(self, key)?)
+    }
+
+    fn key_for_url(&self, url: &str) -> LibraryResult<Option<IssueKey>> {
+        Ok(crate::store::Store::key_for_url(self, url)?)
+    }
+
+    fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>> {
+        Ok(crate::store::Store::search(self, query)?)
+    }
+
+    fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()> {
+        Ok(crate::store::Store::set_read(self, key, read)?)
+    }
+
+    fn last_selected(&self) -> LibraryResult<Option<IssueKey>> {
+        Ok(crate::store::Store::last_selected(self)?)
+    }
+
+    fn set_last_selected(&self, key: IssueKey) -> LibraryResult<()> {
+        Ok(crate::store::Store::set_last_selected(self, key)?)
+    }
+}

@@ -1,0 +1,191 @@
+//! `update`: the one place an `Action` changes the app. Pane-relative
+//! actions (move, page, top/bottom) act on the focused pane.
+
+use super::action::{Action, Focus, InputMode};
+use super::app::App;
+use super::layout::{contains, inner};
+
+/// Lines the mouse wheel moves per notch.
+const WHEEL_STEP: usize = 3;
+
+pub fn update(app: &mut App, action: Action) {
+    if !matches!(action, Action::Resize(..) | Action::Scroll { .. }) {
+        app.status = None;
+    }
+    match action {
+        Action::Quit => {
+            app.persist_selection();
+            app.quit = true;
+        }
+        Action::Resize(w, h) => app.resize(w, h),
+        Action::MoveDown => move_by(app, 1, true),
+        Action::MoveUp => move_by(app, 1, false),
+        Action::PageDown => {
+            let page = page_size(app);
+            move_by(app, page, true);
+        }
+        Action::PageUp => {
+            let page = page_size(app);
+            move_by(app, page, false);
+        }
+        Action::Top => move_by(app, usize::MAX, false),
+        Action::Bottom => move_by(app, usize::MAX, true),
+        Action::FocusNext => cycle_focus(app, true),
+        Action::FocusPrev => cycle_focus(app, false),
+        Action::Activate => match app.focus {
+            Focus::List => {
+                app.mark_opened();
+                app.focus = Focus::Detail;
+            }
+            Focus::Links => {
+                let n = app.link_selected;
+                app.follow(n);
+            }
+            Focus::Detail => {}
+        },
+        Action::FollowNumber(n) => app.follow(usize::from(n).saturating_sub(1)),
+        Action::PrevIssue => app.step_issue(false),
+        Action::NextIssue => app.step_issue(true),
+        Action::Back => app.go_back(),
+        Action::Forward => app.go_forward(),
+        Action::StartSearch => app.start_search(),
+        Action::SearchInput(c) => app.edit_search(|q| q.push(c)),
+        Action::SearchBackspace => app.edit_search(|q| {
+            q.pop();
+        }),
+        Action::SearchAccept => app.accept_search(),
+        Action::SearchCancel => app.cancel_search(),
+        Action::NextHit => app.step_hit(true),
+        Action::PrevHit => app.step_hit(false),
+        Action::ToggleRead => app.toggle_read(),
+        Action::OpenUrl => app.open_url(),
+        Action::ToggleHelp => {
+            app.help_scroll = 0;
+            app.mode = InputMode::Help;
+        }
+        Action::CloseHelp => app.mode = InputMode::Normal,
+        Action::Dismiss => app.search = None,
+        Action::Click { column, row } => click(app, column, row),
+        Action::Scroll { column, row, down } => wheel(app, column, row, down),
+    }
+}
+
+fn page_size(app: &App) -> usize {
+    let h = match app.focus {
+        Focus::List => app.list_height(),
+        Focus::Detail | Focus::Links => app.detail_height(),
+    };
+    h.saturating_sub(1).max(1)
+}
+
+fn move_by(app: &mut App, n: usize, down: bool) {
+    if app.mode == InputMode::Help {
+        app.help_scroll = step(app.help_scroll, n, down, usize::MAX);
+        return;
+    }
+    match app.focus {
+        Focus::List => {
+            let last = app.summaries.len().saturating_sub(1);
+            let i = step(app.list_selected, n, down, last);
+            app.select_row(i);
+        }
+        Focus::Detail => {
+            app.detail_scroll = step(app.detail_scroll, n, down, app.max_scroll());
+        }
+        Focus::Links => {
+            let last = app.doc.links.len().saturating_sub(1);
+            app.link_selected = step(app.link_selected, n, down, last);
+            scroll_link_into_view(app);
+        }
+    }
+}
+
+fn step(at: usize, n: usize, down: bool, last: usize) -> usize {
+    if down {
+        at.saturating_add(n).min(last)
+    } else {
+        at.saturating_sub(n)
+    }
+}
+
+fn scroll_link_into_view(app: &mut App) {
+    let selected = Some(app.link_selected);
+    let first = app.rows.iter().position(|r| r.link == selected);
+    let last = app.rows.iter().rposition(|r| r.link == selected);
+    let (Some(first), Some(last)) = (first, last) else {
+        return;
+    };
+    let h = app.detail_height().max(1);
+    if first < app.detail_scroll {
+        app.detail_scroll = first;
+    } else if last >= app.detail_scroll + h {
+        app.detail_scroll = (last + 1).saturating_sub(h).min(first);
+    }
+}
+
+fn cycle_focus(app: &mut App, forward: bool) {
+    let has_links = !app.doc.links.is_empty();
+    app.focus = match (app.focus, forward) {
+        (Focus::List, true) => Focus::Detail,
+        (Focus::Detail, true) if has_links => Focus::Links,
+        (Focus::Detail, true) => Focus::List,
+        (Focus::Links, true) => Focus::List,
+        (Focus::List, false) if has_links => Focus::Links,
+        (Focus::List, false) => Focus::Detail,
+        (Focus::Detail, false) => Focus::List,
+        (Focus::Links, false) => Focus::Detail,
+    };
+    if app.focus == Focus::Links {
+        app.link_selected = app.link_selected.min(app.doc.links.len().saturating_sub(1));
+        scroll_link_into_view(app);
+    }
+}
+
+/// A click selects the list row, the chart's week or the 近期回顾 line
+/// under it; a second click on the selected line follows it.
+fn click(app: &mut App, column: u16, row: u16) {
+    if app.mode != InputMode::Normal || app.panes.too_small {
+        return;
+    }
+    let list = inner(app.panes.list);
+    let detail = inner(app.panes.detail);
+    if contains(list, column, row) {
+        app.focus = Focus::List;
+        let i = app.list_offset + usize::from(row - list.y);
+        if i < app.summaries.len() {
+            app.select_row(i);
+        }
+    } else if let Some(week) = app
+        .panes
+        .chart
+        .and_then(|area| app.charts.week_at(area, app.current_key(), column, row))
+    {
+        app.select_key(week);
+    } else if contains(detail, column, row) {
+        let clicked = app
+            .rows
+            .get(app.detail_scroll + usize::from(row - detail.y))
+            .and_then(|r| r.link);
+        match clicked {
+            Some(n) if app.focus == Focus::Links && app.link_selected == n => app.follow(n),
+            Some(n) => {
+                app.focus = Focus::Links;
+                app.link_selected = n;
+            }
+            None => app.focus = Focus::Detail,
+        }
+    }
+}
+
+fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
+    if app.mode != InputMode::Normal || app.panes.too_small {
+        return;
+    }
+    if contains(app.panes.list, column, row) {
+        let last = app.summaries.len().saturating_sub(1);
+        let i = step(app.list_selected, WHEEL_STEP, down, last);
+        app.select_row(i);
+    } else if contains(app.panes.detail, column, row) {
+        app.detail_scroll = step(app.detail_scroll, WHEEL_STEP, down, app.max_scroll());
+    }
+}

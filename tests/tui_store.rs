@@ -1,0 +1,136 @@
+//! End to end on the real SQLite store (in memory): issues imported as
+//! parsed bulletins, browsed, followed, searched and marked read.
+
+mod tui_fixture;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyCode;
+
+use tui_fixture::{app_with_library, chars, key, press, screen, url};
+use zhoubao::model::{
+    ArticleId, Assessment, Bulletin, Completeness, Figures, Period, RecentRef, SourceFormat,
+};
+use zhoubao::store::Store;
+use zhoubao::tui::detail::NOT_CACHED;
+
+fn date(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, m, d).expect("valid fixture date")
+}
+
+fn bulletin(number: u32, start: (u32, u32), end: (u32, u32), events: i64) -> Bulletin {
+    let title = format!(
+        "网络安全信息与动态周报2024年第{number}期（{}月{}日-{}月{}日）",
+        start.0, start.1, end.0, end.1
+    );
+    Bulletin {
+        format: SourceFormat::Markdown,
+        key: key(2024, number),
+        title,
+        period: Some(Period {
+            start: date(start.0, start.1),
+            end: date(end.0, end.1),
+        }),
+        published: Some(date(end.0, end.1) + chrono::Days::new(3)),
+        source: Some("国家互联网应急中心CNCERT".to_string()),
+        url: Some(url(number)),
+        article: Some(ArticleId {
+            biz: "FIXTURE".into(),
+            mid: number.to_string(),
+            idx: "1".into(),
+        }),
+        urls: vec![url(number)],
+        assessment: Some(Assessment::Good),
+        figures: Figures {
+            events_handled: Some(events),
+            cross_border: Some(events / 3),
+            phishing_complaints: Some(events - 40),
+            malicious_app_platforms: None,
+            malicious_urls: Some(4),
+        },
+        images: vec![format!("https://mmbiz.qpic.cn/fixture/{number}.png")],
+        body: vec![format!("第{number}期的自拟正文，检索词：蜜罐演练。")],
+        recent: Vec::new(),
+        completeness: Completeness::Full,
+    }
+}
+
+fn store() -> Store {
+    let mut store = Store::open_in_memory().expect("in-memory store");
+    let mut b17 = bulletin(17, (4, 22), (4, 27), 381);
+    b17.recent = vec![
+        RecentRef {
+            key: Some(key(2024, 16)),
+            title: "网络安全信息与动态周报2024年第16期（4月15日-4月21日）".into(),
+            period: None,
+            url: Some(url(16)),
+        },
+        RecentRef {
+            key: Some(key(2024, 15)),
+            title: "网络安全信息与动态周报2024年第15期（4月8日-4月14日）".into(),
+            period: Some(Period {
+                start: date(4, 8),
+                end: date(4, 14),
+            }),
+            url: Some(url(15)),
+        },
+        RecentRef {
+            key: None,
+            title: "没有期号的回顾".into(),
+            period: None,
+            url: Some(format!("{}&sn=other#rd", url(16))),
+        },
+    ];
+    b17.body.push("另一段：不含检索词。".into());
+    store
+        .import_bulletin(&bulletin(16, (4, 15), (4, 21), 369))
+        .expect("import 16");
+    store.import_bulletin(&b17).expect("import 17");
+    store
+}
+
+#[test]
+fn store_backed_tui_lists_references_as_not_cached_and_follows_links() {
+    let mut app = app_with_library(Box::new(store()), None, 120, 40);
+    let text = screen(&app, 120, 40);
+    assert!(
+        text.contains("2024-15"),
+        "the referenced issue is listed: {text}"
+    );
+    assert!(
+        text.contains("详情 2024-17") && text.contains("+12"),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.current_key(), Some(key(2024, 15)));
+    assert!(screen(&app, 120, 40).contains(NOT_CACHED));
+    press(&mut app, KeyCode::Backspace);
+    // The keyless line resolves by URL identity despite other parameters.
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.current_key(), Some(key(2024, 16)));
+    assert!(
+        app.summaries
+            .iter()
+            .any(|s| s.key == key(2024, 16) && s.read),
+        "following marks read"
+    );
+}
+
+#[test]
+fn read_state_search_and_selection_reach_the_store() {
+    let mut app = app_with_library(Box::new(store()), None, 100, 30);
+    press(&mut app, KeyCode::Char('m'));
+    let stored = app.library().summaries().expect("summaries");
+    assert!(stored.iter().any(|s| s.key == key(2024, 17) && s.read));
+    press(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "蜜罐");
+    assert!(screen(&app, 100, 30).contains("2 hits (1/2)"));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.current_key(), Some(key(2024, 16)));
+    press(&mut app, KeyCode::Char('q'));
+    assert_eq!(
+        app.library().last_selected().ok().flatten(),
+        Some(key(2024, 16))
+    );
+}
