@@ -109,7 +109,10 @@ fn a_long_series_shows_a_window_around_the_selected_week() {
         text.contains("每周趋势 2024-1 …"),
         "the oldest week is in view: {text}"
     );
-    assert!(text.contains("latest 520  min 10  max 520"), "{text}");
+    assert!(
+        text.contains("本期  10  min 10  max 520"),
+        "the selected week's value beside the series range: {text}"
+    );
 }
 
 #[test]

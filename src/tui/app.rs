@@ -73,7 +73,8 @@ pub struct App {
 
 impl App {
     /// Loads the summaries once and selects `open`, else the last selected
-    /// issue, else the newest. Call `resize` before drawing.
+    /// issue, else the newest cached one (the newest issues are often known
+    /// only by reference), else the newest. Call `resize` before drawing.
     pub fn new(library: Box<dyn Library>, open: Option<IssueKey>) -> Result<App, LibraryError> {
         let mut summaries = library.summaries()?;
         summaries.sort_by_key(|s| std::cmp::Reverse(s.key));
@@ -113,6 +114,7 @@ impl App {
         };
         let start = open
             .or(saved_selection.filter(|k| app.index.contains_key(k)))
+            .or(app.summaries.iter().find(|s| s.cached).map(|s| s.key))
             .or(app.summaries.first().map(|s| s.key));
         if let Some(key) = start {
             app.show(Target::Issue(key));

@@ -1,6 +1,7 @@
 //! The chart pane: one sparkline per weekly figure over the series, oldest
 //! left, with missing weeks drawn as gaps (never as zero bars), the selected
-//! week highlighted and the latest value, minimum and maximum beside it.
+//! week highlighted and its value, with the series' minimum and maximum,
+//! beside it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -25,7 +26,6 @@ pub struct Series {
     pub metric: Metric,
     /// One value per slot; None is a gap.
     pub values: Vec<Option<u64>>,
-    pub latest: Option<u64>,
     pub min: Option<u64>,
     pub max: Option<u64>,
 }
@@ -36,8 +36,10 @@ pub struct Charts {
     /// Oldest first, including missing numbers between known issues of a year.
     pub slots: Vec<IssueKey>,
     pub series: Vec<Series>,
-    /// `latest  min  max` per series, aligned across series.
+    /// `min  max` per series, aligned across series.
     pub stats: Vec<String>,
+    /// Cells the widest value of any series takes.
+    pub value_cells: usize,
 }
 
 impl Charts {
@@ -75,7 +77,6 @@ impl Charts {
                 let known = values.iter().flatten().copied();
                 Series {
                     metric,
-                    latest: values.iter().rev().flatten().next().copied(),
                     min: known.clone().min(),
                     max: known.max(),
                     values,
@@ -83,10 +84,17 @@ impl Charts {
             })
             .collect::<Vec<Series>>();
         let stats = stats_lines(&series);
+        // Every value is at most its series' maximum, so this bounds them all.
+        let value_cells = series
+            .iter()
+            .map(|s| width(&show(s.max)))
+            .max()
+            .unwrap_or(1);
         Charts {
             slots,
             series,
             stats,
+            value_cells,
         }
     }
 
@@ -111,18 +119,20 @@ fn show(v: Option<u64>) -> String {
     v.map_or_else(|| "—".to_string(), |v| v.to_string())
 }
 
-/// `latest  min N  max N`, numbers right-aligned across all series.
+/// The label before the selected week's value.
+const VALUE_LABEL: &str = "本期 ";
+
+/// `min N  max N`, numbers right-aligned across all series.
 fn stats_lines(series: &[Series]) -> Vec<String> {
     let cells = |f: fn(&Series) -> Option<u64>| {
         series.iter().map(|s| width(&show(f(s)))).max().unwrap_or(1)
     };
-    let (wl, wn, wx) = (cells(|s| s.latest), cells(|s| s.min), cells(|s| s.max));
+    let (wn, wx) = (cells(|s| s.min), cells(|s| s.max));
     series
         .iter()
         .map(|s| {
             format!(
-                "latest {}  min {}  max {}",
-                fit_right(&show(s.latest), wl),
+                "min {}  max {}",
                 fit_right(&show(s.min), wn),
                 fit_right(&show(s.max), wx)
             )
@@ -161,7 +171,10 @@ impl Charts {
     pub fn geometry(&self, area: Rect, selected: Option<IssueKey>) -> Geometry {
         let inner = super::layout::inner(area);
         let rows_per_metric: u16 = if inner.height >= 10 { 2 } else { 1 };
-        let stats_cells = self.stats.iter().map(|s| width(s)).max().unwrap_or(0);
+        let stats_cells = width(VALUE_LABEL)
+            + self.value_cells
+            + 2
+            + self.stats.iter().map(|s| width(s)).max().unwrap_or(0);
         let total = usize::from(inner.width);
         let with_stats = total >= LABEL_CELLS + stats_cells + 1 + 8;
         let spark_cells = total
@@ -254,7 +267,14 @@ impl Widget for ChartView<'_> {
             }
             if g.with_stats {
                 let x = g.spark_x.saturating_add(g.spark_width).saturating_add(1);
-                buf.set_stringn(x, y, stats, g.stats_cells, theme::dim());
+                let value = g
+                    .selected
+                    .and_then(|i| series.values.get(i).copied().flatten());
+                let text = format!(
+                    "{VALUE_LABEL}{}  {stats}",
+                    fit_right(&show(value), charts.value_cells)
+                );
+                buf.set_stringn(x, y, text, g.stats_cells, theme::dim());
             }
             y += g.rows_per_metric;
         }
@@ -348,10 +368,7 @@ mod tests {
         assert_eq!(nums, vec![14, 15, 16, 17]);
         let events = &charts.series[0];
         assert_eq!(events.values, vec![Some(300), None, None, Some(381)]);
-        assert_eq!(
-            (events.latest, events.min, events.max),
-            (Some(381), Some(300), Some(381))
-        );
+        assert_eq!((events.min, events.max), (Some(300), Some(381)));
     }
 
     #[test]
