@@ -1,1 +1,225 @@
-fn main() {}
+//! TUI responsiveness on a large cache: time from opening the cache to the
+//! first drawn frame, and from a key press to the redrawn frame; then the
+//! real binary's peak memory (VmHWM) while it browses that cache in tmux.
+//!
+//! `cargo bench --bench tui` uses 10,000 issues; set `ZHOUBAO_BENCH_ISSUES`
+//! (e.g. 100000) for the scale run. Budgets: first frame 150 ms, key press
+//! 16 ms (99th percentile), peak memory 100 MB. Exits non-zero when over.
+
+use std::path::Path;
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+
+use zhoubao::store::Store;
+use zhoubao::synth;
+use zhoubao::tui::{action, update, Action, App};
+
+const FIRST_FRAME_BUDGET: Duration = Duration::from_millis(150);
+const KEY_BUDGET: Duration = Duration::from_millis(16);
+const MEMORY_BUDGET_KB: u64 = 100 * 1024;
+const SEED: u64 = 0x7a68_6f62;
+
+fn main() -> ExitCode {
+    let measuring = std::env::args().any(|a| a == "--bench");
+    let issues: usize = std::env::var("ZHOUBAO_BENCH_ISSUES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(if measuring { 10_000 } else { 300 });
+    match run(issues, measuring) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("tui bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(issues: usize, measuring: bool) -> Result<bool, Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("bench.db");
+    let built = Instant::now();
+    build_cache(&db, issues)?;
+    println!(
+        "tui: cache of {issues} issues built in {:.1} s",
+        built.elapsed().as_secs_f64()
+    );
+
+    let mut firsts = Vec::new();
+    for _ in 0..5 {
+        let (elapsed, _) = first_frame(&db)?;
+        firsts.push(elapsed);
+    }
+    firsts.sort();
+    let first = firsts[firsts.len() / 2];
+    let first_max = *firsts.last().unwrap_or(&first);
+
+    let (_, mut app) = first_frame(&db)?;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40))?;
+    let keys = [
+        KeyCode::Char('j'),
+        KeyCode::Char('j'),
+        KeyCode::PageDown,
+        KeyCode::Char(']'),
+        KeyCode::Char('['),
+        KeyCode::Tab,
+        KeyCode::Char('j'),
+        KeyCode::Tab,
+        KeyCode::Enter,
+        KeyCode::Backspace,
+        KeyCode::BackTab,
+        KeyCode::BackTab,
+        KeyCode::Char('G'),
+        KeyCode::Char('g'),
+        KeyCode::Char('k'),
+        KeyCode::PageUp,
+    ];
+    let mut times = Vec::new();
+    for round in 0..40 {
+        for code in keys {
+            let t = Instant::now();
+            if let Some(a) =
+                action::map_key(KeyEvent::new(code, KeyModifiers::NONE), app.mode, app.focus)
+            {
+                update(&mut app, a);
+            }
+            terminal.draw(|f| zhoubao::tui::draw(f, &app))?;
+            times.push(t.elapsed());
+        }
+        if round == 0 {
+            // A search is part of the review, but typed once, not per round.
+            let t = Instant::now();
+            for c in "/跨境".chars() {
+                let code = KeyCode::Char(c);
+                if let Some(a) =
+                    action::map_key(KeyEvent::new(code, KeyModifiers::NONE), app.mode, app.focus)
+                {
+                    update(&mut app, a);
+                }
+                terminal.draw(|f| zhoubao::tui::draw(f, &app))?;
+            }
+            println!(
+                "tui: typing a 2-character search (3 keys) took {:?}",
+                t.elapsed()
+            );
+            update(&mut app, Action::SearchCancel);
+        }
+    }
+    times.sort();
+    let p50 = times[times.len() / 2];
+    let p99 = times[times.len() * 99 / 100];
+    let worst = *times.last().unwrap_or(&p99);
+    println!(
+        "tui: first frame median {first:?} (max {first_max:?}); key press + redraw over {} presses: median {p50:?}, p99 {p99:?}, max {worst:?}",
+        times.len()
+    );
+    let mut ok = true;
+    if measuring && first > FIRST_FRAME_BUDGET {
+        eprintln!("first frame over budget: {first:?} > {FIRST_FRAME_BUDGET:?}");
+        ok = false;
+    }
+    if measuring && p99 > KEY_BUDGET {
+        eprintln!("key press over budget: {p99:?} > {KEY_BUDGET:?}");
+        ok = false;
+    }
+    match peak_memory_in_tmux(&db)? {
+        Some(kb) => {
+            println!(
+                "tui: real binary in tmux, peak memory (VmHWM) {:.1} MB",
+                kb as f64 / 1024.0
+            );
+            if measuring && kb > MEMORY_BUDGET_KB {
+                eprintln!("peak memory over budget: {kb} kB");
+                ok = false;
+            }
+        }
+        None => println!("tui: tmux or the release binary not available; memory not measured"),
+    }
+    Ok(ok)
+}
+
+/// Opens the cache, loads the TUI state and draws one 120x40 frame: what
+/// `zhoubao` does before the user sees anything.
+fn first_frame(db: &Path) -> Result<(Duration, App), Box<dyn std::error::Error>> {
+    let start = Instant::now();
+    let store = Store::open(db)?;
+    let mut app = App::new(Box::new(store), None).map_err(|e| e.to_string())?;
+    update(&mut app, Action::Resize(120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40))?;
+    terminal.draw(|f| zhoubao::tui::draw(f, &app))?;
+    Ok((start.elapsed(), app))
+}
+
+/// A cache of `issues` full bulletins, generated, parsed and stored as an
+/// import would (without writing the files).
+fn build_cache(db: &Path, issues: usize) -> Result<(), Box<dyn std::error::Error>> {
+    let series = synth::series(2000, issues, SEED);
+    if series.len() < issues {
+        return Err(format!("generator gave {} of {issues} issues", series.len()).into());
+    }
+    let mut store = Store::open(db)?;
+    for (i, issue) in series.iter().enumerate() {
+        let text = synth::full_markdown(issue, &synth::recent_for(&series, i));
+        let bulletin =
+            zhoubao::parse::parse(text.as_bytes()).map_err(|e| format!("{}: {e}", issue.key))?;
+        store.import_file(&issue.file_name(), text.as_bytes(), &bulletin)?;
+    }
+    Ok(())
+}
+
+/// Runs the release binary on the cache in a 120x40 tmux pane, walks it
+/// with keys, and reads the process's peak resident memory.
+fn peak_memory_in_tmux(db: &Path) -> Result<Option<u64>, Box<dyn std::error::Error>> {
+    let bin = Path::new(env!("CARGO_BIN_EXE_zhoubao"));
+    let tmux_ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !tmux_ok || !bin.exists() {
+        return Ok(None);
+    }
+    let sock = format!("zhoubao-bench-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&sock)
+            .args(args)
+            .output()
+    };
+    let cmd = format!("exec {} --db {}", bin.display(), db.display());
+    tmux(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "b",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &cmd,
+    ])?;
+    std::thread::sleep(Duration::from_millis(1500));
+    for key in [
+        "G", "g", "Tab", "j", "Enter", "BSpace", "]", "]", "/", "跨", "境", "Enter", "n", "n",
+    ] {
+        tmux(&["send-keys", "-t", "b", key])?;
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    let pid =
+        String::from_utf8(tmux(&["display-message", "-p", "-t", "b", "#{pane_pid}"])?.stdout)?;
+    let status =
+        std::fs::read_to_string(format!("/proc/{}/status", pid.trim())).unwrap_or_default();
+    let _ = tmux(&["send-keys", "-t", "b", "q"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let _ = tmux(&["kill-server"]);
+    Ok(status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok()))
+}

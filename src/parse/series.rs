@@ -14,8 +14,10 @@ pub(crate) const SERIES_NAME: &str = "网络安全信息与动态周报";
 /// The series is weekly: an issue number above this is a typo or a forgery.
 pub(crate) const MAX_ISSUE_NUMBER: u32 = 60;
 
-/// Years a real issue can carry; others are typos or forgeries.
-pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+/// Years a title may carry: four digits, with room for the synthetic
+/// archives of the scale benchmarks (100,000 weekly issues run about two
+/// thousand years ahead). `0000` and `9999` are typos or forgeries.
+pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1000..=5000;
 
 /// A longer span is no week: the period text is garbled.
 const MAX_PERIOD_DAYS: i64 = 31;
