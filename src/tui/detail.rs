@@ -41,6 +41,9 @@ impl From<&StoredRef> for LinkTarget {
 struct DocLine {
     pieces: Vec<(String, Style)>,
     link: Option<usize>,
+    /// Addresses are cut to one row with `…`: wrapped, a WeChat URL takes
+    /// four rows of an 80-column screen and says nothing a reader uses.
+    one_row: bool,
 }
 
 /// What the detail pane shows for one issue, independent of width.
@@ -67,7 +70,19 @@ struct Builder {
 
 impl Builder {
     fn line(&mut self, pieces: Vec<(String, Style)>) {
-        self.lines.push(DocLine { pieces, link: None });
+        self.lines.push(DocLine {
+            pieces,
+            link: None,
+            one_row: false,
+        });
+    }
+
+    fn address(&mut self, url: &str) {
+        self.lines.push(DocLine {
+            pieces: vec![(sanitize::line(url), theme::link())],
+            link: None,
+            one_row: true,
+        });
     }
 
     fn text(&mut self, text: &str, style: Style) {
@@ -161,6 +176,7 @@ fn links(b: &mut Builder, links: &[LinkTarget]) {
                 (format!("  {mark}"), style),
             ],
             link: Some(i),
+            one_row: false,
         });
     }
 }
@@ -180,7 +196,7 @@ impl DetailDoc {
             .clone()
             .or_else(|| d.aliases.iter().find_map(|a| a.url.clone()));
         if let Some(u) = &url {
-            b.text(u, theme::link());
+            b.address(u);
         }
         if !s.cached {
             b.blank();
@@ -198,7 +214,7 @@ impl DetailDoc {
         if !d.images.is_empty() {
             b.heading("图表");
             for img in &d.images {
-                b.text(img, theme::link());
+                b.address(img);
             }
         }
         let targets: Vec<LinkTarget> = d.recent.iter().map(LinkTarget::from).collect();
@@ -263,6 +279,19 @@ impl DetailDoc {
     pub fn wrap(&self, width: usize) -> Vec<Row> {
         let mut rows = Vec::new();
         for line in &self.lines {
+            if line.one_row {
+                let spans = line
+                    .pieces
+                    .iter()
+                    .map(|(text, style)| (truncate(text, width), *style))
+                    .take(1)
+                    .collect();
+                rows.push(Row {
+                    spans,
+                    link: line.link,
+                });
+                continue;
+            }
             for spans in wrap_styled(&line.pieces, width) {
                 rows.push(Row {
                     spans,
