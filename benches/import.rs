@@ -1,6 +1,10 @@
 //! Import throughput: 10,000 generated bulletin files (5,000 full originals
 //! and a repost stub of each) into a fresh on-disk cache. Prints files/s and fails when
 //! below `ZHOUBAO_BENCH_MIN_FPS` (default 3000). Run: `cargo bench --bench import`.
+//!
+//! The scale run sets `ZHOUBAO_BENCH_ISSUES=100000` (full originals; a
+//! repost of each is added only when `ZHOUBAO_BENCH_STUBS=1`), and also
+//! times listing the whole cache as `zhoubao list` does.
 
 use std::fs;
 use std::path::Path;
@@ -11,8 +15,7 @@ use zhoubao::import;
 use zhoubao::store::Store;
 use zhoubao::synth::{self, StubKind};
 
-/// The parser refuses years outside 1990-2100, so at most ~5,700 distinct
-/// weeks exist: 5,000 originals plus a repost of each make the 10,000 files.
+/// 5,000 originals plus a repost of each make the 10,000 files.
 const FULL_FILES: usize = 5_000;
 /// `cargo test --benches` runs this without `--bench`: a quick smoke run
 /// that checks the import works, with no speed target (debug build).
@@ -35,7 +38,13 @@ fn main() -> ExitCode {
 
 fn run() -> Result<bool, Box<dyn std::error::Error>> {
     let measuring = std::env::args().any(|a| a == "--bench");
-    let full_files = if measuring {
+    let scale: Option<usize> = std::env::var("ZHOUBAO_BENCH_ISSUES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok());
+    let stubs = scale.is_none() || std::env::var("ZHOUBAO_BENCH_STUBS").is_ok_and(|v| v == "1");
+    let full_files = if let Some(n) = scale {
+        n
+    } else if measuring {
         FULL_FILES
     } else {
         SMOKE_FULL_FILES
@@ -46,7 +55,7 @@ fn run() -> Result<bool, Box<dyn std::error::Error>> {
         Err(_) => DEFAULT_MIN_FPS,
     };
     let input = tempfile::tempdir()?;
-    let written = write_corpus(input.path(), full_files)?;
+    let written = write_corpus(input.path(), full_files, stubs)?;
     let cache = tempfile::tempdir()?;
     let mut store = Store::open(&cache.path().join("bench.db"))?;
 
@@ -65,6 +74,15 @@ fn run() -> Result<bool, Box<dyn std::error::Error>> {
         summary.updated,
         summary.skipped.len(),
         summary.failed.len()
+    );
+    let listed = Instant::now();
+    let list = store.summaries()?;
+    let text = zhoubao::output::list_text(&list);
+    println!(
+        "list: {} issues ({} KB of text) in {:.0} ms",
+        list.len(),
+        text.len() / 1024,
+        listed.elapsed().as_secs_f64() * 1000.0
     );
     let mut ok = true;
     if files != written {
@@ -91,7 +109,7 @@ fn run() -> Result<bool, Box<dyn std::error::Error>> {
 }
 
 /// Writes the synthetic corpus into `dir`; returns how many files it wrote.
-fn write_corpus(dir: &Path, full_files: usize) -> std::io::Result<usize> {
+fn write_corpus(dir: &Path, full_files: usize, stubs: bool) -> std::io::Result<usize> {
     let issues = synth::series(1995, full_files, SEED);
     let mut written = 0;
     for (index, issue) in issues.iter().enumerate() {
@@ -101,6 +119,9 @@ fn write_corpus(dir: &Path, full_files: usize) -> std::io::Result<usize> {
             synth::full_markdown(issue, &recent),
         )?;
         written += 1;
+        if !stubs {
+            continue;
+        }
         let kind = if index % WALL_EVERY == 0 {
             StubKind::AntiBotWall
         } else {
