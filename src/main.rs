@@ -31,7 +31,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         open_demo()?
     } else {
         let path = cache_path(cli.db)?;
-        Store::open(&path).with_context(|| format!("opening the cache {}", path.display()))?
+        // The store's errors name the file already.
+        Store::open(&path)?
     };
     let mut store = store;
     let mut out = std::io::stdout().lock();

@@ -22,11 +22,8 @@ pub enum StoreError {
         "{path}: not a zhoubao cache (another program's SQLite database); refusing to touch it"
     )]
     Foreign { path: PathBuf },
-    #[error("{path}: not a database or corrupt ({source}); it was left as it is")]
-    Corrupt {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
+    #[error("{path}: not a database or corrupt ({reason}); it was left as it is")]
+    Corrupt { path: PathBuf, reason: String },
     #[error("{path}: written by a newer zhoubao (schema {found}, this build knows up to {known}); upgrade zhoubao, the cache was left as it is")]
     TooNew {
         path: PathBuf,
@@ -37,11 +34,10 @@ pub enum StoreError {
     ReadOnly { path: PathBuf },
     #[error("{path}: the cache is locked by another process; try again when it finishes")]
     Locked { path: PathBuf },
-    #[error("{path}: cannot open the cache: {source}")]
-    Open {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
+    #[error(
+        "{path}: cannot open the cache ({reason}); is the file or its folder read-only or missing?"
+    )]
+    Open { path: PathBuf, reason: String },
     #[error("the cache is busy: another process holds its lock; try again when it finishes")]
     Busy,
     #[error("cache: {0}")]
@@ -150,18 +146,21 @@ impl Store {
 fn classify(path: &Path, source: rusqlite::Error) -> StoreError {
     use rusqlite::ErrorCode;
     let path = path.to_path_buf();
+    // SQLite's own sentence, without the numeric code rusqlite appends.
+    let reason = match &source {
+        rusqlite::Error::SqliteFailure(e, Some(msg)) if !msg.is_empty() => msg.clone(),
+        rusqlite::Error::SqliteFailure(e, _) => e.to_string(),
+        other => other.to_string(),
+    };
     match source.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
-            StoreError::Corrupt { path, source }
+            StoreError::Corrupt { path, reason }
         }
         Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
             StoreError::Locked { path }
         }
-        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
-            StoreError::Open { path, source }
-        }
-        _ => StoreError::Open { path, source },
+        _ => StoreError::Open { path, reason },
     }
 }
 
