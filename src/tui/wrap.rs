@@ -32,10 +32,15 @@ pub fn wrap_ranges(chars: &[char], max: usize) -> Vec<Range<usize>> {
     while let Some(&c) = chars.get(i) {
         let cw = char_width(c);
         if used + cw > max && i > start {
-            let end = match break_at {
+            let mut end = match break_at {
                 Some(b) if b > start && cw < 2 && c != ' ' => b,
                 _ => i,
             };
+            // Chinese typesetting never starts a row with a closing mark:
+            // the character before it moves down with it.
+            if chars.get(end).copied().is_some_and(closes) && end > start + 1 {
+                end -= 1;
+            }
             rows.push(start..trim_end(chars, start, end));
             start = end;
             while chars.get(start) == Some(&' ') {
@@ -59,6 +64,34 @@ pub fn wrap_ranges(chars: &[char], max: usize) -> Vec<Range<usize>> {
         rows.push(start..chars.len());
     }
     rows
+}
+
+/// Punctuation that must not begin a row (避头点).
+fn closes(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '》'
+            | '”'
+            | '’'
+            | '…'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | ')'
+            | '?'
+            | '!'
+    )
 }
 
 fn trim_end(chars: &[char], start: usize, mut end: usize) -> usize {
@@ -150,6 +183,21 @@ mod tests {
         let rows = wrap("网络安全信息与动态周报", 6);
         assert_eq!(rows, vec!["网络安", "全信息", "与动态", "周报"]);
         assert!(rows.iter().all(|r| width(r) <= 6));
+    }
+
+    #[test]
+    fn a_closing_mark_never_starts_a_row() {
+        // 12 cells hold 网络安全态势; the comma would start row two.
+        for row in wrap(
+            "本周，互联网网络安全态势整体评价为良。我国互联网基础设施运行整体平稳。",
+            12,
+        )
+        .iter()
+        .skip(1)
+        {
+            assert!(!row.starts_with(['，', '。']), "{row}");
+        }
+        assert_eq!(wrap("网络安全态势，好", 12), vec!["网络安全态", "势，好"]);
     }
 
     #[test]
