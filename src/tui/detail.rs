@@ -144,7 +144,7 @@ fn header(b: &mut Builder, s: &IssueSummary, fallback_title: Option<&str>) {
 }
 
 fn figures(b: &mut Builder, now: &Figures, before: Option<&Figures>) {
-    b.heading("本周事件处理情况");
+    b.heading("本周数据 · 较上周");
     for m in Metric::ALL {
         let value = now
             .get(m)
@@ -181,6 +181,12 @@ fn links(b: &mut Builder, links: &[LinkTarget]) {
     }
 }
 
+/// The bulletin's own section titles (本周网络安全基本态势, 本周事件处理情况)
+/// arrive as short paragraphs without sentence punctuation.
+fn is_section_heading(p: &str) -> bool {
+    p.chars().count() <= 16 && !p.contains(['。', '，', '；', '：', '！', '？', '.', ',', ':'])
+}
+
 impl DetailDoc {
     /// The document for an issue the cache knows; `previous` gives the
     /// figures the changes are computed against.
@@ -206,9 +212,16 @@ impl DetailDoc {
             figures(&mut b, &s.figures, previous);
         }
         if !d.body.is_empty() {
-            b.heading("正文");
+            // Full bulletins open with their own section title.
+            if !d.body.first().is_some_and(|p| is_section_heading(p)) {
+                b.heading("正文");
+            }
             for p in &d.body {
-                b.text(p, theme::base());
+                if is_section_heading(p) {
+                    b.heading(p);
+                } else {
+                    b.text(p, theme::base());
+                }
             }
         }
         if !d.images.is_empty() {
