@@ -193,7 +193,7 @@ pub fn show_text(d: &IssueDetail) -> String {
         for a in &d.aliases {
             out.push_str(&format!(
                 "  {}  {}\n",
-                clean(a.source.as_deref().unwrap_or("-")),
+                clean(a.source.as_deref().unwrap_or("(a 近期回顾 link)")),
                 clean(a.url.as_deref().unwrap_or("-"))
             ));
         }
