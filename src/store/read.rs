@@ -210,6 +210,35 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Those of `candidates` that `search(query)` would find, in the order
+    /// given. Checks only those rows (by primary key), so narrowing a search
+    /// to earlier hits, or searching a slice of the list at a time, costs
+    /// what the slice costs rather than a scan of every issue.
+    pub fn search_within(
+        &self,
+        query: &str,
+        candidates: &[IssueKey],
+    ) -> Result<Vec<IssueKey>, StoreError> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let pattern = format!("%{}%", escape_like(query));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM issues WHERE year = ?1 AND number = ?2
+                AND (title LIKE ?3 ESCAPE '\\' OR body LIKE ?3 ESCAPE '\\'))",
+        )?;
+        let mut hits = Vec::new();
+        for &key in candidates {
+            let found: bool =
+                stmt.query_row(params![key.year, key.number, pattern], |r| r.get(0))?;
+            if found {
+                hits.push(key);
+            }
+        }
+        Ok(hits)
+    }
+
     /// The issue the TUI showed last, if any.
     pub fn last_selected(&self) -> Result<Option<IssueKey>, StoreError> {
         let v: Option<String> = self
