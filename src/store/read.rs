@@ -1,5 +1,7 @@
 //! Typed queries over the cache.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
@@ -211,32 +213,39 @@ impl Store {
     }
 
     /// Those of `candidates` that `search(query)` would find, in the order
-    /// given. Checks only those rows (by primary key), so narrowing a search
-    /// to earlier hits, or searching a slice of the list at a time, costs
-    /// what the slice costs rather than a scan of every issue.
+    /// given. Looks up only those rows (by primary key, in one statement:
+    /// a statement per key costs more than its lookup), so narrowing to
+    /// earlier hits, or searching a slice of the list at a time, costs what
+    /// the slice costs rather than a scan of every issue.
     pub fn search_within(
         &self,
         query: &str,
         candidates: &[IssueKey],
     ) -> Result<Vec<IssueKey>, StoreError> {
         let query = query.trim();
-        if query.is_empty() {
+        if query.is_empty() || candidates.is_empty() {
             return Ok(Vec::new());
         }
         let pattern = format!("%{}%", escape_like(query));
+        let keys = candidates
+            .iter()
+            .map(|k| format!("[{},{}]", k.year, k.number))
+            .collect::<Vec<_>>()
+            .join(",");
         let mut stmt = self.conn.prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM issues WHERE year = ?1 AND number = ?2
-                AND (title LIKE ?3 ESCAPE '\\' OR body LIKE ?3 ESCAPE '\\'))",
+            "SELECT i.year, i.number FROM json_each(?1) AS k
+             CROSS JOIN issues AS i ON i.year = k.value ->> 0 AND i.number = k.value ->> 1
+             WHERE i.title LIKE ?2 ESCAPE '\\' OR i.body LIKE ?2 ESCAPE '\\'",
         )?;
-        let mut hits = Vec::new();
-        for &key in candidates {
-            let found: bool =
-                stmt.query_row(params![key.year, key.number, pattern], |r| r.get(0))?;
-            if found {
-                hits.push(key);
-            }
-        }
-        Ok(hits)
+        let rows = stmt.query_map(params![format!("[{keys}]"), pattern], |r| {
+            Ok(IssueKey::new(r.get(0)?, r.get(1)?))
+        })?;
+        let found: HashSet<IssueKey> = rows.collect::<Result<_, _>>()?;
+        Ok(candidates
+            .iter()
+            .copied()
+            .filter(|k| found.contains(k))
+            .collect())
     }
 
     /// The issue the TUI showed last, if any.

@@ -13,7 +13,7 @@ use super::chart::Charts;
 use super::detail::{DetailDoc, LinkTarget, Row};
 use super::layout::{self, Panes};
 use super::library::{Library, LibraryError};
-use super::search::{SearchState, ISSUES_SEARCHED_PER_UPDATE};
+use super::search::{SearchState, SEARCH_BUDGET};
 use crate::model::{Figures, IssueKey, IssueSummary};
 
 /// What the detail pane shows: an issue by key, or a 近期回顾 line whose
@@ -63,7 +63,7 @@ pub struct App {
     pub mode: InputMode,
     pub help_scroll: usize,
     pub search: Option<SearchState>,
-    /// Issues one update may search; see `search::ISSUES_SEARCHED_PER_UPDATE`.
+    /// What one update may spend on searching; see `search::SEARCH_BUDGET`.
     pub(super) search_budget: usize,
     back: Vec<Visit>,
     forward: Vec<Visit>,
@@ -107,7 +107,7 @@ impl App {
             mode: InputMode::Normal,
             help_scroll: 0,
             search: None,
-            search_budget: ISSUES_SEARCHED_PER_UPDATE,
+            search_budget: SEARCH_BUDGET,
             back: Vec::new(),
             forward: Vec::new(),
             status: None,
