@@ -129,7 +129,7 @@ proptest! {
     #[test]
     fn typed_queries_end_with_the_full_search_hits(
         steps in prop::collection::vec(step(), 1..14),
-        budget in 0usize..400,
+        budget in 0usize..60,
     ) {
         let mut app = app_with_library(Box::new(store_with(40)), None, 120, 40);
         app.set_search_budget(budget);
@@ -158,6 +158,7 @@ proptest! {
 enum Call {
     Search(String),
     Within(String, Vec<IssueKey>),
+    Between(String, IssueKey, IssueKey),
 }
 
 /// A MemoryLibrary that records its search calls.
@@ -191,6 +192,17 @@ impl Library for Counting {
             .borrow_mut()
             .push(Call::Within(query.to_string(), candidates.to_vec()));
         self.inner.search_within(query, candidates)
+    }
+    fn search_between(
+        &self,
+        query: &str,
+        newest: IssueKey,
+        oldest: IssueKey,
+    ) -> Result<Vec<IssueKey>, zhoubao::tui::LibraryError> {
+        self.calls
+            .borrow_mut()
+            .push(Call::Between(query.to_string(), newest, oldest));
+        self.inner.search_between(query, newest, oldest)
     }
     fn set_read(&self, key: IssueKey, read: bool) -> Result<(), zhoubao::tui::LibraryError> {
         self.inner.set_read(key, read)
@@ -252,18 +264,19 @@ fn on_a_large_library_typing_searches_nothing_until_the_pause() {
     let slices = 1 + run_until_done(&mut app);
     assert!(slices > 1, "a budget of 10 splits 30 issues into slices");
     {
+        // Slices of 10 issues (the budget), as key ranges of the list.
         let calls = calls.borrow();
-        assert!(calls
-            .iter()
-            .all(|c| matches!(c, Call::Within(q, k) if q == "第2" && k.len() <= 2)));
-        let checked: usize = calls
-            .iter()
-            .map(|c| match c {
-                Call::Within(_, k) => k.len(),
-                Call::Search(_) => 0,
-            })
-            .sum();
-        assert_eq!(checked, 30, "every issue is checked once");
+        let mut checked = 0;
+        for c in calls.iter() {
+            let Call::Between(q, newest, oldest) = c else {
+                panic!("not a slice of a full search: {c:?}");
+            };
+            assert_eq!(q, "第2");
+            let issues = (newest.number - oldest.number + 1) as usize;
+            assert!(issues <= 10, "{c:?}");
+            checked += issues;
+        }
+        assert_eq!(checked, 30, "every issue is searched once");
     }
     let hits = app
         .search
@@ -331,6 +344,39 @@ fn longer_queries_check_only_the_earlier_hits() {
         "narrowed from the hits of 第1, not a full search"
     );
     assert_eq!(app.current_key(), Some(key(2024, 13)));
+}
+
+#[test]
+fn a_deferred_narrowing_checks_the_earlier_hits_a_few_at_a_time() {
+    let (mut app, calls) = counting_app(100, 10);
+    press(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "第1");
+    run_until_done(&mut app);
+    let first_hits = app
+        .search
+        .as_ref()
+        .map(|s| s.hits.clone())
+        .unwrap_or_default();
+    assert_eq!(first_hits.len(), 12);
+    let before = calls.borrow().len();
+    chars(&mut app, "3");
+    assert_eq!(calls.borrow().len(), before, "typing searched");
+    run_until_done(&mut app);
+    let calls = calls.borrow();
+    let mut checked = Vec::new();
+    for c in calls.iter().skip(before) {
+        let Call::Within(q, keys) = c else {
+            panic!("not a check of earlier hits: {c:?}");
+        };
+        assert_eq!(q, "第13");
+        assert!(keys.len() <= 2, "the budget of 10 allows 2 lookups: {c:?}");
+        checked.extend(keys.iter().copied());
+    }
+    assert_eq!(checked, first_hits);
+    assert_eq!(
+        app.search.as_ref().map(|s| s.hits.clone()),
+        Some(vec![key(2024, 13)])
+    );
 }
 
 #[test]

@@ -212,6 +212,39 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The issues from `oldest` to `newest` (inclusive) that `search(query)`
+    /// would find, newest first: a slice of a full search, read as one range
+    /// of the primary key, so a large search can be done a slice at a time.
+    pub fn search_between(
+        &self,
+        query: &str,
+        newest: IssueKey,
+        oldest: IssueKey,
+    ) -> Result<Vec<IssueKey>, StoreError> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let pattern = format!("%{}%", escape_like(query));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT year, number FROM issues
+             WHERE (year, number) <= (?1, ?2) AND (year, number) >= (?3, ?4)
+                AND (title LIKE ?5 ESCAPE '\\' OR body LIKE ?5 ESCAPE '\\')
+             ORDER BY year DESC, number DESC",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                newest.year,
+                newest.number,
+                oldest.year,
+                oldest.number,
+                pattern
+            ],
+            |r| Ok(IssueKey::new(r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Those of `candidates` that `search(query)` would find, in the order
     /// given. Looks up only those rows (by primary key, in one statement:
     /// a statement per key costs more than its lookup), so narrowing to

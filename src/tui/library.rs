@@ -35,6 +35,19 @@ pub trait Library {
             .filter(|k| hits.contains(k))
             .collect())
     }
+    /// The issues from `oldest` to `newest` (inclusive) that `search(query)`
+    /// would find, newest first: the TUI searches a large cache a slice at
+    /// a time. This default runs a full search; override it.
+    fn search_between(
+        &self,
+        query: &str,
+        newest: IssueKey,
+        oldest: IssueKey,
+    ) -> LibraryResult<Vec<IssueKey>> {
+        let mut hits = self.search(query)?;
+        hits.retain(|k| *k <= newest && *k >= oldest);
+        Ok(hits)
+    }
     fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()>;
     fn last_selected(&self) -> LibraryResult<Option<IssueKey>>;
     fn set_last_selected(&self, key: IssueKey) -> LibraryResult<()>;
@@ -120,6 +133,25 @@ impl Library for MemoryLibrary {
         Ok(hits)
     }
 
+    fn search_between(
+        &self,
+        query: &str,
+        newest: IssueKey,
+        oldest: IssueKey,
+    ) -> LibraryResult<Vec<IssueKey>> {
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut hits: Vec<IssueKey> = self
+            .details
+            .values()
+            .filter(|d| d.summary.key <= newest && d.summary.key >= oldest && mentions(d, query))
+            .map(|d| d.summary.key)
+            .collect();
+        hits.sort_by(|a, b| b.cmp(a));
+        Ok(hits)
+    }
+
     fn search_within(&self, query: &str, candidates: &[IssueKey]) -> LibraryResult<Vec<IssueKey>> {
         if query.is_empty() {
             return Ok(Vec::new());
@@ -174,6 +206,17 @@ impl Library for crate::store::Store {
 
     fn search_within(&self, query: &str, candidates: &[IssueKey]) -> LibraryResult<Vec<IssueKey>> {
         Ok(crate::store::Store::search_within(self, query, candidates)?)
+    }
+
+    fn search_between(
+        &self,
+        query: &str,
+        newest: IssueKey,
+        oldest: IssueKey,
+    ) -> LibraryResult<Vec<IssueKey>> {
+        Ok(crate::store::Store::search_between(
+            self, query, newest, oldest,
+        )?)
     }
 
     fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()> {
