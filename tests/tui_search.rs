@@ -147,6 +147,7 @@ proptest! {
         }
         let expected = full_search(&app);
         press(&mut app, KeyCode::Enter);
+        run_until_done(&mut app);
         let hits = app.search.as_ref().map(|s| s.hits.clone()).unwrap_or_default();
         prop_assert_eq!(hits, expected);
         prop_assert_eq!(app.search_wait(), None);
@@ -429,13 +430,19 @@ fn esc_during_a_deferred_search_cancels_it_and_goes_back() {
 }
 
 #[test]
-fn enter_finishes_a_deferred_search_and_n_walks_its_hits() {
+fn after_enter_a_deferred_search_goes_on_and_n_walks_its_hits() {
     let (mut app, _) = counting_app(30, 10);
     press(&mut app, KeyCode::Char('/'));
     chars(&mut app, "第2");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, InputMode::Normal);
-    assert_eq!(app.search_wait(), None);
+    assert_eq!(
+        app.search_wait(),
+        Some(std::time::Duration::ZERO),
+        "Enter ends typing, so the search has begun"
+    );
+    assert!(screen(&app, 120, 40).contains("“第2” searching…"));
+    run_until_done(&mut app);
     let hits = app
         .search
         .as_ref()
@@ -450,4 +457,36 @@ fn enter_finishes_a_deferred_search_and_n_walks_its_hits() {
     press(&mut app, KeyCode::Char('N'));
     press(&mut app, KeyCode::Char('N'));
     assert_eq!(app.current_key(), hits.last().copied(), "N wraps around");
+}
+
+#[test]
+fn n_before_the_first_hit_says_the_search_is_still_running() {
+    let (mut app, _) = counting_app(30, 10);
+    press(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "第1期");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('n'));
+    assert!(screen(&app, 120, 40).contains("still searching: no hit yet"));
+    run_until_done(&mut app);
+    assert_eq!(
+        app.current_key(),
+        Some(key(2024, 1)),
+        "the only hit, found last"
+    );
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.current_key(), Some(key(2024, 1)));
+}
+
+#[test]
+fn esc_after_enter_stops_a_background_search() {
+    let (mut app, calls) = counting_app(30, 10);
+    press(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "第1期");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.search.is_none());
+    assert_eq!(app.search_wait(), None);
+    let before = calls.borrow().len();
+    update(&mut app, Action::RunPendingSearch);
+    assert_eq!(calls.borrow().len(), before);
 }

@@ -27,11 +27,11 @@ pub const SEARCH_BUDGET: usize = 10_000;
 const LOOKUP_COST: usize = 5;
 
 /// What one slice of a deferred search may spend, in issues scanned:
-/// 5,000 scanned or 1,000 checked by key. Only large caches defer, and
-/// there each issue costs more (~3 µs scanned, ~12 µs by key at 100,000
-/// issues in the bench, where the page cache holds little of it), so this
-/// is sized for them: about 12–15 ms, inside one frame.
-const SLICE_COST: usize = 5_000;
+/// 2,000 scanned or 400 checked by key. Only large caches defer, and there
+/// each issue costs more: at 100,000 issues in the bench, ~3 µs scanned
+/// when warm but ~7 µs on the first pass, ~12 µs by key. So this is sized
+/// for a cold large cache: about 15 ms, inside one frame.
+const SLICE_COST: usize = 2_000;
 
 /// How long typing must pause before a deferred search starts: longer than
 /// the gap between the keys of a word, short enough to feel immediate.
@@ -285,10 +285,10 @@ impl App {
         }
     }
 
-    /// Enter keeps the search; the user asked for its hits, so a deferred
-    /// one is finished now rather than left to the event loop.
+    /// Enter keeps the search. A deferred one goes on in the background
+    /// (n / N walk the hits found so far), begun now: typing has ended.
     pub fn accept_search(&mut self) {
-        while self.search.as_ref().is_some_and(SearchState::is_pending) {
+        if self.search_wait() == Some(SEARCH_PAUSE) {
             self.run_pending_search();
         }
         self.mode = InputMode::Normal;
@@ -309,7 +309,12 @@ impl App {
 
     pub fn step_hit(&mut self, forward: bool) {
         let Some(s) = self.search.as_mut().filter(|s| !s.hits.is_empty()) else {
-            self.set_message("no search: press / to search");
+            let searching = self.search.as_ref().is_some_and(SearchState::is_pending);
+            self.set_message(if searching {
+                "still searching: no hit yet"
+            } else {
+                "no search: press / to search"
+            });
             return;
         };
         let n = s.hits.len();
