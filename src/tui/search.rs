@@ -16,10 +16,11 @@ use super::app::{App, Target};
 use crate::model::IssueKey;
 
 /// What one update may spend on searching, in issues scanned. A full scan
-/// of a 10,000-issue cache took 11–16 ms (release, bench cache), about the
-/// 16 ms a key press may take with its redraw; 20,000 would be two frames.
+/// of a 10,000-issue cache took 16 ms warm and 25 ms cold (release, bench
+/// cache, shared 2-core machine), so half of that fits the 16 ms a key
+/// press may take with its redraw; 20,000 would take two or three frames.
 /// Dearer searches wait for typing to pause and then go a slice at a time.
-pub const SEARCH_BUDGET: usize = 10_000;
+pub const SEARCH_BUDGET: usize = 5_000;
 
 /// Checking one issue by key costs about five scanned ones (70 ms against
 /// 16 ms for 10,000 issues: a B-tree descent per key instead of a
