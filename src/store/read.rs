@@ -1,5 +1,7 @@
 //! Typed queries over the cache.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
@@ -208,6 +210,75 @@ impl Store {
         )?;
         let rows = stmt.query_map([pattern], |r| Ok(IssueKey::new(r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The issues from `oldest` to `newest` (inclusive) that `search(query)`
+    /// would find, newest first: a slice of a full search, read as one range
+    /// of the primary key, so a large search can be done a slice at a time.
+    pub fn search_between(
+        &self,
+        query: &str,
+        newest: IssueKey,
+        oldest: IssueKey,
+    ) -> Result<Vec<IssueKey>, StoreError> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let pattern = format!("%{}%", escape_like(query));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT year, number FROM issues
+             WHERE (year, number) <= (?1, ?2) AND (year, number) >= (?3, ?4)
+                AND (title LIKE ?5 ESCAPE '\\' OR body LIKE ?5 ESCAPE '\\')
+             ORDER BY year DESC, number DESC",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                newest.year,
+                newest.number,
+                oldest.year,
+                oldest.number,
+                pattern
+            ],
+            |r| Ok(IssueKey::new(r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Those of `candidates` that `search(query)` would find, in the order
+    /// given. Looks up only those rows (by primary key, in one statement:
+    /// a statement per key costs more than its lookup), so narrowing to
+    /// earlier hits, or searching a slice of the list at a time, costs what
+    /// the slice costs rather than a scan of every issue.
+    pub fn search_within(
+        &self,
+        query: &str,
+        candidates: &[IssueKey],
+    ) -> Result<Vec<IssueKey>, StoreError> {
+        let query = query.trim();
+        if query.is_empty() || candidates.is_empty() {
+            return Ok(Vec::new());
+        }
+        let pattern = format!("%{}%", escape_like(query));
+        let keys = candidates
+            .iter()
+            .map(|k| format!("[{},{}]", k.year, k.number))
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.year, i.number FROM json_each(?1) AS k
+             CROSS JOIN issues AS i ON i.year = k.value ->> 0 AND i.number = k.value ->> 1
+             WHERE i.title LIKE ?2 ESCAPE '\\' OR i.body LIKE ?2 ESCAPE '\\'",
+        )?;
+        let rows = stmt.query_map(params![format!("[{keys}]"), pattern], |r| {
+            Ok(IssueKey::new(r.get(0)?, r.get(1)?))
+        })?;
+        let found: HashSet<IssueKey> = rows.collect::<Result<_, _>>()?;
+        Ok(candidates
+            .iter()
+            .copied()
+            .filter(|k| found.contains(k))
+            .collect())
     }
 
     /// The issue the TUI showed last, if any.

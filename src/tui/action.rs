@@ -51,6 +51,9 @@ pub enum Action {
     SearchBackspace,
     SearchAccept,
     SearchCancel,
+    /// Not a key: typing paused, or a deferred search has begun; search
+    /// its next slice. Sent by the event loop.
+    RunPendingSearch,
     NextHit,
     PrevHit,
     ToggleRead,

@@ -13,7 +13,7 @@ use super::chart::Charts;
 use super::detail::{DetailDoc, LinkTarget, Row};
 use super::layout::{self, Panes};
 use super::library::{Library, LibraryError};
-use super::search::SearchState;
+use super::search::{SearchState, SEARCH_BUDGET};
 use crate::model::{Figures, IssueKey, IssueSummary};
 
 /// What the detail pane shows: an issue by key, or a 近期回顾 line whose
@@ -63,6 +63,8 @@ pub struct App {
     pub mode: InputMode,
     pub help_scroll: usize,
     pub search: Option<SearchState>,
+    /// What one update may spend on searching; see `search::SEARCH_BUDGET`.
+    pub(super) search_budget: usize,
     back: Vec<Visit>,
     forward: Vec<Visit>,
     pub status: Option<Status>,
@@ -105,6 +107,7 @@ impl App {
             mode: InputMode::Normal,
             help_scroll: 0,
             search: None,
+            search_budget: SEARCH_BUDGET,
             back: Vec::new(),
             forward: Vec::new(),
             status: None,

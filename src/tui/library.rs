@@ -2,7 +2,7 @@
 //! against an in-memory library and run against the SQLite store.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{IssueDetail, IssueKey, IssueSummary};
 
@@ -19,8 +19,35 @@ pub trait Library {
     fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>>;
     /// Resolves a 近期回顾 line that names no issue number by its URL.
     fn key_for_url(&self, url: &str) -> LibraryResult<Option<IssueKey>>;
-    /// Issues whose title or body contains `query`, newest first.
+    /// Issues whose title or body contains `query`, newest first. An issue
+    /// that matches a query must match every non-blank part of it: the TUI
+    /// narrows a longer query from the hits of a shorter one it contains.
     fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>>;
+    /// Those of `candidates` that `search(query)` would find, in the order
+    /// given. The TUI uses it to narrow earlier hits and to search a large
+    /// cache a slice at a time; this default runs a full search, so a
+    /// library that can check single issues cheaply should override it.
+    fn search_within(&self, query: &str, candidates: &[IssueKey]) -> LibraryResult<Vec<IssueKey>> {
+        let hits: HashSet<IssueKey> = self.search(query)?.into_iter().collect();
+        Ok(candidates
+            .iter()
+            .copied()
+            .filter(|k| hits.contains(k))
+            .collect())
+    }
+    /// The issues from `oldest` to `newest` (inclusive) that `search(query)`
+    /// would find, newest first: the TUI searches a large cache a slice at
+    /// a time. This default runs a full search; override it.
+    fn search_between(
+        &self,
+        query: &str,
+        newest: IssueKey,
+        oldest: IssueKey,
+    ) -> LibraryResult<Vec<IssueKey>> {
+        let mut hits = self.search(query)?;
+        hits.retain(|k| *k <= newest && *k >= oldest);
+        Ok(hits)
+    }
     fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()>;
     fn last_selected(&self) -> LibraryResult<Option<IssueKey>>;
     fn set_last_selected(&self, key: IssueKey) -> LibraryResult<()>;
@@ -99,17 +126,41 @@ impl Library for MemoryLibrary {
         let mut hits: Vec<IssueKey> = self
             .details
             .values()
-            .filter(|d| {
-                d.summary
-                    .title
-                    .as_deref()
-                    .is_some_and(|t| t.contains(query))
-                    || d.body.iter().any(|p| p.contains(query))
-            })
+            .filter(|d| mentions(d, query))
             .map(|d| d.summary.key)
             .collect();
         hits.sort_by(|a, b| b.cmp(a));
         Ok(hits)
+    }
+
+    fn search_between(
+        &self,
+        query: &str,
+        newest: IssueKey,
+        oldest: IssueKey,
+    ) -> LibraryResult<Vec<IssueKey>> {
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut hits: Vec<IssueKey> = self
+            .details
+            .values()
+            .filter(|d| d.summary.key <= newest && d.summary.key >= oldest && mentions(d, query))
+            .map(|d| d.summary.key)
+            .collect();
+        hits.sort_by(|a, b| b.cmp(a));
+        Ok(hits)
+    }
+
+    fn search_within(&self, query: &str, candidates: &[IssueKey]) -> LibraryResult<Vec<IssueKey>> {
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(candidates
+            .iter()
+            .copied()
+            .filter(|k| self.details.get(k).is_some_and(|d| mentions(d, query)))
+            .collect())
     }
 
     fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()> {
@@ -127,6 +178,15 @@ impl Library for MemoryLibrary {
     }
 }
 
+fn mentions(detail: &IssueDetail, query: &str) -> bool {
+    detail
+        .summary
+        .title
+        .as_deref()
+        .is_some_and(|t| t.contains(query))
+        || detail.body.iter().any(|p| p.contains(query))
+}
+
 impl Library for crate::store::Store {
     fn summaries(&self) -> LibraryResult<Vec<IssueSummary>> {
         Ok(crate::store::Store::summaries(self)?)
@@ -142,6 +202,21 @@ impl Library for crate::store::Store {
 
     fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>> {
         Ok(crate::store::Store::search(self, query)?)
+    }
+
+    fn search_within(&self, query: &str, candidates: &[IssueKey]) -> LibraryResult<Vec<IssueKey>> {
+        Ok(crate::store::Store::search_within(self, query, candidates)?)
+    }
+
+    fn search_between(
+        &self,
+        query: &str,
+        newest: IssueKey,
+        oldest: IssueKey,
+    ) -> LibraryResult<Vec<IssueKey>> {
+        Ok(crate::store::Store::search_between(
+            self, query, newest, oldest,
+        )?)
     }
 
     fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()> {

@@ -1,6 +1,7 @@
 //! The interactive browser: a list of issues, the selected issue's detail
 //! and weekly charts. One flow per input: event → `Action` (action.rs) →
-//! `update` (update.rs) → `draw`, which only reads the `App`.
+//! `update` (update.rs) → `draw`, which only reads the `App`. A pause in
+//! typing is an input too: it becomes `Action::RunPendingSearch`.
 
 pub mod action;
 pub mod app;
@@ -61,7 +62,12 @@ fn event_loop(app: &mut App) -> anyhow::Result<()> {
         if panic_for_test {
             panic!("ZHOUBAO_TEST_PANIC=1: deliberate panic after the first frame");
         }
-        handle(app, &event::read()?);
+        // A deferred search waits for typing to pause, then runs a slice
+        // per pass, so a key pressed meanwhile is read between slices.
+        match app.search_wait() {
+            Some(wait) if !event::poll(wait)? => update(app, Action::RunPendingSearch),
+            _ => handle(app, &event::read()?),
+        }
         // Apply queued input (a held key, a burst of wheel events) before
         // the next frame so drawing never falls behind typing.
         while !app.quit && event::poll(Duration::ZERO)? {

@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::action::{hints, InputMode};
 use super::app::App;
+use super::search::SearchState;
 use super::theme;
 use super::wrap::{truncate, width};
 use crate::sanitize;
@@ -16,11 +17,19 @@ pub struct StatusView<'a> {
     pub app: &'a App,
 }
 
-fn hit_count(hits: usize, index: usize) -> String {
+fn hit_count(search: &SearchState) -> String {
+    let hits = search.hits.len();
+    if search.is_pending() {
+        return match hits {
+            0 => "searching…".to_string(),
+            1 => "searching… 1 hit so far".to_string(),
+            n => format!("searching… {n} hits so far"),
+        };
+    }
     match hits {
         0 => "no match".to_string(),
         1 => "1 hit".to_string(),
-        n => format!("{n} hits ({}/{n})", index + 1),
+        n => format!("{n} hits ({}/{n})", search.index + 1),
     }
 }
 
@@ -31,7 +40,7 @@ impl StatusView<'_> {
             let count = if s.query.is_empty() {
                 String::new()
             } else {
-                hit_count(s.hits.len(), s.index)
+                hit_count(s)
             };
             return (
                 format!("/{}▏ {count}", sanitize::line(&s.query)),
@@ -51,7 +60,7 @@ impl StatusView<'_> {
             parts.push(format!(
                 "“{}” {} n/N",
                 sanitize::line(&s.query),
-                hit_count(s.hits.len(), s.index)
+                hit_count(s)
             ));
         }
         parts.extend(

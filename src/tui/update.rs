@@ -9,7 +9,10 @@ use super::layout::{contains, inner};
 const WHEEL_STEP: usize = 3;
 
 pub fn update(app: &mut App, action: Action) {
-    if !matches!(action, Action::Resize(..) | Action::Scroll { .. }) {
+    if !matches!(
+        action,
+        Action::Resize(..) | Action::Scroll { .. } | Action::RunPendingSearch
+    ) {
         app.status = None;
     }
     match action {
@@ -55,6 +58,7 @@ pub fn update(app: &mut App, action: Action) {
         }),
         Action::SearchAccept => app.accept_search(),
         Action::SearchCancel => app.cancel_search(),
+        Action::RunPendingSearch => app.run_pending_search(),
         Action::NextHit => app.step_hit(true),
         Action::PrevHit => app.step_hit(false),
         Action::ToggleRead => app.toggle_read(),
