@@ -198,11 +198,9 @@ impl Store {
     /// Issues whose title or body contains `query` (ASCII case folded),
     /// newest first. Substring search, so two-character Chinese works.
     pub fn search(&self, query: &str) -> Result<Vec<IssueKey>, StoreError> {
-        let query = query.trim();
-        if query.is_empty() {
+        let Some(pattern) = like_pattern(query) else {
             return Ok(Vec::new());
-        }
-        let pattern = format!("%{}%", escape_like(query));
+        };
         let mut stmt = self.conn.prepare_cached(
             "SELECT year, number FROM issues
              WHERE title LIKE ?1 ESCAPE '\\' OR body LIKE ?1 ESCAPE '\\'
@@ -221,11 +219,9 @@ impl Store {
         newest: IssueKey,
         oldest: IssueKey,
     ) -> Result<Vec<IssueKey>, StoreError> {
-        let query = query.trim();
-        if query.is_empty() {
+        let Some(pattern) = like_pattern(query) else {
             return Ok(Vec::new());
-        }
-        let pattern = format!("%{}%", escape_like(query));
+        };
         let mut stmt = self.conn.prepare_cached(
             "SELECT year, number FROM issues
              WHERE (year, number) <= (?1, ?2) AND (year, number) >= (?3, ?4)
@@ -255,11 +251,9 @@ impl Store {
         query: &str,
         candidates: &[IssueKey],
     ) -> Result<Vec<IssueKey>, StoreError> {
-        let query = query.trim();
-        if query.is_empty() || candidates.is_empty() {
+        let Some(pattern) = like_pattern(query).filter(|_| !candidates.is_empty()) else {
             return Ok(Vec::new());
-        }
-        let pattern = format!("%{}%", escape_like(query));
+        };
         let keys = candidates
             .iter()
             .map(|k| format!("[{},{}]", k.year, k.number))
@@ -297,6 +291,13 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM sources", [], |r| r.get(0))?)
     }
+}
+
+/// The LIKE pattern for a substring search; None for a blank query, which
+/// finds nothing.
+fn like_pattern(query: &str) -> Option<String> {
+    let query = query.trim();
+    (!query.is_empty()).then(|| format!("%{}%", escape_like(query)))
 }
 
 /// JSON text in the body column escapes nothing a user types, but `%`,
