@@ -89,7 +89,6 @@ pub const MIGRATIONS: &[&str] = &[
         year INTEGER NOT NULL,
         number INTEGER NOT NULL,
         read INTEGER NOT NULL DEFAULT 0,
-        flagged INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (year, number)
     ) WITHOUT ROWID;
     CREATE TABLE meta (
