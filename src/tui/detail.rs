@@ -280,6 +280,7 @@ impl DetailDoc {
         let mut b = Builder::default();
         b.text("Nothing to show yet.", theme::title());
         b.text("Import bulletins with: zhoubao import PATH…", theme::dim());
+        b.text("or look around first with: zhoubao --demo", theme::dim());
         DetailDoc {
             key: None,
             url: None,
