@@ -4,6 +4,7 @@
 mod merge;
 mod read;
 mod schema;
+mod text_lines;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +30,14 @@ pub enum StoreError {
         path: PathBuf,
         found: i64,
         known: i64,
+    },
+    #[error(
+        "{path}: cannot upgrade the cache from schema {from} ({reason}); it was left as it was"
+    )]
+    Migrate {
+        path: PathBuf,
+        from: i64,
+        reason: String,
     },
     #[error("{path}: the cache is read-only; zhoubao needs to write to it")]
     ReadOnly { path: PathBuf },
@@ -108,7 +117,18 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(err)?;
         let mut store = Store { conn };
-        store.migrate(version).map_err(err)?;
+        store
+            .migrate(version)
+            .map_err(|e| match classify(path, e) {
+                StoreError::Open { path, reason } | StoreError::Corrupt { path, reason } => {
+                    StoreError::Migrate {
+                        path,
+                        from: version,
+                        reason,
+                    }
+                }
+                other => other,
+            })?;
         Ok(store)
     }
 

@@ -72,10 +72,6 @@ fn figures(r: &Row<'_>, from: usize) -> rusqlite::Result<Figures> {
     })
 }
 
-fn json_list(s: &str) -> Result<Vec<String>, StoreError> {
-    serde_json::from_str(s).map_err(|e| StoreError::Malformed(e.to_string()))
-}
-
 impl Store {
     /// Every known issue, cached or not, newest first.
     pub fn summaries(&self) -> Result<Vec<IssueSummary>, StoreError> {
@@ -93,8 +89,10 @@ impl Store {
         let row = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {SUMMARY_COLUMNS}, i.source, i.url, i.body, i.images FROM issues i
+                "SELECT {SUMMARY_COLUMNS}, i.source, i.url, ifnull(t.body, ''), ifnull(t.images, '')
+                 FROM issues i
                  LEFT JOIN user_state u ON u.year = i.year AND u.number = i.number
+                 LEFT JOIN issue_texts t ON t.year = i.year AND t.number = i.number
                  WHERE i.year = ?1 AND i.number = ?2"
             ))?
             .query_row(params![key.year, key.number], |r| {
@@ -114,8 +112,8 @@ impl Store {
             summary,
             source,
             url,
-            body: json_list(&body)?,
-            images: json_list(&images)?,
+            body: super::text_lines::split(&body),
+            images: super::text_lines::split(&images),
             recent: self.recent_refs(key)?,
             aliases: self.aliases(key)?,
         }))
@@ -202,9 +200,10 @@ impl Store {
             return Ok(Vec::new());
         };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT year, number FROM issues
-             WHERE title LIKE ?1 ESCAPE '\\' OR body LIKE ?1 ESCAPE '\\'
-             ORDER BY year DESC, number DESC",
+            "SELECT i.year, i.number FROM issues i
+             LEFT JOIN issue_texts t ON t.year = i.year AND t.number = i.number
+             WHERE i.title LIKE ?1 ESCAPE '\\' OR t.body LIKE ?1 ESCAPE '\\'
+             ORDER BY i.year DESC, i.number DESC",
         )?;
         let rows = stmt.query_map([pattern], |r| Ok(IssueKey::new(r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -223,10 +222,11 @@ impl Store {
             return Ok(Vec::new());
         };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT year, number FROM issues
-             WHERE (year, number) <= (?1, ?2) AND (year, number) >= (?3, ?4)
-                AND (title LIKE ?5 ESCAPE '\\' OR body LIKE ?5 ESCAPE '\\')
-             ORDER BY year DESC, number DESC",
+            "SELECT i.year, i.number FROM issues i
+             LEFT JOIN issue_texts t ON t.year = i.year AND t.number = i.number
+             WHERE (i.year, i.number) <= (?1, ?2) AND (i.year, i.number) >= (?3, ?4)
+                AND (i.title LIKE ?5 ESCAPE '\\' OR t.body LIKE ?5 ESCAPE '\\')
+             ORDER BY i.year DESC, i.number DESC",
         )?;
         let rows = stmt.query_map(
             params![
@@ -262,7 +262,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT i.year, i.number FROM json_each(?1) AS k
              CROSS JOIN issues AS i ON i.year = k.value ->> 0 AND i.number = k.value ->> 1
-             WHERE i.title LIKE ?2 ESCAPE '\\' OR i.body LIKE ?2 ESCAPE '\\'",
+             LEFT JOIN issue_texts t ON t.year = i.year AND t.number = i.number
+             WHERE i.title LIKE ?2 ESCAPE '\\' OR t.body LIKE ?2 ESCAPE '\\'",
         )?;
         let rows = stmt.query_map(params![format!("[{keys}]"), pattern], |r| {
             Ok(IssueKey::new(r.get(0)?, r.get(1)?))
@@ -300,8 +301,7 @@ fn like_pattern(query: &str) -> Option<String> {
     (!query.is_empty()).then(|| format!("%{}%", escape_like(query)))
 }
 
-/// JSON text in the body column escapes nothing a user types, but `%`,
-/// `_` and `\` are LIKE wildcards.
+/// `%`, `_` and `\` are LIKE wildcards.
 fn escape_like(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

@@ -100,6 +100,25 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX claims_by_source ON claims(source_id);
     "#,
+    // 2 -> 3: bodies move out of the issue rows, so listing every issue
+    // reads only the small rows; paragraphs become newline-separated text,
+    // which a substring search can match even where JSON would escape.
+    r#"
+    CREATE TABLE issue_texts (
+        year INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        images TEXT NOT NULL,
+        PRIMARY KEY (year, number)
+    );
+    INSERT INTO issue_texts (year, number, body, images)
+        SELECT year, number,
+            ifnull((SELECT group_concat(value, char(10)) FROM json_each(issues.body)), ''),
+            ifnull((SELECT group_concat(value, char(10)) FROM json_each(issues.images)), '')
+        FROM issues WHERE body <> '[]' OR images <> '[]';
+    ALTER TABLE issues DROP COLUMN body;
+    ALTER TABLE issues DROP COLUMN images;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -372,26 +372,37 @@ fn a_reopened_cache_keeps_everything() {
 }
 
 #[test]
-fn an_older_schema_migrates_without_losing_read_marks() {
+fn an_older_schema_migrates_without_losing_read_marks_or_bodies() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cache.db");
     {
-        // A cache as the first release wrote it.
+        // A cache as the first release wrote it: bodies as JSON in the row.
         let c = rusqlite::Connection::open(&path).unwrap();
         c.execute_batch(schema::MIGRATIONS[0]).unwrap();
         c.pragma_update(None, "application_id", schema::APPLICATION_ID)
             .unwrap();
         c.pragma_update(None, "user_version", 1).unwrap();
-        c.execute(
-            "INSERT INTO user_state (year, number, read) VALUES (2024, 17, 1)",
-            [],
+        c.execute_batch(
+            r#"INSERT INTO user_state (year, number, read) VALUES (2024, 17, 1);
+               INSERT INTO issues (year, number, title, cached, body, images)
+               VALUES (2024, 17, '第17期', 1, '["第一段，含\"引号\"","第二段"]', '["https://img/1.png"]'),
+                      (2024, 16, '第16期', 0, '[]', '[]');"#,
         )
         .unwrap();
     }
-    let mut s = Store::open(&path).unwrap();
+    let s = Store::open(&path).unwrap();
     assert_eq!(s.schema_version().unwrap(), current_version());
-    import(&mut s, &full(17), "full");
-    assert!(s.summaries().unwrap()[0].read);
+    let d = s.detail(key(17)).unwrap().unwrap();
+    assert!(d.summary.read);
+    assert_eq!(d.body, vec!["第一段，含\"引号\"", "第二段"]);
+    assert_eq!(d.images, vec!["https://img/1.png"]);
+    assert!(s.detail(key(16)).unwrap().unwrap().body.is_empty());
+    assert_eq!(
+        s.search("含\"引号").unwrap(),
+        vec![key(17)],
+        "quotes are searchable now"
+    );
+    assert_eq!(s.integrity_check().unwrap(), "ok");
 }
 
 #[test]
@@ -522,4 +533,38 @@ fn a_read_only_cache_is_reported_not_written() {
         "names the file: {err}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_failed_upgrade_says_so_and_leaves_the_cache_at_its_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        c.pragma_update(None, "application_id", schema::APPLICATION_ID)
+            .unwrap();
+        c.pragma_update(None, "user_version", 1).unwrap();
+        // A body no release could have written: the 2 -> 3 move cannot read it.
+        c.execute_batch(
+            "INSERT INTO issues (year, number, cached, body) VALUES (2024, 17, 1, 'not json');
+             INSERT INTO user_state (year, number, read) VALUES (2024, 17, 1);",
+        )
+        .unwrap();
+    }
+    let err = Store::open(&path).err().expect("the upgrade fails");
+    assert!(matches!(err, StoreError::Migrate { from: 1, .. }), "{err}");
+    assert!(err.to_string().contains("cache.db"), "{err}");
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        version, 2,
+        "steps that succeeded stay; the failed one left nothing"
+    );
+    let read: i64 = c
+        .query_row("SELECT read FROM user_state", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(read, 1);
 }

@@ -158,7 +158,10 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute_batch("DELETE FROM claims; DELETE FROM recent_refs; DELETE FROM issues;")?;
+        tx.execute_batch(
+            "DELETE FROM claims; DELETE FROM recent_refs; DELETE FROM issue_texts;
+             DELETE FROM issues;",
+        )?;
         let mut counts = Reindexed::default();
         {
             let mut sources = tx.prepare("SELECT id, sha256, raw FROM sources ORDER BY id")?;
@@ -305,9 +308,8 @@ fn replace_body_if_stronger(
     if current.is_some_and(|c| c >= *strength) {
         return Ok(());
     }
-    let json = |v: &Vec<String>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
     tx.prepare_cached(
-        "UPDATE issues SET body_rank = ?3, body_richness = ?4, body_sha256 = ?5, body = ?6, images = ?7
+        "UPDATE issues SET body_rank = ?3, body_richness = ?4, body_sha256 = ?5
          WHERE year = ?1 AND number = ?2",
     )?
     .execute(params![
@@ -316,8 +318,16 @@ fn replace_body_if_stronger(
         strength.rank,
         strength.richness,
         strength.sha256,
-        json(&b.body),
-        json(&b.images),
+    ])?;
+    tx.prepare_cached(
+        "INSERT INTO issue_texts (year, number, body, images) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (year, number) DO UPDATE SET body = excluded.body, images = excluded.images",
+    )?
+    .execute(params![
+        b.key.year,
+        b.key.number,
+        super::text_lines::join(&b.body),
+        super::text_lines::join(&b.images),
     ])?;
     tx.prepare_cached("DELETE FROM recent_refs WHERE year = ?1 AND number = ?2")?
         .execute(params![b.key.year, b.key.number])?;
