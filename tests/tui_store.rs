@@ -134,3 +134,59 @@ fn read_state_search_and_selection_reach_the_store() {
         Some(key(2024, 16))
     );
 }
+
+#[test]
+fn an_import_by_another_process_shows_up_without_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cache.db");
+    let mut importer = Store::open(&path).expect("cache");
+    importer
+        .import_bulletin(&bulletin(16, (4, 15), (4, 21), 369))
+        .expect("import");
+    let reader = Store::open(&path).expect("the TUI's own connection");
+    let mut app = app_with_library(Box::new(reader), None, 100, 30);
+    assert_eq!(app.current_key(), Some(key(2024, 16)));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('j'));
+    let scroll = app.detail_scroll;
+
+    // Idle with nothing new: nothing changes, nothing is said.
+    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
+    assert_eq!(app.summaries.len(), 1);
+    assert!(app.status.is_none());
+
+    importer
+        .import_bulletin(&bulletin(17, (4, 22), (4, 27), 381))
+        .expect("import");
+    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
+    let keys: Vec<_> = app.summaries.iter().map(|s| s.key).collect();
+    assert_eq!(keys, vec![key(2024, 17), key(2024, 16)]);
+    assert_eq!(
+        app.current_key(),
+        Some(key(2024, 16)),
+        "the reader stays put"
+    );
+    assert_eq!(app.detail_scroll, scroll);
+    let status = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(status.contains("2 issues, 1 new"), "{status}");
+    assert!(screen(&app, 100, 30).contains("2024-17"));
+}
+
+#[test]
+fn an_empty_cache_shows_the_first_import_when_it_lands() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cache.db");
+    let mut importer = Store::open(&path).expect("cache");
+    let reader = Store::open(&path).expect("the TUI's own connection");
+    let mut app = app_with_library(Box::new(reader), None, 100, 30);
+    assert_eq!(app.current_key(), None);
+    importer
+        .import_bulletin(&bulletin(17, (4, 22), (4, 27), 381))
+        .expect("import");
+    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
+    assert_eq!(app.current_key(), Some(key(2024, 17)));
+}

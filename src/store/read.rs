@@ -286,6 +286,14 @@ impl Store {
         Ok(v.and_then(|v| v.parse().ok()))
     }
 
+    /// Changes whenever another connection (another zhoubao process) has
+    /// committed to the cache since this one last looked.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// How many source files the cache keeps.
     pub fn source_count(&self) -> Result<i64, StoreError> {
         Ok(self

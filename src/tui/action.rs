@@ -54,6 +54,9 @@ pub enum Action {
     /// Not a key: typing paused, or a deferred search has begun; search
     /// its next slice. Sent by the event loop.
     RunPendingSearch,
+    /// Not a key: input has been idle a while; reload the list if another
+    /// process changed the cache. Sent by the event loop.
+    Refresh,
     NextHit,
     PrevHit,
     ToggleRead,

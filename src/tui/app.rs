@@ -71,6 +71,8 @@ pub struct App {
     pub quit: bool,
     opener: UrlOpener,
     saved_selection: Option<IssueKey>,
+    /// The library's generation when the summaries were loaded.
+    generation: i64,
 }
 
 impl App {
@@ -78,15 +80,8 @@ impl App {
     /// issue, else the newest cached one (the newest issues are often known
     /// only by reference), else the newest. Call `resize` before drawing.
     pub fn new(library: Box<dyn Library>, open: Option<IssueKey>) -> Result<App, LibraryError> {
-        let mut summaries = library.summaries()?;
-        summaries.sort_by_key(|s| std::cmp::Reverse(s.key));
-        summaries.dedup_by_key(|s| s.key);
-        let index = summaries
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.key, i))
-            .collect();
-        let charts = Charts::build(&summaries);
+        let (summaries, index, charts) = load(library.as_ref())?;
+        let generation = library.generation().unwrap_or(0);
         // Not remembering the last issue is no reason to refuse to start.
         let saved_selection = library.last_selected().unwrap_or(None);
         let mut app = App {
@@ -114,6 +109,7 @@ impl App {
             quit: false,
             opener: Box::new(open_in_browser),
             saved_selection,
+            generation,
         };
         let start = open
             .or(saved_selection.filter(|k| app.index.contains_key(k)))
@@ -123,6 +119,51 @@ impl App {
             app.show(Target::Issue(key));
         }
         Ok(app)
+    }
+
+    /// Reloads the list and charts when another process (an import) changed
+    /// the cache, keeping the shown issue, its scroll, the list cursor and
+    /// the history: the reader sees new issues arrive without restarting.
+    pub fn refresh_if_changed(&mut self) {
+        let Ok(generation) = self.library.generation() else {
+            return;
+        };
+        if generation == self.generation {
+            return;
+        }
+        self.generation = generation;
+        let before = self.summaries.len();
+        let (summaries, index, charts) = match load(self.library.as_ref()) {
+            Ok(loaded) => loaded,
+            Err(e) => return self.set_error(format!("cannot reload the cache: {e}")),
+        };
+        let cursor = self.summaries.get(self.list_selected).map(|s| s.key);
+        self.summaries = summaries;
+        self.index = index;
+        self.charts = charts;
+        self.list_selected = cursor
+            .and_then(|k| self.index.get(&k).copied())
+            .unwrap_or(0)
+            .min(self.summaries.len().saturating_sub(1));
+        self.keep_list_selection_visible();
+        if let Some(target) = self.current.clone() {
+            let (scroll, link, focus) = (self.detail_scroll, self.link_selected, self.focus);
+            self.show(target);
+            self.detail_scroll = scroll;
+            self.clamp_scroll();
+            self.link_selected = link.min(self.doc.links.len().saturating_sub(1));
+            if focus != Focus::Links || !self.doc.links.is_empty() {
+                self.focus = focus;
+            }
+        } else if let Some(key) = self.summaries.iter().find(|s| s.cached).map(|s| s.key) {
+            // The cache was empty at start; show what the import brought.
+            self.show(Target::Issue(key));
+        }
+        let added = self.summaries.len().saturating_sub(before);
+        self.set_message(format!(
+            "cache updated by another process: {} issues, {added} new",
+            self.summaries.len()
+        ));
     }
 
     /// Replaces how `o` opens URLs (tests record instead of starting a browser).
@@ -459,6 +500,23 @@ impl App {
 
 /// Only web URLs go to the opener: a `file:` or custom scheme could run
 /// something on the user's machine.
+type Loaded = (Vec<IssueSummary>, HashMap<IssueKey, usize>, Charts);
+
+/// The summaries in list order (newest first), their rows by key, and the
+/// chart series: everything the list and charts draw from.
+fn load(library: &dyn Library) -> Result<Loaded, LibraryError> {
+    let mut summaries = library.summaries()?;
+    summaries.sort_by_key(|s| std::cmp::Reverse(s.key));
+    summaries.dedup_by_key(|s| s.key);
+    let index = summaries
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.key, i))
+        .collect();
+    let charts = Charts::build(&summaries);
+    Ok((summaries, index, charts))
+}
+
 pub fn is_web_url(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))

@@ -51,6 +51,11 @@ pub trait Library {
     fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()>;
     fn last_selected(&self) -> LibraryResult<Option<IssueKey>>;
     fn set_last_selected(&self, key: IssueKey) -> LibraryResult<()>;
+    /// Changes when someone else (an import in another process) has written
+    /// to the library; constant for a library nobody else writes.
+    fn generation(&self) -> LibraryResult<i64> {
+        Ok(0)
+    }
 }
 
 /// A library held in memory: for tests, benchmarks and demos that do not
@@ -229,5 +234,9 @@ impl Library for crate::store::Store {
 
     fn set_last_selected(&self, key: IssueKey) -> LibraryResult<()> {
         Ok(crate::store::Store::set_last_selected(self, key)?)
+    }
+
+    fn generation(&self) -> LibraryResult<i64> {
+        Ok(self.data_version()?)
     }
 }

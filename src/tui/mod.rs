@@ -50,6 +50,9 @@ pub fn run(library: impl Library + 'static, open: Option<IssueKey>) -> anyhow::R
     result
 }
 
+/// How long input must be idle before the cache is checked for changes.
+const REFRESH_EVERY: Duration = Duration::from_secs(1);
+
 fn event_loop(app: &mut App) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = term.size()?;
@@ -64,9 +67,15 @@ fn event_loop(app: &mut App) -> anyhow::Result<()> {
         }
         // A deferred search waits for typing to pause, then runs a slice
         // per pass, so a key pressed meanwhile is read between slices.
-        match app.search_wait() {
-            Some(wait) if !event::poll(wait)? => update(app, Action::RunPendingSearch),
-            _ => handle(app, &event::read()?),
+        // When idle, look now and then whether an import in another
+        // process changed the cache.
+        let search_wait = app.search_wait();
+        if event::poll(search_wait.unwrap_or(REFRESH_EVERY))? {
+            handle(app, &event::read()?);
+        } else if search_wait.is_some() {
+            update(app, Action::RunPendingSearch);
+        } else {
+            update(app, Action::Refresh);
         }
         // Apply queued input (a held key, a burst of wheel events) before
         // the next frame so drawing never falls behind typing.

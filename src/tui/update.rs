@@ -11,7 +11,7 @@ const WHEEL_STEP: usize = 3;
 pub fn update(app: &mut App, action: Action) {
     if !matches!(
         action,
-        Action::Resize(..) | Action::Scroll { .. } | Action::RunPendingSearch
+        Action::Resize(..) | Action::Scroll { .. } | Action::RunPendingSearch | Action::Refresh
     ) {
         app.status = None;
     }
@@ -59,6 +59,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::SearchAccept => app.accept_search(),
         Action::SearchCancel => app.cancel_search(),
         Action::RunPendingSearch => app.run_pending_search(),
+        Action::Refresh => app.refresh_if_changed(),
         Action::NextHit => app.step_hit(true),
         Action::PrevHit => app.step_hit(false),
         Action::ToggleRead => app.toggle_read(),
