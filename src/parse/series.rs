@@ -43,7 +43,10 @@ pub(crate) struct IssueTitle {
 }
 
 static ISSUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([0-9]{4})\s*年\s*第\s*([0-9]+)\s*期").expect("static regex"));
+    // No digit before the year: 2147483648年 is a mangled title, not 3648.
+    LazyLock::new(|| {
+        Regex::new(r"(?:^|[^0-9])([0-9]{4})\s*年\s*第\s*([0-9]+)\s*期").expect("static regex")
+    });
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -223,6 +226,15 @@ mod tests {
                 "{title}"
             );
         }
+    }
+
+    #[test]
+    fn a_longer_number_before_年_is_not_read_as_its_last_four_digits() {
+        assert!(read_title("网络安全信息与动态周报2147483648年第1期").is_err());
+        assert_eq!(
+            read_title("网络安全信息与动态周报2024年第17期").map(|t| t.key),
+            Ok(IssueKey::new(2024, 17))
+        );
     }
 
     #[test]
