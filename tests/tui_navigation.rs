@@ -396,3 +396,93 @@ fn going_back_returns_to_the_same_scroll_position_and_link() {
         "back in the links, ready to follow the next"
     );
 }
+
+#[test]
+fn the_highlight_folds_ascii_case_as_the_search_does() {
+    use ratatui::style::Color;
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "cncert");
+    let buf = draw(&app, 120, 40);
+    let area = zhoubao::tui::layout::panes(buf.area).detail;
+    let highlighted_c = (area.top()..area.bottom())
+        .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
+        .filter(|&(x, y)| buf[(x, y)].symbol() == "C" && buf[(x, y)].bg == Color::Yellow)
+        .count();
+    assert!(
+        highlighted_c >= 2,
+        "CNCERT in the source line is highlighted"
+    );
+}
+
+#[test]
+fn n_and_shift_n_go_to_the_hit_below_and_above_the_cursor() {
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "周报");
+    press(&mut app, KeyCode::Enter);
+    let hits = app
+        .search
+        .as_ref()
+        .map(|s| s.hits.clone())
+        .unwrap_or_default();
+    assert!(hits.len() >= 3, "{hits:?}");
+    press(&mut app, KeyCode::Char('G'));
+    let bottom = app.current_key().expect("an issue at the bottom");
+    press(&mut app, KeyCode::Char('N'));
+    let above = hits.iter().copied().filter(|k| *k > bottom).min();
+    assert_eq!(app.current_key(), above, "the nearest hit above the cursor");
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.current_key(), hits.first().copied(), "wraps to the top");
+}
+
+#[test]
+fn n_after_a_search_without_hits_says_there_was_no_match() {
+    let mut app = app(80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "不存在的词");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('n'));
+    assert!(screen(&app, 80, 24).contains("“不存在的词”: no match"));
+}
+
+#[test]
+fn m_on_an_issue_that_is_not_cached_marks_nothing() {
+    let mut app = app_with(library(), Some(key(2024, 15)), 80, 24);
+    press(&mut app, KeyCode::Char('m'));
+    assert!(
+        !app.summaries
+            .iter()
+            .any(|s| s.key == key(2024, 15) && s.read),
+        "no read mark on an issue nobody could read"
+    );
+    assert!(screen(&app, 80, 24).contains("not cached: nothing to mark"));
+}
+
+#[test]
+fn opening_an_unknown_issue_says_so_and_starts_on_a_real_one() {
+    let app = app_with(library(), Some(key(2030, 1)), 80, 24);
+    assert_eq!(
+        app.current_key(),
+        Some(key(2024, 17)),
+        "the newest cached issue"
+    );
+    assert!(screen(&app, 80, 24).contains("2030-1 is not in the cache"));
+}
+
+#[test]
+fn help_stops_scrolling_at_its_last_row_so_k_moves_back_at_once() {
+    let mut app = app(80, 24);
+    press(&mut app, KeyCode::Char('?'));
+    for _ in 0..40 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let end = zhoubao::tui::help::max_scroll(app.screen);
+    assert!(end > 0, "the key list is longer than an 80x24 screen");
+    assert_eq!(app.help_scroll, end);
+    let before = screen(&app, 80, 24);
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.help_scroll, end - 1);
+    assert_ne!(screen(&app, 80, 24), before, "k moved the help at once");
+}

@@ -50,6 +50,8 @@ pub struct App {
     pub summaries: Vec<IssueSummary>,
     index: HashMap<IssueKey, usize>,
     pub charts: Charts,
+    /// The whole terminal, for overlays.
+    pub screen: Rect,
     pub panes: Panes,
     pub list_selected: usize,
     pub list_offset: usize,
@@ -89,6 +91,7 @@ impl App {
             summaries,
             index,
             charts,
+            screen: Rect::default(),
             panes: Panes::default(),
             list_selected: 0,
             list_offset: 0,
@@ -111,12 +114,19 @@ impl App {
             saved_selection,
             generation,
         };
+        let unknown_open = open.filter(|k| !app.index.contains_key(k));
         let start = open
+            .filter(|k| app.index.contains_key(k))
             .or(saved_selection.filter(|k| app.index.contains_key(k)))
             .or(app.summaries.iter().find(|s| s.cached).map(|s| s.key))
             .or(app.summaries.first().map(|s| s.key));
         if let Some(key) = start {
             app.show(Target::Issue(key));
+        }
+        if let Some(key) = unknown_open {
+            app.set_error(format!(
+                "{key} is not in the cache: no file or 近期回顾 line names it"
+            ));
         }
         Ok(app)
     }
@@ -189,7 +199,8 @@ impl App {
 
     pub fn resize(&mut self, width: u16, height: u16) {
         let first_size = self.panes == Panes::default();
-        self.panes = layout::panes(Rect::new(0, 0, width, height));
+        self.screen = Rect::new(0, 0, width, height);
+        self.panes = layout::panes(self.screen);
         if first_size {
             // The first time the list has a height, put the start issue
             // mid-list so the weeks around it show too.
@@ -460,9 +471,12 @@ impl App {
             .index
             .get(&key)
             .and_then(|&i| self.summaries.get(i))
-            .map(|s| s.read)
+            .map(|s| (s.cached, s.read))
         {
-            Some(read) => self.set_read(key, !read),
+            // A mark on an issue nobody has read would hide its full copy,
+            // when it arrives, from the unread count.
+            Some((false, _)) => self.set_message(format!("{key} is not cached: nothing to mark")),
+            Some((true, read)) => self.set_read(key, !read),
             None => self.set_error(format!("{key} is not in the cache")),
         }
     }

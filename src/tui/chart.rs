@@ -1,7 +1,7 @@
 //! The chart pane: one sparkline per weekly figure over the series, oldest
 //! left, with missing weeks drawn as gaps (never as zero bars), the selected
-//! week highlighted and its value, with the series' minimum and maximum,
-//! beside it.
+//! week highlighted and its value, with the minimum and maximum of the
+//! weeks shown (the range the bars are scaled to) beside it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -36,8 +36,6 @@ pub struct Charts {
     /// Oldest first, including missing numbers between known issues of a year.
     pub slots: Vec<IssueKey>,
     pub series: Vec<Series>,
-    /// `min  max` per series, aligned across series.
-    pub stats: Vec<String>,
     /// Cells the widest value of any series takes.
     pub value_cells: usize,
 }
@@ -83,7 +81,6 @@ impl Charts {
                 }
             })
             .collect::<Vec<Series>>();
-        let stats = stats_lines(&series);
         // Every value is at most its series' maximum, so this bounds them all.
         let value_cells = series
             .iter()
@@ -93,7 +90,6 @@ impl Charts {
         Charts {
             slots,
             series,
-            stats,
             value_cells,
         }
     }
@@ -119,25 +115,15 @@ fn show(v: Option<u64>) -> String {
     v.map_or_else(|| "—".to_string(), |v| v.to_string())
 }
 
-/// The label before the selected week's value.
-const VALUE_LABEL: &str = "本期 ";
-
-/// `min N  max N`, numbers right-aligned across all series.
-fn stats_lines(series: &[Series]) -> Vec<String> {
-    let cells = |f: fn(&Series) -> Option<u64>| {
-        series.iter().map(|s| width(&show(f(s)))).max().unwrap_or(1)
-    };
-    let (wn, wx) = (cells(|s| s.min), cells(|s| s.max));
-    series
-        .iter()
-        .map(|s| {
-            format!(
-                "min {}  max {}",
-                fit_right(&show(s.min), wn),
-                fit_right(&show(s.max), wx)
-            )
-        })
-        .collect()
+/// `本期 N  min N  max N`, each number right-aligned in `cells`: the
+/// selected week's value and the range of the weeks shown.
+fn stats_text(value: Option<u64>, min: Option<u64>, max: Option<u64>, cells: usize) -> String {
+    format!(
+        "本期 {}  min {}  max {}",
+        fit_right(&show(value), cells),
+        fit_right(&show(min), cells),
+        fit_right(&show(max), cells)
+    )
 }
 
 pub struct ChartView<'a> {
@@ -171,10 +157,7 @@ impl Charts {
     pub fn geometry(&self, area: Rect, selected: Option<IssueKey>) -> Geometry {
         let inner = super::layout::inner(area);
         let rows_per_metric: u16 = if inner.height >= 10 { 2 } else { 1 };
-        let stats_cells = width(VALUE_LABEL)
-            + self.value_cells
-            + 2
-            + self.stats.iter().map(|s| width(s)).max().unwrap_or(0);
+        let stats_cells = width(&stats_text(None, None, None, self.value_cells));
         let total = usize::from(inner.width);
         let with_stats = total >= LABEL_CELLS + stats_cells + 1 + 8;
         let spark_cells = total
@@ -246,7 +229,7 @@ impl Widget for ChartView<'_> {
             return;
         }
         let mut y = g.inner.y;
-        for (series, stats) in charts.series.iter().zip(&charts.stats) {
+        for series in &charts.series {
             if y.saturating_add(g.rows_per_metric) > g.inner.bottom() {
                 break;
             }
@@ -270,10 +253,12 @@ impl Widget for ChartView<'_> {
                 let value = g
                     .selected
                     .and_then(|i| series.values.get(i).copied().flatten());
-                let text = format!(
-                    "{VALUE_LABEL}{}  {stats}",
-                    fit_right(&show(value), charts.value_cells)
+                let shown = series.values.get(g.window.clone()).unwrap_or_default();
+                let (min, max) = (
+                    shown.iter().flatten().min().copied(),
+                    shown.iter().flatten().max().copied(),
                 );
+                let text = stats_text(value, min, max, charts.value_cells);
                 buf.set_stringn(x, y, text, g.stats_cells, theme::dim());
             }
             y += g.rows_per_metric;

@@ -333,17 +333,24 @@ pub struct DetailView<'a> {
 
 /// Splits `text` around every occurrence of `query`, styling the hits.
 fn highlighted<'t>(text: &'t str, style: Style, query: Option<&str>, out: &mut Vec<Span<'t>>) {
-    let Some(q) = query.filter(|q| !q.is_empty()) else {
+    let Some(q) = query.map(str::trim).filter(|q| !q.is_empty()) else {
         out.push(Span::styled(text, style));
         return;
     };
+    // The cache's search folds ASCII case; so does the highlight. ASCII
+    // lowering keeps every byte offset, so the offsets index `text` too.
+    let folded = text.to_ascii_lowercase();
+    let q = q.to_ascii_lowercase();
     let mut rest = 0;
-    for (at, hit) in text.match_indices(q) {
-        if let Some(before) = text.get(rest..at).filter(|b| !b.is_empty()) {
+    for (at, _) in folded.match_indices(&q) {
+        let (Some(before), Some(hit)) = (text.get(rest..at), text.get(at..at + q.len())) else {
+            break;
+        };
+        if !before.is_empty() {
             out.push(Span::styled(before, style));
         }
         out.push(Span::styled(hit, style.patch(theme::search_hit())));
-        rest = at + hit.len();
+        rest = at + q.len();
     }
     if let Some(after) = text.get(rest..).filter(|a| !a.is_empty()) {
         out.push(Span::styled(after, style));

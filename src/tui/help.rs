@@ -85,21 +85,41 @@ pub struct HelpView {
     pub scroll: usize,
 }
 
+/// The overlay's box on `area` and the rows it holds; None when the
+/// screen has no room for it.
+fn geometry(area: Rect) -> Option<(Rect, Vec<(String, bool)>)> {
+    let width = area.width.saturating_sub(4).min(78);
+    let lines = help_rows(usize::from(width.saturating_sub(2)));
+    let wanted = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let height = area.height.saturating_sub(2).min(wanted);
+    if width < 4 || height < 3 {
+        return None;
+    }
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    Some((rect, lines))
+}
+
+/// How far the help can scroll on a screen of `area`: scrolling stops at
+/// the last row, so `k` moves back at once.
+pub fn max_scroll(area: Rect) -> usize {
+    geometry(area).map_or(0, |(rect, lines)| {
+        lines
+            .len()
+            .saturating_sub(usize::from(rect.height.saturating_sub(2)))
+    })
+}
+
 impl Widget for HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let width = area.width.saturating_sub(4).min(78);
-        let lines = help_rows(usize::from(width.saturating_sub(2)));
-        let wanted = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-        let height = area.height.saturating_sub(2).min(wanted);
-        if width < 4 || height < 3 {
+        let Some((rect, lines)) = geometry(area) else {
             return;
-        }
-        let rect = Rect::new(
-            area.x + (area.width - width) / 2,
-            area.y + (area.height - height) / 2,
-            width,
-            height,
-        );
+        };
+        let width = rect.width;
         forget_wide_chars_left_of(rect, buf);
         Clear.render(rect, buf);
         let block = Block::default()

@@ -309,21 +309,35 @@ impl App {
         }
     }
 
+    /// `n` / `N`: the next hit below (or above) the issue on screen, as in
+    /// vim and newsboat, wrapping at the ends. Hits are in list order.
     pub fn step_hit(&mut self, forward: bool) {
+        let current = self.current_key();
         let Some(s) = self.search.as_mut().filter(|s| !s.hits.is_empty()) else {
-            let searching = self.search.as_ref().is_some_and(SearchState::is_pending);
-            self.set_message(if searching {
-                "still searching: no hit yet"
-            } else {
-                "no search: press / to search"
-            });
+            let message = match &self.search {
+                Some(s) if s.is_pending() => "still searching: no hit yet".to_string(),
+                Some(s) if !s.query.is_empty() => format!("“{}”: no match", s.query),
+                _ => "no search: press / to search".to_string(),
+            };
+            self.set_message(message);
             return;
         };
         let n = s.hits.len();
-        s.index = if forward {
-            (s.index + 1) % n
-        } else {
-            (s.index + n - 1) % n
+        s.index = match current {
+            Some(c) if forward => {
+                let i = s.hits.partition_point(|h| *h >= c);
+                if i >= n {
+                    0
+                } else {
+                    i
+                }
+            }
+            Some(c) => match s.hits.partition_point(|h| *h > c) {
+                0 => n - 1,
+                j => j - 1,
+            },
+            None if forward => (s.index + 1) % n,
+            None => (s.index + n - 1) % n,
         };
         if let Some(k) = s.hits.get(s.index).copied() {
             self.select_key(k);

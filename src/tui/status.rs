@@ -10,7 +10,7 @@ use super::action::{hints, InputMode};
 use super::app::App;
 use super::search::SearchState;
 use super::theme;
-use super::wrap::{truncate, width};
+use super::wrap::{truncate, truncate_start, width};
 use crate::sanitize;
 
 pub struct StatusView<'a> {
@@ -91,13 +91,13 @@ impl Widget for StatusView<'_> {
         };
         let (text, style) = self.left();
         let left_cells = cells - right_cells;
-        buf.set_stringn(
-            area.x,
-            area.y,
-            truncate(&text, left_cells),
-            left_cells,
-            style,
-        );
+        // While typing a query the end of it is what the user looks at.
+        let text = if self.app.mode == InputMode::Search {
+            truncate_start(&text, left_cells)
+        } else {
+            truncate(&text, left_cells)
+        };
+        buf.set_stringn(area.x, area.y, text, left_cells, style);
         if right_cells > 0 {
             let x = area.x + u16::try_from(left_cells).unwrap_or(0);
             buf.set_stringn(x, area.y, right, right_cells, theme::dim());

@@ -85,7 +85,8 @@ fn page_size(app: &App) -> usize {
 
 fn move_by(app: &mut App, n: usize, down: bool) {
     if app.mode == InputMode::Help {
-        app.help_scroll = step(app.help_scroll, n, down, usize::MAX);
+        let screen = app.screen;
+        app.help_scroll = step(app.help_scroll, n, down, super::help::max_scroll(screen));
         return;
     }
     match app.focus {

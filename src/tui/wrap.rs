@@ -136,6 +136,28 @@ pub fn wrap_styled<S: Copy + PartialEq>(
 }
 
 /// Cuts `text` to at most `max` cells, ending with `…` when something was cut.
+/// Keeps the end of `text` in at most `max` cells, marking the cut with a
+/// leading `…`: for input being typed, where the end is what matters.
+pub fn truncate_start(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let cw = char_width(c);
+        if used + cw > max - 1 {
+            break;
+        }
+        tail.push(c);
+        used += cw;
+    }
+    std::iter::once('…').chain(tail.into_iter().rev()).collect()
+}
+
 pub fn truncate(text: &str, max: usize) -> String {
     if width(text) <= max {
         return text.to_string();
@@ -235,6 +257,15 @@ mod tests {
             vec![("周报".to_string(), 1), ("第".to_string(), 2)]
         );
         assert_eq!(rows[1], vec![("17期".to_string(), 2)]);
+    }
+
+    #[test]
+    fn truncate_start_keeps_the_end_by_cells() {
+        // A wide character that would need a 13th cell is dropped whole.
+        assert_eq!(truncate_start("/仿冒仿冒仿冒▏ 3 hits", 12), "…冒▏ 3 hits");
+        assert_eq!(truncate_start("/仿冒仿冒仿冒▏ 3 hits", 13), "…仿冒▏ 3 hits");
+        assert_eq!(truncate_start("short", 12), "short");
+        assert_eq!(truncate_start("网络", 0), "");
     }
 
     #[test]
