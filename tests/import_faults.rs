@@ -27,6 +27,15 @@ fn write_series(dir: &Path, count: usize, seed: u64) -> HashMap<PathBuf, IssueKe
     files
 }
 
+fn cached_count(store: &Store) -> usize {
+    store
+        .summaries()
+        .unwrap()
+        .iter()
+        .filter(|s| s.cached)
+        .count()
+}
+
 fn import_command(db: &Path, dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
     cmd.arg("--db")
@@ -106,12 +115,7 @@ fn sigkill_during_import_never_loses_a_finished_file_or_corrupts_the_cache() {
         .unwrap();
     assert!(status.success());
     let store = Store::open(&db).unwrap();
-    let cached = store
-        .summaries()
-        .unwrap()
-        .iter()
-        .filter(|s| s.cached)
-        .count();
+    let cached = cached_count(&store);
     assert_eq!(cached, files.len());
 }
 
@@ -142,11 +146,6 @@ fn a_reader_keeps_working_while_an_import_writes() {
     }
     assert!(child.wait().unwrap().success());
     assert!(reads > 0);
-    let cached = reader
-        .summaries()
-        .unwrap()
-        .iter()
-        .filter(|s| s.cached)
-        .count();
+    let cached = cached_count(&reader);
     assert_eq!(cached, files.len());
 }

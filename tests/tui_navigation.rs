@@ -421,11 +421,7 @@ fn n_and_shift_n_go_to_the_hit_below_and_above_the_cursor() {
     press(&mut app, KeyCode::Char('/'));
     chars(&mut app, "周报");
     press(&mut app, KeyCode::Enter);
-    let hits = app
-        .search
-        .as_ref()
-        .map(|s| s.hits.clone())
-        .unwrap_or_default();
+    let hits = hits(&app);
     assert!(hits.len() >= 3, "{hits:?}");
     press(&mut app, KeyCode::Char('G'));
     let bottom = app.current_key().expect("an issue at the bottom");

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use proptest::prelude::*;
 use ratatui::crossterm::event::KeyCode;
 
-use tui_fixture::{app_with_library, cached, chars, figures, key, press, screen};
+use tui_fixture::{app_with_library, cached, chars, figures, hits, key, press, screen};
 use zhoubao::model::{Bulletin, Completeness, IssueDetail, IssueKey, IssueSummary, SourceFormat};
 use zhoubao::store::Store;
 use zhoubao::tui::search::SEARCH_PAUSE;
@@ -148,7 +148,7 @@ proptest! {
         let expected = full_search(&app);
         press(&mut app, KeyCode::Enter);
         run_until_done(&mut app);
-        let hits = app.search.as_ref().map(|s| s.hits.clone()).unwrap_or_default();
+        let hits = hits(&app);
         prop_assert_eq!(hits, expected);
         prop_assert_eq!(app.search_wait(), None);
     }
@@ -279,11 +279,7 @@ fn on_a_large_library_typing_searches_nothing_until_the_pause() {
         }
         assert_eq!(checked, 30, "every issue is searched once");
     }
-    let hits = app
-        .search
-        .as_ref()
-        .map(|s| s.hits.clone())
-        .unwrap_or_default();
+    let hits = hits(&app);
     assert_eq!(hits, app.library().search("第2").expect("search"));
     assert_eq!(
         app.current_key(),
@@ -328,11 +324,7 @@ fn longer_queries_check_only_the_earlier_hits() {
     let (mut app, calls) = counting_app(100, 10_000);
     press(&mut app, KeyCode::Char('/'));
     chars(&mut app, "第1");
-    let first_hits = app
-        .search
-        .as_ref()
-        .map(|s| s.hits.clone())
-        .unwrap_or_default();
+    let first_hits = hits(&app);
     // 1, 10–19 and 100 (the bodies also say 第N期 but titles do too).
     assert_eq!(first_hits.len(), 12);
     chars(&mut app, "3");
@@ -353,11 +345,7 @@ fn a_deferred_narrowing_checks_the_earlier_hits_a_few_at_a_time() {
     press(&mut app, KeyCode::Char('/'));
     chars(&mut app, "第1");
     run_until_done(&mut app);
-    let first_hits = app
-        .search
-        .as_ref()
-        .map(|s| s.hits.clone())
-        .unwrap_or_default();
+    let first_hits = hits(&app);
     assert_eq!(first_hits.len(), 12);
     let before = calls.borrow().len();
     chars(&mut app, "3");
@@ -386,11 +374,7 @@ fn backspace_to_a_finished_query_searches_nothing() {
     press(&mut app, KeyCode::Char('/'));
     chars(&mut app, "第2");
     run_until_done(&mut app);
-    let hits = app
-        .search
-        .as_ref()
-        .map(|s| s.hits.clone())
-        .unwrap_or_default();
+    let hits = hits(&app);
     chars(&mut app, "9");
     run_until_done(&mut app);
     let before = calls.borrow().len();
@@ -443,11 +427,7 @@ fn after_enter_a_deferred_search_goes_on_and_n_walks_its_hits() {
     );
     assert!(screen(&app, 120, 40).contains("“第2” searching…"));
     run_until_done(&mut app);
-    let hits = app
-        .search
-        .as_ref()
-        .map(|s| s.hits.clone())
-        .unwrap_or_default();
+    let hits = hits(&app);
     // 2, 20–29.
     assert_eq!(hits.len(), 11);
     assert_eq!(app.current_key(), hits.first().copied());

@@ -371,17 +371,23 @@ fn a_reopened_cache_keeps_everything() {
     assert!(list[0].read && list[0].cached);
 }
 
+/// A cache at schema version 1, as the first release created it.
+fn first_release_cache(path: &std::path::Path) -> rusqlite::Connection {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.execute_batch(schema::MIGRATIONS[0]).unwrap();
+    c.pragma_update(None, "application_id", schema::APPLICATION_ID)
+        .unwrap();
+    c.pragma_update(None, "user_version", 1).unwrap();
+    c
+}
+
 #[test]
 fn an_older_schema_migrates_without_losing_read_marks_or_bodies() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cache.db");
     {
         // A cache as the first release wrote it: bodies as JSON in the row.
-        let c = rusqlite::Connection::open(&path).unwrap();
-        c.execute_batch(schema::MIGRATIONS[0]).unwrap();
-        c.pragma_update(None, "application_id", schema::APPLICATION_ID)
-            .unwrap();
-        c.pragma_update(None, "user_version", 1).unwrap();
+        let c = first_release_cache(&path);
         c.execute_batch(
             r#"INSERT INTO user_state (year, number, read) VALUES (2024, 17, 1);
                INSERT INTO issues (year, number, title, cached, body, images)
@@ -540,11 +546,7 @@ fn a_failed_upgrade_says_so_and_leaves_the_cache_at_its_version() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cache.db");
     {
-        let c = rusqlite::Connection::open(&path).unwrap();
-        c.execute_batch(schema::MIGRATIONS[0]).unwrap();
-        c.pragma_update(None, "application_id", schema::APPLICATION_ID)
-            .unwrap();
-        c.pragma_update(None, "user_version", 1).unwrap();
+        let c = first_release_cache(&path);
         // A body no release could have written: the 2 -> 3 move cannot read it.
         c.execute_batch(
             "INSERT INTO issues (year, number, cached, body) VALUES (2024, 17, 1, 'not json');

@@ -234,6 +234,14 @@ pub fn screen(app: &App, width: u16, height: u16) -> String {
     text(&draw(app, width, height))
 }
 
+/// The hits of the current search, none without one.
+pub fn hits(app: &App) -> Vec<IssueKey> {
+    app.search
+        .as_ref()
+        .map(|s| s.hits.clone())
+        .unwrap_or_default()
+}
+
 pub fn press(app: &mut App, code: KeyCode) {
     press_with(app, code, KeyModifiers::NONE);
 }
