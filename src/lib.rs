@@ -4,6 +4,7 @@
 //! SQLite cache, `import` drives the two, `output` prints the cache for the
 //! CLI and `tui` browses it.
 
+pub mod calendar;
 pub mod cli;
 pub mod demo;
 pub mod import;
@@ -13,4 +14,5 @@ pub mod parse;
 pub mod sanitize;
 pub mod store;
 pub mod synth;
+pub mod trend;
 pub mod tui;

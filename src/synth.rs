@@ -4,7 +4,6 @@
 //! Only the fixed headings and the figure-sentence template are those of the
 //! real series (the parser depends on them); every other sentence is our own.
 
-mod calendar;
 mod prng;
 mod text;
 
@@ -12,7 +11,8 @@ use chrono::{Duration, NaiveDate};
 
 use crate::model::{ArticleId, Assessment, Figures, IssueKey, Period};
 
-pub use calendar::{first_week_start, key_of_week, period_of_key};
+use crate::calendar;
+pub use crate::calendar::{first_week_start, key_of_week, period_of_key};
 pub use prng::SplitMix64;
 
 /// The account that posts the full bulletins.

@@ -1,0 +1,8 @@
+//! Weekly statistics, pure and computed once: the series of each figure by
+//! calendar week ([`series`]), from which the comparisons shown by
+//! `zhoubao show` and the TUI's detail pane, and the charts, all read, so
+//! the CLI and the TUI can never disagree.
+
+pub mod series;
+
+pub use series::{Week, WeekSeries};
