@@ -15,6 +15,7 @@ use super::layout::{self, Panes};
 use super::library::{Library, LibraryError};
 use super::search::{SearchState, SEARCH_BUDGET};
 use crate::model::{Figures, IssueKey, IssueSummary};
+use crate::trend::WeekSeries;
 
 /// What the detail pane shows: an issue by key, or a 近期回顾 line whose
 /// issue the cache cannot name.
@@ -50,6 +51,9 @@ pub struct App {
     pub summaries: Vec<IssueSummary>,
     index: HashMap<IssueKey, usize>,
     pub charts: Charts,
+    /// Every known issue on the calendar of weeks: what comparisons and
+    /// charts are computed from (never the filtered list).
+    pub weeks: WeekSeries,
     /// The whole terminal, for overlays.
     pub screen: Rect,
     pub panes: Panes,
@@ -82,7 +86,7 @@ impl App {
     /// issue, else the newest cached one (the newest issues are often known
     /// only by reference), else the newest. Call `resize` before drawing.
     pub fn new(library: Box<dyn Library>, open: Option<IssueKey>) -> Result<App, LibraryError> {
-        let (summaries, index, charts) = load(library.as_ref())?;
+        let (summaries, index, charts, weeks) = load(library.as_ref())?;
         let generation = library.generation().unwrap_or(0);
         // Not remembering the last issue is no reason to refuse to start.
         let saved_selection = library.last_selected().unwrap_or(None);
@@ -91,6 +95,7 @@ impl App {
             summaries,
             index,
             charts,
+            weeks,
             screen: Rect::default(),
             panes: Panes::default(),
             list_selected: 0,
@@ -143,7 +148,7 @@ impl App {
         }
         self.generation = generation;
         let before = self.summaries.len();
-        let (summaries, index, charts) = match load(self.library.as_ref()) {
+        let (summaries, index, charts, weeks) = match load(self.library.as_ref()) {
             Ok(loaded) => loaded,
             Err(e) => return self.set_error(format!("cannot reload the cache: {e}")),
         };
@@ -151,6 +156,7 @@ impl App {
         self.summaries = summaries;
         self.index = index;
         self.charts = charts;
+        self.weeks = weeks;
         self.list_selected = cursor
             .and_then(|k| self.index.get(&k).copied())
             .unwrap_or(0)
@@ -512,9 +518,12 @@ impl App {
     }
 }
 
-/// Only web URLs go to the opener: a `file:` or custom scheme could run
-/// something on the user's machine.
-type Loaded = (Vec<IssueSummary>, HashMap<IssueKey, usize>, Charts);
+type Loaded = (
+    Vec<IssueSummary>,
+    HashMap<IssueKey, usize>,
+    Charts,
+    WeekSeries,
+);
 
 /// The summaries in list order (newest first), their rows by key, and the
 /// chart series: everything the list and charts draw from.
@@ -528,9 +537,12 @@ fn load(library: &dyn Library) -> Result<Loaded, LibraryError> {
         .map(|(i, s)| (s.key, i))
         .collect();
     let charts = Charts::build(&summaries);
-    Ok((summaries, index, charts))
+    let weeks = WeekSeries::build(&summaries);
+    Ok((summaries, index, charts, weeks))
 }
 
+/// Only web URLs go to the opener: a `file:` or custom scheme could run
+/// something on the user's machine.
 pub fn is_web_url(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
