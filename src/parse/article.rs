@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 
 use super::figures::{read_assessment, read_figures};
 use super::identity::article_id;
-use super::series::{read_title, TitleProblem, MAX_ISSUE_NUMBER, YEARS};
+use super::series::{read_title, TitleProblem};
 use super::text::{collapse_blanks, excerpt, is_chrome, Line, CHROME_START};
 use super::ParseError;
-use crate::model::{ArticleId, Bulletin, Completeness, RecentRef, SourceFormat};
+use crate::model::{ArticleId, Bulletin, Completeness, IssueKey, RecentRef, SourceFormat};
 
 /// What a reader learnt about a copy besides its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,12 +138,16 @@ fn skip_reason(title: &str, source: Option<&str>, problem: TitleProblem) -> Pars
             format!("title '{quoted}' names no issue number (no 年第N期)")
         }
         TitleProblem::BadNumber(n) => {
-            format!("issue number {n} is not valid (expected 1 to {MAX_ISSUE_NUMBER})")
+            format!(
+                "issue number {n} is not valid (expected {} to {})",
+                IssueKey::NUMBERS.start(),
+                IssueKey::NUMBERS.end()
+            )
         }
         TitleProblem::BadYear(y) => format!(
             "year {y:04} is not valid (expected {} to {})",
-            YEARS.start(),
-            YEARS.end()
+            IssueKey::YEARS.start(),
+            IssueKey::YEARS.end()
         ),
     })
 }

@@ -2,9 +2,8 @@
 //! `fetch_date`) between `---` lines, then the article converted to
 //! Markdown, then WeChat page chrome.
 
-use chrono::NaiveDate;
-
 use super::article::ArticleMeta;
+use super::date::read_iso_day;
 use super::text::{collapse_blanks, Line, Link};
 use super::ParseError;
 use crate::model::SourceFormat;
@@ -37,7 +36,7 @@ pub(crate) fn read(text: &str) -> Result<(ArticleMeta, Vec<Line>), ParseError> {
         title,
         source: front.source,
         url: front.url,
-        published: front.date.as_deref().and_then(read_date),
+        published: front.date.as_deref().and_then(read_iso_day),
         article: None,
         other_urls: Vec::new(),
     };
@@ -105,12 +104,6 @@ fn unquote(value: &str) -> &str {
         }
     }
     value
-}
-
-/// `2024-05-04`, possibly followed by a time.
-fn read_date(value: &str) -> Option<NaiveDate> {
-    let day = value.trim().get(..10)?;
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
 
 fn first_heading(body: &str) -> Option<String> {
@@ -183,6 +176,7 @@ pub(crate) fn read_line(raw: &str) -> Line {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn front_matter_fields_are_read() {

@@ -7,6 +7,7 @@
 //! own reader and one more arm in `parse_html_text`.
 
 mod article;
+mod date;
 mod decode;
 mod figures;
 mod html;
@@ -18,6 +19,7 @@ mod wechat;
 
 use crate::model::Bulletin;
 
+pub use decode::MAX_FILE_BYTES;
 pub use identity::article_id;
 pub use wechat::WechatPage;
 

@@ -85,6 +85,12 @@ impl Store {
         Store::prepare(conn, path)
     }
 
+    /// The cache file, absolute as SQLite resolved it; None in memory
+    /// (and for a path SQLite cannot give back as UTF-8).
+    pub fn path(&self) -> Option<&Path> {
+        self.conn.path().filter(|p| !p.is_empty()).map(Path::new)
+    }
+
     /// A cache that lives only as long as the value: the demo and tests.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()?;
