@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::figures::{read_assessment, read_figures};
 use super::identity::article_id;
 use super::series::{read_title, TitleProblem};
-use super::text::{collapse_blanks, excerpt, is_chrome, Line, CHROME_START};
+use super::text::{collapse_blanks, excerpt, is_chrome, is_web_url, Line, CHROME_START};
 use super::ParseError;
 use crate::model::{ArticleId, Bulletin, Completeness, IssueKey, RecentRef, SourceFormat};
 
@@ -108,7 +108,7 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
         period: issue.period,
         published: meta.published,
         source: meta.source.filter(|s| !s.is_empty()),
-        url: meta.url.filter(|u| !u.is_empty()),
+        url: meta.url.filter(|u| is_web_url(u)),
         article,
         urls: urls.list,
         assessment,
@@ -161,7 +161,7 @@ struct UrlList {
 impl UrlList {
     fn push(&mut self, url: &str) {
         let url = url.trim();
-        if !url.is_empty() && self.seen.insert(url.to_string()) {
+        if is_web_url(url) && self.seen.insert(url.to_string()) {
             self.list.push(url.to_string());
         }
     }

@@ -3,7 +3,7 @@
 
 use scraper::{ElementRef, Html, Node};
 
-use super::text::{collapse_blanks, Line, Link};
+use super::text::{collapse_blanks, is_web_url, Line, Link};
 use super::ParseError;
 
 /// Deeper pages are refused. html5ever scans its stack of open elements for
@@ -197,15 +197,12 @@ impl LineReader {
                 }
                 if name == "img" {
                     let src = el.attr("data-src").or_else(|| el.attr("src"));
-                    if let Some(src) = src
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty() && !s.starts_with("data:"))
-                    {
+                    if let Some(src) = src.map(str::trim).filter(|s| is_web_url(s)) {
                         self.current.images.push(src.to_string());
                     }
                 }
                 if name == "a" {
-                    if let Some(href) = el.attr("href").map(str::trim).filter(|h| !h.is_empty()) {
+                    if let Some(href) = el.attr("href").map(str::trim).filter(|h| is_web_url(h)) {
                         self.open_link = Some((href.to_string(), String::new()));
                     }
                 }

@@ -12,6 +12,7 @@ mod decode;
 mod figures;
 mod html;
 mod identity;
+mod inline;
 mod markdown;
 mod series;
 mod text;

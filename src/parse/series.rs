@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::date::plausible;
+use super::text::ascii_digits;
 use crate::model::{IssueKey, Period};
 
 /// The name every title of the series carries.
@@ -89,16 +90,6 @@ fn shorten_digits(digits: &str) -> String {
     } else {
         shown.to_string()
     }
-}
-
-/// Full-width digits occur in hand-typed titles; the patterns want ASCII.
-fn ascii_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            c => c,
-        })
-        .collect()
 }
 
 /// `（4月22日-4月27日）` or `（2024年12月30日-2025年1月5日）`. Without
