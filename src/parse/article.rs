@@ -64,6 +64,10 @@ fn heading(text: &str) -> Option<Section> {
     }
 }
 
+/// A 近期回顾 section names the last five or so issues; past a year's
+/// worth the lines are no references (and each one costs the cache rows).
+const MAX_RECENT_REFS: usize = 60;
+
 const BULLETS: &[char] = &['●', '•', '◆', '■', '▪', '◼', '○', '·', '-', '*'];
 
 /// Checks the title against the series, then reads everything else.
@@ -200,7 +204,10 @@ fn read_sections(lines: &[Line], title: &str) -> Sections {
             out.images.extend(line.images.iter().cloned());
         }
         if section == Section::Recent {
-            out.recent.extend(recent_refs(line));
+            if out.recent.len() < MAX_RECENT_REFS {
+                out.recent.extend(recent_refs(line));
+                out.recent.truncate(MAX_RECENT_REFS);
+            }
             continue;
         }
         if text.is_empty() || is_chrome(text) || is_title(text, &compact_title) {
@@ -398,6 +405,18 @@ mod tests {
         let keys: Vec<_> = b.recent.iter().map(|r| r.key.map(|k| k.number)).collect();
         assert_eq!(keys, [Some(4), Some(3)]);
         assert!(b.recent[1].url.as_deref().unwrap().contains("mid=3"));
+    }
+
+    #[test]
+    fn a_recent_section_keeps_at_most_a_years_worth_of_refs() {
+        let mut lines = full_lines();
+        lines.truncate(9);
+        lines.extend(
+            (0..5000).map(|i| text(&format!("●网络安全信息与动态周报2023年第{}期", i % 52 + 1))),
+        );
+        let b = assemble(meta(TITLE), &lines).unwrap();
+        assert_eq!(b.recent.len(), MAX_RECENT_REFS);
+        assert_eq!(b.recent[0].key, Some(IssueKey::new(2023, 1)));
     }
 
     #[test]

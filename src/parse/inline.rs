@@ -5,8 +5,6 @@
 //! inline HTML, where only links and images are wanted. Linear in the
 //! line's length, however the brackets are arranged.
 
-use std::collections::HashMap;
-
 use super::text::Link;
 
 /// What a line's inline markup gives: the visible text, images, links.
@@ -34,7 +32,10 @@ enum DestinationEnd {
 /// link stay text.
 pub(crate) fn read(line: &str) -> Inline {
     let bytes = line.as_bytes();
-    let ends = destination_ends(bytes);
+    let mut ends = Ends {
+        list: destination_ends(bytes),
+        next: 0,
+    };
     let mut out = Inline::default();
     let mut finder = Finder::default();
     // Byte offsets into `out.text` where a `[` (or `![`) was written.
@@ -60,7 +61,7 @@ pub(crate) fn read(line: &str) -> Inline {
                     continue;
                 };
                 let target = (bytes.get(i + 1) == Some(&b'('))
-                    .then(|| destination(line, i + 1, &ends, &mut finder))
+                    .then(|| destination(line, i + 1, &mut ends, &mut finder))
                     .flatten();
                 let Some((url, after)) = target else {
                     i += 1;
@@ -94,10 +95,11 @@ pub(crate) fn read(line: &str) -> Inline {
     out
 }
 
-/// For every `(` right after a `]`, where its destination ends; found in
-/// one pass with a stack of open parentheses, so nested `(…)` balance.
-fn destination_ends(bytes: &[u8]) -> HashMap<usize, DestinationEnd> {
-    let mut ends = HashMap::new();
+/// For every `(` right after a `]`, where its destination ends, ordered by
+/// the `(`; found in one pass with a stack of open parentheses, so nested
+/// `(…)` balance.
+fn destination_ends(bytes: &[u8]) -> Vec<(usize, DestinationEnd)> {
+    let mut ends = Vec::new();
     if !bytes.windows(2).any(|w| w == b"](") {
         return ends;
     }
@@ -107,35 +109,60 @@ fn destination_ends(bytes: &[u8]) -> HashMap<usize, DestinationEnd> {
             b'(' => open.push((i, i > 0 && bytes[i - 1] == b']')),
             b')' => {
                 if let Some((at, true)) = open.pop() {
-                    ends.insert(at, DestinationEnd::Closed(i));
+                    ends.push((at, DestinationEnd::Closed(i)));
                 }
             }
             b if b.is_ascii_whitespace() => {
                 for (at, after_bracket) in open.drain(..) {
                     if after_bracket {
-                        ends.insert(at, DestinationEnd::Blank(i));
+                        ends.push((at, DestinationEnd::Blank(i)));
                     }
                 }
             }
             _ => {}
         }
     }
+    ends.sort_unstable_by_key(|(at, _)| *at);
     ends
+}
+
+/// [`destination_ends`], looked up in the order the line is read.
+struct Ends {
+    list: Vec<(usize, DestinationEnd)>,
+    next: usize,
+}
+
+impl Ends {
+    fn of(&mut self, open: usize) -> Option<DestinationEnd> {
+        while self.list.get(self.next).is_some_and(|(at, _)| *at < open) {
+            self.next += 1;
+        }
+        self.list
+            .get(self.next)
+            .filter(|(at, _)| *at == open)
+            .map(|(_, end)| *end)
+    }
 }
 
 /// Forward searches whose start only grows from one call to the next, so
 /// every byte is looked at once (`[](<[](<…` cannot make them quadratic).
 #[derive(Default)]
 struct Finder {
-    /// The last `(from, found)` per searched byte.
-    last: HashMap<u8, (usize, Option<usize>)>,
+    /// The last `(from, found)` for `<` and for `>`.
+    less: Option<(usize, Option<usize>)>,
+    greater: Option<(usize, Option<usize>)>,
     /// The last title read after a blank: `(blank, after the `)`)`.
     title: Option<(usize, Option<usize>)>,
 }
 
 impl Finder {
     fn next(&mut self, bytes: &[u8], from: usize, wanted: u8) -> Option<usize> {
-        if let Some(&(start, found)) = self.last.get(&wanted) {
+        let last = if wanted == b'<' {
+            &mut self.less
+        } else {
+            &mut self.greater
+        };
+        if let Some((start, found)) = *last {
             if from >= start && found.is_none_or(|f| from <= f) {
                 return found;
             }
@@ -144,7 +171,7 @@ impl Finder {
             .get(from..)
             .and_then(|rest| rest.iter().position(|&b| b == wanted))
             .map(|p| from + p);
-        self.last.insert(wanted, (from, found));
+        *last = Some((from, found));
         found
     }
 }
@@ -154,7 +181,7 @@ impl Finder {
 fn destination<'a>(
     line: &'a str,
     open: usize,
-    ends: &HashMap<usize, DestinationEnd>,
+    ends: &mut Ends,
     finder: &mut Finder,
 ) -> Option<(&'a str, usize)> {
     let bytes = line.as_bytes();
@@ -172,7 +199,7 @@ fn destination<'a>(
             .then(|| Some((line.get(open + 2..close)?, after + 1)))
             .flatten();
     }
-    match *ends.get(&open)? {
+    match ends.of(open)? {
         DestinationEnd::Closed(close) => Some((line.get(open + 1..close)?, close + 1)),
         DestinationEnd::Blank(blank) => {
             let after = match finder.title {

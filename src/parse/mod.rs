@@ -7,10 +7,12 @@
 //! own reader and one more arm in `parse_html_text`.
 
 mod article;
+mod attr_scan;
 mod date;
 mod decode;
 mod figures;
 mod html;
+mod html_guard;
 mod identity;
 mod inline;
 mod markdown;
