@@ -70,6 +70,26 @@ const TIME_LIMIT: Duration = if cfg!(debug_assertions) {
     Duration::from_millis(1000)
 };
 
+/// The bounds of one parse; tests scale them down.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    pub nesting: usize,
+    pub work_base: u64,
+    pub work_per_byte: u64,
+    pub attribute_work: u64,
+    pub time: Duration,
+}
+
+impl Limits {
+    pub(crate) const DEFAULT: Limits = Limits {
+        nesting: MAX_NESTING,
+        work_base: WORK_BASE,
+        work_per_byte: WORK_PER_BYTE,
+        attribute_work: ATTRIBUTE_WORK_LIMIT,
+        time: TIME_LIMIT,
+    };
+}
+
 /// Why a page was not parsed to the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Refusal {
@@ -84,11 +104,12 @@ pub(crate) enum Refusal {
 }
 
 impl Refusal {
-    fn into_error(self, len: usize) -> ParseError {
+    fn into_error(self, len: usize, limits: &Limits) -> ParseError {
         let share = |at: usize| at * 100 / len.max(1);
         ParseError::Unreadable(match self {
             Refusal::Deep(depth) => format!(
-                "HTML nests elements at least {depth} deep (limit {MAX_NESTING}): not a page this tool reads"
+                "HTML nests elements at least {depth} deep (limit {}): not a page this tool reads",
+                limits.nesting
             ),
             Refusal::Costly { at_byte } => format!(
                 "HTML markup is too costly to build into a page (stopped at {}% of it; deep or misnested tags): not a page this tool reads",
@@ -99,7 +120,7 @@ impl Refusal {
             ),
             Refusal::Slow { at_byte } => format!(
                 "HTML page takes too long to parse (gave up after {:.1} s at {}% of it): not a page this tool reads",
-                TIME_LIMIT.as_secs_f64(),
+                limits.time.as_secs_f64(),
                 share(at_byte)
             ),
         })
@@ -108,17 +129,19 @@ impl Refusal {
 
 /// Parses `text` as an HTML document within the limits above.
 pub(crate) fn parse_document(text: &str) -> Result<Html, ParseError> {
-    parse_bounded(text).map_err(|refusal| refusal.into_error(text.len()))
+    let limits = Limits::DEFAULT;
+    parse_bounded(text, &limits).map_err(|refusal| refusal.into_error(text.len(), &limits))
 }
 
-fn parse_bounded(text: &str) -> Result<Html, Refusal> {
+fn parse_bounded(text: &str, limits: &Limits) -> Result<Html, Refusal> {
     let sink = BoundedSink {
         inner: HtmlTreeSink::new(Html::new_document()),
         deepest: Cell::new(0),
         work: Cell::new(0),
-        budget: Cell::new(WORK_BASE),
+        budget: Cell::new(limits.work_base),
         fed: Cell::new(0),
-        deadline: Instant::now() + TIME_LIMIT,
+        deadline: Instant::now() + limits.time,
+        nesting: limits.nesting,
     };
     let mut parser = html5ever::driver::parse_document(sink, Default::default());
     let mut attributes = AttributeScan::default();
@@ -135,14 +158,17 @@ fn parse_bounded(text: &str) -> Result<Html, Refusal> {
             let piece = &text[at..end];
             // Ahead of the tokenizer, which no sink call interrupts
             // while it reads a tag.
-            let cost = attributes.feed(piece.as_bytes(), ATTRIBUTE_WORK_LIMIT);
-            if cost.total > ATTRIBUTE_WORK_LIMIT {
+            let cost = attributes.feed(piece.as_bytes(), limits.attribute_work);
+            if cost.total > limits.attribute_work {
                 return Err(Refusal::Attributes(cost.most_in_one_tag));
             }
             let sink = &parser.tokenizer.sink.sink;
             sink.fed.set(end);
-            sink.budget
-                .set(WORK_BASE.saturating_add(WORK_PER_BYTE.saturating_mul(end as u64)));
+            sink.budget.set(
+                limits
+                    .work_base
+                    .saturating_add(limits.work_per_byte.saturating_mul(end as u64)),
+            );
             parser.process(StrTendril::from_slice(piece));
             at = end;
             if Instant::now() > parser.tokenizer.sink.sink.deadline {
@@ -180,6 +206,7 @@ struct BoundedSink {
     /// Bytes given to html5ever so far.
     fed: Cell<usize>,
     deadline: Instant,
+    nesting: usize,
 }
 
 /// How often, in work units, the sink looks at the clock.
@@ -228,7 +255,7 @@ impl BoundedSink {
                 if let Some(c) = child.filter(|c| c.name == e.name) {
                     steps += (c.attrs().count() + e.attrs().count()) as u64;
                 }
-                if depth > MAX_NESTING {
+                if depth > self.nesting {
                     break;
                 }
             }
@@ -236,7 +263,7 @@ impl BoundedSink {
         }
         drop(html);
         self.deepest.set(self.deepest.get().max(depth));
-        if depth > MAX_NESTING {
+        if depth > self.nesting {
             stop(Refusal::Deep(depth));
         }
         self.charge(steps);
@@ -412,7 +439,7 @@ mod tests {
     use super::*;
 
     fn refusal(page: &str) -> Option<Refusal> {
-        parse_bounded(page).err()
+        parse_bounded(page, &Limits::DEFAULT).err()
     }
 
     #[test]
@@ -443,19 +470,28 @@ mod tests {
     }
 
     #[test]
-    fn a_tag_with_thousands_of_attributes_is_refused_before_parsing() {
+    fn a_tag_with_too_many_attributes_is_refused_before_the_tokenizer_reads_it() {
+        // Scaled down: a debug build's tokenizer takes ~0.4 µs per check.
+        let limits = Limits {
+            attribute_work: 200_000,
+            ..Limits::DEFAULT
+        };
         let attrs: String = (0..40_000).map(|i| format!(" a{i:x}")).collect();
         let page = format!("<!-- --!><div{attrs}>");
-        assert!(matches!(
-            refusal(&page),
-            Some(Refusal::Attributes(n)) if n > 2_000
-        ));
+        let r = parse_bounded(&page, &limits).err();
+        // Refused within the first pieces, long before the tag ends.
+        assert!(
+            matches!(r, Some(Refusal::Attributes(n)) if (100..1000).contains(&n)),
+            "{r:?}"
+        );
+        let small: String = (0..100).map(|i| format!(" a{i:x}")).collect();
+        assert!(parse_bounded(&format!("<div{small}>"), &limits).is_ok());
     }
 
     #[test]
     fn repeated_html_tags_do_not_pile_up_attributes() {
         let page: String = (0..5_000).map(|i| format!("<html a{i:x}>")).collect();
-        let doc = parse_bounded(&page).expect("parses");
+        let doc = parse_bounded(&page, &Limits::DEFAULT).expect("parses");
         let html = doc.root_element();
         assert_eq!(html.value().attrs().count(), MAX_MERGED_ATTRIBUTES);
     }
@@ -463,16 +499,31 @@ mod tests {
     #[test]
     fn ordinary_markup_parses_as_scraper_would() {
         let page = "<!DOCTYPE html><html><head><title>t</title></head><body><div id=c><p>一<b>二</p>三</b></div></body></html>";
-        let ours = parse_bounded(page).expect("parses");
+        let ours = parse_bounded(page, &Limits::DEFAULT).expect("parses");
         assert_eq!(ours.html(), Html::parse_document(page).html());
     }
 
     #[test]
+    fn an_unknown_slow_path_is_cut_off_by_the_time_limit() {
+        let limits = Limits {
+            time: Duration::ZERO,
+            ..Limits::DEFAULT
+        };
+        let page = "<p>本周共处理网络安全事件381起</p>".repeat(10_000);
+        let r = parse_bounded(&page, &limits).err();
+        assert!(
+            matches!(r, Some(Refusal::Slow { at_byte }) if at_byte < page.len()),
+            "{r:?}"
+        );
+    }
+
+    #[test]
     fn messages_name_the_limit_and_the_share_of_the_page() {
-        let msg = Refusal::Deep(257).into_error(10).to_string();
+        let limits = Limits::DEFAULT;
+        let msg = Refusal::Deep(257).into_error(10, &limits).to_string();
         assert!(msg.contains("257 deep (limit 256)"), "{msg}");
         let msg = Refusal::Costly { at_byte: 50 }
-            .into_error(200)
+            .into_error(200, &limits)
             .to_string();
         assert!(msg.contains("stopped at 25% of it"), "{msg}");
     }
