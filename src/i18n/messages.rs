@@ -30,6 +30,7 @@ impl Msg {
     }
 
     /// One of each message, for the test that checks both languages exist.
+    #[cfg(test)]
     pub(super) fn samples() -> Vec<Msg> {
         vec![Msg::Issues(0), Msg::Issues(1), Msg::Files(1), Msg::Files(2)]
     }
