@@ -11,6 +11,7 @@ use zhoubao::cli::{Cli, Command, ExportFormat};
 use zhoubao::import::{self, FileResult};
 use zhoubao::output;
 use zhoubao::store::Store;
+use zhoubao::trend::{IssueComparisons, WeekSeries};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -88,10 +89,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let Some(detail) = store.detail(key)? else {
                 bail!("issue {key} is not in the cache (no file or reference names it)");
             };
+            // One summaries query gives every earlier week to compare with.
+            let weeks = WeekSeries::build(&store.summaries()?);
+            let comparisons = IssueComparisons::compute(&weeks, key, &detail.summary.figures);
             let text = if json {
-                output::show_json(&detail)
+                output::show_json(&detail, &comparisons)
             } else {
-                output::show_text(&detail)
+                output::show_text(&detail, &comparisons)
             };
             out.write_all(text.as_bytes())?;
         }

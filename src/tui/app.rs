@@ -14,8 +14,8 @@ use super::detail::{DetailDoc, LinkTarget, Row};
 use super::layout::{self, Panes};
 use super::library::{Library, LibraryError};
 use super::search::{SearchState, SEARCH_BUDGET};
-use crate::model::{Figures, IssueKey, IssueSummary};
-use crate::trend::WeekSeries;
+use crate::model::{IssueKey, IssueSummary};
+use crate::trend::{IssueComparisons, WeekSeries};
 
 /// What the detail pane shows: an issue by key, or a 近期回顾 line whose
 /// issue the cache cannot name.
@@ -262,20 +262,6 @@ impl App {
         });
     }
 
-    /// Figures of the week before `key`: number − 1 of the same year, or for
-    /// a year's first issue the last known issue of the year before. A
-    /// missing week gives None, so no change is shown against an older week.
-    fn previous_figures(&self, key: IssueKey) -> Option<Figures> {
-        let i = self.summaries.partition_point(|s| s.key >= key);
-        let before = self.summaries.get(i)?;
-        let adjacent = if key.number > 1 {
-            before.key == IssueKey::new(key.year, key.number - 1)
-        } else {
-            before.key.year == key.year - 1
-        };
-        adjacent.then_some(before.figures)
-    }
-
     /// Shows `target` in the detail pane and moves the list cursor to it
     /// when the list has it. Does not touch the history.
     pub fn show(&mut self, target: Target) {
@@ -302,7 +288,11 @@ impl App {
 
     fn doc_for_key(&mut self, key: IssueKey, reference: Option<&LinkTarget>) -> DetailDoc {
         match self.library.detail(key) {
-            Ok(Some(d)) => DetailDoc::from_detail(&d, self.previous_figures(key).as_ref()),
+            Ok(Some(d)) => {
+                // Once per selection, never per frame.
+                let comparisons = IssueComparisons::compute(&self.weeks, key, &d.summary.figures);
+                DetailDoc::from_detail(&d, &comparisons)
+            }
             Ok(None) => match self.index.get(&key).and_then(|&i| self.summaries.get(i)) {
                 Some(s) => DetailDoc::from_summary(s),
                 None => DetailDoc::from_reference(&reference.cloned().unwrap_or(LinkTarget {

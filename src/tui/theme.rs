@@ -75,3 +75,14 @@ pub fn spark_absent() -> Style {
 pub fn search_hit() -> Style {
     Style::default().fg(Color::Black).bg(Color::Yellow)
 }
+
+/// A figure that rose: red, as a rise in incidents is bad news and red
+/// means up in Chinese convention. The text always carries the sign too.
+pub fn rise() -> Style {
+    Style::default().fg(Color::Red)
+}
+
+/// A figure that fell: green.
+pub fn fall() -> Style {
+    Style::default().fg(Color::Green)
+}
