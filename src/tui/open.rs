@@ -22,10 +22,29 @@ use crate::sanitize;
 /// longer OSC 52 sequence without a word.
 const MAX_COPY_BYTES: usize = 4096;
 
+/// Why `o` or `y` has nothing to act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoUrl {
+    Missing,
+    LineWithoutLink,
+    NotWeb,
+}
+
+impl NoUrl {
+    /// The status line's words; `verb` is "opening" or "copying".
+    pub fn message(self, verb: &str) -> String {
+        match self {
+            NoUrl::Missing => "this issue has no URL".to_string(),
+            NoUrl::LineWithoutLink => "this 近期回顾 line has no link".to_string(),
+            NoUrl::NotWeb => format!("not {verb} a URL that is not http(s)"),
+        }
+    }
+}
+
 impl App {
     /// The URL `o` and `y` act on: the selected image address or 近期回顾
     /// line while the links have focus, else the shown issue's own URL.
-    pub fn selected_url(&self) -> Result<String, String> {
+    pub fn selected_url(&self) -> Result<String, NoUrl> {
         let selected = (self.focus == Focus::Links)
             .then(|| self.doc.items.get(self.link_selected))
             .flatten();
@@ -34,17 +53,17 @@ impl App {
             Some(Item::Link(i)) => match self.doc.links.get(*i) {
                 Some(link) => match &link.url {
                     Some(url) => Some(url.clone()),
-                    None => return Err("this 近期回顾 line has no link".to_string()),
+                    None => return Err(NoUrl::LineWithoutLink),
                 },
                 None => None,
             },
             None => self.doc.url.clone(),
         };
         let Some(url) = url else {
-            return Err("this issue has no URL".to_string());
+            return Err(NoUrl::Missing);
         };
         if !is_web_url(&url) {
-            return Err("not opening a URL that is not http(s)".to_string());
+            return Err(NoUrl::NotWeb);
         }
         Ok(url)
     }
@@ -53,7 +72,7 @@ impl App {
     pub fn open_url(&mut self) {
         let url = match self.selected_url() {
             Ok(url) => url,
-            Err(why) => return self.set_error(why),
+            Err(why) => return self.set_error(why.message("opening")),
         };
         match (self.opener)(&url) {
             Ok(()) => self.set_message(format!("opened in the browser: {url}")),
@@ -65,7 +84,7 @@ impl App {
     pub fn copy_url(&mut self) {
         let url = match self.selected_url() {
             Ok(url) => url,
-            Err(why) => return self.set_error(why.replace("opening", "copying")),
+            Err(why) => return self.set_error(why.message("copying")),
         };
         if url.len() > MAX_COPY_BYTES {
             return self.set_error("the URL is too long to copy through the terminal");

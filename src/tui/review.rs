@@ -153,10 +153,11 @@ impl App {
             Some(key) if !self.cursor_on_shown() => self.row_of(key).err(),
             _ => None,
         };
+        let more = n.saturating_sub(1);
         Some(match (between, down) {
             (Some(older), true) if older > last => return None,
-            (Some(older), true) => older.saturating_add(n - 1).min(last),
-            (Some(older), false) => older.checked_sub(1)?.saturating_sub(n - 1),
+            (Some(older), true) => older.saturating_add(more).min(last),
+            (Some(older), false) => older.checked_sub(1)?.saturating_sub(more),
             (None, true) => self.list_selected.saturating_add(n).min(last),
             (None, false) => self.list_selected.saturating_sub(n),
         })
