@@ -1,6 +1,7 @@
 //! The detail pane: one issue as a document of styled lines (header, figures
 //! compared with earlier weeks, body, chart images, numbered 近期回顾
-//! links), wrapped once per width and drawn from the cached rows.
+//! links), wrapped once per width and drawn from the cached rows. The image
+//! addresses and the 近期回顾 lines are its selectable items.
 
 mod figures;
 
@@ -41,7 +42,18 @@ impl From<&StoredRef> for LinkTarget {
     }
 }
 
-/// One logical line before wrapping; `link` marks rows of a 近期回顾 line.
+/// A selectable line of the detail pane, in page order: the chart image
+/// addresses under 图表 come before the 近期回顾 lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// `DetailDoc::images[i]`: opened in the browser.
+    Image(usize),
+    /// `DetailDoc::links[i]`: followed inside zhoubao.
+    Link(usize),
+}
+
+/// One logical line before wrapping; `link` marks the rows of a selectable
+/// item (an index into `DetailDoc::items`).
 #[derive(Debug, Clone, PartialEq)]
 struct DocLine {
     pieces: Vec<(String, Style)>,
@@ -60,10 +72,15 @@ pub struct DetailDoc {
     /// The issue's own URL, for `o`.
     pub url: Option<String>,
     pub links: Vec<LinkTarget>,
+    /// The chart image addresses, unsanitized: `o` and `y` hand them on.
+    pub images: Vec<String>,
+    /// The selectable lines in page order; `Row::link` indexes this.
+    pub items: Vec<Item>,
     lines: Vec<DocLine>,
 }
 
-/// A wrapped row ready to draw.
+/// A wrapped row ready to draw; `link` is the index in `DetailDoc::items`
+/// of the selectable line it belongs to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub spans: Vec<(String, Style)>,
@@ -73,6 +90,7 @@ pub struct Row {
 #[derive(Default)]
 struct Builder {
     lines: Vec<DocLine>,
+    items: Vec<Item>,
 }
 
 impl Builder {
@@ -86,12 +104,22 @@ impl Builder {
     }
 
     fn address(&mut self, url: &str) {
+        self.address_line(url, None);
+    }
+
+    fn address_line(&mut self, url: &str, link: Option<usize>) {
         self.lines.push(DocLine {
             pieces: vec![(sanitize::line(url), theme::link())],
-            link: None,
+            link,
             one_row: true,
             figures: None,
         });
+    }
+
+    /// A selectable line: its rows carry the item's index.
+    fn item(&mut self, item: Item) -> Option<usize> {
+        self.items.push(item);
+        Some(self.items.len() - 1)
     }
 
     fn text(&mut self, text: &str, style: Style) {
@@ -156,6 +184,7 @@ fn links(b: &mut Builder, links: &[LinkTarget]) {
     }
     b.heading("近期回顾");
     for (i, l) in links.iter().enumerate() {
+        let item = b.item(Item::Link(i));
         let (mark, style) = if l.cached {
             ("[cached]", theme::dim())
         } else {
@@ -167,7 +196,7 @@ fn links(b: &mut Builder, links: &[LinkTarget]) {
                 (sanitize::line(&l.title), theme::link()),
                 (format!("  {mark}"), style),
             ],
-            link: Some(i),
+            link: item,
             one_row: false,
             figures: None,
         });
@@ -219,8 +248,9 @@ impl DetailDoc {
         }
         if !d.images.is_empty() {
             b.heading("图表");
-            for img in &d.images {
-                b.address(img);
+            for (i, img) in d.images.iter().enumerate() {
+                let item = b.item(Item::Image(i));
+                b.address_line(img, item);
             }
         }
         let targets: Vec<LinkTarget> = d.recent.iter().map(LinkTarget::from).collect();
@@ -229,6 +259,8 @@ impl DetailDoc {
             key: Some(s.key),
             url,
             links: targets,
+            images: d.images.clone(),
+            items: b.items,
             lines: b.lines,
         }
     }
@@ -243,6 +275,8 @@ impl DetailDoc {
             key: Some(s.key),
             url: None,
             links: Vec::new(),
+            images: Vec::new(),
+            items: Vec::new(),
             lines: b.lines,
         }
     }
@@ -264,6 +298,8 @@ impl DetailDoc {
             key: target.key,
             url: target.url.clone(),
             links: Vec::new(),
+            images: Vec::new(),
+            items: Vec::new(),
             lines: b.lines,
         }
     }
@@ -278,8 +314,19 @@ impl DetailDoc {
             key: None,
             url: None,
             links: Vec::new(),
+            images: Vec::new(),
+            items: Vec::new(),
             lines: b.lines,
         }
+    }
+
+    /// The item selected when the links get focus: the first 近期回顾 line,
+    /// the usual place to go, else the first image address.
+    pub fn first_link_item(&self) -> usize {
+        self.items
+            .iter()
+            .position(|i| matches!(i, Item::Link(_)))
+            .unwrap_or(0)
     }
 
     /// Wraps every line to `width` cells.

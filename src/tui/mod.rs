@@ -12,6 +12,8 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod list;
+pub mod open;
+pub mod review;
 pub mod search;
 pub mod status;
 pub mod terminal;
@@ -31,7 +33,7 @@ use ratatui::Terminal;
 
 pub use action::{Action, Focus, InputMode};
 pub use app::App;
-pub use library::{Library, LibraryError, MemoryLibrary};
+pub use library::{LastVisit, Library, LibraryError, MemoryLibrary};
 pub use update::update;
 
 use crate::model::IssueKey;
@@ -47,6 +49,7 @@ pub fn run(library: impl Library + 'static, open: Option<IssueKey>) -> anyhow::R
     // Remember the selection even when the loop failed: the next start
     // should come back to the same issue.
     app.persist_selection();
+    app.end_session();
     result
 }
 
@@ -61,6 +64,13 @@ fn event_loop(app: &mut App) -> anyhow::Result<()> {
     // end-to-end test can check the terminal is restored on panic.
     let panic_for_test = std::env::var_os("ZHOUBAO_TEST_PANIC").is_some_and(|v| v == "1");
     while !app.quit {
+        // `y` only recorded the copy; the terminal layer sends it, between
+        // frames, so the sequence never lands inside a drawn line.
+        if let Some(url) = app.take_clipboard_request() {
+            if let Err(e) = open::write_clipboard(term.backend_mut(), &url) {
+                app.set_error(format!("cannot copy to the clipboard: {e}"));
+            }
+        }
         term.draw(|frame| draw(frame, app))?;
         if panic_for_test {
             panic!("ZHOUBAO_TEST_PANIC=1: deliberate panic after the first frame");
@@ -104,9 +114,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     use ratatui::widgets::Widget;
     list::ListView {
         summaries: &app.summaries,
+        rows: &app.list_rows,
         selected: app.list_selected,
+        highlight: app.cursor_on_shown(),
         offset: app.list_offset,
         focused: app.focus == Focus::List,
+        unread: app.unread,
+        filter: app.filter,
     }
     .render(panes.list, buf);
     let detail_title = match app.current_key() {

@@ -1,5 +1,7 @@
-//! The status line: the search prompt while typing, else the last message or
-//! error, else the key hints for the current focus; position on the right.
+//! The status line: the search or `:` prompt while typing, the y/n question,
+//! else the last message or error, else the key hints for the current
+//! focus; `? help` and `q quit` stay whatever else is dropped for room, and
+//! the list position is on the right.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -33,19 +35,67 @@ fn hit_count(search: &SearchState) -> String {
     }
 }
 
+/// What the left of the status line says, and how the pinned hints follow.
+struct Left {
+    text: String,
+    style: Style,
+    /// The text is a prompt being typed: keep its end visible.
+    typing: bool,
+    /// Hints to drop from the end until the line fits, after `text`.
+    hints: Vec<String>,
+    /// `? help · q quit`: always shown while they apply.
+    pinned: String,
+}
+
+const SEPARATOR: &str = " · ";
+
 impl StatusView<'_> {
-    fn left(&self) -> (String, Style) {
+    fn left(&self) -> Left {
         let app = self.app;
-        if let (InputMode::Search, Some(s)) = (app.mode, &app.search) {
-            let count = if s.query.is_empty() {
-                String::new()
-            } else {
-                hit_count(s)
-            };
-            return (
-                format!("/{}▏ {count}", sanitize::line(&s.query)),
-                theme::base(),
-            );
+        let all = hints(app.mode, app.focus);
+        let pinned = all
+            .iter()
+            .filter(|h| h.pinned)
+            .map(|h| format!("{} {}", h.keys, h.what))
+            .collect::<Vec<_>>()
+            .join(SEPARATOR);
+        let mut hints: Vec<String> = all
+            .iter()
+            .filter(|h| !h.pinned)
+            .map(|h| format!("{} {}", h.keys, h.what))
+            .collect();
+        let prompt = |text: String, hints: Vec<String>| Left {
+            text,
+            style: theme::base(),
+            typing: true,
+            hints,
+            pinned: String::new(),
+        };
+        match (app.mode, &app.search, app.question) {
+            (InputMode::Search, Some(s), _) => {
+                let count = if s.query.is_empty() {
+                    String::new()
+                } else {
+                    hit_count(s)
+                };
+                return prompt(
+                    format!("/{}▏ {count}", sanitize::line(&s.query)),
+                    Vec::new(),
+                );
+            }
+            (InputMode::Goto, _, _) => {
+                return prompt(format!(":{}▏", sanitize::line(&app.goto_input)), hints);
+            }
+            (InputMode::Confirm, _, Some(q)) => {
+                return Left {
+                    text: q.text(),
+                    style: theme::title(),
+                    typing: false,
+                    hints: Vec::new(),
+                    pinned: String::new(),
+                };
+            }
+            _ => {}
         }
         if let Some(status) = &app.status {
             let style = if status.error {
@@ -53,29 +103,35 @@ impl StatusView<'_> {
             } else {
                 theme::base()
             };
-            return (sanitize::line(&status.text), style);
+            return Left {
+                text: sanitize::line(&status.text),
+                style,
+                typing: false,
+                hints: Vec::new(),
+                pinned,
+            };
         }
-        let mut parts: Vec<String> = Vec::new();
+        let mut text = String::new();
         if let Some(s) = app.search.as_ref().filter(|s| !s.query.is_empty()) {
-            parts.push(format!(
-                "“{}” {} n/N",
-                sanitize::line(&s.query),
-                hit_count(s)
-            ));
+            text = format!("“{}” {} n/N", sanitize::line(&s.query), hit_count(s));
+        } else if !hints.is_empty() {
+            text = hints.remove(0);
         }
-        parts.extend(
-            hints(app.mode, app.focus)
-                .into_iter()
-                .map(|(k, what)| format!("{k} {what}")),
-        );
-        (parts.join(" · "), theme::dim())
+        Left {
+            text,
+            style: theme::dim(),
+            typing: false,
+            hints,
+            pinned,
+        }
     }
 
     fn right(&self) -> String {
         let app = self.app;
-        match app.summaries.len() {
+        match app.list_rows.len() {
             0 => String::new(),
-            n => format!(" {}/{n}", app.list_selected + 1),
+            n if app.cursor_on_shown() => format!(" {}/{n}", app.list_selected + 1),
+            n => format!(" –/{n}"),
         }
     }
 }
@@ -89,15 +145,42 @@ impl Widget for StatusView<'_> {
         } else {
             0
         };
-        let (text, style) = self.left();
+        let left = self.left();
         let left_cells = cells - right_cells;
-        // While typing a query the end of it is what the user looks at.
-        let text = if self.app.mode == InputMode::Search {
-            truncate_start(&text, left_cells)
+        // The pinned hints first, then the message or prompt, then as many
+        // other hints as fit, whole, in key-map order.
+        let pinned = truncate(&left.pinned, left_cells);
+        let mut room = left_cells - width(&pinned);
+        if !pinned.is_empty() && !left.text.is_empty() {
+            room = room.saturating_sub(width(SEPARATOR));
+        }
+        let mut text = if left.typing {
+            truncate_start(&left.text, room)
         } else {
-            truncate(&text, left_cells)
+            truncate(&left.text, room)
         };
-        buf.set_stringn(area.x, area.y, text, left_cells, style);
+        let mut extra = String::new();
+        for hint in &left.hints {
+            let more = if text.is_empty() && extra.is_empty() {
+                hint.clone()
+            } else {
+                format!("{SEPARATOR}{hint}")
+            };
+            if width(&text) + width(&extra) + width(&more) > room {
+                break;
+            }
+            extra.push_str(&more);
+        }
+        buf.set_stringn(area.x, area.y, &text, room, left.style);
+        let x = area.x + u16::try_from(width(&text)).unwrap_or(0);
+        buf.set_stringn(x, area.y, &extra, room - width(&text), theme::dim());
+        text.push_str(&extra);
+        if !pinned.is_empty() {
+            let sep = if text.is_empty() { "" } else { SEPARATOR };
+            let x = area.x + u16::try_from(width(&text)).unwrap_or(0);
+            let line = format!("{sep}{pinned}");
+            buf.set_stringn(x, area.y, &line, left_cells - width(&text), theme::dim());
+        }
         if right_cells > 0 {
             let x = area.x + u16::try_from(left_cells).unwrap_or(0);
             buf.set_stringn(x, area.y, right, right_cells, theme::dim());
