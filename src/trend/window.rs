@@ -109,7 +109,9 @@ pub fn moving_average(values: &[Option<i64>], n: usize) -> Vec<Option<f64>> {
     (0..values.len())
         .map(|i| {
             let window = values.get((i + 1).checked_sub(n)?..=i)?;
-            let sum = window.iter().try_fold(0.0, |acc, v| Some(acc + (*v)? as f64))?;
+            let sum = window
+                .iter()
+                .try_fold(0.0, |acc, v| Some(acc + (*v)? as f64))?;
             Some(sum / n as f64)
         })
         .collect()

@@ -27,6 +27,7 @@ pub enum Scope {
     Focused(Focus),
     Search,
     Help,
+    Chart,
 }
 
 /// What a binding produces; digits and typed text carry the key's character.
@@ -35,6 +36,8 @@ pub enum Bound {
     Do(Action),
     FollowDigit,
     Type,
+    /// The chart view's figure keys: the digit picks the figure.
+    FigureDigit,
 }
 
 pub struct Binding {
@@ -65,7 +68,7 @@ const fn bind(
 use Action as A;
 use Bound::Do;
 use Key::{Char, Code, Ctrl};
-use Scope::{Anywhere, Focused, Help, Normal, Search};
+use Scope::{Anywhere, Chart, Focused, Help, Normal, Search};
 
 /// First match wins, so narrower scopes come before wider ones.
 pub const KEYMAP: &[Binding] = &[
@@ -120,6 +123,77 @@ pub const KEYMAP: &[Binding] = &[
         Bound::Type,
         "type the search (title or body, incremental)",
         None,
+    ),
+    // Chart view.
+    bind(
+        &[Code(KeyCode::Esc), Char('q'), Char('c')],
+        Chart,
+        Do(A::CloseChart),
+        "back to the main screen",
+        Some(("Esc", "back")),
+    ),
+    bind(
+        &[Code(KeyCode::Left), Char('h'), Char('[')],
+        Chart,
+        Do(A::PrevIssue),
+        "previous (older) issue: the selected week",
+        Some(("←/→", "week")),
+    ),
+    bind(
+        &[Code(KeyCode::Right), Char('l'), Char(']')],
+        Chart,
+        Do(A::NextIssue),
+        "next (newer) issue",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Chart,
+        Do(A::NextFigure),
+        "next figure",
+        Some(("↑/↓ 1-5", "figure")),
+    ),
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Chart,
+        Do(A::PrevFigure),
+        "previous figure",
+        None,
+    ),
+    bind(
+        &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5')],
+        Chart,
+        Bound::FigureDigit,
+        "figure: 处理事件 跨境事件 仿冒投诉 恶意APP平台 恶意URL",
+        None,
+    ),
+    bind(
+        &[Char('+'), Char('=')],
+        Chart,
+        Do(A::ZoomIn),
+        "fewer weeks: all → 104 → 52 → 26 → 13",
+        Some(("+/-", "zoom")),
+    ),
+    bind(
+        &[Char('-')],
+        Chart,
+        Do(A::ZoomOut),
+        "more weeks: 13 → 26 → 52 → 104 → all",
+        None,
+    ),
+    bind(
+        &[Char('p')],
+        Chart,
+        Do(A::ToggleYearEarlier),
+        "show / hide the same issues a year earlier (上年)",
+        Some(("p", "上年")),
+    ),
+    bind(
+        &[Char('?')],
+        Chart,
+        Do(A::ToggleHelp),
+        "this help",
+        Some(("?", "help")),
     ),
     // Pane-specific.
     bind(
@@ -264,6 +338,13 @@ pub const KEYMAP: &[Binding] = &[
         Some(("o", "browser")),
     ),
     bind(
+        &[Char('c')],
+        Normal,
+        Do(A::OpenChart),
+        "chart view: one figure with dates and values",
+        Some(("c", "chart")),
+    ),
+    bind(
         &[Char('?')],
         Normal,
         Do(A::ToggleHelp),
@@ -294,6 +375,7 @@ impl Scope {
             Focused(f) => mode == InputMode::Normal && focus == f,
             Search => mode == InputMode::Search,
             Help => mode == InputMode::Help,
+            Chart => mode == InputMode::Chart,
         }
     }
 
@@ -307,6 +389,7 @@ impl Scope {
             Focused(Focus::Links) => "近期回顾 links",
             Search => "Search prompt",
             Help => "Help",
+            Chart => "Chart view (c)",
         }
     }
 }

@@ -6,6 +6,8 @@
 pub mod action;
 pub mod app;
 pub mod chart;
+pub mod chart_plot;
+pub mod chart_view;
 pub mod detail;
 pub mod help;
 pub mod keymap;
@@ -102,6 +104,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     use ratatui::widgets::Widget;
+    if app.chart_view.open {
+        chart_view::ChartScreen {
+            view: &app.chart_view,
+        }
+        .render(area, buf);
+        status::StatusView { app }.render(panes.status, buf);
+        if app.mode == InputMode::Help {
+            help::HelpView {
+                scroll: app.help_scroll,
+            }
+            .render(area, buf);
+        }
+        return;
+    }
     list::ListView {
         summaries: &app.summaries,
         selected: app.list_selected,
@@ -125,11 +141,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     .render(panes.detail, buf);
     if let Some(chart_area) = panes.chart {
-        chart::ChartView {
-            charts: &app.charts,
-            selected: app.current_key(),
-        }
-        .render(chart_area, buf);
+        chart::ChartPane { chart: &app.chart }.render(chart_area, buf);
     }
     status::StatusView { app }.render(panes.status, buf);
     if app.mode == InputMode::Help {

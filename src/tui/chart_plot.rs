@@ -1,0 +1,598 @@
+//! What the chart view draws, worked out once per change of figure, zoom,
+//! selection, series or size: the weeks shown, the weekly line, its 4-week
+//! moving average and the same weeks a year earlier, as braille dots, with
+//! dated x-axis and value y-axis labels at the columns and rows they name.
+//!
+//! ratatui's `Chart` joins every consecutive pair of a dataset's points, so
+//! a line drawn with it would bridge a missing week; one dataset per run of
+//! known weeks would cost the canvas a full layer each. Instead the lines
+//! are rasterised here, only between weeks that are both known, into the
+//! canvas's own dot grid: the chart's bounds are set to that grid, so each
+//! point given to it is exactly one braille dot, and a whole line is one
+//! scatter dataset whose size is bounded by the screen, not by the weeks.
+
+use std::ops::Range;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use ratatui::layout::Rect;
+
+use super::chart::window;
+use super::wrap::width;
+use crate::calendar;
+use crate::model::{IssueKey, Metric};
+use crate::trend::window::moving_average;
+use crate::trend::WeekSeries;
+
+/// Weeks the moving average spans; it needs every one of them known.
+pub const AVERAGE_WEEKS: usize = 4;
+
+/// The spans `+`/`-` step through, narrowest first; None is every week of
+/// the series.
+pub const ZOOMS: [Option<usize>; 5] = [Some(13), Some(26), Some(52), Some(104), None];
+
+/// A (column, row) on screen.
+pub type Cell = (u16, u16);
+
+/// The lines of the plot, as canvas dots (x, y from the bottom).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lines {
+    pub cursor: Vec<(f64, f64)>,
+    pub earlier: Vec<(f64, f64)>,
+    pub average: Vec<(f64, f64)>,
+    pub weekly: Vec<(f64, f64)>,
+}
+
+/// The selected week's figures, for the header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub key: IssueKey,
+    pub value: Option<i64>,
+    pub average: Option<f64>,
+    /// The same issue number a year earlier and its value, when that year
+    /// has the number.
+    pub earlier: Option<(IssueKey, Option<i64>)>,
+}
+
+/// Everything the chart view draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plot {
+    pub metric: Metric,
+    /// The weeks shown, as [`calendar::week_index`]es.
+    pub window: Range<i64>,
+    pub reading: Option<Reading>,
+    /// Where the `Chart` widget goes; its bounds are `dots`.
+    pub graph: Rect,
+    /// Braille dots across and up the graph.
+    pub dots: (usize, usize),
+    pub lines: Lines,
+    /// Cells holding a weekly value, marked as points when there is room
+    /// between them.
+    pub points: Vec<Cell>,
+    pub selected: Option<Cell>,
+    /// Column of the y axis and row of the x axis.
+    pub axis: Cell,
+    /// y labels: the row, and the value right-aligned before the axis.
+    pub y_labels: Vec<(u16, String)>,
+    /// x labels under the axis.
+    pub x_labels: Vec<XLabel>,
+    /// Said in the graph when the weeks shown hold no value.
+    pub empty: bool,
+}
+
+/// A month or year on the x axis: the tick at the column of the week
+/// holding its first day, the label from `at` (the tick's column, unless
+/// the label had to move left to fit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XLabel {
+    pub tick: u16,
+    pub at: u16,
+    pub text: String,
+}
+
+/// Maps weeks and values to the dot grid and cells of the graph.
+struct Raster {
+    graph: Rect,
+    wide: usize,
+    high: usize,
+    weeks: usize,
+    top: f64,
+}
+
+impl Raster {
+    fn x(&self, week: usize) -> usize {
+        if self.weeks <= 1 {
+            return self.wide / 2;
+        }
+        let x = week as f64 * (self.wide - 1) as f64 / (self.weeks - 1) as f64;
+        (x.round() as usize).min(self.wide - 1)
+    }
+
+    fn y(&self, value: f64) -> usize {
+        let y = value.max(0.0) / self.top * (self.high - 1) as f64;
+        (y.round() as usize).min(self.high - 1)
+    }
+
+    fn cell(&self, x: usize, y: usize) -> Cell {
+        let column = u16::try_from(x / 2).unwrap_or(0);
+        let row = u16::try_from((self.high - 1 - y) / 4).unwrap_or(0);
+        (self.graph.x + column, self.graph.y + row)
+    }
+
+    fn row_of(&self, value: f64) -> u16 {
+        self.cell(0, self.y(value)).1
+    }
+
+    fn column_of(&self, week: usize) -> u16 {
+        self.cell(self.x(week), 0).0
+    }
+
+    /// The dots of `values` (one per week shown), joined only between two
+    /// known weeks; a week with no known neighbour gets a short dash so it
+    /// shows at all. Each dot once.
+    fn line(&self, values: &[Option<f64>]) -> Vec<(f64, f64)> {
+        let mut on = vec![false; self.wide * self.high];
+        let mut dots = Vec::new();
+        let mut put = |x: usize, y: usize| {
+            if x < self.wide
+                && y < self.high
+                && !std::mem::replace(&mut on[y * self.wide + x], true)
+            {
+                dots.push((x as f64, y as f64));
+            }
+        };
+        let at = |i: usize| {
+            let v = values.get(i).copied().flatten()?;
+            Some((self.x(i), self.y(v)))
+        };
+        for i in 0..values.len() {
+            let Some(here) = at(i) else { continue };
+            match at(i + 1) {
+                Some(next) => bresenham(here, next, &mut put),
+                None if i == 0 || at(i - 1).is_none() => {
+                    for x in here.0.saturating_sub(1)..=here.0 + 1 {
+                        put(x, here.1);
+                    }
+                }
+                None => put(here.0, here.1),
+            }
+        }
+        dots
+    }
+}
+
+/// Every dot on the line from `a` to `b`, ends included.
+fn bresenham(a: (usize, usize), b: (usize, usize), put: &mut impl FnMut(usize, usize)) {
+    let (mut x, mut y) = (a.0 as i64, a.1 as i64);
+    let (x1, y1) = (b.0 as i64, b.1 as i64);
+    let (dx, dy) = ((x1 - x).abs(), -(y1 - y).abs());
+    let (sx, sy) = (if x < x1 { 1 } else { -1 }, if y < y1 { 1 } else { -1 });
+    let mut err = dx + dy;
+    loop {
+        // Both ends are on the grid, so every dot between is too.
+        put(x as usize, y as usize);
+        if x == x1 && y == y1 {
+            break;
+        }
+        let e2 = 2 * err;
+        if e2 >= dy {
+            err += dy;
+            x += sx;
+        }
+        if e2 <= dx {
+            err += dx;
+            y += sy;
+        }
+    }
+}
+
+/// The smallest of 1, 2, 2.5, 5 × 10ⁿ (integers only) at least `raw`.
+fn nice_step(raw: i64) -> i64 {
+    let mut p: i64 = 1;
+    loop {
+        let candidates = [p, 2 * p, if p >= 10 { p / 2 * 5 } else { 5 * p }, 5 * p];
+        if let Some(&c) = candidates.iter().find(|&&c| c >= raw) {
+            return c;
+        }
+        match p.checked_mul(10) {
+            Some(next) if next.checked_mul(5).is_some() => p = next,
+            _ => return i64::MAX,
+        }
+    }
+}
+
+/// Axis values from 0: the smallest round step that reaches `max` in at
+/// most `intervals` + 1 steps, and how many steps that takes.
+fn y_axis(max: f64, intervals: i64) -> (i64, i64) {
+    let max = max.ceil().max(1.0) as i64;
+    let most = intervals.max(1) + 1;
+    let step = nice_step(max.saturating_add(most - 1) / most);
+    let steps = (max.saturating_add(step - 1) / step).max(1);
+    (step, steps)
+}
+
+fn month_start(year: i32, month: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, 1)
+}
+
+/// Labels for the first day of each month in the weeks shown, every
+/// `step` months (every `step / 12` years from a year on), at the column of
+/// the week holding that day. The first label names its year. The smallest
+/// step whose labels do not touch wins.
+fn x_labels(window: &Range<i64>, raster: &Raster, right: u16) -> Vec<XLabel> {
+    let first = calendar::key_at(window.start).and_then(calendar::week_start);
+    let last = window
+        .end
+        .checked_sub(1)
+        .and_then(calendar::key_at)
+        .and_then(calendar::week_start)
+        .and_then(|d| d.checked_add_signed(Duration::days(6)));
+    let (Some(first), Some(last)) = (first, last) else {
+        return Vec::new();
+    };
+    let mut months = Vec::new();
+    let (mut y, mut m) = (first.year(), first.month());
+    while let Some(day) = month_start(y, m).filter(|d| *d <= last) {
+        if day >= first {
+            let week = calendar::key_of_day(day).and_then(calendar::week_index);
+            if let Some(r) = week.and_then(|w| usize::try_from(w - window.start).ok()) {
+                months.push((raster.column_of(r), y, m));
+            }
+        }
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    const STEPS: [u32; 12] = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400];
+    for step in STEPS {
+        let chosen = months.iter().filter(|(_, y, m)| {
+            if step < 12 {
+                (m - 1) % step == 0
+            } else {
+                *m == 1 && y.rem_euclid(i32::try_from(step / 12).unwrap_or(1)) == 0
+            }
+        });
+        let mut labels: Vec<XLabel> = Vec::new();
+        for (i, &(x, y, m)) in chosen.enumerate() {
+            let text = match (i, m) {
+                (_, 1) => format!("{y}年"),
+                (0, _) => format!("{y}年{m}月"),
+                _ => format!("{m}月"),
+            };
+            labels.push(XLabel {
+                tick: x,
+                at: x,
+                text,
+            });
+        }
+        let fits = labels.windows(2).all(|p| {
+            let end = usize::from(p[0].at) + width(&p[0].text);
+            end < usize::from(p[1].at)
+        });
+        if fits {
+            fit_last(&mut labels, right);
+            return labels;
+        }
+    }
+    Vec::new()
+}
+
+/// A last label running past the right edge moves left to end there; if
+/// it then touches the one before, a year gives way to nothing (it is the
+/// newest year, the one a reader looks for) and the one before goes, while
+/// a month is dropped.
+fn fit_last(labels: &mut Vec<XLabel>, right: u16) {
+    let Some(last) = labels.last() else {
+        return;
+    };
+    let cells = u16::try_from(width(&last.text)).unwrap_or(u16::MAX);
+    if last.at.saturating_add(cells) <= right {
+        return;
+    }
+    let is_year = last.text.ends_with('年');
+    let n = labels.len();
+    let Some(moved) = right.checked_sub(cells) else {
+        labels.pop();
+        return;
+    };
+    let touches = n >= 2 && {
+        let before = &labels[n - 2];
+        usize::from(before.at) + width(&before.text) >= usize::from(moved)
+    };
+    match (touches, is_year) {
+        (false, _) => labels[n - 1].at = moved,
+        (true, true) => {
+            labels[n - 1].at = moved;
+            labels.remove(n - 2);
+        }
+        (true, false) => {
+            labels.pop();
+        }
+    }
+}
+
+/// Labels for 0, step, 2·step … steps·step at their rows: 0 and the top
+/// always (when on different rows), the others only with a free row to
+/// either side, so no two numbers run together.
+fn y_labels(raster: &Raster, step: i64, steps: i64) -> Vec<(u16, String)> {
+    let label = |i: i64| {
+        let v = i.saturating_mul(step);
+        (raster.row_of(v as f64), v.to_string())
+    };
+    let top = label(steps);
+    let mut labels = vec![label(0)];
+    for i in 1..steps {
+        let (row, text) = label(i);
+        let below = labels.last().map_or(u16::MAX, |l| l.0);
+        if row + 2 <= below && row >= top.0 + 2 {
+            labels.push((row, text));
+        }
+    }
+    if labels.last().is_some_and(|l| l.0 > top.0) {
+        labels.push(top);
+    }
+    labels
+}
+
+/// The values of `metric` for the weeks of `window`, and their moving
+/// average (which reads the weeks just before the window too).
+fn weekly_and_average(
+    weeks: &WeekSeries,
+    window: &Range<i64>,
+    metric: Metric,
+) -> (Vec<Option<i64>>, Vec<Option<f64>>) {
+    let before = i64::try_from(AVERAGE_WEEKS - 1).unwrap_or(0);
+    let wide = weeks.values(window.start.saturating_sub(before)..window.end, metric);
+    let lead = wide
+        .len()
+        .saturating_sub(usize::try_from(window.end - window.start).unwrap_or(0));
+    let average = moving_average(&wide, AVERAGE_WEEKS).split_off(lead);
+    (wide[lead..].to_vec(), average)
+}
+
+/// The same issue numbers a year earlier ([`calendar::year_earlier`]), one
+/// per week of `window`.
+fn earlier_values(weeks: &WeekSeries, window: &Range<i64>, metric: Metric) -> Vec<Option<i64>> {
+    window
+        .clone()
+        .map(|i| {
+            let key = calendar::year_earlier(calendar::key_at(i)?)?;
+            weeks.value(calendar::week_index(key)?, metric)
+        })
+        .collect()
+}
+
+/// What the view shows of `metric` at zoom `zoom` (an index into
+/// [`ZOOMS`]) around `selected`, else the newest week, in `area` (the
+/// frame's inside below the header). None when the area is too small to
+/// plot anything.
+pub fn build(
+    weeks: &WeekSeries,
+    metric: Metric,
+    zoom: usize,
+    year_earlier: bool,
+    selected: Option<IssueKey>,
+    area: Rect,
+) -> Option<Plot> {
+    let span = weeks.span();
+    let selected_index = selected.and_then(calendar::week_index);
+    let anchor = selected_index.unwrap_or(span.end - 1);
+    let window = match ZOOMS.get(zoom).copied().flatten() {
+        Some(n) => window(&span, anchor, n),
+        None => span.clone(),
+    };
+    let shown = usize::try_from(window.end - window.start).unwrap_or(0);
+    let (weekly, average) = weekly_and_average(weeks, &window, metric);
+    let earlier = if year_earlier {
+        earlier_values(weeks, &window, metric)
+    } else {
+        Vec::new()
+    };
+    let max = weekly
+        .iter()
+        .chain(&earlier)
+        .flatten()
+        .map(|&v| v as f64)
+        .chain(average.iter().flatten().copied())
+        .fold(0.0, f64::max);
+    // Rows for the plot: all but the x axis and its labels.
+    let high_cells = area.height.checked_sub(2).filter(|h| *h >= 2)?;
+    let intervals = if high_cells >= 5 {
+        i64::from(high_cells / 4).clamp(2, 5)
+    } else {
+        1
+    };
+    let (step, steps) = y_axis(max, intervals);
+    let label_cells = (0..=steps)
+        .map(|i| width(&(i.saturating_mul(step)).to_string()))
+        .max()
+        .unwrap_or(1);
+    let label_cells = u16::try_from(label_cells).ok()?;
+    let graph = Rect::new(
+        area.x + label_cells + 1,
+        area.y,
+        area.width
+            .checked_sub(label_cells + 1)
+            .filter(|w| *w >= 4)?,
+        high_cells,
+    );
+    let raster = Raster {
+        graph,
+        wide: usize::from(graph.width) * 2,
+        high: usize::from(graph.height) * 4,
+        weeks: shown,
+        top: step.saturating_mul(steps) as f64,
+    };
+    let to_f64 = |v: &Vec<Option<i64>>| v.iter().map(|v| v.map(|v| v as f64)).collect::<Vec<_>>();
+    let selected_r = selected_index
+        .filter(|i| window.contains(i))
+        .and_then(|i| usize::try_from(i - window.start).ok());
+    let cursor = selected_r.map_or_else(Vec::new, |r| {
+        let x = raster.x(r) as f64;
+        (0..raster.high).step_by(2).map(|y| (x, y as f64)).collect()
+    });
+    let lines = Lines {
+        cursor,
+        earlier: raster.line(&to_f64(&earlier)),
+        average: raster.line(&average),
+        weekly: raster.line(&to_f64(&weekly)),
+    };
+    // Points only where a cell lies between two weeks, or they would hide
+    // the line.
+    let points = if shown * 2 <= usize::from(graph.width) {
+        weekly
+            .iter()
+            .enumerate()
+            .filter_map(|(r, v)| Some(raster.cell(raster.x(r), raster.y((*v)? as f64))))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let selected_cell = selected_r.and_then(|r| {
+        let v = weekly.get(r).copied().flatten()?;
+        Some(raster.cell(raster.x(r), raster.y(v as f64)))
+    });
+    let reading = selected_index
+        .or((!span.is_empty()).then_some(anchor))
+        .and_then(|i| {
+            let key = calendar::key_at(i)?;
+            let r = usize::try_from(i - window.start)
+                .ok()
+                .filter(|r| *r < shown);
+            let earlier = calendar::year_earlier(key).map(|k| {
+                let v = calendar::week_index(k).and_then(|w| weeks.value(w, metric));
+                (k, v)
+            });
+            Some(Reading {
+                key,
+                value: weeks.value(i, metric),
+                average: r.and_then(|r| average.get(r).copied().flatten()),
+                earlier,
+            })
+        });
+    let y_labels = y_labels(&raster, step, steps);
+    let x_labels = x_labels(&window, &raster, area.right());
+    Some(Plot {
+        metric,
+        window,
+        reading,
+        graph,
+        dots: (raster.wide, raster.high),
+        lines,
+        points,
+        selected: selected_cell,
+        axis: (area.x + label_cells, graph.bottom()),
+        y_labels,
+        x_labels,
+        empty: !weekly.iter().any(Option::is_some),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raster(weeks: usize) -> Raster {
+        Raster {
+            graph: Rect::new(10, 2, 20, 5),
+            wide: 40,
+            high: 20,
+            weeks,
+            top: 100.0,
+        }
+    }
+
+    #[test]
+    fn a_gap_breaks_the_line_and_a_lone_week_still_shows() {
+        let r = raster(11);
+        let dots = r.line(&[
+            Some(0.0),
+            Some(0.0),
+            None,
+            None,
+            Some(50.0),
+            None,
+            None,
+            None,
+        ]);
+        let xs: Vec<usize> = dots.iter().map(|d| d.0 as usize).collect();
+        // Weeks 0 and 1 sit at dots 0 and 4 and are joined; week 4 (dot
+        // 16) is alone and gets a dash; nothing lies between them.
+        assert!(
+            xs.iter().all(|&x| x <= 4 || (15..=17).contains(&x)),
+            "{xs:?}"
+        );
+        assert_eq!(xs.iter().filter(|&&x| x <= 4).count(), 5);
+        assert_eq!(xs.iter().filter(|&&x| (15..=17).contains(&x)).count(), 3);
+    }
+
+    #[test]
+    fn a_line_between_known_weeks_is_unbroken() {
+        let r = raster(2);
+        let dots = r.line(&[Some(0.0), Some(100.0)]);
+        let mut ys: Vec<usize> = dots.iter().map(|d| d.1 as usize).collect();
+        ys.sort_unstable();
+        ys.dedup();
+        assert_eq!(ys, (0..20).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn y_axis_steps_are_round_numbers_reaching_the_largest_value() {
+        assert_eq!(y_axis(2410.0, 4), (500, 5));
+        assert_eq!(y_axis(2410.0, 2), (1000, 3));
+        assert_eq!(y_axis(811.0, 4), (200, 5));
+        assert_eq!(y_axis(7.0, 2), (5, 2));
+        assert_eq!(y_axis(0.0, 4), (1, 1));
+        assert_eq!(nice_step(3), 5);
+        assert_eq!(nice_step(21), 25);
+        assert_eq!(nice_step(i64::MAX), i64::MAX);
+    }
+
+    #[test]
+    fn month_labels_sit_at_the_week_holding_the_first_of_the_month() {
+        let start = calendar::week_index(IssueKey::new(2024, 14)).unwrap();
+        let window = start..start + 13;
+        let r = Raster {
+            graph: Rect::new(5, 0, 60, 10),
+            wide: 120,
+            high: 40,
+            weeks: 13,
+            top: 10.0,
+        };
+        // 1 April is in 2024-14 (week 0), 1 May in 2024-18 (it began on 29
+        // April), 1 June in 2024-22.
+        let labels = x_labels(&window, &r, 65);
+        let got: Vec<(u16, &str)> = labels.iter().map(|l| (l.tick, l.text.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (r.column_of(0), "2024年4月"),
+                (r.column_of(4), "5月"),
+                (r.column_of(8), "6月")
+            ]
+        );
+        // Across a new year the year is named where it begins, and labels
+        // thin out (every second month, then every quarter) when narrow.
+        let start = calendar::week_index(IssueKey::new(2023, 40)).unwrap();
+        let window = start..start + 30;
+        let narrow = Raster {
+            graph: Rect::new(0, 0, 24, 10),
+            wide: 48,
+            high: 40,
+            weeks: 30,
+            top: 10.0,
+        };
+        let texts: Vec<String> = x_labels(&window, &narrow, 24)
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert!(texts.contains(&"2024年".to_string()), "{texts:?}");
+        assert!(texts.len() < 7, "{texts:?}");
+    }
+
+    #[test]
+    fn values_map_to_the_rows_their_labels_name() {
+        let r = raster(10);
+        assert_eq!(r.row_of(100.0), 2);
+        assert_eq!(r.row_of(0.0), 6);
+        assert_eq!(r.column_of(0), 10);
+        assert_eq!(r.column_of(9), 29);
+    }
+}
