@@ -128,7 +128,10 @@ impl Raster {
 
     /// The dots of `values` (one per week shown), joined only between two
     /// known weeks; a week with no known neighbour gets a short dash so it
-    /// shows at all. Each dot once.
+    /// shows at all. Each dot once. Consecutive known weeks on one dot
+    /// column (a long span on a narrow screen) are drawn as the one
+    /// vertical stroke their segments would make, so the work is bounded
+    /// by the weeks plus the dots, not the weeks times the height.
     fn line(&self, values: &[Option<f64>]) -> Vec<(f64, f64)> {
         let mut on = vec![false; self.wide * self.high];
         let mut dots = Vec::new();
@@ -144,17 +147,35 @@ impl Raster {
             let v = values.get(i).copied().flatten()?;
             Some((self.x(i), self.y(v)))
         };
-        for i in 0..values.len() {
-            let Some(here) = at(i) else { continue };
-            match at(i + 1) {
-                Some(next) => bresenham(here, next, &mut put),
-                None if i == 0 || at(i - 1).is_none() => {
-                    for x in here.0.saturating_sub(1)..=here.0 + 1 {
-                        put(x, here.1);
-                    }
+        let mut i = 0;
+        while i < values.len() {
+            let Some(first) = at(i) else {
+                i += 1;
+                continue;
+            };
+            let lone = (i == 0 || at(i - 1).is_none()) && at(i + 1).is_none();
+            if lone {
+                for x in first.0.saturating_sub(1)..=first.0 + 1 {
+                    put(x, first.1);
                 }
-                None => put(here.0, here.1),
+                i += 1;
+                continue;
             }
+            // The run of known weeks on this dot column, from `first`.
+            let (mut low, mut high, mut last) = (first.1, first.1, first);
+            while let Some(next) = at(i + 1).filter(|p| p.0 == first.0) {
+                low = low.min(next.1);
+                high = high.max(next.1);
+                last = next;
+                i += 1;
+            }
+            for y in low..=high {
+                put(first.0, y);
+            }
+            if let Some(next) = at(i + 1) {
+                bresenham(last, next, &mut put);
+            }
+            i += 1;
         }
         dots
     }
@@ -348,13 +369,27 @@ fn weekly_and_average(
 }
 
 /// The same issue numbers a year earlier ([`calendar::year_earlier`]), one
-/// per week of `window`.
+/// per week of `window`. Walks the keys instead of converting each week,
+/// so a window of thousands of weeks costs one lookup per week.
 fn earlier_values(weeks: &WeekSeries, window: &Range<i64>, metric: Metric) -> Vec<Option<i64>> {
+    let Some(mut key) = calendar::key_at(window.start) else {
+        return vec![None; usize::try_from(window.end - window.start).unwrap_or(0)];
+    };
+    let mut this_year = calendar::weeks_in_year(key.year);
+    let mut last_year = key.year.checked_sub(1).and_then(calendar::weeks_in_year);
     window
         .clone()
         .map(|i| {
-            let key = calendar::year_earlier(calendar::key_at(i)?)?;
-            weeks.value(calendar::week_index(key)?, metric)
+            let value = last_year
+                .filter(|n| key.number <= *n)
+                .and_then(|n| weeks.value(i - i64::from(n), metric));
+            key.number += 1;
+            if this_year.is_none_or(|n| key.number > n) {
+                key = IssueKey::new(key.year.saturating_add(1), 1);
+                last_year = this_year;
+                this_year = calendar::weeks_in_year(key.year);
+            }
+            value
         })
         .collect()
 }
@@ -531,6 +566,70 @@ mod tests {
         ys.sort_unstable();
         ys.dedup();
         assert_eq!(ys, (0..20).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn weeks_on_one_dot_column_make_one_stroke_and_the_line_goes_on() {
+        // 40 weeks on 40 dots... of which 20 columns: two weeks a column.
+        let r = Raster {
+            graph: Rect::new(0, 0, 10, 5),
+            wide: 20,
+            high: 20,
+            weeks: 39,
+            top: 19.0,
+        };
+        let values: Vec<Option<f64>> = (0..39).map(|i| Some(f64::from(i % 20))).collect();
+        let dots = r.line(&values);
+        let mut expected = Vec::new();
+        let mut put = |x, y| expected.push((x, y));
+        for i in 0..38 {
+            let a = (r.x(i), r.y(values[i].unwrap()));
+            let b = (r.x(i + 1), r.y(values[i + 1].unwrap()));
+            bresenham(a, b, &mut put);
+        }
+        let mut got: Vec<(usize, usize)> =
+            dots.iter().map(|d| (d.0 as usize, d.1 as usize)).collect();
+        expected.sort_unstable();
+        expected.dedup();
+        got.sort_unstable();
+        assert_eq!(got, expected, "the same dots as joining every pair");
+    }
+
+    #[test]
+    fn the_year_earlier_line_reads_the_same_issue_numbers_across_a_53_week_year() {
+        use crate::model::{Figures, IssueSummary};
+        let summary = |y, n, v| IssueSummary {
+            key: IssueKey::new(y, n),
+            title: None,
+            period: None,
+            published: None,
+            assessment: None,
+            figures: Figures {
+                events_handled: Some(v),
+                ..Figures::default()
+            },
+            cached: true,
+            read: false,
+        };
+        let weeks = WeekSeries::build(&[
+            summary(2023, 52, 1),
+            summary(2023, 53, 2),
+            summary(2024, 1, 3),
+            summary(2024, 52, 4),
+            summary(2025, 1, 5),
+        ]);
+        let from = calendar::week_index(IssueKey::new(2024, 51)).unwrap();
+        let got = earlier_values(&weeks, &(from..from + 3), Metric::EventsHandled);
+        // 2024-51, 2024-52, 2025-1 a year earlier: 2023-51 (unknown),
+        // 2023-52, 2024-1; 2023-53 has no counterpart in 2024.
+        assert_eq!(got, vec![None, Some(1), Some(3)]);
+        let from = calendar::week_index(IssueKey::new(2023, 52)).unwrap();
+        let got = earlier_values(&weeks, &(from..from + 3), Metric::EventsHandled);
+        assert_eq!(
+            got,
+            vec![None, None, None],
+            "2022 is unknown, 2022-53 does not exist"
+        );
     }
 
     #[test]
