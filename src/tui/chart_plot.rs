@@ -65,9 +65,11 @@ pub struct Plot {
     /// Braille dots across and up the graph.
     pub dots: (usize, usize),
     pub lines: Lines,
-    /// Cells holding a weekly value, marked as points when there is room
-    /// between them.
+    /// Cells holding a weekly value (or a year-earlier one) marked with a
+    /// point symbol: every week when there is room between them, else only
+    /// weeks without a known neighbour.
     pub points: Vec<Cell>,
+    pub earlier_points: Vec<Cell>,
     pub selected: Option<Cell>,
     /// Column of the y axis and row of the x axis.
     pub axis: Cell,
@@ -127,15 +129,23 @@ impl Raster {
     }
 
     /// The dots of `values` (one per week shown), joined only between two
-    /// known weeks; a week with no known neighbour gets a short dash so it
-    /// shows at all. Each dot once. Consecutive known weeks on one dot
-    /// column (a long span on a narrow screen) are drawn as the one
-    /// vertical stroke their segments would make, so the work is bounded
-    /// by the weeks plus the dots, not the weeks times the height.
-    fn line(&self, values: &[Option<f64>]) -> Vec<(f64, f64)> {
+    /// known weeks; a week with no known neighbour is a single dot (and a
+    /// marked point, see [`Raster::points`]). Each dot once. A `dotted`
+    /// line keeps every other dot along its path, so a comparison line
+    /// reads apart from the weekly one without colour. Consecutive known
+    /// weeks on one dot column (a long span on a narrow screen) are drawn
+    /// as the one vertical stroke their segments would make, so the work
+    /// is bounded by the weeks plus the dots, not the weeks times the
+    /// height.
+    fn line(&self, values: &[Option<f64>], dotted: bool) -> Vec<(f64, f64)> {
         let mut on = vec![false; self.wide * self.high];
         let mut dots = Vec::new();
+        let mut along = 0usize;
         let mut put = |x: usize, y: usize| {
+            along += 1;
+            if dotted && along.is_multiple_of(2) {
+                return;
+            }
             if x < self.wide
                 && y < self.high
                 && !std::mem::replace(&mut on[y * self.wide + x], true)
@@ -153,14 +163,6 @@ impl Raster {
                 i += 1;
                 continue;
             };
-            let lone = (i == 0 || at(i - 1).is_none()) && at(i + 1).is_none();
-            if lone {
-                for x in first.0.saturating_sub(1)..=first.0 + 1 {
-                    put(x, first.1);
-                }
-                i += 1;
-                continue;
-            }
             // The run of known weeks on this dot column, from `first`.
             let (mut low, mut high, mut last) = (first.1, first.1, first);
             while let Some(next) = at(i + 1).filter(|p| p.0 == first.0) {
@@ -178,6 +180,24 @@ impl Raster {
             i += 1;
         }
         dots
+    }
+}
+
+impl Raster {
+    /// The cells of the weeks of `values` to mark with a point symbol: all
+    /// of them when `all`, else only weeks with no known neighbour, which
+    /// would otherwise be a lone braille dot.
+    fn points(&self, values: &[Option<f64>], all: bool) -> Vec<Cell> {
+        let known = |i: Option<usize>| i.and_then(|i| values.get(i).copied().flatten()).is_some();
+        values
+            .iter()
+            .enumerate()
+            .filter_map(|(r, v)| {
+                let lone = !known(r.checked_sub(1)) && !known(r.checked_add(1));
+                let v = (*v).filter(|_| all || lone)?;
+                Some(self.cell(self.x(r), self.y(v)))
+            })
+            .collect()
     }
 }
 
@@ -463,23 +483,18 @@ pub fn build(
         let x = raster.x(r) as f64;
         (0..raster.high).step_by(2).map(|y| (x, y as f64)).collect()
     });
+    let (weekly_f, earlier_f) = (to_f64(&weekly), to_f64(&earlier));
     let lines = Lines {
         cursor,
-        earlier: raster.line(&to_f64(&earlier)),
-        average: raster.line(&average),
-        weekly: raster.line(&to_f64(&weekly)),
+        earlier: raster.line(&earlier_f, true),
+        average: raster.line(&average, false),
+        weekly: raster.line(&weekly_f, false),
     };
-    // Points only where a cell lies between two weeks, or they would hide
-    // the line.
-    let points = if shown * 2 <= usize::from(graph.width) {
-        weekly
-            .iter()
-            .enumerate()
-            .filter_map(|(r, v)| Some(raster.cell(raster.x(r), raster.y((*v)? as f64))))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // Every point only where a cell lies between two weeks, or they would
+    // hide the line.
+    let roomy = shown * 2 <= usize::from(graph.width);
+    let points = raster.points(&weekly_f, roomy);
+    let earlier_points = raster.points(&earlier_f, roomy);
     let selected_cell = selected_r.and_then(|r| {
         let v = weekly.get(r).copied().flatten()?;
         Some(raster.cell(raster.x(r), raster.y(v as f64)))
@@ -512,6 +527,7 @@ pub fn build(
         dots: (raster.wide, raster.high),
         lines,
         points,
+        earlier_points,
         selected: selected_cell,
         axis: (area.x + label_cells, graph.bottom()),
         y_labels,
@@ -537,35 +553,45 @@ mod tests {
     #[test]
     fn a_gap_breaks_the_line_and_a_lone_week_still_shows() {
         let r = raster(11);
-        let dots = r.line(&[
-            Some(0.0),
-            Some(0.0),
-            None,
-            None,
-            Some(50.0),
-            None,
-            None,
-            None,
-        ]);
+        let dots = r.line(
+            &[
+                Some(0.0),
+                Some(0.0),
+                None,
+                None,
+                Some(50.0),
+                None,
+                None,
+                None,
+            ],
+            false,
+        );
         let xs: Vec<usize> = dots.iter().map(|d| d.0 as usize).collect();
         // Weeks 0 and 1 sit at dots 0 and 4 and are joined; week 4 (dot
-        // 16) is alone and gets a dash; nothing lies between them.
-        assert!(
-            xs.iter().all(|&x| x <= 4 || (15..=17).contains(&x)),
-            "{xs:?}"
-        );
+        // 16) is alone: one dot, and marked as a point; nothing between.
+        assert!(xs.iter().all(|&x| x <= 4 || x == 16), "{xs:?}");
         assert_eq!(xs.iter().filter(|&&x| x <= 4).count(), 5);
-        assert_eq!(xs.iter().filter(|&&x| (15..=17).contains(&x)).count(), 3);
+        assert_eq!(xs.iter().filter(|&&x| x == 16).count(), 1);
+        let values = [Some(0.0), Some(0.0), None, None, Some(50.0), None];
+        assert_eq!(r.points(&values, false), vec![r.cell(16, r.y(50.0))]);
+        assert_eq!(r.points(&values, true).len(), 3);
     }
 
     #[test]
     fn a_line_between_known_weeks_is_unbroken() {
         let r = raster(2);
-        let dots = r.line(&[Some(0.0), Some(100.0)]);
+        let dots = r.line(&[Some(0.0), Some(100.0)], false);
         let mut ys: Vec<usize> = dots.iter().map(|d| d.1 as usize).collect();
         ys.sort_unstable();
         ys.dedup();
         assert_eq!(ys, (0..20).collect::<Vec<_>>());
+        // 40 dots across; dotted keeps every other one along the path (the
+        // first is drawn twice, ending a stroke and starting a segment).
+        let dotted = r.line(&[Some(0.0), Some(100.0)], true);
+        assert!(
+            (20..=21).contains(&dotted.len()),
+            "every other dot: {dotted:?}"
+        );
     }
 
     #[test]
@@ -579,7 +605,7 @@ mod tests {
             top: 19.0,
         };
         let values: Vec<Option<f64>> = (0..39).map(|i| Some(f64::from(i % 20))).collect();
-        let dots = r.line(&values);
+        let dots = r.line(&values, false);
         let mut expected = Vec::new();
         let mut put = |x, y| expected.push((x, y));
         for i in 0..38 {

@@ -28,8 +28,13 @@ pub const DEFAULT_ZOOM: usize = 2;
 /// On the selected week's value.
 pub const SELECTED_POINT: &str = "◆";
 
-/// On each weekly value when the weeks are far enough apart.
+/// On each weekly value when the weeks are far enough apart (and on a week
+/// with no known neighbour, which would otherwise be a lone dot).
 pub const POINT: &str = "•";
+
+/// The same, for the year-earlier line: a different symbol so the two read
+/// apart without colour.
+pub const EARLIER_POINT: &str = "×";
 
 /// What the view shows and the plot drawn from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,21 +112,31 @@ fn header(reading: &Reading, year_earlier: bool, cells: usize) -> Vec<(String, S
         Some((_, v)) => format!("上年 {}", number(v)),
         None => "上年 无此期".to_string(),
     };
-    let mark = |roomy: bool| if roomy { "━ " } else { "━" };
+    // Each piece starts with the symbol its line is drawn with, so the
+    // header is the legend, with or without colour.
+    let mark = |symbol: &'static str, roomy: bool| {
+        if roomy {
+            format!("{symbol} ")
+        } else {
+            symbol.to_string()
+        }
+    };
     let build = |roomy: bool, with_date: bool, full_earlier: bool| {
         let mut parts = vec![(reading.key.to_string(), theme::title())];
         if let Some(d) = date.clone().filter(|_| with_date) {
             parts.push((d, theme::dim()));
         }
-        let m = mark(roomy);
         parts.push((
-            format!("{m}本期 {}", number(reading.value)),
+            format!("{}本期 {}", mark(POINT, roomy), number(reading.value)),
             theme::chart_weekly(),
         ));
-        parts.push((format!("{m}4周均 {average}"), theme::chart_average()));
+        parts.push((
+            format!("{}4周均 {average}", mark("━", roomy)),
+            theme::chart_average(),
+        ));
         if year_earlier {
             parts.push((
-                format!("{m}{}", earlier(full_earlier)),
+                format!("{}{}", mark(EARLIER_POINT, roomy), earlier(full_earlier)),
                 theme::chart_earlier(),
             ));
         }
@@ -324,6 +339,11 @@ impl Widget for ChartScreen<'_> {
             .legend_position(None)
             .render(plot.graph, buf);
         draw_axes(plot, plot_area, buf);
+        if view.year_earlier {
+            for &(x, y) in &plot.earlier_points {
+                buf.set_stringn(x, y, EARLIER_POINT, 1, theme::chart_earlier());
+            }
+        }
         for &(x, y) in &plot.points {
             buf.set_stringn(x, y, POINT, 1, theme::chart_weekly());
         }

@@ -1,7 +1,8 @@
 //! The interactive browser: a list of issues, the selected issue's detail
-//! and weekly charts. One flow per input: event → `Action` (action.rs) →
-//! `update` (update.rs) → `draw`, which only reads the `App`. A pause in
-//! typing is an input too: it becomes `Action::RunPendingSearch`.
+//! and weekly charts, and a full-screen chart of one figure (`c`). One flow
+//! per input: event → `Action` (action.rs) → `update` (update.rs) → `draw`,
+//! which only reads the `App`. A pause in typing is an input too: it
+//! becomes `Action::RunPendingSearch`.
 
 pub mod action;
 pub mod app;
@@ -110,12 +111,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         .render(area, buf);
         status::StatusView { app }.render(panes.status, buf);
-        if app.mode == InputMode::Help {
-            help::HelpView {
-                scroll: app.help_scroll,
-            }
-            .render(area, buf);
-        }
+        draw_help(app, area, buf);
         return;
     }
     list::ListView {
@@ -144,6 +140,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         chart::ChartPane { chart: &app.chart }.render(chart_area, buf);
     }
     status::StatusView { app }.render(panes.status, buf);
+    draw_help(app, area, buf);
+}
+
+/// The help overlay, over whichever screen is showing.
+fn draw_help(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    use ratatui::widgets::Widget;
     if app.mode == InputMode::Help {
         help::HelpView {
             scroll: app.help_scroll,
