@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod chart;
+pub mod chart_axis;
 pub mod chart_plot;
 pub mod chart_view;
 pub mod detail;
