@@ -1,11 +1,15 @@
 //! The interactive browser: a list of issues, the selected issue's detail
-//! and weekly charts. One flow per input: event → `Action` (action.rs) →
-//! `update` (update.rs) → `draw`, which only reads the `App`. A pause in
-//! typing is an input too: it becomes `Action::RunPendingSearch`.
+//! and weekly charts, and a full-screen chart of one figure (`c`). One flow
+//! per input: event → `Action` (action.rs) → `update` (update.rs) → `draw`,
+//! which only reads the `App`. A pause in typing is an input too: it
+//! becomes `Action::RunPendingSearch`.
 
 pub mod action;
 pub mod app;
 pub mod chart;
+pub mod chart_axis;
+pub mod chart_plot;
+pub mod chart_view;
 pub mod detail;
 pub mod help;
 pub mod keymap;
@@ -112,6 +116,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     use ratatui::widgets::Widget;
+    if app.chart_view.open {
+        chart_view::ChartScreen {
+            view: &app.chart_view,
+        }
+        .render(area, buf);
+        status::StatusView { app }.render(panes.status, buf);
+        draw_help(app, area, buf);
+        return;
+    }
     list::ListView {
         summaries: &app.summaries,
         rows: &app.list_rows,
@@ -139,13 +152,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     .render(panes.detail, buf);
     if let Some(chart_area) = panes.chart {
-        chart::ChartView {
-            charts: &app.charts,
-            selected: app.current_key(),
-        }
-        .render(chart_area, buf);
+        chart::ChartPane { chart: &app.chart }.render(chart_area, buf);
     }
     status::StatusView { app }.render(panes.status, buf);
+    draw_help(app, area, buf);
+}
+
+/// The help overlay, over whichever screen is showing.
+fn draw_help(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    use ratatui::widgets::Widget;
     if app.mode == InputMode::Help {
         help::HelpView {
             scroll: app.help_scroll,
