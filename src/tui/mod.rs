@@ -3,27 +3,26 @@
 //! per input: event → `Action` (action.rs) → `update` (update.rs) → `draw`,
 //! which only reads the `App`. A pause in typing is an input too: it
 //! becomes `Action::RunPendingSearch`.
+//!
+//! State and input live here (app, action, keymap, update and the flows
+//! they drive: review, search, open); what draws lives in `view/`, which
+//! reads the state and never changes it.
 
 pub mod action;
 pub mod app;
-pub mod chart;
-pub mod chart_axis;
-pub mod chart_plot;
-pub mod chart_view;
-pub mod detail;
-pub mod help;
 pub mod keymap;
-pub mod layout;
 pub mod library;
-pub mod list;
 pub mod open;
 pub mod review;
 pub mod search;
-pub mod status;
 pub mod terminal;
-pub mod theme;
 pub mod update;
-pub mod wrap;
+pub mod view;
+
+// The widgets keep their short paths (`tui::detail`, `tui::chart` ...).
+pub use view::{
+    chart, chart_axis, chart_plot, chart_view, detail, help, layout, list, status, theme, wrap,
+};
 
 use std::io;
 use std::time::Duration;
