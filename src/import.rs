@@ -52,6 +52,8 @@ pub struct ImportSummary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stopped {
     pub reason: String,
+    /// What the user can do about it.
+    pub hint: String,
     pub not_imported: usize,
     pub of: usize,
 }
@@ -110,8 +112,8 @@ impl fmt::Display for ImportSummary {
         if let Some(s) = &self.stopped {
             write!(
                 f,
-                "\n{}; {} of {} files were not imported",
-                s.reason, s.not_imported, s.of
+                "\n{}; {} of {} files were not imported; {}",
+                s.reason, s.not_imported, s.of, s.hint
             )?;
         }
         Ok(())
@@ -147,26 +149,27 @@ fn try_store(
     })
 }
 
-/// Why a store error ends the whole run, or None when only the file fails.
-/// Each statement already waited [`crate::store::LOCK_WAIT`] for the lock:
-/// the whole run waits that long once, not once per file.
-fn stop_reason(store: &Store, e: &StoreError) -> Option<String> {
+/// Why a store error ends the whole run, and what to do about it; None
+/// when only the file fails. Each statement already waited
+/// [`crate::store::LOCK_WAIT`] for the lock: the whole run waits that
+/// long once, not once per file.
+fn stop_reason(store: &Store, e: &StoreError) -> Option<(String, String)> {
     let cache = store
         .path()
         .map(|p| crate::sanitize::line(&p.display().to_string()))
         .unwrap_or_else(|| ":memory:".into());
     match e {
-        StoreError::Busy | StoreError::Locked { .. } => Some(format!(
-            "{cache}: the cache stayed locked by another process for {} s, so the import gave up; run it again when that process finishes",
-            crate::store::LOCK_WAIT.as_secs()
+        StoreError::Busy | StoreError::Locked { .. } => Some((
+            format!(
+                "{cache}: the cache stayed locked by another process for {} s, so the import gave up",
+                crate::store::LOCK_WAIT.as_secs()
+            ),
+            "run it again when that process finishes".into(),
         )),
-        StoreError::DamagedPage { reason } => Some(
-            StoreError::Damaged {
-                path: cache.into(),
-                reason: reason.clone(),
-            }
-            .to_string(),
-        ),
+        StoreError::DamagedPage { reason } => Some((
+            format!("{cache}: the cache is damaged ({reason}), so the import stopped"),
+            "`zhoubao recover` builds a fresh cache from the files it holds".into(),
+        )),
         _ => None,
     }
 }
@@ -263,9 +266,10 @@ pub fn import_paths_with(
                 Ok((bytes, parsed)) => match try_store(store, &label, &bytes, parsed) {
                     Ok(result) => result,
                     Err(e) => match stop_reason(store, &e) {
-                        Some(reason) => {
+                        Some((reason, hint)) => {
                             summary.stopped = Some(Stopped {
                                 reason,
+                                hint,
                                 not_imported: total - done,
                                 of: total,
                             });

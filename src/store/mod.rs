@@ -201,9 +201,16 @@ impl Store {
         if first == "ok" {
             return Ok(());
         }
+        // The first problem is enough to say the file is damaged.
+        let problem = first
+            .trim_start_matches("*** in database main ***")
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("quick_check failed");
         Err(StoreError::Damaged {
             path,
-            reason: crate::sanitize::line(first.trim_start_matches("*** in database main ***")),
+            reason: crate::sanitize::line(problem),
         })
     }
 }

@@ -118,7 +118,11 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(err)?;
         let mut store = store;
-        store.migrate(shown, header.version)?;
+        // A current cache needs no write lock to open, so a reader or an
+        // import opens it while another process writes.
+        if header.version < current_version() {
+            store.migrate(shown, header.version)?;
+        }
         Ok(store)
     }
 
