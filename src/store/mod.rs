@@ -188,10 +188,10 @@ impl Store {
     }
 
     /// Refuses a damaged cache before anything is written to it.
-    /// `PRAGMA quick_check` reads every page once (about a second for a
-    /// 1.5 GB cache of 100,000 issues), so writers that touch many rows
-    /// run it, and readers, who report a damaged page when they meet it,
-    /// do not.
+    /// `PRAGMA quick_check` reads every page once (about a second per
+    /// 1.5 GB of cache on the 2-core build machine), so `import` and
+    /// `reindex` run it, and readers, who report a damaged page when they
+    /// meet it, do not.
     pub fn check_sound(&self) -> Result<(), StoreError> {
         let path = self.path.clone().unwrap_or_else(|| ":memory:".into());
         let first: String = self

@@ -359,7 +359,7 @@ pub(super) fn beside(path: &Path, suffix: &str) -> PathBuf {
 fn folder_writable(path: &Path) -> bool {
     #[cfg(unix)]
     {
-        rustix::fs::access(&folder_of(path), rustix::fs::Access::WRITE_OK).is_ok()
+        rustix::fs::access(folder_of(path), rustix::fs::Access::WRITE_OK).is_ok()
     }
     #[cfg(not(unix))]
     {
