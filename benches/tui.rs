@@ -260,7 +260,7 @@ fn press(app: &mut App, code: KeyCode) {
 /// `zhoubao` does before the user sees anything.
 fn first_frame(db: &Path) -> Result<(Duration, App), Box<dyn std::error::Error>> {
     let start = Instant::now();
-    let store = Store::open(db)?;
+    let store = Store::open_existing(db)?;
     let mut app = App::new(Box::new(store), None).map_err(|e| e.to_string())?;
     update(&mut app, Action::Resize(120, 40));
     let mut terminal = Terminal::new(TestBackend::new(120, 40))?;

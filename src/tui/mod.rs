@@ -44,6 +44,7 @@ use crate::model::IssueKey;
 /// Runs the TUI until the user quits. `open` selects that issue at start;
 /// otherwise the last selected one, else the newest.
 pub fn run(library: impl Library + 'static, open: Option<IssueKey>) -> anyhow::Result<()> {
+    require_terminal()?;
     let mut app = App::new(Box::new(library), open)
         .map_err(|e| anyhow::anyhow!("cannot read the cache: {e}"))?;
     let guard = terminal::TerminalGuard::enter().context("cannot set up the terminal")?;
@@ -54,6 +55,19 @@ pub fn run(library: impl Library + 'static, open: Option<IssueKey>) -> anyhow::R
     app.persist_selection();
     app.end_session();
     result
+}
+
+/// Refuses to start, without writing a byte to stdout, when stdin or
+/// stdout is not a terminal (`zhoubao > file`, a pipe, a cron job).
+pub fn require_terminal() -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let not = match (io::stdin().is_terminal(), io::stdout().is_terminal()) {
+        (true, true) => return Ok(()),
+        (false, false) => "stdin and stdout are not one",
+        (false, true) => "stdin is not one",
+        (true, false) => "stdout is not one",
+    };
+    anyhow::bail!("the browser needs a terminal ({not}); try `zhoubao list` for text")
 }
 
 /// How long input must be idle before the cache is checked for changes.
