@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod cli;
 pub mod demo;
+pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod output;

@@ -5,8 +5,12 @@
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{IssueDetail, IssueSummary, Metric, Period};
+use crate::model::{IssueDetail, IssueKey, IssueSummary, Metric, Period};
 use crate::sanitize;
+use crate::trend::compare::{
+    Against, End, IssueComparisons, MetricComparison, MEAN_WEEKS, RANK_WEEKS,
+};
+use crate::trend::describe::en;
 
 fn clean(s: &str) -> String {
     sanitize::line(s)
@@ -121,12 +125,104 @@ fn detail_json(d: &IssueDetail) -> Value {
     v
 }
 
-pub fn show_json(d: &IssueDetail) -> String {
-    pretty(&detail_json(d))
+fn key_json(k: IssueKey) -> Value {
+    json!({"key": k.to_string(), "year": k.year, "number": k.number})
 }
 
-/// `zhoubao show`: one issue in full.
-pub fn show_text(d: &IssueDetail) -> String {
+fn against_json(a: &Against) -> Value {
+    let mut v = key_json(a.key);
+    v["value"] = json!(a.value);
+    v["weeks_before"] = json!(a.weeks_before);
+    v["adjacent"] = json!(a.adjacent());
+    v["change"] = json!(a.change);
+    v["percent"] = json!(a.percent);
+    v
+}
+
+/// One figure's comparisons. A percentage is `null` when the base is 0
+/// (the change is still given); every comparison is `null` when the issue
+/// does not have the figure.
+fn metric_comparison_json(c: &MetricComparison) -> Value {
+    let year_earlier = match (c.year_earlier, c.year_earlier_key) {
+        (Some(y), _) => against_json(&y),
+        (None, Some(k)) => {
+            let mut v = key_json(k);
+            v["value"] = Value::Null;
+            v
+        }
+        (None, None) => Value::Null,
+    };
+    json!({
+        "value": c.value,
+        "previous": c.previous.as_ref().map(against_json),
+        "mean": c.mean.map(|m| json!({
+            "weeks": MEAN_WEEKS,
+            "weeks_known": m.weeks_known,
+            "mean": m.mean,
+            "change": m.difference,
+            "percent": m.percent,
+        })),
+        "year_earlier": if c.value.is_some() { year_earlier } else { Value::Null },
+        "rank": c.rank.map(|r| json!({
+            "window_weeks": RANK_WEEKS,
+            "position": r.position,
+            "of": r.of,
+            "end": match r.end { End::Highest => "highest", End::Lowest => "lowest" },
+            "tied": r.tied,
+        })),
+    })
+}
+
+fn comparisons_json(c: &IssueComparisons) -> Value {
+    let mut v = json!({});
+    for m in &c.metrics {
+        v[m.metric.column()] = metric_comparison_json(m);
+    }
+    v
+}
+
+/// `zhoubao show --json`: the issue, and under `comparisons` each figure
+/// compared with earlier weeks (see [`crate::trend::compare`]).
+pub fn show_json(d: &IssueDetail, comparisons: &IssueComparisons) -> String {
+    let mut v = detail_json(d);
+    v["comparisons"] = comparisons_json(comparisons);
+    pretty(&v)
+}
+
+/// The figures, each with its change against the last earlier issue that
+/// has it on its own line, then the mean, year-earlier and rank lines.
+fn figures_text(s: &IssueSummary, c: &IssueComparisons, out: &mut String) {
+    if !s.cached && s.figures.is_empty() {
+        out.push_str("figures: not known (the issue is not cached)\n");
+        return;
+    }
+    out.push_str(&en::heading(c));
+    out.push('\n');
+    let width = c
+        .metrics
+        .iter()
+        .map(|m| en::value(m).width())
+        .max()
+        .unwrap_or(1);
+    for m in &c.metrics {
+        let head = format!("  {} {:>width$}  ", pad(m.metric.label(), 12), en::value(m));
+        out.push_str(&head);
+        out.push_str(&en::previous(m));
+        out.push('\n');
+        let indent = " ".repeat(head.width());
+        for line in [en::mean(m), en::year_earlier(m), en::rank(m)]
+            .into_iter()
+            .flatten()
+        {
+            out.push_str(&indent);
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+}
+
+/// `zhoubao show`: one issue in full, its figures compared with earlier weeks.
+pub fn show_text(d: &IssueDetail, comparisons: &IssueComparisons) -> String {
     let s = &d.summary;
     let mut out = String::new();
     let title = clean(s.title.as_deref().unwrap_or("(title unknown)"));
@@ -156,13 +252,7 @@ pub fn show_text(d: &IssueDetail) -> String {
         "assessment: {}\n",
         s.assessment.map_or("-", |a| a.chinese())
     ));
-    for m in Metric::ALL {
-        out.push_str(&format!(
-            "  {} {}\n",
-            pad(m.label(), 12),
-            figure_text(s.figures.get(m))
-        ));
-    }
+    figures_text(s, comparisons, &mut out);
     if !d.body.is_empty() {
         out.push('\n');
         for p in &d.body {

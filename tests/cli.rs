@@ -97,6 +97,79 @@ fn import_then_list_show_export_and_search() {
 }
 
 #[test]
+fn show_compares_each_figure_with_earlier_weeks_in_text_and_json() {
+    let input = tempfile::tempdir().unwrap();
+    small_archive(input.path());
+    let cache = tempfile::tempdir().unwrap();
+    let db = cache.path().join("c.db");
+    assert!(zhoubao(&db, &["import", input.path().to_str().unwrap()])
+        .status
+        .success());
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&zhoubao(&db, &["list", "--json"]))).unwrap();
+    let events = |k: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == k)
+            .and_then(|s| s["events_handled"].as_i64())
+            .unwrap()
+    };
+    let (now, before) = (events("2024-6"), events("2024-5"));
+
+    let show: serde_json::Value =
+        serde_json::from_str(&stdout(&zhoubao(&db, &["show", "2024-6", "--json"]))).unwrap();
+    let c = &show["comparisons"]["events_handled"];
+    assert_eq!(c["value"], now);
+    assert_eq!(c["previous"]["key"], "2024-5");
+    assert_eq!(c["previous"]["adjacent"], true);
+    assert_eq!(c["previous"]["change"], now - before);
+    // 2024-2 … 2024-5 are the four weeks before; all are in the archive.
+    assert_eq!(c["mean"]["weeks_known"], 4);
+    assert_eq!(c["rank"]["of"], 5, "2024-1 was left out");
+    assert_eq!(c["year_earlier"]["key"], "2023-6");
+    assert!(c["year_earlier"]["value"].is_null());
+    for m in [
+        "events_handled",
+        "cross_border",
+        "phishing_complaints",
+        "malicious_app_platforms",
+        "malicious_urls",
+    ] {
+        assert!(show["comparisons"][m].is_object(), "{m}");
+    }
+
+    let text = stdout(&zhoubao(&db, &["show", "2024-6"]));
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("处理事件"))
+        .unwrap_or("");
+    let change = now - before;
+    let sign = if change < 0 {
+        format!("−{}", change.unsigned_abs())
+    } else if change > 0 {
+        format!("+{change}")
+    } else {
+        "±0".to_string()
+    };
+    assert!(line.contains(&format!("{now}  {sign}")), "{text}");
+    assert!(
+        line.ends_with(&format!("vs 2024-5 ({before}), the week before")),
+        "{line}"
+    );
+    assert!(text.contains("vs the 4-week mean"), "{text}");
+    assert!(text.contains("a year earlier, 2023-6: not known"), "{text}");
+
+    // The oldest issue the archive holds has nothing before it.
+    let first = stdout(&zhoubao(&db, &["show", "2024-2"]));
+    assert!(
+        first.contains("no earlier issue has this figure"),
+        "{first}"
+    );
+    assert!(first.contains("the only known week in 52"), "{first}");
+}
+
+#[test]
 fn a_failing_file_is_named_and_the_rest_still_import() {
     let input = tempfile::tempdir().unwrap();
     small_archive(input.path());

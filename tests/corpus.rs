@@ -573,3 +573,65 @@ fn saved_wechat_pages_that_are_not_bulletins_are_skipped_with_a_reason() {
     }
     assert!(store.summaries().unwrap().is_empty());
 }
+
+/// The whole archive imported into a cache file, as a user would.
+fn archive_cache(shared: &Path) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("archive.db");
+    let mut store = Store::open(&db).unwrap();
+    let summary = import_paths(
+        &mut store,
+        &[
+            shared.join("corpus"),
+            shared.join("corpus-2026"),
+            shared.join("seeds"),
+        ],
+        false,
+    );
+    assert!(summary.failed.is_empty(), "{summary}");
+    (dir, db)
+}
+
+fn zhoubao(db: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn show_2025_7_compares_with_2025_3_across_the_weeks_the_archive_lacks() {
+    let Some(shared) = shared() else { return };
+    let (_dir, db) = archive_cache(&shared);
+    // 2025-4 … 2025-6 are not in the archive: 2025-3 is the last earlier
+    // issue with figures, four weeks before, and is named.
+    let text = zhoubao(&db, &["show", "2025-7"]);
+    let events = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("处理事件"))
+        .unwrap_or("");
+    assert!(
+        events.contains("160  −497 (−75.6%) vs 2025-3 (657), 4 weeks before"),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&zhoubao(&db, &["show", "2025-7", "--json"])).unwrap();
+    let c = &json["comparisons"]["events_handled"];
+    assert_eq!(c["value"], 160);
+    assert_eq!(c["previous"]["key"], "2025-3");
+    assert_eq!(c["previous"]["value"], 657);
+    assert_eq!(c["previous"]["change"], -497);
+    assert_eq!(c["previous"]["weeks_before"], 4);
+    assert_eq!(c["previous"]["adjacent"], false);
+    assert_eq!(c["mean"]["weeks_known"], 1);
+    assert_eq!(c["year_earlier"]["key"], "2024-7");
+    assert!(c["year_earlier"]["value"].is_null());
+}

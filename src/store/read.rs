@@ -2,15 +2,19 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::merge::{Claim, Strength};
+use super::merge::{Claim, Rank, Strength};
 use super::{Store, StoreError};
 use crate::model::{
     Alias, Assessment, Figures, IssueDetail, IssueKey, IssueSummary, Period, StoredRef,
 };
 use crate::parse::article_id;
+
+/// The highest source id a TUI session had seen when it ended, and when it
+/// ended (None when the time is unreadable).
+pub type SessionEnd = (i64, Option<DateTime<Utc>>);
 
 pub const CLAIM_COLUMNS: &str = "rank, richness, sha256, title, period_start, period_end, \
      published, source, url, assessment, events_handled, cross_border, phishing_complaints, \
@@ -284,6 +288,46 @@ impl Store {
             .query_row([], |r| r.get(0))
             .optional()?;
         Ok(v.and_then(|v| v.parse().ok()))
+    }
+
+    /// Where the last TUI session ended: the highest source id it had seen
+    /// and when; None before the first session ends.
+    pub fn last_session(&self) -> Result<Option<SessionEnd>, StoreError> {
+        let value = |key: &str| -> Result<Option<String>, StoreError> {
+            Ok(self
+                .conn
+                .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+                .query_row([key], |r| r.get(0))
+                .optional()?)
+        };
+        let Some(seen) = value("session_last_source")? else {
+            return Ok(None);
+        };
+        let seen: i64 = seen
+            .parse()
+            .map_err(|_| StoreError::Malformed(format!("session_last_source {seen:?}")))?;
+        let ended = value("session_ended_at")?
+            .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+            .map(|t| t.with_timezone(&Utc));
+        Ok(Some((seen, ended)))
+    }
+
+    /// Issues whose first full copy came from a source stored after
+    /// `source_id`, newest first: what a reader has not seen yet. A second
+    /// copy of an issue already held in full is not news.
+    pub fn first_full_copies_after(&self, source_id: i64) -> Result<Vec<IssueKey>, StoreError> {
+        let full = Rank::Full as i64;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT c.year, c.number FROM claims c
+             WHERE c.source_id > ?1 AND c.rank = ?2 AND NOT EXISTS (
+                 SELECT 1 FROM claims d WHERE d.year = c.year AND d.number = c.number
+                     AND d.rank = ?2 AND d.source_id <= ?1)
+             ORDER BY c.year DESC, c.number DESC",
+        )?;
+        let rows = stmt.query_map(params![source_id, full], |r| {
+            Ok(IssueKey::new(r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Changes whenever another connection (another zhoubao process) has

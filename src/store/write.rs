@@ -34,6 +34,7 @@ impl Store {
         raw: &[u8],
         bulletin: &Bulletin,
     ) -> Result<ImportOutcome, StoreError> {
+        self.writable()?;
         let sha = hex_sha256(raw);
         let tx = self
             .conn
@@ -78,6 +79,7 @@ impl Store {
 
     /// Marks an issue read or unread. Import never touches this state.
     pub fn set_read(&self, key: IssueKey, read: bool) -> Result<(), StoreError> {
+        self.writable()?;
         self.conn
             .prepare_cached(
                 "INSERT INTO user_state (year, number, read) VALUES (?1, ?2, ?3)
@@ -87,8 +89,39 @@ impl Store {
         Ok(())
     }
 
+    /// Marks every cached issue read, in one statement (so one
+    /// transaction); returns how many were unread. Issues known only by
+    /// reference get no mark, as `set_read` callers ensure one by one.
+    pub fn mark_all_read(&self) -> Result<usize, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "INSERT INTO user_state (year, number, read)
+                 SELECT i.year, i.number, 1 FROM issues i
+                 WHERE i.cached = 1 AND NOT EXISTS (SELECT 1 FROM user_state u
+                     WHERE u.year = i.year AND u.number = i.number AND u.read = 1)
+                 ON CONFLICT (year, number) DO UPDATE SET read = 1",
+            )?
+            .execute([])?)
+    }
+
+    /// Records that a TUI session ends at `at` having seen every source
+    /// stored so far: the next start counts full copies that arrive later.
+    pub fn end_session(&self, at: chrono::DateTime<chrono::Utc>) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO meta (key, value) VALUES
+                    ('session_last_source', (SELECT ifnull(max(id), 0) FROM sources)),
+                    ('session_ended_at', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )?
+            .execute([at.to_rfc3339()])?;
+        Ok(())
+    }
+
     /// Remembers the issue the TUI showed last.
     pub fn set_last_selected(&self, key: IssueKey) -> Result<(), StoreError> {
+        self.writable()?;
         self.conn
             .prepare_cached(
                 "INSERT INTO meta (key, value) VALUES ('last_selected', ?1)
@@ -155,6 +188,7 @@ impl Store {
         &mut self,
         parse: impl Fn(&[u8]) -> Option<Bulletin>,
     ) -> Result<Reindexed, StoreError> {
+        self.writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -1,8 +1,14 @@
 //! Weekly statistics, pure and computed once: the series of each figure by
-//! calendar week ([`series`]), from which the comparisons shown by
-//! `zhoubao show` and the TUI's detail pane, and the charts, all read, so
-//! the CLI and the TUI can never disagree.
+//! calendar week ([`series`]), the comparisons of an issue's figures with
+//! earlier weeks ([`compare`]) and their wording ([`describe`]), and the
+//! span statistics the charts scale by ([`window`]), which `zhoubao show`,
+//! the TUI's detail pane and the charts all read, so the CLI and the TUI
+//! can never disagree.
 
+pub mod compare;
+pub mod describe;
 pub mod series;
+pub mod window;
 
+pub use compare::IssueComparisons;
 pub use series::{Week, WeekSeries};

@@ -1,7 +1,8 @@
 //! The TUI's state and the navigation it supports: what is selected, what
-//! the detail pane shows, the followed-link history and the search. Loading
-//! and wrapping happen here, when the selection or the size changes, so
-//! drawing only reads.
+//! the detail pane shows, the followed-link history and the search (the
+//! review flow, filter and prompts are in review.rs; `o` and `y` in
+//! open.rs). Loading and wrapping happen here, when the selection or the
+//! size changes, so drawing only reads.
 
 use std::collections::HashMap;
 use std::io;
@@ -9,13 +10,15 @@ use std::io;
 use ratatui::layout::Rect;
 
 use super::action::{Focus, InputMode};
-use super::chart::Charts;
+use super::chart::PaneChart;
+use super::chart_view::ChartViewState;
 use super::detail::{DetailDoc, LinkTarget, Row};
 use super::layout::{self, Panes};
 use super::library::{Library, LibraryError};
+use super::review::{ListFilter, Question};
 use super::search::{SearchState, SEARCH_BUDGET};
-use crate::model::{Figures, IssueKey, IssueSummary};
-use crate::trend::WeekSeries;
+use crate::model::{IssueKey, IssueSummary};
+use crate::trend::{IssueComparisons, WeekSeries};
 
 /// What the detail pane shows: an issue by key, or a 近期回顾 line whose
 /// issue the cache cannot name.
@@ -47,10 +50,19 @@ pub type UrlOpener = Box<dyn FnMut(&str) -> io::Result<()>>;
 
 pub struct App {
     library: Box<dyn Library>,
-    /// Newest first.
+    /// Every known issue, newest first, whatever the list filter shows.
     pub summaries: Vec<IssueSummary>,
-    index: HashMap<IssueKey, usize>,
-    pub charts: Charts,
+    pub(super) index: HashMap<IssueKey, usize>,
+    /// What the list shows: indices into `summaries`, ascending (so newest
+    /// first). `list_selected` and `list_offset` count these rows.
+    pub list_rows: Vec<usize>,
+    pub filter: ListFilter,
+    /// Cached issues not read, over every issue (not only the shown rows).
+    pub unread: usize,
+    /// The chart pane, laid out for the selection and the size.
+    pub chart: PaneChart,
+    /// The chart view (`c`): what it shows and its plot.
+    pub chart_view: ChartViewState,
     /// Every known issue on the calendar of weeks: what comparisons and
     /// charts are computed from (never the filtered list).
     pub weeks: WeekSeries,
@@ -68,6 +80,13 @@ pub struct App {
     pub focus: Focus,
     pub mode: InputMode,
     pub help_scroll: usize,
+    /// What the `:` prompt holds while typing.
+    pub goto_input: String,
+    /// The y/n question the status line asks.
+    pub question: Option<Question>,
+    /// A URL `y` asked to copy; the event loop writes the OSC 52 sequence.
+    pub(super) clipboard_request: Option<String>,
+    session_ended: bool,
     pub search: Option<SearchState>,
     /// What one update may spend on searching; see `search::SEARCH_BUDGET`.
     pub(super) search_budget: usize,
@@ -75,7 +94,7 @@ pub struct App {
     forward: Vec<Visit>,
     pub status: Option<Status>,
     pub quit: bool,
-    opener: UrlOpener,
+    pub(super) opener: UrlOpener,
     saved_selection: Option<IssueKey>,
     /// The library's generation when the summaries were loaded.
     generation: i64,
@@ -86,7 +105,7 @@ impl App {
     /// issue, else the newest cached one (the newest issues are often known
     /// only by reference), else the newest. Call `resize` before drawing.
     pub fn new(library: Box<dyn Library>, open: Option<IssueKey>) -> Result<App, LibraryError> {
-        let (summaries, index, charts, weeks) = load(library.as_ref())?;
+        let (summaries, index, weeks) = load(library.as_ref())?;
         let generation = library.generation().unwrap_or(0);
         // Not remembering the last issue is no reason to refuse to start.
         let saved_selection = library.last_selected().unwrap_or(None);
@@ -94,7 +113,11 @@ impl App {
             library,
             summaries,
             index,
-            charts,
+            list_rows: Vec::new(),
+            filter: ListFilter::All,
+            unread: 0,
+            chart: PaneChart::new(&weeks),
+            chart_view: ChartViewState::default(),
             weeks,
             screen: Rect::default(),
             panes: Panes::default(),
@@ -109,16 +132,22 @@ impl App {
             focus: Focus::List,
             mode: InputMode::Normal,
             help_scroll: 0,
+            goto_input: String::new(),
+            question: None,
+            clipboard_request: None,
+            session_ended: false,
             search: None,
             search_budget: SEARCH_BUDGET,
             back: Vec::new(),
             forward: Vec::new(),
             status: None,
             quit: false,
-            opener: Box::new(open_in_browser),
+            opener: Box::new(super::open::open_in_browser),
             saved_selection,
             generation,
         };
+        app.rebuild_rows();
+        app.greet();
         let unknown_open = open.filter(|k| !app.index.contains_key(k));
         let start = open
             .filter(|k| app.index.contains_key(k))
@@ -148,33 +177,31 @@ impl App {
         }
         self.generation = generation;
         let before = self.summaries.len();
-        let (summaries, index, charts, weeks) = match load(self.library.as_ref()) {
+        let (summaries, index, weeks) = match load(self.library.as_ref()) {
             Ok(loaded) => loaded,
             Err(e) => return self.set_error(format!("cannot reload the cache: {e}")),
         };
-        let cursor = self.summaries.get(self.list_selected).map(|s| s.key);
         self.summaries = summaries;
         self.index = index;
-        self.charts = charts;
+        self.chart = PaneChart::new(&weeks);
         self.weeks = weeks;
-        self.list_selected = cursor
-            .and_then(|k| self.index.get(&k).copied())
-            .unwrap_or(0)
-            .min(self.summaries.len().saturating_sub(1));
-        self.keep_list_selection_visible();
+        // The filter applies to what arrived too; the cursor follows the
+        // shown issue below.
+        self.rebuild_rows();
         if let Some(target) = self.current.clone() {
             let (scroll, link, focus) = (self.detail_scroll, self.link_selected, self.focus);
             self.show(target);
             self.detail_scroll = scroll;
             self.clamp_scroll();
-            self.link_selected = link.min(self.doc.links.len().saturating_sub(1));
-            if focus != Focus::Links || !self.doc.links.is_empty() {
+            self.link_selected = link.min(self.doc.items.len().saturating_sub(1));
+            if focus != Focus::Links || !self.doc.items.is_empty() {
                 self.focus = focus;
             }
         } else if let Some(key) = self.summaries.iter().find(|s| s.cached).map(|s| s.key) {
             // The cache was empty at start; show what the import brought.
             self.show(Target::Issue(key));
         }
+        self.refresh_charts();
         let added = self.summaries.len().saturating_sub(before);
         self.set_message(format!(
             "cache updated by another process: {} issues, {added} new",
@@ -219,6 +246,16 @@ impl App {
         }
         self.clamp_scroll();
         self.keep_list_selection_visible();
+        self.refresh_charts();
+    }
+
+    /// Lays out the chart pane and rebuilds the chart view's plot for the
+    /// shown issue: after every change of selection, size, series or
+    /// view setting, so drawing only reads them.
+    pub fn refresh_charts(&mut self) {
+        let selected = self.current_key();
+        self.chart.update(&self.weeks, selected, self.panes.chart);
+        self.chart_view.refresh(&self.weeks, selected, self.screen);
     }
 
     pub fn list_height(&self) -> usize {
@@ -229,7 +266,7 @@ impl App {
         usize::from(layout::inner(self.panes.detail).height)
     }
 
-    fn keep_list_selection_visible(&mut self) {
+    pub(super) fn keep_list_selection_visible(&mut self) {
         let h = self.list_height().max(1);
         if self.list_selected < self.list_offset {
             self.list_offset = self.list_selected;
@@ -237,7 +274,7 @@ impl App {
             self.list_offset = self.list_selected + 1 - h;
         }
         // Never leave empty rows below the last issue while earlier ones are hidden.
-        self.list_offset = self.list_offset.min(self.summaries.len().saturating_sub(h));
+        self.list_offset = self.list_offset.min(self.list_rows.len().saturating_sub(h));
     }
 
     pub fn max_scroll(&self) -> usize {
@@ -262,22 +299,9 @@ impl App {
         });
     }
 
-    /// Figures of the week before `key`: number − 1 of the same year, or for
-    /// a year's first issue the last known issue of the year before. A
-    /// missing week gives None, so no change is shown against an older week.
-    fn previous_figures(&self, key: IssueKey) -> Option<Figures> {
-        let i = self.summaries.partition_point(|s| s.key >= key);
-        let before = self.summaries.get(i)?;
-        let adjacent = if key.number > 1 {
-            before.key == IssueKey::new(key.year, key.number - 1)
-        } else {
-            before.key.year == key.year - 1
-        };
-        adjacent.then_some(before.figures)
-    }
-
-    /// Shows `target` in the detail pane and moves the list cursor to it
-    /// when the list has it. Does not touch the history.
+    /// Shows `target` in the detail pane and moves the list cursor to it,
+    /// or to where it would be when the filter hides it. Does not touch the
+    /// history.
     pub fn show(&mut self, target: Target) {
         let doc = match &target {
             Target::Issue(key) => self.doc_for_key(*key, None),
@@ -286,23 +310,27 @@ impl App {
                 None => DetailDoc::from_reference(r),
             },
         };
-        if let Some(i) = doc.key.and_then(|k| self.index.get(&k).copied()) {
-            self.list_selected = i;
-            self.keep_list_selection_visible();
+        if let Some(key) = doc.key {
+            self.place_cursor(key);
         }
         self.doc = doc;
         self.rows = self.doc.wrap(self.rows_width);
         self.detail_scroll = 0;
-        self.link_selected = 0;
+        self.link_selected = self.doc.first_link_item();
         self.current = Some(target);
-        if self.focus == Focus::Links && self.doc.links.is_empty() {
+        if self.focus == Focus::Links && self.doc.items.is_empty() {
             self.focus = Focus::Detail;
         }
+        self.refresh_charts();
     }
 
     fn doc_for_key(&mut self, key: IssueKey, reference: Option<&LinkTarget>) -> DetailDoc {
         match self.library.detail(key) {
-            Ok(Some(d)) => DetailDoc::from_detail(&d, self.previous_figures(key).as_ref()),
+            Ok(Some(d)) => {
+                // Once per selection, never per frame.
+                let comparisons = IssueComparisons::compute(&self.weeks, key, &d.summary.figures);
+                DetailDoc::from_detail(&d, &comparisons)
+            }
             Ok(None) => match self.index.get(&key).and_then(|&i| self.summaries.get(i)) {
                 Some(s) => DetailDoc::from_summary(s),
                 None => DetailDoc::from_reference(&reference.cloned().unwrap_or(LinkTarget {
@@ -321,13 +349,13 @@ impl App {
 
     /// Moves the list cursor to row `i` (clamped) and shows that issue.
     pub fn select_row(&mut self, i: usize) {
-        let Some(last) = self.summaries.len().checked_sub(1) else {
+        let Some(last) = self.list_rows.len().checked_sub(1) else {
             return;
         };
         let i = i.min(last);
         self.list_selected = i;
         self.keep_list_selection_visible();
-        if let Some(key) = self.summaries.get(i).map(|s| s.key) {
+        if let Some(key) = self.row_key(i) {
             if self.current_key() != Some(key) || !matches!(self.current, Some(Target::Issue(_))) {
                 self.show(Target::Issue(key));
             }
@@ -336,9 +364,9 @@ impl App {
 
     /// Shows `key`, through the list when it has it.
     pub fn select_key(&mut self, key: IssueKey) {
-        match self.index.get(&key) {
-            Some(&i) => self.select_row(i),
-            None => self.show(Target::Issue(key)),
+        match self.row_of(key) {
+            Ok(row) => self.select_row(row),
+            Err(_) => self.show(Target::Issue(key)),
         }
     }
 
@@ -387,6 +415,12 @@ impl App {
             Some(k) if self.index.contains_key(&k) => Target::Issue(k),
             _ => Target::Reference(LinkTarget { key, ..link }),
         };
+        self.go_to(target);
+    }
+
+    /// Shows `target` and opens it, recording where the reader was in the
+    /// history like a browser: following a link, `:`.
+    pub(super) fn go_to(&mut self, target: Target) {
         if let Some(here) = self.here() {
             self.back.push(here);
         }
@@ -408,8 +442,8 @@ impl App {
         self.show(visit.target);
         self.detail_scroll = visit.scroll;
         self.clamp_scroll();
-        self.link_selected = visit.link.min(self.doc.links.len().saturating_sub(1));
-        if visit.focus != Focus::Links || !self.doc.links.is_empty() {
+        self.link_selected = visit.link.min(self.doc.items.len().saturating_sub(1));
+        if visit.focus != Focus::Links || !self.doc.items.is_empty() {
             self.focus = visit.focus;
         }
     }
@@ -449,6 +483,7 @@ impl App {
                 if let Some(s) = self.summary_mut(key) {
                     s.read = read;
                 }
+                self.recount();
             }
             Err(e) => self.set_error(format!("cannot mark {key}: {e}")),
         }
@@ -487,22 +522,6 @@ impl App {
         }
     }
 
-    /// `o`: hands the issue's URL to the system's opener; only http(s).
-    pub fn open_url(&mut self) {
-        let Some(url) = self.doc.url.clone() else {
-            self.set_error("this issue has no URL");
-            return;
-        };
-        if !is_web_url(&url) {
-            self.set_error("not opening a URL that is not http(s)");
-            return;
-        }
-        match (self.opener)(&url) {
-            Ok(()) => self.set_message("opened in the browser"),
-            Err(e) => self.set_error(format!("cannot open the browser: {e}")),
-        }
-    }
-
     /// Remembers the shown issue for the next start; only writes on change.
     pub fn persist_selection(&mut self) {
         let Some(key) = self.current_key() else {
@@ -516,17 +535,23 @@ impl App {
             Err(e) => self.set_error(format!("cannot remember the selection: {e}")),
         }
     }
+
+    /// Records the end of this session once, so the next start can say
+    /// what arrived meanwhile.
+    pub fn end_session(&mut self) {
+        if std::mem::replace(&mut self.session_ended, true) {
+            return;
+        }
+        if let Err(e) = self.library.end_session() {
+            self.set_error(format!("cannot record the end of the session: {e}"));
+        }
+    }
 }
 
-type Loaded = (
-    Vec<IssueSummary>,
-    HashMap<IssueKey, usize>,
-    Charts,
-    WeekSeries,
-);
+type Loaded = (Vec<IssueSummary>, HashMap<IssueKey, usize>, WeekSeries);
 
 /// The summaries in list order (newest first), their rows by key, and the
-/// chart series: everything the list and charts draw from.
+/// week series: everything the list and charts draw from.
 fn load(library: &dyn Library) -> Result<Loaded, LibraryError> {
     let mut summaries = library.summaries()?;
     summaries.sort_by_key(|s| std::cmp::Reverse(s.key));
@@ -536,9 +561,8 @@ fn load(library: &dyn Library) -> Result<Loaded, LibraryError> {
         .enumerate()
         .map(|(i, s)| (s.key, i))
         .collect();
-    let charts = Charts::build(&summaries);
     let weeks = WeekSeries::build(&summaries);
-    Ok((summaries, index, charts, weeks))
+    Ok((summaries, index, weeks))
 }
 
 /// Only web URLs go to the opener: a `file:` or custom scheme could run
@@ -547,26 +571,6 @@ pub fn is_web_url(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && !url.chars().any(|c| c.is_control() || c.is_whitespace())
-}
-
-/// Starts the platform's URL opener with the URL as one argument (no shell)
-/// and reaps it in the background so no zombie is left.
-fn open_in_browser(url: &str) -> io::Result<()> {
-    let program = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    let mut child = std::process::Command::new(program)
-        .arg(url)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()?;
-    std::thread::spawn(move || child.wait());
-    Ok(())
 }
 
 #[cfg(test)]

@@ -17,6 +17,8 @@ pub enum Key {
     Digits,
     /// Any printable character (search input).
     Typed,
+    /// Any key at all (the y/n question's "anything else").
+    Any,
 }
 
 /// Where a binding applies.
@@ -27,6 +29,9 @@ pub enum Scope {
     Focused(Focus),
     Search,
     Help,
+    Goto,
+    Confirm,
+    Chart,
 }
 
 /// What a binding produces; digits and typed text carry the key's character.
@@ -35,6 +40,8 @@ pub enum Bound {
     Do(Action),
     FollowDigit,
     Type,
+    /// The chart view's figure keys: the digit picks the figure.
+    FigureDigit,
 }
 
 pub struct Binding {
@@ -65,7 +72,10 @@ const fn bind(
 use Action as A;
 use Bound::Do;
 use Key::{Char, Code, Ctrl};
-use Scope::{Anywhere, Focused, Help, Normal, Search};
+use Scope::{Anywhere, Chart, Confirm, Focused, Goto, Help, Normal, Search};
+
+/// Hints the status line shows however narrow it is, while they apply.
+pub const PINNED_HINTS: &[Action] = &[A::ToggleHelp, A::Quit];
 
 /// First match wins, so narrower scopes come before wider ones.
 pub const KEYMAP: &[Binding] = &[
@@ -121,6 +131,121 @@ pub const KEYMAP: &[Binding] = &[
         "type the search (title or body, incremental)",
         None,
     ),
+    // Go-to prompt.
+    bind(
+        &[Code(KeyCode::Enter)],
+        Goto,
+        Do(A::GotoAccept),
+        "go to the issue typed (YEAR-NUMBER, e.g. 2024-17)",
+        Some(("Enter", "go")),
+    ),
+    bind(
+        &[Code(KeyCode::Esc)],
+        Goto,
+        Do(A::GotoCancel),
+        "cancel",
+        Some(("Esc", "cancel")),
+    ),
+    bind(
+        &[Code(KeyCode::Backspace)],
+        Goto,
+        Do(A::GotoBackspace),
+        "delete the last character",
+        None,
+    ),
+    bind(
+        &[Key::Typed],
+        Goto,
+        Bound::Type,
+        "type the issue key",
+        None,
+    ),
+    // A y/n question.
+    bind(
+        &[Char('y'), Char('Y')],
+        Confirm,
+        Do(A::ConfirmYes),
+        "yes",
+        None,
+    ),
+    bind(
+        &[Key::Any],
+        Confirm,
+        Do(A::ConfirmNo),
+        "no: any other key cancels",
+        None,
+    ),
+    // Chart view.
+    bind(
+        &[Code(KeyCode::Esc), Char('q'), Char('c')],
+        Chart,
+        Do(A::CloseChart),
+        "back to the main screen",
+        Some(("Esc", "back")),
+    ),
+    bind(
+        &[Code(KeyCode::Left), Char('h'), Char('[')],
+        Chart,
+        Do(A::PrevIssue),
+        "previous (older) issue: the selected week",
+        Some(("←/→", "week")),
+    ),
+    bind(
+        &[Code(KeyCode::Right), Char('l'), Char(']')],
+        Chart,
+        Do(A::NextIssue),
+        "next (newer) issue",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Chart,
+        Do(A::NextFigure),
+        "next figure",
+        Some(("↑/↓ 1-5", "figure")),
+    ),
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Chart,
+        Do(A::PrevFigure),
+        "previous figure",
+        None,
+    ),
+    bind(
+        &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5')],
+        Chart,
+        Bound::FigureDigit,
+        "figure: 处理事件 跨境事件 仿冒投诉 恶意APP平台 恶意URL",
+        None,
+    ),
+    bind(
+        &[Char('+'), Char('=')],
+        Chart,
+        Do(A::ZoomIn),
+        "fewer weeks: all → 104 → 52 → 26 → 13",
+        Some(("+/-", "zoom")),
+    ),
+    bind(
+        &[Char('-')],
+        Chart,
+        Do(A::ZoomOut),
+        "more weeks: 13 → 26 → 52 → 104 → all",
+        None,
+    ),
+    bind(
+        &[Char('p')],
+        Chart,
+        Do(A::ToggleYearEarlier),
+        "show / hide the same issues a year earlier (上年)",
+        Some(("p", "上年")),
+    ),
+    bind(
+        &[Char('?')],
+        Chart,
+        Do(A::ToggleHelp),
+        "this help",
+        Some(("?", "help")),
+    ),
     // Pane-specific.
     bind(
         &[Code(KeyCode::Enter)],
@@ -133,8 +258,8 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Enter)],
         Focused(Focus::Links),
         Do(A::Activate),
-        "follow the selected 近期回顾 link",
-        Some(("Enter", "follow")),
+        "follow the selected 近期回顾 line, or open the selected image address in the browser",
+        Some(("Enter", "follow/open")),
     ),
     // Browsing.
     bind(
@@ -183,7 +308,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Tab)],
         Normal,
         Do(A::FocusNext),
-        "next pane: list → detail → links",
+        "next pane: list → detail → links (image addresses and 近期回顾 lines; j/k move)",
         Some(("Tab", "pane")),
     ),
     bind(
@@ -236,6 +361,13 @@ pub const KEYMAP: &[Binding] = &[
         Some(("/", "search")),
     ),
     bind(
+        &[Char(':')],
+        Normal,
+        Do(A::StartGoto),
+        "go to an issue by key (:2024-17 Enter), kept in the back/forward history",
+        Some((":", "go to")),
+    ),
+    bind(
         &[Char('n')],
         Normal,
         Do(A::NextHit),
@@ -257,11 +389,46 @@ pub const KEYMAP: &[Binding] = &[
         Some(("m", "read")),
     ),
     bind(
+        &[Char('u')],
+        Normal,
+        Do(A::NextUnread),
+        "open the next unread issue: the next older one, then from the newest (marks it read)",
+        Some(("u", "unread")),
+    ),
+    bind(
+        &[Char('A')],
+        Normal,
+        Do(A::AskMarkAllRead),
+        "mark every cached issue read (asks y/n first)",
+        None,
+    ),
+    bind(
+        &[Char('f')],
+        Normal,
+        Do(A::CycleFilter),
+        "filter the list: all → cached → unread (charts and the series keep every issue)",
+        Some(("f", "filter")),
+    ),
+    bind(
         &[Char('o')],
         Normal,
         Do(A::OpenUrl),
-        "open the issue's URL in the browser",
+        "open in the browser ($BROWSER, else the system's): the selected link or image address, else the issue's URL",
         Some(("o", "browser")),
+    ),
+    bind(
+        &[Char('y')],
+        Normal,
+        Do(A::CopyUrl),
+        "copy that URL to the clipboard (OSC 52; in tmux needs set-clipboard on)",
+        None,
+    ),
+    bind(
+        &[Char('c')],
+        Normal,
+        Do(A::OpenChart),
+        "chart view: one figure with dates and values",
+        Some(("c", "chart")),
     ),
     bind(
         &[Char('?')],
@@ -294,6 +461,9 @@ impl Scope {
             Focused(f) => mode == InputMode::Normal && focus == f,
             Search => mode == InputMode::Search,
             Help => mode == InputMode::Help,
+            Goto => mode == InputMode::Goto,
+            Confirm => mode == InputMode::Confirm,
+            Chart => mode == InputMode::Chart,
         }
     }
 
@@ -307,6 +477,9 @@ impl Scope {
             Focused(Focus::Links) => "近期回顾 links",
             Search => "Search prompt",
             Help => "Help",
+            Goto => "Go-to prompt (:)",
+            Confirm => "Questions (y/n)",
+            Chart => "Chart view (c)",
         }
     }
 }
@@ -316,6 +489,7 @@ impl Key {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         match (self, key.code) {
+            (Key::Any, _) => true,
             (Ctrl(c), KeyCode::Char(k)) => ctrl && k.eq_ignore_ascii_case(&c),
             (_, _) if ctrl || alt => false,
             (Char(c), KeyCode::Char(k)) => k == c,
@@ -334,6 +508,7 @@ impl Key {
             Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Digits => "1-9".into(),
             Key::Typed => "text".into(),
+            Key::Any => "other".into(),
             Code(code) => match code {
                 KeyCode::Down => "↓".into(),
                 KeyCode::Up => "↑".into(),

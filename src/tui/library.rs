@@ -4,6 +4,8 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
+use chrono::{DateTime, Utc};
+
 use crate::model::{IssueDetail, IssueKey, IssueSummary};
 
 /// Any error a library can report; the TUI only shows it in the status line.
@@ -51,11 +53,44 @@ pub trait Library {
     fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()>;
     fn last_selected(&self) -> LibraryResult<Option<IssueKey>>;
     fn set_last_selected(&self, key: IssueKey) -> LibraryResult<()>;
+    /// Marks every cached issue read and returns how many were unread.
+    /// This default marks them one by one; the store and the memory
+    /// library do it at once, so a failure leaves no half-marked cache.
+    fn mark_all_read(&self) -> LibraryResult<usize> {
+        let unread: Vec<IssueKey> = self
+            .summaries()?
+            .into_iter()
+            .filter(|s| s.cached && !s.read)
+            .map(|s| s.key)
+            .collect();
+        for key in &unread {
+            self.set_read(*key, true)?;
+        }
+        Ok(unread.len())
+    }
+    /// What arrived since the last session ended; None when no session
+    /// has ended yet (the first start) or the library cannot tell.
+    fn since_last_session(&self) -> LibraryResult<Option<LastVisit>> {
+        Ok(None)
+    }
+    /// Records that this session ends now, for the next start's count.
+    fn end_session(&self) -> LibraryResult<()> {
+        Ok(())
+    }
     /// Changes when someone else (an import in another process) has written
     /// to the library; constant for a library nobody else writes.
     fn generation(&self) -> LibraryResult<i64> {
         Ok(0)
     }
+}
+
+/// What the library received since the last session ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastVisit {
+    /// Issues whose full copy arrived since, newest first.
+    pub new_issues: Vec<IssueKey>,
+    /// When the last session ended, when known.
+    pub ended: Option<DateTime<Utc>>,
 }
 
 /// A library held in memory: for tests, benchmarks and demos that do not
@@ -66,6 +101,11 @@ pub struct MemoryLibrary {
     urls: HashMap<String, IssueKey>,
     read: RefCell<HashMap<IssueKey, bool>>,
     last_selected: RefCell<Option<IssueKey>>,
+    /// When each issue's first full copy was inserted, in insertions.
+    arrived: HashMap<IssueKey, u64>,
+    insertions: u64,
+    /// Insertions seen and the time when the last session ended.
+    session: RefCell<Option<(u64, DateTime<Utc>)>>,
 }
 
 impl MemoryLibrary {
@@ -82,6 +122,11 @@ impl MemoryLibrary {
             .chain(detail.aliases.iter().filter_map(|a| a.url.as_ref()))
         {
             self.urls.insert(url.clone(), key);
+        }
+        self.insertions += 1;
+        let held_in_full = self.details.get(&key).is_some_and(|d| d.summary.cached);
+        if detail.summary.cached && !held_in_full {
+            self.arrived.insert(key, self.insertions);
         }
         self.details.insert(key, detail);
     }
@@ -181,6 +226,38 @@ impl Library for MemoryLibrary {
         *self.last_selected.borrow_mut() = Some(key);
         Ok(())
     }
+
+    fn mark_all_read(&self) -> LibraryResult<usize> {
+        let mut read = self.read.borrow_mut();
+        let mut marked = 0;
+        for d in self.details.values().filter(|d| d.summary.cached) {
+            let was = read.insert(d.summary.key, true).unwrap_or(d.summary.read);
+            marked += usize::from(!was);
+        }
+        Ok(marked)
+    }
+
+    fn since_last_session(&self) -> LibraryResult<Option<LastVisit>> {
+        let Some((seen, ended)) = *self.session.borrow() else {
+            return Ok(None);
+        };
+        let mut new_issues: Vec<IssueKey> = self
+            .arrived
+            .iter()
+            .filter(|(_, &at)| at > seen)
+            .map(|(k, _)| *k)
+            .collect();
+        new_issues.sort_by(|a, b| b.cmp(a));
+        Ok(Some(LastVisit {
+            new_issues,
+            ended: Some(ended),
+        }))
+    }
+
+    fn end_session(&self) -> LibraryResult<()> {
+        *self.session.borrow_mut() = Some((self.insertions, Utc::now()));
+        Ok(())
+    }
 }
 
 fn mentions(detail: &IssueDetail, query: &str) -> bool {
@@ -238,5 +315,23 @@ impl Library for crate::store::Store {
 
     fn generation(&self) -> LibraryResult<i64> {
         Ok(self.data_version()?)
+    }
+
+    fn mark_all_read(&self) -> LibraryResult<usize> {
+        Ok(crate::store::Store::mark_all_read(self)?)
+    }
+
+    fn since_last_session(&self) -> LibraryResult<Option<LastVisit>> {
+        let Some((seen, ended)) = self.last_session()? else {
+            return Ok(None);
+        };
+        Ok(Some(LastVisit {
+            new_issues: self.first_full_copies_after(seen)?,
+            ended,
+        }))
+    }
+
+    fn end_session(&self) -> LibraryResult<()> {
+        Ok(crate::store::Store::end_session(self, Utc::now())?)
     }
 }

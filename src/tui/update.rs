@@ -3,6 +3,7 @@
 
 use super::action::{Action, Focus, InputMode};
 use super::app::App;
+use super::detail::Item;
 use super::layout::{contains, inner};
 
 /// Lines the mouse wheel moves per notch.
@@ -18,6 +19,7 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Quit => {
             app.persist_selection();
+            app.end_session();
             app.quit = true;
         }
         Action::Resize(w, h) => app.resize(w, h),
@@ -40,10 +42,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.mark_opened();
                 app.focus = Focus::Detail;
             }
-            Focus::Links => {
-                let n = app.link_selected;
-                app.follow(n);
-            }
+            Focus::Links => activate_item(app, app.link_selected),
             Focus::Detail => {}
         },
         Action::FollowNumber(n) => app.follow(usize::from(n).saturating_sub(1)),
@@ -63,12 +62,65 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextHit => app.step_hit(true),
         Action::PrevHit => app.step_hit(false),
         Action::ToggleRead => app.toggle_read(),
+        Action::NextUnread => app.next_unread(),
+        Action::AskMarkAllRead => app.ask_mark_all_read(),
+        Action::ConfirmYes => app.answer(true),
+        Action::ConfirmNo => app.answer(false),
+        Action::CycleFilter => app.cycle_filter(),
+        Action::StartGoto => app.start_goto(),
+        Action::GotoInput(c) => app.edit_goto(|t| t.push(c)),
+        Action::GotoBackspace => app.edit_goto(|t| {
+            t.pop();
+        }),
+        Action::GotoAccept => app.accept_goto(),
+        Action::GotoCancel => app.cancel_goto(),
         Action::OpenUrl => app.open_url(),
+        Action::CopyUrl => app.copy_url(),
         Action::ToggleHelp => {
             app.help_scroll = 0;
             app.mode = InputMode::Help;
         }
-        Action::CloseHelp => app.mode = InputMode::Normal,
+        Action::CloseHelp => {
+            // Help opened over the chart view goes back to it.
+            app.mode = if app.chart_view.open {
+                InputMode::Chart
+            } else {
+                InputMode::Normal
+            };
+        }
+        Action::OpenChart => {
+            app.chart_view.open();
+            app.mode = InputMode::Chart;
+            app.refresh_charts();
+        }
+        Action::CloseChart => {
+            app.chart_view.close();
+            app.mode = InputMode::Normal;
+        }
+        Action::ChartFigure(n) => {
+            if app.chart_view.set_figure(n) {
+                app.refresh_charts();
+            } else {
+                app.set_error(format!("no figure {n}"));
+            }
+        }
+        Action::NextFigure | Action::PrevFigure => {
+            app.chart_view.step_figure(action == Action::NextFigure);
+            app.refresh_charts();
+        }
+        Action::ZoomIn | Action::ZoomOut => {
+            if app.chart_view.zoom(action == Action::ZoomIn) {
+                app.refresh_charts();
+            } else if action == Action::ZoomIn {
+                app.set_message("already the narrowest span: 13 weeks");
+            } else {
+                app.set_message("already every week of the series");
+            }
+        }
+        Action::ToggleYearEarlier => {
+            app.chart_view.toggle_year_earlier();
+            app.refresh_charts();
+        }
         Action::Dismiss => app.search = None,
         Action::Click { column, row } => click(app, column, row),
         Action::Scroll { column, row, down } => wheel(app, column, row, down),
@@ -90,19 +142,35 @@ fn move_by(app: &mut App, n: usize, down: bool) {
         return;
     }
     match app.focus {
-        Focus::List => {
-            let last = app.summaries.len().saturating_sub(1);
-            let i = step(app.list_selected, n, down, last);
-            app.select_row(i);
+        // g and G go to the ends whatever the cursor is between.
+        Focus::List if n == usize::MAX => {
+            let end = if down { app.list_rows.len() } else { 1 };
+            app.select_row(end.saturating_sub(1));
         }
+        Focus::List => match app.list_step(n, down) {
+            Some(i) => app.select_row(i),
+            None if app.list_rows.is_empty() => {}
+            None if down => app.set_message("no older issue in this list"),
+            None => app.set_message("no newer issue in this list"),
+        },
         Focus::Detail => {
             app.detail_scroll = step(app.detail_scroll, n, down, app.max_scroll());
         }
         Focus::Links => {
-            let last = app.doc.links.len().saturating_sub(1);
+            let last = app.doc.items.len().saturating_sub(1);
             app.link_selected = step(app.link_selected, n, down, last);
             scroll_link_into_view(app);
         }
+    }
+}
+
+/// Enter (or a second click) on a selectable line of the detail pane: a
+/// 近期回顾 line is followed, an image address opened in the browser.
+fn activate_item(app: &mut App, item: usize) {
+    match app.doc.items.get(item).copied() {
+        Some(Item::Link(n)) => app.follow(n),
+        Some(Item::Image(_)) => app.open_url(),
+        None => {}
     }
 }
 
@@ -130,7 +198,7 @@ fn scroll_link_into_view(app: &mut App) {
 }
 
 fn cycle_focus(app: &mut App, forward: bool) {
-    let has_links = !app.doc.links.is_empty();
+    let has_links = !app.doc.items.is_empty();
     app.focus = match (app.focus, forward) {
         (Focus::List, true) => Focus::Detail,
         (Focus::Detail, true) if has_links => Focus::Links,
@@ -142,7 +210,7 @@ fn cycle_focus(app: &mut App, forward: bool) {
         (Focus::Links, false) => Focus::Detail,
     };
     if app.focus == Focus::Links {
-        app.link_selected = app.link_selected.min(app.doc.links.len().saturating_sub(1));
+        app.link_selected = app.link_selected.min(app.doc.items.len().saturating_sub(1));
         scroll_link_into_view(app);
     }
 }
@@ -158,14 +226,10 @@ fn click(app: &mut App, column: u16, row: u16) {
     if contains(list, column, row) {
         app.focus = Focus::List;
         let i = app.list_offset + usize::from(row - list.y);
-        if i < app.summaries.len() {
+        if i < app.list_rows.len() {
             app.select_row(i);
         }
-    } else if let Some(week) = app
-        .panes
-        .chart
-        .and_then(|area| app.charts.week_at(area, app.current_key(), column, row))
-    {
+    } else if let Some(week) = app.chart.week_at(column, row) {
         app.select_key(week);
     } else if contains(detail, column, row) {
         let clicked = app
@@ -173,7 +237,7 @@ fn click(app: &mut App, column: u16, row: u16) {
             .get(app.detail_scroll + usize::from(row - detail.y))
             .and_then(|r| r.link);
         match clicked {
-            Some(n) if app.focus == Focus::Links && app.link_selected == n => app.follow(n),
+            Some(n) if app.focus == Focus::Links && app.link_selected == n => activate_item(app, n),
             Some(n) => {
                 app.focus = Focus::Links;
                 app.link_selected = n;
@@ -188,9 +252,9 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
         return;
     }
     if contains(app.panes.list, column, row) {
-        let last = app.summaries.len().saturating_sub(1);
-        let i = step(app.list_selected, WHEEL_STEP, down, last);
-        app.select_row(i);
+        if let Some(i) = app.list_step(WHEEL_STEP, down) {
+            app.select_row(i);
+        }
     } else if contains(app.panes.detail, column, row) {
         app.detail_scroll = step(app.detail_scroll, WHEEL_STEP, down, app.max_scroll());
     }

@@ -257,3 +257,117 @@ pub fn chars(app: &mut App, s: &str) {
         press(app, KeyCode::Char(c));
     }
 }
+
+/// An address for an issue of any year (`url` is by number alone).
+pub fn url_of(k: IssueKey) -> String {
+    format!(
+        "https://mp.weixin.qq.com/s?__biz=FIXTURE&mid={}{:02}&idx=1",
+        k.year, k.number
+    )
+}
+
+/// A full (cached) issue of any year, its week from the series' calendar.
+pub fn cached_week(year: i32, number: u32, f: Figures) -> IssueDetail {
+    let k = key(year, number);
+    let period = zhoubao::calendar::period_of_key(k).expect("fixture weeks are on the calendar");
+    let days = zhoubao::calendar::period_text(period, zhoubao::calendar::crosses_year(period));
+    IssueDetail {
+        summary: IssueSummary {
+            key: k,
+            title: Some(format!(
+                "网络安全信息与动态周报{year}年第{number}期（{days}）"
+            )),
+            period: Some(period),
+            published: Some(period.end + chrono::Days::new(3)),
+            assessment: Some(Assessment::Good),
+            figures: f,
+            cached: true,
+            read: false,
+        },
+        source: Some("国家互联网应急中心CNCERT".to_string()),
+        url: Some(url_of(k)),
+        body: vec![format!(
+            "{year}年第{number}期：自拟的测试正文，不取自任何真实周报。"
+        )],
+        images: Vec::new(),
+        recent: Vec::new(),
+        aliases: vec![Alias {
+            url: Some(url_of(k)),
+            source: Some("国家互联网应急中心CNCERT".to_string()),
+        }],
+    }
+}
+
+/// 2024-6 and the 52 weeks after it, to 2025-6 (the year crossing
+/// between), made so that 2025-6 shows every kind of comparison:
+/// - 处理事件 620: against the adjacent 2025-5, a mean of all four weeks,
+///   a year earlier (2024-6) that is known, the highest of 52 known weeks;
+/// - 跨境事件 100: 2024-6 lacks it (year earlier absent), and 2024-26 had
+///   100 too: joint lowest;
+/// - 仿冒投诉 346: none in 2025-3 … 2025-5, so against 2025-2, named, a
+///   mean of one week, ranked among 49 known;
+/// - 恶意APP平台 3: 2025-5 had 0 (no percentage: "new"), second lowest;
+/// - 恶意URL: not in 2025-6 at all.
+pub fn comparisons_library() -> MemoryLibrary {
+    let first = zhoubao::calendar::week_index(key(2024, 6)).expect("2024-6 is on the calendar");
+    let mut lib = MemoryLibrary::new();
+    for k in 0..=52i64 {
+        let week = zhoubao::calendar::key_at(first + k).expect("fixture weeks are on the calendar");
+        let mut f = figures([
+            Some(300 + k * 37 % 200),
+            Some(101 + k * 53 % 90),
+            Some(200 + k * 29 % 150),
+            Some(5 + k * 7 % 11),
+            Some(10 + k % 9),
+        ]);
+        match (week.year, week.number) {
+            (2024, 6) => f.cross_border = None,
+            (2024, 26) => f.cross_border = Some(100),
+            (2025, 3..=5) => f.phishing_complaints = None,
+            _ => {}
+        }
+        if week == key(2025, 5) {
+            f.malicious_app_platforms = Some(0);
+        }
+        if week == key(2025, 6) {
+            f = figures([Some(620), Some(100), Some(346), Some(3), None]);
+        }
+        lib.insert(cached_week(week.year, week.number, f));
+    }
+    lib
+}
+
+/// A full (cached) issue of any year, its period the calendar's week
+/// (so weeks across a new year and 53-week years come out right).
+pub fn cached_in(year: i32, number: u32, f: Figures) -> IssueDetail {
+    let period = zhoubao::calendar::period_of_key(key(year, number))
+        .expect("fixture weeks are on the calendar");
+    let text = zhoubao::calendar::period_text(period, zhoubao::calendar::crosses_year(period));
+    let mut issue = cached(number, (1, 1), (1, 7), f);
+    issue.summary.key = key(year, number);
+    issue.summary.title = Some(format!(
+        "网络安全信息与动态周报{year}年第{number}期（{text}）"
+    ));
+    issue.summary.period = Some(period);
+    issue.summary.published = Some(period.end + chrono::Days::new(3));
+    let link = format!("https://mp.weixin.qq.com/s?__biz=FIXTURE&mid={year}{number:02}&idx=1");
+    issue.url = Some(link.clone());
+    for alias in &mut issue.aliases {
+        alias.url = Some(link.clone());
+    }
+    issue
+}
+
+/// Only 处理事件 known: the figure most chart tests look at.
+pub fn events(v: i64) -> Figures {
+    figures([Some(v), None, None, None, None])
+}
+
+/// A library of cached issues, one per `(year, number, figures)`.
+pub fn weeks_library(weeks: &[(i32, u32, Figures)]) -> MemoryLibrary {
+    let mut lib = MemoryLibrary::new();
+    for &(year, number, f) in weeks {
+        lib.insert(cached_in(year, number, f));
+    }
+    lib
+}

@@ -1,13 +1,15 @@
-//! The issue list pane: one row per issue, newest first. Only the visible
-//! rows are built each frame, so ten thousand issues cost what twenty do.
+//! The issue list pane: one row per issue the filter admits, newest first.
+//! Only the visible rows are built each frame, so ten thousand issues cost
+//! what twenty do.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::theme;
-use super::wrap::{fit, fit_right, truncate};
+use super::wrap::{fit, fit_right, truncate, width, wrap};
 use crate::model::IssueSummary;
+use crate::tui::review::ListFilter;
 
 /// Marks a cached issue not yet read.
 pub const UNREAD: &str = "●";
@@ -38,25 +40,50 @@ pub fn row_text(s: &IssueSummary, cells: usize) -> String {
     fit(&text, cells)
 }
 
+/// The pane title for `cells` cells: every issue and every unread one
+/// (whatever the filter shows), then the filter when it hides some. A
+/// narrow pane drops the name first, then the total, never the filter.
+pub fn title(total: usize, unread: usize, filter: ListFilter, cells: usize) -> String {
+    let Some(label) = filter.label() else {
+        return truncate(&format!(" 周报 {total} 期 · {unread} 未读 "), cells);
+    };
+    let candidates = [
+        format!(" 周报 {total} 期 · {unread} 未读 · {label} "),
+        format!(" {total} 期 · {unread} 未读 · {label} "),
+        format!(" {label} · {unread} 未读 "),
+    ];
+    match candidates.iter().find(|t| width(t) <= cells) {
+        Some(t) => t.clone(),
+        None => truncate(&candidates[2], cells),
+    }
+}
+
 pub struct ListView<'a> {
     pub summaries: &'a [IssueSummary],
+    /// The rows shown: indices into `summaries`, in list order.
+    pub rows: &'a [usize],
     pub selected: usize,
+    /// False when the shown issue is not in the filtered list: then no row
+    /// is highlighted, the cursor only says where j/k continue.
+    pub highlight: bool,
     pub offset: usize,
     pub focused: bool,
+    pub unread: usize,
+    pub filter: ListFilter,
 }
 
 impl Widget for ListView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let unread = self
-            .summaries
-            .iter()
-            .filter(|s| s.cached && !s.read)
-            .count();
-        let title = format!(" 周报 {} 期 · {} 未读 ", self.summaries.len(), unread);
+        let title = title(
+            self.summaries.len(),
+            self.unread,
+            self.filter,
+            usize::from(area.width.saturating_sub(2)),
+        );
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme::border(self.focused))
-            .title(truncate(&title, usize::from(area.width.saturating_sub(2))));
+            .title(title);
         let inner = block.inner(area);
         block.render(area, buf);
         let height = usize::from(inner.height);
@@ -67,15 +94,16 @@ impl Widget for ListView<'_> {
             self.offset.min(self.selected)
         };
         let cells = usize::from(inner.width);
-        for (y, (i, s)) in
-            (inner.y..inner.bottom()).zip(self.summaries.iter().enumerate().skip(offset))
+        let shown = self.rows.iter().enumerate().skip(offset);
+        for (y, (i, s)) in (inner.y..inner.bottom())
+            .zip(shown.filter_map(|(i, &at)| self.summaries.get(at).map(|s| (i, s))))
         {
             let mut style = if s.cached {
                 theme::base()
             } else {
                 theme::dim()
             };
-            if i == self.selected {
+            if i == self.selected && self.highlight {
                 style = style.patch(theme::selected_row(self.focused));
             }
             buf.set_stringn(inner.x, y, row_text(s, cells), cells, style);
@@ -83,8 +111,15 @@ impl Widget for ListView<'_> {
                 buf.set_stringn(inner.x, y, UNREAD, 1, style.patch(theme::unread_marker()));
             }
         }
-        if self.summaries.is_empty() {
-            buf.set_stringn(inner.x, inner.y, "(empty cache)", cells, theme::dim());
+        if self.rows.is_empty() {
+            let empty = if self.summaries.is_empty() {
+                "(empty cache)"
+            } else {
+                self.filter.empty_text()
+            };
+            for (y, line) in (inner.y..inner.bottom()).zip(wrap(empty, cells)) {
+                buf.set_stringn(inner.x, y, line, cells, theme::dim());
+            }
         }
     }
 }

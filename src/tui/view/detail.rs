@@ -1,6 +1,9 @@
 //! The detail pane: one issue as a document of styled lines (header, figures
-//! with their week-over-week change, body, chart images, numbered 近期回顾
-//! links), wrapped once per width and drawn from the cached rows.
+//! compared with earlier weeks, body, chart images, numbered 近期回顾
+//! links), wrapped once per width and drawn from the cached rows. The image
+//! addresses and the 近期回顾 lines are its selectable items.
+
+mod figures;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,10 +11,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
+use self::figures::FigureTable;
 use super::theme;
-use super::wrap::{fit, fit_right, truncate, wrap_styled};
-use crate::model::{Figures, IssueDetail, IssueKey, IssueSummary, Metric, Period, StoredRef};
+use super::wrap::{truncate, wrap_styled};
+use crate::model::{IssueDetail, IssueKey, IssueSummary, Period, StoredRef};
 use crate::sanitize;
+use crate::trend::describe;
+use crate::trend::IssueComparisons;
 
 /// Said wherever an issue is known only by reference.
 pub const NOT_CACHED: &str = "未缓存 — not cached: import this issue to read it";
@@ -36,7 +42,18 @@ impl From<&StoredRef> for LinkTarget {
     }
 }
 
-/// One logical line before wrapping; `link` marks rows of a 近期回顾 line.
+/// A selectable line of the detail pane, in page order: the chart image
+/// addresses under 图表 come before the 近期回顾 lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// `DetailDoc::images[i]`: opened in the browser.
+    Image(usize),
+    /// `DetailDoc::links[i]`: followed inside zhoubao.
+    Link(usize),
+}
+
+/// One logical line before wrapping; `link` marks the rows of a selectable
+/// item (an index into `DetailDoc::items`).
 #[derive(Debug, Clone, PartialEq)]
 struct DocLine {
     pieces: Vec<(String, Style)>,
@@ -44,6 +61,8 @@ struct DocLine {
     /// Addresses are cut to one row with `…`: wrapped, a WeChat URL takes
     /// four rows of an 80-column screen and says nothing a reader uses.
     one_row: bool,
+    /// The figures block, laid out by width in columns rather than wrapped.
+    figures: Option<FigureTable>,
 }
 
 /// What the detail pane shows for one issue, independent of width.
@@ -53,10 +72,15 @@ pub struct DetailDoc {
     /// The issue's own URL, for `o`.
     pub url: Option<String>,
     pub links: Vec<LinkTarget>,
+    /// The chart image addresses, unsanitized: `o` and `y` hand them on.
+    pub images: Vec<String>,
+    /// The selectable lines in page order; `Row::link` indexes this.
+    pub items: Vec<Item>,
     lines: Vec<DocLine>,
 }
 
-/// A wrapped row ready to draw.
+/// A wrapped row ready to draw; `link` is the index in `DetailDoc::items`
+/// of the selectable line it belongs to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub spans: Vec<(String, Style)>,
@@ -66,6 +90,7 @@ pub struct Row {
 #[derive(Default)]
 struct Builder {
     lines: Vec<DocLine>,
+    items: Vec<Item>,
 }
 
 impl Builder {
@@ -74,15 +99,27 @@ impl Builder {
             pieces,
             link: None,
             one_row: false,
+            figures: None,
         });
     }
 
     fn address(&mut self, url: &str) {
+        self.address_line(url, None);
+    }
+
+    fn address_line(&mut self, url: &str, link: Option<usize>) {
         self.lines.push(DocLine {
             pieces: vec![(sanitize::line(url), theme::link())],
-            link: None,
+            link,
             one_row: true,
+            figures: None,
         });
+    }
+
+    /// A selectable line: its rows carry the item's index.
+    fn item(&mut self, item: Item) -> Option<usize> {
+        self.items.push(item);
+        Some(self.items.len() - 1)
     }
 
     fn text(&mut self, text: &str, style: Style) {
@@ -107,21 +144,6 @@ pub fn period_long(p: &Period) -> String {
     )
 }
 
-/// `+12`, `−3` (a real minus sign), `±0`; blank when either figure is unknown.
-pub fn change(now: Option<i64>, before: Option<i64>) -> String {
-    match (now, before) {
-        (Some(n), Some(b)) => {
-            let d = n.saturating_sub(b);
-            match d.signum() {
-                1 => format!("+{d}"),
-                -1 => format!("−{}", d.unsigned_abs()),
-                _ => "±0".to_string(),
-            }
-        }
-        _ => String::new(),
-    }
-}
-
 fn header(b: &mut Builder, s: &IssueSummary, fallback_title: Option<&str>) {
     let title = s
         .title
@@ -143,19 +165,17 @@ fn header(b: &mut Builder, s: &IssueSummary, fallback_title: Option<&str>) {
     b.text(&facts.join(" · "), theme::dim());
 }
 
-fn figures(b: &mut Builder, now: &Figures, before: Option<&Figures>) {
-    b.heading("本周数据 · 较上周");
-    for m in Metric::ALL {
-        let value = now
-            .get(m)
-            .map_or_else(|| "—".to_string(), |v| v.to_string());
-        let delta = change(now.get(m), before.and_then(|f| f.get(m)));
-        b.line(vec![
-            (format!("  {}", fit(m.label(), 12)), theme::base()),
-            (fit_right(&value, 7), theme::title()),
-            (format!("  {delta}"), theme::dim()),
-        ]);
-    }
+/// The heading names what the figures are compared with; each figure
+/// names its own earlier issue when that is another one.
+fn figures(b: &mut Builder, comparisons: &IssueComparisons) {
+    b.heading(&describe::zh::heading(comparisons));
+    let named = comparisons.main_previous().map(|(k, _)| k);
+    b.lines.push(DocLine {
+        pieces: Vec::new(),
+        link: None,
+        one_row: false,
+        figures: Some(FigureTable::new(comparisons, named)),
+    });
 }
 
 fn links(b: &mut Builder, links: &[LinkTarget]) {
@@ -164,6 +184,7 @@ fn links(b: &mut Builder, links: &[LinkTarget]) {
     }
     b.heading("近期回顾");
     for (i, l) in links.iter().enumerate() {
+        let item = b.item(Item::Link(i));
         let (mark, style) = if l.cached {
             ("[cached]", theme::dim())
         } else {
@@ -175,8 +196,9 @@ fn links(b: &mut Builder, links: &[LinkTarget]) {
                 (sanitize::line(&l.title), theme::link()),
                 (format!("  {mark}"), style),
             ],
-            link: Some(i),
+            link: item,
             one_row: false,
+            figures: None,
         });
     }
 }
@@ -188,9 +210,9 @@ fn is_section_heading(p: &str) -> bool {
 }
 
 impl DetailDoc {
-    /// The document for an issue the cache knows; `previous` gives the
-    /// figures the changes are computed against.
-    pub fn from_detail(d: &IssueDetail, previous: Option<&Figures>) -> Self {
+    /// The document for an issue the cache knows, its figures compared
+    /// with earlier weeks as `comparisons` (computed from this issue's).
+    pub fn from_detail(d: &IssueDetail, comparisons: &IssueComparisons) -> Self {
         let mut b = Builder::default();
         let s = &d.summary;
         header(&mut b, s, None);
@@ -209,7 +231,7 @@ impl DetailDoc {
             b.text(NOT_CACHED, theme::not_cached());
         }
         if s.cached || !s.figures.is_empty() {
-            figures(&mut b, &s.figures, previous);
+            figures(&mut b, comparisons);
         }
         if !d.body.is_empty() {
             // Full bulletins open with their own section title.
@@ -226,8 +248,9 @@ impl DetailDoc {
         }
         if !d.images.is_empty() {
             b.heading("图表");
-            for img in &d.images {
-                b.address(img);
+            for (i, img) in d.images.iter().enumerate() {
+                let item = b.item(Item::Image(i));
+                b.address_line(img, item);
             }
         }
         let targets: Vec<LinkTarget> = d.recent.iter().map(LinkTarget::from).collect();
@@ -236,6 +259,8 @@ impl DetailDoc {
             key: Some(s.key),
             url,
             links: targets,
+            images: d.images.clone(),
+            items: b.items,
             lines: b.lines,
         }
     }
@@ -250,6 +275,8 @@ impl DetailDoc {
             key: Some(s.key),
             url: None,
             links: Vec::new(),
+            images: Vec::new(),
+            items: Vec::new(),
             lines: b.lines,
         }
     }
@@ -271,6 +298,8 @@ impl DetailDoc {
             key: target.key,
             url: target.url.clone(),
             links: Vec::new(),
+            images: Vec::new(),
+            items: Vec::new(),
             lines: b.lines,
         }
     }
@@ -285,14 +314,34 @@ impl DetailDoc {
             key: None,
             url: None,
             links: Vec::new(),
+            images: Vec::new(),
+            items: Vec::new(),
             lines: b.lines,
         }
+    }
+
+    /// The item selected when the links get focus: the first 近期回顾 line,
+    /// the usual place to go, else the first image address.
+    pub fn first_link_item(&self) -> usize {
+        self.items
+            .iter()
+            .position(|i| matches!(i, Item::Link(_)))
+            .unwrap_or(0)
     }
 
     /// Wraps every line to `width` cells.
     pub fn wrap(&self, width: usize) -> Vec<Row> {
         let mut rows = Vec::new();
         for line in &self.lines {
+            if let Some(table) = &line.figures {
+                rows.extend(
+                    table
+                        .lines(width)
+                        .into_iter()
+                        .map(|spans| Row { spans, link: None }),
+                );
+                continue;
+            }
             if line.one_row {
                 let spans = line
                     .pieces
@@ -389,19 +438,5 @@ impl Widget for DetailView<'_> {
             }
             buf.set_line(inner.x, y, &Line::from(spans), inner.width);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn change_uses_a_real_minus_and_is_blank_when_unknown() {
-        assert_eq!(change(Some(381), Some(369)), "+12");
-        assert_eq!(change(Some(149), Some(152)), "−3");
-        assert_eq!(change(Some(5), Some(5)), "±0");
-        assert_eq!(change(None, Some(5)), "");
-        assert_eq!(change(Some(5), None), "");
     }
 }
