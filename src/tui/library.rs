@@ -77,6 +77,11 @@ pub trait Library {
     fn end_session(&self) -> LibraryResult<()> {
         Ok(())
     }
+    /// The library cannot be written (a read-only cache): the TUI keeps
+    /// read marks for the session only instead of failing on each one.
+    fn read_only(&self) -> bool {
+        false
+    }
     /// Changes when someone else (an import in another process) has written
     /// to the library; constant for a library nobody else writes.
     fn generation(&self) -> LibraryResult<i64> {
@@ -315,6 +320,10 @@ impl Library for crate::store::Store {
 
     fn generation(&self) -> LibraryResult<i64> {
         Ok(self.data_version()?)
+    }
+
+    fn read_only(&self) -> bool {
+        self.is_read_only()
     }
 
     fn mark_all_read(&self) -> LibraryResult<usize> {
