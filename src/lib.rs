@@ -12,6 +12,7 @@ pub mod import;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod pool;
 pub mod sanitize;
 pub mod store;
 pub mod synth;

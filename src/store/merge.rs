@@ -7,6 +7,11 @@
 //! The order is total and does not depend on import order, so a stub
 //! never erases a fuller copy whichever arrives first, and re-importing
 //! changes nothing.
+//!
+//! Since each field is the strongest claim having it, only the claims that
+//! supply some field (the *winners*, at most one per field plus the
+//! strongest overall) matter for what a later claim can change: merging
+//! the winners with new claims gives what merging every claim would.
 
 use std::cmp::Ordering;
 
@@ -100,7 +105,82 @@ pub struct Merged {
     pub cached: bool,
 }
 
-/// Merges claims field by field, strongest claim first.
+/// Which claim supplies each field: the strongest claim having it, the
+/// earliest of equally strong ones (as a stable sort, strongest first,
+/// would find it).
+#[derive(Debug, Default)]
+struct Picks {
+    top: Option<usize>,
+    title: Option<usize>,
+    period: Option<usize>,
+    published: Option<usize>,
+    source: Option<usize>,
+    url: Option<usize>,
+    assessment: Option<usize>,
+    figures: [Option<usize>; Metric::ALL.len()],
+}
+
+impl Picks {
+    fn of(claims: &[&Claim]) -> Picks {
+        let mut p = Picks::default();
+        let offer = |slot: &mut Option<usize>, i: usize, has: bool| {
+            if has && slot.is_none_or(|w| claims[i].strength > claims[w].strength) {
+                *slot = Some(i);
+            }
+        };
+        for (i, c) in claims.iter().enumerate() {
+            offer(&mut p.top, i, true);
+            offer(&mut p.title, i, c.title.is_some());
+            offer(&mut p.period, i, c.period.is_some());
+            offer(&mut p.published, i, c.published.is_some());
+            offer(&mut p.source, i, c.source.is_some());
+            offer(&mut p.url, i, c.url.is_some());
+            offer(&mut p.assessment, i, c.assessment.is_some());
+            for (slot, m) in p.figures.iter_mut().zip(Metric::ALL) {
+                offer(slot, i, c.figures.get(m).is_some());
+            }
+        }
+        p
+    }
+
+    fn slots(&self) -> impl Iterator<Item = usize> + '_ {
+        [
+            self.top,
+            self.title,
+            self.period,
+            self.published,
+            self.source,
+            self.url,
+            self.assessment,
+        ]
+        .into_iter()
+        .chain(self.figures)
+        .flatten()
+    }
+
+    fn merged(&self, claims: &[&Claim]) -> Merged {
+        let at = |slot: Option<usize>| slot.map(|i| claims[i]);
+        let mut figures = Figures::default();
+        for (slot, m) in self.figures.iter().zip(Metric::ALL) {
+            figures.set(m, at(*slot).and_then(|c| c.figures.get(m)));
+        }
+        Merged {
+            title: at(self.title).and_then(|c| c.title.clone()),
+            period: at(self.period).and_then(|c| c.period),
+            published: at(self.published).and_then(|c| c.published),
+            source: at(self.source).and_then(|c| c.source.clone()),
+            url: at(self.url).and_then(|c| c.url.clone()),
+            assessment: at(self.assessment).and_then(|c| c.assessment),
+            figures,
+            cached: at(self.top).is_some_and(|c| Rank::from_i64(c.strength.rank) == Rank::Full),
+        }
+    }
+}
+
+/// Merges claims field by field, strongest claim first: the merge as it
+/// was when every import re-read all claims, kept as the reference that
+/// tests hold [`merge_winners`] and the incremental import to.
+#[cfg(test)]
 pub fn merge(claims: &[Claim]) -> Merged {
     let mut sorted: Vec<&Claim> = claims.iter().collect();
     sorted.sort_by(|a, b| b.strength.cmp(&a.strength));
@@ -121,6 +201,18 @@ pub fn merge(claims: &[Claim]) -> Merged {
             .first()
             .is_some_and(|c| Rank::from_i64(c.strength.rank) == Rank::Full),
     }
+}
+
+/// [`merge`], and whether each claim is a winner: supplies a field or is
+/// the strongest. The others can never matter again, whatever arrives
+/// later, since a new claim can only take a field from its winner.
+pub fn merge_winners(claims: &[&Claim]) -> (Merged, Vec<bool>) {
+    let picks = Picks::of(claims);
+    let mut wins = vec![false; claims.len()];
+    for i in picks.slots() {
+        wins[i] = true;
+    }
+    (picks.merged(claims), wins)
 }
 
 #[cfg(test)]
@@ -189,6 +281,95 @@ mod tests {
         let x = claim(Rank::Full, 10, "aaa", "x");
         let y = claim(Rank::Full, 10, "bbb", "y");
         assert_eq!(merge(&[x.clone(), y.clone()]), merge(&[y, x]));
+    }
+
+    #[test]
+    fn the_winners_are_the_claims_that_supply_a_field_or_are_strongest() {
+        let mut full = claim(Rank::Full, 900, "f", "full");
+        full.figures.events_handled = Some(381);
+        let mut stub = claim(Rank::Stub, 0, "s", "stub");
+        stub.url = Some("https://example.org/repost".into());
+        let reference = claim(Rank::Reference, 0, "r", "ref");
+        let (_, wins) = merge_winners(&[&reference, &full, &stub]);
+        assert_eq!(wins, vec![false, true, true]);
+    }
+
+    #[test]
+    fn of_equally_strong_claims_the_earlier_wins() {
+        let first = claim(Rank::Reference, 0, "same", "first");
+        let second = claim(Rank::Reference, 0, "same", "second");
+        let (m, wins) = merge_winners(&[&first, &second]);
+        assert_eq!(m.title.as_deref(), Some("first"));
+        assert_eq!(wins, vec![true, false]);
+    }
+
+    fn any_claim() -> impl proptest::strategy::Strategy<Value = Claim> {
+        use proptest::prelude::*;
+        let some = |p: f64| prop::option::weighted(p, 0i64..3);
+        (
+            0i64..3,
+            0i64..3,
+            prop::sample::select(vec!["a", "b", "c"]),
+            (some(0.5), some(0.5), some(0.3), some(0.4)),
+            (some(0.3), some(0.3)),
+        )
+            .prop_map(
+                |(rank, richness, sha, (title, period, published, url), (events, urls))| {
+                    let day = |d: i64| NaiveDate::from_ymd_opt(2024, 5, 1 + d as u32).unwrap();
+                    Claim {
+                        strength: Strength {
+                            rank,
+                            richness,
+                            sha256: sha.into(),
+                        },
+                        title: title.map(|t| format!("title {t}")),
+                        period: period.map(|d| Period {
+                            start: day(d),
+                            end: day(d + 6),
+                        }),
+                        published: published.map(day),
+                        source: url.map(|u| format!("source {u}")),
+                        url: url.map(|u| format!("https://example.org/{u}")),
+                        assessment: events.map(|_| Assessment::Good),
+                        figures: Figures {
+                            events_handled: events,
+                            malicious_urls: urls,
+                            ..Figures::default()
+                        },
+                    }
+                },
+            )
+    }
+
+    fn refs(claims: &[Claim]) -> Vec<&Claim> {
+        claims.iter().collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn winners_and_later_claims_merge_as_every_claim_does(
+            earlier in proptest::collection::vec(any_claim(), 0..8),
+            later in proptest::collection::vec(any_claim(), 0..4),
+        ) {
+            let (_, wins) = merge_winners(&refs(&earlier));
+            let kept: Vec<Claim> = earlier
+                .iter()
+                .zip(&wins)
+                .filter(|(_, w)| **w)
+                .map(|(c, _)| c.clone())
+                .chain(later.iter().cloned())
+                .collect();
+            let all: Vec<Claim> = earlier.iter().chain(&later).cloned().collect();
+            let (whole, all_wins) = merge_winners(&refs(&all));
+            let (incremental, kept_wins) = merge_winners(&refs(&kept));
+            proptest::prop_assert_eq!(&whole, &merge(&all));
+            proptest::prop_assert_eq!(whole, incremental);
+            // The same claims win either way.
+            let winners = |claims: &[Claim], wins: &[bool]| -> Vec<Claim> {
+                claims.iter().zip(wins).filter(|(_, w)| **w).map(|(c, _)| c.clone()).collect()
+            };
+            proptest::prop_assert_eq!(winners(&all, &all_wins), winners(&kept, &kept_wins));
+        }
     }
 
     #[test]

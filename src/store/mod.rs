@@ -4,11 +4,14 @@
 //! How a cache is opened is explicit (open.rs): `import` may create one,
 //! other writers need an existing one, and readers can open it read-only.
 
+mod apply;
 mod merge;
 mod open;
 mod read;
 mod recover;
+mod reindex;
 mod schema;
+mod source;
 mod text_lines;
 mod write;
 
@@ -18,8 +21,10 @@ use rusqlite::Connection;
 
 pub use open::LOCK_WAIT;
 pub use recover::{default_recovery_path, Recovered};
+pub use reindex::Reindexed;
 pub use schema::current_version;
-pub use write::{ImportOutcome, Reindexed};
+pub use source::SourceFile;
+pub use write::ImportOutcome;
 
 /// What can go wrong with the cache. Messages name the file and say what
 /// the user can do.
@@ -240,6 +245,8 @@ fn classify(path: &Path, source: rusqlite::Error) -> StoreError {
     }
 }
 
+#[cfg(test)]
+mod incremental_tests;
 #[cfg(test)]
 mod open_tests;
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, types::ValueRef, OptionalExtension, Row};
 
 use super::merge::{Claim, Rank, Strength};
 use super::{Store, StoreError};
@@ -20,21 +20,47 @@ pub const CLAIM_COLUMNS: &str = "rank, richness, sha256, title, period_start, pe
      published, source, url, assessment, events_handled, cross_border, phishing_complaints, \
      malicious_app_platforms, malicious_urls";
 
-pub fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
+/// A claim read from [`CLAIM_COLUMNS`] starting at column `from`.
+pub fn claim_from_row_at(r: &Row<'_>, from: usize) -> rusqlite::Result<Claim> {
     Ok(Claim {
         strength: Strength {
-            rank: r.get(0)?,
-            richness: r.get(1)?,
-            sha256: r.get(2)?,
+            rank: r.get(from)?,
+            richness: r.get(from + 1)?,
+            sha256: r.get(from + 2)?,
         },
-        title: r.get(3)?,
-        period: period(r.get(4)?, r.get(5)?),
-        published: r.get(6)?,
-        source: r.get(7)?,
-        url: r.get(8)?,
-        assessment: assessment(r.get(9)?),
-        figures: figures(r, 10)?,
+        title: r.get(from + 3)?,
+        period: period(date_at(r, from + 4)?, date_at(r, from + 5)?),
+        published: date_at(r, from + 6)?,
+        source: r.get(from + 7)?,
+        url: r.get(from + 8)?,
+        assessment: assessment(r.get(from + 9)?),
+        figures: figures(r, from + 10)?,
     })
+}
+
+/// A stored date. `YYYY-MM-DD` (every date the parser keeps) is read
+/// directly; anything else as rusqlite reads a date, errors included. The
+/// merge reads a few dates per claim, and a format string for each cost
+/// more than the rest of reading the claim.
+pub fn date_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    if let ValueRef::Text(t) = r.get_ref(i)? {
+        if let Some(d) = plain_date(t) {
+            return Ok(Some(d));
+        }
+    }
+    r.get(i)
+}
+
+fn plain_date(t: &[u8]) -> Option<NaiveDate> {
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        t.get(range)?.iter().try_fold(0u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    if t.len() != 10 || t[4] != b'-' || t[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
 const SUMMARY_COLUMNS: &str = "i.year, i.number, i.title, i.period_start, i.period_end, \

@@ -16,7 +16,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::open::{beside, read_header, read_only_connection, refuse_memory};
 use super::schema::Owner;
-use super::write::hex_sha256;
+use super::source::hex_sha256;
 use super::{current_version, Reindexed, Store, StoreError};
 use crate::model::{Bulletin, IssueKey};
 
@@ -136,7 +136,7 @@ impl Store {
     pub fn recover(
         damaged: &Path,
         to: &Path,
-        parse: impl Fn(&[u8]) -> Option<Bulletin>,
+        parse: impl Fn(&[u8]) -> Option<Bulletin> + Sync,
     ) -> Result<Recovered, StoreError> {
         refuse_memory(to)?;
         let old = read_only_connection(damaged)?;

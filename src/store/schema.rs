@@ -119,6 +119,15 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE issues DROP COLUMN body;
     ALTER TABLE issues DROP COLUMN images;
     "#,
+    // 3 -> 4: an import merges a new claim with its issue's winners (the
+    // claims that supply some field, see merge.rs) instead of re-reading
+    // every claim of the issue. Marking every existing claim a winner is
+    // correct, only not minimal: the first import touching an issue
+    // narrows its marks.
+    r#"
+    ALTER TABLE claims ADD COLUMN wins INTEGER NOT NULL DEFAULT 1;
+    CREATE INDEX claims_winning ON claims(year, number) WHERE wins = 1;
+    "#,
 ];
 
 /// The schema version this build writes.

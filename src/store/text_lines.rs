@@ -9,7 +9,11 @@ pub fn join(lines: &[String]) -> String {
         if i > 0 {
             out.push('\n');
         }
-        out.extend(line.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        if line.contains('\n') {
+            out.extend(line.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        } else {
+            out.push_str(line);
+        }
     }
     out
 }
