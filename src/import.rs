@@ -1,24 +1,30 @@
 //! Files -> parser -> cache, with a progress bar and one summary.
 //!
-//! Each file is read and parsed on a worker thread while the cache writes
-//! the previous one, and each file is its own transaction: a file that
-//! fails leaves the cache as it was and the rest go on. Only regular files
+//! Files are read and parsed on every core while one writer stores them,
+//! a batch of files per transaction and a savepoint per file (writer.rs):
+//! a file that fails leaves the cache as it was and the rest go on. Only regular files
 //! are read, never past the parser's size limit, and a panic in the parser
 //! fails that one file instead of the whole run.
 
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::fmt;
 use std::fs::File;
 use std::io::{IsTerminal, Read};
 use std::panic;
 use std::path::{Path, PathBuf};
-use std::sync::{mpsc, Once};
+use std::sync::Once;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::model::Bulletin;
 use crate::parse::{self, ParseError, MAX_FILE_BYTES};
-use crate::store::{ImportOutcome, Store, StoreError};
+use crate::pool::{Next, Ordered};
+use crate::store::{ImportOutcome, SourceFile, Store, StoreError};
+
+mod writer;
+
+use writer::{Prepared, Writer};
 
 /// What happened to one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,8 +159,7 @@ fn try_store(
 ) -> Result<FileResult, StoreError> {
     Ok(match parsed {
         Ok(b) => FileResult::Stored(store.import_file(label, bytes, &b)?),
-        Err(e) if e.is_skip() => FileResult::Skipped(crate::sanitize::line(&e.to_string())),
-        Err(e) => FileResult::Failed(crate::sanitize::line(&e.to_string())),
+        Err(e) => writer::parse_result(&e),
     })
 }
 
@@ -162,11 +167,7 @@ fn try_store(
 /// when only the file fails. Each statement already waited
 /// [`crate::store::LOCK_WAIT`] for the lock: the whole run waits that
 /// long once, not once per file.
-fn stop_reason(store: &Store, e: &StoreError) -> Option<(String, String)> {
-    let cache = store
-        .path()
-        .map(|p| crate::sanitize::line(&p.display().to_string()))
-        .unwrap_or_else(|| ":memory:".into());
+fn stop_reason(cache: &str, e: &StoreError) -> Option<(String, String)> {
     match e {
         StoreError::Busy | StoreError::Locked { .. } => Some((
             format!(
@@ -258,11 +259,17 @@ fn install_quiet_panic_hook() {
 
 /// The cache's own files: an import folder may hold them, and reading the
 /// database while this import writes it is neither useful nor safe.
-struct CacheFiles(Vec<(PathBuf, &'static str)>);
+struct CacheFiles {
+    paths: Vec<(PathBuf, &'static str)>,
+    /// Device and inode of those that exist as the import starts: a file
+    /// is recognised from the `stat` its reading needs anyway, not by
+    /// resolving every path it is reached by.
+    ids: Vec<(FileId, &'static str)>,
+}
 
 impl CacheFiles {
     fn of(store: &Store) -> Self {
-        let mut files = Vec::new();
+        let mut paths = Vec::new();
         // The path the cache was opened by and the canonical one: they
         // differ when it is relative or a folder on the way is a symlink.
         let given = store.path().map(Path::to_path_buf);
@@ -285,33 +292,66 @@ impl CacheFiles {
             ] {
                 let mut name = db.clone().into_os_string();
                 name.push(suffix);
-                files.push((PathBuf::from(name), what));
+                paths.push((PathBuf::from(name), what));
             }
         }
-        CacheFiles(files)
+        let ids = paths
+            .iter()
+            .filter_map(|(path, what)| Some((file_id(&std::fs::metadata(path).ok()?)?, *what)))
+            .collect();
+        CacheFiles { paths, ids }
     }
 
-    /// What `path` is, when it is (or links to) one of the cache's files.
-    fn what(&self, path: &Path) -> Option<&'static str> {
-        if self.0.is_empty() {
+    /// What `path` (whose `metadata` is `meta`) is, when it is, or links
+    /// to, one of the cache's files.
+    fn what(&self, path: &Path, meta: &std::fs::Metadata) -> Option<&'static str> {
+        if self.paths.is_empty() {
             return None;
         }
+        if let Some(id) = file_id(meta) {
+            if let Some((_, what)) = self.ids.iter().find(|(known, _)| *known == id) {
+                return Some(what);
+            }
+            // One created since the start (a journal, which a WAL cache
+            // does not use) has no known id yet: it is found by its name.
+            let named = |p: &Path| p.file_name().is_some() && p.file_name() == path.file_name();
+            if !self.paths.iter().any(|(p, _)| named(p)) {
+                return None;
+            }
+        }
         let target = std::fs::canonicalize(path).ok()?;
-        self.0
+        self.paths
             .iter()
             .find(|(file, _)| *file == target)
             .map(|(_, what)| *what)
     }
 }
 
+/// A file's identity on its file system, where the platform has one.
+type FileId = (u64, u64);
+
+#[cfg(unix)]
+fn file_id(meta: &std::fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_: &std::fs::Metadata) -> Option<FileId> {
+    None
+}
+
 /// Reads one file for the parser: only a regular file, and never more than
 /// the parser's limit plus one byte, so `/dev/zero` or a growing file
 /// cannot fill the memory and a FIFO cannot block the import.
-fn read_file(path: &Path) -> Result<Vec<u8>, FileResult> {
+fn read_file(path: &Path, cache: &CacheFiles) -> Result<Vec<u8>, FileResult> {
     let cannot = |e: std::io::Error| FileResult::Failed(format!("cannot read: {e}"));
     // The walk saw the kind already, but the file can be replaced since;
     // the check on the open handle below is the one that counts.
     let meta = std::fs::metadata(path).map_err(cannot)?;
+    if let Some(what) = cache.what(path, &meta) {
+        return Err(FileResult::Skipped(what.to_string()));
+    }
     if !meta.is_file() {
         return Err(FileResult::Skipped(not_regular(&meta.file_type())));
     }
@@ -380,18 +420,15 @@ fn not_regular(kind: &std::fs::FileType) -> String {
     }
 }
 
-/// Reads and parses one file on the worker. `Err` is the file's result
-/// when it never reaches the cache.
-fn prepare(
-    path: &Path,
-    cache: &CacheFiles,
-) -> Result<(Vec<u8>, Result<Bulletin, ParseError>), FileResult> {
-    if let Some(what) = cache.what(path) {
-        return Err(FileResult::Skipped(what.to_string()));
-    }
-    let bytes = read_file(path)?;
-    let parsed = parse_caught(&bytes).map_err(FileResult::Failed)?;
-    Ok((bytes, parsed))
+/// Reads and parses one file on a worker, and works out what the cache
+/// will store of it. `Err` is the file's result when it never reaches the
+/// cache.
+fn prepare(path: &Path, cache: &CacheFiles) -> Prepared {
+    let bytes = read_file(path, cache)?;
+    let bulletin = parse_caught(&bytes)
+        .map_err(FileResult::Failed)?
+        .map_err(|e| writer::parse_result(&e))?;
+    Ok(SourceFile::new(path.display().to_string(), bytes, bulletin))
 }
 
 /// Every file under `paths` (folders recursively, hidden entries and
@@ -430,18 +467,23 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, String)
     }
 }
 
+/// Files read and parsed ahead of the writer: enough to keep every core
+/// busy, few enough that the memory they hold stays small.
+const AHEAD: usize = 64;
+
 /// Imports every file under `paths`. A progress bar is drawn on stderr
 /// when `progress` is set and stderr is a terminal.
 pub fn import_paths(store: &mut Store, paths: &[PathBuf], progress: bool) -> ImportSummary {
     import_paths_with(store, paths, progress, |_, _| {})
 }
 
-/// [`import_paths`], calling `on_file` after each file's transaction ended.
+/// [`import_paths`], calling `on_file` for each file, in the order of the
+/// walk, once the transaction that stored it has committed.
 pub fn import_paths_with(
     store: &mut Store,
     paths: &[PathBuf],
     progress: bool,
-    mut on_file: impl FnMut(&Path, &FileResult),
+    on_file: impl FnMut(&Path, &FileResult),
 ) -> ImportSummary {
     let (files, errors) = collect_files(paths);
     let mut summary = ImportSummary::default();
@@ -461,48 +503,46 @@ pub fn import_paths_with(
     } else {
         ProgressBar::hidden()
     };
-    // Reading and parsing overlap with the cache's writes.
+    // Files are read and parsed on every core while the one writer
+    // stores them in the walk's order.
     let cache = CacheFiles::of(store);
+    let cache_name = store
+        .path()
+        .map(|p| crate::sanitize::line(&p.display().to_string()))
+        .unwrap_or_else(|| ":memory:".into());
     let total = files.len();
-    let mut done = 0;
-    let (tx, rx) = mpsc::sync_channel(64);
-    std::thread::scope(|scope| {
-        scope.spawn(move || {
-            for path in files {
-                let item = prepare(&path, &cache);
-                if tx.send((path, item)).is_err() {
-                    break;
-                }
+    let work = |path: PathBuf| prepare(&path, &cache);
+    let stopped = std::thread::scope(|scope| {
+        let mut pool = Ordered::start(scope, crate::pool::threads(), &work);
+        let mut queue = files.into_iter();
+        let mut in_flight = VecDeque::new();
+        let mut writer = Writer::new(store, cache_name, bar.clone(), on_file, &mut summary, total);
+        loop {
+            while pool.in_flight() < AHEAD {
+                let Some(path) = queue.next() else { break };
+                in_flight.push_back(path.clone());
+                pool.submit(path);
             }
-        });
-        for (path, item) in rx {
-            let label = path.display().to_string();
-            let result = match item {
-                Ok((bytes, parsed)) => match try_store(store, &label, &bytes, parsed) {
-                    Ok(result) => result,
-                    Err(e) => match stop_reason(store, &e) {
-                        Some((reason, hint)) => {
-                            summary.stopped = Some(Stopped {
-                                reason,
-                                hint,
-                                not_imported: total - done,
-                                of: total,
-                            });
-                            // Dropping the receiver stops the reader.
-                            break;
-                        }
-                        None => FileResult::Failed(e.to_string()),
-                    },
-                },
-                Err(result) => result,
+            let step = match pool.next_until(writer.deadline()) {
+                Next::Ready(done) => {
+                    let path = in_flight.pop_front().unwrap_or_default();
+                    let prepared = done.unwrap_or_else(|panic| {
+                        Err(FileResult::Failed(format!(
+                            "zhoubao crashed reading this file ({}); a bug in zhoubao, please report it",
+                            crate::sanitize::line(&panic)
+                        )))
+                    });
+                    writer.take(path, prepared)
+                }
+                Next::Late => writer.flush(),
+                Next::Empty => break writer.flush().err(),
             };
-            done += 1;
-            bar.set_message(short_name(&path));
-            bar.inc(1);
-            on_file(&path, &result);
-            summary.record(&path, result);
+            if let Err(stopped) = step {
+                break Some(stopped);
+            }
         }
     });
+    summary.stopped = stopped;
     bar.finish_and_clear();
     summary
 }

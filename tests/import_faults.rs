@@ -149,3 +149,64 @@ fn a_reader_keeps_working_while_an_import_writes() {
     let cached = cached_count(&reader);
     assert_eq!(cached, files.len());
 }
+
+#[test]
+fn a_file_the_cache_refuses_fails_alone_and_the_rest_of_its_batch_is_stored() {
+    let input = tempfile::tempdir().unwrap();
+    let files = write_series(input.path(), 12, 5);
+    let mut paths: Vec<&PathBuf> = files.keys().collect();
+    paths.sort();
+    // One file in the middle of what is one batch; its new name makes the
+    // cache refuse it (a trigger stands in for a full disk or a broken page).
+    let refused = input.path().join("refused.md");
+    std::fs::rename(paths[5], &refused).unwrap();
+    let refused_key = files[paths[5]];
+    let good: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| **p != paths[5])
+        .map(|p| (*p).clone())
+        .collect();
+
+    let cache = tempfile::tempdir().unwrap();
+    let db = cache.path().join("cache.db");
+    let mut store = Store::open(&db).unwrap();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON sources WHEN NEW.path LIKE '%refused%'
+             BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+        )
+        .unwrap();
+    let mut reported = Vec::new();
+    let summary = zhoubao::import::import_paths_with(
+        &mut store,
+        &[input.path().to_path_buf()],
+        false,
+        |path, result| reported.push((path.to_path_buf(), result.to_string())),
+    );
+    assert_eq!(summary.new, 11, "{summary}");
+    assert_eq!(summary.failed.len(), 1, "{summary}");
+    assert_eq!(summary.failed[0].0, refused);
+    assert!(summary.failed[0].1.contains("refused by the test"), "{summary}");
+    let mut walk_order: Vec<PathBuf> = good.clone();
+    walk_order.push(refused.clone());
+    walk_order.sort();
+    let order: Vec<PathBuf> = reported.iter().map(|(p, _)| p.clone()).collect();
+    assert_eq!(order, walk_order, "reported in the order of the walk");
+
+    // The cache is what the other eleven files alone make of it.
+    let other = tempfile::tempdir().unwrap();
+    let mut alone = Store::open(&other.path().join("cache.db")).unwrap();
+    let again = zhoubao::import::import_paths(&mut alone, &good, false);
+    assert_eq!(again.new, 11);
+    assert_eq!(store.summaries().unwrap(), alone.summaries().unwrap());
+    for s in store.summaries().unwrap() {
+        assert_eq!(store.detail(s.key).unwrap(), alone.detail(s.key).unwrap());
+    }
+    assert!(!store
+        .summaries()
+        .unwrap()
+        .iter()
+        .any(|s| s.key == refused_key && s.cached));
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}

@@ -1,0 +1,237 @@
+//! The import's one writer: files arrive read and parsed, in order, and
+//! are stored a batch per transaction; each is reported only once its
+//! batch is committed, so every file reported as stored survives a crash.
+//! A file that fails undoes its batch, whose files are then stored again
+//! one per transaction: only the failing one fails, and the cache is as
+//! it was without it. (A savepoint per file did the same at every file's
+//! cost, for a case that comes only with a full disk or a broken cache.)
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use indicatif::ProgressBar;
+
+use super::{short_name, stop_reason, FileResult, ImportSummary, Stopped};
+use crate::parse::ParseError;
+use crate::store::{SourceFile, Store, StoreError};
+
+/// Files in one transaction at most: a commit writes each page the batch
+/// changed once, so files that share index pages share the writing.
+const BATCH_FILES: usize = 256;
+/// Raw bytes kept for a batch at most (a lost batch is stored again).
+const BATCH_BYTES: usize = 8 << 20;
+/// A batch is committed at least this often, so an open TUI sees a slow
+/// import arrive and the report is never far behind the work.
+const BATCH_TIME: Duration = Duration::from_millis(200);
+
+/// A file read and parsed, or its result when it never reaches the cache.
+pub(super) type Prepared = Result<SourceFile, FileResult>;
+
+/// A file of the open batch, waiting for the commit to be reported.
+struct Pending {
+    path: PathBuf,
+    result: FileResult,
+    /// What to store again should the batch be undone.
+    file: Option<SourceFile>,
+}
+
+pub(super) struct Writer<'a, F> {
+    store: &'a mut Store,
+    /// The cache's name, for the reason a run stops.
+    cache: String,
+    bar: ProgressBar,
+    on_file: F,
+    summary: &'a mut ImportSummary,
+    total: usize,
+    reported: usize,
+    pending: Vec<Pending>,
+    bytes: usize,
+    /// When the oldest pending file arrived.
+    oldest: Option<Instant>,
+    batch_open: bool,
+}
+
+impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
+    pub(super) fn new(
+        store: &'a mut Store,
+        cache: String,
+        bar: ProgressBar,
+        on_file: F,
+        summary: &'a mut ImportSummary,
+        total: usize,
+    ) -> Self {
+        Writer {
+            store,
+            cache,
+            bar,
+            on_file,
+            summary,
+            total,
+            reported: 0,
+            pending: Vec::new(),
+            bytes: 0,
+            oldest: None,
+            batch_open: false,
+        }
+    }
+
+    /// When the pending files must be committed and reported.
+    pub(super) fn deadline(&self) -> Option<Instant> {
+        self.oldest.map(|t| t + BATCH_TIME)
+    }
+
+    /// Takes the next file in order. `Err` ends the run.
+    pub(super) fn take(&mut self, path: PathBuf, prepared: Prepared) -> Result<(), Stopped> {
+        self.oldest.get_or_insert_with(Instant::now);
+        let file = match prepared {
+            Err(result) => return self.push(path, result, None),
+            Ok(file) => file,
+        };
+        if !self.batch_open {
+            match self.store.begin_batch() {
+                Ok(()) => self.batch_open = true,
+                Err(e) => {
+                    self.stop_on(&e)?;
+                    // Not the run's end: this file alone says what is wrong.
+                    let result = self.store_alone(&file)?;
+                    return self.push(path, result, None);
+                }
+            }
+        }
+        match self.store.import_in_batch(&file) {
+            Ok(outcome) => {
+                self.bytes += file.len();
+                self.push(path, FileResult::Stored(outcome), Some(file))
+            }
+            Err(e) => {
+                // The batch is undone: its files are stored again one by
+                // one, so that only a file that fails alone fails.
+                self.batch_open = false;
+                self.stop_on(&e)?;
+                self.store_again()?;
+                let result = self.store_alone(&file)?;
+                self.report(path, result);
+                Ok(())
+            }
+        }
+    }
+
+    fn push(
+        &mut self,
+        path: PathBuf,
+        result: FileResult,
+        file: Option<SourceFile>,
+    ) -> Result<(), Stopped> {
+        self.pending.push(Pending { path, result, file });
+        let due = self.pending.len() >= BATCH_FILES
+            || self.bytes >= BATCH_BYTES
+            || self.deadline().is_some_and(|d| Instant::now() >= d);
+        if due {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Commits the open batch and reports its files.
+    pub(super) fn flush(&mut self) -> Result<(), Stopped> {
+        if self.batch_open {
+            self.batch_open = false;
+            if let Err(e) = self.store.commit_batch() {
+                self.stop_on(&e)?;
+                let _ = self.store.rollback_batch();
+                return self.store_again();
+            }
+        }
+        for p in std::mem::take(&mut self.pending) {
+            self.report(p.path, p.result);
+        }
+        self.bytes = 0;
+        self.oldest = None;
+        Ok(())
+    }
+
+    /// After the batch was lost: each of its files in its own transaction.
+    fn store_again(&mut self) -> Result<(), Stopped> {
+        let pending = std::mem::take(&mut self.pending);
+        self.bytes = 0;
+        self.oldest = None;
+        let mut rest = pending.into_iter();
+        while let Some(p) = rest.next() {
+            let result = match &p.file {
+                Some(file) => match self.store_alone(file) {
+                    Ok(result) => result,
+                    Err(stopped) => {
+                        // What never needed the cache is still true.
+                        for q in rest.filter(|q| q.file.is_none()) {
+                            self.report(q.path, q.result);
+                        }
+                        return Err(self.stopped(stopped));
+                    }
+                },
+                None => p.result,
+            };
+            self.report(p.path, result);
+        }
+        Ok(())
+    }
+
+    fn store_alone(&mut self, file: &SourceFile) -> Result<FileResult, Stopped> {
+        match self.store.import_source(file) {
+            Ok(outcome) => Ok(FileResult::Stored(outcome)),
+            Err(e) => {
+                self.stop_on(&e)?;
+                Ok(FileResult::Failed(e.to_string()))
+            }
+        }
+    }
+
+    /// Ends the run when `e` is a reason to (the cache stayed locked or
+    /// is damaged): the open batch is undone, and what the pending files
+    /// were told without the cache (skipped, failed to parse) is reported.
+    fn stop_on(&mut self, e: &StoreError) -> Result<(), Stopped> {
+        let Some((reason, hint)) = stop_reason(&self.cache, e) else {
+            return Ok(());
+        };
+        let _ = self.store.rollback_batch();
+        self.batch_open = false;
+        for p in std::mem::take(&mut self.pending) {
+            if p.file.is_none() {
+                self.report(p.path, p.result);
+            }
+        }
+        Err(self.stopped(Stopped {
+            reason,
+            hint,
+            not_imported: 0,
+            of: 0,
+        }))
+    }
+
+    /// Counts, at the moment the run stops, the files it did not import.
+    fn stopped(&self, s: Stopped) -> Stopped {
+        Stopped {
+            not_imported: self.total - self.reported,
+            of: self.total,
+            ..s
+        }
+    }
+
+    fn report(&mut self, path: PathBuf, result: FileResult) {
+        self.reported += 1;
+        self.bar.set_message(short_name(&path));
+        self.bar.inc(1);
+        (self.on_file)(&path, &result);
+        self.summary.record(&path, result);
+    }
+}
+
+/// What a parse error means for the file: skipped when the file is not
+/// a bulletin, failed when it cannot be read.
+pub(super) fn parse_result(e: &ParseError) -> FileResult {
+    let why = crate::sanitize::line(&e.to_string());
+    if e.is_skip() {
+        FileResult::Skipped(why)
+    } else {
+        FileResult::Failed(why)
+    }
+}
