@@ -46,13 +46,13 @@ enum Section {
 }
 
 fn heading(text: &str) -> Option<Section> {
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '#' | '*' | '【' | '】'))
-        .collect();
-    if compact.chars().count() > MAX_HEADING_CHARS {
+    let kept = |c: &char| !c.is_whitespace() && !matches!(c, '#' | '*' | '【' | '】');
+    // Every line is asked: a body paragraph is turned down after a few
+    // characters instead of being copied first.
+    if text.chars().filter(kept).nth(MAX_HEADING_CHARS).is_some() {
         return None;
     }
+    let compact: String = text.chars().filter(kept).collect();
     if compact.contains("基本态势") {
         Some(Section::Situation)
     } else if compact.contains("事件处理情况") {
@@ -228,11 +228,9 @@ fn read_sections(lines: &[Line], title: &str) -> Sections {
 }
 
 fn is_title(text: &str, compact_title: &str) -> bool {
-    let compact: String = text
-        .chars()
+    text.chars()
         .filter(|c| !c.is_whitespace() && *c != '#')
-        .collect();
-    compact == compact_title
+        .eq(compact_title.chars())
 }
 
 fn reads_like_a_sentence(text: &str) -> bool {

@@ -123,9 +123,18 @@ pub(crate) fn read_line(raw: &str) -> Line {
         .trim_start_matches('#')
         .trim_start_matches('>')
         .trim();
+    // About half an archive file's lines are blank.
+    if stripped.is_empty() {
+        return Line::default();
+    }
     let inline = inline::read(stripped);
+    let text = if inline.text.contains("**") {
+        collapse_blanks(&inline.text.replace("**", ""))
+    } else {
+        collapse_blanks(&inline.text)
+    };
     Line {
-        text: collapse_blanks(&inline.text.replace("**", "")),
+        text,
         images: inline
             .images
             .into_iter()
