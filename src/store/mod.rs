@@ -145,6 +145,15 @@ impl Store {
         Ok(())
     }
 
+    /// The cache file, or None for an in-memory cache: a background fetch
+    /// opens its own connection to it.
+    pub fn path(&self) -> Option<PathBuf> {
+        self.conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+    }
+
     /// How long a write waits for another process's lock before giving up.
     pub fn set_busy_timeout(&self, wait: Duration) -> Result<(), StoreError> {
         Ok(self.conn.busy_timeout(wait)?)
