@@ -8,6 +8,7 @@ use anyhow::{bail, Context, Result};
 use clap::Parser;
 
 use zhoubao::cli::{Cli, Command, ExportFormat};
+use zhoubao::fetch;
 use zhoubao::import::{self, FileResult};
 use zhoubao::output;
 use zhoubao::store::Store;
@@ -35,6 +36,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let store = if cli.demo {
         if matches!(cli.command, Some(Command::Import { .. })) {
             bail!("--demo browses the built-in corpus; import into a cache without --demo");
+        }
+        if matches!(cli.command, Some(Command::Fetch { .. })) {
+            bail!("--demo never touches the network; fetch into a cache without --demo");
         }
         open_demo()?
     } else {
@@ -65,6 +69,44 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             });
             eprintln!("{summary}");
+            if !summary.failed.is_empty() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Some(Command::Fetch {
+            urls,
+            follow,
+            refresh,
+            delay,
+            user_agent,
+            quiet,
+            verbose,
+        }) => {
+            let lang = zhoubao::i18n::Lang::from_env(None);
+            let mut options = fetch::FetchOptions {
+                delay: fetch::FetchOptions::polite_delay(delay),
+                ..fetch::FetchOptions::default()
+            };
+            if let Some(agent) = user_agent {
+                options.user_agent = agent;
+            }
+            let walk = fetch::Walk { follow, refresh };
+            let mut client = fetch::Client::new(options);
+            let summary = fetch::run_with_progress(
+                &mut store,
+                &mut client,
+                &urls,
+                walk,
+                !quiet,
+                lang,
+                |url, result| {
+                    if verbose {
+                        let _ = writeln!(out, "{}", fetch::verbose_line(url, result));
+                        let _ = out.flush();
+                    }
+                },
+            );
+            eprintln!("{}", summary.render(lang));
             if !summary.failed.is_empty() {
                 return Ok(ExitCode::FAILURE);
             }

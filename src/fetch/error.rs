@@ -119,7 +119,11 @@ impl FetchError {
     pub(super) fn from_io(io: std::io::Error, host: &str, timeouts: Timeouts) -> FetchError {
         use std::io::ErrorKind as K;
         if io.get_ref().is_some_and(|inner| inner.is::<ureq::Error>()) {
-            if let Ok(inner) = io.into_inner().expect("checked above").downcast::<ureq::Error>() {
+            if let Ok(inner) = io
+                .into_inner()
+                .expect("checked above")
+                .downcast::<ureq::Error>()
+            {
                 return FetchError::from_ureq(*inner, host, timeouts);
             }
             return FetchError::Network {

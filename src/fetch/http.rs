@@ -41,13 +41,16 @@ pub enum Step<'a> {
     Requesting { url: &'a str },
 }
 
+/// Reads an environment variable (proxies); replaceable in tests.
+pub type Env = Box<dyn Fn(&str) -> Option<String> + Send>;
+
 /// An HTTP client that keeps the politeness state between requests.
 pub struct Client {
     options: FetchOptions,
     pacer: Pacer,
     /// One agent per proxy choice, so connections are reused.
     agents: HashMap<Option<String>, ureq::Agent>,
-    env: Box<dyn Fn(&str) -> Option<String> + Send>,
+    env: Env,
 }
 
 impl Client {
@@ -64,7 +67,7 @@ impl Client {
     pub fn with_parts(
         options: FetchOptions,
         clock: Box<dyn Clock>,
-        env: Box<dyn Fn(&str) -> Option<String> + Send>,
+        env: Env,
     ) -> Client {
         Client {
             pacer: Pacer::new(options.delay, clock),
@@ -241,9 +244,7 @@ pub fn web_url(url: &str) -> Result<url::Url, FetchError> {
         reason: format!("{}: {e}", shown(url)),
     })?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
-        return Err(FetchError::BadUrl {
-            reason: shown(url),
-        });
+        return Err(FetchError::BadUrl { reason: shown(url) });
     }
     parsed.set_fragment(None);
     Ok(parsed)
@@ -284,7 +285,12 @@ mod tests {
             "http://mp.weixin.qq.com/s?mid=1",
             "the fragment is never sent"
         );
-        for bad in ["file:///etc/passwd", "ftp://example.org/", "/s?mid=1", "周报"] {
+        for bad in [
+            "file:///etc/passwd",
+            "ftp://example.org/",
+            "/s?mid=1",
+            "周报",
+        ] {
             assert!(
                 matches!(web_url(bad), Err(FetchError::BadUrl { .. })),
                 "{bad}"

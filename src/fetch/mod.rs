@@ -19,6 +19,7 @@ mod error;
 mod http;
 mod pace;
 mod proxy;
+mod report;
 mod walk;
 
 use std::time::Duration;
@@ -27,6 +28,7 @@ pub use error::FetchError;
 pub use http::{web_url, Client, Page, Step};
 pub use pace::{Cancel, Clock, SystemClock};
 pub use proxy::proxy_for;
+pub use report::{run_with_progress, verbose_line};
 pub use walk::{run, Event, FetchSummary, Walk};
 
 use crate::model::{Bulletin, Completeness, IssueKey, RecentRef};
@@ -121,7 +123,10 @@ pub fn fetch_page(
     match parsed {
         Ok(b) => {
             let result = match store.import_file(&page.url, &page.body, &b) {
-                Ok(outcome) => PageResult::Stored { key: b.key, outcome },
+                Ok(outcome) => PageResult::Stored {
+                    key: b.key,
+                    outcome,
+                },
                 Err(e) => PageResult::Failed(FetchError::Store {
                     detail: e.to_string(),
                 }),
@@ -158,10 +163,7 @@ mod tests {
         assert_eq!(FetchOptions::polite_delay(0.0), MIN_DELAY);
         assert_eq!(FetchOptions::polite_delay(-3.0), MIN_DELAY);
         assert_eq!(FetchOptions::polite_delay(f64::NAN), MIN_DELAY);
-        assert_eq!(
-            FetchOptions::polite_delay(2.5),
-            Duration::from_millis(2500)
-        );
+        assert_eq!(FetchOptions::polite_delay(2.5), Duration::from_millis(2500));
         assert_eq!(FetchOptions::default().delay, Duration::from_secs(1));
     }
 

@@ -9,7 +9,6 @@
 use std::collections::{HashSet, VecDeque};
 
 use super::{fetch_page, web_url, Cancel, Client, FetchError, PageResult, Step};
-use crate::i18n::{Lang, Msg};
 use crate::model::IssueKey;
 use crate::store::{ImportOutcome, Store};
 
@@ -60,10 +59,15 @@ pub struct FetchSummary {
 impl FetchSummary {
     /// Pages requested.
     pub fn pages(&self) -> usize {
-        self.new + self.updated + self.unchanged + self.stubs + self.skipped.len() + self.failed.len()
+        self.new
+            + self.updated
+            + self.unchanged
+            + self.stubs
+            + self.skipped.len()
+            + self.failed.len()
     }
 
-    fn record(&mut self, url: &str, result: &PageResult) {
+    pub(super) fn record(&mut self, url: &str, result: &PageResult) {
         match result {
             PageResult::Stored { outcome, .. } => match outcome {
                 ImportOutcome::New => self.new += 1,
@@ -74,57 +78,6 @@ impl FetchSummary {
             PageResult::Skipped(why) => self.skipped.push((url.to_string(), why.clone())),
             PageResult::Failed(e) => self.failed.push((url.to_string(), e.clone())),
         }
-    }
-
-    /// The report's lines: each skipped and failed page, the advice when
-    /// WeChat asked for verification, then the counts.
-    pub fn render(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        let url = |u: &str| crate::sanitize::line(u);
-        for key in &self.already_cached {
-            let line = Msg::FetchAlreadyCached {
-                key: key.to_string(),
-            };
-            out.push_str(&format!("{}\n", line.text(lang)));
-        }
-        for (u, why) in &self.skipped {
-            let line = Msg::FetchSkippedLine {
-                url: url(u),
-                why: why.clone(),
-            };
-            out.push_str(&format!("{}\n", line.text(lang)));
-        }
-        for (u, e) in &self.failed {
-            let line = Msg::FetchFailedLine {
-                url: url(u),
-                why: Box::new(e.message()),
-            };
-            out.push_str(&format!("{}\n", line.text(lang)));
-        }
-        if let Some(u) = &self.wall {
-            let advice = Msg::FetchWallAdvice {
-                url: url(u),
-                not_tried: self.not_tried,
-            };
-            out.push_str(&format!("{}\n", advice.text(lang)));
-        }
-        if self.left > 0 {
-            out.push_str(&format!(
-                "{}\n",
-                Msg::FetchMoreLeft { left: self.left }.text(lang)
-            ));
-        }
-        let counts = Msg::FetchSummary {
-            pages: self.pages(),
-            new: self.new,
-            updated: self.updated,
-            unchanged: self.unchanged,
-            stubs: self.stubs,
-            skipped: self.skipped.len(),
-            failed: self.failed.len(),
-        };
-        out.push_str(&counts.text(lang));
-        out
     }
 }
 
@@ -220,7 +173,9 @@ pub fn run(
         summary.record(&url, &result);
         if result == PageResult::Failed(FetchError::Wall) {
             summary.wall = Some(url);
-            summary.not_tried = queue.iter().filter(|n| n.url.is_some()).count();
+            let named = queue.iter().filter(|n| n.named).count();
+            let linked = queue.iter().filter(|n| !n.named && n.url.is_some()).count();
+            summary.not_tried = named + linked.min(budget);
             break;
         }
         if let PageResult::Stored { key, .. } = result {

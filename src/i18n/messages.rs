@@ -26,11 +26,19 @@ pub enum Msg {
 
     // --- fetch
     /// `zhoubao fetch`: a page that failed, and why (another message).
-    FetchFailedLine { url: String, why: Box<Msg> },
+    FetchFailedLine {
+        url: String,
+        why: Box<Msg>,
+    },
     /// A page that is not an issue of the series; `why` is the parser's.
-    FetchSkippedLine { url: String, why: String },
+    FetchSkippedLine {
+        url: String,
+        why: String,
+    },
     /// A named page whose issue the cache holds in full.
-    FetchAlreadyCached { key: String },
+    FetchAlreadyCached {
+        key: String,
+    },
     /// The end of a fetch.
     FetchSummary {
         pages: usize,
@@ -42,54 +50,119 @@ pub enum Msg {
         failed: usize,
     },
     /// Targets not cached that `--follow` left for the next run.
-    FetchMoreLeft { left: usize },
+    FetchMoreLeft {
+        left: usize,
+    },
     /// WeChat asked for verification: what to do instead.
-    FetchWallAdvice { url: String, not_tried: usize },
+    FetchWallAdvice {
+        url: String,
+        not_tried: usize,
+    },
     /// The progress line: a page being fetched.
-    FetchProgress { done: usize, planned: usize, url: String },
+    FetchProgress {
+        done: usize,
+        planned: usize,
+        url: String,
+    },
     /// The progress line: waiting before asking a host again.
-    FetchWaiting { host: String, secs: String },
+    FetchWaiting {
+        host: String,
+        secs: String,
+    },
     // Why a page was not fetched (`FetchError::message`).
-    FetchBadUrl { reason: String },
-    FetchBadProxy { proxy: String },
-    FetchDns { host: String },
-    FetchRefused { host: String },
-    FetchConnectTimedOut { host: String, secs: String },
-    FetchTimedOut { secs: String },
-    FetchNetwork { detail: String },
-    FetchStatus { code: u16, reason: String },
-    FetchNotHtml { content_type: String },
-    FetchTooLarge { limit: usize },
-    FetchRedirectRefused { to: String },
-    FetchRedirectLoop { to: String },
-    FetchTooManyRedirects { max: u32 },
+    FetchBadUrl {
+        reason: String,
+    },
+    FetchBadProxy {
+        proxy: String,
+    },
+    FetchDns {
+        host: String,
+    },
+    FetchRefused {
+        host: String,
+    },
+    FetchConnectTimedOut {
+        host: String,
+        secs: String,
+    },
+    FetchTimedOut {
+        secs: String,
+    },
+    FetchNetwork {
+        detail: String,
+    },
+    FetchStatus {
+        code: u16,
+        reason: String,
+    },
+    FetchNotHtml {
+        content_type: String,
+    },
+    FetchTooLarge {
+        limit: usize,
+    },
+    FetchRedirectRefused {
+        to: String,
+    },
+    FetchRedirectLoop {
+        to: String,
+    },
+    FetchTooManyRedirects {
+        max: u32,
+    },
     FetchWall,
     FetchCancelled,
-    FetchUnreadable { detail: String },
-    FetchStoreFailed { detail: String },
+    FetchUnreadable {
+        detail: String,
+    },
+    FetchStoreFailed {
+        detail: String,
+    },
     // The TUI's `F`; `what` names the issue (`2024-17`) or the line.
     /// Fetching has begun or goes on.
-    FetchTuiRunning { what: String },
+    FetchTuiRunning {
+        what: String,
+    },
     /// Waiting before asking the host again.
-    FetchTuiWaiting { what: String, secs: String },
+    FetchTuiWaiting {
+        what: String,
+        secs: String,
+    },
     /// Arrived and stored.
-    FetchTuiStored { key: String, outcome: ImportOutcome },
+    FetchTuiStored {
+        key: String,
+        outcome: ImportOutcome,
+    },
     /// Not fetched, and why.
-    FetchTuiFailed { what: String, why: Box<Msg> },
-    FetchTuiSkipped { what: String, why: String },
+    FetchTuiFailed {
+        what: String,
+        why: Box<Msg>,
+    },
+    FetchTuiSkipped {
+        what: String,
+        why: String,
+    },
     /// `F` on an issue the cache holds in full.
-    FetchTuiCached { key: String },
+    FetchTuiCached {
+        key: String,
+    },
     /// `F` where no URL is known.
-    FetchTuiNoUrl { what: String },
+    FetchTuiNoUrl {
+        what: String,
+    },
     /// `F` while another fetch runs.
-    FetchTuiBusy { what: String },
+    FetchTuiBusy {
+        what: String,
+    },
     /// Esc while fetching.
-    FetchTuiCancelled { what: String },
+    FetchTuiCancelled {
+        what: String,
+    },
     /// `F` in the demo, which never touches the network or the disk.
     FetchTuiDemo,
     /// The fetch thread ended without a word (it panicked).
     FetchTuiLost,
-
     // --- TUI: panes, status line, prompts, help
 
     // --- config
@@ -392,9 +465,7 @@ impl Msg {
             Msg::FetchBadUrl {
                 reason: "file:///etc/passwd".into(),
             },
-            Msg::FetchBadProxy {
-                proxy: "::".into(),
-            },
+            Msg::FetchBadProxy { proxy: "::".into() },
             Msg::FetchDns {
                 host: "mp.weixin.qq.com".into(),
             },
@@ -482,7 +553,6 @@ impl Msg {
             },
             Msg::FetchTuiDemo,
             Msg::FetchTuiLost,
-
             // --- TUI
 
             // --- config
