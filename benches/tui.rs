@@ -2,7 +2,8 @@
 //! first drawn frame, and from a key press to the redrawn frame; typing an
 //! incremental search (each key, then when the hits arrive after the pause;
 //! on the cold cache, with every key searching at once as before the search
-//! was deferred, and again warm); then the real binary's peak memory
+//! was deferred, and again warm); key presses in the chart view (`c`:
+//! figure, zoom up to the whole series, week); then the real binary's peak memory
 //! (VmHWM) while it browses that cache in tmux.
 //!
 //! `cargo bench --bench tui` uses 10,000 issues; set `ZHOUBAO_BENCH_ISSUES`
@@ -126,6 +127,11 @@ fn run(issues: usize, measuring: bool) -> Result<bool, Box<dyn std::error::Error
         eprintln!("key press over budget: {p99:?} > {KEY_BUDGET:?}");
         ok = false;
     }
+    let chart = chart_view_latency(&mut app, &mut terminal)?;
+    if measuring && chart > KEY_BUDGET {
+        eprintln!("key press in the chart view over budget: {chart:?} > {KEY_BUDGET:?}");
+        ok = false;
+    }
     match peak_memory_in_tmux(&db)? {
         Some(kb) => {
             println!(
@@ -195,6 +201,55 @@ fn search_latency(
     Ok(slowest_key)
 }
 
+/// Opens the chart view and walks it: figures, every zoom up to the whole
+/// series (10,000 weeks on the bench cache), weeks back and forth, the
+/// year-earlier line off and on; each key then a redraw. Returns the 99th
+/// percentile.
+fn chart_view_latency(
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+) -> Result<Duration, Box<dyn std::error::Error>> {
+    let keys = [
+        KeyCode::Char('c'),
+        KeyCode::Left,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Down,
+        KeyCode::Char('3'),
+        KeyCode::Up,
+        KeyCode::Char('-'),
+        KeyCode::Char('-'),
+        KeyCode::Left,
+        KeyCode::Char('p'),
+        KeyCode::Char('p'),
+        KeyCode::Char('+'),
+        KeyCode::Char('+'),
+        KeyCode::Char('+'),
+        KeyCode::Right,
+        KeyCode::Char('1'),
+        KeyCode::Char('-'),
+        KeyCode::Esc,
+    ];
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        for code in keys {
+            let t = Instant::now();
+            press(app, code);
+            terminal.draw(|f| zhoubao::tui::draw(f, app))?;
+            times.push(t.elapsed());
+        }
+    }
+    times.sort();
+    let p50 = times[times.len() / 2];
+    let p99 = times[times.len() * 99 / 100];
+    let worst = *times.last().unwrap_or(&p99);
+    println!(
+        "tui: chart view, key press + redraw over {} presses: median {p50:?}, p99 {p99:?}, max {worst:?}",
+        times.len()
+    );
+    Ok(p99)
+}
+
 fn press(app: &mut App, code: KeyCode) {
     if let Some(a) = action::map_key(KeyEvent::new(code, KeyModifiers::NONE), app.mode, app.focus) {
         update(app, a);
@@ -205,7 +260,7 @@ fn press(app: &mut App, code: KeyCode) {
 /// `zhoubao` does before the user sees anything.
 fn first_frame(db: &Path) -> Result<(Duration, App), Box<dyn std::error::Error>> {
     let start = Instant::now();
-    let store = Store::open(db)?;
+    let store = Store::open_existing(db)?;
     let mut app = App::new(Box::new(store), None).map_err(|e| e.to_string())?;
     update(&mut app, Action::Resize(120, 40));
     let mut terminal = Terminal::new(TestBackend::new(120, 40))?;
@@ -265,7 +320,8 @@ fn peak_memory_in_tmux(db: &Path) -> Result<Option<u64>, Box<dyn std::error::Err
     ])?;
     std::thread::sleep(Duration::from_millis(1500));
     for key in [
-        "G", "g", "Tab", "j", "Enter", "BSpace", "]", "]", "/", "跨", "境", "Enter", "n", "n",
+        "G", "g", "Tab", "j", "Enter", "BSpace", "]", "]", "c", "-", "-", "Escape", "/", "跨",
+        "境", "Enter", "n", "n",
     ] {
         tmux(&["send-keys", "-t", "b", key])?;
         std::thread::sleep(Duration::from_millis(150));

@@ -75,6 +75,15 @@ pub enum Command {
     /// Rebuild every issue from the raw files the cache keeps (after an
     /// upgrade of zhoubao's parser); reading state is kept
     Reindex,
+    /// Build a fresh cache from a damaged one: every stored file that can
+    /// still be read, re-read with this zhoubao, with the read marks that
+    /// can be read. The damaged cache is only read, never changed
+    Recover {
+        /// Where to write the new cache (must not exist)
+        /// [default: the cache's path + .recovered]
+        #[arg(long, value_name = "NEW")]
+        to: Option<PathBuf>,
+    },
     /// List every known issue, newest first (cached or not)
     List {
         /// Print JSON instead of a table

@@ -12,7 +12,7 @@ use std::sync::mpsc;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::parse::{self, ParseError};
-use crate::store::{ImportOutcome, Store};
+use crate::store::{ImportOutcome, Store, StoreError};
 
 /// What happened to one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +44,18 @@ pub struct ImportSummary {
     pub stubs: usize,
     pub skipped: Vec<(PathBuf, String)>,
     pub failed: Vec<(PathBuf, String)>,
+    /// Why the run stopped before its last file, if it did.
+    pub stopped: Option<Stopped>,
+}
+
+/// A run that gave up: the cache stayed locked, or turned out damaged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stopped {
+    pub reason: String,
+    /// What the user can do about it.
+    pub hint: String,
+    pub not_imported: usize,
+    pub of: usize,
 }
 
 impl ImportSummary {
@@ -96,7 +108,15 @@ impl fmt::Display for ImportSummary {
             self.stubs,
             self.skipped.len(),
             self.failed.len()
-        )
+        )?;
+        if let Some(s) = &self.stopped {
+            write!(
+                f,
+                "\n{}; {} of {} files were not imported; {}",
+                s.reason, s.not_imported, s.of, s.hint
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -111,13 +131,46 @@ fn store_parsed(
     bytes: &[u8],
     parsed: Result<crate::model::Bulletin, ParseError>,
 ) -> FileResult {
-    match parsed {
-        Ok(b) => match store.import_file(label, bytes, &b) {
-            Ok(outcome) => FileResult::Stored(outcome),
-            Err(e) => FileResult::Failed(e.to_string()),
-        },
+    try_store(store, label, bytes, parsed).unwrap_or_else(|e| FileResult::Failed(e.to_string()))
+}
+
+/// [`store_parsed`], with the cache's errors left to the caller, which
+/// stops a run on a lock or a damaged page rather than failing every file.
+fn try_store(
+    store: &mut Store,
+    label: &str,
+    bytes: &[u8],
+    parsed: Result<crate::model::Bulletin, ParseError>,
+) -> Result<FileResult, StoreError> {
+    Ok(match parsed {
+        Ok(b) => FileResult::Stored(store.import_file(label, bytes, &b)?),
         Err(e) if e.is_skip() => FileResult::Skipped(crate::sanitize::line(&e.to_string())),
         Err(e) => FileResult::Failed(crate::sanitize::line(&e.to_string())),
+    })
+}
+
+/// Why a store error ends the whole run, and what to do about it; None
+/// when only the file fails. Each statement already waited
+/// [`crate::store::LOCK_WAIT`] for the lock: the whole run waits that
+/// long once, not once per file.
+fn stop_reason(store: &Store, e: &StoreError) -> Option<(String, String)> {
+    let cache = store
+        .path()
+        .map(|p| crate::sanitize::line(&p.display().to_string()))
+        .unwrap_or_else(|| ":memory:".into());
+    match e {
+        StoreError::Busy | StoreError::Locked { .. } => Some((
+            format!(
+                "{cache}: the cache stayed locked by another process for {} s, so the import gave up",
+                crate::store::LOCK_WAIT.as_secs()
+            ),
+            "run it again when that process finishes".into(),
+        )),
+        StoreError::DamagedPage { reason } => Some((
+            format!("{cache}: the cache is damaged ({reason}), so the import stopped"),
+            "`zhoubao recover` builds a fresh cache from the files it holds".into(),
+        )),
+        _ => None,
     }
 }
 
@@ -189,6 +242,8 @@ pub fn import_paths_with(
         ProgressBar::hidden()
     };
     // Reading and parsing overlap with the cache's writes.
+    let total = files.len();
+    let mut done = 0;
     let (tx, rx) = mpsc::sync_channel(64);
     std::thread::scope(|scope| {
         scope.spawn(move || {
@@ -208,9 +263,25 @@ pub fn import_paths_with(
         for (path, item) in rx {
             let label = path.display().to_string();
             let result = match item {
-                Ok((bytes, parsed)) => store_parsed(store, &label, &bytes, parsed),
+                Ok((bytes, parsed)) => match try_store(store, &label, &bytes, parsed) {
+                    Ok(result) => result,
+                    Err(e) => match stop_reason(store, &e) {
+                        Some((reason, hint)) => {
+                            summary.stopped = Some(Stopped {
+                                reason,
+                                hint,
+                                not_imported: total - done,
+                                of: total,
+                            });
+                            // Dropping the receiver stops the reader.
+                            break;
+                        }
+                        None => FileResult::Failed(e.to_string()),
+                    },
+                },
                 Err(why) => FileResult::Failed(why),
             };
+            done += 1;
             bar.set_message(short_name(&path));
             bar.inc(1);
             on_file(&path, &result);

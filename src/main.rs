@@ -1,17 +1,18 @@
 //! The `zhoubao` binary: parses the command line and runs the chosen command.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use clap::Parser;
 
 use zhoubao::cli::{Cli, Command, ExportFormat};
 use zhoubao::fetch;
 use zhoubao::import::{self, FileResult};
+use zhoubao::model::IssueKey;
 use zhoubao::output;
-use zhoubao::store::Store;
+use zhoubao::store::{Store, StoreError};
 use zhoubao::trend::{IssueComparisons, WeekSeries};
 
 fn main() -> ExitCode {
@@ -33,30 +34,96 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let store = if cli.demo {
-        if matches!(cli.command, Some(Command::Import { .. })) {
-            bail!("--demo browses the built-in corpus; import into a cache without --demo");
+    let Cli {
+        db,
+        demo,
+        open,
+        command,
+    } = cli;
+    if command.is_none() {
+        // Before anything is drawn or opened: `zhoubao > file` gets one line.
+        zhoubao::tui::require_terminal()?;
+    }
+    if demo {
+        let refused = match &command {
+            Some(Command::Import { .. }) => Some("import into"),
+            Some(Command::Fetch { .. }) => Some("fetch into"),
+            Some(Command::Reindex) => Some("reindex"),
+            Some(Command::Recover { .. }) => Some("recover"),
+            _ => None,
+        };
+        if let Some(what) = refused {
+            bail!("--demo browses the built-in corpus and keeps nothing; {what} a cache without --demo");
         }
-        if matches!(cli.command, Some(Command::Fetch { .. })) {
-            bail!("--demo never touches the network; fetch into a cache without --demo");
-        }
-        open_demo()?
-    } else {
-        let path = cache_path(cli.db)?;
-        // The store's errors name the file already.
-        Store::open(&path)?
+        return commands(open_demo()?, open, command);
+    }
+    let creating = matches!(
+        command,
+        Some(Command::Import { .. } | Command::Fetch { .. })
+    );
+    let path = cache_path(db, creating)?;
+    let result = match command {
+        Some(Command::Recover { to }) => recover(&path, to),
+        command => match open_store(&path, command.as_ref()) {
+            Ok(store) => commands(store, open, command),
+            Err(e) => Err(e),
+        },
     };
-    let mut store = store;
-    let mut out = std::io::stdout().lock();
-    match cli.command {
-        None => {
-            zhoubao::tui::run(store, cli.open)?;
+    // A query that met a damaged page says which file is damaged.
+    result.map_err(|e| match e.downcast::<StoreError>() {
+        Ok(e) => e.at(&path).into(),
+        Err(e) => e,
+    })
+}
+
+/// Only `import` and `fetch` create a cache; `reindex` needs one it can write; the
+/// rest read, and work on a cache this process cannot write.
+fn open_store(path: &Path, command: Option<&Command>) -> Result<Store> {
+    let store = match command {
+        Some(Command::Import { .. } | Command::Fetch { .. }) => Store::create_or_open(path)?,
+        Some(Command::Reindex) => {
+            let store = Store::open_existing(path)?;
+            store.check_sound()?;
+            store
         }
-        Some(Command::Import {
+        None => open_for_reading(path).map_err(|e| match e {
+            StoreError::NoCache { path } => anyhow!(
+                "no cache at {}; import bulletins first (`zhoubao import PATH...`), or try `zhoubao --demo`",
+                path.display()
+            ),
+            e => e.into(),
+        })?,
+        Some(_) => open_for_reading(path)?,
+    };
+    Ok(store)
+}
+
+/// Opens for writing read marks when the cache can be written, else
+/// read-only (a file or folder without write access).
+fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
+    match Store::open_existing(path) {
+        Err(e) if e.is_read_only() => Store::open_read_only(path),
+        other => other,
+    }
+}
+
+fn commands(
+    mut store: Store,
+    open: Option<IssueKey>,
+    command: Option<Command>,
+) -> Result<ExitCode> {
+    let Some(command) = command else {
+        // The browser draws through stdout itself: no lock held here.
+        zhoubao::tui::run(store, open)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut out = std::io::stdout().lock();
+    match command {
+        Command::Import {
             paths,
             quiet,
             verbose,
-        }) => {
+        } => {
             let summary = import::import_paths_with(&mut store, &paths, !quiet, |path, result| {
                 if verbose {
                     let _ = writeln!(
@@ -69,11 +136,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             });
             eprintln!("{summary}");
-            if !summary.failed.is_empty() {
+            if !summary.failed.is_empty() || summary.stopped.is_some() {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Some(Command::Fetch {
+        Command::Fetch {
             urls,
             follow,
             refresh,
@@ -81,7 +148,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             user_agent,
             quiet,
             verbose,
-        }) => {
+        } => {
             let lang = zhoubao::i18n::Lang::from_env(None);
             let mut options = fetch::FetchOptions {
                 delay: fetch::FetchOptions::polite_delay(delay),
@@ -111,14 +178,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Some(Command::Reindex) => {
+        Command::Reindex => {
             let counts = store.reindex(|raw| zhoubao::parse::parse(raw).ok())?;
             eprintln!(
                 "re-derived {} issues' data from {} stored files",
                 counts.bulletins, counts.sources
             );
         }
-        Some(Command::List { json }) => {
+        // run() hands recover its own paths; here there is no cache file.
+        Command::Recover { .. } => bail!("recover needs a cache file, not --demo"),
+        Command::List { json } => {
             let list = store.summaries()?;
             let text = if json {
                 output::list_json(&list)
@@ -127,7 +196,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             out.write_all(text.as_bytes())?;
         }
-        Some(Command::Show { key, json }) => {
+        Command::Show { key, json } => {
             let Some(detail) = store.detail(key)? else {
                 bail!("issue {key} is not in the cache (no file or reference names it)");
             };
@@ -141,7 +210,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             out.write_all(text.as_bytes())?;
         }
-        Some(Command::Export { format }) => {
+        Command::Export { format } => {
             let list = store.summaries()?;
             let text = match format {
                 ExportFormat::Csv => output::export_csv(&list),
@@ -157,7 +226,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             out.write_all(text.as_bytes())?;
         }
-        Some(Command::Search { query, json }) => {
+        Command::Search { query, json } => {
             let keys: std::collections::HashSet<_> = store.search(&query)?.into_iter().collect();
             let all = store.summaries()?;
             let hits: Vec<_> = all.into_iter().filter(|s| keys.contains(&s.key)).collect();
@@ -172,15 +241,56 @@ fn run(cli: Cli) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `--db`, then `ZHOUBAO_DB` (both via clap), then the platform data dir.
-fn cache_path(explicit: Option<PathBuf>) -> Result<PathBuf> {
+/// `zhoubao recover`: a new cache beside the damaged one, never over a file.
+fn recover(cache: &Path, to: Option<PathBuf>) -> Result<ExitCode> {
+    let to = to.unwrap_or_else(|| zhoubao::store::default_recovery_path(cache));
+    let report = Store::recover(cache, &to, |raw| zhoubao::parse::parse(raw).ok())?;
+    eprint!("{}", sanitize_lines(&report.to_string()));
+    let shown = |p: &Path| zhoubao::sanitize::line(&p.display().to_string());
+    let journals: Vec<String> = ["-wal", "-shm"]
+        .iter()
+        .map(|s| {
+            let mut p = cache.as_os_str().to_owned();
+            p.push(s);
+            PathBuf::from(p)
+        })
+        .filter(|p| p.exists())
+        .map(|p| shown(&p))
+        .collect();
+    eprintln!(
+        "the damaged cache was not changed; to use the new one, with no zhoubao running:\n  mv {} {}.damaged && mv {} {}",
+        shown(cache),
+        shown(cache),
+        shown(&to),
+        shown(cache)
+    );
+    if !journals.is_empty() {
+        eprintln!(
+            "  and move {} away with the damaged cache: they belong to it",
+            journals.join(" and ")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn sanitize_lines(text: &str) -> String {
+    text.lines()
+        .map(|l| zhoubao::sanitize::line(l) + "\n")
+        .collect()
+}
+
+/// `--db`, then `ZHOUBAO_DB` (both via clap), then the platform data dir,
+/// which is created only for a command that creates the cache.
+fn cache_path(explicit: Option<PathBuf>, creating: bool) -> Result<PathBuf> {
     if let Some(p) = explicit {
         return Ok(p);
     }
     let dirs = directories::ProjectDirs::from("", "", "zhoubao")
         .context("cannot find a home directory for the cache; pass --db PATH")?;
     let dir = dirs.data_dir();
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    if creating {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
     Ok(dir.join("cache.db"))
 }
 

@@ -144,5 +144,5 @@ fn the_demo_never_fetches() {
         &["--demo", "fetch", "http://127.0.0.1:1/s"],
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("--demo never touches the network"));
+    assert!(stderr(&out).contains("fetch into a cache without --demo"));
 }

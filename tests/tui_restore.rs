@@ -1,6 +1,8 @@
-//! The terminal comes back after the TUI ends, by quitting or by panicking:
-//! raw mode, the alternate screen and mouse capture are all undone. Drives
-//! the real binary inside tmux; skips (passes with a message) without tmux.
+//! The terminal comes back after the TUI ends, by quitting, by panicking or
+//! by a signal: raw mode, the alternate screen and mouse capture are all
+//! undone. Also what the TUI says instead of starting (no cache, no
+//! terminal) and on a read-only cache. Drives the real binary inside tmux;
+//! skips (passes with a message) without tmux.
 
 use std::path::Path;
 use std::process::Command;
@@ -83,16 +85,74 @@ fn tmux_available() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// Runs the binary on an empty cache in tmux, then prints the exit code and
-/// the tty settings once it has ended, and stays open to be inspected.
+/// Runs the binary on the cache `db` (created empty when missing) in tmux,
+/// then prints the exit code and the tty settings once it has ended, and
+/// stays open to be inspected.
 fn session(tag: &str, env: &str, db: &Path) -> Option<Session> {
+    if !db.exists() {
+        drop(zhoubao::store::Store::create_or_open(db).expect("an empty cache"));
+    }
+    session_with(tag, &format!("{env} '{{bin}}' --db '{}'", db.display()))
+}
+
+/// [`session`] for any command line; `{bin}` stands for the binary.
+fn session_with(tag: &str, command: &str) -> Option<Session> {
     let bin = env!("CARGO_BIN_EXE_zhoubao");
     let name = format!("zhoubao-restore-{tag}-{}", std::process::id());
     let command = format!(
-        "RUST_BACKTRACE=0 {env} '{bin}' --db '{}'; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo; sleep 30",
-        db.display()
+        "RUST_BACKTRACE=0 {}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo; sleep 30",
+        command.replace("{bin}", bin)
     );
     Session::start(&name, &command)
+}
+
+/// The zhoubao process running in the pane (a descendant of its shell),
+/// found in /proc (Linux).
+fn zhoubao_pid(s: &Session) -> Option<u32> {
+    let shell: u32 = s.format("#{pane_pid}").parse().ok()?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        // pid -> (parent, command name)
+        let mut procs = std::collections::HashMap::new();
+        for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+                continue;
+            };
+            // "pid (comm) state ppid ...": comm may hold spaces.
+            let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+                continue;
+            };
+            let comm = stat[open + 1..close].to_string();
+            let ppid = stat[close + 1..]
+                .split_whitespace()
+                .nth(1)
+                .and_then(|p| p.parse::<u32>().ok());
+            if let Some(ppid) = ppid {
+                procs.insert(pid, (ppid, comm));
+            }
+        }
+        let descends = |mut pid: u32| {
+            for _ in 0..16 {
+                match procs.get(&pid) {
+                    Some(&(parent, _)) if parent == shell => return true,
+                    Some(&(parent, _)) => pid = parent,
+                    None => return false,
+                }
+            }
+            false
+        };
+        if let Some((&pid, _)) = procs
+            .iter()
+            .find(|(&pid, (_, comm))| comm == "zhoubao" && descends(pid))
+        {
+            return Some(pid);
+        }
+        sleep(Duration::from_millis(100));
+    }
+    None
 }
 
 fn assert_restored(s: &Session) {
@@ -161,4 +221,178 @@ fn a_panic_restores_the_terminal_before_the_message_is_printed() {
         "the panic message is readable:\n{screen}"
     );
     assert_restored(&s);
+}
+
+#[test]
+fn sigterm_sighup_and_sigint_restore_the_terminal_and_end_as_the_signal_would() {
+    if !tmux_available() {
+        eprintln!("tmux not found: skipping the terminal restore test");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (signal, status) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        // `sh -c` as a launcher or a script would run it.
+        let command = format!(
+            "sh -c \"'{{bin}}' --db '{}'\"",
+            dir.path().join("cache.db").display()
+        );
+        if !dir.path().join("cache.db").exists() {
+            drop(zhoubao::store::Store::create_or_open(&dir.path().join("cache.db")).unwrap());
+        }
+        let Some(s) = session_with(&signal.to_lowercase(), &command) else {
+            eprintln!("tmux cannot start a session here: skipping");
+            return;
+        };
+        assert!(s.wait_for("周报 0 期"), "the TUI came up:\n{}", s.screen());
+        assert_eq!(s.format("#{alternate_on}"), "1");
+        assert_eq!(s.format("#{cursor_flag}"), "0", "the TUI hides the cursor");
+        let pid = zhoubao_pid(&s).expect("the TUI's process");
+        let sent = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .is_ok_and(|st| st.success());
+        assert!(sent, "kill -{signal} {pid}");
+        assert!(
+            s.wait_for(&format!("EXIT={status}")),
+            "SIG{signal} ends it as the signal would:\n{}",
+            s.screen()
+        );
+        assert_restored(&s);
+    }
+}
+
+#[test]
+fn without_a_cache_the_tui_says_so_and_points_at_the_demo() {
+    if !tmux_available() {
+        eprintln!("tmux not found: skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("typo.db");
+    let Some(s) = session_with("nocache", &format!("'{{bin}}' --db '{}'", db.display())) else {
+        eprintln!("tmux cannot start a session here: skipping");
+        return;
+    };
+    assert!(s.wait_for("EXIT=1"), "{}", s.screen());
+    let screen = s.screen().replace('\n', "");
+    assert!(
+        screen.contains(&format!("no cache at {}", db.display()))
+            && screen.contains("zhoubao --demo"),
+        "{screen}"
+    );
+    assert!(!db.exists(), "nothing was created");
+    assert_restored(&s);
+}
+
+#[test]
+fn with_stdin_not_a_terminal_the_tui_says_so_on_a_clean_screen() {
+    if !tmux_available() {
+        eprintln!("tmux not found: skipping");
+        return;
+    }
+    let Some(s) = session_with("stdin", "echo input | '{bin}' --demo") else {
+        eprintln!("tmux cannot start a session here: skipping");
+        return;
+    };
+    assert!(s.wait_for("EXIT=1"), "{}", s.screen());
+    let screen = s.screen();
+    assert!(
+        screen.contains("the browser needs a terminal (stdin is not one)"),
+        "{screen}"
+    );
+    assert_eq!(
+        s.format("#{alternate_on}"),
+        "0",
+        "never entered the alternate screen"
+    );
+    assert_restored(&s);
+}
+
+#[test]
+fn on_a_read_only_cache_the_tui_runs_and_reports_marks_on_the_status_line() {
+    if !tmux_available() {
+        eprintln!("tmux not found: skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("ro");
+    std::fs::create_dir(&folder).unwrap();
+    let db = folder.join("cache.db");
+    {
+        let mut store = zhoubao::store::Store::create_or_open(&db).unwrap();
+        let series = zhoubao::synth::series(2024, 3, 3);
+        for (i, issue) in series.iter().enumerate() {
+            let text =
+                zhoubao::synth::full_markdown(issue, &zhoubao::synth::recent_for(&series, i));
+            let r = zhoubao::import::import_bytes(&mut store, &issue.file_name(), text.as_bytes());
+            assert!(matches!(r, zhoubao::import::FileResult::Stored(_)), "{r:?}");
+        }
+    }
+    let Some(_guard) = ReadOnly::new(&folder) else {
+        eprintln!("skipped: cannot make the folder read-only here");
+        return;
+    };
+    let Some(s) = session("readonly", "", &db) else {
+        eprintln!("tmux cannot start a session here: skipping");
+        return;
+    };
+    assert!(s.wait_for("周报 3 期"), "the TUI came up:\n{}", s.screen());
+    s.keys("m");
+    assert!(s.wait_for("read-only"), "{}", s.screen());
+    let status = s.screen().lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("cannot mark 2024-3"), "{status}");
+    s.keys("q");
+    assert!(s.wait_for("EXIT=0"), "{}", s.screen());
+    let names: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names, vec!["cache.db"], "no journal left");
+}
+
+/// Makes a folder and the files in it unwritable until dropped; as root,
+/// which ignores permission bits, with the immutable attribute.
+struct ReadOnly(Vec<std::path::PathBuf>);
+
+impl ReadOnly {
+    fn new(folder: &Path) -> Option<ReadOnly> {
+        use std::os::unix::fs::PermissionsExt;
+        let mut paths: Vec<_> = std::fs::read_dir(folder)
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        paths.push(folder.to_path_buf());
+        let guard = ReadOnly(paths.clone());
+        for p in &paths {
+            let mode = if p.is_dir() { 0o555 } else { 0o444 };
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).ok()?;
+        }
+        if std::fs::write(folder.join("probe"), b"x").is_ok() {
+            let _ = std::fs::remove_file(folder.join("probe"));
+            for p in &paths {
+                let ok = Command::new("chattr")
+                    .arg("+i")
+                    .arg(p)
+                    .status()
+                    .is_ok_and(|s| s.success());
+                if !ok {
+                    return None;
+                }
+            }
+        }
+        Some(guard)
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        for p in &self.0 {
+            let _ = Command::new("chattr").arg("-i").arg(p).status();
+            let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755));
+        }
+    }
 }

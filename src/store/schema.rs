@@ -134,10 +134,45 @@ pub fn application_id(conn: &Connection) -> rusqlite::Result<i32> {
     conn.query_row("PRAGMA application_id", [], |r| r.get(0))
 }
 
-/// Whether the file holds any table at all (a fresh file holds none).
-pub fn has_tables(conn: &Connection) -> rusqlite::Result<bool> {
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-        r.get::<_, i64>(0)
-    })
-    .map(|n| n > 0)
+/// What a file's header and table list say about who it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    pub has_tables: bool,
+    pub application_id: i32,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// A zhoubao cache (of any schema version).
+    Ours,
+    /// An empty SQLite file that no program has marked as its own: a new
+    /// cache, or one whose creation another zhoubao has just begun.
+    Unclaimed,
+    /// Another program's file, even when it holds no table yet.
+    Foreign,
+}
+
+impl Header {
+    /// Reads only: nothing is written to the file.
+    pub fn read(conn: &Connection) -> rusqlite::Result<Header> {
+        let has_tables = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| n > 0)?;
+        Ok(Header {
+            has_tables,
+            application_id: application_id(conn)?,
+            version: user_version(conn)?,
+        })
+    }
+
+    pub fn owner(&self) -> Owner {
+        match self.application_id {
+            APPLICATION_ID => Owner::Ours,
+            0 if !self.has_tables && self.version == 0 => Owner::Unclaimed,
+            _ => Owner::Foreign,
+        }
+    }
 }

@@ -34,6 +34,7 @@ impl Store {
         raw: &[u8],
         bulletin: &Bulletin,
     ) -> Result<ImportOutcome, StoreError> {
+        self.writable()?;
         let sha = hex_sha256(raw);
         let tx = self
             .conn
@@ -78,6 +79,7 @@ impl Store {
 
     /// Marks an issue read or unread. Import never touches this state.
     pub fn set_read(&self, key: IssueKey, read: bool) -> Result<(), StoreError> {
+        self.writable()?;
         self.conn
             .prepare_cached(
                 "INSERT INTO user_state (year, number, read) VALUES (?1, ?2, ?3)
@@ -119,6 +121,7 @@ impl Store {
 
     /// Remembers the issue the TUI showed last.
     pub fn set_last_selected(&self, key: IssueKey) -> Result<(), StoreError> {
+        self.writable()?;
         self.conn
             .prepare_cached(
                 "INSERT INTO meta (key, value) VALUES ('last_selected', ?1)
@@ -185,6 +188,7 @@ impl Store {
         &mut self,
         parse: impl Fn(&[u8]) -> Option<Bulletin>,
     ) -> Result<Reindexed, StoreError> {
+        self.writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

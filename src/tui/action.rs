@@ -19,7 +19,7 @@ pub enum Focus {
 }
 
 /// What keys mean right now: browsing, typing a search or an issue key,
-/// answering a y/n question, or reading help.
+/// answering a y/n question, reading help, or looking at the chart view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputMode {
     Normal,
@@ -29,6 +29,7 @@ pub enum InputMode {
     Goto,
     /// A y/n question on the status line.
     Confirm,
+    Chart,
 }
 
 /// Everything the user can ask for; `update` is the only place that acts on it.
@@ -83,6 +84,18 @@ pub enum Action {
     CopyUrl,
     ToggleHelp,
     CloseHelp,
+    /// `c`: the chart view of one figure, full screen.
+    OpenChart,
+    CloseChart,
+    /// Show figure N (1-based, in `Metric::ALL` order) in the chart view.
+    ChartFigure(u8),
+    NextFigure,
+    PrevFigure,
+    /// Fewer weeks in the chart view.
+    ZoomIn,
+    ZoomOut,
+    /// Show or hide the same weeks a year earlier.
+    ToggleYearEarlier,
     /// Esc in normal mode: clear the message and the search highlight.
     Dismiss,
     Click {
@@ -115,6 +128,10 @@ pub fn map_key(key: KeyEvent, mode: InputMode, focus: Focus) -> Option<Action> {
             .map(A::FollowNumber),
         (Bound::Type, KeyCode::Char(c)) if mode == InputMode::Goto => Some(A::GotoInput(c)),
         (Bound::Type, KeyCode::Char(c)) => Some(A::SearchInput(c)),
+        (Bound::FigureDigit, KeyCode::Char(c)) => c
+            .to_digit(10)
+            .and_then(|d| u8::try_from(d).ok())
+            .map(A::ChartFigure),
         _ => None,
     }
 }
@@ -238,7 +255,12 @@ mod tests {
     #[test]
     fn ctrl_c_quits_in_every_mode_and_q_does_not_quit_while_typing() {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for mode in [InputMode::Normal, InputMode::Search, InputMode::Help] {
+        for mode in [
+            InputMode::Normal,
+            InputMode::Search,
+            InputMode::Help,
+            InputMode::Chart,
+        ] {
             assert_eq!(map_key(ctrl_c, mode, Focus::List), Some(A::Quit));
         }
         assert_eq!(
@@ -286,6 +308,35 @@ mod tests {
             .into_iter()
             .map(|h| (h.keys, h.what))
             .collect()
+    }
+
+    #[test]
+    fn the_chart_view_has_its_own_keys_and_q_or_esc_leave_it_not_the_app() {
+        let chart = |code| map_key(press(code), InputMode::Chart, Focus::List);
+        assert_eq!(
+            map_key(press(KeyCode::Char('c')), InputMode::Normal, Focus::Detail),
+            Some(A::OpenChart)
+        );
+        for code in [KeyCode::Char('q'), KeyCode::Esc, KeyCode::Char('c')] {
+            assert_eq!(chart(code), Some(A::CloseChart));
+        }
+        assert_eq!(chart(KeyCode::Char('3')), Some(A::ChartFigure(3)));
+        assert_eq!(chart(KeyCode::Char('6')), None);
+        assert_eq!(chart(KeyCode::Down), Some(A::NextFigure));
+        assert_eq!(chart(KeyCode::Up), Some(A::PrevFigure));
+        assert_eq!(chart(KeyCode::Left), Some(A::PrevIssue));
+        assert_eq!(chart(KeyCode::Char(']')), Some(A::NextIssue));
+        let plus = KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT);
+        assert_eq!(
+            map_key(plus, InputMode::Chart, Focus::List),
+            Some(A::ZoomIn)
+        );
+        assert_eq!(chart(KeyCode::Char('-')), Some(A::ZoomOut));
+        assert_eq!(chart(KeyCode::Char('p')), Some(A::ToggleYearEarlier));
+        assert_eq!(chart(KeyCode::Char('?')), Some(A::ToggleHelp));
+        // Browsing keys do not leak into the view.
+        assert_eq!(chart(KeyCode::Char('m')), None);
+        assert_eq!(chart(KeyCode::Tab), None);
     }
 
     #[test]

@@ -10,7 +10,8 @@ use std::io;
 use ratatui::layout::Rect;
 
 use super::action::{Focus, InputMode};
-use super::chart::Charts;
+use super::chart::PaneChart;
+use super::chart_view::ChartViewState;
 use super::detail::{DetailDoc, LinkTarget, Row};
 use super::layout::{self, Panes};
 use super::library::{Library, LibraryError};
@@ -58,7 +59,10 @@ pub struct App {
     pub filter: ListFilter,
     /// Cached issues not read, over every issue (not only the shown rows).
     pub unread: usize,
-    pub charts: Charts,
+    /// The chart pane, laid out for the selection and the size.
+    pub chart: PaneChart,
+    /// The chart view (`c`): what it shows and its plot.
+    pub chart_view: ChartViewState,
     /// Every known issue on the calendar of weeks: what comparisons and
     /// charts are computed from (never the filtered list).
     pub weeks: WeekSeries,
@@ -101,7 +105,7 @@ impl App {
     /// issue, else the newest cached one (the newest issues are often known
     /// only by reference), else the newest. Call `resize` before drawing.
     pub fn new(library: Box<dyn Library>, open: Option<IssueKey>) -> Result<App, LibraryError> {
-        let (summaries, index, charts, weeks) = load(library.as_ref())?;
+        let (summaries, index, weeks) = load(library.as_ref())?;
         let generation = library.generation().unwrap_or(0);
         // Not remembering the last issue is no reason to refuse to start.
         let saved_selection = library.last_selected().unwrap_or(None);
@@ -112,7 +116,8 @@ impl App {
             list_rows: Vec::new(),
             filter: ListFilter::All,
             unread: 0,
-            charts,
+            chart: PaneChart::new(&weeks),
+            chart_view: ChartViewState::default(),
             weeks,
             screen: Rect::default(),
             panes: Panes::default(),
@@ -172,13 +177,13 @@ impl App {
         }
         self.generation = generation;
         let before = self.summaries.len();
-        let (summaries, index, charts, weeks) = match load(self.library.as_ref()) {
+        let (summaries, index, weeks) = match load(self.library.as_ref()) {
             Ok(loaded) => loaded,
             Err(e) => return self.set_error(format!("cannot reload the cache: {e}")),
         };
         self.summaries = summaries;
         self.index = index;
-        self.charts = charts;
+        self.chart = PaneChart::new(&weeks);
         self.weeks = weeks;
         // The filter applies to what arrived too; the cursor follows the
         // shown issue below.
@@ -196,6 +201,7 @@ impl App {
             // The cache was empty at start; show what the import brought.
             self.show(Target::Issue(key));
         }
+        self.refresh_charts();
         let added = self.summaries.len().saturating_sub(before);
         self.set_message(format!(
             "cache updated by another process: {} issues, {added} new",
@@ -240,6 +246,16 @@ impl App {
         }
         self.clamp_scroll();
         self.keep_list_selection_visible();
+        self.refresh_charts();
+    }
+
+    /// Lays out the chart pane and rebuilds the chart view's plot for the
+    /// shown issue: after every change of selection, size, series or
+    /// view setting, so drawing only reads them.
+    pub fn refresh_charts(&mut self) {
+        let selected = self.current_key();
+        self.chart.update(&self.weeks, selected, self.panes.chart);
+        self.chart_view.refresh(&self.weeks, selected, self.screen);
     }
 
     pub fn list_height(&self) -> usize {
@@ -305,6 +321,7 @@ impl App {
         if self.focus == Focus::Links && self.doc.items.is_empty() {
             self.focus = Focus::Detail;
         }
+        self.refresh_charts();
     }
 
     fn doc_for_key(&mut self, key: IssueKey, reference: Option<&LinkTarget>) -> DetailDoc {
@@ -531,15 +548,10 @@ impl App {
     }
 }
 
-type Loaded = (
-    Vec<IssueSummary>,
-    HashMap<IssueKey, usize>,
-    Charts,
-    WeekSeries,
-);
+type Loaded = (Vec<IssueSummary>, HashMap<IssueKey, usize>, WeekSeries);
 
 /// The summaries in list order (newest first), their rows by key, and the
-/// chart series: everything the list and charts draw from.
+/// week series: everything the list and charts draw from.
 fn load(library: &dyn Library) -> Result<Loaded, LibraryError> {
     let mut summaries = library.summaries()?;
     summaries.sort_by_key(|s| std::cmp::Reverse(s.key));
@@ -549,9 +561,8 @@ fn load(library: &dyn Library) -> Result<Loaded, LibraryError> {
         .enumerate()
         .map(|(i, s)| (s.key, i))
         .collect();
-    let charts = Charts::build(&summaries);
     let weeks = WeekSeries::build(&summaries);
-    Ok((summaries, index, charts, weeks))
+    Ok((summaries, index, weeks))
 }
 
 /// Only web URLs go to the opener: a `file:` or custom scheme could run

@@ -31,6 +31,7 @@ pub enum Scope {
     Help,
     Goto,
     Confirm,
+    Chart,
 }
 
 /// What a binding produces; digits and typed text carry the key's character.
@@ -39,6 +40,8 @@ pub enum Bound {
     Do(Action),
     FollowDigit,
     Type,
+    /// The chart view's figure keys: the digit picks the figure.
+    FigureDigit,
 }
 
 pub struct Binding {
@@ -69,7 +72,7 @@ const fn bind(
 use Action as A;
 use Bound::Do;
 use Key::{Char, Code, Ctrl};
-use Scope::{Anywhere, Confirm, Focused, Goto, Help, Normal, Search};
+use Scope::{Anywhere, Chart, Confirm, Focused, Goto, Help, Normal, Search};
 
 /// Hints the status line shows however narrow it is, while they apply.
 pub const PINNED_HINTS: &[Action] = &[A::ToggleHelp, A::Quit];
@@ -171,6 +174,77 @@ pub const KEYMAP: &[Binding] = &[
         Do(A::ConfirmNo),
         "no: any other key cancels",
         None,
+    ),
+    // Chart view.
+    bind(
+        &[Code(KeyCode::Esc), Char('q'), Char('c')],
+        Chart,
+        Do(A::CloseChart),
+        "back to the main screen",
+        Some(("Esc", "back")),
+    ),
+    bind(
+        &[Code(KeyCode::Left), Char('h'), Char('[')],
+        Chart,
+        Do(A::PrevIssue),
+        "previous (older) issue: the selected week",
+        Some(("←/→", "week")),
+    ),
+    bind(
+        &[Code(KeyCode::Right), Char('l'), Char(']')],
+        Chart,
+        Do(A::NextIssue),
+        "next (newer) issue",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Chart,
+        Do(A::NextFigure),
+        "next figure",
+        Some(("↑/↓ 1-5", "figure")),
+    ),
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Chart,
+        Do(A::PrevFigure),
+        "previous figure",
+        None,
+    ),
+    bind(
+        &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5')],
+        Chart,
+        Bound::FigureDigit,
+        "figure: 处理事件 跨境事件 仿冒投诉 恶意APP平台 恶意URL",
+        None,
+    ),
+    bind(
+        &[Char('+'), Char('=')],
+        Chart,
+        Do(A::ZoomIn),
+        "fewer weeks: all → 104 → 52 → 26 → 13",
+        Some(("+/-", "zoom")),
+    ),
+    bind(
+        &[Char('-')],
+        Chart,
+        Do(A::ZoomOut),
+        "more weeks: 13 → 26 → 52 → 104 → all",
+        None,
+    ),
+    bind(
+        &[Char('p')],
+        Chart,
+        Do(A::ToggleYearEarlier),
+        "show / hide the same issues a year earlier (上年)",
+        Some(("p", "上年")),
+    ),
+    bind(
+        &[Char('?')],
+        Chart,
+        Do(A::ToggleHelp),
+        "this help",
+        Some(("?", "help")),
     ),
     // Pane-specific.
     bind(
@@ -350,6 +424,13 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(
+        &[Char('c')],
+        Normal,
+        Do(A::OpenChart),
+        "chart view: one figure with dates and values",
+        Some(("c", "chart")),
+    ),
+    bind(
         &[Char('?')],
         Normal,
         Do(A::ToggleHelp),
@@ -382,6 +463,7 @@ impl Scope {
             Help => mode == InputMode::Help,
             Goto => mode == InputMode::Goto,
             Confirm => mode == InputMode::Confirm,
+            Chart => mode == InputMode::Chart,
         }
     }
 
@@ -397,6 +479,7 @@ impl Scope {
             Help => "Help",
             Goto => "Go-to prompt (:)",
             Confirm => "Questions (y/n)",
+            Chart => "Chart view (c)",
         }
     }
 }

@@ -1,25 +1,28 @@
 //! The interactive browser: a list of issues, the selected issue's detail
-//! and weekly charts. One flow per input: event → `Action` (action.rs) →
-//! `update` (update.rs) → `draw`, which only reads the `App`. A pause in
-//! typing is an input too: it becomes `Action::RunPendingSearch`.
+//! and weekly charts, and a full-screen chart of one figure (`c`). One flow
+//! per input: event → `Action` (action.rs) → `update` (update.rs) → `draw`,
+//! which only reads the `App`. A pause in typing is an input too: it
+//! becomes `Action::RunPendingSearch`.
+//!
+//! State and input live here (app, action, keymap, update and the flows
+//! they drive: review, search, open); what draws lives in `view/`, which
+//! reads the state and never changes it.
 
 pub mod action;
 pub mod app;
-pub mod chart;
-pub mod detail;
-pub mod help;
 pub mod keymap;
-pub mod layout;
 pub mod library;
-pub mod list;
 pub mod open;
 pub mod review;
 pub mod search;
-pub mod status;
 pub mod terminal;
-pub mod theme;
 pub mod update;
-pub mod wrap;
+pub mod view;
+
+// The widgets keep their short paths (`tui::detail`, `tui::chart` ...).
+pub use view::{
+    chart, chart_axis, chart_plot, chart_view, detail, help, layout, list, status, theme, wrap,
+};
 
 use std::io;
 use std::time::Duration;
@@ -41,6 +44,7 @@ use crate::model::IssueKey;
 /// Runs the TUI until the user quits. `open` selects that issue at start;
 /// otherwise the last selected one, else the newest.
 pub fn run(library: impl Library + 'static, open: Option<IssueKey>) -> anyhow::Result<()> {
+    require_terminal()?;
     let mut app = App::new(Box::new(library), open)
         .map_err(|e| anyhow::anyhow!("cannot read the cache: {e}"))?;
     let guard = terminal::TerminalGuard::enter().context("cannot set up the terminal")?;
@@ -51,6 +55,19 @@ pub fn run(library: impl Library + 'static, open: Option<IssueKey>) -> anyhow::R
     app.persist_selection();
     app.end_session();
     result
+}
+
+/// Refuses to start, without writing a byte to stdout, when stdin or
+/// stdout is not a terminal (`zhoubao > file`, a pipe, a cron job).
+pub fn require_terminal() -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let not = match (io::stdin().is_terminal(), io::stdout().is_terminal()) {
+        (true, true) => return Ok(()),
+        (false, false) => "stdin and stdout are not one",
+        (false, true) => "stdin is not one",
+        (true, false) => "stdout is not one",
+    };
+    anyhow::bail!("the browser needs a terminal ({not}); try `zhoubao list` for text")
 }
 
 /// How long input must be idle before the cache is checked for changes.
@@ -112,6 +129,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     use ratatui::widgets::Widget;
+    if app.chart_view.open {
+        chart_view::ChartScreen {
+            view: &app.chart_view,
+        }
+        .render(area, buf);
+        status::StatusView { app }.render(panes.status, buf);
+        draw_help(app, area, buf);
+        return;
+    }
     list::ListView {
         summaries: &app.summaries,
         rows: &app.list_rows,
@@ -139,13 +165,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     .render(panes.detail, buf);
     if let Some(chart_area) = panes.chart {
-        chart::ChartView {
-            charts: &app.charts,
-            selected: app.current_key(),
-        }
-        .render(chart_area, buf);
+        chart::ChartPane { chart: &app.chart }.render(chart_area, buf);
     }
     status::StatusView { app }.render(panes.status, buf);
+    draw_help(app, area, buf);
+}
+
+/// The help overlay, over whichever screen is showing.
+fn draw_help(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    use ratatui::widgets::Widget;
     if app.mode == InputMode::Help {
         help::HelpView {
             scroll: app.help_scroll,

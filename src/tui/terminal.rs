@@ -1,26 +1,37 @@
 //! Puts the terminal into TUI mode and guarantees it comes back: a guard
-//! restores on drop (quit and error paths) and a panic hook restores before
-//! the previous hook prints, so a panic message lands on a sane screen.
+//! restores on drop (quit and error paths), a panic hook restores before
+//! the previous hook prints, so a panic message lands on a sane screen, and
+//! SIGTERM, SIGHUP and SIGINT restore it before the process ends as that
+//! signal would have ended it.
 
 use std::io::{self, Write};
 use std::panic::{self, PanicHookInfo};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::{Handle, Signals};
 
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
+use ratatui::crossterm::{execute, queue};
 
 type PanicHook = dyn Fn(&PanicHookInfo<'_>) + Sync + Send + 'static;
 
 /// Whether the terminal is in TUI mode, so restoring twice is harmless.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
+/// The signals that end a TUI from outside: `kill`, a closed terminal
+/// window, `kill -INT` (Ctrl-C itself is a key in raw mode).
+const ENDING_SIGNALS: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];
+
 pub struct TerminalGuard {
     previous_hook: Arc<PanicHook>,
+    signals: Option<(Handle, JoinHandle<()>)>,
 }
 
 impl TerminalGuard {
@@ -31,7 +42,13 @@ impl TerminalGuard {
             restore();
             chained(info);
         }));
-        let guard = TerminalGuard { previous_hook };
+        // Listening before the terminal changes: a signal at any moment
+        // after this finds a restorer.
+        let signals = watch_signals()?;
+        let guard = TerminalGuard {
+            previous_hook,
+            signals: Some(signals),
+        };
         ACTIVE.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
         execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
@@ -39,9 +56,35 @@ impl TerminalGuard {
     }
 }
 
+/// A thread that waits for an ending signal, restores the terminal and
+/// ends the process with that signal's default action, so the shell sees
+/// "terminated" (exit status 128 + signal) as it would without zhoubao's
+/// terminal handling.
+fn watch_signals() -> io::Result<(Handle, JoinHandle<()>)> {
+    let mut signals = Signals::new(ENDING_SIGNALS)?;
+    let handle = signals.handle();
+    let thread = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            let Some(signal) = signals.forever().next() else {
+                return;
+            };
+            restore_now();
+            // Ends the process at once, as the signal would have: no
+            // unwinding, no flush of a half-written frame after the restore.
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        })?;
+    Ok((handle, thread))
+}
+
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
+        if let Some((handle, thread)) = self.signals.take() {
+            handle.close();
+            let _ = thread.join();
+        }
         // set_hook panics on a panicking thread; the hook stays chained then,
         // which is harmless because restore() is idempotent.
         if !std::thread::panicking() {
@@ -57,7 +100,42 @@ pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = disable_raw_mode();
         let mut out = io::stdout();
-        let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
+        let _ = out.write_all(&leave_sequence());
         let _ = out.flush();
     }
+}
+
+/// [`restore`] from another thread while the drawing thread may hold
+/// stdout's lock (or be blocked in the middle of a frame): the sequence
+/// goes straight to the file descriptor, past the lock and the buffer.
+fn restore_now() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsFd;
+            let bytes = leave_sequence();
+            let mut rest = &bytes[..];
+            while !rest.is_empty() {
+                match rustix::io::write(io::stdout().as_fd(), rest) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => rest = &rest[n..],
+                }
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let mut out = io::stdout();
+            let _ = out.write_all(&leave_sequence());
+            let _ = out.flush();
+        }
+    }
+}
+
+fn leave_sequence() -> Vec<u8> {
+    // CAN ends an escape sequence that a signal cut in half, so the
+    // terminal reads what follows as the commands they are.
+    let mut bytes = b"\x18".to_vec();
+    let _ = queue!(bytes, DisableMouseCapture, LeaveAlternateScreen, Show);
+    bytes
 }

@@ -80,7 +80,47 @@ pub fn update(app: &mut App, action: Action) {
             app.help_scroll = 0;
             app.mode = InputMode::Help;
         }
-        Action::CloseHelp => app.mode = InputMode::Normal,
+        Action::CloseHelp => {
+            // Help opened over the chart view goes back to it.
+            app.mode = if app.chart_view.open {
+                InputMode::Chart
+            } else {
+                InputMode::Normal
+            };
+        }
+        Action::OpenChart => {
+            app.chart_view.open();
+            app.mode = InputMode::Chart;
+            app.refresh_charts();
+        }
+        Action::CloseChart => {
+            app.chart_view.close();
+            app.mode = InputMode::Normal;
+        }
+        Action::ChartFigure(n) => {
+            if app.chart_view.set_figure(n) {
+                app.refresh_charts();
+            } else {
+                app.set_error(format!("no figure {n}"));
+            }
+        }
+        Action::NextFigure | Action::PrevFigure => {
+            app.chart_view.step_figure(action == Action::NextFigure);
+            app.refresh_charts();
+        }
+        Action::ZoomIn | Action::ZoomOut => {
+            if app.chart_view.zoom(action == Action::ZoomIn) {
+                app.refresh_charts();
+            } else if action == Action::ZoomIn {
+                app.set_message("already the narrowest span: 13 weeks");
+            } else {
+                app.set_message("already every week of the series");
+            }
+        }
+        Action::ToggleYearEarlier => {
+            app.chart_view.toggle_year_earlier();
+            app.refresh_charts();
+        }
         Action::Dismiss => app.search = None,
         Action::Click { column, row } => click(app, column, row),
         Action::Scroll { column, row, down } => wheel(app, column, row, down),
@@ -189,11 +229,7 @@ fn click(app: &mut App, column: u16, row: u16) {
         if i < app.list_rows.len() {
             app.select_row(i);
         }
-    } else if let Some(week) = app
-        .panes
-        .chart
-        .and_then(|area| app.charts.week_at(area, app.current_key(), column, row))
-    {
+    } else if let Some(week) = app.chart.week_at(column, row) {
         app.select_key(week);
     } else if contains(detail, column, row) {
         let clicked = app

@@ -6,10 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::review::ListFilter;
 use super::theme;
 use super::wrap::{fit, fit_right, truncate, width, wrap};
 use crate::model::IssueSummary;
+use crate::tui::review::ListFilter;
 
 /// Marks a cached issue not yet read.
 pub const UNREAD: &str = "●";

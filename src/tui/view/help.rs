@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::action::{Binding, Focus, Scope, KEYMAP};
 use super::theme;
 use super::wrap::{fit, truncate, width as width_of, wrap};
+use crate::tui::action::{Binding, Focus, Scope, KEYMAP};
 
 const KEY_CELLS: usize = 20;
 

@@ -8,12 +8,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::action::{hints, InputMode};
-use super::app::App;
-use super::search::SearchState;
 use super::theme;
 use super::wrap::{truncate, truncate_start, width};
 use crate::sanitize;
+use crate::tui::action::{hints, InputMode};
+use crate::tui::app::App;
+use crate::tui::search::SearchState;
 
 pub struct StatusView<'a> {
     pub app: &'a App,

@@ -68,8 +68,33 @@ pub fn spark_selected() -> Style {
         .add_modifier(Modifier::BOLD)
 }
 
+/// A week's bar cut off at the top (or bottom) of the chart's scale.
+pub fn spark_clipped() -> Style {
+    Style::default()
+        .fg(Color::Magenta)
+        .add_modifier(Modifier::BOLD)
+}
+
 pub fn spark_absent() -> Style {
     Style::default().fg(Color::DarkGray)
+}
+
+/// The chart view's lines: the weekly values, their moving average, the
+/// same weeks a year earlier, and the selected week's vertical marker.
+pub fn chart_weekly() -> Style {
+    Style::default().fg(Color::Green)
+}
+
+pub fn chart_average() -> Style {
+    Style::default().fg(Color::Cyan)
+}
+
+pub fn chart_earlier() -> Style {
+    Style::default().fg(Color::Magenta)
+}
+
+pub fn chart_cursor() -> Style {
+    Style::default().fg(Color::Yellow)
 }
 
 pub fn search_hit() -> Style {

@@ -1,0 +1,467 @@
+//! The chart pane: one sparkline per weekly figure, one cell per calendar
+//! week (across year boundaries, 53-week years included; a week the cache
+//! has no figure for is a gap, marked on the baseline and never drawn as a
+//! zero bar), ending at the selected week, with the first week of each
+//! year ticked in the bottom border and the selected week marked there.
+//!
+//! The figures beside each line, and the scale of its bars, come from one
+//! fixed span: the [`STATS_WEEKS`] weeks up to the selected week, so they do
+//! not change with the terminal's width. The scale runs from the span's
+//! lowest week (one tick, so even a zero stays distinct from a gap) to its
+//! highest week that is not an outlier ([`crate::trend::window::Scale`]); a
+//! week above it is drawn full height and marked [`ABOVE_MARK`], a week
+//! below it (only weeks outside the span can be) one tick high and marked
+//! [`BELOW_MARK`]. Everything is laid out when the selection, the size or
+//! the series changes ([`PaneChart::update`]); drawing only reads it.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Sparkline, SparklineBar, Widget};
+
+use super::layout::{contains, inner};
+use super::theme;
+use super::wrap::{fit, fit_right, truncate, width};
+use crate::calendar;
+use crate::model::{IssueKey, Metric};
+use crate::trend::window::{min_max, Scale};
+use crate::trend::WeekSeries;
+
+/// Drawn on the baseline for a week whose figure is unknown or whose issue
+/// is missing.
+pub const ABSENT_SYMBOL: &str = "·";
+
+/// Under the selected week, in the pane's bottom border.
+pub const SELECTED_MARK: &str = "▲";
+
+/// On top of a bar clipped at the top of the scale.
+pub const ABOVE_MARK: &str = "↑";
+
+/// On the baseline of a week below the bottom of the scale.
+pub const BELOW_MARK: &str = "↓";
+
+/// In the bottom border under the first week (第1期) of a year.
+pub const YEAR_TICK: &str = "┴";
+
+/// The weeks up to and including the selected one that the figures beside
+/// the lines and the bars' scale are taken from.
+pub const STATS_WEEKS: i64 = 52;
+
+/// Widest a week's bar gets when the series is short.
+pub const MAX_BAR_CELLS: usize = 3;
+
+const LABEL_CELLS: usize = 12;
+
+/// How a week's bar is drawn against the scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Within,
+    Above,
+    Below,
+}
+
+/// One figure's line: a bar per week of the window (None for a gap) and
+/// the text beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetricLine {
+    pub metric: Metric,
+    /// Eighths of a cell, and how the week stands against the scale.
+    pub bars: Vec<Option<(u64, Mark)>>,
+    pub stats: String,
+}
+
+/// Where everything in the pane goes; shared by drawing and by mouse clicks
+/// so a click lands on the week drawn under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Geometry {
+    /// The pane, border included.
+    pub area: Rect,
+    pub inner: Rect,
+    pub rows_per_metric: u16,
+    pub spark_x: u16,
+    pub spark_width: u16,
+    /// Cells per week.
+    pub bar_cells: usize,
+    /// The weeks shown, as [`calendar::week_index`]es.
+    pub window: Range<i64>,
+    pub stats_cells: usize,
+    pub with_stats: bool,
+    /// The selected week's index, when it is on the calendar.
+    pub selected: Option<i64>,
+}
+
+/// Everything the pane draws, computed by [`PaneChart::update`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaneLayout {
+    pub geometry: Geometry,
+    pub title: String,
+    pub lines: Vec<MetricLine>,
+    /// Columns of the bottom border holding a year tick, with the year when
+    /// there is room to print it after the tick.
+    pub ticks: Vec<(u16, Option<String>)>,
+    /// Column of the selected-week mark in the bottom border.
+    pub selected_column: Option<u16>,
+}
+
+/// The chart pane's state: the width of the widest value (fixed per series
+/// so the columns beside the lines do not shift as the selection moves),
+/// and the current layout, if the pane is on screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PaneChart {
+    value_cells: usize,
+    pub layout: Option<PaneLayout>,
+}
+
+fn show(v: Option<i64>) -> String {
+    v.map_or_else(|| "—".to_string(), |v| v.to_string())
+}
+
+/// `本期 N  min N  max N`, each number right-aligned in `cells`.
+fn stats_text(value: Option<i64>, range: Option<(i64, i64)>, cells: usize) -> String {
+    format!(
+        "本期 {}  min {}  max {}",
+        fit_right(&show(value), cells),
+        fit_right(&show(range.map(|r| r.0)), cells),
+        fit_right(&show(range.map(|r| r.1)), cells)
+    )
+}
+
+/// The `ticks` (eighths) of `value` on `scale`; see the module comment.
+fn bar(value: i64, scale: &Scale, ticks: u64) -> (u64, Mark) {
+    if scale.above(value) {
+        return (ticks, Mark::Above);
+    }
+    if value < scale.low {
+        return (1, Mark::Below);
+    }
+    if scale.high == scale.low {
+        return ((ticks / 2).max(1), Mark::Within);
+    }
+    let steps = i128::from(ticks.saturating_sub(1));
+    let t = (i128::from(value) - i128::from(scale.low)) * steps
+        / (i128::from(scale.high) - i128::from(scale.low));
+    (1 + u64::try_from(t).unwrap_or(0), Mark::Within)
+}
+
+/// The `capacity` weeks shown: those ending at `anchor`, unless the series
+/// holds fewer weeks before it, then from the series' first week on. The
+/// chart view zooms with the same rule.
+pub(crate) fn window(span: &Range<i64>, anchor: i64, capacity: usize) -> Range<i64> {
+    let cap = i64::try_from(capacity).unwrap_or(i64::MAX);
+    if span.is_empty() || cap == 0 {
+        return anchor..anchor;
+    }
+    let end = anchor.clamp(span.start, span.end - 1) + 1;
+    let start = end.saturating_sub(cap).max(span.start);
+    start..start.saturating_add(cap).min(span.end)
+}
+
+impl PaneChart {
+    /// The pane for a (re)loaded series; call [`PaneChart::update`] to lay it out.
+    pub fn new(weeks: &WeekSeries) -> Self {
+        let value_cells = weeks
+            .weeks()
+            .iter()
+            .flat_map(|w| Metric::ALL.map(|m| w.figures.get(m)))
+            .map(|v| width(&show(v)))
+            .max()
+            .unwrap_or(1);
+        PaneChart {
+            value_cells,
+            layout: None,
+        }
+    }
+
+    /// Lays the pane out in `area` (border included; None when the screen
+    /// has no room for it) around `selected`, else the newest week.
+    pub fn update(&mut self, weeks: &WeekSeries, selected: Option<IssueKey>, area: Option<Rect>) {
+        self.layout = area.map(|area| self.lay_out(weeks, selected, area));
+    }
+
+    fn lay_out(&self, weeks: &WeekSeries, selected: Option<IssueKey>, area: Rect) -> PaneLayout {
+        let inner = inner(area);
+        let rows_per_metric: u16 = if inner.height >= 10 { 2 } else { 1 };
+        let stats_cells = width(&stats_text(None, None, self.value_cells));
+        let total = usize::from(inner.width);
+        let with_stats = total >= LABEL_CELLS + stats_cells + 1 + 8;
+        let spark_cells = total
+            .saturating_sub(LABEL_CELLS)
+            .saturating_sub(if with_stats { stats_cells + 1 } else { 0 });
+        let span = weeks.span();
+        let weeks_known = usize::try_from(span.end - span.start).unwrap_or(0);
+        // Short series get wider bars so they do not huddle at the left.
+        let bar_cells = (spark_cells / weeks_known.max(1)).clamp(1, MAX_BAR_CELLS);
+        let selected_index = selected.and_then(calendar::week_index);
+        let anchor = selected_index.unwrap_or(span.end - 1);
+        let window = window(&span, anchor, spark_cells / bar_cells);
+        let geometry = Geometry {
+            area,
+            inner,
+            rows_per_metric,
+            spark_x: inner
+                .x
+                .saturating_add(u16::try_from(LABEL_CELLS).unwrap_or(u16::MAX)),
+            spark_width: u16::try_from(spark_cells).unwrap_or(0),
+            bar_cells,
+            window: window.clone(),
+            stats_cells,
+            with_stats,
+            selected: selected_index,
+        };
+        let stats_span = anchor.saturating_sub(STATS_WEEKS - 1)..anchor.saturating_add(1);
+        let ticks = u64::from(rows_per_metric) * 8;
+        let lines: Vec<MetricLine> = Metric::ALL
+            .iter()
+            .map(|&metric| {
+                let span_values = weeks.values(stats_span.clone(), metric);
+                let shown = weeks.values(window.clone(), metric);
+                // A span without any known week still draws what is shown.
+                let scale = Scale::of(&span_values).or_else(|| Scale::of(&shown));
+                let bars = shown
+                    .iter()
+                    .map(|v| Some(bar((*v)?, scale.as_ref()?, ticks)))
+                    .collect();
+                let value = selected_index.and_then(|i| weeks.value(i, metric));
+                MetricLine {
+                    metric,
+                    bars,
+                    stats: stats_text(value, min_max(&span_values), self.value_cells),
+                }
+            })
+            .collect();
+        let title = title(&window, &lines, usize::from(area.width.saturating_sub(2)));
+        let selected_column = selected_column(&geometry);
+        let ticks = year_ticks(&geometry, selected_column);
+        PaneLayout {
+            geometry,
+            title,
+            lines,
+            ticks,
+            selected_column,
+        }
+    }
+
+    /// The week drawn at a screen position, if any (gaps included).
+    pub fn week_at(&self, column: u16, row: u16) -> Option<IssueKey> {
+        let g = &self.layout.as_ref()?.geometry;
+        let bars = Rect::new(g.spark_x, g.inner.y, g.spark_width, g.inner.height);
+        if !contains(bars, column, row) {
+            return None;
+        }
+        let offset = usize::from(column - g.spark_x) / g.bar_cells.max(1);
+        let index = g.window.start + i64::try_from(offset).ok()?;
+        (index < g.window.end)
+            .then(|| calendar::key_at(index))
+            .flatten()
+    }
+}
+
+/// ` 每周趋势 first … last · min/max 与刻度: 至本期 52 周 `, and what the
+/// marks mean when any bar carries one; fitted to `cells`.
+fn title(window: &Range<i64>, lines: &[MetricLine], cells: usize) -> String {
+    let first = calendar::key_at(window.start);
+    let last = window.end.checked_sub(1).and_then(calendar::key_at);
+    let mut title = match (first, last) {
+        (Some(a), Some(b)) if !window.is_empty() => {
+            format!(" 每周趋势 {a} … {b} · min/max 与刻度: 至本期 {STATS_WEEKS} 周 ")
+        }
+        _ => " 每周趋势 ".to_string(),
+    };
+    let marked = |m: Mark| {
+        lines
+            .iter()
+            .flat_map(|l| l.bars.iter().flatten())
+            .any(|b| b.1 == m)
+    };
+    let marks: String = [(Mark::Above, ABOVE_MARK), (Mark::Below, BELOW_MARK)]
+        .iter()
+        .filter(|(m, _)| marked(*m))
+        .map(|(_, s)| *s)
+        .collect();
+    if !marks.is_empty() {
+        let legend = format!("· {marks} 超出刻度 ");
+        if width(&title) + width(&legend) <= cells {
+            title.push_str(&legend);
+        }
+    }
+    truncate(&title, cells)
+}
+
+fn column_of(g: &Geometry, index: i64) -> Option<u16> {
+    if !g.window.contains(&index) {
+        return None;
+    }
+    let offset = usize::try_from(index - g.window.start).ok()? * g.bar_cells;
+    let offset = u16::try_from(offset).ok()?;
+    (offset < g.spark_width).then(|| g.spark_x.saturating_add(offset))
+}
+
+fn selected_column(g: &Geometry) -> Option<u16> {
+    let left = column_of(g, g.selected?)?;
+    let mid = u16::try_from(g.bar_cells / 2).ok()?;
+    Some(left.saturating_add(mid))
+}
+
+/// A tick under each 第1期 shown, followed by its year where the cells up
+/// to the next tick (and the selected-week mark) leave room.
+fn year_ticks(g: &Geometry, selected: Option<u16>) -> Vec<(u16, Option<String>)> {
+    let columns: Vec<(u16, i32)> = g
+        .window
+        .clone()
+        .filter_map(|i| {
+            let key = calendar::key_at(i)?;
+            (key.number == 1).then_some((column_of(g, i)?, key.year))
+        })
+        .collect();
+    let right = g.spark_x.saturating_add(g.spark_width);
+    columns
+        .iter()
+        .enumerate()
+        .map(|(n, &(x, year))| {
+            let label = year.to_string();
+            let from = x.saturating_add(1);
+            let to = from.saturating_add(u16::try_from(width(&label)).unwrap_or(u16::MAX));
+            let limit = columns.get(n + 1).map_or(right, |next| next.0.min(right));
+            let clear = to <= limit && !selected.is_some_and(|s| (from..to).contains(&s));
+            (x, clear.then_some(label))
+        })
+        .collect()
+}
+
+pub struct ChartPane<'a> {
+    pub chart: &'a PaneChart,
+}
+
+impl Widget for ChartPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Some(layout) = &self.chart.layout else {
+            return;
+        };
+        let g = &layout.geometry;
+        // Laid out for another size (the terminal changed before its resize
+        // event was handled): draw nothing rather than out of place; the
+        // resize lays it out again.
+        if g.area != area {
+            return;
+        }
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::border(false))
+            .title(layout.title.as_str())
+            .render(area, buf);
+        let total = usize::from(g.inner.width);
+        if g.window.is_empty() {
+            buf.set_stringn(g.inner.x, g.inner.y, "no figures yet", total, theme::dim());
+            return;
+        }
+        let mut y = g.inner.y;
+        for line in &layout.lines {
+            if y.saturating_add(g.rows_per_metric) > g.inner.bottom() {
+                break;
+            }
+            let label = fit(line.metric.label(), LABEL_CELLS - 1);
+            buf.set_stringn(g.inner.x, y, label, total, theme::base());
+            let rows = Rect::new(g.spark_x, y, g.spark_width, g.rows_per_metric);
+            draw_bars(line, g, rows, buf);
+            if g.with_stats {
+                let x = g.spark_x.saturating_add(g.spark_width).saturating_add(1);
+                buf.set_stringn(x, y, &line.stats, g.stats_cells, theme::dim());
+            }
+            y += g.rows_per_metric;
+        }
+        if area.height >= 2 {
+            let bottom = area.bottom() - 1;
+            for (x, label) in &layout.ticks {
+                buf.set_stringn(*x, bottom, YEAR_TICK, 1, theme::border(false));
+                if let Some(label) = label {
+                    buf.set_stringn(x + 1, bottom, label, width(label), theme::dim());
+                }
+            }
+            if let Some(x) = layout.selected_column {
+                buf.set_stringn(x, bottom, SELECTED_MARK, 1, theme::spark_selected());
+            }
+        }
+    }
+}
+
+/// The bars through ratatui's sparkline (gaps left blank), then the marks
+/// it cannot draw: gaps and weeks below the scale on the baseline row only,
+/// clipped weeks on the top row.
+fn draw_bars(line: &MetricLine, g: &Geometry, rows: Rect, buf: &mut Buffer) {
+    if rows.is_empty() {
+        return;
+    }
+    let data: Vec<SparklineBar> = line
+        .bars
+        .iter()
+        .zip(g.window.clone())
+        .flat_map(|(b, index)| {
+            let bar = SparklineBar::from(b.map(|b| b.0));
+            let bar = if Some(index) == g.selected {
+                bar.style(theme::spark_selected())
+            } else {
+                bar
+            };
+            std::iter::repeat_n(bar, g.bar_cells)
+        })
+        .collect();
+    Sparkline::default()
+        .data(data)
+        .max(u64::from(g.rows_per_metric) * 8)
+        .style(theme::spark())
+        .absent_value_symbol(" ")
+        .render(rows, buf);
+    let (top, baseline) = (rows.y, rows.bottom() - 1);
+    for (b, index) in line.bars.iter().zip(g.window.clone()) {
+        let (row, symbol, style) = match b {
+            None => (baseline, ABSENT_SYMBOL, theme::spark_absent()),
+            Some((_, Mark::Above)) => (top, ABOVE_MARK, theme::spark_clipped()),
+            Some((_, Mark::Below)) => (baseline, BELOW_MARK, theme::spark_clipped()),
+            Some((_, Mark::Within)) => continue,
+        };
+        let Some(x) = column_of(g, index) else {
+            continue;
+        };
+        for dx in 0..u16::try_from(g.bar_cells).unwrap_or(0) {
+            let x = x.saturating_add(dx);
+            if x < rows.right() {
+                buf.set_stringn(x, row, symbol, 1, style);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scale(low: i64, high: i64) -> Scale {
+        Scale {
+            low,
+            high,
+            bound: None,
+        }
+    }
+
+    #[test]
+    fn bars_run_from_one_tick_at_the_bottom_of_the_scale_to_full_at_its_top() {
+        let s = scale(100, 500);
+        assert_eq!(bar(100, &s, 16), (1, Mark::Within));
+        assert_eq!(bar(500, &s, 16), (16, Mark::Within));
+        assert_eq!(bar(300, &s, 16), (8, Mark::Within));
+        assert_eq!(bar(2410, &s, 16), (16, Mark::Above));
+        assert_eq!(bar(50, &s, 16), (1, Mark::Below));
+        assert_eq!(bar(7, &scale(7, 7), 8), (4, Mark::Within));
+    }
+
+    #[test]
+    fn the_window_ends_at_the_anchor_unless_the_series_is_shorter_before_it() {
+        let span = 100..200;
+        assert_eq!(window(&span, 150, 30), 121..151);
+        assert_eq!(window(&span, 110, 30), 100..130);
+        assert_eq!(window(&span, 500, 30), 170..200);
+        assert_eq!(window(&span, 150, 1000), 100..200);
+        assert!(window(&(0..0), 5, 30).is_empty());
+    }
+}

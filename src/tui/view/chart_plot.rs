@@ -1,0 +1,514 @@
+//! What the chart view draws, worked out once per change of figure, zoom,
+//! selection, series or size: the weeks shown, the weekly line, its 4-week
+//! moving average and the same weeks a year earlier, as braille dots, with
+//! dated x-axis and value y-axis labels at the columns and rows they name.
+//!
+//! ratatui's `Chart` joins every consecutive pair of a dataset's points, so
+//! a line drawn with it would bridge a missing week; one dataset per run of
+//! known weeks would cost the canvas a full layer each. Instead the lines
+//! are rasterised here, only between weeks that are both known, into the
+//! canvas's own dot grid: the chart's bounds are set to that grid, so each
+//! point given to it is exactly one braille dot, and a whole line is one
+//! scatter dataset whose size is bounded by the screen, not by the weeks.
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+use super::chart::window;
+pub use super::chart_axis::XLabel;
+use super::chart_axis::{x_labels, y_axis, y_labels};
+use super::wrap::width;
+use crate::calendar;
+use crate::model::{IssueKey, Metric};
+use crate::trend::window::moving_average;
+use crate::trend::WeekSeries;
+
+/// Weeks the moving average spans; it needs every one of them known.
+pub const AVERAGE_WEEKS: usize = 4;
+
+/// The spans `+`/`-` step through, narrowest first; None is every week of
+/// the series.
+pub const ZOOMS: [Option<usize>; 5] = [Some(13), Some(26), Some(52), Some(104), None];
+
+/// A (column, row) on screen.
+pub type Cell = (u16, u16);
+
+/// The lines of the plot, as canvas dots (x, y from the bottom).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lines {
+    pub cursor: Vec<(f64, f64)>,
+    pub earlier: Vec<(f64, f64)>,
+    pub average: Vec<(f64, f64)>,
+    pub weekly: Vec<(f64, f64)>,
+}
+
+/// The selected week's figures, for the header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub key: IssueKey,
+    pub value: Option<i64>,
+    pub average: Option<f64>,
+    /// The same issue number a year earlier and its value, when that year
+    /// has the number.
+    pub earlier: Option<(IssueKey, Option<i64>)>,
+}
+
+/// Everything the chart view draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plot {
+    pub metric: Metric,
+    /// The weeks shown, as [`calendar::week_index`]es.
+    pub window: Range<i64>,
+    pub reading: Option<Reading>,
+    /// Where the `Chart` widget goes; its bounds are `dots`.
+    pub graph: Rect,
+    /// Braille dots across and up the graph.
+    pub dots: (usize, usize),
+    pub lines: Lines,
+    /// Cells holding a weekly value (or a year-earlier one) marked with a
+    /// point symbol: every week when there is room between them, else only
+    /// weeks without a known neighbour.
+    pub points: Vec<Cell>,
+    pub earlier_points: Vec<Cell>,
+    pub selected: Option<Cell>,
+    /// Column of the y axis and row of the x axis.
+    pub axis: Cell,
+    /// y labels: the row, and the value right-aligned before the axis.
+    pub y_labels: Vec<(u16, String)>,
+    /// x labels under the axis.
+    pub x_labels: Vec<XLabel>,
+    /// Said in the graph when the weeks shown hold no value.
+    pub empty: bool,
+}
+
+/// Maps weeks and values to the dot grid and cells of the graph.
+pub(super) struct Raster {
+    pub(super) graph: Rect,
+    pub(super) wide: usize,
+    pub(super) high: usize,
+    pub(super) weeks: usize,
+    pub(super) top: f64,
+}
+
+impl Raster {
+    pub(super) fn x(&self, week: usize) -> usize {
+        if self.weeks <= 1 {
+            return self.wide / 2;
+        }
+        let x = week as f64 * (self.wide - 1) as f64 / (self.weeks - 1) as f64;
+        (x.round() as usize).min(self.wide - 1)
+    }
+
+    pub(super) fn y(&self, value: f64) -> usize {
+        let y = value.max(0.0) / self.top * (self.high - 1) as f64;
+        (y.round() as usize).min(self.high - 1)
+    }
+
+    pub(super) fn cell(&self, x: usize, y: usize) -> Cell {
+        let column = u16::try_from(x / 2).unwrap_or(0);
+        let row = u16::try_from((self.high - 1 - y) / 4).unwrap_or(0);
+        (self.graph.x + column, self.graph.y + row)
+    }
+
+    pub(super) fn row_of(&self, value: f64) -> u16 {
+        self.cell(0, self.y(value)).1
+    }
+
+    pub(super) fn column_of(&self, week: usize) -> u16 {
+        self.cell(self.x(week), 0).0
+    }
+
+    /// The dots of `values` (one per week shown), joined only between two
+    /// known weeks; a week with no known neighbour is a single dot (and a
+    /// marked point, see [`Raster::points`]). Each dot once. A `dotted`
+    /// line keeps every other dot along its path, so a comparison line
+    /// reads apart from the weekly one without colour. Consecutive known
+    /// weeks on one dot column (a long span on a narrow screen) are drawn
+    /// as the one vertical stroke their segments would make, so the work
+    /// is bounded by the weeks plus the dots, not the weeks times the
+    /// height.
+    fn line(&self, values: &[Option<f64>], dotted: bool) -> Vec<(f64, f64)> {
+        let mut on = vec![false; self.wide * self.high];
+        let mut dots = Vec::new();
+        let mut along = 0usize;
+        let mut put = |x: usize, y: usize| {
+            along += 1;
+            if dotted && along.is_multiple_of(2) {
+                return;
+            }
+            if x < self.wide
+                && y < self.high
+                && !std::mem::replace(&mut on[y * self.wide + x], true)
+            {
+                dots.push((x as f64, y as f64));
+            }
+        };
+        let at = |i: usize| {
+            let v = values.get(i).copied().flatten()?;
+            Some((self.x(i), self.y(v)))
+        };
+        let mut i = 0;
+        while i < values.len() {
+            let Some(first) = at(i) else {
+                i += 1;
+                continue;
+            };
+            // The run of known weeks on this dot column, from `first`.
+            let (mut low, mut high, mut last) = (first.1, first.1, first);
+            while let Some(next) = at(i + 1).filter(|p| p.0 == first.0) {
+                low = low.min(next.1);
+                high = high.max(next.1);
+                last = next;
+                i += 1;
+            }
+            for y in low..=high {
+                put(first.0, y);
+            }
+            if let Some(next) = at(i + 1) {
+                bresenham(last, next, &mut put);
+            }
+            i += 1;
+        }
+        dots
+    }
+}
+
+impl Raster {
+    /// The cells of the weeks of `values` to mark with a point symbol: all
+    /// of them when `all`, else only weeks with no known neighbour, which
+    /// would otherwise be a lone braille dot.
+    fn points(&self, values: &[Option<f64>], all: bool) -> Vec<Cell> {
+        let known = |i: Option<usize>| i.and_then(|i| values.get(i).copied().flatten()).is_some();
+        values
+            .iter()
+            .enumerate()
+            .filter_map(|(r, v)| {
+                let lone = !known(r.checked_sub(1)) && !known(r.checked_add(1));
+                let v = (*v).filter(|_| all || lone)?;
+                Some(self.cell(self.x(r), self.y(v)))
+            })
+            .collect()
+    }
+}
+
+/// Every dot on the line from `a` to `b`, ends included.
+fn bresenham(a: (usize, usize), b: (usize, usize), put: &mut impl FnMut(usize, usize)) {
+    let (mut x, mut y) = (a.0 as i64, a.1 as i64);
+    let (x1, y1) = (b.0 as i64, b.1 as i64);
+    let (dx, dy) = ((x1 - x).abs(), -(y1 - y).abs());
+    let (sx, sy) = (if x < x1 { 1 } else { -1 }, if y < y1 { 1 } else { -1 });
+    let mut err = dx + dy;
+    loop {
+        // Both ends are on the grid, so every dot between is too.
+        put(x as usize, y as usize);
+        if x == x1 && y == y1 {
+            break;
+        }
+        let e2 = 2 * err;
+        if e2 >= dy {
+            err += dy;
+            x += sx;
+        }
+        if e2 <= dx {
+            err += dx;
+            y += sy;
+        }
+    }
+}
+
+/// The values of `metric` for the weeks of `window`, and their moving
+/// average (which reads the weeks just before the window too).
+fn weekly_and_average(
+    weeks: &WeekSeries,
+    window: &Range<i64>,
+    metric: Metric,
+) -> (Vec<Option<i64>>, Vec<Option<f64>>) {
+    let before = i64::try_from(AVERAGE_WEEKS - 1).unwrap_or(0);
+    let wide = weeks.values(window.start.saturating_sub(before)..window.end, metric);
+    let lead = wide
+        .len()
+        .saturating_sub(usize::try_from(window.end - window.start).unwrap_or(0));
+    let average = moving_average(&wide, AVERAGE_WEEKS).split_off(lead);
+    (wide[lead..].to_vec(), average)
+}
+
+/// The same issue numbers a year earlier ([`calendar::year_earlier`]), one
+/// per week of `window`. Walks the keys instead of converting each week,
+/// so a window of thousands of weeks costs one lookup per week.
+fn earlier_values(weeks: &WeekSeries, window: &Range<i64>, metric: Metric) -> Vec<Option<i64>> {
+    let Some(mut key) = calendar::key_at(window.start) else {
+        return vec![None; usize::try_from(window.end - window.start).unwrap_or(0)];
+    };
+    let mut this_year = calendar::weeks_in_year(key.year);
+    let mut last_year = key.year.checked_sub(1).and_then(calendar::weeks_in_year);
+    window
+        .clone()
+        .map(|i| {
+            let value = last_year
+                .filter(|n| key.number <= *n)
+                .and_then(|n| weeks.value(i - i64::from(n), metric));
+            key.number += 1;
+            if this_year.is_none_or(|n| key.number > n) {
+                key = IssueKey::new(key.year.saturating_add(1), 1);
+                last_year = this_year;
+                this_year = calendar::weeks_in_year(key.year);
+            }
+            value
+        })
+        .collect()
+}
+
+/// What the view shows of `metric` at zoom `zoom` (an index into
+/// [`ZOOMS`]) around `selected`, else the newest week, in `area` (the
+/// frame's inside below the header). None when the area is too small to
+/// plot anything.
+pub fn build(
+    weeks: &WeekSeries,
+    metric: Metric,
+    zoom: usize,
+    year_earlier: bool,
+    selected: Option<IssueKey>,
+    area: Rect,
+) -> Option<Plot> {
+    let span = weeks.span();
+    let selected_index = selected.and_then(calendar::week_index);
+    let anchor = selected_index.unwrap_or(span.end - 1);
+    let window = match ZOOMS.get(zoom).copied().flatten() {
+        Some(n) => window(&span, anchor, n),
+        None => span.clone(),
+    };
+    let shown = usize::try_from(window.end - window.start).unwrap_or(0);
+    let (weekly, average) = weekly_and_average(weeks, &window, metric);
+    let earlier = if year_earlier {
+        earlier_values(weeks, &window, metric)
+    } else {
+        Vec::new()
+    };
+    let max = weekly
+        .iter()
+        .chain(&earlier)
+        .flatten()
+        .map(|&v| v as f64)
+        .chain(average.iter().flatten().copied())
+        .fold(0.0, f64::max);
+    // Rows for the plot: all but the x axis and its labels.
+    let high_cells = area.height.checked_sub(2).filter(|h| *h >= 2)?;
+    let intervals = if high_cells >= 5 {
+        i64::from(high_cells / 4).clamp(2, 5)
+    } else {
+        1
+    };
+    let (step, steps) = y_axis(max, intervals);
+    let label_cells = (0..=steps)
+        .map(|i| width(&(i.saturating_mul(step)).to_string()))
+        .max()
+        .unwrap_or(1);
+    let label_cells = u16::try_from(label_cells).ok()?;
+    let graph = Rect::new(
+        area.x + label_cells + 1,
+        area.y,
+        area.width
+            .checked_sub(label_cells + 1)
+            .filter(|w| *w >= 4)?,
+        high_cells,
+    );
+    let raster = Raster {
+        graph,
+        wide: usize::from(graph.width) * 2,
+        high: usize::from(graph.height) * 4,
+        weeks: shown,
+        top: step.saturating_mul(steps) as f64,
+    };
+    let to_f64 = |v: &Vec<Option<i64>>| v.iter().map(|v| v.map(|v| v as f64)).collect::<Vec<_>>();
+    let selected_r = selected_index
+        .filter(|i| window.contains(i))
+        .and_then(|i| usize::try_from(i - window.start).ok());
+    let cursor = selected_r.map_or_else(Vec::new, |r| {
+        let x = raster.x(r) as f64;
+        (0..raster.high).step_by(2).map(|y| (x, y as f64)).collect()
+    });
+    let (weekly_f, earlier_f) = (to_f64(&weekly), to_f64(&earlier));
+    let lines = Lines {
+        cursor,
+        earlier: raster.line(&earlier_f, true),
+        average: raster.line(&average, false),
+        weekly: raster.line(&weekly_f, false),
+    };
+    // Every point only where a cell lies between two weeks, or they would
+    // hide the line.
+    let roomy = shown * 2 <= usize::from(graph.width);
+    let points = raster.points(&weekly_f, roomy);
+    let earlier_points = raster.points(&earlier_f, roomy);
+    let selected_cell = selected_r.and_then(|r| {
+        let v = weekly.get(r).copied().flatten()?;
+        Some(raster.cell(raster.x(r), raster.y(v as f64)))
+    });
+    let reading = selected_index
+        .or((!span.is_empty()).then_some(anchor))
+        .and_then(|i| {
+            let key = calendar::key_at(i)?;
+            let r = usize::try_from(i - window.start)
+                .ok()
+                .filter(|r| *r < shown);
+            let earlier = calendar::year_earlier(key).map(|k| {
+                let v = calendar::week_index(k).and_then(|w| weeks.value(w, metric));
+                (k, v)
+            });
+            Some(Reading {
+                key,
+                value: weeks.value(i, metric),
+                average: r.and_then(|r| average.get(r).copied().flatten()),
+                earlier,
+            })
+        });
+    let y_labels = y_labels(&raster, step, steps);
+    let x_labels = x_labels(&window, &raster, area.right());
+    Some(Plot {
+        metric,
+        window,
+        reading,
+        graph,
+        dots: (raster.wide, raster.high),
+        lines,
+        points,
+        earlier_points,
+        selected: selected_cell,
+        axis: (area.x + label_cells, graph.bottom()),
+        y_labels,
+        x_labels,
+        empty: !weekly.iter().any(Option::is_some),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raster(weeks: usize) -> Raster {
+        Raster {
+            graph: Rect::new(10, 2, 20, 5),
+            wide: 40,
+            high: 20,
+            weeks,
+            top: 100.0,
+        }
+    }
+
+    #[test]
+    fn a_gap_breaks_the_line_and_a_lone_week_still_shows() {
+        let r = raster(11);
+        let dots = r.line(
+            &[
+                Some(0.0),
+                Some(0.0),
+                None,
+                None,
+                Some(50.0),
+                None,
+                None,
+                None,
+            ],
+            false,
+        );
+        let xs: Vec<usize> = dots.iter().map(|d| d.0 as usize).collect();
+        // Weeks 0 and 1 sit at dots 0 and 4 and are joined; week 4 (dot
+        // 16) is alone: one dot, and marked as a point; nothing between.
+        assert!(xs.iter().all(|&x| x <= 4 || x == 16), "{xs:?}");
+        assert_eq!(xs.iter().filter(|&&x| x <= 4).count(), 5);
+        assert_eq!(xs.iter().filter(|&&x| x == 16).count(), 1);
+        let values = [Some(0.0), Some(0.0), None, None, Some(50.0), None];
+        assert_eq!(r.points(&values, false), vec![r.cell(16, r.y(50.0))]);
+        assert_eq!(r.points(&values, true).len(), 3);
+    }
+
+    #[test]
+    fn a_line_between_known_weeks_is_unbroken() {
+        let r = raster(2);
+        let dots = r.line(&[Some(0.0), Some(100.0)], false);
+        let mut ys: Vec<usize> = dots.iter().map(|d| d.1 as usize).collect();
+        ys.sort_unstable();
+        ys.dedup();
+        assert_eq!(ys, (0..20).collect::<Vec<_>>());
+        // 40 dots across; dotted keeps every other one along the path (the
+        // first is drawn twice, ending a stroke and starting a segment).
+        let dotted = r.line(&[Some(0.0), Some(100.0)], true);
+        assert!(
+            (20..=21).contains(&dotted.len()),
+            "every other dot: {dotted:?}"
+        );
+    }
+
+    #[test]
+    fn weeks_on_one_dot_column_make_one_stroke_and_the_line_goes_on() {
+        // 40 weeks on 40 dots... of which 20 columns: two weeks a column.
+        let r = Raster {
+            graph: Rect::new(0, 0, 10, 5),
+            wide: 20,
+            high: 20,
+            weeks: 39,
+            top: 19.0,
+        };
+        let values: Vec<Option<f64>> = (0..39).map(|i| Some(f64::from(i % 20))).collect();
+        let dots = r.line(&values, false);
+        let mut expected = Vec::new();
+        let mut put = |x, y| expected.push((x, y));
+        for i in 0..38 {
+            let a = (r.x(i), r.y(values[i].unwrap()));
+            let b = (r.x(i + 1), r.y(values[i + 1].unwrap()));
+            bresenham(a, b, &mut put);
+        }
+        let mut got: Vec<(usize, usize)> =
+            dots.iter().map(|d| (d.0 as usize, d.1 as usize)).collect();
+        expected.sort_unstable();
+        expected.dedup();
+        got.sort_unstable();
+        assert_eq!(got, expected, "the same dots as joining every pair");
+    }
+
+    #[test]
+    fn the_year_earlier_line_reads_the_same_issue_numbers_across_a_53_week_year() {
+        use crate::model::{Figures, IssueSummary};
+        let summary = |y, n, v| IssueSummary {
+            key: IssueKey::new(y, n),
+            title: None,
+            period: None,
+            published: None,
+            assessment: None,
+            figures: Figures {
+                events_handled: Some(v),
+                ..Figures::default()
+            },
+            cached: true,
+            read: false,
+        };
+        let weeks = WeekSeries::build(&[
+            summary(2023, 52, 1),
+            summary(2023, 53, 2),
+            summary(2024, 1, 3),
+            summary(2024, 52, 4),
+            summary(2025, 1, 5),
+        ]);
+        let from = calendar::week_index(IssueKey::new(2024, 51)).unwrap();
+        let got = earlier_values(&weeks, &(from..from + 3), Metric::EventsHandled);
+        // 2024-51, 2024-52, 2025-1 a year earlier: 2023-51 (unknown),
+        // 2023-52, 2024-1; 2023-53 has no counterpart in 2024.
+        assert_eq!(got, vec![None, Some(1), Some(3)]);
+        let from = calendar::week_index(IssueKey::new(2023, 52)).unwrap();
+        let got = earlier_values(&weeks, &(from..from + 3), Metric::EventsHandled);
+        assert_eq!(
+            got,
+            vec![None, None, None],
+            "2022 is unknown, 2022-53 does not exist"
+        );
+    }
+
+    #[test]
+    fn values_map_to_the_rows_their_labels_name() {
+        let r = raster(10);
+        assert_eq!(r.row_of(100.0), 2);
+        assert_eq!(r.row_of(0.0), 6);
+        assert_eq!(r.column_of(0), 10);
+        assert_eq!(r.column_of(9), 29);
+    }
+}

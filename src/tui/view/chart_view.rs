@@ -1,0 +1,398 @@
+//! The chart view (`c`): one figure full screen with ratatui's `Chart`, the
+//! weeks up to the selected one (13, 26, 52 or 104 of them, or the whole
+//! series): the weekly line, its 4-week moving average and the same issue
+//! numbers a year earlier, gaps left open, under a header that reads the
+//! selected week's figures in the lines' colours. Its state lives in the
+//! App and changes only in `update`; the plot is rebuilt from it on every
+//! change ([`ChartViewState::refresh`]) and drawing only reads it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Widget};
+
+use super::chart_plot::{self, Plot, Reading, ZOOMS};
+use super::layout::inner;
+use super::theme;
+use super::wrap::{fit_right, truncate, width};
+use crate::calendar;
+use crate::model::{IssueKey, Metric};
+use crate::trend::WeekSeries;
+
+/// The zoom the view opens at: the 52 weeks up to the selected week, the
+/// span the chart pane's figures are taken from.
+pub const DEFAULT_ZOOM: usize = 2;
+
+/// On the selected week's value.
+pub const SELECTED_POINT: &str = "◆";
+
+/// On each weekly value when the weeks are far enough apart (and on a week
+/// with no known neighbour, which would otherwise be a lone dot).
+pub const POINT: &str = "•";
+
+/// The same, for the year-earlier line: a different symbol so the two read
+/// apart without colour.
+pub const EARLIER_POINT: &str = "×";
+
+/// What the view shows and the plot drawn from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartViewState {
+    pub open: bool,
+    pub metric: Metric,
+    /// Index into [`ZOOMS`].
+    pub zoom: usize,
+    pub year_earlier: bool,
+    pub title: String,
+    pub header: Vec<(String, Style)>,
+    /// The screen the plot was built for.
+    pub screen: Rect,
+    /// None while closed, or when the screen is too small to plot.
+    pub plot: Option<Plot>,
+}
+
+impl Default for ChartViewState {
+    fn default() -> Self {
+        ChartViewState {
+            open: false,
+            metric: Metric::EventsHandled,
+            zoom: DEFAULT_ZOOM,
+            year_earlier: true,
+            title: String::new(),
+            header: Vec::new(),
+            screen: Rect::default(),
+            plot: None,
+        }
+    }
+}
+
+/// Where the view's parts go on a screen: the frame (all but the status
+/// line), the header row inside it, and the plot below the header.
+pub fn areas(screen: Rect) -> (Rect, Rect, Rect) {
+    let frame = Rect::new(
+        screen.x,
+        screen.y,
+        screen.width,
+        screen.height.saturating_sub(1),
+    );
+    let inside = inner(frame);
+    let header = Rect::new(inside.x, inside.y, inside.width, inside.height.min(1));
+    let plot = Rect::new(
+        inside.x,
+        inside.y.saturating_add(1),
+        inside.width,
+        inside.height.saturating_sub(1),
+    );
+    (frame, header, plot)
+}
+
+/// The zoom's name in the title: `52周`, or `全部`.
+fn zoom_label(zoom: usize) -> String {
+    match ZOOMS.get(zoom).copied().flatten() {
+        Some(n) => format!("{n}周"),
+        None => "全部".to_string(),
+    }
+}
+
+fn number(v: Option<i64>) -> String {
+    v.map_or_else(|| "—".to_string(), |v| v.to_string())
+}
+
+/// The header's pieces, separators included: the fullest form that fits
+/// in `cells`, dropping the date, then the year-earlier key, then spaces.
+fn header(reading: &Reading, year_earlier: bool, cells: usize) -> Vec<(String, Style)> {
+    let date = calendar::period_of_key(reading.key)
+        .map(|p| calendar::period_text(p, calendar::crosses_year(p)));
+    let average = reading
+        .average
+        .map_or_else(|| "—".to_string(), |a| format!("{a:.1}"));
+    let earlier = |full: bool| match reading.earlier {
+        Some((k, v)) if full => format!("上年 {k} {}", number(v)),
+        Some((_, v)) => format!("上年 {}", number(v)),
+        None => "上年 无此期".to_string(),
+    };
+    // Each piece starts with the symbol its line is drawn with, so the
+    // header is the legend, with or without colour.
+    let mark = |symbol: &'static str, roomy: bool| {
+        if roomy {
+            format!("{symbol} ")
+        } else {
+            symbol.to_string()
+        }
+    };
+    let build = |roomy: bool, with_date: bool, full_earlier: bool| {
+        let mut parts = vec![(reading.key.to_string(), theme::title())];
+        if let Some(d) = date.clone().filter(|_| with_date) {
+            parts.push((d, theme::dim()));
+        }
+        parts.push((
+            format!("{}本期 {}", mark(POINT, roomy), number(reading.value)),
+            theme::chart_weekly(),
+        ));
+        parts.push((
+            format!("{}4周均 {average}", mark("━", roomy)),
+            theme::chart_average(),
+        ));
+        if year_earlier {
+            parts.push((
+                format!("{}{}", mark(EARLIER_POINT, roomy), earlier(full_earlier)),
+                theme::chart_earlier(),
+            ));
+        }
+        parts
+    };
+    let joined = |roomy: bool, with_date: bool, full: bool| {
+        let gap = if roomy { "  " } else { " " };
+        let mut out = Vec::new();
+        for part in build(roomy, with_date, full) {
+            if !out.is_empty() {
+                out.push((gap.to_string(), theme::base()));
+            }
+            out.push(part);
+        }
+        out
+    };
+    let forms = [
+        (true, true, true),
+        (true, false, true),
+        (true, false, false),
+        (false, false, false),
+    ];
+    for (roomy, with_date, full) in forms {
+        let parts = joined(roomy, with_date, full);
+        if parts.iter().map(|(t, _)| width(t)).sum::<usize>() <= cells {
+            return parts;
+        }
+    }
+    joined(false, false, false)
+}
+
+impl ChartViewState {
+    pub fn open(&mut self) {
+        self.open = true;
+    }
+
+    pub fn close(&mut self) {
+        self.open = false;
+        self.plot = None;
+    }
+
+    /// Figure `n` (1-based, in [`Metric::ALL`] order); false when there is none.
+    pub fn set_figure(&mut self, n: u8) -> bool {
+        match usize::from(n)
+            .checked_sub(1)
+            .and_then(|i| Metric::ALL.get(i))
+        {
+            Some(&m) => {
+                self.metric = m;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The next (or previous) figure, round.
+    pub fn step_figure(&mut self, next: bool) {
+        let n = Metric::ALL.len();
+        let i = Metric::ALL
+            .iter()
+            .position(|m| *m == self.metric)
+            .unwrap_or(0);
+        let i = if next { (i + 1) % n } else { (i + n - 1) % n };
+        self.metric = Metric::ALL[i];
+    }
+
+    /// Fewer weeks (`narrower`) or more; false at either end.
+    pub fn zoom(&mut self, narrower: bool) -> bool {
+        let to = if narrower {
+            self.zoom.checked_sub(1)
+        } else {
+            Some(self.zoom + 1).filter(|z| *z < ZOOMS.len())
+        };
+        match to {
+            Some(z) => {
+                self.zoom = z;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn toggle_year_earlier(&mut self) {
+        self.year_earlier = !self.year_earlier;
+    }
+
+    /// Rebuilds the plot for the series, the selected week and the screen;
+    /// nothing while the view is closed.
+    pub fn refresh(&mut self, weeks: &WeekSeries, selected: Option<IssueKey>, screen: Rect) {
+        if !self.open {
+            return;
+        }
+        self.screen = screen;
+        let (frame, header_area, plot_area) = areas(screen);
+        self.plot = chart_plot::build(
+            weeks,
+            self.metric,
+            self.zoom,
+            self.year_earlier,
+            selected,
+            plot_area,
+        );
+        let figure = Metric::ALL
+            .iter()
+            .position(|m| *m == self.metric)
+            .unwrap_or(0);
+        let span = |sep: &str| {
+            let p = self.plot.as_ref()?;
+            let first = calendar::key_at(p.window.start)?;
+            let last = calendar::key_at(p.window.end.checked_sub(1)?)?;
+            (!p.window.is_empty()).then(|| format!(" {first}{sep}{last}"))
+        };
+        let cells = usize::from(frame.width.saturating_sub(2));
+        let (label, zoom) = (self.metric.label(), zoom_label(self.zoom));
+        let full = format!(
+            " {}/{} {label} · {zoom}{} ",
+            figure + 1,
+            Metric::ALL.len(),
+            span(" … ").unwrap_or_default()
+        );
+        let compact = format!(" {label} {zoom}{} ", span("…").unwrap_or_default());
+        self.title = if width(&full) <= cells {
+            full
+        } else {
+            truncate(&compact, cells)
+        };
+        self.header = self
+            .plot
+            .as_ref()
+            .and_then(|p| p.reading.as_ref())
+            .map(|r| header(r, self.year_earlier, usize::from(header_area.width)))
+            .unwrap_or_default();
+    }
+}
+
+/// The view, drawn on the whole screen but the status line.
+pub struct ChartScreen<'a> {
+    pub view: &'a ChartViewState,
+}
+
+fn dataset(dots: &[(f64, f64)], style: Style) -> Dataset<'_> {
+    Dataset::default()
+        .data(dots)
+        .marker(Marker::Braille)
+        .graph_type(GraphType::Scatter)
+        .style(style)
+}
+
+impl Widget for ChartScreen<'_> {
+    fn render(self, screen: Rect, buf: &mut Buffer) {
+        let view = self.view;
+        // Built for another size (the terminal changed before its resize
+        // event was handled): the resize rebuilds it; until then nothing
+        // is drawn out of place.
+        if screen != view.screen {
+            return;
+        }
+        let (frame, header_area, plot_area) = areas(screen);
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::border(true))
+            .title(view.title.as_str())
+            .render(frame, buf);
+        let spans: Vec<Span> = view
+            .header
+            .iter()
+            .map(|(text, style)| Span::styled(text.as_str(), *style))
+            .collect();
+        buf.set_line(
+            header_area.x,
+            header_area.y,
+            &Line::from(spans),
+            header_area.width,
+        );
+        let Some(plot) = &view.plot else {
+            let text = truncate(
+                "terminal too small for the chart",
+                usize::from(plot_area.width),
+            );
+            buf.set_stringn(
+                plot_area.x,
+                plot_area.y,
+                text,
+                usize::from(plot_area.width),
+                theme::dim(),
+            );
+            return;
+        };
+        let (wide, high) = plot.dots;
+        let mut datasets = vec![dataset(&plot.lines.cursor, theme::chart_cursor())];
+        if view.year_earlier {
+            datasets.push(dataset(&plot.lines.earlier, theme::chart_earlier()));
+        }
+        datasets.push(dataset(&plot.lines.average, theme::chart_average()));
+        datasets.push(dataset(&plot.lines.weekly, theme::chart_weekly()));
+        // Bounds are the dot grid itself: each point is one braille dot.
+        Chart::new(datasets)
+            .x_axis(Axis::default().bounds([0.0, wide.saturating_sub(1) as f64]))
+            .y_axis(Axis::default().bounds([0.0, high.saturating_sub(1) as f64]))
+            .legend_position(None)
+            .render(plot.graph, buf);
+        draw_axes(plot, plot_area, buf);
+        if view.year_earlier {
+            for &(x, y) in &plot.earlier_points {
+                buf.set_stringn(x, y, EARLIER_POINT, 1, theme::chart_earlier());
+            }
+        }
+        for &(x, y) in &plot.points {
+            buf.set_stringn(x, y, POINT, 1, theme::chart_weekly());
+        }
+        if let Some((x, y)) = plot.selected {
+            buf.set_stringn(x, y, SELECTED_POINT, 1, theme::spark_selected());
+        }
+        if plot.empty {
+            let text = truncate(
+                &format!("这段时间没有{}的数字", plot.metric.label()),
+                usize::from(plot.graph.width),
+            );
+            let y = plot.graph.y + plot.graph.height / 2;
+            buf.set_stringn(
+                plot.graph.x,
+                y,
+                text,
+                usize::from(plot.graph.width),
+                theme::dim(),
+            );
+        }
+    }
+}
+
+/// The y axis with its labels and the x axis with month ticks and labels.
+fn draw_axes(plot: &Plot, area: Rect, buf: &mut Buffer) {
+    let (axis_x, axis_y) = plot.axis;
+    let style = theme::border(false);
+    for y in plot.graph.top()..plot.graph.bottom() {
+        buf.set_stringn(axis_x, y, "│", 1, style);
+    }
+    let label_cells = usize::from(axis_x.saturating_sub(area.x));
+    for (row, label) in &plot.y_labels {
+        buf.set_stringn(
+            area.x,
+            *row,
+            fit_right(label, label_cells),
+            label_cells,
+            theme::dim(),
+        );
+        buf.set_stringn(axis_x, *row, "┤", 1, style);
+    }
+    for x in plot.graph.left()..plot.graph.right() {
+        buf.set_stringn(x, axis_y, "─", 1, style);
+    }
+    buf.set_stringn(axis_x, axis_y, "└", 1, style);
+    let right = usize::from(area.right());
+    for label in &plot.x_labels {
+        buf.set_stringn(label.tick, axis_y, "┬", 1, style);
+        let cells = right.saturating_sub(usize::from(label.at));
+        buf.set_stringn(label.at, axis_y + 1, &label.text, cells, theme::dim());
+    }
+}
