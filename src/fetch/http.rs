@@ -64,11 +64,7 @@ impl Client {
     }
 
     /// A client with its own clock and environment (tests).
-    pub fn with_parts(
-        options: FetchOptions,
-        clock: Box<dyn Clock>,
-        env: Env,
-    ) -> Client {
+    pub fn with_parts(options: FetchOptions, clock: Box<dyn Clock>, env: Env) -> Client {
         Client {
             pacer: Pacer::new(options.delay, clock),
             options,

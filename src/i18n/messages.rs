@@ -143,6 +143,10 @@ pub enum Msg {
         what: String,
         why: String,
     },
+    /// WeChat asked for verification: what to do instead.
+    FetchTuiWall {
+        what: String,
+    },
     /// `F` on an issue the cache holds in full.
     FetchTuiCached {
         key: String,
@@ -381,6 +385,14 @@ impl Msg {
             (Msg::FetchTuiSkipped { what, why }, En) => {
                 format!("the page of {what} is not a bulletin of the series: {why}").into()
             }
+            (Msg::FetchTuiWall { what }, Zh) => format!(
+                "微信要求验证，{what} 没有获取：按 o 在浏览器中打开，验证后保存网页，再 zhoubao import"
+            )
+            .into(),
+            (Msg::FetchTuiWall { what }, En) => format!(
+                "WeChat asks for verification, {what} not fetched: o opens it in the browser; save the page, then zhoubao import it"
+            )
+            .into(),
             (Msg::FetchTuiCached { key }, Zh) => format!("{key} 已完整缓存，无需获取").into(),
             (Msg::FetchTuiCached { key }, En) => {
                 format!("{key} is already cached in full: nothing to fetch").into()
@@ -538,6 +550,9 @@ impl Msg {
             Msg::FetchTuiSkipped {
                 what: "2024-15".into(),
                 why: "expired".into(),
+            },
+            Msg::FetchTuiWall {
+                what: "2024-15".into(),
             },
             Msg::FetchTuiCached {
                 key: "2024-16".into(),
