@@ -32,16 +32,32 @@ struct Run {
     summary: fetch::FetchSummary,
     /// When the client started each request (after any wait), and where.
     requested: Vec<(Instant, String)>,
+    /// Each page's (done, planned) as the progress line shows it.
+    counts: Vec<(usize, usize)>,
 }
 
 fn walk(store: &mut Store, client: &mut Client, urls: &[String], walk: Walk) -> Run {
     let mut requested = Vec::new();
-    let summary = fetch::run(store, client, urls, walk, &Cancel::new(), &mut |e| {
-        if let Event::Step(Step::Requesting { url }) = e {
-            requested.push((Instant::now(), url.to_string()));
-        }
-    });
-    Run { summary, requested }
+    let mut counts = Vec::new();
+    let summary = fetch::run(
+        store,
+        client,
+        urls,
+        walk,
+        &Cancel::new(),
+        &mut |e| match e {
+            Event::Step(Step::Requesting { url }) => {
+                requested.push((Instant::now(), url.to_string()))
+            }
+            Event::Page { done, planned, .. } => counts.push((done, planned)),
+            _ => {}
+        },
+    );
+    Run {
+        summary,
+        requested,
+        counts,
+    }
 }
 
 fn fetch_one(url: &str) -> (fetch::FetchSummary, Store) {
@@ -84,6 +100,12 @@ fn follow_five_from_the_newest_page_stores_it_and_the_five_before_with_their_fig
         .user_agent
         .as_deref()
         .is_some_and(|ua| ua.starts_with("zhoubao/"))));
+    // The progress line counts to six from the second page on (the first
+    // knows only itself).
+    assert_eq!(
+        run.counts,
+        vec![(1, 1), (2, 6), (3, 6), (4, 6), (5, 6), (6, 6)]
+    );
     // Breadth-first: the newest, then its 近期回顾 lines in order.
     let mids: Vec<&str> = seen
         .iter()
@@ -453,4 +475,50 @@ fn a_cancelled_fetch_asks_for_nothing() {
     );
     assert_eq!(summary.pages(), 0);
     assert!(server.requests().is_empty());
+}
+
+#[test]
+fn a_named_page_whose_issue_is_cached_is_passed_over_but_its_lines_are_followed() {
+    let server = FixtureServer::start();
+    // Anything sent to another host would reach the fixture server as a
+    // proxy tunnel request, never the network.
+    let proxy = server.url("");
+    let env = move |name: &str| name.ends_with("_PROXY").then(|| proxy.clone());
+    let mut client = Client::with_parts(options(), Box::new(fetch::SystemClock), Box::new(env));
+    let mut store = Store::open_in_memory().unwrap();
+    walk(
+        &mut store,
+        &mut client,
+        &[server.newest_url()],
+        Walk::default(),
+    );
+    let newest = &server.issues()[ISSUES - 1];
+    let a = &newest.article;
+    // The article's own address, as WeChat writes it: the same identity.
+    let wechat = format!(
+        "https://mp.weixin.qq.com/s?__biz={}&mid={}&idx={}&sn=other#rd",
+        a.biz, a.mid, a.idx
+    );
+    let run = walk(
+        &mut store,
+        &mut client,
+        &[wechat],
+        Walk {
+            follow: 1,
+            refresh: false,
+        },
+    );
+    assert_eq!(run.summary.already_cached, vec![newest.key]);
+    assert_eq!(run.summary.new, 1, "{:?}", run.summary);
+    assert!(store.is_cached(server.issues()[ISSUES - 2].key).unwrap());
+    let asked = server.requests();
+    assert_eq!(asked.len(), 2, "{asked:?}");
+    assert!(
+        asked.iter().all(|r| r.target.starts_with("/s?")),
+        "{asked:?}"
+    );
+    assert!(run
+        .summary
+        .render(Lang::En)
+        .starts_with(&format!("{} is already cached in full", newest.key)));
 }

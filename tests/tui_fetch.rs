@@ -181,7 +181,7 @@ fn f_on_a_cached_issue_and_in_the_demo_says_so() {
     press(&mut demo, KeyCode::Char('F'));
     let text = screen(&demo, 80, 24);
     assert!(
-        status_line(&text).starts_with("the demo never touches the network"),
+        status_line(&text).starts_with("--demo never touches the network: F works on a real cache"),
         "{text}"
     );
 }
@@ -242,10 +242,7 @@ fn a_failed_fetch_says_why_on_the_status_line() {
             "/missing",
             "获取 2024-15 失败：服务器回应 HTTP 404 Not Found",
         ),
-        (
-            "/wall",
-            "微信要求验证，2024-15 没有获取：按 o 在浏览器中打开",
-        ),
+        ("/wall", "微信要求验证：按 o 在浏览器中打开 2024-15"),
     ] {
         let db = dir.path().join(format!("c{}.db", path.len()));
         let mut app = app_fetching_from(&server.url(path), &db, Duration::from_secs(5));

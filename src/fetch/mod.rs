@@ -93,7 +93,8 @@ pub enum PageResult {
         key: IssueKey,
         outcome: ImportOutcome,
     },
-    /// Fetched, but not an issue of the series: nothing stored.
+    /// Fetched, but not an issue of the series (the parser says why):
+    /// nothing stored.
     Skipped(String),
     Failed(FetchError),
 }
@@ -133,7 +134,10 @@ pub fn fetch_page(
             };
             (result, b.recent)
         }
-        Err(e) if e.is_skip() => (PageResult::Skipped(sanitized(e)), Vec::new()),
+        // The message says "not a bulletin of the series"; this says why.
+        Err(ParseError::NotBulletin(why)) => {
+            (PageResult::Skipped(crate::sanitize::line(&why)), Vec::new())
+        }
         Err(e) => (
             PageResult::Failed(FetchError::Unreadable {
                 detail: sanitized(e),

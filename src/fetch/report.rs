@@ -27,7 +27,7 @@ pub fn run_with_progress(
     let bar = if progress && std::io::stderr().is_terminal() {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
         bar.set_style(
-            ProgressStyle::with_template("{spinner} {wide_msg}")
+            ProgressStyle::with_template("{spinner} {prefix} {wide_msg}")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         bar.enable_steady_tick(Duration::from_millis(100));
@@ -42,15 +42,16 @@ pub fn run_with_progress(
         walk,
         &Cancel::new(),
         &mut |event| match event {
-            Event::Page { url, done, planned } => bar.set_message(
-                Msg::FetchProgress {
-                    done,
-                    planned,
-                    url: crate::sanitize::line(url),
-                }
-                .text(lang)
-                .into_owned(),
-            ),
+            Event::Page { url, done, planned } => {
+                bar.set_prefix(format!("{done}/{planned}"));
+                bar.set_message(
+                    Msg::FetchProgress {
+                        url: crate::sanitize::line(url),
+                    }
+                    .text(lang)
+                    .into_owned(),
+                );
+            }
             Event::Step(Step::Waiting { host, wait }) => bar.set_message(
                 Msg::FetchWaiting {
                     host: crate::sanitize::line(host),

@@ -30,7 +30,8 @@ pub enum Msg {
         url: String,
         why: Box<Msg>,
     },
-    /// A page that is not an issue of the series; `why` is the parser's.
+    /// A page that is not an issue of the series; `why` is the parser's
+    /// reason.
     FetchSkippedLine {
         url: String,
         why: String,
@@ -58,10 +59,8 @@ pub enum Msg {
         url: String,
         not_tried: usize,
     },
-    /// The progress line: a page being fetched.
+    /// The progress line: a page being fetched (after its count, `3/6`).
     FetchProgress {
-        done: usize,
-        planned: usize,
         url: String,
     },
     /// The progress line: waiting before asking a host again.
@@ -194,9 +193,11 @@ impl Msg {
                 format!("failed  {url}: {}", why.text(En)).into()
             }
             (Msg::FetchSkippedLine { url, why }, Zh) => {
-                format!("跳过  {url}：不是本系列的周报（{why}）").into()
+                format!("跳过  {url}：不是本系列的周报：{why}").into()
             }
-            (Msg::FetchSkippedLine { url, why }, En) => format!("skipped {url}: {why}").into(),
+            (Msg::FetchSkippedLine { url, why }, En) => {
+                format!("skipped {url}: not a bulletin of the series: {why}").into()
+            }
             (Msg::FetchAlreadyCached { key }, Zh) => {
                 format!("{key} 已完整缓存，未重新获取（--refresh 强制重新获取）").into()
             }
@@ -263,12 +264,8 @@ impl Msg {
                 if *not_tried == 1 { "page" } else { "pages" }
             )
             .into(),
-            (Msg::FetchProgress { done, planned, url }, Zh) => {
-                format!("获取第 {done}/{planned} 个页面 {url}").into()
-            }
-            (Msg::FetchProgress { done, planned, url }, En) => {
-                format!("fetching {done}/{planned} {url}").into()
-            }
+            (Msg::FetchProgress { url }, Zh) => format!("正在获取 {url}").into(),
+            (Msg::FetchProgress { url }, En) => format!("fetching {url}").into(),
             (Msg::FetchWaiting { host, secs }, Zh) => {
                 format!("等待 {secs} 秒再请求 {host}（礼貌间隔）").into()
             }
@@ -281,10 +278,10 @@ impl Msg {
                 format!("代理设置 {proxy:?} 不是可用的代理网址（见 HTTPS_PROXY / HTTP_PROXY）")
                     .into()
             }
-            (Msg::FetchBadProxy { proxy }, En) => {
-                format!("the proxy {proxy:?} is not a usable proxy URL (see HTTPS_PROXY / HTTP_PROXY)")
-                    .into()
-            }
+            (Msg::FetchBadProxy { proxy }, En) => format!(
+                "the proxy {proxy:?} is not a usable proxy URL (see HTTPS_PROXY / HTTP_PROXY)"
+            )
+            .into(),
             (Msg::FetchDns { host }, Zh) => format!("DNS 解析失败：找不到主机 {host}").into(),
             (Msg::FetchDns { host }, En) => format!("DNS failure: cannot find host {host}").into(),
             (Msg::FetchRefused { host }, Zh) => format!("连接被 {host} 拒绝").into(),
@@ -345,13 +342,13 @@ impl Msg {
             (Msg::FetchStoreFailed { detail }, En) => {
                 format!("cannot store the page: {detail}").into()
             }
-            (Msg::FetchTuiRunning { what }, Zh) => format!("正在获取 {what} … Esc 取消").into(),
-            (Msg::FetchTuiRunning { what }, En) => format!("fetching {what} … Esc cancels").into(),
+            (Msg::FetchTuiRunning { what }, Zh) => format!("正在获取 {what}（Esc 取消）").into(),
+            (Msg::FetchTuiRunning { what }, En) => format!("fetching {what} (Esc cancels)").into(),
             (Msg::FetchTuiWaiting { what, secs }, Zh) => {
-                format!("等待 {secs} 秒再获取 {what}（礼貌间隔）… Esc 取消").into()
+                format!("{what}：等待 {secs} 秒再请求（礼貌间隔，Esc 取消）").into()
             }
             (Msg::FetchTuiWaiting { what, secs }, En) => {
-                format!("fetching {what}: waiting {secs} s (politeness) … Esc cancels").into()
+                format!("fetching {what}: waiting {secs} s (politeness; Esc cancels)").into()
             }
             (Msg::FetchTuiStored { key, outcome }, Zh) => format!(
                 "已获取 {key}（{}）",
@@ -385,12 +382,12 @@ impl Msg {
             (Msg::FetchTuiSkipped { what, why }, En) => {
                 format!("the page of {what} is not a bulletin of the series: {why}").into()
             }
-            (Msg::FetchTuiWall { what }, Zh) => format!(
-                "微信要求验证，{what} 没有获取：按 o 在浏览器中打开，验证后保存网页，再 zhoubao import"
-            )
-            .into(),
+            (Msg::FetchTuiWall { what }, Zh) => {
+                format!("微信要求验证：按 o 在浏览器中打开 {what}，保存网页后 zhoubao import")
+                    .into()
+            }
             (Msg::FetchTuiWall { what }, En) => format!(
-                "WeChat asks for verification, {what} not fetched: o opens it in the browser; save the page, then zhoubao import it"
+                "WeChat wants verification: o opens {what}; save the page, then zhoubao import"
             )
             .into(),
             (Msg::FetchTuiCached { key }, Zh) => format!("{key} 已完整缓存，无需获取").into(),
@@ -401,24 +398,18 @@ impl Msg {
             (Msg::FetchTuiNoUrl { what }, En) => {
                 format!("no URL is known for {what}: nothing to fetch").into()
             }
-            (Msg::FetchTuiBusy { what }, Zh) => {
-                format!("正在获取 {what}，请稍候；Esc 取消").into()
-            }
+            (Msg::FetchTuiBusy { what }, Zh) => format!("正在获取 {what}，请稍候；Esc 取消").into(),
             (Msg::FetchTuiBusy { what }, En) => {
                 format!("still fetching {what}; Esc cancels it").into()
             }
             (Msg::FetchTuiCancelled { what }, Zh) => format!("已取消获取 {what}").into(),
             (Msg::FetchTuiCancelled { what }, En) => format!("fetch of {what} cancelled").into(),
-            (Msg::FetchTuiDemo, Zh) => {
-                "演示模式不联网也不写盘：F 只能获取到真正的缓存里（不加 --demo 运行）".into()
-            }
+            (Msg::FetchTuiDemo, Zh) => "演示模式不联网：F 只在真正的缓存里可用".into(),
             (Msg::FetchTuiDemo, En) => {
-                "the demo never touches the network or the disk: F fetches into a real cache (run without --demo)"
-                    .into()
+                "--demo never touches the network: F works on a real cache".into()
             }
             (Msg::FetchTuiLost, Zh) => "获取意外中止，什么也没有保存".into(),
             (Msg::FetchTuiLost, En) => "the fetch stopped unexpectedly; nothing was stored".into(),
-
             // --- TUI
 
             // --- config
@@ -445,7 +436,7 @@ impl Msg {
             },
             Msg::FetchSkippedLine {
                 url: "http://127.0.0.1/x".into(),
-                why: "not a bulletin of the series: HTML page is not a WeChat article".into(),
+                why: "HTML page is not a WeChat article".into(),
             },
             Msg::FetchAlreadyCached {
                 key: "2024-17".into(),
@@ -466,8 +457,6 @@ impl Msg {
                 not_tried: 4,
             },
             Msg::FetchProgress {
-                done: 2,
-                planned: 6,
                 url: "https://mp.weixin.qq.com/s?mid=1".into(),
             },
             Msg::FetchWaiting {

@@ -175,16 +175,17 @@ fn serve(listener: TcpListener, shared: Arc<Shared>) {
     }
 }
 
-/// Accepts and keeps each connection open without a byte in reply.
+/// Accepts and keeps each connection open without a byte in reply, each
+/// for at most [`HOLD_AT_MOST`].
 fn hold_silently(listener: TcpListener, shared: Arc<Shared>) {
-    let mut held = Vec::new();
-    let started = Instant::now();
+    let mut held: Vec<(Instant, TcpStream)> = Vec::new();
     listener
         .set_nonblocking(true)
         .expect("a non-blocking listener");
-    while !shared.stop.load(Ordering::SeqCst) && started.elapsed() < HOLD_AT_MOST {
+    while !shared.stop.load(Ordering::SeqCst) {
+        held.retain(|(since, _)| since.elapsed() < HOLD_AT_MOST);
         match listener.accept() {
-            Ok((stream, _)) => held.push(stream),
+            Ok((stream, _)) => held.push((Instant::now(), stream)),
             Err(_) => std::thread::sleep(Duration::from_millis(20)),
         }
     }
