@@ -404,3 +404,34 @@ impl Drop for ReadOnly {
         }
     }
 }
+
+#[test]
+fn a_terminal_that_vanishes_without_a_sighup_ends_the_tui_instead_of_spinning() {
+    if !tmux_available() {
+        eprintln!("tmux not found: skipping");
+        return;
+    }
+    // `setsid` puts the TUI in a session of its own: when the pane closes,
+    // its hang-up goes to the pane's shell, not to the TUI, which is left
+    // reading a dead terminal (crossterm then spins inside `poll`).
+    let Some(s) = session_with("vanish", "setsid '{bin}' --demo") else {
+        eprintln!("tmux cannot start a session here: skipping");
+        return;
+    };
+    assert!(s.wait_for("周报"), "the TUI came up:\n{}", s.screen());
+    let Some(pid) = zhoubao_pid(&s) else {
+        panic!("cannot find the TUI's process");
+    };
+    let _ = Command::new("tmux")
+        .args(["kill-session", "-t", &s.name])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Path::new(&format!("/proc/{pid}")).exists() && Instant::now() < deadline {
+        sleep(Duration::from_millis(100));
+    }
+    let alive = Path::new(&format!("/proc/{pid}")).exists();
+    if alive {
+        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+    }
+    assert!(!alive, "the TUI outlived its terminal by 10 s");
+}
