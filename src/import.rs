@@ -2,16 +2,22 @@
 //!
 //! Each file is read and parsed on a worker thread while the cache writes
 //! the previous one, and each file is its own transaction: a file that
-//! fails leaves the cache as it was and the rest go on.
+//! fails leaves the cache as it was and the rest go on. Only regular files
+//! are read, never past the parser's size limit, and a panic in the parser
+//! fails that one file instead of the whole run.
 
+use std::cell::{Cell, RefCell};
 use std::fmt;
-use std::io::IsTerminal;
+use std::fs::File;
+use std::io::{IsTerminal, Read};
+use std::panic;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{mpsc, Once};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::parse::{self, ParseError};
+use crate::model::Bulletin;
+use crate::parse::{self, ParseError, MAX_FILE_BYTES};
 use crate::store::{ImportOutcome, Store, StoreError};
 
 /// What happened to one file.
@@ -122,14 +128,17 @@ impl fmt::Display for ImportSummary {
 
 /// Parses and stores one file's bytes.
 pub fn import_bytes(store: &mut Store, label: &str, bytes: &[u8]) -> FileResult {
-    store_parsed(store, label, bytes, parse::parse(bytes))
+    match parse_caught(bytes) {
+        Ok(parsed) => store_parsed(store, label, bytes, parsed),
+        Err(crash) => FileResult::Failed(crash),
+    }
 }
 
 fn store_parsed(
     store: &mut Store,
     label: &str,
     bytes: &[u8],
-    parsed: Result<crate::model::Bulletin, ParseError>,
+    parsed: Result<Bulletin, ParseError>,
 ) -> FileResult {
     try_store(store, label, bytes, parsed).unwrap_or_else(|e| FileResult::Failed(e.to_string()))
 }
@@ -172,6 +181,217 @@ fn stop_reason(store: &Store, e: &StoreError) -> Option<(String, String)> {
         )),
         _ => None,
     }
+}
+
+/// [`parse::parse`], with a panic anywhere in it turned into the reason
+/// this one file failed. `reindex` re-parses stored files the same way.
+pub fn parse_caught(bytes: &[u8]) -> Result<Result<Bulletin, ParseError>, String> {
+    caught(|| {
+        if let Some(marker) = TEST_PANIC_MARKER.as_deref() {
+            if bytes.windows(marker.len()).any(|w| w == marker.as_bytes()) {
+                panic!("ZHOUBAO_TEST_PARSER_PANIC: deliberate panic on a marked file");
+            }
+        }
+        parse::parse(bytes)
+    })
+}
+
+/// Test hook, like the TUI's ZHOUBAO_TEST_PANIC: the parser panics on
+/// files holding this text, so an end-to-end test can see what a user
+/// sees when the parser has a bug.
+static TEST_PANIC_MARKER: std::sync::LazyLock<Option<String>> = std::sync::LazyLock::new(|| {
+    std::env::var("ZHOUBAO_TEST_PARSER_PANIC")
+        .ok()
+        .filter(|m| !m.is_empty())
+});
+
+/// Runs `f`; its panic becomes a one-line reason naming the message and
+/// where it happened, and prints nothing.
+fn caught<T>(f: impl FnOnce() -> T + panic::UnwindSafe) -> Result<T, String> {
+    install_quiet_panic_hook();
+    let was_quiet = QUIET_PANICS.with(|q| q.replace(true));
+    let result = panic::catch_unwind(f);
+    QUIET_PANICS.with(|q| q.set(was_quiet));
+    result.map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".into());
+        let at = PANIC_LOCATION
+            .with(|l| l.borrow_mut().take())
+            .map_or(String::new(), |l| format!(" at {l}"));
+        let detail: String = crate::sanitize::line(&message).chars().take(160).collect();
+        format!(
+            "the parser crashed on this file ({detail}{at}); a bug in zhoubao, please report it"
+        )
+    })
+}
+
+thread_local! {
+    /// Set while this thread runs a parse whose panics are caught and
+    /// reported in the summary: the hook then prints nothing.
+    static QUIET_PANICS: Cell<bool> = const { Cell::new(false) };
+    static PANIC_LOCATION: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Without this the default hook would print "thread panicked" and a
+/// backtrace note across the progress bar for a failure the summary
+/// reports anyway. Panics elsewhere still reach the previous hook (the
+/// TUI's terminal restore, then the default message).
+fn install_quiet_panic_hook() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if QUIET_PANICS.with(Cell::get) {
+                let at = info
+                    .location()
+                    .map(|l| format!("{}:{}", l.file(), l.line()));
+                PANIC_LOCATION.with(|l| *l.borrow_mut() = at);
+            } else {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// The cache's own files: an import folder may hold them, and reading the
+/// database while this import writes it is neither useful nor safe.
+struct CacheFiles(Vec<(PathBuf, &'static str)>);
+
+impl CacheFiles {
+    fn of(store: &Store) -> Self {
+        let mut files = Vec::new();
+        // The path the cache was opened by and the canonical one: they
+        // differ when it is relative or a folder on the way is a symlink.
+        let given = store.path().map(Path::to_path_buf);
+        let canonical = given.as_ref().and_then(|p| std::fs::canonicalize(p).ok());
+        for db in given.into_iter().chain(canonical) {
+            for (suffix, what) in [
+                ("", "the cache this import writes to"),
+                (
+                    "-wal",
+                    "the write-ahead log of the cache this import writes to",
+                ),
+                (
+                    "-shm",
+                    "the shared-memory index of the cache this import writes to",
+                ),
+                (
+                    "-journal",
+                    "the rollback journal of the cache this import writes to",
+                ),
+            ] {
+                let mut name = db.clone().into_os_string();
+                name.push(suffix);
+                files.push((PathBuf::from(name), what));
+            }
+        }
+        CacheFiles(files)
+    }
+
+    /// What `path` is, when it is (or links to) one of the cache's files.
+    fn what(&self, path: &Path) -> Option<&'static str> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let target = std::fs::canonicalize(path).ok()?;
+        self.0
+            .iter()
+            .find(|(file, _)| *file == target)
+            .map(|(_, what)| *what)
+    }
+}
+
+/// Reads one file for the parser: only a regular file, and never more than
+/// the parser's limit plus one byte, so `/dev/zero` or a growing file
+/// cannot fill the memory and a FIFO cannot block the import.
+fn read_file(path: &Path) -> Result<Vec<u8>, FileResult> {
+    let cannot = |e: std::io::Error| FileResult::Failed(format!("cannot read: {e}"));
+    // The walk saw the kind already, but the file can be replaced since;
+    // the check on the open handle below is the one that counts.
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(FileResult::Skipped(not_regular(&meta.file_type())));
+    }
+    let file = open_without_blocking(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(FileResult::Skipped(not_regular(&meta.file_type())));
+    }
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(FileResult::Failed(too_large(meta.len())));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileResult::Failed(format!(
+            "file too large: it grew past the limit of {MAX_FILE_BYTES} bytes (16 MiB) while being read"
+        )));
+    }
+    Ok(bytes)
+}
+
+fn too_large(len: u64) -> String {
+    format!("file too large: {len} bytes (limit {MAX_FILE_BYTES} bytes = 16 MiB)")
+}
+
+#[cfg(unix)]
+fn open_without_blocking(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // Opening a FIFO for reading waits for a writer unless non-blocking.
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &Path) -> std::io::Result<File> {
+    File::open(path)
+}
+
+fn not_regular(kind: &std::fs::FileType) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let what = if kind.is_fifo() {
+            "a FIFO (named pipe)"
+        } else if kind.is_socket() {
+            "a socket"
+        } else if kind.is_char_device() {
+            "a character device"
+        } else if kind.is_block_device() {
+            "a block device"
+        } else if kind.is_dir() {
+            "a folder"
+        } else {
+            "not a file"
+        };
+        format!("not a regular file: {what}")
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = kind;
+        "not a regular file".to_string()
+    }
+}
+
+/// Reads and parses one file on the worker. `Err` is the file's result
+/// when it never reaches the cache.
+fn prepare(
+    path: &Path,
+    cache: &CacheFiles,
+) -> Result<(Vec<u8>, Result<Bulletin, ParseError>), FileResult> {
+    if let Some(what) = cache.what(path) {
+        return Err(FileResult::Skipped(what.to_string()));
+    }
+    let bytes = read_file(path)?;
+    let parsed = parse_caught(&bytes).map_err(FileResult::Failed)?;
+    Ok((bytes, parsed))
 }
 
 /// Every file under `paths` (folders recursively, hidden entries and
@@ -242,19 +462,14 @@ pub fn import_paths_with(
         ProgressBar::hidden()
     };
     // Reading and parsing overlap with the cache's writes.
+    let cache = CacheFiles::of(store);
     let total = files.len();
     let mut done = 0;
     let (tx, rx) = mpsc::sync_channel(64);
     std::thread::scope(|scope| {
         scope.spawn(move || {
             for path in files {
-                let item = match std::fs::read(&path) {
-                    Ok(bytes) => {
-                        let parsed = parse::parse(&bytes);
-                        Ok((bytes, parsed))
-                    }
-                    Err(e) => Err(format!("cannot read: {e}")),
-                };
+                let item = prepare(&path, &cache);
                 if tx.send((path, item)).is_err() {
                     break;
                 }
@@ -279,7 +494,7 @@ pub fn import_paths_with(
                         None => FileResult::Failed(e.to_string()),
                     },
                 },
-                Err(why) => FileResult::Failed(why),
+                Err(result) => result,
             };
             done += 1;
             bar.set_message(short_name(&path));
@@ -294,4 +509,39 @@ pub fn import_paths_with(
 
 fn short_name(path: &Path) -> String {
     crate::sanitize::line(&path.file_name().unwrap_or_default().to_string_lossy())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_reason_naming_message_and_place() {
+        let line = line!() + 2;
+        let reason = caught(|| -> u8 {
+            panic!("index 7 out of range\n\x1b[31mred");
+        })
+        .unwrap_err();
+        assert!(
+            reason.starts_with(
+                "the parser crashed on this file (index 7 out of rangered at src/import.rs:"
+            ),
+            "{reason}"
+        );
+        assert!(reason.contains(&format!(":{line})")), "{reason}");
+        assert!(!reason.contains('\n') && !reason.contains('\x1b'));
+    }
+
+    #[test]
+    fn without_a_panic_the_value_passes_through() {
+        assert_eq!(caught(|| 5), Ok(5));
+    }
+
+    #[test]
+    fn panics_outside_a_caught_parse_still_reach_the_previous_hook() {
+        install_quiet_panic_hook();
+        assert!(!QUIET_PANICS.with(Cell::get));
+        let _ = caught(|| panic!("inner"));
+        assert!(!QUIET_PANICS.with(Cell::get));
+    }
 }

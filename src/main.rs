@@ -179,7 +179,8 @@ fn commands(
             }
         }
         Command::Reindex => {
-            let counts = store.reindex(|raw| zhoubao::parse::parse(raw).ok())?;
+            let counts =
+                store.reindex(|raw| import::parse_caught(raw).ok().and_then(Result::ok))?;
             eprintln!(
                 "re-derived {} issues' data from {} stored files",
                 counts.bulletins, counts.sources

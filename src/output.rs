@@ -310,29 +310,33 @@ pub fn export_csv(issues: &[IssueSummary]) -> String {
     out.push_str(",cached\n");
     for s in issues {
         let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        let mut cells = vec![
+        let mut row = vec![
             s.key.year.to_string(),
             s.key.number.to_string(),
-            date(s.period.map(|p| p.start)),
-            date(s.period.map(|p| p.end)),
-            date(s.published),
-            s.assessment
-                .map(|a| a.chinese().to_string())
-                .unwrap_or_default(),
+            csv_cell(&date(s.period.map(|p| p.start))),
+            csv_cell(&date(s.period.map(|p| p.end))),
+            csv_cell(&date(s.published)),
+            csv_cell(s.assessment.map_or("", |a| a.chinese())),
         ];
         for m in Metric::ALL {
-            cells.push(s.figures.get(m).map(|v| v.to_string()).unwrap_or_default());
+            row.push(s.figures.get(m).map(|v| v.to_string()).unwrap_or_default());
         }
-        cells.push(s.cached.to_string());
-        let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        row.push(s.cached.to_string());
         out.push_str(&row.join(","));
         out.push('\n');
     }
     out
 }
 
+/// One text cell. Numbers are written as they are: a text cell that
+/// begins like a formula (`=`, `+`, `-`, `@`, tab, CR) would run in a
+/// spreadsheet, so it gets OWASP's CSV-injection treatment: a leading `'`
+/// and quotes.
 fn csv_cell(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula {
+        format!("\"'{}\"", s.replace('"', "\"\""))
+    } else if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
@@ -389,4 +393,55 @@ pub fn search_text(hits: &[IssueSummary]) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Figures, IssueKey};
+
+    #[test]
+    fn text_cells_that_begin_like_a_formula_are_neutralised() {
+        for (text, cell) in [
+            (
+                "=HYPERLINK(\"http://x\",\"周报\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"周报\"\")\"",
+            ),
+            ("+1+1", "\"'+1+1\""),
+            ("-2+3", "\"'-2+3\""),
+            ("@SUM(A1:A9)", "\"'@SUM(A1:A9)\""),
+            ("\t=1", "\"'\t=1\""),
+            ("\r=1", "\"'\r=1\""),
+        ] {
+            assert_eq!(csv_cell(text), cell, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_text_cells_are_quoted_only_when_needed() {
+        assert_eq!(csv_cell("2024-05-04"), "2024-05-04");
+        assert_eq!(csv_cell("良"), "良");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("周报=1"), "周报=1");
+    }
+
+    #[test]
+    fn numbers_stay_numbers_even_when_negative() {
+        let s = IssueSummary {
+            key: IssueKey::new(2024, 17),
+            title: None,
+            period: None,
+            published: None,
+            assessment: None,
+            figures: Figures {
+                events_handled: Some(-5),
+                ..Figures::default()
+            },
+            cached: true,
+            read: false,
+        };
+        let csv = export_csv(&[s]);
+        let row = csv.lines().nth(1).unwrap();
+        assert_eq!(row, "2024,17,,,,,-5,,,,,true");
+    }
 }

@@ -1,12 +1,19 @@
 //! Makes untrusted text safe to put on a terminal or on stdout.
 //!
 //! Bulletins come from the web: a title may carry CSI, OSC (window title,
-//! clipboard) or C1 sequences, or bidi overrides that reorder what the user
-//! sees. Everything that is not printable text is dropped; tabs become
+//! clipboard) or C1 sequences, bidi overrides that reorder what the user
+//! sees, or invisible format characters (zero-width joiners, word joiners,
+//! interlinear annotations, tag characters) that hide text or change its
+//! width. Everything that is not printable text is dropped; tabs become
 //! spaces so widths stay predictable.
 
-/// Removes escape sequences, control characters (C0, DEL, C1) and bidi
-/// controls. Newlines are kept only when `keep_newlines` is set.
+use unicode_general_category::{get_general_category, GeneralCategory};
+
+/// Removes escape sequences, control characters (C0, DEL, C1), every
+/// format character (general category Cf: bidi controls, zero-width and
+/// joiner characters, U+FEFF, tag characters ...) and the line and
+/// paragraph separators. Newlines are kept only when `keep_newlines` is
+/// set. Chinese text needs none of what is removed.
 pub fn clean(s: &str, keep_newlines: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
@@ -31,12 +38,16 @@ pub fn line(s: &str) -> String {
 }
 
 fn is_unsafe(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
     c.is_control()
-        || matches!(c,
-            '\u{200e}' | '\u{200f}' | '\u{061c}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{feff}')
+        || matches!(
+            get_general_category(c),
+            GeneralCategory::Format
+                | GeneralCategory::LineSeparator
+                | GeneralCategory::ParagraphSeparator
+        )
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
@@ -106,6 +117,65 @@ mod tests {
     #[test]
     fn strips_bidi_overrides() {
         assert_eq!(line("周报\u{202e}txt.exe\u{2066}"), "周报txt.exe");
+    }
+
+    #[test]
+    fn strips_every_format_character() {
+        for c in [
+            '\u{00AD}',
+            '\u{061C}',
+            '\u{180E}',
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{200E}',
+            '\u{200F}',
+            '\u{2060}',
+            '\u{2061}',
+            '\u{2062}',
+            '\u{2063}',
+            '\u{2064}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{206F}',
+            '\u{FEFF}',
+            '\u{FFF9}',
+            '\u{FFFA}',
+            '\u{FFFB}',
+            '\u{E0001}',
+            '\u{E0020}',
+            '\u{E0041}',
+            '\u{E007F}',
+            '\u{0600}',
+            '\u{110BD}',
+            '\u{1D173}',
+        ] {
+            let text = format!("周{c}报");
+            assert_eq!(line(&text), "周报", "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn strips_the_examples_hidden_in_a_title() {
+        // Tag characters spell "IGNORE" invisibly; FFF9..FFFB hide an
+        // annotation; 2060 and 200D join nothing in Chinese.
+        let title =
+            "网络\u{2060}安全\u{200D}周报\u{FFF9}隐藏\u{FFFA}注\u{FFFB}\u{E0049}\u{E0047}\u{E004E}";
+        assert_eq!(line(title), "网络安全周报隐藏注");
+    }
+
+    #[test]
+    fn strips_line_and_paragraph_separators() {
+        assert_eq!(line("一\u{2028}二\u{2029}三"), "一二三");
+    }
+
+    #[test]
+    fn keeps_printable_text_of_every_kind() {
+        // Combining marks, variation selectors and emoji modifiers are
+        // not format characters: they shape what is drawn.
+        let text =
+            "网络安全 周报：第17期（2024）·①② ＡＢＣ e\u{301} ✔\u{FE0F} 👍\u{1F3FD} 한국어 العربية";
+        assert_eq!(line(text), text);
     }
 
     #[test]

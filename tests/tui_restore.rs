@@ -310,7 +310,7 @@ fn with_stdin_not_a_terminal_the_tui_says_so_on_a_clean_screen() {
 }
 
 #[test]
-fn on_a_read_only_cache_the_tui_runs_and_reports_marks_on_the_status_line() {
+fn on_a_read_only_cache_the_tui_says_so_once_and_keeps_marks_for_the_session() {
     if !tmux_available() {
         eprintln!("tmux not found: skipping");
         return;
@@ -337,11 +337,19 @@ fn on_a_read_only_cache_the_tui_runs_and_reports_marks_on_the_status_line() {
         eprintln!("tmux cannot start a session here: skipping");
         return;
     };
-    assert!(s.wait_for("周报 3 期"), "the TUI came up:\n{}", s.screen());
-    s.keys("m");
-    assert!(s.wait_for("read-only"), "{}", s.screen());
+    assert!(
+        s.wait_for("周报 3 期 · 3 未读"),
+        "the TUI came up:\n{}",
+        s.screen()
+    );
     let status = s.screen().lines().last().unwrap_or_default().to_string();
-    assert!(status.contains("cannot mark 2024-3"), "{status}");
+    assert!(
+        status.contains("read-only cache"),
+        "said once at start: {status}"
+    );
+    // Marks still work, for the session, instead of an error per issue.
+    s.keys("m");
+    assert!(s.wait_for("周报 3 期 · 2 未读"), "{}", s.screen());
     s.keys("q");
     assert!(s.wait_for("EXIT=0"), "{}", s.screen());
     let names: Vec<_> = std::fs::read_dir(&folder)
@@ -395,4 +403,35 @@ impl Drop for ReadOnly {
             let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755));
         }
     }
+}
+
+#[test]
+fn a_terminal_that_vanishes_without_a_sighup_ends_the_tui_instead_of_spinning() {
+    if !tmux_available() {
+        eprintln!("tmux not found: skipping");
+        return;
+    }
+    // `setsid` puts the TUI in a session of its own: when the pane closes,
+    // its hang-up goes to the pane's shell, not to the TUI, which is left
+    // reading a dead terminal (crossterm then spins inside `poll`).
+    let Some(s) = session_with("vanish", "setsid '{bin}' --demo") else {
+        eprintln!("tmux cannot start a session here: skipping");
+        return;
+    };
+    assert!(s.wait_for("周报"), "the TUI came up:\n{}", s.screen());
+    let Some(pid) = zhoubao_pid(&s) else {
+        panic!("cannot find the TUI's process");
+    };
+    let _ = Command::new("tmux")
+        .args(["kill-session", "-t", &s.name])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Path::new(&format!("/proc/{pid}")).exists() && Instant::now() < deadline {
+        sleep(Duration::from_millis(100));
+    }
+    let alive = Path::new(&format!("/proc/{pid}")).exists();
+    if alive {
+        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+    }
+    assert!(!alive, "the TUI outlived its terminal by 10 s");
 }

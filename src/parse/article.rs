@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 
 use super::figures::{read_assessment, read_figures};
 use super::identity::article_id;
-use super::series::{read_title, TitleProblem, MAX_ISSUE_NUMBER, YEARS};
-use super::text::{collapse_blanks, excerpt, is_chrome, Line, CHROME_START};
+use super::series::{read_title, TitleProblem};
+use super::text::{collapse_blanks, excerpt, is_chrome, is_web_url, Line, CHROME_START};
 use super::ParseError;
-use crate::model::{ArticleId, Bulletin, Completeness, RecentRef, SourceFormat};
+use crate::model::{ArticleId, Bulletin, Completeness, IssueKey, RecentRef, SourceFormat};
 
 /// What a reader learnt about a copy besides its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +64,10 @@ fn heading(text: &str) -> Option<Section> {
     }
 }
 
+/// A 近期回顾 section names the last five or so issues; past a year's
+/// worth the lines are no references (and each one costs the cache rows).
+const MAX_RECENT_REFS: usize = 60;
+
 const BULLETS: &[char] = &['●', '•', '◆', '■', '▪', '◼', '○', '·', '-', '*'];
 
 /// Checks the title against the series, then reads everything else.
@@ -108,7 +112,7 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
         period: issue.period,
         published: meta.published,
         source: meta.source.filter(|s| !s.is_empty()),
-        url: meta.url.filter(|u| !u.is_empty()),
+        url: meta.url.filter(|u| is_web_url(u)),
         article,
         urls: urls.list,
         assessment,
@@ -138,12 +142,16 @@ fn skip_reason(title: &str, source: Option<&str>, problem: TitleProblem) -> Pars
             format!("title '{quoted}' names no issue number (no 年第N期)")
         }
         TitleProblem::BadNumber(n) => {
-            format!("issue number {n} is not valid (expected 1 to {MAX_ISSUE_NUMBER})")
+            format!(
+                "issue number {n} is not valid (expected {} to {})",
+                IssueKey::NUMBERS.start(),
+                IssueKey::NUMBERS.end()
+            )
         }
         TitleProblem::BadYear(y) => format!(
             "year {y:04} is not valid (expected {} to {})",
-            YEARS.start(),
-            YEARS.end()
+            IssueKey::YEARS.start(),
+            IssueKey::YEARS.end()
         ),
     })
 }
@@ -157,7 +165,7 @@ struct UrlList {
 impl UrlList {
     fn push(&mut self, url: &str) {
         let url = url.trim();
-        if !url.is_empty() && self.seen.insert(url.to_string()) {
+        if is_web_url(url) && self.seen.insert(url.to_string()) {
             self.list.push(url.to_string());
         }
     }
@@ -196,7 +204,10 @@ fn read_sections(lines: &[Line], title: &str) -> Sections {
             out.images.extend(line.images.iter().cloned());
         }
         if section == Section::Recent {
-            out.recent.extend(recent_refs(line));
+            if out.recent.len() < MAX_RECENT_REFS {
+                out.recent.extend(recent_refs(line));
+                out.recent.truncate(MAX_RECENT_REFS);
+            }
             continue;
         }
         if text.is_empty() || is_chrome(text) || is_title(text, &compact_title) {
@@ -394,6 +405,18 @@ mod tests {
         let keys: Vec<_> = b.recent.iter().map(|r| r.key.map(|k| k.number)).collect();
         assert_eq!(keys, [Some(4), Some(3)]);
         assert!(b.recent[1].url.as_deref().unwrap().contains("mid=3"));
+    }
+
+    #[test]
+    fn a_recent_section_keeps_at_most_a_years_worth_of_refs() {
+        let mut lines = full_lines();
+        lines.truncate(9);
+        lines.extend(
+            (0..5000).map(|i| text(&format!("●网络安全信息与动态周报2023年第{}期", i % 52 + 1))),
+        );
+        let b = assemble(meta(TITLE), &lines).unwrap();
+        assert_eq!(b.recent.len(), MAX_RECENT_REFS);
+        assert_eq!(b.recent[0].key, Some(IssueKey::new(2023, 1)));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::ParseError;
 
 /// Larger files are refused before any parsing: no bulletin comes near it
 /// (the biggest real WeChat page is 3.5 MB) and it bounds memory.
-pub(crate) const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
 /// How far into a page the charset declaration is looked for; the HTML
 /// standard's prescan uses 1024 bytes, real pages put long `<head>`s first.

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::text::ascii_digits;
 use crate::model::{Assessment, Figures, Metric};
 
 /// Blanks that web pages put between a figure and its words, including the
@@ -20,10 +21,21 @@ macro_rules! gap {
     };
 }
 
-/// A figure: digits, possibly split by stray blanks or thousands commas.
+/// A figure as Chinese text writes it (full-width digits are made ASCII
+/// first): digits split by stray blanks or by thousands separators, `,` or
+/// `，`, the latter only before exactly three digits because `，` also ends
+/// clauses (`381起，含`); then an optional fraction and 万 (`1.2万`).
 macro_rules! num {
     () => {
-        r"([0-9]+(?:[,\s\u{200B}\u{FEFF}]+[0-9]+)*)"
+        concat!(
+            r"([0-9]+(?:",
+            gap!(),
+            r"[,，]",
+            gap!(),
+            r"[0-9]{3}|[\s\u{200B}\u{FEFF}]+[0-9]+)*(?:\.[0-9]+)?(?:",
+            gap!(),
+            "万)?)"
+        )
     };
 }
 
@@ -98,15 +110,16 @@ static ASSESSMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The five figures found in `text`; a clause that is absent, or whose
-/// number does not fit an i64, stays None.
+/// number is no whole count that fits an i64, stays None.
 pub(crate) fn read_figures(text: &str) -> Figures {
     let mut figures = Figures::default();
     if !text.contains('起') && !text.contains('个') {
         return figures;
     }
+    let text = ascii_digits(text);
     for (metric, phrase) in PHRASES.iter() {
         let value = phrase
-            .captures(text)
+            .captures(&text)
             .and_then(|c| c.get(1))
             .and_then(|m| parse_number(m.as_str()));
         figures.set(*metric, value);
@@ -114,9 +127,26 @@ pub(crate) fn read_figures(text: &str) -> Figures {
     figures
 }
 
+/// What [`num!`] matched, as a count: separators and blanks dropped, 万
+/// times 10,000; a fraction that leaves no whole number is unknown.
 fn parse_number(raw: &str) -> Option<i64> {
-    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
-    digits.parse().ok()
+    let wan = raw.ends_with('万');
+    let digits: String = raw
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    let whole: i64 = whole.parse().ok()?;
+    if !wan {
+        return fraction.is_empty().then_some(whole);
+    }
+    const WAN_DIGITS: usize = 4;
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.len() > WAN_DIGITS {
+        return None;
+    }
+    let fraction: i64 = format!("{fraction:0<WAN_DIGITS$}").parse().ok()?;
+    whole.checked_mul(10_000)?.checked_add(fraction)
 }
 
 /// The word after 整体评价为.
@@ -196,6 +226,25 @@ mod tests {
         let f = read_figures("共处理网络安全事件99999999999999999999999起，含跨境网络安全事件3起");
         assert_eq!(f.events_handled, None);
         assert_eq!(f.cross_border, Some(3));
+    }
+
+    #[test]
+    fn numbers_read_as_whole_counts() {
+        for (raw, value) in [
+            ("1234", Some(1234)),
+            ("1,234", Some(1234)),
+            ("1，234,567", Some(1234567)),
+            ("1 234", Some(1234)),
+            ("1.2万", Some(12000)),
+            ("18.4万", Some(184000)),
+            ("0.0001万", Some(1)),
+            ("1.00001万", None),
+            ("2万", Some(20000)),
+            ("1.5", None),
+            ("99999999999999999万", None),
+        ] {
+            assert_eq!(parse_number(raw), value, "{raw}");
+        }
     }
 
     #[test]

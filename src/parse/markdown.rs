@@ -2,10 +2,10 @@
 //! `fetch_date`) between `---` lines, then the article converted to
 //! Markdown, then WeChat page chrome.
 
-use chrono::NaiveDate;
-
 use super::article::ArticleMeta;
-use super::text::{collapse_blanks, Line, Link};
+use super::date::read_iso_day;
+use super::inline;
+use super::text::{collapse_blanks, is_web_url, Line};
 use super::ParseError;
 use crate::model::SourceFormat;
 
@@ -37,7 +37,7 @@ pub(crate) fn read(text: &str) -> Result<(ArticleMeta, Vec<Line>), ParseError> {
         title,
         source: front.source,
         url: front.url,
-        published: front.date.as_deref().and_then(read_date),
+        published: front.date.as_deref().and_then(read_iso_day),
         article: None,
         other_urls: Vec::new(),
     };
@@ -107,12 +107,6 @@ fn unquote(value: &str) -> &str {
     value
 }
 
-/// `2024-05-04`, possibly followed by a time.
-fn read_date(value: &str) -> Option<NaiveDate> {
-    let day = value.trim().get(..10)?;
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
-}
-
 fn first_heading(body: &str) -> Option<String> {
     body.lines()
         .map(str::trim)
@@ -122,67 +116,33 @@ fn first_heading(body: &str) -> Option<String> {
 }
 
 /// One Markdown line: block markers dropped, `![alt](src)` kept as an image,
-/// `[text](href)` as its text plus a link. Linear in the line's length.
+/// `[text](href)` as its text plus a link; only web addresses are kept.
 pub(crate) fn read_line(raw: &str) -> Line {
     let stripped = raw
         .trim()
         .trim_start_matches('#')
         .trim_start_matches('>')
         .trim();
-    let mut line = Line::default();
-    let mut text = String::with_capacity(stripped.len());
-    let mut pos = 0;
-    while let Some(rest) = stripped.get(pos..) {
-        let Some(close) = rest.find("](").map(|i| pos + i) else {
-            text.push_str(rest);
-            break;
-        };
-        let Some(end) = stripped
-            .get(close + 2..)
-            .and_then(|r| r.find(')'))
-            .map(|i| close + 2 + i)
-        else {
-            text.push_str(rest);
-            break;
-        };
-        let before = stripped.get(pos..close).unwrap_or("");
-        let Some(open) = before.rfind('[').map(|i| pos + i) else {
-            text.push_str(stripped.get(pos..close + 2).unwrap_or(""));
-            pos = close + 2;
-            continue;
-        };
-        let is_image = open > pos && stripped.get(open - 1..open) == Some("!");
-        let lead_end = if is_image { open - 1 } else { open };
-        text.push_str(stripped.get(pos..lead_end).unwrap_or(""));
-        let label = stripped.get(open + 1..close).unwrap_or("");
-        let target = stripped
-            .get(close + 2..end)
-            .unwrap_or("")
-            .split_whitespace()
-            .next()
-            .unwrap_or("");
-        if is_image {
-            if !target.is_empty() {
-                line.images.push(target.to_string());
-            }
-        } else {
-            text.push_str(label);
-            if !target.is_empty() {
-                line.links.push(Link {
-                    text: label.to_string(),
-                    url: target.to_string(),
-                });
-            }
-        }
-        pos = end + 1;
+    let inline = inline::read(stripped);
+    Line {
+        text: collapse_blanks(&inline.text.replace("**", "")),
+        images: inline
+            .images
+            .into_iter()
+            .filter(|src| is_web_url(src))
+            .collect(),
+        links: inline
+            .links
+            .into_iter()
+            .filter(|link| is_web_url(&link.url))
+            .collect(),
     }
-    line.text = collapse_blanks(&text.replace("**", ""));
-    line
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn front_matter_fields_are_read() {
@@ -251,6 +211,14 @@ mod tests {
         assert_eq!(read_line("a [b] c](d").text, "a [b] c](d");
         assert_eq!(read_line("[[[[x](u)").text, "[[[x");
         assert_eq!(read_line("![]()").images.len(), 0);
+    }
+
+    #[test]
+    fn links_that_lead_nowhere_on_the_web_keep_only_their_text() {
+        let line =
+            read_line("●[周报](javascript:alert(1)) ![x](data:image/png;base64,AA) [本地](a/b.md)");
+        assert_eq!(line.text, "●周报 本地");
+        assert!(line.links.is_empty() && line.images.is_empty(), "{line:?}");
     }
 
     #[test]

@@ -7,10 +7,14 @@
 //! own reader and one more arm in `parse_html_text`.
 
 mod article;
+mod attr_scan;
+mod date;
 mod decode;
 mod figures;
 mod html;
+mod html_guard;
 mod identity;
+mod inline;
 mod markdown;
 mod series;
 mod text;
@@ -18,6 +22,7 @@ mod wechat;
 
 use crate::model::Bulletin;
 
+pub use decode::MAX_FILE_BYTES;
 pub use identity::article_id;
 pub use wechat::WechatPage;
 

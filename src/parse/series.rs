@@ -6,18 +6,12 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use super::date::plausible;
+use super::text::ascii_digits;
 use crate::model::{IssueKey, Period};
 
 /// The name every title of the series carries.
 pub(crate) const SERIES_NAME: &str = "网络安全信息与动态周报";
-
-/// The series is weekly: an issue number above this is a typo or a forgery.
-pub(crate) const MAX_ISSUE_NUMBER: u32 = 60;
-
-/// Years a title may carry: four digits, with room for the synthetic
-/// archives of the scale benchmarks (100,000 weekly issues run about two
-/// thousand years ahead). `0000` and `9999` are typos or forgeries.
-pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1000..=5000;
 
 /// A longer span is no week: the period text is garbled.
 const MAX_PERIOD_DAYS: i64 = 31;
@@ -31,7 +25,7 @@ pub(crate) enum TitleProblem {
     Unnumbered,
     /// `第0期`, `第999期` or digits beyond any integer.
     BadNumber(String),
-    /// A year outside [`YEARS`].
+    /// A year outside [`IssueKey::YEARS`].
     BadYear(i32),
 }
 
@@ -71,13 +65,13 @@ pub(crate) fn read_title(title: &str) -> Result<IssueTitle, TitleProblem> {
         _ => return Err(TitleProblem::Unnumbered),
     };
     let year: i32 = year_text.parse().map_err(|_| TitleProblem::Unnumbered)?;
-    if !YEARS.contains(&year) {
+    if !IssueKey::YEARS.contains(&year) {
         return Err(TitleProblem::BadYear(year));
     }
     let number = number_text
         .parse::<u32>()
         .ok()
-        .filter(|n| (1..=MAX_ISSUE_NUMBER).contains(n))
+        .filter(|n| IssueKey::NUMBERS.contains(n))
         .ok_or_else(|| TitleProblem::BadNumber(shorten_digits(number_text)))?;
     let key = IssueKey::new(year, number);
     let after_key = caps.get(0).and_then(|m| title.get(m.end()..)).unwrap_or("");
@@ -98,16 +92,6 @@ fn shorten_digits(digits: &str) -> String {
     }
 }
 
-/// Full-width digits occur in hand-typed titles; the patterns want ASCII.
-fn ascii_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            c => c,
-        })
-        .collect()
-}
-
 /// `（4月22日-4月27日）` or `（2024年12月30日-2025年1月5日）`. Without
 /// written years both ends belong to the issue's year, except that a start
 /// later in the year than the end lies in the year before (`12月30日-1月5日`).
@@ -123,8 +107,13 @@ fn read_period(text: &str, issue_year: i32) -> Option<Period> {
     } else {
         end_year
     });
+    // A week ends in its issue's year or next to it (a 第1期 can end on 5
+    // January): a period years away is a typo, not a date to keep.
+    if (end_year - issue_year).abs() > 1 {
+        return None;
+    }
     let start = NaiveDate::from_ymd_opt(start_year, start_month, start_day)?;
-    let end = NaiveDate::from_ymd_opt(end_year, end_month, end_day)?;
+    let end = plausible(NaiveDate::from_ymd_opt(end_year, end_month, end_day)?)?;
     let days = (end - start).num_days();
     (0..=MAX_PERIOD_DAYS)
         .contains(&days)

@@ -121,6 +121,29 @@ pub(crate) fn collapse_blanks(text: &str) -> String {
     out
 }
 
+/// Whether `url` is a web address (http or https), the only kind a reader
+/// can follow or open: `javascript:`, `data:`, `file:` and relative
+/// paths are not kept as links, images or the copy's own address.
+pub(crate) fn is_web_url(url: &str) -> bool {
+    let url = url.trim();
+    ["http://", "https://"].iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
+    })
+}
+
+/// Full-width digits (and the full-width point) as ASCII: hand-typed
+/// titles and figures use them, the patterns are written in ASCII.
+pub(crate) fn ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            c => c,
+        })
+        .collect()
+}
+
 /// The text shortened for a one-line message, by characters not bytes.
 pub(crate) fn excerpt(text: &str, max_chars: usize) -> String {
     let one_line = crate::sanitize::line(&collapse_blanks(text));
@@ -160,6 +183,24 @@ mod tests {
             collapse_blanks("\n  周报\u{a0}\u{3000} 第17期\t"),
             "周报 第17期"
         );
+    }
+
+    #[test]
+    fn only_http_and_https_are_web_addresses() {
+        for url in ["http://a", " HTTPS://mp.weixin.qq.com/s?x", "https://"] {
+            assert!(is_web_url(url), "{url}");
+        }
+        for url in [
+            "javascript:alert(1)",
+            "data:x",
+            "file:///etc",
+            "//a/b",
+            "a.md",
+            "httpx://a",
+            "周报",
+        ] {
+            assert!(!is_web_url(url), "{url}");
+        }
     }
 
     #[test]

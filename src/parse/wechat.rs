@@ -7,11 +7,12 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use regex::Regex;
 use scraper::{Html, Selector};
 
 use super::article::ArticleMeta;
+use super::date::{beijing_day, read_day_text};
 use super::html::lines_of;
 use super::identity::article_id;
 use super::text::{collapse_blanks, Line};
@@ -99,7 +100,7 @@ pub(crate) fn read(doc: &Html, raw: &str) -> (WechatPage, Vec<Line>) {
         .article_id()
         .or_else(|| url_candidates.iter().find_map(|u| article_id(u)));
     let published = text_of(&PUBLISH_TIME)
-        .and_then(|t| read_date_text(&t))
+        .and_then(|t| read_day_text(&t))
         .or(vars.published);
     let unavailable = match content {
         Some(_) => None,
@@ -183,7 +184,7 @@ impl ScriptVars {
                     continue;
                 }
                 _ => {
-                    publish_day = publish_day.or_else(|| read_date_text(&value));
+                    publish_day = publish_day.or_else(|| read_day_text(&value));
                     continue;
                 }
             };
@@ -197,7 +198,7 @@ impl ScriptVars {
                 .and_then(|c| c.get(1))
                 .map(|m| unescape_entities(m.as_str()));
         }
-        vars.published = times.into_iter().find_map(china_date).or(publish_day);
+        vars.published = times.into_iter().find_map(beijing_day).or(publish_day);
         vars
     }
 
@@ -226,26 +227,6 @@ fn first_string_literal(code: &str) -> Option<String> {
         rest = body.get(end + 1..)?.trim_start_matches([' ', '\t']);
         rest = rest.strip_prefix("||")?;
     }
-}
-
-/// Publish times are unix seconds; the account publishes on Beijing time.
-fn china_date(seconds: i64) -> Option<NaiveDate> {
-    let beijing = FixedOffset::east_opt(8 * 3600)?;
-    let utc = DateTime::from_timestamp(seconds, 0)?;
-    (seconds > 0).then(|| utc.with_timezone(&beijing).date_naive())
-}
-
-static DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{4})\s*[-年/.]\s*([0-9]{1,2})\s*[-月/.]\s*([0-9]{1,2})")
-        .expect("static regex")
-});
-
-/// `2017-07-31`, `2024年5月4日 10:00` and the like.
-fn read_date_text(text: &str) -> Option<NaiveDate> {
-    let caps = DAY.captures(text)?;
-    let part = |i: usize| caps.get(i)?.as_str().parse::<u32>().ok();
-    let year = i32::try_from(part(1)?).ok()?;
-    NaiveDate::from_ymd_opt(year, part(2)?, part(3)?)
 }
 
 /// Script strings and attributes carry `&amp;`-style escapes (and JS
@@ -301,15 +282,16 @@ mod tests {
     }
 
     #[test]
-    fn unix_time_is_read_as_beijing_date() {
-        // 2024-05-03 16:30 UTC is already 4 May 00:30 in Beijing.
-        assert_eq!(china_date(1714753800), NaiveDate::from_ymd_opt(2024, 5, 4));
-        assert_eq!(china_date(i64::MAX), None);
+    fn legacy_publish_time_is_read() {
+        let vars = ScriptVars::find(r#"var publish_time = "2017-07-31" || "";"#);
+        assert_eq!(vars.published, NaiveDate::from_ymd_opt(2017, 7, 31));
     }
 
     #[test]
-    fn legacy_publish_time_is_read() {
-        let vars = ScriptVars::find(r#"var publish_time = "2017-07-31" || "";"#);
+    fn a_time_no_bulletin_can_carry_gives_way_to_the_next() {
+        let vars = ScriptVars::find(
+            r#"var ct = "8210266876799"; var create_time = "-5" * 1; var publish_time = "2017-07-31";"#,
+        );
         assert_eq!(vars.published, NaiveDate::from_ymd_opt(2017, 7, 31));
     }
 
@@ -317,14 +299,5 @@ mod tests {
     fn html_decoded_nickname_is_read() {
         let vars = ScriptVars::find(r#"window.a = { nickname = htmlDecode("某账号") }"#);
         assert_eq!(vars.nickname.as_deref(), Some("某账号"));
-    }
-
-    #[test]
-    fn dates_in_text_are_read() {
-        assert_eq!(
-            read_date_text("2024年5月4日 10:00"),
-            NaiveDate::from_ymd_opt(2024, 5, 4)
-        );
-        assert_eq!(read_date_text("2024-02-30"), None);
     }
 }

@@ -46,6 +46,9 @@ pub struct Status {
     pub error: bool,
 }
 
+/// Said when read marks cannot be stored.
+pub const READ_ONLY_MARKS: &str = "read-only cache: read marks last only this session";
+
 /// Opens a URL outside the TUI; replaceable so tests never start a browser.
 pub type UrlOpener = Box<dyn FnMut(&str) -> io::Result<()>>;
 
@@ -153,6 +156,9 @@ impl App {
         };
         app.rebuild_rows();
         app.greet();
+        if app.library.read_only() && app.status.is_none() {
+            app.set_message(READ_ONLY_MARKS);
+        }
         let unknown_open = open.filter(|k| !app.index.contains_key(k));
         let start = open
             .filter(|k| app.index.contains_key(k))
@@ -483,7 +489,14 @@ impl App {
     }
 
     pub fn set_read(&mut self, key: IssueKey, read: bool) {
-        match self.library.set_read(key, read) {
+        // A read-only cache keeps the marks in memory: reading must not
+        // stop at an error on every issue opened.
+        let stored = if self.library.read_only() {
+            Ok(())
+        } else {
+            self.library.set_read(key, read)
+        };
+        match stored {
             Ok(()) => {
                 if let Some(s) = self.summary_mut(key) {
                     s.read = read;
@@ -522,7 +535,12 @@ impl App {
             // A mark on an issue nobody has read would hide its full copy,
             // when it arrives, from the unread count.
             Some((false, _)) => self.set_message(format!("{key} is not cached: nothing to mark")),
-            Some((true, read)) => self.set_read(key, !read),
+            Some((true, read)) => {
+                self.set_read(key, !read);
+                if self.library.read_only() && self.status.is_none() {
+                    self.set_message(READ_ONLY_MARKS);
+                }
+            }
             None => self.set_error(format!("{key} is not in the cache")),
         }
     }
@@ -532,7 +550,7 @@ impl App {
         let Some(key) = self.current_key() else {
             return;
         };
-        if self.saved_selection == Some(key) {
+        if self.saved_selection == Some(key) || self.library.read_only() {
             return;
         }
         match self.library.set_last_selected(key) {
@@ -544,7 +562,7 @@ impl App {
     /// Records the end of this session once, so the next start can say
     /// what arrived meanwhile.
     pub fn end_session(&mut self) {
-        if std::mem::replace(&mut self.session_ended, true) {
+        if std::mem::replace(&mut self.session_ended, true) || self.library.read_only() {
             return;
         }
         if let Err(e) = self.library.end_session() {

@@ -80,6 +80,11 @@ pub trait Library {
     fn end_session(&self) -> LibraryResult<()> {
         Ok(())
     }
+    /// The library cannot be written (a read-only cache): the TUI keeps
+    /// read marks for the session only instead of failing on each one.
+    fn read_only(&self) -> bool {
+        false
+    }
     /// Changes when someone else (an import in another process) has written
     /// to the library; constant for a library nobody else writes.
     fn generation(&self) -> LibraryResult<i64> {
@@ -327,11 +332,17 @@ impl Library for crate::store::Store {
     }
 
     fn fetcher(&self) -> Option<Arc<dyn PageFetcher>> {
+        // A read-only cache gets one too: it refuses the write before any
+        // request is made, and says why.
         let path = self.path()?.to_path_buf();
         Some(Arc::new(CacheFetcher::new(
             path,
             crate::fetch::FetchOptions::default(),
         )))
+    }
+
+    fn read_only(&self) -> bool {
+        self.is_read_only()
     }
 
     fn mark_all_read(&self) -> LibraryResult<usize> {

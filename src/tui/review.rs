@@ -228,6 +228,15 @@ impl App {
             return;
         }
         match question {
+            Question::MarkAllRead(n) if self.library().read_only() => {
+                for s in self.summaries.iter_mut().filter(|s| s.cached) {
+                    s.read = true;
+                }
+                self.rebuild_rows();
+                self.set_message(format!(
+                    "marked {n} read for this session (read-only cache)"
+                ));
+            }
             Question::MarkAllRead(_) => match self.library().mark_all_read() {
                 Ok(marked) => {
                     for s in self.summaries.iter_mut().filter(|s| s.cached) {
