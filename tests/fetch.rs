@@ -522,3 +522,24 @@ fn a_named_page_whose_issue_is_cached_is_passed_over_but_its_lines_are_followed(
         .render(Lang::En)
         .starts_with(&format!("{} is already cached in full", newest.key)));
 }
+
+#[test]
+fn a_proxy_that_refuses_is_named_in_the_failure() {
+    let refused = refused_url();
+    let proxy = refused.trim_end_matches("/s?mid=1").to_string();
+    let address = proxy.trim_start_matches("http://").to_string();
+    let env = move |name: &str| (name == "HTTPS_PROXY").then(|| proxy.clone());
+    let mut client = Client::with_parts(options(), Box::new(fetch::SystemClock), Box::new(env));
+    let mut store = Store::open_in_memory().unwrap();
+    let url = "https://mp.weixin.qq.com/s?__biz=QQ==&mid=1&idx=1".to_string();
+    let run = walk(
+        &mut store,
+        &mut client,
+        std::slice::from_ref(&url),
+        Walk::default(),
+    );
+    assert_eq!(
+        run.summary.failed,
+        vec![(url, FetchError::Refused { host: address })]
+    );
+}

@@ -145,8 +145,13 @@ impl Client {
         url: &url::Url,
         left: Duration,
     ) -> Result<ureq::http::Response<ureq::Body>, FetchError> {
-        let host = url.host_str().unwrap_or_default();
         let proxy = super::proxy::proxy_for(url, &self.env);
+        // A connection that fails is the proxy's when there is one: the
+        // message names what was connected to.
+        let host = match &proxy {
+            Some(p) => proxy_address(p),
+            None => url.host_str().unwrap_or_default().to_string(),
+        };
         let agent = match self.agents.get(&proxy) {
             Some(agent) => agent.clone(),
             None => {
@@ -161,7 +166,7 @@ impl Client {
             .timeout_global(Some(left.max(Duration::from_millis(1))))
             .build()
             .call()
-            .map_err(|e| FetchError::from_ureq(e, host, self.timeouts()))
+            .map_err(|e| FetchError::from_ureq(e, &host, self.timeouts()))
     }
 
     fn agent(&self, proxy: Option<&str>) -> Result<ureq::Agent, FetchError> {
@@ -234,6 +239,24 @@ impl Client {
     }
 }
 
+/// `host:port` of a proxy URL (`http://user:pw@proxy:3128` → `proxy:3128`),
+/// never its credentials.
+fn proxy_address(proxy: &str) -> String {
+    let with_scheme = if proxy.contains("://") {
+        proxy.to_string()
+    } else {
+        format!("http://{proxy}")
+    };
+    match url::Url::parse(&with_scheme) {
+        Ok(u) => match (u.host_str(), u.port()) {
+            (Some(h), Some(p)) => format!("{h}:{p}"),
+            (Some(h), None) => h.to_string(),
+            (None, _) => String::new(),
+        },
+        Err(_) => String::new(),
+    }
+}
+
 /// `url` as an absolute http(s) URL without its fragment (never sent).
 pub fn web_url(url: &str) -> Result<url::Url, FetchError> {
     let mut parsed = url::Url::parse(url.trim()).map_err(|e| FetchError::BadUrl {
@@ -292,6 +315,16 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_proxy_is_named_by_its_address_without_credentials() {
+        assert_eq!(
+            proxy_address("http://user:secret@proxy.lan:3128"),
+            "proxy.lan:3128"
+        );
+        assert_eq!(proxy_address("proxy.lan:8080"), "proxy.lan:8080");
+        assert_eq!(proxy_address("socks5://10.0.0.1"), "10.0.0.1");
     }
 
     #[test]
