@@ -45,6 +45,33 @@ pub enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Fetch bulletins from their web addresses (http or https) into the
+    /// cache, stored like imported files; with --follow, also the 近期回顾
+    /// issues behind them that the cache lacks
+    Fetch {
+        /// Page addresses, e.g. this week's issue on mp.weixin.qq.com
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+        /// Then fetch up to N more pages: the 近期回顾 targets the cache
+        /// does not hold in full, breadth-first (run again to go on)
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        follow: usize,
+        /// Fetch issues the cache already holds in full again
+        #[arg(long)]
+        refresh: bool,
+        /// Seconds between two requests to one host (at least 0.5)
+        #[arg(long, value_name = "SECONDS", default_value_t = 1.0)]
+        delay: f64,
+        /// The User-Agent header to send [default: zhoubao/VERSION (...)]
+        #[arg(long, value_name = "TEXT")]
+        user_agent: Option<String>,
+        /// Do not draw a progress line
+        #[arg(long)]
+        quiet: bool,
+        /// Print each page's result on stdout as soon as it is stored
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Rebuild every issue from the raw files the cache keeps (after an
     /// upgrade of zhoubao's parser); reading state is kept
     Reindex,

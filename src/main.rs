@@ -8,6 +8,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use clap::Parser;
 
 use zhoubao::cli::{Cli, Command, ExportFormat};
+use zhoubao::fetch;
 use zhoubao::import::{self, FileResult};
 use zhoubao::model::IssueKey;
 use zhoubao::output;
@@ -46,6 +47,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if demo {
         let refused = match &command {
             Some(Command::Import { .. }) => Some("import into"),
+            Some(Command::Fetch { .. }) => Some("fetch into"),
             Some(Command::Reindex) => Some("reindex"),
             Some(Command::Recover { .. }) => Some("recover"),
             _ => None,
@@ -55,7 +57,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         return commands(open_demo()?, open, command);
     }
-    let path = cache_path(db, matches!(command, Some(Command::Import { .. })))?;
+    let creating = matches!(
+        command,
+        Some(Command::Import { .. } | Command::Fetch { .. })
+    );
+    let path = cache_path(db, creating)?;
     let result = match command {
         Some(Command::Recover { to }) => recover(&path, to),
         command => match open_store(&path, command.as_ref()) {
@@ -70,11 +76,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
     })
 }
 
-/// Only `import` creates a cache; `reindex` needs one it can write; the
+/// Only `import` and `fetch` create a cache; `reindex` needs one it can write; the
 /// rest read, and work on a cache this process cannot write.
 fn open_store(path: &Path, command: Option<&Command>) -> Result<Store> {
     let store = match command {
-        Some(Command::Import { .. }) => Store::create_or_open(path)?,
+        Some(Command::Import { .. } | Command::Fetch { .. }) => Store::create_or_open(path)?,
         Some(Command::Reindex) => {
             let store = Store::open_existing(path)?;
             store.check_sound()?;
@@ -131,6 +137,44 @@ fn commands(
             });
             eprintln!("{summary}");
             if !summary.failed.is_empty() || summary.stopped.is_some() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Fetch {
+            urls,
+            follow,
+            refresh,
+            delay,
+            user_agent,
+            quiet,
+            verbose,
+        } => {
+            let lang = zhoubao::i18n::Lang::from_env(None);
+            let mut options = fetch::FetchOptions {
+                delay: fetch::FetchOptions::polite_delay(delay),
+                ..fetch::FetchOptions::default()
+            };
+            if let Some(agent) = user_agent {
+                options.user_agent = agent;
+            }
+            let walk = fetch::Walk { follow, refresh };
+            let mut client = fetch::Client::new(options);
+            let summary = fetch::run_with_progress(
+                &mut store,
+                &mut client,
+                &urls,
+                walk,
+                !quiet,
+                lang,
+                |url, result| {
+                    if verbose {
+                        let _ = writeln!(out, "{}", fetch::verbose_line(url, result));
+                        let _ = out.flush();
+                    }
+                },
+            );
+            eprintln!("{}", summary.render(lang));
+            if !summary.failed.is_empty() {
                 return Ok(ExitCode::FAILURE);
             }
         }

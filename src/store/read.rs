@@ -153,7 +153,8 @@ impl Store {
         Ok(refs)
     }
 
-    fn is_cached(&self, key: IssueKey) -> Result<bool, StoreError> {
+    /// Whether the cache holds the issue in full (a fetch walk passes it).
+    pub fn is_cached(&self, key: IssueKey) -> Result<bool, StoreError> {
         Ok(self
             .conn
             .prepare_cached("SELECT cached FROM issues WHERE year = ?1 AND number = ?2")?

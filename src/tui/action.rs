@@ -96,8 +96,13 @@ pub enum Action {
     ZoomOut,
     /// Show or hide the same weeks a year earlier.
     ToggleYearEarlier,
-    /// Esc in normal mode: clear the message and the search highlight.
+    /// Esc in normal mode: cancel a fetch, else clear the message and the
+    /// search highlight.
     Dismiss,
+    /// `F`: fetch the shown issue or the selected 近期回顾 line's from the web.
+    Fetch,
+    /// Not a key: take a running fetch's news. Sent by the event loop.
+    PollFetch,
     Click {
         column: u16,
         row: u16,

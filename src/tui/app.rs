@@ -13,6 +13,7 @@ use super::action::{Focus, InputMode};
 use super::chart::PaneChart;
 use super::chart_view::ChartViewState;
 use super::detail::{DetailDoc, LinkTarget, Row};
+use super::fetch::FetchSlot;
 use super::layout::{self, Panes};
 use super::library::{Library, LibraryError};
 use super::review::{ListFilter, Question};
@@ -101,6 +102,8 @@ pub struct App {
     saved_selection: Option<IssueKey>,
     /// The library's generation when the summaries were loaded.
     generation: i64,
+    /// `F`: the fetcher and the fetch under way (fetch.rs).
+    pub(super) fetch: FetchSlot,
 }
 
 impl App {
@@ -112,6 +115,7 @@ impl App {
         let generation = library.generation().unwrap_or(0);
         // Not remembering the last issue is no reason to refuse to start.
         let saved_selection = library.last_selected().unwrap_or(None);
+        let fetch = FetchSlot::new(library.fetcher());
         let mut app = App {
             library,
             summaries,
@@ -148,6 +152,7 @@ impl App {
             opener: Box::new(super::open::open_in_browser),
             saved_selection,
             generation,
+            fetch,
         };
         app.rebuild_rows();
         app.greet();

@@ -438,10 +438,17 @@ pub const KEYMAP: &[Binding] = &[
         Some(("?", "help")),
     ),
     bind(
+        &[Char('F')],
+        Normal,
+        Do(A::Fetch),
+        "fetch from the web: the selected 近期回顾 line's issue, else the shown one, when not cached",
+        None,
+    ),
+    bind(
         &[Code(KeyCode::Esc)],
         Normal,
         Do(A::Dismiss),
-        "clear the message and the search",
+        "cancel a fetch; else clear the message and the search",
         None,
     ),
     bind(

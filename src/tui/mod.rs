@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod app;
+pub mod fetch;
 pub mod keymap;
 pub mod library;
 pub mod open;
@@ -96,11 +97,20 @@ fn event_loop(app: &mut App) -> anyhow::Result<()> {
         // per pass, so a key pressed meanwhile is read between slices.
         // When idle, look now and then whether an import in another
         // process changed the cache.
+        // While a fetch runs, its news is looked for every tick.
         let search_wait = app.search_wait();
-        if event::poll(search_wait.unwrap_or(REFRESH_EVERY))? {
+        let fetch_wait = app.fetch_wait();
+        let wait = [search_wait, fetch_wait]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(REFRESH_EVERY);
+        if event::poll(wait)? {
             handle(app, &event::read()?);
         } else if search_wait.is_some() {
             update(app, Action::RunPendingSearch);
+        } else if fetch_wait.is_some() {
+            update(app, Action::PollFetch);
         } else {
             update(app, Action::Refresh);
         }

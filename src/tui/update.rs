@@ -12,7 +12,11 @@ const WHEEL_STEP: usize = 3;
 pub fn update(app: &mut App, action: Action) {
     if !matches!(
         action,
-        Action::Resize(..) | Action::Scroll { .. } | Action::RunPendingSearch | Action::Refresh
+        Action::Resize(..)
+            | Action::Scroll { .. }
+            | Action::RunPendingSearch
+            | Action::Refresh
+            | Action::PollFetch
     ) {
         app.status = None;
     }
@@ -121,7 +125,13 @@ pub fn update(app: &mut App, action: Action) {
             app.chart_view.toggle_year_earlier();
             app.refresh_charts();
         }
-        Action::Dismiss => app.search = None,
+        Action::Dismiss => {
+            if !app.cancel_fetch() {
+                app.search = None;
+            }
+        }
+        Action::Fetch => app.start_fetch(),
+        Action::PollFetch => app.poll_fetch(),
         Action::Click { column, row } => click(app, column, row),
         Action::Scroll { column, row, down } => wheel(app, column, row, down),
     }

@@ -20,7 +20,7 @@ use crate::trend::describe;
 use crate::trend::IssueComparisons;
 
 /// Said wherever an issue is known only by reference.
-pub const NOT_CACHED: &str = "未缓存 — not cached: import this issue to read it";
+pub const NOT_CACHED: &str = "未缓存 — not cached: F fetches it, or import a saved copy";
 
 /// Where a 近期回顾 line points.
 #[derive(Debug, Clone, PartialEq, Eq)]
