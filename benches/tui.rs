@@ -251,7 +251,11 @@ fn chart_view_latency(
 }
 
 fn press(app: &mut App, code: KeyCode) {
-    if let Some(a) = action::map_key(KeyEvent::new(code, KeyModifiers::NONE), app.mode, app.focus) {
+    if let Some(a) =
+        app.ui
+            .keys
+            .action(KeyEvent::new(code, KeyModifiers::NONE), app.mode, app.focus)
+    {
         update(app, a);
     }
 }

@@ -17,6 +17,11 @@ pub struct Cli {
     #[arg(long, env = "ZHOUBAO_DB", global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// The config file [default: config.toml in the platform config dir;
+    /// `zhoubao config` prints one]
+    #[arg(long, env = "ZHOUBAO_CONFIG", global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
     /// Use the demo corpus built into the binary instead of the cache
     /// (nothing is written to disk)
     #[arg(long, global = true)]
@@ -69,6 +74,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
     },
+    /// Print the complete default config file, commented, ready to copy
+    Config,
     /// Find issues whose title or body contains QUERY (Chinese works)
     Search {
         /// Text to look for, e.g. 跨境

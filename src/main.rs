@@ -32,13 +32,25 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    if matches!(cli.command, Some(Command::Config)) {
+        // The defaults, whatever the current file says (it may be broken).
+        std::io::stdout()
+            .lock()
+            .write_all(zhoubao::config::default_file().as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let config = zhoubao::config::Config::load(
+        cli.config.as_deref(),
+        zhoubao::config::no_color_from_env(),
+        zhoubao::i18n::Lang::from_env(None),
+    )?;
     let store = if cli.demo {
         if matches!(cli.command, Some(Command::Import { .. })) {
             bail!("--demo browses the built-in corpus; import into a cache without --demo");
         }
         open_demo()?
     } else {
-        let path = cache_path(cli.db)?;
+        let path = cache_path(cli.db.or(config.db.clone()))?;
         // The store's errors name the file already.
         Store::open(&path)?
     };
@@ -46,7 +58,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match cli.command {
         None => {
-            zhoubao::tui::run(store, cli.open)?;
+            let ui = zhoubao::tui::Ui {
+                lang: zhoubao::i18n::Lang::from_env(config.language),
+                theme: config.theme,
+                keys: config.keys,
+            };
+            let browser = config.browser;
+            zhoubao::tui::run(store, cli.open, zhoubao::tui::Options { ui, browser })?;
         }
         Some(Command::Import {
             paths,
@@ -115,6 +133,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             out.write_all(text.as_bytes())?;
         }
+        // Printed above, before any cache is opened.
+        Some(Command::Config) => {}
         Some(Command::Search { query, json }) => {
             let keys: std::collections::HashSet<_> = store.search(&query)?.into_iter().collect();
             let all = store.summaries()?;
@@ -130,7 +150,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `--db`, then `ZHOUBAO_DB` (both via clap), then the platform data dir.
+/// `--db`, then `ZHOUBAO_DB` (both via clap), then the config's `db`, then
+/// the platform data dir.
 fn cache_path(explicit: Option<PathBuf>) -> Result<PathBuf> {
     if let Some(p) = explicit {
         return Ok(p);

@@ -13,7 +13,7 @@ use tui_fixture::*;
 use zhoubao::tui::action::{Action, Focus, InputMode};
 use zhoubao::tui::app::App;
 use zhoubao::tui::detail::Item;
-use zhoubao::tui::review::ListFilter;
+use zhoubao::tui::filter::ListFilter;
 use zhoubao::tui::{update, Library, MemoryLibrary};
 
 fn status(app: &App) -> String {
@@ -347,7 +347,7 @@ fn status_line_at_40_columns_drops_other_hints_first_even_beside_a_message() {
 
 #[test]
 fn the_help_lists_every_new_key() {
-    let lines = zhoubao::tui::help::help_lines();
+    let lines = zhoubao::tui::help::help_lines(&ui_in(zhoubao::i18n::Lang::En));
     for (keys, words) in [
         ("u", "next unread"),
         ("A", "mark every cached issue read"),
