@@ -119,7 +119,7 @@ fn plus_and_minus_zoom_through_13_26_52_104_weeks_and_all() {
     );
     plus(&mut app);
     assert!(title(&app).contains("13周"));
-    assert!(screen(&app, 80, 24).contains("already the narrowest span"));
+    assert!(screen(&app, 80, 24).contains("已经最窄：13 周"));
     for _ in 0..3 {
         press(&mut app, KeyCode::Char('-'));
     }
@@ -136,7 +136,7 @@ fn plus_and_minus_zoom_through_13_26_52_104_weeks_and_all() {
         title(&app)
     );
     press(&mut app, KeyCode::Char('-'));
-    assert!(screen(&app, 80, 24).contains("already every week"));
+    assert!(screen(&app, 80, 24).contains("已经是全部的周"));
     // The zoom changes the plot, not only the title.
     let all = app.chart_view.plot.clone().unwrap();
     for _ in 0..4 {
@@ -164,7 +164,7 @@ fn esc_and_q_return_to_the_main_screen_and_help_returns_to_the_view() {
     let mut app = open_chart(80, 24);
     press(&mut app, KeyCode::Char('?'));
     let text = screen(&app, 80, 24);
-    assert!(text.contains("Keys — Esc closes"), "{text}");
+    assert!(text.contains("按键 — Esc 关闭"), "{text}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.mode, InputMode::Chart);
     assert!(screen(&app, 80, 24).contains("1/5 处理事件"));

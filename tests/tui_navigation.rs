@@ -24,7 +24,7 @@ fn enter_on_a_link_follows_it_and_backspace_and_l_walk_the_history() {
     assert_eq!(app.focus, Focus::Links);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.current_key(), Some(key(2024, 16)));
-    assert!(screen(&app, 120, 40).contains("详情 2024-16"));
+    assert!(screen(&app, 120, 40).contains("Detail 2024-16"));
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.current_key(), Some(key(2024, 17)));
     press(&mut app, KeyCode::Char('L'));
@@ -194,7 +194,7 @@ fn kept_search_is_walked_with_n_and_shift_n() {
 #[test]
 fn m_toggles_read_and_persists_it_and_opening_marks_read() {
     let mut app = app(120, 40);
-    assert!(screen(&app, 120, 40).contains("3 未读"));
+    assert!(screen(&app, 120, 40).contains("3 unread"));
     press(&mut app, KeyCode::Char('m'));
     assert!(app.summaries[0].read);
     assert_eq!(
@@ -202,7 +202,7 @@ fn m_toggles_read_and_persists_it_and_opening_marks_read() {
         Some(true),
         "stored"
     );
-    assert!(screen(&app, 120, 40).contains("2 未读"));
+    assert!(screen(&app, 120, 40).contains("2 unread"));
     press(&mut app, KeyCode::Char('m'));
     assert!(!app.summaries[0].read);
     press(&mut app, KeyCode::Char('j'));
@@ -270,7 +270,7 @@ fn ctrl_c_quits_even_while_searching() {
 
 #[test]
 fn mouse_click_selects_rows_and_links_and_the_wheel_scrolls_the_pane_under_it() {
-    let mut app = app(120, 40);
+    let mut app = app_zh(library(), None, 120, 40);
     // List rows start inside the border at y = 1.
     update(&mut app, Action::Click { column: 5, row: 4 });
     assert_eq!(app.current_key(), Some(key(2024, 13)));

@@ -89,7 +89,7 @@ fn session(tag: &str, env: &str, db: &Path) -> Option<Session> {
     let bin = env!("CARGO_BIN_EXE_zhoubao");
     let name = format!("zhoubao-restore-{tag}-{}", std::process::id());
     let command = format!(
-        "RUST_BACKTRACE=0 {env} '{bin}' --db '{}'; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo; sleep 30",
+        "RUST_BACKTRACE=0 ZHOUBAO_LANG=zh ZHOUBAO_CONFIG=/dev/null {env} '{bin}' --db '{}'; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo; sleep 30",
         db.display()
     );
     Session::start(&name, &command)

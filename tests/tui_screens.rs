@@ -63,7 +63,7 @@ fn not_cached_issue_says_so_and_shows_what_is_known() {
 
 #[test]
 fn newest_issue_is_selected_first_with_its_figures_and_changes() {
-    let text = screen(&app(120, 40), 120, 40);
+    let text = screen(&app_zh(library(), None, 120, 40), 120, 40);
     assert!(text.contains("详情 2024-17"));
     // 381 against 369 the week before, which the heading names.
     assert!(text.contains("本周数据 · 较上周 2024-16"), "{text}");
@@ -94,7 +94,7 @@ fn escape_sequences_in_titles_never_reach_the_screen() {
     evil.body = vec!["正文\u{1b}[2J清屏".to_string()];
     evil.recent = vec![reference(1, None, "回顾\u{1b}[5m闪烁", None)];
     lib.insert(evil);
-    let app = app_with(lib, None, 100, 30);
+    let app = app_zh(lib, None, 100, 30);
     let buf = draw(&app, 100, 30);
     let text = text(&buf);
     assert!(text.contains("红色标题") && text.contains("正文清屏") && text.contains("回顾闪烁"));

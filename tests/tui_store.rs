@@ -96,7 +96,7 @@ fn store_backed_tui_lists_references_as_not_cached_and_follows_links() {
         "the referenced issue is listed: {text}"
     );
     assert!(
-        text.contains("详情 2024-17") && text.contains("+12"),
+        text.contains("Detail 2024-17") && text.contains("+12"),
         "{text}"
     );
     insta::assert_snapshot!(text);

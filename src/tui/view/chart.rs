@@ -52,7 +52,15 @@ pub const STATS_WEEKS: i64 = 52;
 /// Widest a week's bar gets when the series is short.
 pub const MAX_BAR_CELLS: usize = 3;
 
-const LABEL_CELLS: usize = 12;
+/// The labels' column: the widest figure name in the language, and a gap.
+fn label_cells(lang: Lang) -> usize {
+    Metric::ALL
+        .iter()
+        .map(|&m| width(&Tui::Metric(m).text(lang)))
+        .max()
+        .unwrap_or(0)
+        + 1
+}
 
 /// How a week's bar is drawn against the scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,9 +208,10 @@ impl PaneChart {
         let rows_per_metric: u16 = if inner.height >= 10 { 2 } else { 1 };
         let stats_cells = width(&stats_text(None, None, self.value_cells, lang));
         let total = usize::from(inner.width);
-        let with_stats = total >= LABEL_CELLS + stats_cells + 1 + 8;
+        let label_cells = label_cells(lang);
+        let with_stats = total >= label_cells + stats_cells + 1 + 8;
         let spark_cells = total
-            .saturating_sub(LABEL_CELLS)
+            .saturating_sub(label_cells)
             .saturating_sub(if with_stats { stats_cells + 1 } else { 0 });
         let span = weeks.span();
         let weeks_known = usize::try_from(span.end - span.start).unwrap_or(0);
@@ -217,7 +226,7 @@ impl PaneChart {
             rows_per_metric,
             spark_x: inner
                 .x
-                .saturating_add(u16::try_from(LABEL_CELLS).unwrap_or(u16::MAX)),
+                .saturating_add(u16::try_from(label_cells).unwrap_or(u16::MAX)),
             spark_width: u16::try_from(spark_cells).unwrap_or(0),
             bar_cells,
             window: window.clone(),
@@ -390,7 +399,8 @@ impl Widget for ChartPane<'_> {
             if y.saturating_add(g.rows_per_metric) > g.inner.bottom() {
                 break;
             }
-            let label = fit(&line.label, LABEL_CELLS - 1);
+            let label_cells = usize::from(g.spark_x.saturating_sub(g.inner.x));
+            let label = fit(&line.label, label_cells.saturating_sub(1));
             buf.set_stringn(g.inner.x, y, label, total, theme.text);
             let rows = Rect::new(g.spark_x, y, g.spark_width, g.rows_per_metric);
             draw_bars(line, g, rows, buf, theme);
