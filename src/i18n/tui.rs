@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use chrono::{Datelike, NaiveDate};
+
 use super::Lang;
 use crate::model::{IssueKey, Metric};
 
@@ -167,6 +169,12 @@ pub enum Tui {
     AxisYear(i32),
     AxisYearMonth(i32, u32),
     AxisMonth(u32),
+    /// A week's days, with their years when it crosses one.
+    Days {
+        start: NaiveDate,
+        end: NaiveDate,
+        with_years: bool,
+    },
     // The help overlay's frame.
     HelpTitle {
         close: String,
@@ -523,6 +531,34 @@ impl Tui {
             (AxisYearMonth(y, m), En) => format!("{} {y}", month(*m)).into(),
             (AxisMonth(m), Zh) => format!("{m}月").into(),
             (AxisMonth(m), En) => month(*m).into(),
+            (
+                Days {
+                    start,
+                    end,
+                    with_years,
+                },
+                Zh,
+            ) => {
+                let day = |d: &NaiveDate| match with_years {
+                    true => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+                    false => format!("{}月{}日", d.month(), d.day()),
+                };
+                format!("{}-{}", day(start), day(end)).into()
+            }
+            (
+                Days {
+                    start,
+                    end,
+                    with_years,
+                },
+                En,
+            ) => {
+                let day = |d: &NaiveDate| match with_years {
+                    true => format!("{} {}, {}", month(d.month()), d.day(), d.year()),
+                    false => format!("{} {}", month(d.month()), d.day()),
+                };
+                format!("{} – {}", day(start), day(end)).into()
+            }
             (HelpTitle { close, scroll }, Zh) => {
                 format!(" 按键 — {close} 关闭，{scroll} 滚动 ").into()
             }

@@ -115,8 +115,13 @@ fn header(
         say(Tui::MeanLabel),
         say(Tui::YearBefore),
     );
-    let date = calendar::period_of_key(reading.key)
-        .map(|p| calendar::period_text(p, calendar::crosses_year(p)));
+    let date = calendar::period_of_key(reading.key).map(|p| {
+        say(Tui::Days {
+            start: p.start,
+            end: p.end,
+            with_years: calendar::crosses_year(p),
+        })
+    });
     let average = reading
         .average
         .map_or_else(|| "—".to_string(), |a| format!("{a:.1}"));
