@@ -271,3 +271,30 @@ fn the_fetch_delay_and_user_agent_can_be_set() {
         MIN_FETCH_DELAY
     );
 }
+
+#[test]
+fn the_readme_key_table_is_the_default_key_map() {
+    let readme = include_str!("../../README.md");
+    let table = key_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's key table is out of date; it should read:\n{table}"
+    );
+}
+
+#[test]
+fn the_readme_example_config_is_valid() {
+    let readme = include_str!("../../README.md");
+    let example = readme
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("README.md has a toml example");
+    let c = parse(example).expect("the example parses");
+    assert_eq!(c.language, Some(Lang::En));
+    assert_eq!(c.theme_name, ThemeName::Light);
+    assert_eq!(
+        c.keys.action(press('v'), InputMode::Normal, Focus::List),
+        Some(Action::OpenChart)
+    );
+}

@@ -185,6 +185,7 @@ pub mod pane {
                 let label = match (m.weeks_known < MEAN_WEEKS, lang) {
                     (false, _) => label,
                     (true, Lang::Zh) => format!("{label}(仅{}周)", m.weeks_known),
+                    (true, Lang::En) if m.weeks_known == 1 => format!("{label} (1 wk)"),
                     (true, Lang::En) => format!("{label} ({} wks)", m.weeks_known),
                 };
                 vec![
@@ -608,5 +609,38 @@ mod tests {
                 && pane::rank(m, Lang::Zh).is_none()
         );
         assert!(en::mean(m).is_none() && en::year_earlier(m).is_none() && en::rank(m).is_none());
+    }
+
+    #[test]
+    fn the_pane_speaks_english_too_with_the_same_numbers() {
+        let (c, m) = compared(&[events(2025, 3, 657), events(2025, 7, 160)]);
+        assert_eq!(
+            pane::heading(&c, Lang::En),
+            "Figures · vs 2025-3 (4 weeks before)"
+        );
+        assert_eq!(
+            text(&pane::previous(&m, Some(key(2025, 6)), Lang::En)),
+            "−497 (−75.6%) vs 2025-3"
+        );
+        let (_, m) = compared(&[events(2024, 1, 0), events(2024, 2, 5)]);
+        assert_eq!(
+            text(&pane::previous(&m, None, Lang::En)),
+            "+5 (new) vs 2024-1"
+        );
+        assert_eq!(
+            text(&pane::mean(&m, Lang::En).unwrap()),
+            "4-wk mean (1 wk) 0 +5"
+        );
+        let (_, m) = compared(&[events(2024, 18, 250), events(2025, 18, 276)]);
+        assert_eq!(
+            text(&pane::year_earlier(&m, Lang::En).unwrap()),
+            "a year ago 250 +10.4%"
+        );
+        let full: Vec<_> = (1..=52).map(|n| events(2024, n, i64::from(n))).collect();
+        let (_, top) = compared(&full);
+        assert_eq!(
+            text(&pane::rank(&top, Lang::En).unwrap()),
+            "highest in 52 wks"
+        );
     }
 }
