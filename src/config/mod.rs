@@ -7,6 +7,7 @@
 //! refused with one line naming the file, the line and the key.
 //! `zhoubao config` prints the complete default file (template.rs).
 
+mod fetch;
 mod locate;
 mod template;
 
@@ -17,32 +18,12 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-pub use self::template::{default_file, key_table};
+pub use self::fetch::{Fetch, MIN_FETCH_DELAY};
+pub use self::template::key_table;
 use crate::i18n::{Lang, Msg};
 use crate::tui::keymap::{KeyMap, KeyMapError};
 use crate::tui::keys::Key;
 use crate::tui::theme::{parse_style, Theme, ThemeName};
-
-/// The fetch command's politeness: never below this between requests.
-pub const MIN_FETCH_DELAY: Duration = Duration::from_millis(500);
-
-/// What the fetch command (another module) reads from `[fetch]`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fetch {
-    /// Between two requests: 1 s unless set, never below 0.5 s.
-    pub delay: Duration,
-    /// `zhoubao/<version>` unless set.
-    pub user_agent: String,
-}
-
-impl Default for Fetch {
-    fn default() -> Self {
-        Fetch {
-            delay: Duration::from_secs(1),
-            user_agent: format!("zhoubao/{}", env!("CARGO_PKG_VERSION")),
-        }
-    }
-}
 
 /// The settings, defaults filled in.
 #[derive(Debug, Clone, Default)]
@@ -107,6 +88,11 @@ struct File {
 struct FetchFile {
     delay: Option<f64>,
     user_agent: Option<String>,
+}
+
+/// What `zhoubao config` prints: the complete default file, commented.
+pub fn default_file() -> String {
+    template::default_file(default_path())
 }
 
 /// Where the config file is looked for when none is named.

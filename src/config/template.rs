@@ -4,12 +4,13 @@
 //! the TUI runs with, so neither can drift from them.
 
 use std::fmt::Write;
+use std::path::PathBuf;
 
 use crate::i18n::Lang;
 use crate::tui::keymap::{keys_label, KeyMap, Scope};
 use crate::tui::theme::{style_spec, Theme, ThemeName, ELEMENTS};
 
-use super::{default_path, Fetch, MIN_FETCH_DELAY};
+use super::fetch::{Fetch, MIN_FETCH_DELAY};
 
 fn quoted_keys(keys: &[crate::tui::keys::Key]) -> String {
     let names: Vec<String> = keys
@@ -22,9 +23,10 @@ fn quoted_keys(keys: &[crate::tui::keys::Key]) -> String {
 
 /// The default config file, commented; uncommenting a `# name = value`
 /// line changes nothing until the value is edited.
-pub fn default_file() -> String {
+/// `path` is where the file goes by default.
+pub fn default_file(path: Option<PathBuf>) -> String {
     let mut out = String::new();
-    let path = default_path().map_or_else(
+    let path = path.map_or_else(
         || "config.toml in your config directory".to_string(),
         |p| p.display().to_string(),
     );

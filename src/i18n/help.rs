@@ -232,7 +232,7 @@ impl Help {
             HintWeek => ("周", "week"),
             HintFigure => ("数字", "figure"),
             HintZoom => ("缩放", "zoom"),
-            HintYearEarlier => ("上年", "year before"),
+            HintYearEarlier => ("上年", "year ago"),
             HintHelp => ("帮助", "help"),
             HintOpen => ("打开", "open"),
             HintFollow => ("跟随/打开", "follow/open"),

@@ -3,6 +3,7 @@
 //! the help overlay and the status-line hints all read this one value, so
 //! after a remap the three still agree.
 
+mod binding;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -12,100 +13,11 @@ use ratatui::crossterm::event::{
 };
 use thiserror::Error;
 
+pub use self::binding::{Binding, Bound, HintSpec, Scope};
 pub use self::table::{KEYMAP, PINNED_HINTS};
 use super::action::{Action, Focus, InputMode};
 use super::keys::Key;
 use crate::i18n::{Help, Lang};
-
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    Anywhere,
-    Normal,
-    Focused(Focus),
-    /// Browsing with the detail or the links pane focused.
-    Panes,
-    /// Moving keys: browsing, and scrolling the help overlay.
-    Scroll,
-    Search,
-    Help,
-    Goto,
-    Confirm,
-    Chart,
-}
-
-impl Scope {
-    pub fn applies(self, mode: InputMode, focus: Focus) -> bool {
-        match self {
-            Scope::Anywhere => true,
-            Scope::Normal => mode == InputMode::Normal,
-            Scope::Focused(f) => mode == InputMode::Normal && focus == f,
-            Scope::Panes => mode == InputMode::Normal && focus != Focus::List,
-            Scope::Scroll => matches!(mode, InputMode::Normal | InputMode::Help),
-            Scope::Search => mode == InputMode::Search,
-            Scope::Help => mode == InputMode::Help,
-            Scope::Goto => mode == InputMode::Goto,
-            Scope::Confirm => mode == InputMode::Confirm,
-            Scope::Chart => mode == InputMode::Chart,
-        }
-    }
-
-    /// Whether some mode and focus has both scopes apply at once.
-    pub fn overlaps(self, other: Scope) -> bool {
-        InputMode::ALL.iter().any(|&m| {
-            Focus::ALL
-                .iter()
-                .any(|&f| self.applies(m, f) && other.applies(m, f))
-        })
-    }
-
-    /// Heading of the scope's section in the help overlay.
-    pub fn heading(self) -> Help {
-        match self {
-            Scope::Anywhere => Help::HeadAnywhere,
-            Scope::Normal => Help::HeadBrowsing,
-            Scope::Scroll => Help::HeadMoving,
-            Scope::Focused(Focus::List) => Help::HeadList,
-            Scope::Focused(Focus::Detail) | Scope::Panes => Help::HeadPanes,
-            Scope::Focused(Focus::Links) => Help::HeadLinks,
-            Scope::Search => Help::HeadSearch,
-            Scope::Help => Help::HeadHelp,
-            Scope::Goto => Help::HeadGoto,
-            Scope::Confirm => Help::HeadConfirm,
-            Scope::Chart => Help::HeadChart,
-        }
-    }
-}
-
-/// What a binding produces; digits and typed text carry the key's character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bound {
-    Do(Action),
-    FollowDigit,
-    Type,
-    /// The chart view's figure keys: the digit picks the figure.
-    FigureDigit,
-}
-
-/// How the status line hints at a binding: its first key, joined by `sep`
-/// to the first key of the binding named in `with`, then `what`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct HintSpec {
-    pub what: Help,
-    pub with: Option<(&'static str, &'static str)>,
-}
-
-/// One binding of the default table.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Binding {
-    /// The config's `[keys]` name; None for keys no config changes.
-    pub name: Option<&'static str>,
-    pub keys: &'static [Key],
-    pub scope: Scope,
-    pub bound: Bound,
-    pub help: Help,
-    pub hint: Option<HintSpec>,
-}
 
 /// A binding as the TUI runs with it: the table's, with the keys the config
 /// gave it.

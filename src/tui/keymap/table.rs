@@ -5,7 +5,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Binding, Bound, HintSpec, Scope};
+use super::binding::{Binding, Bound, HintSpec, Scope};
 use crate::i18n::Help as H;
 use crate::tui::action::{Action as A, Focus};
 use crate::tui::keys::Key::{self, Char, Code, Ctrl};
