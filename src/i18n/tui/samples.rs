@@ -150,6 +150,11 @@ impl Tui {
             AxisYear(2024),
             AxisYearMonth(2024, 4),
             AxisMonth(12),
+            Days {
+                start: NaiveDate::from_ymd_opt(2024, 12, 30).unwrap_or_default(),
+                end: NaiveDate::from_ymd_opt(2025, 1, 5).unwrap_or_default(),
+                with_years: true,
+            },
             HelpTitle {
                 close: "Esc".into(),
                 scroll: "j/k".into(),
