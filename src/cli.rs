@@ -17,6 +17,11 @@ pub struct Cli {
     #[arg(long, env = "ZHOUBAO_DB", global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// The config file [default: config.toml in the platform config dir;
+    /// `zhoubao config` prints one]
+    #[arg(long, env = "ZHOUBAO_CONFIG", global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
     /// Use the demo corpus built into the binary instead of the cache
     /// (nothing is written to disk)
     #[arg(long, global = true)]
@@ -60,8 +65,9 @@ pub enum Command {
         #[arg(long)]
         refresh: bool,
         /// Seconds between two requests to one host (at least 0.5)
-        #[arg(long, value_name = "SECONDS", default_value_t = 1.0)]
-        delay: f64,
+        /// [default: the config's fetch.delay, else 1]
+        #[arg(long, value_name = "SECONDS")]
+        delay: Option<f64>,
         /// The User-Agent header to send [default: zhoubao/VERSION (...)]
         #[arg(long, value_name = "TEXT")]
         user_agent: Option<String>,
@@ -105,6 +111,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
     },
+    /// Print the complete default config file, commented, ready to copy
+    Config,
     /// Find issues whose title or body contains QUERY (Chinese works)
     Search {
         /// Text to look for, e.g. 跨境

@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod fetch;
 pub mod i18n;

@@ -9,6 +9,7 @@ use clap::Parser;
 
 use zhoubao::cli::{Cli, Command, ExportFormat};
 use zhoubao::fetch;
+use zhoubao::i18n::Lang;
 use zhoubao::import::{self, FileResult};
 use zhoubao::model::IssueKey;
 use zhoubao::output;
@@ -36,14 +37,27 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let Cli {
         db,
+        config: config_path,
         demo,
         open,
         command,
     } = cli;
+    if matches!(command, Some(Command::Config)) {
+        // The defaults, whatever the current file says (it may be broken).
+        std::io::stdout()
+            .lock()
+            .write_all(zhoubao::config::default_file().as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if command.is_none() {
         // Before anything is drawn or opened: `zhoubao > file` gets one line.
         zhoubao::tui::require_terminal()?;
     }
+    let config = zhoubao::config::Config::load(
+        config_path.as_deref(),
+        zhoubao::config::no_color_from_env(),
+        Lang::from_env(None),
+    )?;
     if demo {
         let refused = match &command {
             Some(Command::Import { .. }) => Some("import into"),
@@ -55,17 +69,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         if let Some(what) = refused {
             bail!("--demo browses the built-in corpus and keeps nothing; {what} a cache without --demo");
         }
-        return commands(open_demo()?, open, command);
+        return commands(open_demo()?, open, command, config);
     }
     let creating = matches!(
         command,
         Some(Command::Import { .. } | Command::Fetch { .. })
     );
-    let path = cache_path(db, creating)?;
+    let path = cache_path(db.or_else(|| config.db.clone()), creating)?;
     let result = match command {
         Some(Command::Recover { to }) => recover(&path, to),
         command => match open_store(&path, command.as_ref()) {
-            Ok(store) => commands(store, open, command),
+            Ok(store) => commands(store, open, command, config),
             Err(e) => Err(e),
         },
     };
@@ -111,10 +125,21 @@ fn commands(
     mut store: Store,
     open: Option<IssueKey>,
     command: Option<Command>,
+    config: zhoubao::config::Config,
 ) -> Result<ExitCode> {
+    let lang = Lang::from_env(config.language);
     let Some(command) = command else {
+        let ui = zhoubao::tui::Ui {
+            lang,
+            theme: config.theme,
+            keys: config.keys,
+        };
+        let options = zhoubao::tui::Options {
+            ui,
+            browser: config.browser,
+        };
         // The browser draws through stdout itself: no lock held here.
-        zhoubao::tui::run(store, open)?;
+        zhoubao::tui::run(store, open, options)?;
         return Ok(ExitCode::SUCCESS);
     };
     let mut out = std::io::stdout().lock();
@@ -149,14 +174,12 @@ fn commands(
             quiet,
             verbose,
         } => {
-            let lang = zhoubao::i18n::Lang::from_env(None);
-            let mut options = fetch::FetchOptions {
-                delay: fetch::FetchOptions::polite_delay(delay),
+            // A flag beats the config's [fetch], which beats the defaults.
+            let options = fetch::FetchOptions {
+                delay: delay.map_or(config.fetch.delay, fetch::FetchOptions::polite_delay),
+                user_agent: user_agent.unwrap_or(config.fetch.user_agent),
                 ..fetch::FetchOptions::default()
             };
-            if let Some(agent) = user_agent {
-                options.user_agent = agent;
-            }
             let walk = fetch::Walk { follow, refresh };
             let mut client = fetch::Client::new(options);
             let summary = fetch::run_with_progress(
@@ -227,6 +250,8 @@ fn commands(
             };
             out.write_all(text.as_bytes())?;
         }
+        // Printed before any cache is opened.
+        Command::Config => {}
         Command::Search { query, json } => {
             let keys: std::collections::HashSet<_> = store.search(&query)?.into_iter().collect();
             let all = store.summaries()?;
@@ -280,8 +305,9 @@ fn sanitize_lines(text: &str) -> String {
         .collect()
 }
 
-/// `--db`, then `ZHOUBAO_DB` (both via clap), then the platform data dir,
-/// which is created only for a command that creates the cache.
+/// `--db`, then `ZHOUBAO_DB` (both via clap), then the config's `db`, then
+/// the platform data dir, which is created only for a command that creates
+/// the cache.
 fn cache_path(explicit: Option<PathBuf>, creating: bool) -> Result<PathBuf> {
     if let Some(p) = explicit {
         return Ok(p);

@@ -100,7 +100,7 @@ fn session_with(tag: &str, command: &str) -> Option<Session> {
     let bin = env!("CARGO_BIN_EXE_zhoubao");
     let name = format!("zhoubao-restore-{tag}-{}", std::process::id());
     let command = format!(
-        "RUST_BACKTRACE=0 {}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo; sleep 30",
+        "RUST_BACKTRACE=0 ZHOUBAO_LANG=zh ZHOUBAO_CONFIG=/dev/null {}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo; sleep 30",
         command.replace("{bin}", bin)
     );
     Session::start(&name, &command)
@@ -343,10 +343,7 @@ fn on_a_read_only_cache_the_tui_says_so_once_and_keeps_marks_for_the_session() {
         s.screen()
     );
     let status = s.screen().lines().last().unwrap_or_default().to_string();
-    assert!(
-        status.contains("read-only cache"),
-        "said once at start: {status}"
-    );
+    assert!(status.contains("缓存只读"), "said once at start: {status}");
     // Marks still work, for the session, instead of an error per issue.
     s.keys("m");
     assert!(s.wait_for("周报 3 期 · 2 未读"), "{}", s.screen());

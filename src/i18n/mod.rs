@@ -8,9 +8,13 @@
 //! crates look strings up by key at run time behind a global locale (which
 //! would also make tests of both languages race each other).
 
+mod help;
 mod messages;
+mod tui;
 
+pub use help::Help;
 pub use messages::Msg;
+pub use tui::Tui;
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]

@@ -98,21 +98,16 @@ struct Job {
     showing: Msg,
 }
 
-/// `F`'s state in the app: the fetcher (None in the demo), the language of
-/// its messages and the fetch under way.
+/// `F`'s state in the app: the fetcher (None in the demo) and the fetch
+/// under way.
 pub struct FetchSlot {
     fetcher: Option<Arc<dyn PageFetcher>>,
-    lang: Lang,
     job: Option<Job>,
 }
 
 impl FetchSlot {
     pub fn new(fetcher: Option<Arc<dyn PageFetcher>>) -> FetchSlot {
-        FetchSlot {
-            fetcher,
-            lang: Lang::from_env(None),
-            job: None,
-        }
+        FetchSlot { fetcher, job: None }
     }
 }
 
@@ -129,9 +124,15 @@ impl App {
         self.fetch.fetcher = fetcher;
     }
 
-    /// The language of the messages that come from the message table.
+    /// Switches the UI's language, redrawing the shown issue in it.
     pub fn set_language(&mut self, lang: Lang) {
-        self.fetch.lang = lang;
+        self.ui.lang = lang;
+        if let Some(target) = self.current.clone() {
+            let scroll = self.detail_scroll;
+            self.show(target);
+            self.detail_scroll = scroll;
+            self.clamp_scroll();
+        }
     }
 
     pub fn is_fetching(&self) -> bool {
@@ -144,7 +145,7 @@ impl App {
     }
 
     fn say(&mut self, msg: Msg, error: bool) {
-        let text = msg.text(self.fetch.lang).into_owned();
+        let text = msg.text(self.ui.lang).into_owned();
         if error {
             self.set_error(text);
         } else {

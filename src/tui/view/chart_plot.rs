@@ -20,6 +20,7 @@ pub use super::chart_axis::XLabel;
 use super::chart_axis::{x_labels, y_axis, y_labels};
 use super::wrap::width;
 use crate::calendar;
+use crate::i18n::Lang;
 use crate::model::{IssueKey, Metric};
 use crate::trend::window::moving_average;
 use crate::trend::WeekSeries;
@@ -270,6 +271,7 @@ pub fn build(
     year_earlier: bool,
     selected: Option<IssueKey>,
     area: Rect,
+    lang: Lang,
 ) -> Option<Plot> {
     let span = weeks.span();
     let selected_index = selected.and_then(calendar::week_index);
@@ -363,7 +365,7 @@ pub fn build(
             })
         });
     let y_labels = y_labels(&raster, step, steps);
-    let x_labels = x_labels(&window, &raster, area.right());
+    let x_labels = x_labels(&window, &raster, area.right(), lang);
     Some(Plot {
         metric,
         window,
