@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use super::cache::Cache;
+use super::cmd::Cmd;
 use super::Lang;
 
 /// Something zhoubao says to the user.
@@ -20,9 +22,11 @@ pub enum Msg {
     /// A count of files.
     Files(usize),
     // --- command line: commands and their text output
-
+    /// The command line's words (cmd.rs).
+    Cmd(Cmd),
     // --- import and the cache
-
+    /// Import, the cache and the parser's reasons (cache.rs).
+    Cache(Cache),
     // --- fetch
 
     // --- TUI: panes, status line, prompts, help
@@ -41,9 +45,9 @@ impl Msg {
             (Msg::Files(1), En) => "1 file".into(),
             (Msg::Files(n), En) => format!("{n} files").into(),
             // --- command line
-
+            (Msg::Cmd(m), lang) => m.text(lang),
             // --- import and the cache
-
+            (Msg::Cache(m), lang) => m.text(lang),
             // --- fetch
 
             // --- TUI
@@ -71,6 +75,10 @@ impl Msg {
 
             // --- config
         ]
+        .into_iter()
+        .chain(Cmd::samples().into_iter().map(Msg::Cmd))
+        .chain(Cache::samples().into_iter().map(Msg::Cache))
+        .collect()
     }
 }
 

@@ -8,8 +8,12 @@
 //! crates look strings up by key at run time behind a global locale (which
 //! would also make tests of both languages race each other).
 
+mod cache;
+mod cmd;
 mod messages;
 
+pub use cache::{Cache, FileKind, OwnFile, Verdict};
+pub use cmd::{Cmd, Col, Field, Refused};
 pub use messages::Msg;
 
 /// The UI language.

@@ -1,16 +1,24 @@
 //! Text, JSON and CSV renderings of the cache for the non-interactive
 //! commands. Every string from the data passes through the sanitizer, so
-//! no escape sequence from a bulletin reaches the user's terminal.
+//! no escape sequence from a bulletin reaches the user's terminal. Text
+//! is in the user's language, from the message table; JSON and CSV field
+//! names stay English, and bulletin content is never translated.
+
+mod search;
+mod show;
 
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{IssueDetail, IssueKey, IssueSummary, Metric, Period};
+use crate::i18n::{Cmd, Col, Lang};
+use crate::model::{IssueDetail, IssueKey, IssueRow, IssueSummary, Metric, Period};
 use crate::sanitize;
 use crate::trend::compare::{
     Against, End, IssueComparisons, MetricComparison, MEAN_WEEKS, RANK_WEEKS,
 };
-use crate::trend::describe::en;
+
+pub use search::{search_json, search_text, Mark, SearchHit, Snippet};
+pub use show::show_text;
 
 fn clean(s: &str) -> String {
     sanitize::line(s)
@@ -57,34 +65,90 @@ fn summary_json(s: &IssueSummary) -> Value {
     v
 }
 
-/// `zhoubao list`: one line per issue, newest first.
-pub fn list_text(issues: &[IssueSummary]) -> String {
-    let mut out = String::new();
-    out.push_str(&format!(
-        "{:<8} {:<21} {} {:>6} {:>6} {:>6} {:>4} {:>6}  {:<10} {}\n",
-        "ISSUE", "PERIOD", "评价", "EVENTS", "XBORD", "PHISH", "APPS", "URLS", "STATUS", "TITLE"
-    ));
-    for s in issues {
-        let f = |m| figure_text(s.figures.get(m));
-        out.push_str(&format!(
-            "{:<8} {:<21} {} {:>6} {:>6} {:>6} {:>4} {:>6}  {:<10} {}\n",
-            s.key.to_string(),
-            period_text(s.period),
-            pad(s.assessment.map_or("-", |a| a.chinese()), 4),
-            f(Metric::EventsHandled),
-            f(Metric::CrossBorder),
-            f(Metric::PhishingComplaints),
-            f(Metric::MaliciousAppPlatforms),
-            f(Metric::MaliciousUrls),
-            if s.cached { "cached" } else { "not cached" },
-            clean(s.title.as_deref().unwrap_or("")),
+/// Right-aligns in `width` display cells.
+fn pad_left(s: &str, width: usize) -> String {
+    format!("{}{s}", " ".repeat(width.saturating_sub(s.width())))
+}
+
+fn col(c: Col, lang: Lang) -> String {
+    Cmd::Col(c).text(lang).into_owned()
+}
+
+/// `zhoubao list`: one line per issue, in the order given. Columns are as
+/// wide as their header or their widest value, by display width.
+pub fn list_text(rows: &[IssueRow], lang: Lang) -> String {
+    let status = |cached: bool| {
+        if cached {
+            Cmd::Cached.text(lang)
+        } else {
+            Cmd::NotCached.text(lang)
+        }
+    };
+    let header_w = |c: Col| col(c, lang).width();
+    let issue_w = header_w(Col::Issue).max(8);
+    let period_w = header_w(Col::Period).max(21);
+    let grade_w = header_w(Col::Assessment).max(4);
+    let metric_w = |m: Metric| {
+        header_w(Col::Metric(m)).max(if m == Metric::MaliciousAppPlatforms {
+            4
+        } else {
+            6
+        })
+    };
+    let status_w = header_w(Col::Status)
+        .max(status(true).width())
+        .max(status(false).width());
+    let line =
+        |issue: &str, period: &str, grade: &str, figures: [String; 5], state: &str, title: &str| {
+            let mut out = format!(
+                "{} {} {}",
+                pad(issue, issue_w),
+                pad(period, period_w),
+                pad(grade, grade_w)
+            );
+            for (m, v) in Metric::ALL.into_iter().zip(figures) {
+                out.push(' ');
+                out.push_str(&pad_left(&v, metric_w(m)));
+            }
+            out.push_str("  ");
+            out.push_str(&pad(state, status_w));
+            out.push(' ');
+            out.push_str(title);
+            out.push('\n');
+            out
+        };
+    let mut out = line(
+        &col(Col::Issue, lang),
+        &col(Col::Period, lang),
+        &col(Col::Assessment, lang),
+        Metric::ALL.map(|m| col(Col::Metric(m), lang)),
+        &col(Col::Status, lang),
+        &col(Col::Title, lang),
+    );
+    for row in rows {
+        let s = &row.summary;
+        out.push_str(&line(
+            &s.key.to_string(),
+            &period_text(s.period),
+            s.assessment.map_or("-", |a| a.chinese()),
+            Metric::ALL.map(|m| figure_text(s.figures.get(m))),
+            &status(s.cached),
+            &clean(s.title.as_deref().unwrap_or("")),
         ));
     }
     out
 }
 
-pub fn list_json(issues: &[IssueSummary]) -> String {
-    let v: Vec<Value> = issues.iter().map(summary_json).collect();
+/// `zhoubao list --json`: every summary field, and the issue's URL.
+pub fn list_json(rows: &[IssueRow]) -> String {
+    let v: Vec<Value> = rows
+        .iter()
+        .map(|row| {
+            let mut v = summary_json(&row.summary);
+            v["url"] = json!(clean_opt(row.url.as_deref()));
+            v
+        })
+        .collect();
     pretty(&Value::Array(v))
 }
 
@@ -189,108 +253,6 @@ pub fn show_json(d: &IssueDetail, comparisons: &IssueComparisons) -> String {
     pretty(&v)
 }
 
-/// The figures, each with its change against the last earlier issue that
-/// has it on its own line, then the mean, year-earlier and rank lines.
-fn figures_text(s: &IssueSummary, c: &IssueComparisons, out: &mut String) {
-    if !s.cached && s.figures.is_empty() {
-        out.push_str("figures: not known (the issue is not cached)\n");
-        return;
-    }
-    out.push_str(&en::heading(c));
-    out.push('\n');
-    let width = c
-        .metrics
-        .iter()
-        .map(|m| en::value(m).width())
-        .max()
-        .unwrap_or(1);
-    for m in &c.metrics {
-        let head = format!("  {} {:>width$}  ", pad(m.metric.label(), 12), en::value(m));
-        out.push_str(&head);
-        out.push_str(&en::previous(m));
-        out.push('\n');
-        let indent = " ".repeat(head.width());
-        for line in [en::mean(m), en::year_earlier(m), en::rank(m)]
-            .into_iter()
-            .flatten()
-        {
-            out.push_str(&indent);
-            out.push_str(&line);
-            out.push('\n');
-        }
-    }
-}
-
-/// `zhoubao show`: one issue in full, its figures compared with earlier weeks.
-pub fn show_text(d: &IssueDetail, comparisons: &IssueComparisons) -> String {
-    let s = &d.summary;
-    let mut out = String::new();
-    let title = clean(s.title.as_deref().unwrap_or("(title unknown)"));
-    out.push_str(&format!("{}  {}\n", s.key, title));
-    out.push_str(&format!(
-        "{}\n",
-        if s.cached {
-            "cached"
-        } else {
-            "not cached: only its title and period are known (import the issue to read it)"
-        }
-    ));
-    out.push_str(&format!("period:     {}\n", period_text(s.period)));
-    out.push_str(&format!(
-        "published:  {}\n",
-        s.published.map_or("-".into(), |d| d.to_string())
-    ));
-    out.push_str(&format!(
-        "source:     {}\n",
-        clean(d.source.as_deref().unwrap_or("-"))
-    ));
-    out.push_str(&format!(
-        "url:        {}\n",
-        clean(d.url.as_deref().unwrap_or("-"))
-    ));
-    out.push_str(&format!(
-        "assessment: {}\n",
-        s.assessment.map_or("-", |a| a.chinese())
-    ));
-    figures_text(s, comparisons, &mut out);
-    if !d.body.is_empty() {
-        out.push('\n');
-        for p in &d.body {
-            out.push_str(&clean(p));
-            out.push('\n');
-        }
-    }
-    if !d.images.is_empty() {
-        out.push_str("\ncharts:\n");
-        for i in &d.images {
-            out.push_str(&format!("  {}\n", clean(i)));
-        }
-    }
-    if !d.recent.is_empty() {
-        out.push_str("\n近期回顾:\n");
-        for r in &d.recent {
-            out.push_str(&format!(
-                "  {}. [{}] {} {}\n",
-                r.position,
-                if r.cached { "cached" } else { "not cached" },
-                clean(&r.title),
-                clean(r.url.as_deref().unwrap_or("(no link)")),
-            ));
-        }
-    }
-    if d.aliases.len() > 1 {
-        out.push_str("\ncopies:\n");
-        for a in &d.aliases {
-            out.push_str(&format!(
-                "  {}  {}\n",
-                clean(a.source.as_deref().unwrap_or("(a 近期回顾 link)")),
-                clean(a.url.as_deref().unwrap_or("-"))
-            ));
-        }
-    }
-    out
-}
-
 const CSV_COLUMNS: [&str; 6] = [
     "year",
     "number",
@@ -300,15 +262,17 @@ const CSV_COLUMNS: [&str; 6] = [
     "assessment",
 ];
 
-/// `zhoubao export --format csv`: one row per issue, empty where unknown.
-pub fn export_csv(issues: &[IssueSummary]) -> String {
+/// `zhoubao export --format csv`: one row per issue, empty where unknown;
+/// `title` and `url` come after the columns of earlier versions, so a
+/// script reading columns by position still finds them.
+pub fn export_csv(rows: &[IssueRow]) -> String {
     let mut out = CSV_COLUMNS.join(",");
     for m in Metric::ALL {
         out.push(',');
         out.push_str(m.column());
     }
-    out.push_str(",cached\n");
-    for s in issues {
+    out.push_str(",cached,title,url\n");
+    for IssueRow { summary: s, url } in rows {
         let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         let mut row = vec![
             s.key.year.to_string(),
@@ -322,6 +286,8 @@ pub fn export_csv(issues: &[IssueSummary]) -> String {
             row.push(s.figures.get(m).map(|v| v.to_string()).unwrap_or_default());
         }
         row.push(s.cached.to_string());
+        row.push(csv_cell(&clean(s.title.as_deref().unwrap_or(""))));
+        row.push(csv_cell(&clean(url.as_deref().unwrap_or(""))));
         out.push_str(&row.join(","));
         out.push('\n');
     }
@@ -361,6 +327,8 @@ pub fn export_json(details: &[IssueDetail]) -> String {
                 v[m.column()] = json!(s.figures.get(m));
             }
             v["cached"] = json!(s.cached);
+            v["title"] = json!(clean_opt(s.title.as_deref()));
+            v["url"] = json!(clean_opt(d.url.as_deref()));
             v["recent"] = Value::Array(
                 d.recent
                     .iter()
@@ -378,21 +346,6 @@ pub fn export_json(details: &[IssueDetail]) -> String {
         })
         .collect();
     pretty(&Value::Array(rows))
-}
-
-/// `zhoubao search`: matching issues, newest first.
-pub fn search_text(hits: &[IssueSummary]) -> String {
-    let mut out = String::new();
-    for s in hits {
-        out.push_str(&format!(
-            "{:<8} {:<21} {}{}\n",
-            s.key.to_string(),
-            period_text(s.period),
-            clean(s.title.as_deref().unwrap_or("")),
-            if s.cached { "" } else { "  (not cached)" }
-        ));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -440,8 +393,11 @@ mod tests {
             cached: true,
             read: false,
         };
-        let csv = export_csv(&[s]);
+        let csv = export_csv(&[IssueRow {
+            summary: s,
+            url: None,
+        }]);
         let row = csv.lines().nth(1).unwrap();
-        assert_eq!(row, "2024,17,,,,,-5,,,,,true");
+        assert_eq!(row, "2024,17,,,,,-5,,,,,true,,");
     }
 }

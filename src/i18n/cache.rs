@@ -1,0 +1,1154 @@
+//! The words of import, the cache and the parser, in both languages side
+//! by side: each file's verdict and reason, the import summary, `reindex`
+//! and `recover`, and every [`crate::store::StoreError`] and
+//! [`ParseError`]. The library types keep the facts; their English
+//! `Display` comes from here too, so there is one text per message.
+
+use std::borrow::Cow;
+
+use super::{Lang, Msg};
+use crate::model::IssueKey;
+use crate::parse::{ParseError, Skip, Unreadable, MAX_FILE_BYTES};
+
+/// Something import, the cache or the parser says. Paths and quoted text
+/// are held already sanitized, as one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cache {
+    // --- the parser's reasons
+    Parse(ParseError),
+    /// Why a file is not a bulletin, without saying so first.
+    SkipReason(Skip),
+    // --- one file of an import
+    /// The word `import --verbose` prints for a file.
+    Verdict(Verdict),
+    CannotRead {
+        error: String,
+    },
+    CannotReadFolder {
+        error: String,
+    },
+    NotRegular(FileKind),
+    TooLarge {
+        bytes: u64,
+    },
+    GrewPastLimit,
+    /// One of the cache's own files inside an imported folder.
+    OwnFile(OwnFile),
+    /// A panic in the parser, with its message and where it happened.
+    ParserCrashed {
+        detail: String,
+        at: Option<String>,
+    },
+    // --- the import summary
+    SkippedLine {
+        path: String,
+        why: Box<Msg>,
+    },
+    FailedLine {
+        path: String,
+        why: Box<Msg>,
+    },
+    Summary {
+        files: usize,
+        new: usize,
+        updated: usize,
+        unchanged: usize,
+        stubs: usize,
+        skipped: usize,
+        failed: usize,
+    },
+    /// The run gave up: why, how many files it did not get to, what to do.
+    Stopped {
+        reason: Box<Msg>,
+        not_imported: usize,
+        of: usize,
+        hint: Box<Msg>,
+    },
+    StopLocked {
+        cache: String,
+        secs: u64,
+    },
+    StopDamaged {
+        cache: String,
+        reason: String,
+    },
+    HintRunAgain,
+    HintRecover,
+    /// `import` of paths that hold no file at all.
+    NoFiles {
+        paths: String,
+    },
+    // --- reindex and recover
+    /// `issues` distinct issues in the cache, from `parsed` of `files`.
+    Reindexed {
+        issues: usize,
+        files: usize,
+        parsed: usize,
+    },
+    RecoverSaved {
+        saved: usize,
+        of: usize,
+        to: String,
+        issues: usize,
+        marks: usize,
+    },
+    RecoverLost {
+        files: usize,
+    },
+    /// A line of a list under a heading: a path, shown as it is.
+    Indented(String),
+    RecoverLostUnnamed {
+        files: usize,
+    },
+    RecoverEndUnknown,
+    RecoverMarksDamaged {
+        lost: usize,
+    },
+    RecoverSettingsLost {
+        settings: usize,
+    },
+    /// How to put the new cache in place.
+    RecoverNext {
+        cache: String,
+        to: String,
+    },
+    /// The damaged cache's journal files, which go with it.
+    RecoverJournals {
+        files: String,
+    },
+    // --- the cache (StoreError)
+    NoCache {
+        path: String,
+    },
+    IsFolder {
+        path: String,
+        example: String,
+    },
+    NotAFile {
+        path: String,
+    },
+    NoFolder {
+        path: String,
+        folder: String,
+    },
+    FolderIsFile {
+        path: String,
+        folder: String,
+    },
+    CannotReadCache {
+        path: String,
+        reason: String,
+    },
+    Create {
+        path: String,
+        reason: String,
+    },
+    InMemory {
+        path: String,
+    },
+    Foreign {
+        path: String,
+    },
+    Corrupt {
+        path: String,
+        reason: String,
+    },
+    Damaged {
+        path: String,
+        reason: String,
+    },
+    Unrecoverable {
+        path: String,
+        reason: String,
+    },
+    DamagedPage {
+        reason: String,
+    },
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    TooOldToRead {
+        path: String,
+        found: i64,
+    },
+    Migrate {
+        path: String,
+        from: i64,
+        reason: String,
+    },
+    ReadOnly {
+        path: String,
+    },
+    FolderReadOnly {
+        path: String,
+        folder: String,
+    },
+    UnreadableJournal {
+        path: String,
+        wal: String,
+    },
+    Locked {
+        path: String,
+    },
+    Exists {
+        path: String,
+    },
+    Open {
+        path: String,
+        reason: String,
+    },
+    Busy,
+    Sql(String),
+    Malformed(String),
+}
+
+/// What happened to one imported file, as one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    New,
+    Updated,
+    Unchanged,
+    Stub,
+    Skipped,
+    Failed,
+}
+
+/// What a path that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Fifo,
+    Socket,
+    CharDevice,
+    BlockDevice,
+    Folder,
+    Other,
+}
+
+/// The cache's own files, which an import never reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnFile {
+    Database,
+    Wal,
+    Shm,
+    Journal,
+}
+
+impl From<Cache> for Msg {
+    fn from(m: Cache) -> Msg {
+        Msg::Cache(m)
+    }
+}
+
+impl From<ParseError> for Msg {
+    fn from(e: ParseError) -> Msg {
+        Msg::Cache(Cache::Parse(e))
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+impl Cache {
+    pub fn text(&self, lang: Lang) -> Cow<'static, str> {
+        use Cache::*;
+        use Lang::{En, Zh};
+        match (self, lang) {
+            // --- the parser's reasons
+            (Parse(ParseError::NotBulletin(skip)), Zh) => {
+                format!("不是本系列的周报：{}", skip_text(skip, Zh)).into()
+            }
+            (Parse(ParseError::NotBulletin(skip)), En) => {
+                format!("not a bulletin of the series: {}", skip_text(skip, En)).into()
+            }
+            (Parse(ParseError::Unreadable(why)), lang) => unreadable_text(why, lang),
+            (SkipReason(skip), lang) => skip_text(skip, lang).into(),
+            // --- one file of an import
+            (Verdict(v), lang) => verdict_text(*v, lang).into(),
+            (CannotRead { error }, Zh) => format!("读取失败：{error}").into(),
+            (CannotRead { error }, En) => format!("cannot read: {error}").into(),
+            (CannotReadFolder { error }, Zh) => format!("读取文件夹失败：{error}").into(),
+            (CannotReadFolder { error }, En) => format!("cannot read folder: {error}").into(),
+            (NotRegular(kind), Zh) => format!("不是普通文件：{}", kind_text(*kind, Zh)).into(),
+            (NotRegular(kind), En) => {
+                format!("not a regular file: {}", kind_text(*kind, En)).into()
+            }
+            (TooLarge { bytes }, Zh) => {
+                format!("文件太大：{bytes} 字节（上限 {MAX_FILE_BYTES} 字节，即 16 MiB）").into()
+            }
+            (TooLarge { bytes }, En) => {
+                format!("file too large: {bytes} bytes (limit {MAX_FILE_BYTES} bytes = 16 MiB)")
+                    .into()
+            }
+            (GrewPastLimit, Zh) => {
+                format!("文件太大：读取期间增长到超过 {MAX_FILE_BYTES} 字节（16 MiB）的上限").into()
+            }
+            (GrewPastLimit, En) => format!(
+                "file too large: it grew past the limit of {MAX_FILE_BYTES} bytes (16 MiB) while being read"
+            )
+            .into(),
+            (OwnFile(f), lang) => own_file_text(*f, lang).into(),
+            (ParserCrashed { detail, at }, Zh) => {
+                let at = at.as_ref().map_or(String::new(), |a| format!("，位置 {a}"));
+                format!("解析器处理此文件时崩溃（{detail}{at}）；这是 zhoubao 的缺陷，请报告").into()
+            }
+            (ParserCrashed { detail, at }, En) => {
+                let at = at.as_ref().map_or(String::new(), |a| format!(" at {a}"));
+                format!(
+                    "the parser crashed on this file ({detail}{at}); a bug in zhoubao, please report it"
+                )
+                .into()
+            }
+            // --- the import summary
+            (SkippedLine { path, why }, Zh) => format!("跳过 {path}：{}", why.text(Zh)).into(),
+            (SkippedLine { path, why }, En) => {
+                format!("skipped {path}: {}", why.text(En)).into()
+            }
+            (FailedLine { path, why }, Zh) => format!("失败 {path}：{}", why.text(Zh)).into(),
+            (FailedLine { path, why }, En) => {
+                format!("failed  {path}: {}", why.text(En)).into()
+            }
+            (
+                Summary {
+                    files,
+                    new,
+                    updated,
+                    unchanged,
+                    stubs,
+                    skipped,
+                    failed,
+                },
+                Zh,
+            ) => format!(
+                "{}：新增 {new}，更新 {updated}，未变 {unchanged}，合并存根 {stubs}，\
+                 跳过 {skipped}，失败 {failed}",
+                Msg::Files(*files).text(Zh)
+            )
+            .into(),
+            (
+                Summary {
+                    files,
+                    new,
+                    updated,
+                    unchanged,
+                    stubs,
+                    skipped,
+                    failed,
+                },
+                En,
+            ) => format!(
+                "{}: {new} new, {updated} updated, {unchanged} unchanged, \
+                 {stubs} {} merged, {skipped} skipped, {failed} failed",
+                Msg::Files(*files).text(En),
+                plural(*stubs, "stub", "stubs"),
+            )
+            .into(),
+            (
+                Stopped {
+                    reason,
+                    not_imported,
+                    of,
+                    hint,
+                },
+                Zh,
+            ) => format!(
+                "{}；{of} 个文件中有 {not_imported} 个未导入；{}",
+                reason.text(Zh),
+                hint.text(Zh)
+            )
+            .into(),
+            (
+                Stopped {
+                    reason,
+                    not_imported,
+                    of,
+                    hint,
+                },
+                En,
+            ) => format!(
+                "{}; {not_imported} of {of} {} {} not imported; {}",
+                reason.text(En),
+                plural(*of, "file", "files"),
+                plural(*not_imported, "was", "were"),
+                hint.text(En)
+            )
+            .into(),
+            (StopLocked { cache, secs }, Zh) => {
+                format!("{cache}：缓存被另一个进程锁住超过 {secs} 秒，导入放弃").into()
+            }
+            (StopLocked { cache, secs }, En) => format!(
+                "{cache}: the cache stayed locked by another process for {secs} s, so the import gave up"
+            )
+            .into(),
+            (StopDamaged { cache, reason }, Zh) => {
+                format!("{cache}：缓存已损坏（{reason}），导入停止").into()
+            }
+            (StopDamaged { cache, reason }, En) => {
+                format!("{cache}: the cache is damaged ({reason}), so the import stopped").into()
+            }
+            (HintRunAgain, Zh) => "等那个进程结束后再运行一次".into(),
+            (HintRunAgain, En) => "run it again when that process finishes".into(),
+            (HintRecover, Zh) => "`zhoubao recover` 可用其中保存的文件重建一个新缓存".into(),
+            (HintRecover, En) => {
+                "`zhoubao recover` builds a fresh cache from the files it holds".into()
+            }
+            (NoFiles { paths }, Zh) => {
+                format!("没有可导入的文件：{paths} 里没有文件（隐藏的文件和文件夹不算）").into()
+            }
+            (NoFiles { paths }, En) => format!(
+                "nothing to import: {paths} holds no files (hidden files and folders are left out)"
+            )
+            .into(),
+            // --- reindex and recover
+            (
+                Reindexed {
+                    issues,
+                    files,
+                    parsed,
+                },
+                Zh,
+            ) => {
+                let unread = files - parsed.min(files);
+                let tail = if unread > 0 {
+                    format!("；其中 {unread} 个文件本版本不再当作周报读取")
+                } else {
+                    String::new()
+                };
+                format!("已从存储的 {files} 个文件重新导出 {issues} 期{tail}").into()
+            }
+            (
+                Reindexed {
+                    issues,
+                    files,
+                    parsed,
+                },
+                En,
+            ) => {
+                let unread = files - parsed.min(files);
+                let tail = if unread > 0 {
+                    format!(
+                        "; {unread} of them {} no longer read as a bulletin",
+                        plural(unread, "is", "are")
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "re-derived {} from {} stored {}{tail}",
+                    Msg::Issues(*issues).text(En),
+                    files,
+                    plural(*files, "file", "files")
+                )
+                .into()
+            }
+            (
+                RecoverSaved {
+                    saved,
+                    of,
+                    to,
+                    issues,
+                    marks,
+                },
+                Zh,
+            ) => format!(
+                "已把 {of} 个存储文件中的 {saved} 个保存到 {to}：{issues} 期，{marks} 个已读标记"
+            )
+            .into(),
+            (
+                RecoverSaved {
+                    saved,
+                    of,
+                    to,
+                    issues,
+                    marks,
+                },
+                En,
+            ) => format!(
+                "saved {saved} of {of} stored {} into {to}: {}, {marks} {}",
+                plural(*of, "file", "files"),
+                Msg::Issues(*issues).text(En),
+                plural(*marks, "read mark", "read marks")
+            )
+            .into(),
+            (RecoverLost { files }, Zh) => format!("有 {files} 个存储文件未能保存：").into(),
+            (RecoverLost { files }, En) => format!(
+                "could not save {files} {}:",
+                plural(*files, "stored file", "stored files")
+            )
+            .into(),
+            (Indented(line), _) => format!("  {line}").into(),
+            (RecoverLostUnnamed { files }, Zh) => {
+                format!("  另有 {files} 个文件，连路径也读不出来").into()
+            }
+            (RecoverLostUnnamed { files }, En) => format!(
+                "  {files} {} whose path could not be read either",
+                plural(*files, "file", "files")
+            )
+            .into(),
+            (RecoverEndUnknown, Zh) => {
+                "损坏的缓存没有说明它存了多少文件：最后一个可读文件之后的可能有遗漏".into()
+            }
+            (RecoverEndUnknown, En) => {
+                "the damaged cache does not say how many files it held: some after the last readable one may be missing".into()
+            }
+            (RecoverMarksDamaged { lost }, Zh) => format!(
+                "已读标记已损坏：已逐期查找所保存各期的标记，其中 {lost} 期的读不出来"
+            )
+            .into(),
+            (RecoverMarksDamaged { lost }, En) => format!(
+                "the read marks are damaged: those of the saved issues were looked up one by one, and {lost} {} could not be read",
+                plural(*lost, "issue's", "issues'")
+            )
+            .into(),
+            (RecoverSettingsLost { settings }, Zh) => {
+                format!("有 {settings} 项设置读不出来").into()
+            }
+            (RecoverSettingsLost { settings }, En) => format!(
+                "could not read {settings} {}",
+                plural(*settings, "setting", "settings")
+            )
+            .into(),
+            (RecoverNext { cache, to }, Zh) => format!(
+                "损坏的缓存未作改动；要改用新缓存，请在没有 zhoubao 运行时执行：\n  \
+                 mv {cache} {cache}.damaged && mv {to} {cache}"
+            )
+            .into(),
+            (RecoverNext { cache, to }, En) => format!(
+                "the damaged cache was not changed; to use the new one, with no zhoubao running:\n  \
+                 mv {cache} {cache}.damaged && mv {to} {cache}"
+            )
+            .into(),
+            (RecoverJournals { files }, Zh) => {
+                format!("  并把 {files} 一起移走：它们属于损坏的缓存").into()
+            }
+            (RecoverJournals { files }, En) => {
+                format!("  and move {files} away with the damaged cache: they belong to it").into()
+            }
+            // --- the cache
+            (NoCache { path }, Zh) => format!("{path} 处没有缓存；请先导入周报").into(),
+            (NoCache { path }, En) => format!("no cache at {path}; import bulletins first").into(),
+            (IsFolder { path, example }, Zh) => {
+                format!("{path} 是文件夹，不是缓存文件；请给出缓存文件的路径，例如 {example}")
+                    .into()
+            }
+            (IsFolder { path, example }, En) => format!(
+                "{path} is a folder, not a cache file; pass the cache file's path, e.g. {example}"
+            )
+            .into(),
+            (NotAFile { path }, Zh) => format!("{path} 不是普通文件，不能用作缓存").into(),
+            (NotAFile { path }, En) => {
+                format!("{path} is not a regular file, so it cannot be a cache").into()
+            }
+            (NoFolder { path, folder }, Zh) => {
+                format!("{path}：所在的文件夹 {folder} 不存在").into()
+            }
+            (NoFolder { path, folder }, En) => {
+                format!("{path}: its folder {folder} does not exist").into()
+            }
+            (FolderIsFile { path, folder }, Zh) => {
+                format!("{path}：{folder} 不是文件夹").into()
+            }
+            (FolderIsFile { path, folder }, En) => {
+                format!("{path}: {folder} is not a folder").into()
+            }
+            (CannotReadCache { path, reason }, Zh) => {
+                format!("{path}：无法读取缓存（{reason}）").into()
+            }
+            (CannotReadCache { path, reason }, En) => {
+                format!("{path}: cannot read the cache ({reason})").into()
+            }
+            (Create { path, reason }, Zh) => format!("{path}：无法创建缓存（{reason}）").into(),
+            (Create { path, reason }, En) => {
+                format!("{path}: cannot create the cache ({reason})").into()
+            }
+            (InMemory { path }, Zh) => format!(
+                "--db {path} 在 zhoubao 退出后什么也不会保留；请给出缓存文件的路径"
+            )
+            .into(),
+            (InMemory { path }, En) => format!(
+                "--db {path} keeps nothing after zhoubao exits; pass the path of a cache file"
+            )
+            .into(),
+            (Foreign { path }, Zh) => format!(
+                "{path}：不是 zhoubao 的缓存（是别的程序的 SQLite 数据库），不予改动"
+            )
+            .into(),
+            (Foreign { path }, En) => format!(
+                "{path}: not a zhoubao cache (another program's SQLite database); refusing to touch it"
+            )
+            .into(),
+            (Corrupt { path, reason }, Zh) => {
+                format!("{path}：不是数据库或已损坏（{reason}）；文件未作改动").into()
+            }
+            (Corrupt { path, reason }, En) => format!(
+                "{path}: not a database or corrupt ({reason}); it was left as it is"
+            )
+            .into(),
+            (Damaged { path, reason }, Zh) => format!(
+                "{path}：缓存已损坏（{reason}），未写入任何内容。\
+                 `zhoubao recover` 可用其中仍能读取的文件重建一个新缓存"
+            )
+            .into(),
+            (Damaged { path, reason }, En) => format!(
+                "{path}: the cache is damaged ({reason}); nothing was written to it. \
+                 `zhoubao recover` builds a fresh cache from the files it still holds"
+            )
+            .into(),
+            (Unrecoverable { path, reason }, Zh) => {
+                format!("{path}：没有可恢复的内容（{reason}）；文件未作改动").into()
+            }
+            (Unrecoverable { path, reason }, En) => format!(
+                "{path}: nothing can be recovered ({reason}); the file was left as it is"
+            )
+            .into(),
+            (DamagedPage { reason }, Zh) => format!(
+                "缓存已损坏（{reason}）；`zhoubao recover` 可用其中仍能读取的文件重建一个新缓存"
+            )
+            .into(),
+            (DamagedPage { reason }, En) => format!(
+                "the cache is damaged ({reason}); `zhoubao recover` builds a fresh cache from the files it still holds"
+            )
+            .into(),
+            (TooNew { path, found, known }, Zh) => format!(
+                "{path}：由更新版本的 zhoubao 写入（结构版本 {found}，本版本最高认得 {known}）；\
+                 请升级 zhoubao，缓存未作改动"
+            )
+            .into(),
+            (TooNew { path, found, known }, En) => format!(
+                "{path}: written by a newer zhoubao (schema {found}, this build knows up to {known}); \
+                 upgrade zhoubao, the cache was left as it is"
+            )
+            .into(),
+            (TooOldToRead { path, found }, Zh) => format!(
+                "{path}：由旧版 zhoubao 写入（结构版本 {found}），在这里又是只读的；\
+                 请以可写方式打开一次，以便升级"
+            )
+            .into(),
+            (TooOldToRead { path, found }, En) => format!(
+                "{path}: written by an older zhoubao (schema {found}) and read-only here; \
+                 open it once with write access so it can be upgraded"
+            )
+            .into(),
+            (Migrate { path, from, reason }, Zh) => {
+                format!("{path}：无法从结构版本 {from} 升级缓存（{reason}）；缓存保持原样").into()
+            }
+            (Migrate { path, from, reason }, En) => format!(
+                "{path}: cannot upgrade the cache from schema {from} ({reason}); it was left as it was"
+            )
+            .into(),
+            (ReadOnly { path }, Zh) => format!("{path}：缓存是只读的，而 zhoubao 需要写入").into(),
+            (ReadOnly { path }, En) => {
+                format!("{path}: the cache is read-only; zhoubao needs to write to it").into()
+            }
+            (FolderReadOnly { path, folder }, Zh) => format!(
+                "{path}：缓存不可写：所在文件夹 {folder} 是只读的，\
+                 而 zhoubao 要在那里写日志文件（{path}-wal）"
+            )
+            .into(),
+            (FolderReadOnly { path, folder }, En) => format!(
+                "{path}: the cache is read-only: its folder {folder} is, \
+                 and zhoubao writes its journal ({path}-wal) there"
+            )
+            .into(),
+            (UnreadableJournal { path, wal }, Zh) => format!(
+                "{path}：{wal} 里有尚未写入缓存的改动，读取它们需要对所在文件夹有写权限；\
+                 请以可写方式打开缓存一次"
+            )
+            .into(),
+            (UnreadableJournal { path, wal }, En) => format!(
+                "{path}: {wal} holds changes not yet in the cache, and reading them needs \
+                 write access to the folder; open the cache once with write access"
+            )
+            .into(),
+            (Locked { path }, Zh) => {
+                format!("{path}：缓存被另一个进程锁住；请等它结束后再试").into()
+            }
+            (Locked { path }, En) => format!(
+                "{path}: the cache is locked by another process; try again when it finishes"
+            )
+            .into(),
+            (Exists { path }, Zh) => format!(
+                "{path}：已经存在；recover 从不覆盖文件：请用 --to 给出新路径，或把它移走"
+            )
+            .into(),
+            (Exists { path }, En) => format!(
+                "{path}: already exists; recover never overwrites a file: pass --to NEW, or move it away"
+            )
+            .into(),
+            (Open { path, reason }, Zh) => format!(
+                "{path}：无法打开缓存（{reason}）；文件或其所在文件夹是否只读或不存在？"
+            )
+            .into(),
+            (Open { path, reason }, En) => format!(
+                "{path}: cannot open the cache ({reason}); is the file or its folder read-only or missing?"
+            )
+            .into(),
+            (Busy, Zh) => "缓存正忙：另一个进程持有它的锁；请等它结束后再试".into(),
+            (Busy, En) => {
+                "the cache is busy: another process holds its lock; try again when it finishes"
+                    .into()
+            }
+            (Sql(e), Zh) => format!("缓存出错：{e}").into(),
+            (Sql(e), En) => format!("cache: {e}").into(),
+            (Malformed(v), Zh) => format!("缓存里有一个格式不对的值：{v}").into(),
+            (Malformed(v), En) => format!("cache holds a malformed value: {v}").into(),
+        }
+    }
+
+    #[cfg(test)]
+    pub(super) fn samples() -> Vec<Cache> {
+        use Cache::*;
+        let p = || "/tmp/c.db".to_string();
+        let why = || {
+            Box::new(Msg::from(ParseError::Unreadable(
+                crate::parse::Unreadable::Empty,
+            )))
+        };
+        let skips = [
+            crate::parse::Skip::NoTitle,
+            crate::parse::Skip::NotSeries {
+                title: "科技周刊".into(),
+                by: Some("某号".into()),
+            },
+            crate::parse::Skip::NotSeries {
+                title: "科技周刊".into(),
+                by: None,
+            },
+            crate::parse::Skip::Unnumbered {
+                title: "网络安全信息与动态周报".into(),
+            },
+            crate::parse::Skip::BadNumber("0".into()),
+            crate::parse::Skip::BadYear(999),
+            crate::parse::Skip::NotWechat,
+            crate::parse::Skip::NoArticle {
+                message: "已删除".into(),
+            },
+        ];
+        let unreadable = [
+            crate::parse::Unreadable::Empty,
+            crate::parse::Unreadable::TooLarge { bytes: 20_000_000 },
+            crate::parse::Unreadable::Binary,
+            crate::parse::Unreadable::MostlyInvalid,
+            crate::parse::Unreadable::UnclosedFrontMatter,
+            crate::parse::Unreadable::TooDeep {
+                depth: 300,
+                limit: 256,
+            },
+            crate::parse::Unreadable::TooCostly { percent: 25 },
+            crate::parse::Unreadable::TooManyAttributes { most: 9000 },
+            crate::parse::Unreadable::TooSlow {
+                tenths: 10,
+                percent: 40,
+            },
+        ];
+        let verdicts = [
+            self::Verdict::New,
+            self::Verdict::Updated,
+            self::Verdict::Unchanged,
+            self::Verdict::Stub,
+            self::Verdict::Skipped,
+            self::Verdict::Failed,
+        ];
+        let kinds = [
+            FileKind::Fifo,
+            FileKind::Socket,
+            FileKind::CharDevice,
+            FileKind::BlockDevice,
+            FileKind::Folder,
+            FileKind::Other,
+        ];
+        let own = [
+            self::OwnFile::Database,
+            self::OwnFile::Wal,
+            self::OwnFile::Shm,
+            self::OwnFile::Journal,
+        ];
+        let mut all: Vec<Cache> = skips
+            .into_iter()
+            .map(|s| Parse(ParseError::NotBulletin(s)))
+            .chain(
+                unreadable
+                    .into_iter()
+                    .map(|u| Parse(ParseError::Unreadable(u))),
+            )
+            .chain(verdicts.into_iter().map(Verdict))
+            .chain(kinds.into_iter().map(NotRegular))
+            .chain(own.into_iter().map(OwnFile))
+            .collect();
+        all.push(SkipReason(crate::parse::Skip::NoTitle));
+        all.extend([
+            CannotRead {
+                error: "Permission denied".into(),
+            },
+            CannotReadFolder {
+                error: "Permission denied".into(),
+            },
+            TooLarge { bytes: 17_000_000 },
+            GrewPastLimit,
+            ParserCrashed {
+                detail: "index out of range".into(),
+                at: Some("src/parse/x.rs:1".into()),
+            },
+            SkippedLine {
+                path: "a.md".into(),
+                why: why(),
+            },
+            FailedLine {
+                path: "a.md".into(),
+                why: why(),
+            },
+            Summary {
+                files: 1,
+                new: 1,
+                updated: 0,
+                unchanged: 0,
+                stubs: 1,
+                skipped: 0,
+                failed: 0,
+            },
+            Stopped {
+                reason: Box::new(Msg::Cache(StopLocked {
+                    cache: p(),
+                    secs: 5,
+                })),
+                not_imported: 1,
+                of: 1,
+                hint: Box::new(Msg::Cache(HintRunAgain)),
+            },
+            StopDamaged {
+                cache: p(),
+                reason: "bad page".into(),
+            },
+            HintRecover,
+            NoFiles {
+                paths: "/tmp/empty".into(),
+            },
+            Reindexed {
+                issues: 140,
+                files: 147,
+                parsed: 146,
+            },
+            RecoverSaved {
+                saved: 1,
+                of: 1,
+                to: p(),
+                issues: 1,
+                marks: 1,
+            },
+            RecoverLost { files: 1 },
+            RecoverLostUnnamed { files: 2 },
+            RecoverEndUnknown,
+            RecoverMarksDamaged { lost: 1 },
+            RecoverSettingsLost { settings: 1 },
+            RecoverNext {
+                cache: p(),
+                to: p(),
+            },
+            RecoverJournals {
+                files: "c.db-wal".into(),
+            },
+            NoCache { path: p() },
+            IsFolder {
+                path: "/tmp".into(),
+                example: p(),
+            },
+            NotAFile { path: p() },
+            NoFolder {
+                path: p(),
+                folder: "/tmp".into(),
+            },
+            FolderIsFile {
+                path: p(),
+                folder: "/tmp".into(),
+            },
+            CannotReadCache {
+                path: p(),
+                reason: "Permission denied".into(),
+            },
+            Create {
+                path: p(),
+                reason: "Permission denied".into(),
+            },
+            InMemory {
+                path: ":memory:".into(),
+            },
+            Foreign { path: p() },
+            Corrupt {
+                path: p(),
+                reason: "file is not a database".into(),
+            },
+            Damaged {
+                path: p(),
+                reason: "malformed".into(),
+            },
+            Unrecoverable {
+                path: p(),
+                reason: "malformed".into(),
+            },
+            DamagedPage {
+                reason: "malformed".into(),
+            },
+            TooNew {
+                path: p(),
+                found: 9,
+                known: 3,
+            },
+            TooOldToRead {
+                path: p(),
+                found: 1,
+            },
+            Migrate {
+                path: p(),
+                from: 1,
+                reason: "disk full".into(),
+            },
+            ReadOnly { path: p() },
+            FolderReadOnly {
+                path: p(),
+                folder: "/tmp".into(),
+            },
+            UnreadableJournal {
+                path: p(),
+                wal: "/tmp/c.db-wal".into(),
+            },
+            Locked { path: p() },
+            Exists { path: p() },
+            Open {
+                path: p(),
+                reason: "unable to open".into(),
+            },
+            Busy,
+            Sql("no such table".into()),
+            Malformed("x".into()),
+        ]);
+        all
+    }
+}
+
+fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
+    use Lang::{En, Zh};
+    match (v, lang) {
+        (Verdict::New, Zh) => "新增",
+        (Verdict::New, En) => "new",
+        (Verdict::Updated, Zh) => "更新",
+        (Verdict::Updated, En) => "updated",
+        (Verdict::Unchanged, Zh) => "未变",
+        (Verdict::Unchanged, En) => "unchanged",
+        (Verdict::Stub, Zh) => "存根",
+        (Verdict::Stub, En) => "stub",
+        (Verdict::Skipped, Zh) => "跳过",
+        (Verdict::Skipped, En) => "skipped",
+        (Verdict::Failed, Zh) => "失败",
+        (Verdict::Failed, En) => "failed",
+    }
+}
+
+fn kind_text(kind: FileKind, lang: Lang) -> &'static str {
+    use Lang::{En, Zh};
+    match (kind, lang) {
+        (FileKind::Fifo, Zh) => "FIFO（命名管道）",
+        (FileKind::Fifo, En) => "a FIFO (named pipe)",
+        (FileKind::Socket, Zh) => "套接字",
+        (FileKind::Socket, En) => "a socket",
+        (FileKind::CharDevice, Zh) => "字符设备",
+        (FileKind::CharDevice, En) => "a character device",
+        (FileKind::BlockDevice, Zh) => "块设备",
+        (FileKind::BlockDevice, En) => "a block device",
+        (FileKind::Folder, Zh) => "文件夹",
+        (FileKind::Folder, En) => "a folder",
+        (FileKind::Other, Zh) => "不是文件",
+        (FileKind::Other, En) => "not a file",
+    }
+}
+
+fn own_file_text(f: OwnFile, lang: Lang) -> &'static str {
+    use Lang::{En, Zh};
+    match (f, lang) {
+        (OwnFile::Database, Zh) => "这是本次导入正在写入的缓存",
+        (OwnFile::Database, En) => "the cache this import writes to",
+        (OwnFile::Wal, Zh) => "这是本次导入正在写入的缓存的预写日志",
+        (OwnFile::Wal, En) => "the write-ahead log of the cache this import writes to",
+        (OwnFile::Shm, Zh) => "这是本次导入正在写入的缓存的共享内存索引",
+        (OwnFile::Shm, En) => "the shared-memory index of the cache this import writes to",
+        (OwnFile::Journal, Zh) => "这是本次导入正在写入的缓存的回滚日志",
+        (OwnFile::Journal, En) => "the rollback journal of the cache this import writes to",
+    }
+}
+
+fn skip_text(skip: &Skip, lang: Lang) -> String {
+    use Lang::{En, Zh};
+    let (first_number, last_number) = (IssueKey::NUMBERS.start(), IssueKey::NUMBERS.end());
+    let (first_year, last_year) = (IssueKey::YEARS.start(), IssueKey::YEARS.end());
+    match (skip, lang) {
+        (Skip::NoTitle, Zh) => "没有标题：不是一篇文章".into(),
+        (Skip::NoTitle, En) => "no title found: not an article".into(),
+        (Skip::NotSeries { title, by }, Zh) => {
+            let by = by
+                .as_ref()
+                .map_or(String::new(), |b| format!("（{b} 发布）"));
+            format!("文章“{title}”{by}不是本系列的一期")
+        }
+        (Skip::NotSeries { title, by }, En) => {
+            let by = by.as_ref().map_or(String::new(), |b| format!(" by {b}"));
+            format!("article '{title}'{by} is not an issue of the series")
+        }
+        (Skip::Unnumbered { title }, Zh) => format!("标题“{title}”没有期号（没有“年第N期”）"),
+        (Skip::Unnumbered { title }, En) => {
+            format!("title '{title}' names no issue number (no 年第N期)")
+        }
+        (Skip::BadNumber(n), Zh) => {
+            format!("期号 {n} 无效（应为 {first_number} 到 {last_number}）")
+        }
+        (Skip::BadNumber(n), En) => {
+            format!("issue number {n} is not valid (expected {first_number} to {last_number})")
+        }
+        (Skip::BadYear(y), Zh) => format!("年份 {y:04} 无效（应为 {first_year} 到 {last_year}）"),
+        (Skip::BadYear(y), En) => {
+            format!("year {y:04} is not valid (expected {first_year} to {last_year})")
+        }
+        (Skip::NotWechat, Zh) => {
+            "HTML 页面不是微信文章（没有 #js_content 或 #activity-name）".into()
+        }
+        (Skip::NotWechat, En) => {
+            "HTML page is not a WeChat article (no #js_content or #activity-name)".into()
+        }
+        (Skip::NoArticle { message }, Zh) => {
+            format!("微信页面里没有文章（已过期或已删除）：“{message}”")
+        }
+        (Skip::NoArticle { message }, En) => {
+            format!("WeChat page holds no article (expired or deleted): '{message}'")
+        }
+    }
+}
+
+fn unreadable_text(why: &Unreadable, lang: Lang) -> Cow<'static, str> {
+    use Lang::{En, Zh};
+    const NOT_A_PAGE_ZH: &str = "不是本工具能读的页面";
+    const NOT_A_PAGE_EN: &str = "not a page this tool reads";
+    match (why, lang) {
+        (Unreadable::Empty, Zh) => "空文件（0 字节）".into(),
+        (Unreadable::Empty, En) => "empty file (0 bytes)".into(),
+        (Unreadable::TooLarge { bytes }, lang) => Cache::TooLarge {
+            bytes: *bytes as u64,
+        }
+        .text(lang),
+        (Unreadable::Binary, Zh) => "二进制数据，不是文本文件".into(),
+        (Unreadable::Binary, En) => "binary data, not a text file".into(),
+        (Unreadable::MostlyInvalid, Zh) => {
+            "二进制数据，不是文本文件（大部分不是有效的 UTF-8）".into()
+        }
+        (Unreadable::MostlyInvalid, En) => {
+            "binary data, not a text file (mostly invalid UTF-8)".into()
+        }
+        (Unreadable::UnclosedFrontMatter, Zh) => {
+            "以 '---' 开头的前置元数据没有结束（文件被截断了？）".into()
+        }
+        (Unreadable::UnclosedFrontMatter, En) => {
+            "front matter opened with '---' is never closed (truncated file?)".into()
+        }
+        (Unreadable::TooDeep { depth, limit }, Zh) => {
+            format!("HTML 元素嵌套至少 {depth} 层（上限 {limit}）：{NOT_A_PAGE_ZH}").into()
+        }
+        (Unreadable::TooDeep { depth, limit }, En) => format!(
+            "HTML nests elements at least {depth} deep (limit {limit}): {NOT_A_PAGE_EN}"
+        )
+        .into(),
+        (Unreadable::TooCostly { percent }, Zh) => format!(
+            "HTML 标记构建成页面的代价太大（在 {percent}% 处停止；标签嵌套过深或错乱）：{NOT_A_PAGE_ZH}"
+        )
+        .into(),
+        (Unreadable::TooCostly { percent }, En) => format!(
+            "HTML markup is too costly to build into a page (stopped at {percent}% of it; \
+             deep or misnested tags): {NOT_A_PAGE_EN}"
+        )
+        .into(),
+        (Unreadable::TooManyAttributes { most }, Zh) => format!(
+            "HTML 标签的属性太多（一个标签多达 {most} 个）：{NOT_A_PAGE_ZH}"
+        )
+        .into(),
+        (Unreadable::TooManyAttributes { most }, En) => format!(
+            "HTML tags carry far too many attributes (up to {most} in one tag): {NOT_A_PAGE_EN}"
+        )
+        .into(),
+        (Unreadable::TooSlow { tenths, percent }, Zh) => format!(
+            "HTML 页面解析太慢（{}.{} 秒后在 {percent}% 处放弃）：{NOT_A_PAGE_ZH}",
+            tenths / 10,
+            tenths % 10
+        )
+        .into(),
+        (Unreadable::TooSlow { tenths, percent }, En) => format!(
+            "HTML page takes too long to parse (gave up after {}.{} s at {percent}% of it): {NOT_A_PAGE_EN}",
+            tenths / 10,
+            tenths % 10
+        )
+        .into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_texts_are_the_ones_the_tests_and_logs_know() {
+        let skip = ParseError::NotBulletin(Skip::NotSeries {
+            title: "科技周刊#1".into(),
+            by: Some("account".into()),
+        });
+        assert_eq!(
+            skip.to_string(),
+            "not a bulletin of the series: article '科技周刊#1' by account is not an issue of the series"
+        );
+        assert_eq!(
+            Skip::BadNumber("0".into()).to_string(),
+            "issue number 0 is not valid (expected 1 to 60)"
+        );
+        assert_eq!(
+            ParseError::Unreadable(Unreadable::TooSlow {
+                tenths: 10,
+                percent: 40
+            })
+            .to_string(),
+            "HTML page takes too long to parse (gave up after 1.0 s at 40% of it): not a page this tool reads"
+        );
+    }
+
+    #[test]
+    fn counts_in_english_are_grammatical() {
+        let one = Cache::Stopped {
+            reason: Box::new(Msg::Cache(Cache::HintRunAgain)),
+            not_imported: 1,
+            of: 1,
+            hint: Box::new(Msg::Cache(Cache::HintRunAgain)),
+        };
+        assert!(one.text(Lang::En).contains("1 of 1 file was not imported"));
+        let reindexed = Cache::Reindexed {
+            issues: 140,
+            files: 147,
+            parsed: 147,
+        };
+        assert_eq!(
+            reindexed.text(Lang::En),
+            "re-derived 140 issues from 147 stored files"
+        );
+        assert_eq!(
+            reindexed.text(Lang::Zh),
+            "已从存储的 147 个文件重新导出 140 期"
+        );
+        let single = Cache::Reindexed {
+            issues: 1,
+            files: 2,
+            parsed: 1,
+        };
+        assert_eq!(
+            single.text(Lang::En),
+            "re-derived 1 issue from 2 stored files; 1 of them is no longer read as a bulletin"
+        );
+    }
+}
