@@ -595,6 +595,7 @@ fn archive_cache(shared: &Path) -> (tempfile::TempDir, PathBuf) {
 
 fn zhoubao(db: &Path, args: &[&str]) -> String {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+        .env("ZHOUBAO_LANG", "en")
         .arg("--db")
         .arg(db)
         .args(args)
@@ -617,7 +618,7 @@ fn show_2025_7_compares_with_2025_3_across_the_weeks_the_archive_lacks() {
     let text = zhoubao(&db, &["show", "2025-7"]);
     let events = text
         .lines()
-        .find(|l| l.trim_start().starts_with("处理事件"))
+        .find(|l| l.trim_start().starts_with("events handled"))
         .unwrap_or("");
     assert!(
         events.contains("160  −497 (−75.6%) vs 2025-3 (657), 4 weeks before"),

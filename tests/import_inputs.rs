@@ -29,6 +29,7 @@ struct Run {
 fn run(args: &[&std::ffi::OsStr], envs: &[(&str, &str)], limit: Duration) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_zhoubao"))
         .args(args)
+        .env("ZHOUBAO_LANG", "en")
         .envs(envs.iter().copied())
         .env_remove("RUST_BACKTRACE")
         .stdin(Stdio::null())

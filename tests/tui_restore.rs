@@ -100,7 +100,7 @@ fn session_with(tag: &str, command: &str) -> Option<Session> {
     let bin = env!("CARGO_BIN_EXE_zhoubao");
     let name = format!("zhoubao-restore-{tag}-{}", std::process::id());
     let command = format!(
-        "RUST_BACKTRACE=0 {}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo; sleep 30",
+        "RUST_BACKTRACE=0 ZHOUBAO_LANG=en {}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo; sleep 30",
         command.replace("{bin}", bin)
     );
     Session::start(&name, &command)
