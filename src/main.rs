@@ -308,14 +308,13 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    // tempfile's error names the temporary file, which the user never asked
-    // for; the context names theirs.
+    // tempfile's error names the temporary file, which the user never
+    // asked for (the context names theirs): the folder's own error first,
+    // then only the kind of what went wrong.
+    std::fs::metadata(folder)?;
     let mut temp = builder
         .tempfile_in(folder)
-        .map_err(|e| match e.raw_os_error() {
-            Some(code) => std::io::Error::from_raw_os_error(code),
-            None => e,
-        })?;
+        .map_err(|e| std::io::Error::from(e.kind()))?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
