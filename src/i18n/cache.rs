@@ -991,7 +991,7 @@ fn skip_text(skip: &Skip, lang: Lang) -> String {
         (Skip::NotSeries { title, by }, Zh) => {
             let by = by
                 .as_ref()
-                .map_or(String::new(), |b| format!("（{b} 发布）"));
+                .map_or(String::new(), |b| format!("（发布者：{b}）"));
             format!("文章“{title}”{by}不是本系列的一期")
         }
         (Skip::NotSeries { title, by }, En) => {

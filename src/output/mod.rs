@@ -378,6 +378,47 @@ mod tests {
         assert_eq!(csv_cell("周报=1"), "周报=1");
     }
 
+    fn row(title: &str, url: &str) -> IssueRow {
+        IssueRow {
+            summary: IssueSummary {
+                key: IssueKey::new(2024, 17),
+                title: Some(title.into()),
+                period: None,
+                published: None,
+                assessment: None,
+                figures: Figures::default(),
+                cached: false,
+                read: false,
+            },
+            url: Some(url.into()),
+        }
+    }
+
+    #[test]
+    fn title_and_url_cells_are_neutralised_like_every_text_cell() {
+        let csv = export_csv(&[row("=HYPERLINK(\"http://x\")", "@evil")]);
+        let cells = csv.lines().nth(1).unwrap();
+        assert!(
+            cells.ends_with(",false,\"'=HYPERLINK(\"\"http://x\"\")\",\"'@evil\""),
+            "{cells}"
+        );
+    }
+
+    #[test]
+    fn list_columns_line_up_by_display_width_in_both_languages() {
+        let rows = [row("网络安全信息与动态周报", "https://a")];
+        for lang in [Lang::Zh, Lang::En] {
+            let text = list_text(&rows, lang);
+            let lines: Vec<&str> = text.lines().collect();
+            let status = Cmd::Col(Col::Status).text(lang);
+            let not_cached = Cmd::NotCached.text(lang);
+            let at = |line: &str, what: &str| line[..line.find(what).unwrap()].width();
+            assert_eq!(at(lines[0], &status), at(lines[1], &not_cached), "{text}");
+            let title = Cmd::Col(Col::Title).text(lang);
+            assert_eq!(at(lines[0], &title), at(lines[1], "网络"), "{text}");
+        }
+    }
+
     #[test]
     fn numbers_stay_numbers_even_when_negative() {
         let s = IssueSummary {

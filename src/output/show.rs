@@ -191,3 +191,63 @@ pub fn show_text(d: &IssueDetail, comparisons: &IssueComparisons, lang: Lang) ->
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Figures, IssueKey, Metric};
+    use crate::trend::WeekSeries;
+
+    fn detail(number: u32, events: i64) -> IssueDetail {
+        IssueDetail {
+            summary: IssueSummary {
+                key: IssueKey::new(2024, number),
+                title: Some(format!("网络安全信息与动态周报2024年第{number}期")),
+                period: None,
+                published: None,
+                assessment: None,
+                figures: Figures {
+                    events_handled: Some(events),
+                    ..Figures::default()
+                },
+                cached: true,
+                read: false,
+            },
+            source: None,
+            url: None,
+            body: vec!["本周正文。".into()],
+            images: Vec::new(),
+            recent: Vec::new(),
+            aliases: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn each_comparison_line_is_in_the_chosen_language() {
+        let (before, now) = (detail(1, 400), detail(2, 300));
+        let weeks = WeekSeries::build(&[before.summary.clone(), now.summary.clone()]);
+        let c = IssueComparisons::compute(&weeks, now.summary.key, &now.summary.figures);
+        let zh = show_text(&now, &c, Lang::Zh);
+        assert!(zh.contains("\n已缓存\n周期：-\n"), "{zh}");
+        assert!(
+            zh.contains("\n  处理事件    300  −100 (−25.0%)，较 2024-1（400），上一周\n"),
+            "{zh}"
+        );
+        assert!(
+            zh.contains("较 4 周均值 400（4 周中仅知 1 周）：−100 (−25.0%)"),
+            "{zh}"
+        );
+        assert!(zh.contains("52 周内已知 2 周中最低"), "{zh}");
+        assert!(zh.contains("\n本周正文。\n"), "the body as it is: {zh}");
+        let en = show_text(&now, &c, Lang::En);
+        assert!(en.contains("\ncached\nperiod:     -\n"), "{en}");
+        assert!(
+            en.contains("\n  events handled 300  −100 (−25.0%) vs 2024-1 (400), the week before\n"),
+            "{en}"
+        );
+        assert!(en.contains("\n本周正文。\n"), "{en}");
+        // A figure the issue lacks, in both.
+        assert_eq!(c.get(Metric::MaliciousUrls).map(|m| m.value), Some(None));
+        assert!(zh.contains("本期无此项") && en.contains("not in this issue"));
+    }
+}
