@@ -65,76 +65,83 @@ fn summary_json(s: &IssueSummary) -> Value {
     v
 }
 
-/// Right-aligns in `width` display cells.
-fn pad_left(s: &str, width: usize) -> String {
-    format!("{}{s}", " ".repeat(width.saturating_sub(s.width())))
-}
-
-fn col(c: Col, lang: Lang) -> String {
-    Cmd::Col(c).text(lang).into_owned()
+/// Appends `s` left-aligned (or right-aligned) in `width` display cells.
+fn push_padded(out: &mut String, s: &str, width: usize, right: bool) {
+    let fill = width.saturating_sub(s.width());
+    if right {
+        out.extend(std::iter::repeat_n(' ', fill));
+        out.push_str(s);
+    } else {
+        out.push_str(s);
+        out.extend(std::iter::repeat_n(' ', fill));
+    }
 }
 
 /// `zhoubao list`: one line per issue, in the order given. Columns are as
 /// wide as their header or their widest value, by display width.
 pub fn list_text(rows: &[IssueRow], lang: Lang) -> String {
-    let status = |cached: bool| {
-        if cached {
-            Cmd::Cached.text(lang)
-        } else {
-            Cmd::NotCached.text(lang)
-        }
-    };
-    let header_w = |c: Col| col(c, lang).width();
-    let issue_w = header_w(Col::Issue).max(8);
-    let period_w = header_w(Col::Period).max(21);
-    let grade_w = header_w(Col::Assessment).max(4);
-    let metric_w = |m: Metric| {
-        header_w(Col::Metric(m)).max(if m == Metric::MaliciousAppPlatforms {
+    let col = |c: Col| Cmd::Col(c).text(lang);
+    let (cached, not_cached) = (Cmd::Cached.text(lang), Cmd::NotCached.text(lang));
+    let metric_cols = Metric::ALL.map(|m| col(Col::Metric(m)));
+    // Widths: the header's, or what the values need (figures up to 6
+    // digits, 4 for the small app-platform count).
+    let widths = [
+        col(Col::Issue).width().max(8),
+        col(Col::Period).width().max(21),
+        col(Col::Assessment).width().max(4),
+    ];
+    let metric_w = Metric::ALL.map(|m| {
+        let least = if m == Metric::MaliciousAppPlatforms {
             4
         } else {
             6
-        })
-    };
-    let status_w = header_w(Col::Status)
-        .max(status(true).width())
-        .max(status(false).width());
+        };
+        col(Col::Metric(m)).width().max(least)
+    });
+    let status_w = col(Col::Status)
+        .width()
+        .max(cached.width())
+        .max(not_cached.width());
     let line =
-        |issue: &str, period: &str, grade: &str, figures: [String; 5], state: &str, title: &str| {
-            let mut out = format!(
-                "{} {} {}",
-                pad(issue, issue_w),
-                pad(period, period_w),
-                pad(grade, grade_w)
-            );
-            for (m, v) in Metric::ALL.into_iter().zip(figures) {
+        |out: &mut String, fields: [&str; 3], figures: [&str; 5], state: &str, title: &str| {
+            for (i, (field, width)) in fields.iter().zip(widths).enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                push_padded(out, field, width, false);
+            }
+            for (value, width) in figures.iter().zip(metric_w) {
                 out.push(' ');
-                out.push_str(&pad_left(&v, metric_w(m)));
+                push_padded(out, value, width, true);
             }
             out.push_str("  ");
-            out.push_str(&pad(state, status_w));
+            push_padded(out, state, status_w, false);
             out.push(' ');
             out.push_str(title);
             out.push('\n');
-            out
         };
-    let mut out = line(
-        &col(Col::Issue, lang),
-        &col(Col::Period, lang),
-        &col(Col::Assessment, lang),
-        Metric::ALL.map(|m| col(Col::Metric(m), lang)),
-        &col(Col::Status, lang),
-        &col(Col::Title, lang),
+    let mut out = String::with_capacity(160 * (rows.len() + 1));
+    line(
+        &mut out,
+        [&col(Col::Issue), &col(Col::Period), &col(Col::Assessment)],
+        metric_cols.each_ref().map(|c| c.as_ref()),
+        &col(Col::Status),
+        &col(Col::Title),
     );
     for row in rows {
         let s = &row.summary;
-        out.push_str(&line(
-            &s.key.to_string(),
-            &period_text(s.period),
-            s.assessment.map_or("-", |a| a.chinese()),
-            Metric::ALL.map(|m| figure_text(s.figures.get(m))),
-            &status(s.cached),
+        let figures = Metric::ALL.map(|m| figure_text(s.figures.get(m)));
+        line(
+            &mut out,
+            [
+                &s.key.to_string(),
+                &period_text(s.period),
+                s.assessment.map_or("-", |a| a.chinese()),
+            ],
+            figures.each_ref().map(|f| f.as_str()),
+            if s.cached { &cached } else { &not_cached },
             &clean(s.title.as_deref().unwrap_or("")),
-        ));
+        );
     }
     out
 }
