@@ -361,11 +361,7 @@ fn recover(cache: &Path, to: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
     };
     eprintln!("{}", next.text(lang));
     if !journals.is_empty() {
-        let and = match lang {
-            Lang::Zh => " 和 ",
-            Lang::En => " and ",
-        };
-        let files = journals.join(and);
+        let files = journals;
         eprintln!("{}", Cache::RecoverJournals { files }.text(lang));
     }
     Ok(ExitCode::SUCCESS)

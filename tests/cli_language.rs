@@ -159,6 +159,27 @@ fn list_show_and_search_speak_the_chosen_language_and_keep_the_content() {
         "已从存储的 3 个文件重新导出 3 期\n",
         "the two files that failed or were skipped are not stored"
     );
+
+    let to = dir.path().join("new.db");
+    let recover = run(NONE, &db, &["recover", "--to", to.to_str().unwrap()]);
+    assert!(recover.status.success(), "{}", err(&recover));
+    let said = err(&recover);
+    assert!(
+        said.starts_with(&format!(
+            "已把 3 个存储文件中的 3 个保存到 {}：3 期，0 个已读标记\n",
+            to.display()
+        )),
+        "{said}"
+    );
+    assert!(said.contains("损坏的缓存未作改动"), "{said}");
+    let again = run(EN, &db, &["recover", "--to", to.to_str().unwrap()]);
+    assert_eq!(
+        err(&again),
+        format!(
+            "zhoubao: {}: already exists; recover never overwrites a file: pass --to NEW, or move it away\n",
+            to.display()
+        )
+    );
 }
 
 #[test]

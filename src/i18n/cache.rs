@@ -114,7 +114,7 @@ pub enum Cache {
     },
     /// The damaged cache's journal files, which go with it.
     RecoverJournals {
-        files: String,
+        files: Vec<String>,
     },
     // --- the cache (StoreError)
     NoCache {
@@ -524,12 +524,16 @@ impl Cache {
                  mv {cache} {cache}.damaged && mv {to} {cache}"
             )
             .into(),
-            (RecoverJournals { files }, Zh) => {
-                format!("  并把 {files} 一起移走：它们属于损坏的缓存").into()
-            }
-            (RecoverJournals { files }, En) => {
-                format!("  and move {files} away with the damaged cache: they belong to it").into()
-            }
+            (RecoverJournals { files }, Zh) => format!(
+                "  并把 {} 一起移走：它们属于损坏的缓存",
+                files.join(" 和 ")
+            )
+            .into(),
+            (RecoverJournals { files }, En) => format!(
+                "  and move {} away with the damaged cache: they belong to it",
+                files.join(" and ")
+            )
+            .into(),
             // --- the cache
             (NoCache { path }, Zh) => format!("{path} 处没有缓存；请先导入周报").into(),
             (NoCache { path }, En) => format!("no cache at {path}; import bulletins first").into(),
@@ -851,7 +855,7 @@ impl Cache {
                 to: p(),
             },
             RecoverJournals {
-                files: "c.db-wal".into(),
+                files: vec!["c.db-wal".into(), "c.db-shm".into()],
             },
             NoCache { path: p() },
             IsFolder {
