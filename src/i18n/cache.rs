@@ -1,14 +1,16 @@
-//! The words of import, the cache and the parser, in both languages side
-//! by side: each file's verdict and reason, the import summary, `reindex`
-//! and `recover`, and every [`crate::store::StoreError`] and
-//! [`ParseError`]. The library types keep the facts; their English
-//! `Display` comes from here too, so there is one text per message.
+//! The words of import and the cache, in both languages side by side: each
+//! file's verdict and reason, the import summary, `reindex` and `recover`;
+//! the cache's errors ([`StoreMsg`], store.rs) and the parser's reasons
+//! (parse.rs) are variants here too. The library types keep the facts;
+//! their English `Display` comes from this table, so each message has one
+//! text per language.
 
 use std::borrow::Cow;
 
+use super::parse::{skip_text, unreadable_text};
+use super::store::StoreMsg;
 use super::{Lang, Msg};
-use crate::model::IssueKey;
-use crate::parse::{ParseError, Skip, Unreadable, MAX_FILE_BYTES};
+use crate::parse::{ParseError, Skip, MAX_FILE_BYTES};
 
 /// Something import, the cache or the parser says. Paths and quoted text
 /// are held already sanitized, as one line.
@@ -116,92 +118,8 @@ pub enum Cache {
     RecoverJournals {
         files: Vec<String>,
     },
-    // --- the cache (StoreError)
-    NoCache {
-        path: String,
-    },
-    IsFolder {
-        path: String,
-        example: String,
-    },
-    NotAFile {
-        path: String,
-    },
-    NoFolder {
-        path: String,
-        folder: String,
-    },
-    FolderIsFile {
-        path: String,
-        folder: String,
-    },
-    CannotReadCache {
-        path: String,
-        reason: String,
-    },
-    Create {
-        path: String,
-        reason: String,
-    },
-    InMemory {
-        path: String,
-    },
-    Foreign {
-        path: String,
-    },
-    Corrupt {
-        path: String,
-        reason: String,
-    },
-    Damaged {
-        path: String,
-        reason: String,
-    },
-    Unrecoverable {
-        path: String,
-        reason: String,
-    },
-    DamagedPage {
-        reason: String,
-    },
-    TooNew {
-        path: String,
-        found: i64,
-        known: i64,
-    },
-    TooOldToRead {
-        path: String,
-        found: i64,
-    },
-    Migrate {
-        path: String,
-        from: i64,
-        reason: String,
-    },
-    ReadOnly {
-        path: String,
-    },
-    FolderReadOnly {
-        path: String,
-        folder: String,
-    },
-    UnreadableJournal {
-        path: String,
-        wal: String,
-    },
-    Locked {
-        path: String,
-    },
-    Exists {
-        path: String,
-    },
-    Open {
-        path: String,
-        reason: String,
-    },
-    Busy,
-    Sql(String),
-    Malformed(String),
+    /// What went wrong with the cache (store.rs).
+    Store(StoreMsg),
 }
 
 /// What happened to one imported file, as one word.
@@ -535,173 +453,7 @@ impl Cache {
             )
             .into(),
             // --- the cache
-            (NoCache { path }, Zh) => format!("{path} 处没有缓存；请先导入周报").into(),
-            (NoCache { path }, En) => format!("no cache at {path}; import bulletins first").into(),
-            (IsFolder { path, example }, Zh) => {
-                format!("{path} 是文件夹，不是缓存文件；请给出缓存文件的路径，例如 {example}")
-                    .into()
-            }
-            (IsFolder { path, example }, En) => format!(
-                "{path} is a folder, not a cache file; pass the cache file's path, e.g. {example}"
-            )
-            .into(),
-            (NotAFile { path }, Zh) => format!("{path} 不是普通文件，不能用作缓存").into(),
-            (NotAFile { path }, En) => {
-                format!("{path} is not a regular file, so it cannot be a cache").into()
-            }
-            (NoFolder { path, folder }, Zh) => {
-                format!("{path}：所在的文件夹 {folder} 不存在").into()
-            }
-            (NoFolder { path, folder }, En) => {
-                format!("{path}: its folder {folder} does not exist").into()
-            }
-            (FolderIsFile { path, folder }, Zh) => {
-                format!("{path}：{folder} 不是文件夹").into()
-            }
-            (FolderIsFile { path, folder }, En) => {
-                format!("{path}: {folder} is not a folder").into()
-            }
-            (CannotReadCache { path, reason }, Zh) => {
-                format!("{path}：无法读取缓存（{reason}）").into()
-            }
-            (CannotReadCache { path, reason }, En) => {
-                format!("{path}: cannot read the cache ({reason})").into()
-            }
-            (Create { path, reason }, Zh) => format!("{path}：无法创建缓存（{reason}）").into(),
-            (Create { path, reason }, En) => {
-                format!("{path}: cannot create the cache ({reason})").into()
-            }
-            (InMemory { path }, Zh) => format!(
-                "--db {path} 在 zhoubao 退出后什么也不会保留；请给出缓存文件的路径"
-            )
-            .into(),
-            (InMemory { path }, En) => format!(
-                "--db {path} keeps nothing after zhoubao exits; pass the path of a cache file"
-            )
-            .into(),
-            (Foreign { path }, Zh) => format!(
-                "{path}：不是 zhoubao 的缓存（是别的程序的 SQLite 数据库），不予改动"
-            )
-            .into(),
-            (Foreign { path }, En) => format!(
-                "{path}: not a zhoubao cache (another program's SQLite database); refusing to touch it"
-            )
-            .into(),
-            (Corrupt { path, reason }, Zh) => {
-                format!("{path}：不是数据库或已损坏（{reason}）；文件未作改动").into()
-            }
-            (Corrupt { path, reason }, En) => format!(
-                "{path}: not a database or corrupt ({reason}); it was left as it is"
-            )
-            .into(),
-            (Damaged { path, reason }, Zh) => format!(
-                "{path}：缓存已损坏（{reason}），未写入任何内容。\
-                 `zhoubao recover` 可用其中仍能读取的文件重建一个新缓存"
-            )
-            .into(),
-            (Damaged { path, reason }, En) => format!(
-                "{path}: the cache is damaged ({reason}); nothing was written to it. \
-                 `zhoubao recover` builds a fresh cache from the files it still holds"
-            )
-            .into(),
-            (Unrecoverable { path, reason }, Zh) => {
-                format!("{path}：没有可恢复的内容（{reason}）；文件未作改动").into()
-            }
-            (Unrecoverable { path, reason }, En) => format!(
-                "{path}: nothing can be recovered ({reason}); the file was left as it is"
-            )
-            .into(),
-            (DamagedPage { reason }, Zh) => format!(
-                "缓存已损坏（{reason}）；`zhoubao recover` 可用其中仍能读取的文件重建一个新缓存"
-            )
-            .into(),
-            (DamagedPage { reason }, En) => format!(
-                "the cache is damaged ({reason}); `zhoubao recover` builds a fresh cache from the files it still holds"
-            )
-            .into(),
-            (TooNew { path, found, known }, Zh) => format!(
-                "{path}：由更新版本的 zhoubao 写入（结构版本 {found}，本版本最高认得 {known}）；\
-                 请升级 zhoubao，缓存未作改动"
-            )
-            .into(),
-            (TooNew { path, found, known }, En) => format!(
-                "{path}: written by a newer zhoubao (schema {found}, this build knows up to {known}); \
-                 upgrade zhoubao, the cache was left as it is"
-            )
-            .into(),
-            (TooOldToRead { path, found }, Zh) => format!(
-                "{path}：由旧版 zhoubao 写入（结构版本 {found}），在这里又是只读的；\
-                 请以可写方式打开一次，以便升级"
-            )
-            .into(),
-            (TooOldToRead { path, found }, En) => format!(
-                "{path}: written by an older zhoubao (schema {found}) and read-only here; \
-                 open it once with write access so it can be upgraded"
-            )
-            .into(),
-            (Migrate { path, from, reason }, Zh) => {
-                format!("{path}：无法从结构版本 {from} 升级缓存（{reason}）；缓存保持原样").into()
-            }
-            (Migrate { path, from, reason }, En) => format!(
-                "{path}: cannot upgrade the cache from schema {from} ({reason}); it was left as it was"
-            )
-            .into(),
-            (ReadOnly { path }, Zh) => format!("{path}：缓存是只读的，而 zhoubao 需要写入").into(),
-            (ReadOnly { path }, En) => {
-                format!("{path}: the cache is read-only; zhoubao needs to write to it").into()
-            }
-            (FolderReadOnly { path, folder }, Zh) => format!(
-                "{path}：缓存不可写：所在文件夹 {folder} 是只读的，\
-                 而 zhoubao 要在那里写日志文件（{path}-wal）"
-            )
-            .into(),
-            (FolderReadOnly { path, folder }, En) => format!(
-                "{path}: the cache is read-only: its folder {folder} is, \
-                 and zhoubao writes its journal ({path}-wal) there"
-            )
-            .into(),
-            (UnreadableJournal { path, wal }, Zh) => format!(
-                "{path}：{wal} 里有尚未写入缓存的改动，读取它们需要对所在文件夹有写权限；\
-                 请以可写方式打开缓存一次"
-            )
-            .into(),
-            (UnreadableJournal { path, wal }, En) => format!(
-                "{path}: {wal} holds changes not yet in the cache, and reading them needs \
-                 write access to the folder; open the cache once with write access"
-            )
-            .into(),
-            (Locked { path }, Zh) => {
-                format!("{path}：缓存被另一个进程锁住；请等它结束后再试").into()
-            }
-            (Locked { path }, En) => format!(
-                "{path}: the cache is locked by another process; try again when it finishes"
-            )
-            .into(),
-            (Exists { path }, Zh) => format!(
-                "{path}：已经存在；recover 从不覆盖文件：请用 --to 给出新路径，或把它移走"
-            )
-            .into(),
-            (Exists { path }, En) => format!(
-                "{path}: already exists; recover never overwrites a file: pass --to NEW, or move it away"
-            )
-            .into(),
-            (Open { path, reason }, Zh) => format!(
-                "{path}：无法打开缓存（{reason}）；文件或其所在文件夹是否只读或不存在？"
-            )
-            .into(),
-            (Open { path, reason }, En) => format!(
-                "{path}: cannot open the cache ({reason}); is the file or its folder read-only or missing?"
-            )
-            .into(),
-            (Busy, Zh) => "缓存正忙：另一个进程持有它的锁；请等它结束后再试".into(),
-            (Busy, En) => {
-                "the cache is busy: another process holds its lock; try again when it finishes"
-                    .into()
-            }
-            (Sql(e), Zh) => format!("缓存出错：{e}").into(),
-            (Sql(e), En) => format!("cache: {e}").into(),
-            (Malformed(v), Zh) => format!("缓存里有一个格式不对的值：{v}").into(),
-            (Malformed(v), En) => format!("cache holds a malformed value: {v}").into(),
+            (Store(m), lang) => m.text(lang),
         }
     }
 
@@ -857,80 +609,8 @@ impl Cache {
             RecoverJournals {
                 files: vec!["c.db-wal".into(), "c.db-shm".into()],
             },
-            NoCache { path: p() },
-            IsFolder {
-                path: "/tmp".into(),
-                example: p(),
-            },
-            NotAFile { path: p() },
-            NoFolder {
-                path: p(),
-                folder: "/tmp".into(),
-            },
-            FolderIsFile {
-                path: p(),
-                folder: "/tmp".into(),
-            },
-            CannotReadCache {
-                path: p(),
-                reason: "Permission denied".into(),
-            },
-            Create {
-                path: p(),
-                reason: "Permission denied".into(),
-            },
-            InMemory {
-                path: ":memory:".into(),
-            },
-            Foreign { path: p() },
-            Corrupt {
-                path: p(),
-                reason: "file is not a database".into(),
-            },
-            Damaged {
-                path: p(),
-                reason: "malformed".into(),
-            },
-            Unrecoverable {
-                path: p(),
-                reason: "malformed".into(),
-            },
-            DamagedPage {
-                reason: "malformed".into(),
-            },
-            TooNew {
-                path: p(),
-                found: 9,
-                known: 3,
-            },
-            TooOldToRead {
-                path: p(),
-                found: 1,
-            },
-            Migrate {
-                path: p(),
-                from: 1,
-                reason: "disk full".into(),
-            },
-            ReadOnly { path: p() },
-            FolderReadOnly {
-                path: p(),
-                folder: "/tmp".into(),
-            },
-            UnreadableJournal {
-                path: p(),
-                wal: "/tmp/c.db-wal".into(),
-            },
-            Locked { path: p() },
-            Exists { path: p() },
-            Open {
-                path: p(),
-                reason: "unable to open".into(),
-            },
-            Busy,
-            Sql("no such table".into()),
-            Malformed("x".into()),
         ]);
+        all.extend(StoreMsg::samples().into_iter().map(Store));
         all
     }
 }
@@ -985,143 +665,9 @@ fn own_file_text(f: OwnFile, lang: Lang) -> &'static str {
     }
 }
 
-fn skip_text(skip: &Skip, lang: Lang) -> String {
-    use Lang::{En, Zh};
-    let (first_number, last_number) = (IssueKey::NUMBERS.start(), IssueKey::NUMBERS.end());
-    let (first_year, last_year) = (IssueKey::YEARS.start(), IssueKey::YEARS.end());
-    match (skip, lang) {
-        (Skip::NoTitle, Zh) => "没有标题：不是一篇文章".into(),
-        (Skip::NoTitle, En) => "no title found: not an article".into(),
-        (Skip::NotSeries { title, by }, Zh) => {
-            let by = by
-                .as_ref()
-                .map_or(String::new(), |b| format!("（发布者：{b}）"));
-            format!("文章“{title}”{by}不是本系列的一期")
-        }
-        (Skip::NotSeries { title, by }, En) => {
-            let by = by.as_ref().map_or(String::new(), |b| format!(" by {b}"));
-            format!("article '{title}'{by} is not an issue of the series")
-        }
-        (Skip::Unnumbered { title }, Zh) => format!("标题“{title}”没有期号（没有“年第N期”）"),
-        (Skip::Unnumbered { title }, En) => {
-            format!("title '{title}' names no issue number (no 年第N期)")
-        }
-        (Skip::BadNumber(n), Zh) => {
-            format!("期号 {n} 无效（应为 {first_number} 到 {last_number}）")
-        }
-        (Skip::BadNumber(n), En) => {
-            format!("issue number {n} is not valid (expected {first_number} to {last_number})")
-        }
-        (Skip::BadYear(y), Zh) => format!("年份 {y:04} 无效（应为 {first_year} 到 {last_year}）"),
-        (Skip::BadYear(y), En) => {
-            format!("year {y:04} is not valid (expected {first_year} to {last_year})")
-        }
-        (Skip::NotWechat, Zh) => {
-            "HTML 页面不是微信文章（没有 #js_content 或 #activity-name）".into()
-        }
-        (Skip::NotWechat, En) => {
-            "HTML page is not a WeChat article (no #js_content or #activity-name)".into()
-        }
-        (Skip::NoArticle { message }, Zh) => {
-            format!("微信页面里没有文章（已过期或已删除）：“{message}”")
-        }
-        (Skip::NoArticle { message }, En) => {
-            format!("WeChat page holds no article (expired or deleted): '{message}'")
-        }
-    }
-}
-
-fn unreadable_text(why: &Unreadable, lang: Lang) -> Cow<'static, str> {
-    use Lang::{En, Zh};
-    const NOT_A_PAGE_ZH: &str = "不是本工具能读的页面";
-    const NOT_A_PAGE_EN: &str = "not a page this tool reads";
-    match (why, lang) {
-        (Unreadable::Empty, Zh) => "空文件（0 字节）".into(),
-        (Unreadable::Empty, En) => "empty file (0 bytes)".into(),
-        (Unreadable::TooLarge { bytes }, lang) => Cache::TooLarge {
-            bytes: *bytes as u64,
-        }
-        .text(lang),
-        (Unreadable::Binary, Zh) => "二进制数据，不是文本文件".into(),
-        (Unreadable::Binary, En) => "binary data, not a text file".into(),
-        (Unreadable::MostlyInvalid, Zh) => {
-            "二进制数据，不是文本文件（大部分不是有效的 UTF-8）".into()
-        }
-        (Unreadable::MostlyInvalid, En) => {
-            "binary data, not a text file (mostly invalid UTF-8)".into()
-        }
-        (Unreadable::UnclosedFrontMatter, Zh) => {
-            "以 '---' 开头的前置元数据没有结束（文件被截断了？）".into()
-        }
-        (Unreadable::UnclosedFrontMatter, En) => {
-            "front matter opened with '---' is never closed (truncated file?)".into()
-        }
-        (Unreadable::TooDeep { depth, limit }, Zh) => {
-            format!("HTML 元素嵌套至少 {depth} 层（上限 {limit}）：{NOT_A_PAGE_ZH}").into()
-        }
-        (Unreadable::TooDeep { depth, limit }, En) => format!(
-            "HTML nests elements at least {depth} deep (limit {limit}): {NOT_A_PAGE_EN}"
-        )
-        .into(),
-        (Unreadable::TooCostly { percent }, Zh) => format!(
-            "HTML 标记构建成页面的代价太大（在 {percent}% 处停止；标签嵌套过深或错乱）：{NOT_A_PAGE_ZH}"
-        )
-        .into(),
-        (Unreadable::TooCostly { percent }, En) => format!(
-            "HTML markup is too costly to build into a page (stopped at {percent}% of it; \
-             deep or misnested tags): {NOT_A_PAGE_EN}"
-        )
-        .into(),
-        (Unreadable::TooManyAttributes { most }, Zh) => format!(
-            "HTML 标签的属性太多（一个标签多达 {most} 个）：{NOT_A_PAGE_ZH}"
-        )
-        .into(),
-        (Unreadable::TooManyAttributes { most }, En) => format!(
-            "HTML tags carry far too many attributes (up to {most} in one tag): {NOT_A_PAGE_EN}"
-        )
-        .into(),
-        (Unreadable::TooSlow { tenths, percent }, Zh) => format!(
-            "HTML 页面解析太慢（{}.{} 秒后在 {percent}% 处放弃）：{NOT_A_PAGE_ZH}",
-            tenths / 10,
-            tenths % 10
-        )
-        .into(),
-        (Unreadable::TooSlow { tenths, percent }, En) => format!(
-            "HTML page takes too long to parse (gave up after {}.{} s at {percent}% of it): {NOT_A_PAGE_EN}",
-            tenths / 10,
-            tenths % 10
-        )
-        .into(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn english_texts_are_the_ones_the_tests_and_logs_know() {
-        let skip = ParseError::NotBulletin(Skip::NotSeries {
-            title: "科技周刊#1".into(),
-            by: Some("account".into()),
-        });
-        assert_eq!(
-            skip.to_string(),
-            "not a bulletin of the series: article '科技周刊#1' by account is not an issue of the series"
-        );
-        assert_eq!(
-            Skip::BadNumber("0".into()).to_string(),
-            "issue number 0 is not valid (expected 1 to 60)"
-        );
-        assert_eq!(
-            ParseError::Unreadable(Unreadable::TooSlow {
-                tenths: 10,
-                percent: 40
-            })
-            .to_string(),
-            "HTML page takes too long to parse (gave up after 1.0 s at 40% of it): not a page this tool reads"
-        );
-    }
 
     #[test]
     fn counts_in_english_are_grammatical() {

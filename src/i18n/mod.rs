@@ -11,10 +11,13 @@
 mod cache;
 mod cmd;
 mod messages;
+mod parse;
+mod store;
 
 pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
 pub use messages::Msg;
+pub use store::StoreMsg;
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]

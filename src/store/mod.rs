@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use crate::i18n::{Cache, Lang, Msg};
+use crate::i18n::{Cache, Lang, Msg, StoreMsg};
 
 pub use open::LOCK_WAIT;
 pub use recover::{default_recovery_path, Recovered};
@@ -125,79 +125,79 @@ impl StoreError {
     /// What the user reads, in their language.
     pub fn message(&self) -> Msg {
         let shown = |p: &Path| crate::sanitize::line(&p.display().to_string());
-        Msg::Cache(match self {
-            StoreError::NoCache { path } => Cache::NoCache { path: shown(path) },
-            StoreError::IsFolder { path } => Cache::IsFolder {
+        Msg::Cache(Cache::Store(match self {
+            StoreError::NoCache { path } => StoreMsg::NoCache { path: shown(path) },
+            StoreError::IsFolder { path } => StoreMsg::IsFolder {
                 path: shown(path),
                 example: shown(&path.join("cache.db")),
             },
-            StoreError::NotAFile { path } => Cache::NotAFile { path: shown(path) },
-            StoreError::NoFolder { path, folder } => Cache::NoFolder {
+            StoreError::NotAFile { path } => StoreMsg::NotAFile { path: shown(path) },
+            StoreError::NoFolder { path, folder } => StoreMsg::NoFolder {
                 path: shown(path),
                 folder: shown(folder),
             },
-            StoreError::FolderIsFile { path, folder } => Cache::FolderIsFile {
+            StoreError::FolderIsFile { path, folder } => StoreMsg::FolderIsFile {
                 path: shown(path),
                 folder: shown(folder),
             },
-            StoreError::Unreadable { path, reason } => Cache::CannotReadCache {
+            StoreError::Unreadable { path, reason } => StoreMsg::CannotReadCache {
                 path: shown(path),
                 reason: crate::sanitize::line(reason),
             },
-            StoreError::Create { path, reason } => Cache::Create {
+            StoreError::Create { path, reason } => StoreMsg::Create {
                 path: shown(path),
                 reason: crate::sanitize::line(reason),
             },
-            StoreError::InMemory { path } => Cache::InMemory { path: shown(path) },
-            StoreError::Foreign { path } => Cache::Foreign { path: shown(path) },
-            StoreError::Corrupt { path, reason } => Cache::Corrupt {
+            StoreError::InMemory { path } => StoreMsg::InMemory { path: shown(path) },
+            StoreError::Foreign { path } => StoreMsg::Foreign { path: shown(path) },
+            StoreError::Corrupt { path, reason } => StoreMsg::Corrupt {
                 path: shown(path),
                 reason: crate::sanitize::line(reason),
             },
-            StoreError::Damaged { path, reason } => Cache::Damaged {
+            StoreError::Damaged { path, reason } => StoreMsg::Damaged {
                 path: shown(path),
                 reason: crate::sanitize::line(reason),
             },
-            StoreError::Unrecoverable { path, reason } => Cache::Unrecoverable {
+            StoreError::Unrecoverable { path, reason } => StoreMsg::Unrecoverable {
                 path: shown(path),
                 reason: crate::sanitize::line(reason),
             },
-            StoreError::DamagedPage { reason } => Cache::DamagedPage {
+            StoreError::DamagedPage { reason } => StoreMsg::DamagedPage {
                 reason: crate::sanitize::line(reason),
             },
-            StoreError::TooNew { path, found, known } => Cache::TooNew {
+            StoreError::TooNew { path, found, known } => StoreMsg::TooNew {
                 path: shown(path),
                 found: *found,
                 known: *known,
             },
-            StoreError::TooOldToRead { path, found } => Cache::TooOldToRead {
+            StoreError::TooOldToRead { path, found } => StoreMsg::TooOldToRead {
                 path: shown(path),
                 found: *found,
             },
-            StoreError::Migrate { path, from, reason } => Cache::Migrate {
+            StoreError::Migrate { path, from, reason } => StoreMsg::Migrate {
                 path: shown(path),
                 from: *from,
                 reason: crate::sanitize::line(reason),
             },
-            StoreError::ReadOnly { path } => Cache::ReadOnly { path: shown(path) },
-            StoreError::FolderReadOnly { path, folder } => Cache::FolderReadOnly {
+            StoreError::ReadOnly { path } => StoreMsg::ReadOnly { path: shown(path) },
+            StoreError::FolderReadOnly { path, folder } => StoreMsg::FolderReadOnly {
                 path: shown(path),
                 folder: shown(folder),
             },
-            StoreError::UnreadableJournal { path, wal } => Cache::UnreadableJournal {
+            StoreError::UnreadableJournal { path, wal } => StoreMsg::UnreadableJournal {
                 path: shown(path),
                 wal: shown(wal),
             },
-            StoreError::Locked { path } => Cache::Locked { path: shown(path) },
-            StoreError::Exists { path } => Cache::Exists { path: shown(path) },
-            StoreError::Open { path, reason } => Cache::Open {
+            StoreError::Locked { path } => StoreMsg::Locked { path: shown(path) },
+            StoreError::Exists { path } => StoreMsg::Exists { path: shown(path) },
+            StoreError::Open { path, reason } => StoreMsg::Open {
                 path: shown(path),
                 reason: crate::sanitize::line(reason),
             },
-            StoreError::Busy => Cache::Busy,
-            StoreError::Sql(e) => Cache::Sql(crate::sanitize::line(&e.to_string())),
-            StoreError::Malformed(v) => Cache::Malformed(crate::sanitize::line(v)),
-        })
+            StoreError::Busy => StoreMsg::Busy,
+            StoreError::Sql(e) => StoreMsg::Sql(crate::sanitize::line(&e.to_string())),
+            StoreError::Malformed(v) => StoreMsg::Malformed(crate::sanitize::line(v)),
+        }))
     }
 
     /// Whether the cache (file or folder) cannot be written, so a reader
