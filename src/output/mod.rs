@@ -17,7 +17,7 @@ use crate::trend::compare::{
     Against, End, IssueComparisons, MetricComparison, MEAN_WEEKS, RANK_WEEKS,
 };
 
-pub use search::{search_json, search_text, Mark, SearchHit, Snippet};
+pub use search::{search_json, search_text, Mark, Place, SearchHit, Snippet, CONTEXT_CELLS};
 pub use show::show_text;
 
 fn clean(s: &str) -> String {
