@@ -1,10 +1,12 @@
-//! Command-line interface: the `///` comments here are the `--help` text.
+//! Command-line interface: the `///` comments here are the `--help` text
+//! (and the man page's), which stays English whatever the language: it is
+//! clap's, built once from these comments.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::IssueKey;
+use crate::model::{IssueKey, IssueRow};
 
 /// Browse CNCERT's weekly 网络安全信息与动态周报 from the terminal.
 ///
@@ -92,6 +94,8 @@ pub enum Command {
     },
     /// List every known issue, newest first (cached or not)
     List {
+        #[command(flatten)]
+        select: Select,
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
@@ -110,10 +114,17 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
+        #[command(flatten)]
+        select: Select,
+        /// Write to FILE instead of stdout: all of it or, on an error,
+        /// nothing (a file already there is replaced only when done)
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print the complete default config file, commented, ready to copy
     Config,
-    /// Find issues whose title or body contains QUERY (Chinese works)
+    /// Find issues whose title or body contains QUERY (Chinese works);
+    /// each hit shows the match in context. Exits 1 when nothing matches
     Search {
         /// Text to look for, e.g. 跨境
         query: String,
@@ -121,6 +132,70 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a shell completion script, e.g.
+    /// `zhoubao completions bash > ~/.local/share/bash-completion/completions/zhoubao`
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff) on stdout, e.g. `zhoubao man | man -l -`
+    Man,
+}
+
+/// Which issues `list` and `export` give, and in which order.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Select {
+    /// Only the issues of this year
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Only this issue and later ones, e.g. 2024-17
+    #[arg(long, value_name = "YEAR-NUMBER")]
+    pub since: Option<IssueKey>,
+    /// Only issues the cache holds in full
+    #[arg(long)]
+    pub cached: bool,
+    /// Only cached issues not read yet (as the TUI's unread filter)
+    #[arg(long)]
+    pub unread: bool,
+    /// Newest or oldest first
+    #[arg(long, value_enum, default_value_t = Order::Newest)]
+    pub order: Order,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Order {
+    #[default]
+    Newest,
+    Oldest,
+}
+
+impl Select {
+    /// Whether the filters let this issue through.
+    pub fn admits(&self, row: &IssueRow) -> bool {
+        let s = &row.summary;
+        self.year.is_none_or(|y| s.key.year == y)
+            && self.since.is_none_or(|k| s.key >= k)
+            && (!self.cached || s.cached)
+            && (!self.unread || (s.cached && !s.read))
+    }
+
+    /// The rows (newest first, as the cache gives them) filtered and in
+    /// the chosen order.
+    pub fn apply(&self, rows: Vec<IssueRow>) -> Vec<IssueRow> {
+        let mut rows: Vec<IssueRow> = rows.into_iter().filter(|r| self.admits(r)).collect();
+        if self.order == Order::Oldest {
+            rows.reverse();
+        }
+        rows
+    }
+}
+
+/// Shells `zhoubao completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -38,7 +38,8 @@ fn cached_count(store: &Store) -> usize {
 
 fn import_command(db: &Path, dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
-    cmd.arg("--db")
+    cmd.env("ZHOUBAO_LANG", "en")
+        .arg("--db")
         .arg(db)
         .args(["import", "--quiet", "--verbose"])
         .arg(dir)

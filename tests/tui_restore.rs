@@ -270,7 +270,10 @@ fn without_a_cache_the_tui_says_so_and_points_at_the_demo() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("typo.db");
-    let Some(s) = session_with("nocache", &format!("'{{bin}}' --db '{}'", db.display())) else {
+    let Some(s) = session_with(
+        "nocache",
+        &format!("ZHOUBAO_LANG=en '{{bin}}' --db '{}'", db.display()),
+    ) else {
         eprintln!("tmux cannot start a session here: skipping");
         return;
     };
@@ -291,7 +294,7 @@ fn with_stdin_not_a_terminal_the_tui_says_so_on_a_clean_screen() {
         eprintln!("tmux not found: skipping");
         return;
     }
-    let Some(s) = session_with("stdin", "echo input | '{bin}' --demo") else {
+    let Some(s) = session_with("stdin", "echo input | ZHOUBAO_LANG=en '{bin}' --demo") else {
         eprintln!("tmux cannot start a session here: skipping");
         return;
     };

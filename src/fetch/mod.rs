@@ -95,7 +95,7 @@ pub enum PageResult {
     },
     /// Fetched, but not an issue of the series (the parser says why):
     /// nothing stored.
-    Skipped(String),
+    Skipped(crate::parse::Skip),
     Failed(FetchError),
 }
 
@@ -135,9 +135,7 @@ pub fn fetch_page(
             (result, b.recent)
         }
         // The message says "not a bulletin of the series"; this says why.
-        Err(ParseError::NotBulletin(why)) => {
-            (PageResult::Skipped(crate::sanitize::line(&why)), Vec::new())
-        }
+        Err(ParseError::NotBulletin(why)) => (PageResult::Skipped(why), Vec::new()),
         Err(e) => (
             PageResult::Failed(FetchError::Unreadable {
                 detail: sanitized(e),

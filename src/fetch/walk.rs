@@ -44,7 +44,7 @@ pub struct FetchSummary {
     pub updated: usize,
     pub unchanged: usize,
     pub stubs: usize,
-    pub skipped: Vec<(String, String)>,
+    pub skipped: Vec<(String, crate::parse::Skip)>,
     pub failed: Vec<(String, FetchError)>,
     /// Named pages not fetched because the cache holds their issue.
     pub already_cached: Vec<IssueKey>,

@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use super::cache::Cache;
+use super::cmd::Cmd;
 use super::help::Help;
 use super::tui::Tui;
 use super::Lang;
@@ -23,9 +25,11 @@ pub enum Msg {
     /// A count of files.
     Files(usize),
     // --- command line: commands and their text output
-
+    /// The command line's words (cmd.rs).
+    Cmd(Cmd),
     // --- import and the cache
-
+    /// Import, the cache and the parser's reasons (cache.rs).
+    Cache(Cache),
     // --- fetch
     /// `zhoubao fetch`: a page that failed, and why (another message).
     FetchFailedLine {
@@ -36,7 +40,7 @@ pub enum Msg {
     /// reason.
     FetchSkippedLine {
         url: String,
-        why: String,
+        why: crate::parse::Skip,
     },
     /// A named page whose issue the cache holds in full.
     FetchAlreadyCached {
@@ -142,7 +146,7 @@ pub enum Msg {
     },
     FetchTuiSkipped {
         what: String,
-        why: String,
+        why: crate::parse::Skip,
     },
     /// WeChat asked for verification: what to do instead.
     FetchTuiWall {
@@ -220,9 +224,9 @@ impl Msg {
             (Msg::Files(1), En) => "1 file".into(),
             (Msg::Files(n), En) => format!("{n} files").into(),
             // --- command line
-
+            (Msg::Cmd(m), lang) => m.text(lang),
             // --- import and the cache
-
+            (Msg::Cache(m), lang) => m.text(lang),
             // --- fetch
             (Msg::FetchFailedLine { url, why }, Zh) => {
                 format!("失败  {url}：{}", why.text(Zh)).into()
@@ -231,9 +235,11 @@ impl Msg {
                 format!("failed  {url}: {}", why.text(En)).into()
             }
             (Msg::FetchSkippedLine { url, why }, Zh) => {
+                let why = super::parse::skip_text(why, Zh);
                 format!("跳过  {url}：不是本系列的周报：{why}").into()
             }
             (Msg::FetchSkippedLine { url, why }, En) => {
+                let why = super::parse::skip_text(why, En);
                 format!("skipped {url}: not a bulletin of the series: {why}").into()
             }
             (Msg::FetchAlreadyCached { key }, Zh) => {
@@ -415,9 +421,11 @@ impl Msg {
                 format!("cannot fetch {what}: {}", why.text(En)).into()
             }
             (Msg::FetchTuiSkipped { what, why }, Zh) => {
+                let why = super::parse::skip_text(why, Zh);
                 format!("{what} 的页面不是本系列的周报：{why}").into()
             }
             (Msg::FetchTuiSkipped { what, why }, En) => {
+                let why = super::parse::skip_text(why, En);
                 format!("the page of {what} is not a bulletin of the series: {why}").into()
             }
             (Msg::FetchTuiWall { what }, Zh) => {
@@ -529,7 +537,7 @@ impl Msg {
             },
             Msg::FetchSkippedLine {
                 url: "http://127.0.0.1/x".into(),
-                why: "HTML page is not a WeChat article".into(),
+                why: crate::parse::Skip::NoTitle,
             },
             Msg::FetchAlreadyCached {
                 key: "2024-17".into(),
@@ -631,7 +639,7 @@ impl Msg {
             },
             Msg::FetchTuiSkipped {
                 what: "2024-15".into(),
-                why: "expired".into(),
+                why: crate::parse::Skip::NoTitle,
             },
             Msg::FetchTuiWall {
                 what: "2024-15".into(),
@@ -673,6 +681,8 @@ impl Msg {
         .into_iter()
         .chain(Tui::samples().into_iter().map(Msg::Tui))
         .chain(Help::ALL.iter().map(|&h| Msg::Help(h)))
+        .chain(Cmd::samples().into_iter().map(Msg::Cmd))
+        .chain(Cache::samples().into_iter().map(Msg::Cache))
         .collect()
     }
 }

@@ -388,6 +388,107 @@ pub mod en {
     }
 }
 
+/// The CLI's words in Chinese: `zhoubao show` when the language is
+/// Chinese, each line naming what it compares with, as [`en`] does.
+pub mod cli_zh {
+    use super::*;
+
+    pub fn heading(c: &IssueComparisons) -> String {
+        if c.on_calendar {
+            "本周数据（与有该项数据的上一期相比）：".to_string()
+        } else {
+            "本周数据（此期号不在周历上，无从比较）：".to_string()
+        }
+    }
+
+    /// `−497 (−75.6%)，较 2025-3（657），4 周前`.
+    pub fn previous(c: &MetricComparison) -> String {
+        match (&c.value, &c.previous) {
+            (None, _) => "本期无此项".to_string(),
+            (Some(_), None) => "更早的期次都没有此项".to_string(),
+            (Some(_), Some(p)) => {
+                let when = if p.adjacent() {
+                    "上一周".to_string()
+                } else {
+                    format!("{} 周前", p.weeks_before)
+                };
+                format!(
+                    "{}，较 {}（{}），{when}",
+                    text(&against_change(p, "新增")),
+                    p.key,
+                    p.value
+                )
+            }
+        }
+    }
+
+    /// `较 4 周均值 381（4 周中仅知 2 周）：−105 (−27.6%)`.
+    pub fn mean(c: &MetricComparison) -> Option<String> {
+        c.value?;
+        Some(match &c.mean {
+            None => format!("此前 {MEAN_WEEKS} 周都没有此项：无均值"),
+            Some(m) => {
+                let known = if m.weeks_known < MEAN_WEEKS {
+                    format!("（{MEAN_WEEKS} 周中仅知 {} 周）", m.weeks_known)
+                } else {
+                    String::new()
+                };
+                format!(
+                    "较 {MEAN_WEEKS} 周均值 {}{known}：{}",
+                    amount(m.mean),
+                    text(&change(
+                        signed_amount(m.difference),
+                        m.percent,
+                        m.direction(),
+                        "新增"
+                    ))
+                )
+            }
+        })
+    }
+
+    /// `较去年同期 2023-18（265）：+11 (+4.2%)`.
+    pub fn year_earlier(c: &MetricComparison) -> Option<String> {
+        c.value?;
+        Some(match (&c.year_earlier_key, &c.year_earlier) {
+            (_, Some(y)) => format!(
+                "较去年同期 {}（{}）：{}",
+                y.key,
+                y.value,
+                text(&against_change(y, "新增"))
+            ),
+            (Some(k), None) => format!("去年同期 {k}：不详"),
+            (None, None) => "去年同期：无此周（上一年只有 52 周）".to_string(),
+        })
+    }
+
+    /// `52 周内最高`, `52 周内已知 21 周中第 3 低`.
+    pub fn rank(c: &MetricComparison) -> Option<String> {
+        let r = c.rank.as_ref()?;
+        Some(if r.of == 1 {
+            format!("{RANK_WEEKS} 周内唯一有数据的一周")
+        } else if r.all_equal() {
+            format!("与 {RANK_WEEKS} 周内已知的 {} 周全都持平", r.of)
+        } else {
+            let end = match r.end {
+                End::Highest => "高",
+                End::Lowest => "低",
+            };
+            let place = if r.position == 1 {
+                format!("最{end}")
+            } else {
+                format!("第 {} {end}", r.position)
+            };
+            let joint = if r.joint() { "并列" } else { "" };
+            if r.complete() {
+                format!("{RANK_WEEKS} 周内{joint}{place}")
+            } else {
+                format!("{RANK_WEEKS} 周内已知 {} 周中{joint}{place}", r.of)
+            }
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,9 +59,9 @@ pub fn run(
     open: Option<IssueKey>,
     options: Options,
 ) -> anyhow::Result<()> {
-    require_terminal()?;
     let Options { ui, browser } = options;
     let lang = ui.lang;
+    require_terminal(lang)?;
     let mut app = App::with_ui(Box::new(library), open, ui)
         .map_err(|e| anyhow::anyhow!("{}", Tui::CannotReadCache(e.to_string()).text(lang)))?;
     if browser.is_some() {
@@ -82,15 +82,13 @@ pub fn run(
 
 /// Refuses to start, without writing a byte to stdout, when stdin or
 /// stdout is not a terminal (`zhoubao > file`, a pipe, a cron job).
-pub fn require_terminal() -> anyhow::Result<()> {
+pub fn require_terminal(lang: crate::i18n::Lang) -> anyhow::Result<()> {
     use std::io::IsTerminal;
-    let not = match (io::stdin().is_terminal(), io::stdout().is_terminal()) {
-        (true, true) => return Ok(()),
-        (false, false) => "stdin and stdout are not one",
-        (false, true) => "stdin is not one",
-        (true, false) => "stdout is not one",
-    };
-    anyhow::bail!("the browser needs a terminal ({not}); try `zhoubao list` for text")
+    let (stdin, stdout) = (io::stdin().is_terminal(), io::stdout().is_terminal());
+    if stdin && stdout {
+        return Ok(());
+    }
+    anyhow::bail!("{}", Tui::NeedsTerminal { stdin, stdout }.text(lang))
 }
 
 /// How long input must be idle before the cache is checked for changes.

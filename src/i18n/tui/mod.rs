@@ -18,6 +18,11 @@ use crate::model::{IssueKey, Metric};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tui {
     // The screen and the terminal.
+    /// Which of stdin and stdout are terminals (not both).
+    NeedsTerminal {
+        stdin: bool,
+        stdout: bool,
+    },
     CannotReadCache(String),
     CannotSetUpTerminal,
     CannotCopy(String),
@@ -265,6 +270,22 @@ impl Tui {
             (NotInCacheShort(k), En) => format!("{k} is not in the cache").into(),
             (CannotReload(e), Zh) => format!("无法重新读取缓存：{e}").into(),
             (CannotReload(e), En) => format!("cannot reload the cache: {e}").into(),
+            (NeedsTerminal { stdin, stdout }, Zh) => {
+                let not = match (stdin, stdout) {
+                    (false, false) => "标准输入和标准输出都不是终端",
+                    (false, _) => "标准输入不是终端",
+                    _ => "标准输出不是终端",
+                };
+                format!("浏览界面需要终端（{not}）；文字输出请用 zhoubao list").into()
+            }
+            (NeedsTerminal { stdin, stdout }, En) => {
+                let not = match (stdin, stdout) {
+                    (false, false) => "stdin and stdout are not one",
+                    (false, _) => "stdin is not one",
+                    _ => "stdout is not one",
+                };
+                format!("the browser needs a terminal ({not}); try `zhoubao list` for text").into()
+            }
             (CacheUpdated { issues, added }, Zh) => {
                 format!("缓存已被另一个进程更新：共 {issues} 期，新增 {added} 期").into()
             }

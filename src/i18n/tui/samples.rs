@@ -13,6 +13,14 @@ impl Tui {
         let e = || "disk I/O error".to_string();
         let key = || "f".to_string();
         let mut all = vec![
+            NeedsTerminal {
+                stdin: false,
+                stdout: true,
+            },
+            NeedsTerminal {
+                stdin: true,
+                stdout: false,
+            },
             CannotReadCache(e()),
             CannotSetUpTerminal,
             CannotCopy(e()),
