@@ -63,7 +63,7 @@ fn chart_view_80x24() {
     // 2024-18 is week 71 of the formula: 200 + 71·37 mod 300 = 427; the
     // 4-week average needs 2024-15, which is missing.
     assert!(text.contains("本期 427"), "{text}");
-    assert!(text.contains("4周均 —"), "{text}");
+    assert!(text.contains("4周滑均 —"), "{text}");
     // 2023-18 is week 18: 200 + 18·37 mod 300 = 266.
     assert!(text.contains("上年 2023-18 266"), "{text}");
     assert!(text.contains("2024年"), "the year is on the x axis: {text}");
@@ -272,11 +272,11 @@ fn no_line_and_no_average_bridges_a_missing_week() {
     // A week whose four weeks reach into the gap has no average.
     let mut app = app_zh(weeks_library(&weeks), Some(key(2024, 15)), 80, 24);
     press(&mut app, KeyCode::Char('c'));
-    assert!(screen(&app, 80, 24).contains("4周均 —"));
+    assert!(screen(&app, 80, 24).contains("4周滑均 —"));
     let mut app = app_zh(weeks_library(&weeks), Some(key(2024, 16)), 80, 24);
     press(&mut app, KeyCode::Char('c'));
     // 13 … 16: 100 + (3, 4, 0, 1)·60 = 280, 340, 100, 160.
-    assert!(screen(&app, 80, 24).contains("4周均 220.0"));
+    assert!(screen(&app, 80, 24).contains("4周滑均 220.0"));
 }
 
 #[test]

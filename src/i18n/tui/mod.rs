@@ -170,7 +170,7 @@ pub enum Tui {
     NoFiguresYet,
     Weeks(usize),
     AllWeeks,
-    MeanLabel,
+    MovingAverageLabel,
     YearBefore,
     NoSuchWeek,
     ChartTooSmall,
@@ -551,8 +551,10 @@ impl Tui {
             (Weeks(n), En) => format!("{n} wks").into(),
             (AllWeeks, Zh) => "全部".into(),
             (AllWeeks, En) => "all".into(),
-            (MeanLabel, Zh) => "4周均".into(),
-            (MeanLabel, En) => "4-wk mean".into(),
+            // Not the detail pane's 4周均 (the mean of the four weeks
+            // before): the average of the four weeks up to each week.
+            (MovingAverageLabel, Zh) => "4周滑均".into(),
+            (MovingAverageLabel, En) => "4-wk MA".into(),
             (YearBefore, Zh) => "上年".into(),
             (YearBefore, En) => "a year ago".into(),
             (NoSuchWeek, Zh) => "无此期".into(),

@@ -154,7 +154,7 @@ impl Tui {
             NoFiguresYet,
             Weeks(52),
             AllWeeks,
-            MeanLabel,
+            MovingAverageLabel,
             YearBefore,
             NoSuchWeek,
             ChartTooSmall,

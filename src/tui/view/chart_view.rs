@@ -112,7 +112,7 @@ fn header(
     let say = |m: Tui| m.text(lang).into_owned();
     let (this, mean, before) = (
         say(Tui::ThisWeek),
-        say(Tui::MeanLabel),
+        say(Tui::MovingAverageLabel),
         say(Tui::YearBefore),
     );
     let date = calendar::period_of_key(reading.key).map(|p| {
@@ -278,8 +278,12 @@ impl ChartViewState {
         let cells = usize::from(frame.width.saturating_sub(2));
         let label = Tui::Metric(self.metric).text(lang);
         let zoom = zoom_label(self.zoom, lang);
+        let beyond = match &self.plot {
+            Some(p) if p.clipped => Tui::BeyondScale("↑".into()).text(lang).into_owned(),
+            _ => String::new(),
+        };
         let full = format!(
-            " {}/{} {label} · {zoom}{} ",
+            " {}/{} {label} · {zoom}{} {beyond}",
             figure + 1,
             Metric::ALL.len(),
             span(" … ").unwrap_or_default()
