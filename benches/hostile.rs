@@ -258,7 +258,9 @@ fn main() -> ExitCode {
         let took = start.elapsed();
         slowest = slowest.max(took);
         let outcome = match &result {
-            FileResult::Failed(why) | FileResult::Skipped(why) => format!("{result}: {why}"),
+            FileResult::Failed(why) | FileResult::Skipped(why) => {
+                format!("{result}: {}", why.text(zhoubao::i18n::Lang::En))
+            }
             other => other.to_string(),
         };
         let over = measuring && took > max;

@@ -236,9 +236,10 @@ fn check(summary: &import::ImportSummary, written: usize, issues: usize) -> bool
     }
     if let Some((path, why)) = summary.failed.first() {
         eprintln!(
-            "{} files failed, first {}: {why}",
+            "{} files failed, first {}: {}",
             summary.failed.len(),
-            path.display()
+            path.display(),
+            why.text(zhoubao::i18n::Lang::En)
         );
         ok = false;
     }
@@ -281,8 +282,9 @@ fn scale_run(
         summary.failed.len()
     );
     let listed = Instant::now();
-    let list = store.summaries()?;
-    let text = zhoubao::output::list_text(&list);
+    // As `zhoubao list` does: the rows with their URLs, then the text.
+    let list = store.rows()?;
+    let text = zhoubao::output::list_text(&list, zhoubao::i18n::Lang::En);
     println!(
         "list: {} issues ({} KB of text) in {:.0} ms",
         list.len(),

@@ -21,7 +21,7 @@ use ratatui::Terminal;
 
 use zhoubao::store::Store;
 use zhoubao::synth;
-use zhoubao::tui::{action, update, Action, App};
+use zhoubao::tui::{update, Action, App};
 
 const FIRST_FRAME_BUDGET: Duration = Duration::from_millis(150);
 const KEY_BUDGET: Duration = Duration::from_millis(16);
@@ -251,7 +251,11 @@ fn chart_view_latency(
 }
 
 fn press(app: &mut App, code: KeyCode) {
-    if let Some(a) = action::map_key(KeyEvent::new(code, KeyModifiers::NONE), app.mode, app.focus) {
+    if let Some(a) =
+        app.ui
+            .keys
+            .action(KeyEvent::new(code, KeyModifiers::NONE), app.mode, app.focus)
+    {
         update(app, a);
     }
 }

@@ -1,10 +1,12 @@
-//! Command-line interface: the `///` comments here are the `--help` text.
+//! Command-line interface: the `///` comments here are the `--help` text
+//! (and the man page's), which stays English whatever the language: it is
+//! clap's, built once from these comments.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::IssueKey;
+use crate::model::{IssueKey, IssueRow};
 
 /// Browse CNCERT's weekly 网络安全信息与动态周报 from the terminal.
 ///
@@ -16,6 +18,11 @@ pub struct Cli {
     /// The cache file [default: cache.db in the platform data dir]
     #[arg(long, env = "ZHOUBAO_DB", global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// The config file [default: config.toml in the platform config dir;
+    /// `zhoubao config` prints one]
+    #[arg(long, env = "ZHOUBAO_CONFIG", global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 
     /// Use the demo corpus built into the binary instead of the cache
     /// (nothing is written to disk)
@@ -45,6 +52,34 @@ pub enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Fetch bulletins from their web addresses (http or https) into the
+    /// cache, stored like imported files; with --follow, also the 近期回顾
+    /// issues behind them that the cache lacks
+    Fetch {
+        /// Page addresses, e.g. this week's issue on mp.weixin.qq.com
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+        /// Then fetch up to N more pages: the 近期回顾 targets the cache
+        /// does not hold in full, breadth-first (run again to go on)
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        follow: usize,
+        /// Fetch issues the cache already holds in full again
+        #[arg(long)]
+        refresh: bool,
+        /// Seconds between two requests to one host (at least 0.5)
+        /// [default: the config's fetch.delay, else 1]
+        #[arg(long, value_name = "SECONDS")]
+        delay: Option<f64>,
+        /// The User-Agent header to send [default: zhoubao/VERSION (...)]
+        #[arg(long, value_name = "TEXT")]
+        user_agent: Option<String>,
+        /// Do not draw a progress line
+        #[arg(long)]
+        quiet: bool,
+        /// Print each page's result on stdout as soon as it is stored
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Rebuild every issue from the raw files the cache keeps (after an
     /// upgrade of zhoubao's parser); reading state is kept
     Reindex,
@@ -59,6 +94,8 @@ pub enum Command {
     },
     /// List every known issue, newest first (cached or not)
     List {
+        #[command(flatten)]
+        select: Select,
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
@@ -77,8 +114,17 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
+        #[command(flatten)]
+        select: Select,
+        /// Write to FILE instead of stdout: all of it or, on an error,
+        /// nothing (a file already there is replaced only when done)
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
-    /// Find issues whose title or body contains QUERY (Chinese works)
+    /// Print the complete default config file, commented, ready to copy
+    Config,
+    /// Find issues whose title or body contains QUERY (Chinese works);
+    /// each hit shows the match in context. Exits 1 when nothing matches
     Search {
         /// Text to look for, e.g. 跨境
         query: String,
@@ -86,6 +132,70 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a shell completion script, e.g.
+    /// `zhoubao completions bash > ~/.local/share/bash-completion/completions/zhoubao`
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff) on stdout, e.g. `zhoubao man | man -l -`
+    Man,
+}
+
+/// Which issues `list` and `export` give, and in which order.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Select {
+    /// Only the issues of this year
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Only this issue and later ones, e.g. 2024-17
+    #[arg(long, value_name = "YEAR-NUMBER")]
+    pub since: Option<IssueKey>,
+    /// Only issues the cache holds in full
+    #[arg(long)]
+    pub cached: bool,
+    /// Only cached issues not read yet (as the TUI's unread filter)
+    #[arg(long)]
+    pub unread: bool,
+    /// Newest or oldest first
+    #[arg(long, value_enum, default_value_t = Order::Newest)]
+    pub order: Order,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Order {
+    #[default]
+    Newest,
+    Oldest,
+}
+
+impl Select {
+    /// Whether the filters let this issue through.
+    pub fn admits(&self, row: &IssueRow) -> bool {
+        let s = &row.summary;
+        self.year.is_none_or(|y| s.key.year == y)
+            && self.since.is_none_or(|k| s.key >= k)
+            && (!self.cached || s.cached)
+            && (!self.unread || (s.cached && !s.read))
+    }
+
+    /// The rows (newest first, as the cache gives them) filtered and in
+    /// the chosen order.
+    pub fn apply(&self, rows: Vec<IssueRow>) -> Vec<IssueRow> {
+        let mut rows: Vec<IssueRow> = rows.into_iter().filter(|r| self.admits(r)).collect();
+        if self.order == Order::Oldest {
+            rows.reverse();
+        }
+        rows
+    }
+}
+
+/// Shells `zhoubao completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

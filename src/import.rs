@@ -17,6 +17,7 @@ use std::sync::Once;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::i18n::{Cache, FileKind, Lang, Msg, OwnFile, Verdict};
 use crate::model::Bulletin;
 use crate::parse::{self, ParseError, MAX_FILE_BYTES};
 use crate::pool::{Next, Ordered};
@@ -26,24 +27,33 @@ mod writer;
 
 use writer::{Prepared, Writer};
 
-/// What happened to one file.
+/// What happened to one file; a skipped or failed file says why, in the
+/// message table's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileResult {
     Stored(ImportOutcome),
-    Skipped(String),
-    Failed(String),
+    Skipped(Msg),
+    Failed(Msg),
 }
 
+impl FileResult {
+    /// The one word `import --verbose` prints.
+    pub fn verdict(&self) -> Verdict {
+        match self {
+            FileResult::Stored(ImportOutcome::New) => Verdict::New,
+            FileResult::Stored(ImportOutcome::Updated) => Verdict::Updated,
+            FileResult::Stored(ImportOutcome::Unchanged) => Verdict::Unchanged,
+            FileResult::Stored(ImportOutcome::StubMerged) => Verdict::Stub,
+            FileResult::Skipped(_) => Verdict::Skipped,
+            FileResult::Failed(_) => Verdict::Failed,
+        }
+    }
+}
+
+/// The English word, for logs and tests.
 impl fmt::Display for FileResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FileResult::Stored(ImportOutcome::New) => write!(f, "new"),
-            FileResult::Stored(ImportOutcome::Updated) => write!(f, "updated"),
-            FileResult::Stored(ImportOutcome::Unchanged) => write!(f, "unchanged"),
-            FileResult::Stored(ImportOutcome::StubMerged) => write!(f, "stub"),
-            FileResult::Skipped(_) => write!(f, "skipped"),
-            FileResult::Failed(_) => write!(f, "failed"),
-        }
+        f.write_str(&Msg::Cache(Cache::Verdict(self.verdict())).text(Lang::En))
     }
 }
 
@@ -54,8 +64,8 @@ pub struct ImportSummary {
     pub updated: usize,
     pub unchanged: usize,
     pub stubs: usize,
-    pub skipped: Vec<(PathBuf, String)>,
-    pub failed: Vec<(PathBuf, String)>,
+    pub skipped: Vec<(PathBuf, Msg)>,
+    pub failed: Vec<(PathBuf, Msg)>,
     /// Why the run stopped before its last file, if it did.
     pub stopped: Option<Stopped>,
 }
@@ -63,9 +73,9 @@ pub struct ImportSummary {
 /// A run that gave up: the cache stayed locked, or turned out damaged.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stopped {
-    pub reason: String,
+    pub reason: Msg,
     /// What the user can do about it.
-    pub hint: String,
+    pub hint: Msg,
     pub not_imported: usize,
     pub of: usize,
 }
@@ -92,43 +102,58 @@ impl ImportSummary {
     }
 }
 
-impl fmt::Display for ImportSummary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ImportSummary {
+    /// Nothing was there to import: the paths hold no file at all.
+    pub fn found_nothing(&self) -> bool {
+        self.files() == 0 && self.stopped.is_none()
+    }
+
+    /// The report in `lang`: each skipped and failed file, then the counts,
+    /// then why the run stopped, if it did.
+    pub fn render(&self, lang: Lang) -> String {
+        let shown = |p: &Path| crate::sanitize::line(&p.display().to_string());
+        let mut lines: Vec<Msg> = Vec::new();
         for (path, why) in &self.skipped {
-            writeln!(
-                f,
-                "skipped {}: {}",
-                crate::sanitize::line(&path.display().to_string()),
-                why
-            )?;
+            lines.push(Msg::Cache(Cache::SkippedLine {
+                path: shown(path),
+                why: Box::new(why.clone()),
+            }));
         }
         for (path, why) in &self.failed {
-            writeln!(
-                f,
-                "failed  {}: {}",
-                crate::sanitize::line(&path.display().to_string()),
-                why
-            )?;
+            lines.push(Msg::Cache(Cache::FailedLine {
+                path: shown(path),
+                why: Box::new(why.clone()),
+            }));
         }
-        write!(
-            f,
-            "{} files: {} new, {} updated, {} unchanged, {} stubs merged, {} skipped, {} failed",
-            self.files(),
-            self.new,
-            self.updated,
-            self.unchanged,
-            self.stubs,
-            self.skipped.len(),
-            self.failed.len()
-        )?;
+        lines.push(Msg::Cache(Cache::Summary {
+            files: self.files(),
+            new: self.new,
+            updated: self.updated,
+            unchanged: self.unchanged,
+            stubs: self.stubs,
+            skipped: self.skipped.len(),
+            failed: self.failed.len(),
+        }));
         if let Some(s) = &self.stopped {
-            write!(
-                f,
-                "\n{}; {} of {} files were not imported; {}",
-                s.reason, s.not_imported, s.of, s.hint
-            )?;
+            lines.push(Msg::Cache(Cache::Stopped {
+                reason: Box::new(s.reason.clone()),
+                not_imported: s.not_imported,
+                of: s.of,
+                hint: Box::new(s.hint.clone()),
+            }));
         }
-        Ok(())
+        lines
+            .iter()
+            .map(|m| m.text(lang))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// The English report, for logs and tests.
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -146,7 +171,7 @@ fn store_parsed(
     bytes: &[u8],
     parsed: Result<Bulletin, ParseError>,
 ) -> FileResult {
-    try_store(store, label, bytes, parsed).unwrap_or_else(|e| FileResult::Failed(e.to_string()))
+    try_store(store, label, bytes, parsed).unwrap_or_else(|e| FileResult::Failed(e.message()))
 }
 
 /// [`store_parsed`], with the cache's errors left to the caller, which
@@ -167,18 +192,22 @@ fn try_store(
 /// when only the file fails. Each statement already waited
 /// [`crate::store::LOCK_WAIT`] for the lock: the whole run waits that
 /// long once, not once per file.
-fn stop_reason(cache: &str, e: &StoreError) -> Option<(String, String)> {
+fn stop_reason(cache: &str, e: &StoreError) -> Option<(Msg, Msg)> {
+    let cache = cache.to_owned();
     match e {
         StoreError::Busy | StoreError::Locked { .. } => Some((
-            format!(
-                "{cache}: the cache stayed locked by another process for {} s, so the import gave up",
-                crate::store::LOCK_WAIT.as_secs()
-            ),
-            "run it again when that process finishes".into(),
+            Msg::Cache(Cache::StopLocked {
+                cache,
+                secs: crate::store::LOCK_WAIT.as_secs(),
+            }),
+            Msg::Cache(Cache::HintRunAgain),
         )),
         StoreError::DamagedPage { reason } => Some((
-            format!("{cache}: the cache is damaged ({reason}), so the import stopped"),
-            "`zhoubao recover` builds a fresh cache from the files it holds".into(),
+            Msg::Cache(Cache::StopDamaged {
+                cache,
+                reason: crate::sanitize::line(reason),
+            }),
+            Msg::Cache(Cache::HintRecover),
         )),
         _ => None,
     }
@@ -186,7 +215,7 @@ fn stop_reason(cache: &str, e: &StoreError) -> Option<(String, String)> {
 
 /// [`parse::parse`], with a panic anywhere in it turned into the reason
 /// this one file failed. `reindex` re-parses stored files the same way.
-pub fn parse_caught(bytes: &[u8]) -> Result<Result<Bulletin, ParseError>, String> {
+pub fn parse_caught(bytes: &[u8]) -> Result<Result<Bulletin, ParseError>, Msg> {
     caught(|| {
         if let Some(marker) = TEST_PANIC_MARKER.as_deref() {
             if bytes.windows(marker.len()).any(|w| w == marker.as_bytes()) {
@@ -208,7 +237,7 @@ static TEST_PANIC_MARKER: std::sync::LazyLock<Option<String>> = std::sync::LazyL
 
 /// Runs `f`; its panic becomes a one-line reason naming the message and
 /// where it happened, and prints nothing.
-fn caught<T>(f: impl FnOnce() -> T + panic::UnwindSafe) -> Result<T, String> {
+fn caught<T>(f: impl FnOnce() -> T + panic::UnwindSafe) -> Result<T, Msg> {
     install_quiet_panic_hook();
     let was_quiet = QUIET_PANICS.with(|q| q.replace(true));
     let result = panic::catch_unwind(f);
@@ -221,11 +250,9 @@ fn caught<T>(f: impl FnOnce() -> T + panic::UnwindSafe) -> Result<T, String> {
             .unwrap_or_else(|| "no message".into());
         let at = PANIC_LOCATION
             .with(|l| l.borrow_mut().take())
-            .map_or(String::new(), |l| format!(" at {l}"));
+            .map(|l| crate::sanitize::line(&l));
         let detail: String = crate::sanitize::line(&message).chars().take(160).collect();
-        format!(
-            "the parser crashed on this file ({detail}{at}); a bug in zhoubao, please report it"
-        )
+        Msg::Cache(Cache::ParserCrashed { detail, at })
     })
 }
 
@@ -260,11 +287,11 @@ fn install_quiet_panic_hook() {
 /// The cache's own files: an import folder may hold them, and reading the
 /// database while this import writes it is neither useful nor safe.
 struct CacheFiles {
-    paths: Vec<(PathBuf, &'static str)>,
+    paths: Vec<(PathBuf, OwnFile)>,
     /// Device and inode of those that exist as the import starts: a file
     /// is recognised from the `stat` its reading needs anyway, not by
     /// resolving every path it is reached by.
-    ids: Vec<(FileId, &'static str)>,
+    ids: Vec<(FileId, OwnFile)>,
 }
 
 impl CacheFiles {
@@ -276,19 +303,10 @@ impl CacheFiles {
         let canonical = given.as_ref().and_then(|p| std::fs::canonicalize(p).ok());
         for db in given.into_iter().chain(canonical) {
             for (suffix, what) in [
-                ("", "the cache this import writes to"),
-                (
-                    "-wal",
-                    "the write-ahead log of the cache this import writes to",
-                ),
-                (
-                    "-shm",
-                    "the shared-memory index of the cache this import writes to",
-                ),
-                (
-                    "-journal",
-                    "the rollback journal of the cache this import writes to",
-                ),
+                ("", OwnFile::Database),
+                ("-wal", OwnFile::Wal),
+                ("-shm", OwnFile::Shm),
+                ("-journal", OwnFile::Journal),
             ] {
                 let mut name = db.clone().into_os_string();
                 name.push(suffix);
@@ -304,13 +322,13 @@ impl CacheFiles {
 
     /// What `path` (whose `metadata` is `meta`) is, when it is, or links
     /// to, one of the cache's files.
-    fn what(&self, path: &Path, meta: &std::fs::Metadata) -> Option<&'static str> {
+    fn what(&self, path: &Path, meta: &std::fs::Metadata) -> Option<OwnFile> {
         if self.paths.is_empty() {
             return None;
         }
         if let Some(id) = file_id(meta) {
             if let Some((_, what)) = self.ids.iter().find(|(known, _)| *known == id) {
-                return Some(what);
+                return Some(*what);
             }
             // One created since the start (a journal, which a WAL cache
             // does not use) has no known id yet: it is found by its name.
@@ -345,12 +363,12 @@ fn file_id(_: &std::fs::Metadata) -> Option<FileId> {
 /// the parser's limit plus one byte, so `/dev/zero` or a growing file
 /// cannot fill the memory and a FIFO cannot block the import.
 fn read_file(path: &Path, cache: &CacheFiles) -> Result<Vec<u8>, FileResult> {
-    let cannot = |e: std::io::Error| FileResult::Failed(format!("cannot read: {e}"));
+    let cannot = |e: std::io::Error| FileResult::Failed(cannot_read(&e));
     // The walk saw the kind already, but the file can be replaced since;
     // the check on the open handle below is the one that counts.
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if let Some(what) = cache.what(path, &meta) {
-        return Err(FileResult::Skipped(what.to_string()));
+        return Err(FileResult::Skipped(Msg::Cache(Cache::OwnFile(what))));
     }
     if !meta.is_file() {
         return Err(FileResult::Skipped(not_regular(&meta.file_type())));
@@ -368,15 +386,19 @@ fn read_file(path: &Path, cache: &CacheFiles) -> Result<Vec<u8>, FileResult> {
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(FileResult::Failed(format!(
-            "file too large: it grew past the limit of {MAX_FILE_BYTES} bytes (16 MiB) while being read"
-        )));
+        return Err(FileResult::Failed(Msg::Cache(Cache::GrewPastLimit)));
     }
     Ok(bytes)
 }
 
-fn too_large(len: u64) -> String {
-    format!("file too large: {len} bytes (limit {MAX_FILE_BYTES} bytes = 16 MiB)")
+fn too_large(bytes: u64) -> Msg {
+    Msg::Cache(Cache::TooLarge { bytes })
+}
+
+fn cannot_read(e: &std::io::Error) -> Msg {
+    Msg::Cache(Cache::CannotRead {
+        error: crate::sanitize::line(&e.to_string()),
+    })
 }
 
 #[cfg(unix)]
@@ -394,30 +416,31 @@ fn open_without_blocking(path: &Path) -> std::io::Result<File> {
     File::open(path)
 }
 
-fn not_regular(kind: &std::fs::FileType) -> String {
+fn not_regular(kind: &std::fs::FileType) -> Msg {
     #[cfg(unix)]
-    {
+    let what = {
         use std::os::unix::fs::FileTypeExt;
-        let what = if kind.is_fifo() {
-            "a FIFO (named pipe)"
+        if kind.is_fifo() {
+            FileKind::Fifo
         } else if kind.is_socket() {
-            "a socket"
+            FileKind::Socket
         } else if kind.is_char_device() {
-            "a character device"
+            FileKind::CharDevice
         } else if kind.is_block_device() {
-            "a block device"
+            FileKind::BlockDevice
         } else if kind.is_dir() {
-            "a folder"
+            FileKind::Folder
         } else {
-            "not a file"
-        };
-        format!("not a regular file: {what}")
-    }
+            FileKind::Other
+        }
+    };
     #[cfg(not(unix))]
-    {
-        let _ = kind;
-        "not a regular file".to_string()
-    }
+    let what = if kind.is_dir() {
+        FileKind::Folder
+    } else {
+        FileKind::Other
+    };
+    Msg::Cache(Cache::NotRegular(what))
 }
 
 /// Reads and parses one file on a worker, and works out what the cache
@@ -433,23 +456,29 @@ fn prepare(path: &Path, cache: &CacheFiles) -> Prepared {
 
 /// Every file under `paths` (folders recursively, hidden entries and
 /// folder symlinks left out so a loop cannot trap the walk), sorted.
-pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, Msg)>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors),
             Ok(_) => files.push(p.clone()),
-            Err(e) => errors.push((p.clone(), format!("cannot read: {e}"))),
+            Err(e) => errors.push((p.clone(), cannot_read(&e))),
         }
     }
     (files, errors)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, String)>) {
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, Msg)>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) => return errors.push((dir.to_path_buf(), format!("cannot read folder: {e}"))),
+        Err(e) => {
+            let error = crate::sanitize::line(&e.to_string());
+            return errors.push((
+                dir.to_path_buf(),
+                Msg::Cache(Cache::CannotReadFolder { error }),
+            ));
+        }
     };
     let mut children: Vec<_> = entries.filter_map(Result::ok).collect();
     children.sort_by_key(|e| e.file_name());
@@ -462,7 +491,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, String)
             Ok(t) if t.is_dir() => walk(&path, files, errors),
             Ok(t) if t.is_symlink() && path.is_dir() => {}
             Ok(_) => files.push(path),
-            Err(e) => errors.push((path, format!("cannot read: {e}"))),
+            Err(e) => errors.push((path, cannot_read(&e))),
         }
     }
 }
@@ -496,7 +525,7 @@ pub fn import_paths_with(
             ProgressDrawTarget::stderr_with_hz(10),
         );
         bar.set_style(
-            ProgressStyle::with_template("{bar:30} {pos}/{len} files  {per_sec}  {wide_msg}")
+            ProgressStyle::with_template("{bar:30} {pos}/{len}  {per_sec}  {wide_msg}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         bar
@@ -527,10 +556,10 @@ pub fn import_paths_with(
                 Next::Ready(done) => {
                     let path = in_flight.pop_front().unwrap_or_default();
                     let prepared = done.unwrap_or_else(|panic| {
-                        Err(FileResult::Failed(format!(
-                            "zhoubao crashed reading this file ({}); a bug in zhoubao, please report it",
-                            crate::sanitize::line(&panic)
-                        )))
+                        Err(FileResult::Failed(Msg::Cache(Cache::ParserCrashed {
+                            detail: crate::sanitize::line(&panic).chars().take(160).collect(),
+                            at: None,
+                        })))
                     });
                     writer.take(path, prepared)
                 }
@@ -561,7 +590,8 @@ mod tests {
         let reason = caught(|| -> u8 {
             panic!("index 7 out of range\n\x1b[31mred");
         })
-        .unwrap_err();
+        .unwrap_err()
+        .text(Lang::En);
         assert!(
             reason.starts_with(
                 "the parser crashed on this file (index 7 out of rangered at src/import.rs:"

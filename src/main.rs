@@ -1,22 +1,38 @@
 //! The `zhoubao` binary: parses the command line and runs the chosen command.
 
-use std::io::Write;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{anyhow, bail, Context, Result};
-use clap::Parser;
+use anyhow::{anyhow, Context, Result};
+use clap::{CommandFactory, Parser};
 
-use zhoubao::cli::{Cli, Command, ExportFormat};
+use zhoubao::cli::{Cli, Command, ExportFormat, Shell};
+use zhoubao::config::Config;
+use zhoubao::fetch;
+use zhoubao::i18n::{Cache, Cmd, Lang, Msg, Refused};
 use zhoubao::import::{self, FileResult};
 use zhoubao::model::IssueKey;
-use zhoubao::output;
+use zhoubao::output::{self, Mark, SearchHit};
+use zhoubao::parse::ParseError;
 use zhoubao::store::{Store, StoreError};
 use zhoubao::trend::{IssueComparisons, WeekSeries};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    // Until the config is read the environment alone picks the language;
+    // then the config's `language` comes first. The one place it is chosen.
+    let mut lang = Lang::from_env(None);
+    let result = match load_config(&cli, lang) {
+        Ok(None) => Ok(ExitCode::SUCCESS),
+        Ok(Some(config)) => {
+            lang = Lang::from_env(config.language);
+            run(cli, config, lang)
+        }
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(code) => code,
         // `zhoubao export | head` closes the pipe early: not an error.
         Err(e)
@@ -26,40 +42,117 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("zhoubao: {}", zhoubao::sanitize::line(&format!("{e:#}")));
+            eprintln!(
+                "zhoubao: {}",
+                zhoubao::sanitize::line(&error_text(&e, lang))
+            );
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
+/// The config file, or None when the command needs none and is done:
+/// `config`, `completions` and `man` print what they print whatever the
+/// config says (it may be broken: `zhoubao config` is how to start over).
+fn load_config(cli: &Cli, lang: Lang) -> Result<Option<Config>> {
+    match &cli.command {
+        Some(Command::Config) => {
+            std::io::stdout()
+                .lock()
+                .write_all(zhoubao::config::default_file().as_bytes())?;
+            return Ok(None);
+        }
+        Some(Command::Completions { shell }) => {
+            completions(*shell)?;
+            return Ok(None);
+        }
+        Some(Command::Man) => {
+            man()?;
+            return Ok(None);
+        }
+        _ => {}
+    }
+    let config = Config::load(
+        cli.config.as_deref(),
+        zhoubao::config::no_color_from_env(),
+        lang,
+    )?;
+    Ok(Some(config))
+}
+
+/// The error and its causes as `{:#}` joins them, the cache's and the
+/// parser's in the user's language (their `Display` is English).
+fn error_text(e: &anyhow::Error, lang: Lang) -> String {
+    e.chain()
+        .map(|cause| {
+            if let Some(e) = cause.downcast_ref::<StoreError>() {
+                e.message().text(lang).into_owned()
+            } else if let Some(e) = cause.downcast_ref::<ParseError>() {
+                e.message().text(lang).into_owned()
+            } else {
+                cause.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+/// A message as an error, already in the user's language.
+fn said(msg: impl Into<Msg>, lang: Lang) -> anyhow::Error {
+    anyhow!(msg.into().text(lang).into_owned())
+}
+
+fn shown(p: &Path) -> String {
+    zhoubao::sanitize::line(&p.display().to_string())
+}
+
+fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
     let Cli {
         db,
+        config: _,
         demo,
         open,
         command,
     } = cli;
     if command.is_none() {
         // Before anything is drawn or opened: `zhoubao > file` gets one line.
-        zhoubao::tui::require_terminal()?;
+        zhoubao::tui::require_terminal(lang)?;
     }
     if demo {
         let refused = match &command {
-            Some(Command::Import { .. }) => Some("import into"),
-            Some(Command::Reindex) => Some("reindex"),
-            Some(Command::Recover { .. }) => Some("recover"),
+            Some(Command::Import { .. }) => Some(Refused::Import),
+            Some(Command::Fetch { .. }) => Some(Refused::Fetch),
+            Some(Command::Reindex) => Some(Refused::Reindex),
+            Some(Command::Recover { .. }) => Some(Refused::Recover),
             _ => None,
         };
         if let Some(what) = refused {
-            bail!("--demo browses the built-in corpus and keeps nothing; {what} a cache without --demo");
+            return Err(said(Cmd::DemoRefused(what), lang));
         }
-        return commands(open_demo()?, open, command);
+        return commands(open_demo(lang)?, open, command, config, lang);
     }
-    let path = cache_path(db, matches!(command, Some(Command::Import { .. })))?;
+    if let Some(Command::Import { paths, .. }) = &command {
+        // Nothing to import: say so before a cache is made for nothing.
+        let (files, errors) = import::collect_files(paths);
+        if files.is_empty() && errors.is_empty() {
+            let paths: Vec<String> = paths.iter().map(|p| shown(p)).collect();
+            return Err(said(
+                Cache::NoFiles {
+                    paths: paths.join(" "),
+                },
+                lang,
+            ));
+        }
+    }
+    let creating = matches!(
+        command,
+        Some(Command::Import { .. } | Command::Fetch { .. })
+    );
+    let path = cache_path(db.or_else(|| config.db.clone()), creating, lang)?;
     let result = match command {
-        Some(Command::Recover { to }) => recover(&path, to),
-        command => match open_store(&path, command.as_ref()) {
-            Ok(store) => commands(store, open, command),
+        Some(Command::Recover { to }) => recover(&path, to, lang),
+        command => match open_store(&path, command.as_ref(), lang) {
+            Ok(store) => commands(store, open, command, config, lang),
             Err(e) => Err(e),
         },
     };
@@ -70,21 +163,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
     })
 }
 
-/// Only `import` creates a cache; `reindex` needs one it can write; the
-/// rest read, and work on a cache this process cannot write.
-fn open_store(path: &Path, command: Option<&Command>) -> Result<Store> {
+/// Only `import` and `fetch` create a cache; `reindex` needs one it can
+/// write; the rest read, and work on a cache this process cannot write.
+fn open_store(path: &Path, command: Option<&Command>, lang: Lang) -> Result<Store> {
     let store = match command {
-        Some(Command::Import { .. }) => Store::create_or_open(path)?,
+        Some(Command::Import { .. } | Command::Fetch { .. }) => Store::create_or_open(path)?,
         Some(Command::Reindex) => {
             let store = Store::open_existing(path)?;
             store.check_sound()?;
             store
         }
         None => open_for_reading(path).map_err(|e| match e {
-            StoreError::NoCache { path } => anyhow!(
-                "no cache at {}; import bulletins first (`zhoubao import PATH...`), or try `zhoubao --demo`",
-                path.display()
-            ),
+            StoreError::NoCache { path } => said(Cmd::NoCacheBrowse { path: shown(&path) }, lang),
             e => e.into(),
         })?,
         Some(_) => open_for_reading(path)?,
@@ -105,10 +195,21 @@ fn commands(
     mut store: Store,
     open: Option<IssueKey>,
     command: Option<Command>,
+    config: Config,
+    lang: Lang,
 ) -> Result<ExitCode> {
     let Some(command) = command else {
+        let ui = zhoubao::tui::Ui {
+            lang,
+            theme: config.theme,
+            keys: config.keys,
+        };
+        let options = zhoubao::tui::Options {
+            ui,
+            browser: config.browser,
+        };
         // The browser draws through stdout itself: no lock held here.
-        zhoubao::tui::run(store, open)?;
+        zhoubao::tui::run(store, open, options)?;
         return Ok(ExitCode::SUCCESS);
     };
     let mut out = std::io::stdout().lock();
@@ -123,39 +224,82 @@ fn commands(
                     let _ = writeln!(
                         out,
                         "{}\t{}",
-                        result,
-                        zhoubao::sanitize::line(&path.display().to_string())
+                        Msg::Cache(Cache::Verdict(result.verdict())).text(lang),
+                        shown(path)
                     );
                     let _ = out.flush();
                 }
             });
-            eprintln!("{summary}");
-            if !summary.failed.is_empty() || summary.stopped.is_some() {
+            eprintln!("{}", summary.render(lang));
+            if !summary.failed.is_empty() || summary.stopped.is_some() || summary.found_nothing() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Fetch {
+            urls,
+            follow,
+            refresh,
+            delay,
+            user_agent,
+            quiet,
+            verbose,
+        } => {
+            // A flag beats the config's [fetch], which beats the defaults.
+            let options = fetch::FetchOptions {
+                delay: delay.map_or(config.fetch.delay, fetch::FetchOptions::polite_delay),
+                user_agent: user_agent.unwrap_or(config.fetch.user_agent),
+                ..fetch::FetchOptions::default()
+            };
+            let walk = fetch::Walk { follow, refresh };
+            let mut client = fetch::Client::new(options);
+            let summary = fetch::run_with_progress(
+                &mut store,
+                &mut client,
+                &urls,
+                walk,
+                !quiet,
+                lang,
+                |url, result| {
+                    if verbose {
+                        let _ = writeln!(out, "{}", fetch::verbose_line(url, result));
+                        let _ = out.flush();
+                    }
+                },
+            );
+            eprintln!("{}", summary.render(lang));
+            if !summary.failed.is_empty() {
                 return Ok(ExitCode::FAILURE);
             }
         }
         Command::Reindex => {
             let counts =
                 store.reindex(|raw| import::parse_caught(raw).ok().and_then(Result::ok))?;
-            eprintln!(
-                "re-derived {} issues' data from {} stored files",
-                counts.bulletins, counts.sources
-            );
+            let reindexed = Cache::Reindexed {
+                issues: store.issue_count()?,
+                files: counts.sources,
+                parsed: counts.bulletins,
+            };
+            eprintln!("{}", reindexed.text(lang));
         }
         // run() hands recover its own paths; here there is no cache file.
-        Command::Recover { .. } => bail!("recover needs a cache file, not --demo"),
-        Command::List { json } => {
-            let list = store.summaries()?;
+        Command::Recover { .. } => return Err(said(Cmd::DemoRefused(Refused::Recover), lang)),
+        Command::List { select, json } => {
+            let rows = select.apply(store.rows()?);
             let text = if json {
-                output::list_json(&list)
+                output::list_json(&rows)
             } else {
-                output::list_text(&list)
+                output::list_text(&rows, lang)
             };
             out.write_all(text.as_bytes())?;
         }
         Command::Show { key, json } => {
             let Some(detail) = store.detail(key)? else {
-                bail!("issue {key} is not in the cache (no file or reference names it)");
+                return Err(said(
+                    Cmd::NotInCache {
+                        key: key.to_string(),
+                    },
+                    lang,
+                ));
             };
             // One summaries query gives every earlier week to compare with.
             let weeks = WeekSeries::build(&store.summaries()?);
@@ -163,47 +307,128 @@ fn commands(
             let text = if json {
                 output::show_json(&detail, &comparisons)
             } else {
-                output::show_text(&detail, &comparisons)
+                output::show_text(&detail, &comparisons, lang)
             };
             out.write_all(text.as_bytes())?;
         }
-        Command::Export { format } => {
-            let list = store.summaries()?;
+        Command::Export {
+            format,
+            select,
+            output: file,
+        } => {
+            let rows = select.apply(store.rows()?);
             let text = match format {
-                ExportFormat::Csv => output::export_csv(&list),
+                ExportFormat::Csv => output::export_csv(&rows),
                 ExportFormat::Json => {
-                    let mut details = Vec::with_capacity(list.len());
-                    for s in &list {
-                        if let Some(d) = store.detail(s.key)? {
+                    let mut details = Vec::with_capacity(rows.len());
+                    for row in &rows {
+                        if let Some(d) = store.detail(row.summary.key)? {
                             details.push(d);
                         }
                     }
                     output::export_json(&details)
                 }
             };
-            out.write_all(text.as_bytes())?;
+            match file {
+                Some(file) => {
+                    write_atomically(&file, text.as_bytes())
+                        .with_context(|| Cmd::Writing { path: shown(&file) }.text(lang))?;
+                    let wrote = Cmd::Wrote {
+                        issues: rows.len(),
+                        path: shown(&file),
+                    };
+                    eprintln!("{}", wrote.text(lang));
+                }
+                None => out.write_all(text.as_bytes())?,
+            }
         }
         Command::Search { query, json } => {
-            let keys: std::collections::HashSet<_> = store.search(&query)?.into_iter().collect();
-            let all = store.summaries()?;
-            let hits: Vec<_> = all.into_iter().filter(|s| keys.contains(&s.key)).collect();
+            let texts = store.search_texts(&query)?;
+            let mut summaries: HashMap<IssueKey, _> =
+                store.summaries()?.into_iter().map(|s| (s.key, s)).collect();
+            let hits: Vec<SearchHit> = texts
+                .iter()
+                .filter_map(|t| Some(SearchHit::new(summaries.remove(&t.key)?, t, &query)))
+                .collect();
             let text = if json {
-                output::list_json(&hits)
+                output::search_json(&hits)
             } else {
-                output::search_text(&hits)
+                let mark = Mark::choose(
+                    std::io::stdout().is_terminal(),
+                    std::env::var_os("NO_COLOR").as_deref(),
+                );
+                output::search_text(&hits, lang, mark)
             };
             out.write_all(text.as_bytes())?;
+            if hits.is_empty() {
+                // Like grep: nothing found is exit status 1.
+                let query = zhoubao::sanitize::line(&query);
+                eprintln!("zhoubao: {}", Cmd::NoHit { query }.text(lang));
+                return Ok(ExitCode::FAILURE);
+            }
         }
+        // Printed before any cache was opened.
+        Command::Completions { .. } | Command::Man | Command::Config => {}
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// Writes `bytes` to `path` whole or not at all: into a temporary file in
+/// the same folder, then renamed over `path`. The new file's mode is the
+/// usual 0666 less the umask, as for any file a shell redirect creates.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let prefix = format!(
+        ".{}.",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    );
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".part");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    // tempfile's error names the temporary file, which the user never
+    // asked for (the context names theirs): the folder's own error first,
+    // then only the kind of what went wrong.
+    std::fs::metadata(folder)?;
+    let mut temp = builder
+        .tempfile_in(folder)
+        .map_err(|e| std::io::Error::from(e.kind()))?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn completions(shell: Shell) -> Result<ExitCode> {
+    let shell = match shell {
+        Shell::Bash => clap_complete::Shell::Bash,
+        Shell::Zsh => clap_complete::Shell::Zsh,
+        Shell::Fish => clap_complete::Shell::Fish,
+    };
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "zhoubao", &mut out);
+    std::io::stdout().lock().write_all(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn man() -> Result<ExitCode> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    std::io::stdout().lock().write_all(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `zhoubao recover`: a new cache beside the damaged one, never over a file.
-fn recover(cache: &Path, to: Option<PathBuf>) -> Result<ExitCode> {
+fn recover(cache: &Path, to: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
     let to = to.unwrap_or_else(|| zhoubao::store::default_recovery_path(cache));
     let report = Store::recover(cache, &to, |raw| zhoubao::parse::parse(raw).ok())?;
-    eprint!("{}", sanitize_lines(&report.to_string()));
-    let shown = |p: &Path| zhoubao::sanitize::line(&p.display().to_string());
+    eprint!("{}", report.render(lang));
     let journals: Vec<String> = ["-wal", "-shm"]
         .iter()
         .map(|s| {
@@ -214,49 +439,48 @@ fn recover(cache: &Path, to: Option<PathBuf>) -> Result<ExitCode> {
         .filter(|p| p.exists())
         .map(|p| shown(&p))
         .collect();
-    eprintln!(
-        "the damaged cache was not changed; to use the new one, with no zhoubao running:\n  mv {} {}.damaged && mv {} {}",
-        shown(cache),
-        shown(cache),
-        shown(&to),
-        shown(cache)
-    );
+    let next = Cache::RecoverNext {
+        cache: shown(cache),
+        to: shown(&to),
+    };
+    eprintln!("{}", next.text(lang));
     if !journals.is_empty() {
-        eprintln!(
-            "  and move {} away with the damaged cache: they belong to it",
-            journals.join(" and ")
-        );
+        let files = journals;
+        eprintln!("{}", Cache::RecoverJournals { files }.text(lang));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn sanitize_lines(text: &str) -> String {
-    text.lines()
-        .map(|l| zhoubao::sanitize::line(l) + "\n")
-        .collect()
-}
-
-/// `--db`, then `ZHOUBAO_DB` (both via clap), then the platform data dir,
-/// which is created only for a command that creates the cache.
-fn cache_path(explicit: Option<PathBuf>, creating: bool) -> Result<PathBuf> {
+/// `--db`, then `ZHOUBAO_DB` (both via clap), then the config's `db`, then
+/// the platform data dir, which is created only for a command that creates
+/// the cache.
+fn cache_path(explicit: Option<PathBuf>, creating: bool, lang: Lang) -> Result<PathBuf> {
     if let Some(p) = explicit {
         return Ok(p);
     }
-    let dirs = directories::ProjectDirs::from("", "", "zhoubao")
-        .context("cannot find a home directory for the cache; pass --db PATH")?;
+    let dirs =
+        directories::ProjectDirs::from("", "", "zhoubao").ok_or_else(|| said(Cmd::NoHome, lang))?;
     let dir = dirs.data_dir();
     if creating {
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .with_context(|| Cmd::CreatingFolder { dir: shown(dir) }.text(lang))?;
     }
     Ok(dir.join("cache.db"))
 }
 
 /// An in-memory cache holding the demo corpus embedded in the binary.
-fn open_demo() -> Result<Store> {
+fn open_demo(lang: Lang) -> Result<Store> {
     let mut store = Store::open_in_memory()?;
     for (name, bytes) in zhoubao::demo::files() {
         if let FileResult::Failed(why) = import::import_bytes(&mut store, name, bytes) {
-            bail!("demo file {name}: {why}");
+            let name = name.to_string();
+            return Err(said(
+                Cmd::DemoFile {
+                    name,
+                    why: Box::new(why),
+                },
+                lang,
+            ));
         }
     }
     Ok(store)

@@ -274,6 +274,24 @@ pub struct IssueSummary {
     pub read: bool,
 }
 
+/// One row of `zhoubao list` and `export`: the summary and the issue's own
+/// URL. The URL is not in [`IssueSummary`], which the TUI keeps for every
+/// issue of the cache and never shows the URL from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssueRow {
+    pub summary: IssueSummary,
+    pub url: Option<String>,
+}
+
+/// The title and body of an issue that a search found, to show the match
+/// in context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueText {
+    pub key: IssueKey,
+    pub title: String,
+    pub body: Vec<String>,
+}
+
 /// A 近期回顾 line as stored, with whether its target is cached.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StoredRef {

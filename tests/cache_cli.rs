@@ -10,6 +10,7 @@ use zhoubao::synth;
 
 fn zhoubao(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+        .env("ZHOUBAO_LANG", "en")
         .arg("--db")
         .arg(db)
         .args(args)
@@ -69,6 +70,7 @@ fn two_imports_on_one_new_cache_both_succeed() {
         let db = dir.path().join("c.db");
         let spawn = || {
             Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+                .env("ZHOUBAO_LANG", "en")
                 .arg("--db")
                 .arg(&db)
                 .args(["import", "--quiet"])
@@ -112,7 +114,9 @@ fn read_commands_never_create_a_cache() {
         assert!(out.stdout.is_empty(), "{args:?}");
     }
     assert!(listing(dir.path()).is_empty(), "nothing was created");
-    let out = zhoubao(&db, &["import", dir.path().to_str().unwrap()]);
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(input.path().join("note.md"), "not a bulletin").unwrap();
+    let out = zhoubao(&db, &["import", input.path().to_str().unwrap()]);
     assert!(
         listing(dir.path()).contains(&"typo.db".to_string()),
         "{}",
@@ -318,6 +322,7 @@ fn the_browser_without_a_terminal_writes_nothing_to_stdout() {
     let out_file = dir.path().join("out.txt");
     for demo in [true, false] {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
+        cmd.env("ZHOUBAO_LANG", "en");
         if demo {
             cmd.arg("--demo");
         } else {

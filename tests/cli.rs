@@ -8,6 +8,7 @@ use zhoubao::synth;
 
 fn zhoubao(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+        .env("ZHOUBAO_LANG", "en")
         .arg("--db")
         .arg(db)
         .args(args)
@@ -76,12 +77,12 @@ fn import_then_list_show_export_and_search() {
     let header = csv.lines().next().unwrap();
     assert_eq!(
         header,
-        "year,number,period_start,period_end,published,assessment,events_handled,cross_border,phishing_complaints,malicious_app_platforms,malicious_urls,cached"
+        "year,number,period_start,period_end,published,assessment,events_handled,cross_border,phishing_complaints,malicious_app_platforms,malicious_urls,cached,title,url"
     );
     assert_eq!(csv.lines().count(), 7);
     let oldest = csv.lines().last().unwrap();
     assert!(
-        oldest.starts_with("2024,1,") && oldest.ends_with(",,,,,,,false"),
+        oldest.starts_with("2024,1,") && oldest.contains(",,,,,,,false,"),
         "{oldest}"
     );
 
@@ -142,7 +143,7 @@ fn show_compares_each_figure_with_earlier_weeks_in_text_and_json() {
     let text = stdout(&zhoubao(&db, &["show", "2024-6"]));
     let line = text
         .lines()
-        .find(|l| l.trim_start().starts_with("处理事件"))
+        .find(|l| l.trim_start().starts_with("events handled"))
         .unwrap_or("");
     let change = now - before;
     let sign = if change < 0 {

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use zhoubao::i18n::Lang;
 use zhoubao::import::import_paths;
 use zhoubao::model::IssueKey;
 use zhoubao::store::Store;
@@ -486,7 +487,7 @@ fn the_real_archive_imports_with_every_figure_period_and_reference() {
         1,
         "only the unnumbered article: {summary}"
     );
-    assert!(!summary.skipped[0].1.is_empty());
+    assert!(!summary.skipped[0].1.text(Lang::En).is_empty());
 
     let list = store.summaries().unwrap();
     assert_eq!(list.len(), 107, "issues known in all");
@@ -569,7 +570,7 @@ fn saved_wechat_pages_that_are_not_bulletins_are_skipped_with_a_reason() {
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"));
     assert_eq!(pages.clone().count(), 10, "{summary}");
     for (path, why) in pages {
-        assert!(!why.trim().is_empty(), "{}", path.display());
+        assert!(!why.text(Lang::En).trim().is_empty(), "{}", path.display());
     }
     assert!(store.summaries().unwrap().is_empty());
 }
@@ -594,6 +595,7 @@ fn archive_cache(shared: &Path) -> (tempfile::TempDir, PathBuf) {
 
 fn zhoubao(db: &Path, args: &[&str]) -> String {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+        .env("ZHOUBAO_LANG", "en")
         .arg("--db")
         .arg(db)
         .args(args)
@@ -616,7 +618,7 @@ fn show_2025_7_compares_with_2025_3_across_the_weeks_the_archive_lacks() {
     let text = zhoubao(&db, &["show", "2025-7"]);
     let events = text
         .lines()
-        .find(|l| l.trim_start().starts_with("处理事件"))
+        .find(|l| l.trim_start().starts_with("events handled"))
         .unwrap_or("");
     assert!(
         events.contains("160  −497 (−75.6%) vs 2025-3 (657), 4 weeks before"),

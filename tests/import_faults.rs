@@ -38,7 +38,8 @@ fn cached_count(store: &Store) -> usize {
 
 fn import_command(db: &Path, dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
-    cmd.arg("--db")
+    cmd.env("ZHOUBAO_LANG", "en")
+        .arg("--db")
         .arg(db)
         .args(["import", "--quiet", "--verbose"])
         .arg(dir)
@@ -187,7 +188,8 @@ fn a_file_the_cache_refuses_fails_alone_and_the_rest_of_its_batch_is_stored() {
     assert_eq!(summary.new, 11, "{summary}");
     assert_eq!(summary.failed.len(), 1, "{summary}");
     assert_eq!(summary.failed[0].0, refused);
-    assert!(summary.failed[0].1.contains("refused by the test"), "{summary}");
+    let why = summary.failed[0].1.text(zhoubao::i18n::Lang::En);
+    assert!(why.contains("refused by the test"), "{summary}");
     let mut walk_order: Vec<PathBuf> = good.clone();
     walk_order.push(refused.clone());
     walk_order.sort();

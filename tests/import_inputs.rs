@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use zhoubao::i18n::Lang;
 use zhoubao::import::import_paths;
 use zhoubao::store::Store;
 
@@ -28,6 +29,7 @@ struct Run {
 fn run(args: &[&std::ffi::OsStr], envs: &[(&str, &str)], limit: Duration) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_zhoubao"))
         .args(args)
+        .env("ZHOUBAO_LANG", "en")
         .envs(envs.iter().copied())
         .env_remove("RUST_BACKTRACE")
         .stdin(Stdio::null())
@@ -218,7 +220,13 @@ fn a_file_at_the_limit_is_read_and_one_byte_more_is_not() {
     assert_eq!(summary.skipped.len(), 1, "{summary}");
     assert_eq!(summary.skipped[0].0, at);
     assert_eq!(summary.failed.len(), 1, "{summary}");
-    assert!(summary.failed[0].1.contains("file too large"), "{summary}");
+    assert!(
+        summary.failed[0]
+            .1
+            .text(Lang::En)
+            .contains("file too large"),
+        "{summary}"
+    );
 }
 
 #[test]
@@ -259,7 +267,10 @@ fn a_symlink_to_the_cache_is_skipped_too() {
     let summary = import_paths(&mut store, &[dir.path().to_path_buf()], false);
     assert!(summary.failed.is_empty(), "{summary}");
     assert_eq!(summary.skipped.len(), 1, "{summary}");
-    assert_eq!(summary.skipped[0].1, "the cache this import writes to");
+    assert_eq!(
+        summary.skipped[0].1.text(Lang::En),
+        "the cache this import writes to"
+    );
     assert_eq!(summary.new, 2);
 }
 

@@ -267,6 +267,7 @@ fn wechat_pages_are_skipped_with_a_reason() {
         let bytes = fs::read(path).expect("page");
         match parse(&bytes) {
             Err(ParseError::NotBulletin(reason)) => {
+                let reason = reason.to_string();
                 assert!(!reason.is_empty() && !reason.contains('\n'), "{reason}")
             }
             other => panic!("{}: {other:?}", path.display()),

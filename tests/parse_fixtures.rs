@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use zhoubao::model::{
     ArticleId, Assessment, Bulletin, Completeness, IssueKey, Metric, SourceFormat,
 };
-use zhoubao::parse::{article_id, parse, read_wechat_page, ParseError};
+use zhoubao::parse::{article_id, parse, read_wechat_page, ParseError, Skip};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -327,9 +327,14 @@ fn wechat_page_of_another_article_is_skipped_naming_it() {
     let err = parse(other.as_bytes()).expect_err("not the series");
     assert_eq!(
         err,
-        ParseError::NotBulletin(
-            "article '每周读书笔记 第3期' by 测试应急中心 is not an issue of the series".into()
-        )
+        ParseError::NotBulletin(Skip::NotSeries {
+            title: "每周读书笔记 第3期".into(),
+            by: Some("测试应急中心".into())
+        })
+    );
+    assert_eq!(
+        err.to_string(),
+        "not a bulletin of the series: article '每周读书笔记 第3期' by 测试应急中心 is not an issue of the series"
     );
     let page = read_wechat_page(other.as_bytes()).expect("still a readable page");
     assert_eq!(page.title.as_deref(), Some("每周读书笔记 第3期"));
@@ -344,9 +349,13 @@ fn wechat_page_without_article_says_so() {
     let err = parse(page.as_bytes()).expect_err("no article");
     assert_eq!(
         err,
-        ParseError::NotBulletin(
-            "WeChat page holds no article (expired or deleted): '此内容因违规无法查看'".into()
-        )
+        ParseError::NotBulletin(Skip::NoArticle {
+            message: "此内容因违规无法查看".into()
+        })
+    );
+    assert_eq!(
+        err.to_string(),
+        "not a bulletin of the series: WeChat page holds no article (expired or deleted): '此内容因违规无法查看'"
     );
 }
 

@@ -172,6 +172,7 @@ fn assert_bounded(page: &str) -> Result<(), TestCaseError> {
         let msg = e.to_string();
         prop_assert!(!msg.contains('\n') && msg.chars().count() < 300, "{msg}");
         if let ParseError::Unreadable(why) = e {
+            let why = why.to_string();
             prop_assert!(
                 why.contains("not a page this tool reads") || why.contains("binary"),
                 "{why}"

@@ -40,7 +40,7 @@ fn assert_sane(result: &Result<Bulletin, ParseError>) {
 fn unreadable(result: Result<Bulletin, ParseError>) -> String {
     assert_sane(&result);
     match result {
-        Err(ParseError::Unreadable(msg)) => msg,
+        Err(ParseError::Unreadable(why)) => why.to_string(),
         other => panic!("expected Unreadable, got {other:?}"),
     }
 }
@@ -228,11 +228,13 @@ fn issue_number_zero_and_999_are_skipped() {
         let title = format!("网络安全信息与动态周报2024年第{number}期（1月1日-1月7日）");
         let result = parse(&markdown(&title, ""));
         assert_sane(&result);
+        let err = result.expect_err("bad number");
+        assert!(err.is_skip(), "{err}");
         assert_eq!(
-            result.expect_err("bad number"),
-            ParseError::NotBulletin(format!(
-                "issue number {shown} is not valid (expected 1 to 60)"
-            ))
+            err.to_string(),
+            format!(
+                "not a bulletin of the series: issue number {shown} is not valid (expected 1 to 60)"
+            )
         );
     }
 }

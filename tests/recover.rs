@@ -13,6 +13,7 @@ use zhoubao::synth;
 
 fn zhoubao(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+        .env("ZHOUBAO_LANG", "en")
         .arg("--db")
         .arg(db)
         .args(args)

@@ -47,7 +47,7 @@ fn missing_and_unknown_weeks_are_gaps_and_zero_is_a_bar() {
         (3, 31),
         figures([Some(400), None, None, None, None]),
     ));
-    let app = app_with(lib, None, 120, 40);
+    let app = app_zh(lib, None, 120, 40);
     let buf = draw(&app, 120, 40);
     let (x, y, _) = spark_origin(120, 40);
     // A short series gets the widest bars; two rows per metric at this height.
@@ -74,7 +74,7 @@ fn missing_and_unknown_weeks_are_gaps_and_zero_is_a_bar() {
 
 #[test]
 fn selected_week_is_marked_under_its_column_and_moves_with_the_selection() {
-    let mut app = app(120, 40);
+    let mut app = app_zh(library(), None, 120, 40);
     let (x, _, chart) = spark_origin(120, 40);
     let bottom = chart.bottom() - 1;
     // Slots 12, 13, 14 (gap), 15, 16, 17, each a bar MAX_BAR_CELLS wide;
@@ -103,7 +103,7 @@ fn a_long_series_shows_the_weeks_up_to_the_selected_one() {
             figures([Some(v), Some(v), Some(v), Some(v), Some(v)]),
         ));
     }
-    let mut app = app_with(lib, None, 80, 24);
+    let mut app = app_zh(lib, None, 80, 24);
     let text = screen(&app, 80, 24);
     assert!(
         text.contains("… 2024-52"),
@@ -127,7 +127,7 @@ fn a_long_series_shows_the_weeks_up_to_the_selected_one() {
 
 #[test]
 fn clicking_a_week_in_the_chart_selects_that_issue() {
-    let mut app = app(120, 40);
+    let mut app = app_zh(library(), None, 120, 40);
     let (x, y, _) = spark_origin(120, 40);
     let bar = MAX_BAR_CELLS as u16;
     // Slot 1 is 2024-13.
@@ -175,7 +175,7 @@ fn across_new_year() -> MemoryLibrary {
 
 #[test]
 fn the_pane_has_one_cell_per_calendar_week_across_a_new_year_and_a_53_week_year() {
-    let mut app = app_with(across_new_year(), None, 120, 40);
+    let mut app = app_zh(across_new_year(), None, 120, 40);
     let buf = draw(&app, 120, 40);
     let text = text(&buf);
     assert!(text.contains("每周趋势 2023-50 … 2024-5"), "{text}");
@@ -222,7 +222,7 @@ fn the_pane_has_one_cell_per_calendar_week_across_a_new_year_and_a_53_week_year(
 
 #[test]
 fn chart_pane_across_a_new_year_80x24() {
-    let app = app_with(across_new_year(), Some(key(2024, 3)), 80, 24);
+    let app = app_zh(across_new_year(), Some(key(2024, 3)), 80, 24);
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
 
@@ -243,7 +243,7 @@ fn with_outlier() -> MemoryLibrary {
 
 #[test]
 fn a_week_far_above_the_rest_is_clipped_and_marked_and_does_not_flatten_them() {
-    let app = app_with(with_outlier(), None, 120, 40);
+    let app = app_zh(with_outlier(), None, 120, 40);
     let buf = draw(&app, 120, 40);
     let text = text(&buf);
     let (x, y, _) = spark_origin(120, 40);
@@ -272,7 +272,7 @@ fn a_week_far_above_the_rest_is_clipped_and_marked_and_does_not_flatten_them() {
         "the highest ordinary week (704) fills the line: {others:?}"
     );
     // One row per figure at 80x24: the outlier's cell is the mark itself.
-    let app = app_with(with_outlier(), None, 80, 24);
+    let app = app_zh(with_outlier(), None, 80, 24);
     let small = draw(&app, 80, 24);
     let (x, y, _) = spark_origin(80, 24);
     let bar = u16::try_from((36 / 20usize).clamp(1, MAX_BAR_CELLS)).unwrap();
@@ -321,10 +321,10 @@ fn the_figures_beside_the_lines_are_the_same_at_80x24_and_160x48() {
     let value = long_value;
     let selected = 120; // 2024-17: 2023 had 53 weeks.
     let (year, number) = keys[selected];
-    let app = app_with(lib, Some(key(year, number)), 80, 24);
+    let app = app_zh(lib, Some(key(year, number)), 80, 24);
     let small = screen(&app, 80, 24);
     let (lib, _) = long_series();
-    let app = app_with(lib, Some(key(year, number)), 160, 48);
+    let app = app_zh(lib, Some(key(year, number)), 160, 48);
     let large = screen(&app, 160, 48);
     let title = |t: &str| {
         t.lines()

@@ -41,7 +41,7 @@ fn two_years() -> MemoryLibrary {
 }
 
 fn open_chart(width: u16, height: u16) -> zhoubao::tui::App {
-    let mut app = app_with(two_years(), Some(key(2024, 18)), width, height);
+    let mut app = app_zh(two_years(), Some(key(2024, 18)), width, height);
     press(&mut app, KeyCode::Char('c'));
     app
 }
@@ -63,7 +63,7 @@ fn chart_view_80x24() {
     // 2024-18 is week 71 of the formula: 200 + 71·37 mod 300 = 427; the
     // 4-week average needs 2024-15, which is missing.
     assert!(text.contains("本期 427"), "{text}");
-    assert!(text.contains("4周均 —"), "{text}");
+    assert!(text.contains("4周滑均 —"), "{text}");
     // 2023-18 is week 18: 200 + 18·37 mod 300 = 266.
     assert!(text.contains("上年 2023-18 266"), "{text}");
     assert!(text.contains("2024年"), "the year is on the x axis: {text}");
@@ -119,7 +119,7 @@ fn plus_and_minus_zoom_through_13_26_52_104_weeks_and_all() {
     );
     plus(&mut app);
     assert!(title(&app).contains("13周"));
-    assert!(screen(&app, 80, 24).contains("already the narrowest span"));
+    assert!(screen(&app, 80, 24).contains("已经最窄：13 周"));
     for _ in 0..3 {
         press(&mut app, KeyCode::Char('-'));
     }
@@ -136,7 +136,7 @@ fn plus_and_minus_zoom_through_13_26_52_104_weeks_and_all() {
         title(&app)
     );
     press(&mut app, KeyCode::Char('-'));
-    assert!(screen(&app, 80, 24).contains("already every week"));
+    assert!(screen(&app, 80, 24).contains("已经是全部的周"));
     // The zoom changes the plot, not only the title.
     let all = app.chart_view.plot.clone().unwrap();
     for _ in 0..4 {
@@ -164,7 +164,7 @@ fn esc_and_q_return_to_the_main_screen_and_help_returns_to_the_view() {
     let mut app = open_chart(80, 24);
     press(&mut app, KeyCode::Char('?'));
     let text = screen(&app, 80, 24);
-    assert!(text.contains("Keys — Esc closes"), "{text}");
+    assert!(text.contains("按键 — Esc 关闭"), "{text}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.mode, InputMode::Chart);
     assert!(screen(&app, 80, 24).contains("1/5 处理事件"));
@@ -172,12 +172,13 @@ fn esc_and_q_return_to_the_main_screen_and_help_returns_to_the_view() {
 
 #[test]
 fn help_lists_the_chart_view_keys() {
-    let lines: Vec<String> = zhoubao::tui::help::help_lines()
+    let ui = ui_in(zhoubao::i18n::Lang::En);
+    let lines: Vec<String> = zhoubao::tui::help::help_lines(&ui)
         .into_iter()
         .map(|(l, _)| l)
         .collect();
     let text = lines.join("\n");
-    assert!(text.contains("Chart view (c)"), "{text}");
+    assert!(text.contains("Chart view"), "{text}");
     for needle in [
         "+ =",
         "more weeks",
@@ -246,7 +247,7 @@ fn no_line_and_no_average_bridges_a_missing_week() {
         .filter(|n| !(9..=12).contains(n))
         .map(|n| (2024, n, events(100 + i64::from(n % 5) * 60)))
         .collect();
-    let mut app = app_with(weeks_library(&weeks), None, 80, 24);
+    let mut app = app_zh(weeks_library(&weeks), None, 80, 24);
     press(&mut app, KeyCode::Char('c'));
     press(&mut app, KeyCode::Char('p'));
     let buf = draw(&app, 80, 24);
@@ -269,13 +270,13 @@ fn no_line_and_no_average_bridges_a_missing_week() {
         }
     }
     // A week whose four weeks reach into the gap has no average.
-    let mut app = app_with(weeks_library(&weeks), Some(key(2024, 15)), 80, 24);
+    let mut app = app_zh(weeks_library(&weeks), Some(key(2024, 15)), 80, 24);
     press(&mut app, KeyCode::Char('c'));
-    assert!(screen(&app, 80, 24).contains("4周均 —"));
-    let mut app = app_with(weeks_library(&weeks), Some(key(2024, 16)), 80, 24);
+    assert!(screen(&app, 80, 24).contains("4周滑均 —"));
+    let mut app = app_zh(weeks_library(&weeks), Some(key(2024, 16)), 80, 24);
     press(&mut app, KeyCode::Char('c'));
     // 13 … 16: 100 + (3, 4, 0, 1)·60 = 280, 340, 100, 160.
-    assert!(screen(&app, 80, 24).contains("4周均 220.0"));
+    assert!(screen(&app, 80, 24).contains("4周滑均 220.0"));
 }
 
 #[test]
@@ -294,7 +295,7 @@ fn the_view_draws_at_any_size_without_panic_and_an_empty_cache_says_so() {
     // Drawing at a size the app was not told about must not panic either.
     update(&mut app, Action::Resize(200, 60));
     draw(&app, 40, 12);
-    let mut app = app_with(MemoryLibrary::new(), None, 80, 24);
+    let mut app = app_zh(MemoryLibrary::new(), None, 80, 24);
     press(&mut app, KeyCode::Char('c'));
     let text = screen(&app, 80, 24);
     assert_eq!(app.mode, InputMode::Chart);

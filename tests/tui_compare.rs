@@ -13,7 +13,7 @@ use zhoubao::tui::App;
 /// The app on 2025-6 with the detail pane focused and scrolled so the
 /// figures heading is the top row.
 fn on_figures(width: u16, height: u16) -> App {
-    let mut app = app_with(comparisons_library(), Some(key(2025, 6)), width, height);
+    let mut app = app_zh(comparisons_library(), Some(key(2025, 6)), width, height);
     press(&mut app, KeyCode::Tab);
     let heading = app
         .rows

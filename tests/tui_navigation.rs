@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use tui_fixture::*;
 use zhoubao::tui::action::{Action, Focus, InputMode};
 use zhoubao::tui::app::Target;
-use zhoubao::tui::detail::{Item, NOT_CACHED};
+use zhoubao::tui::detail::Item;
 use zhoubao::tui::{update, Library, MemoryLibrary};
 
 #[test]
@@ -24,7 +24,7 @@ fn enter_on_a_link_follows_it_and_backspace_and_l_walk_the_history() {
     assert_eq!(app.focus, Focus::Links);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.current_key(), Some(key(2024, 16)));
-    assert!(screen(&app, 120, 40).contains("详情 2024-16"));
+    assert!(screen(&app, 120, 40).contains("Detail 2024-16"));
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.current_key(), Some(key(2024, 17)));
     press(&mut app, KeyCode::Char('L'));
@@ -38,7 +38,7 @@ fn digit_follows_the_numbered_line_from_any_pane() {
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(app.current_key(), Some(key(2024, 15)));
     assert_eq!(app.list_selected, 2, "the list cursor follows to 2024-15");
-    assert!(screen(&app, 120, 40).contains(NOT_CACHED));
+    assert!(screen(&app, 120, 40).contains(NOT_CACHED_NOTE));
     press_with(&mut app, KeyCode::Char('H'), KeyModifiers::SHIFT);
     assert_eq!(app.current_key(), Some(key(2024, 17)));
 }
@@ -76,7 +76,7 @@ fn a_link_to_an_issue_the_cache_does_not_know_shows_the_reference() {
         text.contains("网络安全信息与动态周报2024年第14期（4月1日-4月7日）"),
         "{text}"
     );
-    assert!(text.contains(&url(14)) && text.contains(NOT_CACHED));
+    assert!(text.contains(&url(14)) && text.contains(NOT_CACHED_NOTE));
     insta::assert_snapshot!(text);
     // A line with neither number nor link still opens, saying what is known.
     press(&mut app, KeyCode::Backspace);
@@ -194,7 +194,7 @@ fn kept_search_is_walked_with_n_and_shift_n() {
 #[test]
 fn m_toggles_read_and_persists_it_and_opening_marks_read() {
     let mut app = app(120, 40);
-    assert!(screen(&app, 120, 40).contains("3 未读"));
+    assert!(screen(&app, 120, 40).contains("3 unread"));
     press(&mut app, KeyCode::Char('m'));
     assert!(app.summaries[0].read);
     assert_eq!(
@@ -202,7 +202,7 @@ fn m_toggles_read_and_persists_it_and_opening_marks_read() {
         Some(true),
         "stored"
     );
-    assert!(screen(&app, 120, 40).contains("2 未读"));
+    assert!(screen(&app, 120, 40).contains("2 unread"));
     press(&mut app, KeyCode::Char('m'));
     assert!(!app.summaries[0].read);
     press(&mut app, KeyCode::Char('j'));
@@ -270,7 +270,7 @@ fn ctrl_c_quits_even_while_searching() {
 
 #[test]
 fn mouse_click_selects_rows_and_links_and_the_wheel_scrolls_the_pane_under_it() {
-    let mut app = app(120, 40);
+    let mut app = app_zh(library(), None, 120, 40);
     // List rows start inside the border at y = 1.
     update(&mut app, Action::Click { column: 5, row: 4 });
     assert_eq!(app.current_key(), Some(key(2024, 13)));
@@ -472,10 +472,10 @@ fn opening_an_unknown_issue_says_so_and_starts_on_a_real_one() {
 fn help_stops_scrolling_at_its_last_row_so_k_moves_back_at_once() {
     let mut app = app(80, 24);
     press(&mut app, KeyCode::Char('?'));
-    for _ in 0..zhoubao::tui::help::help_lines().len() {
+    for _ in 0..zhoubao::tui::help::help_lines(&app.ui).len() {
         press(&mut app, KeyCode::Char('j'));
     }
-    let end = zhoubao::tui::help::max_scroll(app.screen);
+    let end = zhoubao::tui::help::max_scroll(app.screen, &app.ui);
     assert!(end > 0, "the key list is longer than an 80x24 screen");
     assert_eq!(app.help_scroll, end);
     let before = screen(&app, 80, 24);

@@ -100,7 +100,7 @@ fn session_with(tag: &str, command: &str) -> Option<Session> {
     let bin = env!("CARGO_BIN_EXE_zhoubao");
     let name = format!("zhoubao-restore-{tag}-{}", std::process::id());
     let command = format!(
-        "RUST_BACKTRACE=0 {}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo; sleep 30",
+        "RUST_BACKTRACE=0 ZHOUBAO_LANG=zh ZHOUBAO_CONFIG=/dev/null {}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo; sleep 30",
         command.replace("{bin}", bin)
     );
     Session::start(&name, &command)
@@ -270,7 +270,10 @@ fn without_a_cache_the_tui_says_so_and_points_at_the_demo() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("typo.db");
-    let Some(s) = session_with("nocache", &format!("'{{bin}}' --db '{}'", db.display())) else {
+    let Some(s) = session_with(
+        "nocache",
+        &format!("ZHOUBAO_LANG=en '{{bin}}' --db '{}'", db.display()),
+    ) else {
         eprintln!("tmux cannot start a session here: skipping");
         return;
     };
@@ -291,7 +294,7 @@ fn with_stdin_not_a_terminal_the_tui_says_so_on_a_clean_screen() {
         eprintln!("tmux not found: skipping");
         return;
     }
-    let Some(s) = session_with("stdin", "echo input | '{bin}' --demo") else {
+    let Some(s) = session_with("stdin", "echo input | ZHOUBAO_LANG=en '{bin}' --demo") else {
         eprintln!("tmux cannot start a session here: skipping");
         return;
     };
@@ -343,10 +346,7 @@ fn on_a_read_only_cache_the_tui_says_so_once_and_keeps_marks_for_the_session() {
         s.screen()
     );
     let status = s.screen().lines().last().unwrap_or_default().to_string();
-    assert!(
-        status.contains("read-only cache"),
-        "said once at start: {status}"
-    );
+    assert!(status.contains("缓存只读"), "said once at start: {status}");
     // Marks still work, for the session, instead of an error per issue.
     s.keys("m");
     assert!(s.wait_for("周报 3 期 · 2 未读"), "{}", s.screen());
@@ -403,4 +403,35 @@ impl Drop for ReadOnly {
             let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755));
         }
     }
+}
+
+#[test]
+fn a_terminal_that_vanishes_without_a_sighup_ends_the_tui_instead_of_spinning() {
+    if !tmux_available() {
+        eprintln!("tmux not found: skipping");
+        return;
+    }
+    // `setsid` puts the TUI in a session of its own: when the pane closes,
+    // its hang-up goes to the pane's shell, not to the TUI, which is left
+    // reading a dead terminal (crossterm then spins inside `poll`).
+    let Some(s) = session_with("vanish", "setsid '{bin}' --demo") else {
+        eprintln!("tmux cannot start a session here: skipping");
+        return;
+    };
+    assert!(s.wait_for("周报"), "the TUI came up:\n{}", s.screen());
+    let Some(pid) = zhoubao_pid(&s) else {
+        panic!("cannot find the TUI's process");
+    };
+    let _ = Command::new("tmux")
+        .args(["kill-session", "-t", &s.name])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Path::new(&format!("/proc/{pid}")).exists() && Instant::now() < deadline {
+        sleep(Duration::from_millis(100));
+    }
+    let alive = Path::new(&format!("/proc/{pid}")).exists();
+    if alive {
+        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+    }
+    assert!(!alive, "the TUI outlived its terminal by 10 s");
 }

@@ -13,7 +13,7 @@ use tui_fixture::*;
 use zhoubao::tui::action::{Action, Focus, InputMode};
 use zhoubao::tui::app::App;
 use zhoubao::tui::detail::Item;
-use zhoubao::tui::review::ListFilter;
+use zhoubao::tui::filter::ListFilter;
 use zhoubao::tui::{update, Library, MemoryLibrary};
 
 fn status(app: &App) -> String {
@@ -64,17 +64,18 @@ fn f_cycles_all_cached_unread_and_names_the_filter_in_the_list_title() {
         listed(&app),
         ["2024-17", "2024-16", "2024-15", "2024-13", "2024-12"]
     );
-    assert!(screen(&app, 80, 24).contains("周报 5 期 · 3 未读 ─"));
+    assert!(screen(&app, 80, 24).contains("5 issues · 3 unread ─"));
     press(&mut app, KeyCode::Char('f'));
     assert_eq!(app.filter, ListFilter::Cached);
     assert_eq!(listed(&app), ["2024-17", "2024-16", "2024-13", "2024-12"]);
-    assert!(screen(&app, 120, 40).contains("┌ 周报 5 期 · 3 未读 · 仅已缓存 ─"));
+    assert!(screen(&app, 150, 40).contains("┌ 5 issues · 3 unread · cached only ─"));
     // A narrower pane drops the name before the filter.
-    assert!(screen(&app, 80, 24).contains("┌ 5 期 · 3 未读 · 仅已缓存 ─"));
+    assert!(screen(&app, 80, 24).contains("┌ 5 · 3 unread · cached only ─"));
     press(&mut app, KeyCode::Char('f'));
     assert_eq!(listed(&app), ["2024-17", "2024-16", "2024-13"]);
+    assert!(screen(&app, 150, 40).contains("┌ 5 issues · 3 unread · unread only ─"));
     let text = screen(&app, 80, 24);
-    assert!(text.contains("┌ 周报 5 期 · 3 未读 · 仅未读 ─"), "{text}");
+    assert!(text.contains("┌ 5 · 3 unread · unread only ─"), "{text}");
     assert!(text.contains("showing the 3 unread issues of 5"), "{text}");
     insta::assert_snapshot!(text);
     press(&mut app, KeyCode::Char('f'));
@@ -108,7 +109,7 @@ fn an_issue_the_filter_hides_stays_shown_and_j_k_go_to_its_neighbours() {
     press(&mut app, KeyCode::Char('2')); // 17's second line: 15, not cached
     assert_eq!(app.current_key(), Some(key(2024, 15)));
     let text = screen(&app, 80, 24);
-    assert!(text.contains("详情 2024-15"), "{text}");
+    assert!(text.contains("Detail 2024-15"), "{text}");
     assert!(!app.cursor_on_shown());
     assert!(
         last_line(&app, 80, 24).ends_with("–/3"),
@@ -142,7 +143,7 @@ fn search_hits_outside_the_filter_are_still_reached() {
     chars(&mut app, "第12期");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.current_key(), Some(key(2024, 12)));
-    assert!(screen(&app, 80, 24).contains("详情 2024-12"));
+    assert!(screen(&app, 80, 24).contains("Detail 2024-12"));
 }
 
 #[test]
@@ -157,7 +158,7 @@ fn an_issue_read_under_the_unread_filter_stays_listed_until_the_filter_is_chosen
         ["2024-17", "2024-16", "2024-13"],
         "no row moved"
     );
-    assert!(screen(&app, 80, 24).contains("2 未读 · 仅未读"));
+    assert!(screen(&app, 80, 24).contains("2 unread · unread only"));
     for _ in 0..3 {
         press(&mut app, KeyCode::Char('f'));
     }
@@ -239,7 +240,7 @@ fn marking_all_read_under_the_unread_filter_empties_the_list_and_says_so() {
     assert!(app.list_rows.is_empty());
     let text = screen(&app, 80, 24);
     assert!(text.contains("no unread issue (f: all)"), "{text}");
-    assert!(text.contains("详情 2024-17"), "the issue stays shown");
+    assert!(text.contains("Detail 2024-17"), "the issue stays shown");
     // Keys on an empty list do nothing harmful.
     for code in [KeyCode::Char('j'), KeyCode::Char('G'), KeyCode::Char('u')] {
         press(&mut app, code);
@@ -287,7 +288,7 @@ fn colon_with_a_bad_or_unknown_key_says_why_and_esc_cancels() {
     assert_eq!(app.current_key(), Some(key(2024, 17)));
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     assert!(
-        status(&app).contains("expected YEAR-NUMBER, e.g. 2024-17"),
+        status(&app).contains("“周报” is not an issue key: type YEAR-NUMBER, e.g. 2024-17"),
         "{}",
         status(&app)
     );
@@ -324,10 +325,11 @@ fn status_line_at_40_columns_drops_other_hints_first_even_beside_a_message() {
     let line = last_line(&app, 40, 12);
     assert!(line.contains("? help · q quit"), "{line}");
     assert!(line.ends_with("1/5"), "{line}");
-    for focus_change in 0..3 {
+    // Off the list, q goes back to it, and the pinned hint says so.
+    for (focus_change, q) in [(0, "q quit"), (1, "q list"), (2, "q list")] {
         let line = last_line(&app, 40, 12);
         assert!(
-            line.contains("? help · q quit"),
+            line.contains(&format!("? help · {q}")),
             "focus {focus_change}: {line}"
         );
         press(&mut app, KeyCode::Tab);
@@ -347,7 +349,7 @@ fn status_line_at_40_columns_drops_other_hints_first_even_beside_a_message() {
 
 #[test]
 fn the_help_lists_every_new_key() {
-    let lines = zhoubao::tui::help::help_lines();
+    let lines = zhoubao::tui::help::help_lines(&ui_in(zhoubao::i18n::Lang::En));
     for (keys, words) in [
         ("u", "next unread"),
         ("A", "mark every cached issue read"),
@@ -407,7 +409,7 @@ fn image_addresses_are_selectable_and_open_in_the_browser() {
     assert_eq!(app.doc.items.get(app.link_selected), Some(&Item::Image(0)));
     let text = screen(&app, 100, 40);
     assert!(
-        text.contains("图表") && text.contains("chart1.png"),
+        text.contains("Charts") && text.contains("chart1.png"),
         "{text}"
     );
     press(&mut app, KeyCode::Enter);

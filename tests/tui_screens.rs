@@ -7,7 +7,7 @@ use ratatui::crossterm::event::KeyCode;
 use unicode_width::UnicodeWidthStr;
 
 use tui_fixture::*;
-use zhoubao::tui::{action::Action, detail::NOT_CACHED, update, MemoryLibrary};
+use zhoubao::tui::{action::Action, update, MemoryLibrary};
 
 #[test]
 fn main_screen_wide_120x40() {
@@ -33,12 +33,12 @@ fn help_overlay_lists_the_key_map() {
     press(&mut app, KeyCode::Char('?'));
     let text = screen(&app, 100, 40);
     insta::assert_snapshot!(text);
-    let lines = zhoubao::tui::help::help_lines();
-    for b in zhoubao::tui::action::KEYMAP {
+    let lines = zhoubao::tui::help::help_lines(&app.ui);
+    for e in app.ui.keys.entries() {
+        let help = e.binding.help.text(zhoubao::i18n::Lang::En);
         assert!(
-            lines.iter().any(|(l, _)| l.contains(b.help)),
-            "help is missing {:?}",
-            b.help
+            lines.iter().any(|(l, _)| l.contains(help)),
+            "help is missing {help:?}"
         );
     }
     assert!(text.contains("Browsing") && text.contains("down: next issue"));
@@ -57,13 +57,13 @@ fn not_cached_issue_says_so_and_shows_what_is_known() {
     let app = app_with(library(), Some(key(2024, 15)), 100, 30);
     let text = screen(&app, 100, 30);
     insta::assert_snapshot!(text);
-    assert!(text.contains(NOT_CACHED));
+    assert!(text.contains(NOT_CACHED_NOTE));
     assert!(text.contains("网络安全信息与动态周报2024年第15期"));
 }
 
 #[test]
 fn newest_issue_is_selected_first_with_its_figures_and_changes() {
-    let text = screen(&app(120, 40), 120, 40);
+    let text = screen(&app_zh(library(), None, 120, 40), 120, 40);
     assert!(text.contains("详情 2024-17"));
     // 381 against 369 the week before, which the heading names.
     assert!(text.contains("本周数据 · 较上周 2024-16"), "{text}");
@@ -94,7 +94,7 @@ fn escape_sequences_in_titles_never_reach_the_screen() {
     evil.body = vec!["正文\u{1b}[2J清屏".to_string()];
     evil.recent = vec![reference(1, None, "回顾\u{1b}[5m闪烁", None)];
     lib.insert(evil);
-    let app = app_with(lib, None, 100, 30);
+    let app = app_zh(lib, None, 100, 30);
     let buf = draw(&app, 100, 30);
     let text = text(&buf);
     assert!(text.contains("红色标题") && text.contains("正文清屏") && text.contains("回顾闪烁"));

@@ -11,7 +11,6 @@ use zhoubao::model::{
     ArticleId, Assessment, Bulletin, Completeness, Figures, Period, RecentRef, SourceFormat,
 };
 use zhoubao::store::Store;
-use zhoubao::tui::detail::NOT_CACHED;
 
 fn date(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, m, d).expect("valid fixture date")
@@ -97,13 +96,13 @@ fn store_backed_tui_lists_references_as_not_cached_and_follows_links() {
         "the referenced issue is listed: {text}"
     );
     assert!(
-        text.contains("详情 2024-17") && text.contains("+12"),
+        text.contains("Detail 2024-17") && text.contains("+12"),
         "{text}"
     );
     insta::assert_snapshot!(text);
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(app.current_key(), Some(key(2024, 15)));
-    assert!(screen(&app, 120, 40).contains(NOT_CACHED));
+    assert!(screen(&app, 120, 40).contains(tui_fixture::NOT_CACHED_NOTE));
     press(&mut app, KeyCode::Backspace);
     // The keyless line resolves by URL identity despite other parameters.
     press(&mut app, KeyCode::Char('3'));

@@ -8,9 +8,20 @@
 //! crates look strings up by key at run time behind a global locale (which
 //! would also make tests of both languages race each other).
 
+mod cache;
+mod cmd;
+mod help;
 mod messages;
+mod parse;
+mod store;
+mod tui;
 
+pub use cache::{Cache, FileKind, OwnFile, Verdict};
+pub use cmd::{Cmd, Col, Field, Refused};
+pub use help::Help;
 pub use messages::Msg;
+pub use store::StoreMsg;
+pub use tui::Tui;
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]

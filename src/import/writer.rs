@@ -180,7 +180,7 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
             Ok(outcome) => Ok(FileResult::Stored(outcome)),
             Err(e) => {
                 self.stop_on(&e)?;
-                Ok(FileResult::Failed(e.to_string()))
+                Ok(FileResult::Failed(e.message()))
             }
         }
     }
@@ -228,10 +228,9 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
 /// What a parse error means for the file: skipped when the file is not
 /// a bulletin, failed when it cannot be read.
 pub(super) fn parse_result(e: &ParseError) -> FileResult {
-    let why = crate::sanitize::line(&e.to_string());
     if e.is_skip() {
-        FileResult::Skipped(why)
+        FileResult::Skipped(e.message())
     } else {
-        FileResult::Failed(why)
+        FileResult::Failed(e.message())
     }
 }

@@ -10,8 +10,8 @@ use super::figures::{read_assessment, read_figures};
 use super::identity::article_id;
 use super::series::{read_title, TitleProblem};
 use super::text::{collapse_blanks, excerpt, is_chrome, is_web_url, Line, CHROME_START};
-use super::ParseError;
-use crate::model::{ArticleId, Bulletin, Completeness, IssueKey, RecentRef, SourceFormat};
+use super::{ParseError, Skip};
+use crate::model::{ArticleId, Bulletin, Completeness, RecentRef, SourceFormat};
 
 /// What a reader learnt about a copy besides its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +77,7 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
         .as_deref()
         .map(collapse_blanks)
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| ParseError::NotBulletin("no title found: not an article".into()))?;
+        .ok_or(ParseError::NotBulletin(Skip::NoTitle))?;
     let issue = read_title(&title)
         .map_err(|problem| skip_reason(&title, meta.source.as_deref(), problem))?;
 
@@ -129,30 +129,17 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
 }
 
 fn skip_reason(title: &str, source: Option<&str>, problem: TitleProblem) -> ParseError {
-    let quoted = excerpt(title, TITLE_IN_MESSAGE);
-    let by = source
-        .map(|s| excerpt(s, TITLE_IN_MESSAGE))
-        .filter(|s| !s.is_empty())
-        .map_or(String::new(), |s| format!(" by {s}"));
+    let title = excerpt(title, TITLE_IN_MESSAGE);
     ParseError::NotBulletin(match problem {
-        TitleProblem::NotSeries => {
-            format!("article '{quoted}'{by} is not an issue of the series")
-        }
-        TitleProblem::Unnumbered => {
-            format!("title '{quoted}' names no issue number (no 年第N期)")
-        }
-        TitleProblem::BadNumber(n) => {
-            format!(
-                "issue number {n} is not valid (expected {} to {})",
-                IssueKey::NUMBERS.start(),
-                IssueKey::NUMBERS.end()
-            )
-        }
-        TitleProblem::BadYear(y) => format!(
-            "year {y:04} is not valid (expected {} to {})",
-            IssueKey::YEARS.start(),
-            IssueKey::YEARS.end()
-        ),
+        TitleProblem::NotSeries => Skip::NotSeries {
+            title,
+            by: source
+                .map(|s| excerpt(s, TITLE_IN_MESSAGE))
+                .filter(|s| !s.is_empty()),
+        },
+        TitleProblem::Unnumbered => Skip::Unnumbered { title },
+        TitleProblem::BadNumber(n) => Skip::BadNumber(n),
+        TitleProblem::BadYear(y) => Skip::BadYear(y),
     })
 }
 
@@ -429,14 +416,12 @@ mod tests {
         let err = assemble(meta("科技周刊#1"), &[]).unwrap_err();
         assert_eq!(
             err,
-            ParseError::NotBulletin(
-                "article '科技周刊#1' by account is not an issue of the series".into()
-            )
+            ParseError::NotBulletin(Skip::NotSeries {
+                title: "科技周刊#1".into(),
+                by: Some("account".into())
+            })
         );
         let err = assemble(meta("网络安全信息与动态周报2024年第0期"), &[]).unwrap_err();
-        assert_eq!(
-            err,
-            ParseError::NotBulletin("issue number 0 is not valid (expected 1 to 60)".into())
-        );
+        assert_eq!(err, ParseError::NotBulletin(Skip::BadNumber("0".into())));
     }
 }

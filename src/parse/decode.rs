@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use encoding_rs::{Encoding, GB18030, UTF_8};
 use regex::bytes::Regex;
 
-use super::ParseError;
+use super::{ParseError, Unreadable};
 
 /// Larger files are refused before any parsing: no bulletin comes near it
 /// (the biggest real WeChat page is 3.5 MB) and it bounds memory.
@@ -30,19 +30,15 @@ pub(crate) enum Layout {
 /// Refuses what cannot be text: empty, oversized or binary input.
 pub(crate) fn check_readable(bytes: &[u8]) -> Result<(), ParseError> {
     if bytes.is_empty() {
-        return Err(ParseError::Unreadable("empty file (0 bytes)".into()));
+        return Err(ParseError::Unreadable(Unreadable::Empty));
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(ParseError::Unreadable(format!(
-            "file too large: {} bytes (limit {} bytes = 16 MiB)",
-            bytes.len(),
-            MAX_FILE_BYTES
-        )));
+        return Err(ParseError::Unreadable(Unreadable::TooLarge {
+            bytes: bytes.len(),
+        }));
     }
     if utf16_bom(bytes).is_none() && looks_binary(bytes) {
-        return Err(ParseError::Unreadable(
-            "binary data, not a text file".into(),
-        ));
+        return Err(ParseError::Unreadable(Unreadable::Binary));
     }
     Ok(())
 }
@@ -173,9 +169,7 @@ fn reject_garbage(text: Cow<'_, str>) -> Result<Cow<'_, str>, ParseError> {
         }
     }
     if total > 0 && bad * 3 > total {
-        return Err(ParseError::Unreadable(
-            "binary data, not a text file (mostly invalid UTF-8)".into(),
-        ));
+        return Err(ParseError::Unreadable(Unreadable::MostlyInvalid));
     }
     Ok(text)
 }

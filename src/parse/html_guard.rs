@@ -34,7 +34,7 @@ use html5ever::{Attribute, QualName};
 use scraper::{Html, HtmlTreeSink, Node};
 
 use super::attr_scan::AttributeScan;
-use super::ParseError;
+use super::{ParseError, Unreadable};
 
 /// Deeper pages are refused (browsers cap the tree at 512 for the same
 /// reason). Real WeChat pages are 4 to 32 deep.
@@ -107,22 +107,18 @@ impl Refusal {
     fn into_error(self, len: usize, limits: &Limits) -> ParseError {
         let share = |at: usize| at * 100 / len.max(1);
         ParseError::Unreadable(match self {
-            Refusal::Deep(depth) => format!(
-                "HTML nests elements at least {depth} deep (limit {}): not a page this tool reads",
-                limits.nesting
-            ),
-            Refusal::Costly { at_byte } => format!(
-                "HTML markup is too costly to build into a page (stopped at {}% of it; deep or misnested tags): not a page this tool reads",
-                share(at_byte)
-            ),
-            Refusal::Attributes(most) => format!(
-                "HTML tags carry far too many attributes (up to {most} in one tag): not a page this tool reads"
-            ),
-            Refusal::Slow { at_byte } => format!(
-                "HTML page takes too long to parse (gave up after {:.1} s at {}% of it): not a page this tool reads",
-                limits.time.as_secs_f64(),
-                share(at_byte)
-            ),
+            Refusal::Deep(depth) => Unreadable::TooDeep {
+                depth,
+                limit: limits.nesting,
+            },
+            Refusal::Costly { at_byte } => Unreadable::TooCostly {
+                percent: share(at_byte),
+            },
+            Refusal::Attributes(most) => Unreadable::TooManyAttributes { most },
+            Refusal::Slow { at_byte } => Unreadable::TooSlow {
+                tenths: (limits.time.as_millis() / 100) as u64,
+                percent: share(at_byte),
+            },
         })
     }
 }

@@ -6,7 +6,7 @@ use super::article::ArticleMeta;
 use super::date::read_iso_day;
 use super::inline;
 use super::text::{collapse_blanks, is_web_url, Line};
-use super::ParseError;
+use super::{ParseError, Unreadable};
 use crate::model::SourceFormat;
 
 /// The front matter fields the archive writes; others are ignored.
@@ -73,11 +73,7 @@ fn split_front_matter(text: &str) -> Result<(FrontMatter, &str), ParseError> {
             return Ok((front, next.unwrap_or("")));
         }
         read_field(line, &mut front);
-        rest = next.ok_or_else(|| {
-            ParseError::Unreadable(
-                "front matter opened with '---' is never closed (truncated file?)".into(),
-            )
-        })?;
+        rest = next.ok_or(ParseError::Unreadable(Unreadable::UnclosedFrontMatter))?;
     }
 }
 

@@ -15,9 +15,12 @@ mod source;
 mod text_lines;
 mod write;
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
+
+use crate::i18n::{Cache, Lang, Msg, StoreMsg};
 
 pub use open::LOCK_WAIT;
 pub use recover::{default_recovery_path, Recovered};
@@ -27,78 +30,181 @@ pub use source::SourceFile;
 pub use write::ImportOutcome;
 
 /// What can go wrong with the cache. Messages name the file and say what
-/// the user can do.
+/// the user can do; their words are the message table's
+/// ([`StoreError::message`]), and `Display` is the English text.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("no cache at {path}; import bulletins first")]
-    NoCache { path: PathBuf },
-    #[error("{path} is a folder, not a cache file; pass the cache file's path, e.g. {}", path.join("cache.db").display())]
-    IsFolder { path: PathBuf },
-    #[error("{path} is not a regular file, so it cannot be a cache")]
-    NotAFile { path: PathBuf },
-    #[error("{path}: its folder {folder} does not exist")]
-    NoFolder { path: PathBuf, folder: PathBuf },
-    #[error("{path}: {folder} is not a folder")]
-    FolderIsFile { path: PathBuf, folder: PathBuf },
-    #[error("{path}: cannot read the cache ({reason})")]
-    Unreadable { path: PathBuf, reason: String },
-    #[error("{path}: cannot create the cache ({reason})")]
-    Create { path: PathBuf, reason: String },
-    #[error("--db {path} keeps nothing after zhoubao exits; pass the path of a cache file")]
-    InMemory { path: PathBuf },
-    #[error(
-        "{path}: not a zhoubao cache (another program's SQLite database); refusing to touch it"
-    )]
-    Foreign { path: PathBuf },
-    #[error("{path}: not a database or corrupt ({reason}); it was left as it is")]
-    Corrupt { path: PathBuf, reason: String },
-    #[error("{path}: the cache is damaged ({reason}); nothing was written to it. `zhoubao recover` builds a fresh cache from the files it still holds")]
-    Damaged { path: PathBuf, reason: String },
-    #[error("{path}: nothing can be recovered ({reason}); the file was left as it is")]
-    Unrecoverable { path: PathBuf, reason: String },
-    #[error("the cache is damaged ({reason}); `zhoubao recover` builds a fresh cache from the files it still holds")]
-    DamagedPage { reason: String },
-    #[error("{path}: written by a newer zhoubao (schema {found}, this build knows up to {known}); upgrade zhoubao, the cache was left as it is")]
+    NoCache {
+        path: PathBuf,
+    },
+    IsFolder {
+        path: PathBuf,
+    },
+    NotAFile {
+        path: PathBuf,
+    },
+    NoFolder {
+        path: PathBuf,
+        folder: PathBuf,
+    },
+    FolderIsFile {
+        path: PathBuf,
+        folder: PathBuf,
+    },
+    Unreadable {
+        path: PathBuf,
+        reason: String,
+    },
+    Create {
+        path: PathBuf,
+        reason: String,
+    },
+    InMemory {
+        path: PathBuf,
+    },
+    Foreign {
+        path: PathBuf,
+    },
+    Corrupt {
+        path: PathBuf,
+        reason: String,
+    },
+    Damaged {
+        path: PathBuf,
+        reason: String,
+    },
+    Unrecoverable {
+        path: PathBuf,
+        reason: String,
+    },
+    DamagedPage {
+        reason: String,
+    },
     TooNew {
         path: PathBuf,
         found: i64,
         known: i64,
     },
-    #[error("{path}: written by an older zhoubao (schema {found}) and read-only here; open it once with write access so it can be upgraded")]
-    TooOldToRead { path: PathBuf, found: i64 },
-    #[error(
-        "{path}: cannot upgrade the cache from schema {from} ({reason}); it was left as it was"
-    )]
+    TooOldToRead {
+        path: PathBuf,
+        found: i64,
+    },
     Migrate {
         path: PathBuf,
         from: i64,
         reason: String,
     },
-    #[error("{path}: the cache is read-only; zhoubao needs to write to it")]
-    ReadOnly { path: PathBuf },
-    #[error("{path}: the cache is read-only: its folder {folder} is, and zhoubao writes its journal ({path}-wal) there")]
-    FolderReadOnly { path: PathBuf, folder: PathBuf },
-    #[error("{path}: {wal} holds changes not yet in the cache, and reading them needs write access to the folder; open the cache once with write access")]
-    UnreadableJournal { path: PathBuf, wal: PathBuf },
-    #[error("{path}: the cache is locked by another process; try again when it finishes")]
-    Locked { path: PathBuf },
-    #[error(
-        "{path}: already exists; recover never overwrites a file: pass --to NEW, or move it away"
-    )]
-    Exists { path: PathBuf },
-    #[error(
-        "{path}: cannot open the cache ({reason}); is the file or its folder read-only or missing?"
-    )]
-    Open { path: PathBuf, reason: String },
-    #[error("the cache is busy: another process holds its lock; try again when it finishes")]
+    ReadOnly {
+        path: PathBuf,
+    },
+    FolderReadOnly {
+        path: PathBuf,
+        folder: PathBuf,
+    },
+    UnreadableJournal {
+        path: PathBuf,
+        wal: PathBuf,
+    },
+    Locked {
+        path: PathBuf,
+    },
+    Exists {
+        path: PathBuf,
+    },
+    Open {
+        path: PathBuf,
+        reason: String,
+    },
     Busy,
-    #[error("cache: {0}")]
     Sql(rusqlite::Error),
-    #[error("cache holds a malformed value: {0}")]
     Malformed(String),
 }
 
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().text(Lang::En))
+    }
+}
+
 impl StoreError {
+    /// What the user reads, in their language.
+    pub fn message(&self) -> Msg {
+        let shown = |p: &Path| crate::sanitize::line(&p.display().to_string());
+        Msg::Cache(Cache::Store(match self {
+            StoreError::NoCache { path } => StoreMsg::NoCache { path: shown(path) },
+            StoreError::IsFolder { path } => StoreMsg::IsFolder {
+                path: shown(path),
+                example: shown(&path.join("cache.db")),
+            },
+            StoreError::NotAFile { path } => StoreMsg::NotAFile { path: shown(path) },
+            StoreError::NoFolder { path, folder } => StoreMsg::NoFolder {
+                path: shown(path),
+                folder: shown(folder),
+            },
+            StoreError::FolderIsFile { path, folder } => StoreMsg::FolderIsFile {
+                path: shown(path),
+                folder: shown(folder),
+            },
+            StoreError::Unreadable { path, reason } => StoreMsg::CannotReadCache {
+                path: shown(path),
+                reason: crate::sanitize::line(reason),
+            },
+            StoreError::Create { path, reason } => StoreMsg::Create {
+                path: shown(path),
+                reason: crate::sanitize::line(reason),
+            },
+            StoreError::InMemory { path } => StoreMsg::InMemory { path: shown(path) },
+            StoreError::Foreign { path } => StoreMsg::Foreign { path: shown(path) },
+            StoreError::Corrupt { path, reason } => StoreMsg::Corrupt {
+                path: shown(path),
+                reason: crate::sanitize::line(reason),
+            },
+            StoreError::Damaged { path, reason } => StoreMsg::Damaged {
+                path: shown(path),
+                reason: crate::sanitize::line(reason),
+            },
+            StoreError::Unrecoverable { path, reason } => StoreMsg::Unrecoverable {
+                path: shown(path),
+                reason: crate::sanitize::line(reason),
+            },
+            StoreError::DamagedPage { reason } => StoreMsg::DamagedPage {
+                reason: crate::sanitize::line(reason),
+            },
+            StoreError::TooNew { path, found, known } => StoreMsg::TooNew {
+                path: shown(path),
+                found: *found,
+                known: *known,
+            },
+            StoreError::TooOldToRead { path, found } => StoreMsg::TooOldToRead {
+                path: shown(path),
+                found: *found,
+            },
+            StoreError::Migrate { path, from, reason } => StoreMsg::Migrate {
+                path: shown(path),
+                from: *from,
+                reason: crate::sanitize::line(reason),
+            },
+            StoreError::ReadOnly { path } => StoreMsg::ReadOnly { path: shown(path) },
+            StoreError::FolderReadOnly { path, folder } => StoreMsg::FolderReadOnly {
+                path: shown(path),
+                folder: shown(folder),
+            },
+            StoreError::UnreadableJournal { path, wal } => StoreMsg::UnreadableJournal {
+                path: shown(path),
+                wal: shown(wal),
+            },
+            StoreError::Locked { path } => StoreMsg::Locked { path: shown(path) },
+            StoreError::Exists { path } => StoreMsg::Exists { path: shown(path) },
+            StoreError::Open { path, reason } => StoreMsg::Open {
+                path: shown(path),
+                reason: crate::sanitize::line(reason),
+            },
+            StoreError::Busy => StoreMsg::Busy,
+            StoreError::Sql(e) => StoreMsg::Sql(crate::sanitize::line(&e.to_string())),
+            StoreError::Malformed(v) => StoreMsg::Malformed(crate::sanitize::line(v)),
+        }))
+    }
+
     /// Whether the cache (file or folder) cannot be written, so a reader
     /// may still open it read-only.
     pub fn is_read_only(&self) -> bool {

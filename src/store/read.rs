@@ -8,7 +8,8 @@ use rusqlite::{params, types::ValueRef, OptionalExtension, Row};
 use super::merge::{Claim, Rank, Strength};
 use super::{Store, StoreError};
 use crate::model::{
-    Alias, Assessment, Figures, IssueDetail, IssueKey, IssueSummary, Period, StoredRef,
+    Alias, Assessment, Figures, IssueDetail, IssueKey, IssueRow, IssueSummary, IssueText, Period,
+    StoredRef,
 };
 use crate::parse::article_id;
 
@@ -114,6 +115,54 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// [`Store::summaries`] with each issue's own URL, for `list` and
+    /// `export`: one more column of the same scan. Kept apart from
+    /// [`IssueSummary`], which the TUI holds for every issue.
+    pub fn rows(&self) -> Result<Vec<IssueRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS}, i.url FROM issues i
+             LEFT JOIN user_state u ON u.year = i.year AND u.number = i.number
+             ORDER BY i.year DESC, i.number DESC"
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(IssueRow {
+                summary: summary_from_row(r)?,
+                url: r.get(14)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many issues the cache knows, cached or only referenced.
+    pub fn issue_count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM issues", [], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// The issues `search(query)` finds, newest first, with the title and
+    /// body the match is in, so a hit can be shown in context.
+    pub fn search_texts(&self, query: &str) -> Result<Vec<IssueText>, StoreError> {
+        let Some(pattern) = like_pattern(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.year, i.number, ifnull(i.title, ''), ifnull(t.body, '') FROM issues i
+             LEFT JOIN issue_texts t ON t.year = i.year AND t.number = i.number
+             WHERE i.title LIKE ?1 ESCAPE '\\' OR t.body LIKE ?1 ESCAPE '\\'
+             ORDER BY i.year DESC, i.number DESC",
+        )?;
+        let rows = stmt.query_map([pattern], |r| {
+            Ok(IssueText {
+                key: IssueKey::new(r.get(0)?, r.get(1)?),
+                title: r.get(2)?,
+                body: super::text_lines::split(&r.get::<_, String>(3)?),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Everything known of one issue, or None when nothing names it.
     pub fn detail(&self, key: IssueKey) -> Result<Option<IssueDetail>, StoreError> {
         let row = self
@@ -179,7 +228,8 @@ impl Store {
         Ok(refs)
     }
 
-    fn is_cached(&self, key: IssueKey) -> Result<bool, StoreError> {
+    /// Whether the cache holds the issue in full (a fetch walk passes it).
+    pub fn is_cached(&self, key: IssueKey) -> Result<bool, StoreError> {
         Ok(self
             .conn
             .prepare_cached("SELECT cached FROM issues WHERE year = ?1 AND number = ?2")?

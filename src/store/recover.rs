@@ -18,6 +18,7 @@ use super::open::{beside, read_header, read_only_connection, refuse_memory};
 use super::schema::Owner;
 use super::source::hex_sha256;
 use super::{current_version, Reindexed, Store, StoreError};
+use crate::i18n::{Cache, Lang, Msg};
 use crate::model::{Bulletin, IssueKey};
 
 /// When the damaged file cannot say how many sources it held, probing
@@ -66,61 +67,59 @@ impl Recovered {
     }
 }
 
-impl fmt::Display for Recovered {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Recovered {
+    /// The report, one message per line (the lost paths as they are).
+    pub fn lines(&self) -> Vec<Msg> {
+        let shown = |p: &Path| crate::sanitize::line(&p.display().to_string());
         let lost = self.lost_paths.len() + self.lost_unnamed;
-        writeln!(
-            f,
-            "saved {} of {} stored files into {}: {}, {}",
-            self.sources,
-            self.sources + lost,
-            self.to.display(),
-            count(self.issues, "issue", "issues"),
-            count(self.marks, "read mark", "read marks"),
-        )?;
+        let mut lines = vec![Msg::Cache(Cache::RecoverSaved {
+            saved: self.sources,
+            of: self.sources + lost,
+            to: shown(&self.to),
+            issues: self.issues,
+            marks: self.marks,
+        })];
         if lost > 0 {
-            writeln!(
-                f,
-                "could not save {}:",
-                count(lost, "stored file", "stored files")
-            )?;
+            lines.push(Msg::Cache(Cache::RecoverLost { files: lost }));
             for path in &self.lost_paths {
-                writeln!(f, "  {}", crate::sanitize::line(path))?;
+                lines.push(Msg::Cache(Cache::Indented(crate::sanitize::line(path))));
             }
             if self.lost_unnamed > 0 {
-                writeln!(
-                    f,
-                    "  {} whose path could not be read either",
-                    count(self.lost_unnamed, "file", "files")
-                )?;
+                lines.push(Msg::Cache(Cache::RecoverLostUnnamed {
+                    files: self.lost_unnamed,
+                }));
             }
         }
         if self.end_unknown {
-            writeln!(
-                f,
-                "the damaged cache does not say how many files it held: some after the last readable one may be missing"
-            )?;
+            lines.push(Msg::Cache(Cache::RecoverEndUnknown));
         }
         if self.marks_incomplete {
-            writeln!(
-                f,
-                "the read marks are damaged: those of the saved issues were looked up one by one, and {} could not be read",
-                count(self.marks_lost, "issue's", "issues'")
-            )?;
+            lines.push(Msg::Cache(Cache::RecoverMarksDamaged {
+                lost: self.marks_lost,
+            }));
         }
         if self.settings_lost > 0 {
-            writeln!(
-                f,
-                "could not read {}",
-                count(self.settings_lost, "setting", "settings")
-            )?;
+            lines.push(Msg::Cache(Cache::RecoverSettingsLost {
+                settings: self.settings_lost,
+            }));
         }
-        Ok(())
+        lines
+    }
+
+    /// The report in `lang`, a line each.
+    pub fn render(&self, lang: Lang) -> String {
+        self.lines()
+            .iter()
+            .map(|m| format!("{}\n", m.text(lang)))
+            .collect()
     }
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// The English report, for logs and tests.
+impl fmt::Display for Recovered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
 }
 
 /// Where `recover` writes unless told: beside the cache.

@@ -13,20 +13,16 @@ use super::action::{Focus, InputMode};
 use super::chart::PaneChart;
 use super::chart_view::ChartViewState;
 use super::detail::{DetailDoc, LinkTarget, Row};
+use super::fetch::FetchSlot;
+use super::filter::{ListFilter, Question};
 use super::layout::{self, Panes};
 use super::library::{Library, LibraryError};
-use super::review::{ListFilter, Question};
-use super::search::{SearchState, SEARCH_BUDGET};
+use super::search_state::{SearchState, SEARCH_BUDGET};
+pub use super::target::Target;
+use super::ui::Ui;
+use crate::i18n::Tui;
 use crate::model::{IssueKey, IssueSummary};
 use crate::trend::{IssueComparisons, WeekSeries};
-
-/// What the detail pane shows: an issue by key, or a 近期回顾 line whose
-/// issue the cache cannot name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    Issue(IssueKey),
-    Reference(LinkTarget),
-}
 
 /// A history entry: where the reader was, down to the scroll position and
 /// the selected link, so going back lands where they left.
@@ -45,14 +41,13 @@ pub struct Status {
     pub error: bool,
 }
 
-/// Said when read marks cannot be stored.
-pub const READ_ONLY_MARKS: &str = "read-only cache: read marks last only this session";
-
 /// Opens a URL outside the TUI; replaceable so tests never start a browser.
 pub type UrlOpener = Box<dyn FnMut(&str) -> io::Result<()>>;
 
 pub struct App {
     library: Box<dyn Library>,
+    /// The language, theme and key map of this session.
+    pub ui: Ui,
     /// Every known issue, newest first, whatever the list filter shows.
     pub summaries: Vec<IssueSummary>,
     pub(super) index: HashMap<IssueKey, usize>,
@@ -101,19 +96,33 @@ pub struct App {
     saved_selection: Option<IssueKey>,
     /// The library's generation when the summaries were loaded.
     generation: i64,
+    /// `F`: the fetcher and the fetch under way (fetch.rs).
+    pub(super) fetch: FetchSlot,
 }
 
 impl App {
+    /// [`App::with_ui`] with the default language, theme and keys.
+    pub fn new(library: Box<dyn Library>, open: Option<IssueKey>) -> Result<App, LibraryError> {
+        App::with_ui(library, open, Ui::default())
+    }
+
     /// Loads the summaries once and selects `open`, else the last selected
     /// issue, else the newest cached one (the newest issues are often known
     /// only by reference), else the newest. Call `resize` before drawing.
-    pub fn new(library: Box<dyn Library>, open: Option<IssueKey>) -> Result<App, LibraryError> {
+    pub fn with_ui(
+        library: Box<dyn Library>,
+        open: Option<IssueKey>,
+        ui: Ui,
+    ) -> Result<App, LibraryError> {
         let (summaries, index, weeks) = load(library.as_ref())?;
         let generation = library.generation().unwrap_or(0);
         // Not remembering the last issue is no reason to refuse to start.
         let saved_selection = library.last_selected().unwrap_or(None);
+        let fetch = FetchSlot::new(library.fetcher());
+        let doc = DetailDoc::empty(&ui);
         let mut app = App {
             library,
+            ui,
             summaries,
             index,
             list_rows: Vec::new(),
@@ -127,7 +136,7 @@ impl App {
             list_selected: 0,
             list_offset: 0,
             current: None,
-            doc: DetailDoc::empty(),
+            doc,
             rows: Vec::new(),
             rows_width: 0,
             detail_scroll: 0,
@@ -145,14 +154,15 @@ impl App {
             forward: Vec::new(),
             status: None,
             quit: false,
-            opener: Box::new(super::open::open_in_browser),
+            opener: Box::new(|url| super::browser::open_in_browser(None, url)),
             saved_selection,
             generation,
+            fetch,
         };
         app.rebuild_rows();
         app.greet();
         if app.library.read_only() && app.status.is_none() {
-            app.set_message(READ_ONLY_MARKS);
+            app.set_message(app.ui.say(Tui::ReadOnlyMarks));
         }
         let unknown_open = open.filter(|k| !app.index.contains_key(k));
         let start = open
@@ -164,9 +174,7 @@ impl App {
             app.show(Target::Issue(key));
         }
         if let Some(key) = unknown_open {
-            app.set_error(format!(
-                "{key} is not in the cache: no file or 近期回顾 line names it"
-            ));
+            app.set_error(app.ui.say(Tui::NotInCache(key)));
         }
         Ok(app)
     }
@@ -185,7 +193,7 @@ impl App {
         let before = self.summaries.len();
         let (summaries, index, weeks) = match load(self.library.as_ref()) {
             Ok(loaded) => loaded,
-            Err(e) => return self.set_error(format!("cannot reload the cache: {e}")),
+            Err(e) => return self.set_error(self.ui.say(Tui::CannotReload(e.to_string()))),
         };
         self.summaries = summaries;
         self.index = index;
@@ -209,10 +217,10 @@ impl App {
         }
         self.refresh_charts();
         let added = self.summaries.len().saturating_sub(before);
-        self.set_message(format!(
-            "cache updated by another process: {} issues, {added} new",
-            self.summaries.len()
-        ));
+        self.set_message(self.ui.say(Tui::CacheUpdated {
+            issues: self.summaries.len(),
+            added,
+        }));
     }
 
     /// Replaces how `o` opens URLs (tests record instead of starting a browser).
@@ -260,8 +268,12 @@ impl App {
     /// view setting, so drawing only reads them.
     pub fn refresh_charts(&mut self) {
         let selected = self.current_key();
-        self.chart.update(&self.weeks, selected, self.panes.chart);
-        self.chart_view.refresh(&self.weeks, selected, self.screen);
+        let lang = self.ui.lang;
+        self.chart
+            .update(&self.weeks, selected, self.panes.chart, lang);
+        let theme = &self.ui.theme;
+        self.chart_view
+            .refresh(&self.weeks, selected, self.screen, theme, lang);
     }
 
     pub fn list_height(&self) -> usize {
@@ -313,7 +325,7 @@ impl App {
             Target::Issue(key) => self.doc_for_key(*key, None),
             Target::Reference(r) => match r.key {
                 Some(key) => self.doc_for_key(key, Some(r)),
-                None => DetailDoc::from_reference(r),
+                None => DetailDoc::from_reference(r, &self.ui),
             },
         };
         if let Some(key) = doc.key {
@@ -335,20 +347,26 @@ impl App {
             Ok(Some(d)) => {
                 // Once per selection, never per frame.
                 let comparisons = IssueComparisons::compute(&self.weeks, key, &d.summary.figures);
-                DetailDoc::from_detail(&d, &comparisons)
+                DetailDoc::from_detail(&d, &comparisons, &self.ui)
             }
             Ok(None) => match self.index.get(&key).and_then(|&i| self.summaries.get(i)) {
-                Some(s) => DetailDoc::from_summary(s),
-                None => DetailDoc::from_reference(&reference.cloned().unwrap_or(LinkTarget {
-                    key: Some(key),
-                    title: format!("{}年第{}期", key.year, key.number),
-                    url: None,
-                    cached: false,
-                })),
+                Some(s) => DetailDoc::from_summary(s, &self.ui),
+                None => {
+                    let target = reference.cloned().unwrap_or(LinkTarget {
+                        key: Some(key),
+                        title: self.ui.say(Tui::FallbackTitle(key)),
+                        url: None,
+                        cached: false,
+                    });
+                    DetailDoc::from_reference(&target, &self.ui)
+                }
             },
             Err(e) => {
-                self.set_error(format!("cannot load {key}: {e}"));
-                DetailDoc::empty()
+                self.set_error(self.ui.say(Tui::CannotLoad {
+                    key,
+                    error: e.to_string(),
+                }));
+                DetailDoc::empty(&self.ui)
             }
         }
     }
@@ -391,11 +409,11 @@ impl App {
         };
         match next.map(|s| s.key) {
             Some(k) => self.select_key(k),
-            None => self.set_message(if newer {
-                "this is the newest issue"
+            None => self.set_message(self.ui.say(if newer {
+                Tui::NewestIssue
             } else {
-                "this is the oldest issue"
-            }),
+                Tui::OldestIssue
+            })),
         }
     }
 
@@ -403,7 +421,7 @@ impl App {
     /// second; records the history like a browser.
     pub fn follow(&mut self, n: usize) {
         let Some(link) = self.doc.links.get(n).cloned() else {
-            self.set_error(format!("no 近期回顾 line {}", n + 1));
+            self.set_error(self.ui.say(Tui::NoLinkLine(n + 1)));
             return;
         };
         let key = match (link.key, &link.url) {
@@ -411,7 +429,7 @@ impl App {
             (None, Some(url)) => match self.library.key_for_url(url) {
                 Ok(k) => k,
                 Err(e) => {
-                    self.set_error(format!("cannot look up the link: {e}"));
+                    self.set_error(self.ui.say(Tui::CannotLookUpLink(e.to_string())));
                     return;
                 }
             },
@@ -462,7 +480,7 @@ impl App {
                 }
                 self.revisit(visit);
             }
-            None => self.set_message("no earlier page in the history"),
+            None => self.set_message(self.ui.say(Tui::NoEarlierPage)),
         }
     }
 
@@ -474,7 +492,7 @@ impl App {
                 }
                 self.revisit(visit);
             }
-            None => self.set_message("no later page in the history"),
+            None => self.set_message(self.ui.say(Tui::NoLaterPage)),
         }
     }
 
@@ -498,7 +516,10 @@ impl App {
                 }
                 self.recount();
             }
-            Err(e) => self.set_error(format!("cannot mark {key}: {e}")),
+            Err(e) => self.set_error(self.ui.say(Tui::CannotMark {
+                key,
+                error: e.to_string(),
+            })),
         }
     }
 
@@ -529,14 +550,14 @@ impl App {
         {
             // A mark on an issue nobody has read would hide its full copy,
             // when it arrives, from the unread count.
-            Some((false, _)) => self.set_message(format!("{key} is not cached: nothing to mark")),
+            Some((false, _)) => self.set_message(self.ui.say(Tui::NothingToMark(key))),
             Some((true, read)) => {
                 self.set_read(key, !read);
                 if self.library.read_only() && self.status.is_none() {
-                    self.set_message(READ_ONLY_MARKS);
+                    self.set_message(self.ui.say(Tui::ReadOnlyMarks));
                 }
             }
-            None => self.set_error(format!("{key} is not in the cache")),
+            None => self.set_error(self.ui.say(Tui::NotInCacheShort(key))),
         }
     }
 
@@ -550,7 +571,7 @@ impl App {
         }
         match self.library.set_last_selected(key) {
             Ok(()) => self.saved_selection = Some(key),
-            Err(e) => self.set_error(format!("cannot remember the selection: {e}")),
+            Err(e) => self.set_error(self.ui.say(Tui::CannotRemember(e.to_string()))),
         }
     }
 
@@ -561,7 +582,7 @@ impl App {
             return;
         }
         if let Err(e) = self.library.end_session() {
-            self.set_error(format!("cannot record the end of the session: {e}"));
+            self.set_error(self.ui.say(Tui::CannotEndSession(e.to_string())));
         }
     }
 }
@@ -581,26 +602,4 @@ fn load(library: &dyn Library) -> Result<Loaded, LibraryError> {
         .collect();
     let weeks = WeekSeries::build(&summaries);
     Ok((summaries, index, weeks))
-}
-
-/// Only web URLs go to the opener: a `file:` or custom scheme could run
-/// something on the user's machine.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_http_and_https_urls_are_opened() {
-        assert!(is_web_url("https://mp.weixin.qq.com/s?__biz=x"));
-        assert!(is_web_url("HTTP://example.org/"));
-        assert!(!is_web_url("file:///etc/passwd"));
-        assert!(!is_web_url("javascript:alert(1)"));
-        assert!(!is_web_url("https://example.org/a b"));
-    }
 }

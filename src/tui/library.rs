@@ -3,8 +3,11 @@
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+
+use super::fetch::{CacheFetcher, PageFetcher};
 
 use crate::model::{IssueDetail, IssueKey, IssueSummary};
 
@@ -86,6 +89,12 @@ pub trait Library {
     /// to the library; constant for a library nobody else writes.
     fn generation(&self) -> LibraryResult<i64> {
         Ok(0)
+    }
+    /// What `F` fetches with, writing where this library reads (so the
+    /// generation changes when a page arrives); None when the library
+    /// never touches the network or the disk, as the demo.
+    fn fetcher(&self) -> Option<Arc<dyn PageFetcher>> {
+        None
     }
 }
 
@@ -320,6 +329,16 @@ impl Library for crate::store::Store {
 
     fn generation(&self) -> LibraryResult<i64> {
         Ok(self.data_version()?)
+    }
+
+    fn fetcher(&self) -> Option<Arc<dyn PageFetcher>> {
+        // A read-only cache gets one too: it refuses the write before any
+        // request is made, and says why.
+        let path = self.path()?.to_path_buf();
+        Some(Arc::new(CacheFetcher::new(
+            path,
+            crate::fetch::FetchOptions::default(),
+        )))
     }
 
     fn read_only(&self) -> bool {

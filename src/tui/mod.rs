@@ -4,18 +4,26 @@
 //! which only reads the `App`. A pause in typing is an input too: it
 //! becomes `Action::RunPendingSearch`.
 //!
-//! State and input live here (app, action, keymap, update and the flows
-//! they drive: review, search, open); what draws lives in `view/`, which
-//! reads the state and never changes it.
+//! State and input live here (app, action, keys and keymap, update and the
+//! flows they drive: review, search, open); what draws lives in `view/`,
+//! which reads the state and never changes it. The language, theme and
+//! key map the user chose travel together as a [`Ui`].
 
 pub mod action;
 pub mod app;
+pub mod browser;
+pub mod fetch;
+pub mod filter;
 pub mod keymap;
+pub mod keys;
 pub mod library;
 pub mod open;
 pub mod review;
 pub mod search;
+pub mod search_state;
+pub mod target;
 pub mod terminal;
+pub mod ui;
 pub mod update;
 pub mod view;
 
@@ -36,18 +44,33 @@ use ratatui::Terminal;
 
 pub use action::{Action, Focus, InputMode};
 pub use app::App;
+pub use keymap::KeyMap;
 pub use library::{LastVisit, Library, LibraryError, MemoryLibrary};
+pub use ui::{Options, Ui};
 pub use update::update;
 
+use crate::i18n::Tui;
 use crate::model::IssueKey;
 
 /// Runs the TUI until the user quits. `open` selects that issue at start;
 /// otherwise the last selected one, else the newest.
-pub fn run(library: impl Library + 'static, open: Option<IssueKey>) -> anyhow::Result<()> {
-    require_terminal()?;
-    let mut app = App::new(Box::new(library), open)
-        .map_err(|e| anyhow::anyhow!("cannot read the cache: {e}"))?;
-    let guard = terminal::TerminalGuard::enter().context("cannot set up the terminal")?;
+pub fn run(
+    library: impl Library + 'static,
+    open: Option<IssueKey>,
+    options: Options,
+) -> anyhow::Result<()> {
+    let Options { ui, browser } = options;
+    let lang = ui.lang;
+    require_terminal(lang)?;
+    let mut app = App::with_ui(Box::new(library), open, ui)
+        .map_err(|e| anyhow::anyhow!("{}", Tui::CannotReadCache(e.to_string()).text(lang)))?;
+    if browser.is_some() {
+        app.set_url_opener(Box::new(move |url| {
+            browser::open_in_browser(browser.as_deref(), url)
+        }));
+    }
+    let guard = terminal::TerminalGuard::enter()
+        .with_context(|| Tui::CannotSetUpTerminal.text(lang).into_owned())?;
     let result = event_loop(&mut app);
     drop(guard);
     // Remember the selection even when the loop failed: the next start
@@ -59,15 +82,13 @@ pub fn run(library: impl Library + 'static, open: Option<IssueKey>) -> anyhow::R
 
 /// Refuses to start, without writing a byte to stdout, when stdin or
 /// stdout is not a terminal (`zhoubao > file`, a pipe, a cron job).
-pub fn require_terminal() -> anyhow::Result<()> {
+pub fn require_terminal(lang: crate::i18n::Lang) -> anyhow::Result<()> {
     use std::io::IsTerminal;
-    let not = match (io::stdin().is_terminal(), io::stdout().is_terminal()) {
-        (true, true) => return Ok(()),
-        (false, false) => "stdin and stdout are not one",
-        (false, true) => "stdin is not one",
-        (true, false) => "stdout is not one",
-    };
-    anyhow::bail!("the browser needs a terminal ({not}); try `zhoubao list` for text")
+    let (stdin, stdout) = (io::stdin().is_terminal(), io::stdout().is_terminal());
+    if stdin && stdout {
+        return Ok(());
+    }
+    anyhow::bail!("{}", Tui::NeedsTerminal { stdin, stdout }.text(lang))
 }
 
 /// How long input must be idle before the cache is checked for changes.
@@ -84,8 +105,8 @@ fn event_loop(app: &mut App) -> anyhow::Result<()> {
         // `y` only recorded the copy; the terminal layer sends it, between
         // frames, so the sequence never lands inside a drawn line.
         if let Some(url) = app.take_clipboard_request() {
-            if let Err(e) = open::write_clipboard(term.backend_mut(), &url) {
-                app.set_error(format!("cannot copy to the clipboard: {e}"));
+            if let Err(e) = browser::write_clipboard(term.backend_mut(), &url) {
+                app.set_error(app.ui.say(Tui::CannotCopy(e.to_string())));
             }
         }
         term.draw(|frame| draw(frame, app))?;
@@ -96,11 +117,20 @@ fn event_loop(app: &mut App) -> anyhow::Result<()> {
         // per pass, so a key pressed meanwhile is read between slices.
         // When idle, look now and then whether an import in another
         // process changed the cache.
+        // While a fetch runs, its news is looked for every tick.
         let search_wait = app.search_wait();
-        if event::poll(search_wait.unwrap_or(REFRESH_EVERY))? {
+        let fetch_wait = app.fetch_wait();
+        let wait = [search_wait, fetch_wait]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(REFRESH_EVERY);
+        if event::poll(wait)? {
             handle(app, &event::read()?);
         } else if search_wait.is_some() {
             update(app, Action::RunPendingSearch);
+        } else if fetch_wait.is_some() {
+            update(app, Action::PollFetch);
         } else {
             update(app, Action::Refresh);
         }
@@ -114,7 +144,7 @@ fn event_loop(app: &mut App) -> anyhow::Result<()> {
 }
 
 fn handle(app: &mut App, event: &event::Event) {
-    if let Some(action) = action::map_event(event, app.mode, app.focus) {
+    if let Some(action) = app.ui.keys.event(event, app.mode, app.focus) {
         update(app, action);
     }
 }
@@ -124,14 +154,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let panes = layout::panes(area);
     let buf = frame.buffer_mut();
+    let (ui, theme) = (&app.ui, &app.ui.theme);
     if panes.too_small {
-        draw_too_small(area, buf);
+        draw_too_small(area, buf, ui);
         return;
     }
     use ratatui::widgets::Widget;
     if app.chart_view.open {
         chart_view::ChartScreen {
             view: &app.chart_view,
+            theme,
+            lang: ui.lang,
         }
         .render(area, buf);
         status::StatusView { app }.render(panes.status, buf);
@@ -147,12 +180,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
         focused: app.focus == Focus::List,
         unread: app.unread,
         filter: app.filter,
+        empty: ui.say(if app.summaries.is_empty() {
+            Tui::EmptyCache
+        } else {
+            app.filter.empty_text(ui.keys.label_of("filter"))
+        }),
+        theme,
+        lang: ui.lang,
     }
     .render(panes.list, buf);
-    let detail_title = match app.current_key() {
-        Some(k) => format!(" 详情 {k} "),
-        None => " 详情 ".to_string(),
-    };
+    let detail_title = ui.say(Tui::DetailTitle(app.current_key()));
     detail::DetailView {
         doc: &app.doc,
         rows: &app.rows,
@@ -162,10 +199,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
         focused: app.focus != Focus::List,
         title: detail_title,
         highlight: app.search.as_ref().map(|s| s.query.as_str()),
+        theme,
     }
     .render(panes.detail, buf);
     if let Some(chart_area) = panes.chart {
-        chart::ChartPane { chart: &app.chart }.render(chart_area, buf);
+        chart::ChartPane {
+            chart: &app.chart,
+            theme,
+            empty: ui.say(Tui::NoFiguresYet),
+        }
+        .render(chart_area, buf);
     }
     status::StatusView { app }.render(panes.status, buf);
     draw_help(app, area, buf);
@@ -177,24 +220,60 @@ fn draw_help(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
     if app.mode == InputMode::Help {
         help::HelpView {
             scroll: app.help_scroll,
+            ui: &app.ui,
         }
         .render(area, buf);
     }
 }
 
-fn draw_too_small(area: Rect, buf: &mut ratatui::buffer::Buffer) {
+/// Says the terminal is too small, whole at any size: the longest form
+/// that fits without cutting a word, wrapped and centred.
+fn draw_too_small(area: Rect, buf: &mut ratatui::buffer::Buffer, ui: &Ui) {
     if area.is_empty() {
         return;
     }
-    let message = format!(
-        "terminal too small: {}x{}, need {}x{}",
-        area.width,
-        area.height,
-        layout::MIN_WIDTH,
-        layout::MIN_HEIGHT
-    );
+    let (min_width, min_height) = (layout::MIN_WIDTH, layout::MIN_HEIGHT);
+    let forms = [
+        ui.say(Tui::TooSmall {
+            width: area.width,
+            height: area.height,
+            min_width,
+            min_height,
+        }),
+        ui.say(Tui::TooSmallShort {
+            min_width,
+            min_height,
+        }),
+        format!("{min_width}x{min_height}"),
+    ];
     let cells = usize::from(area.width);
-    let text = wrap::truncate(&message, cells);
-    let x = area.x + u16::try_from(cells.saturating_sub(wrap::width(&text)) / 2).unwrap_or(0);
-    buf.set_stringn(x, area.y + area.height / 2, text, cells, theme::error());
+    let rows = usize::from(area.height);
+    let lines = too_small_lines(&forms, cells, rows);
+    let top = area.y + u16::try_from(rows.saturating_sub(lines.len()) / 2).unwrap_or(0);
+    for (y, line) in (top..area.bottom()).zip(&lines) {
+        let x = area.x + u16::try_from(cells.saturating_sub(wrap::width(line)) / 2).unwrap_or(0);
+        buf.set_stringn(x, y, line, cells, ui.theme.error);
+    }
+}
+
+/// The first form whose wrapped rows fit `rows` without splitting a Latin
+/// word or number; else the last form broken anywhere; else cut.
+fn too_small_lines(forms: &[String], cells: usize, rows: usize) -> Vec<String> {
+    let whole_words = |text: &str, lines: &[String]| {
+        text.split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+            .filter(|w| !w.is_empty())
+            .all(|w| lines.iter().any(|l| l.contains(w)))
+    };
+    for form in forms {
+        let lines = wrap::wrap(form, cells);
+        if lines.len() <= rows && whole_words(form, &lines) {
+            return lines;
+        }
+    }
+    let last = forms.last().map(String::as_str).unwrap_or_default();
+    let lines = wrap::wrap(last, cells);
+    if lines.len() <= rows {
+        return lines;
+    }
+    vec![wrap::truncate(last, cells)]
 }

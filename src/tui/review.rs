@@ -12,82 +12,11 @@
 //! the nearest older row, k to the nearest newer one.
 
 use super::action::InputMode;
-use super::app::{App, Target};
+use super::app::App;
+use super::filter::Question;
+use super::target::Target;
+use crate::i18n::Tui;
 use crate::model::{IssueKey, IssueSummary};
-
-/// Which issues the list shows; the series, `[`/`]`, search and the charts
-/// always use every issue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ListFilter {
-    #[default]
-    All,
-    /// Issues the cache holds in full.
-    Cached,
-    /// Cached issues not read yet.
-    Unread,
-}
-
-impl ListFilter {
-    /// `f` goes all → cached → unread → all.
-    pub fn next(self) -> ListFilter {
-        match self {
-            ListFilter::All => ListFilter::Cached,
-            ListFilter::Cached => ListFilter::Unread,
-            ListFilter::Unread => ListFilter::All,
-        }
-    }
-
-    pub fn admits(self, s: &IssueSummary) -> bool {
-        match self {
-            ListFilter::All => true,
-            ListFilter::Cached => s.cached,
-            ListFilter::Unread => s.cached && !s.read,
-        }
-    }
-
-    /// How the list title names the filter; None when nothing is hidden.
-    pub fn label(self) -> Option<&'static str> {
-        match self {
-            ListFilter::All => None,
-            ListFilter::Cached => Some("仅已缓存"),
-            ListFilter::Unread => Some("仅未读"),
-        }
-    }
-
-    /// What the list says when the filter leaves no row.
-    pub fn empty_text(self) -> &'static str {
-        match self {
-            ListFilter::All => "(empty cache)",
-            ListFilter::Cached => "no cached issue (f: all)",
-            ListFilter::Unread => "no unread issue (f: all)",
-        }
-    }
-
-    /// The status line's note when the filter is chosen.
-    fn chosen(self, rows: usize, total: usize) -> String {
-        match self {
-            ListFilter::All => format!("showing all {total} issues"),
-            ListFilter::Cached => format!("showing the {rows} cached issues of {total}"),
-            ListFilter::Unread => format!("showing the {rows} unread issues of {total}"),
-        }
-    }
-}
-
-/// A y/n question waiting on the status line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Question {
-    /// Mark every cached issue read; this many are unread.
-    MarkAllRead(usize),
-}
-
-impl Question {
-    pub fn text(self) -> String {
-        match self {
-            Question::MarkAllRead(1) => "Mark the 1 unread issue read? y/n".to_string(),
-            Question::MarkAllRead(n) => format!("Mark all {n} unread issues read? y/n"),
-        }
-    }
-}
 
 impl App {
     /// Recomputes the rows the filter admits and puts the cursor on the
@@ -170,7 +99,7 @@ impl App {
         let note = self
             .filter
             .chosen(self.list_rows.len(), self.summaries.len());
-        self.set_message(note);
+        self.set_message(self.ui.say(note));
     }
 
     /// `u`: opens the next older unread cached issue after the one shown,
@@ -189,28 +118,22 @@ impl App {
             Some(s) => (s.key, false),
             None => match self.summaries.iter().find(unread) {
                 Some(s) => (s.key, true),
-                None => return self.set_message("no unread issues"),
+                None => return self.set_message(self.ui.say(Tui::NoUnread)),
             },
         };
         self.select_key(next);
         self.mark_opened();
-        let left = match self.unread {
-            0 => "that was the last unread issue".to_string(),
-            1 => "1 more unread".to_string(),
-            n => format!("{n} more unread"),
-        };
-        let wrap = if wrapped && current != Some(next) {
-            " (wrapped to the newest)"
-        } else {
-            ""
-        };
-        self.set_message(format!("{next}: {left}{wrap}"));
+        self.set_message(self.ui.say(Tui::NextUnread {
+            key: next,
+            left: self.unread,
+            wrapped: wrapped && current != Some(next),
+        }));
     }
 
     /// `A`: asks before marking every cached issue read.
     pub fn ask_mark_all_read(&mut self) {
         if self.unread == 0 {
-            self.set_message("no unread issues: nothing to mark");
+            self.set_message(self.ui.say(Tui::NoUnreadToMark));
             return;
         }
         self.question = Some(Question::MarkAllRead(self.unread));
@@ -224,7 +147,7 @@ impl App {
             return;
         };
         if !yes {
-            self.set_message("cancelled: nothing marked");
+            self.set_message(self.ui.say(Tui::Cancelled));
             return;
         }
         match question {
@@ -233,9 +156,7 @@ impl App {
                     s.read = true;
                 }
                 self.rebuild_rows();
-                self.set_message(format!(
-                    "marked {n} read for this session (read-only cache)"
-                ));
+                self.set_message(self.ui.say(Tui::MarkedReadForSession(n)));
             }
             Question::MarkAllRead(_) => match self.library().mark_all_read() {
                 Ok(marked) => {
@@ -243,12 +164,9 @@ impl App {
                         s.read = true;
                     }
                     self.rebuild_rows();
-                    self.set_message(match marked {
-                        1 => "marked 1 issue read".to_string(),
-                        n => format!("marked {n} issues read"),
-                    });
+                    self.set_message(self.ui.say(Tui::MarkedRead(marked)));
                 }
-                Err(e) => self.set_error(format!("cannot mark the issues read: {e}")),
+                Err(e) => self.set_error(self.ui.say(Tui::CannotMarkAll(e.to_string()))),
             },
         }
     }
@@ -281,19 +199,16 @@ impl App {
             (Ok(number), Some(shown)) if number > 0 => Ok(IssueKey::new(shown.year, number)),
             _ => typed.parse::<IssueKey>(),
         };
-        let key = match parsed {
-            Ok(key) => key,
-            Err(e) => return self.set_error(e.to_string()),
+        let Ok(key) = parsed else {
+            return self.set_error(self.ui.say(Tui::BadIssueKey(typed.to_string())));
         };
         if !self.index.contains_key(&key) {
-            self.set_error(format!(
-                "{key} is not in the cache: no file or 近期回顾 line names it"
-            ));
+            self.set_error(self.ui.say(Tui::NotInCache(key)));
             return;
         }
         if self.current == Some(Target::Issue(key)) {
             self.select_key(key);
-            self.set_message(format!("{key} is the issue shown"));
+            self.set_message(self.ui.say(Tui::IssueShown(key)));
             return;
         }
         self.go_to(Target::Issue(key));
@@ -305,23 +220,17 @@ impl App {
         let visit = match self.library().since_last_session() {
             Ok(Some(visit)) => visit,
             Ok(None) => return,
-            Err(e) => return self.set_error(format!("cannot read the last session: {e}")),
+            Err(e) => {
+                return self.set_error(self.ui.say(Tui::CannotReadLastSession(e.to_string())))
+            }
         };
-        let when = visit
-            .ended
-            .map(|t| {
-                let local = t.with_timezone(&chrono::Local);
-                format!(" ({})", local.format("%Y-%m-%d"))
-            })
-            .unwrap_or_default();
-        let text = match visit.new_issues.as_slice() {
-            [] => format!("no new issues since your last visit{when}"),
-            [one] => format!("1 new issue since your last visit{when}: {one}"),
-            [newest, .., oldest] => format!(
-                "{} new issues since your last visit{when}: {oldest} … {newest}",
-                visit.new_issues.len()
-            ),
-        };
-        self.set_message(text);
+        let when = visit.ended.map(|t| {
+            let local = t.with_timezone(&chrono::Local);
+            local.format("%Y-%m-%d").to_string()
+        });
+        // The library lists them newest first.
+        let mut new = visit.new_issues.clone();
+        new.reverse();
+        self.set_message(self.ui.say(Tui::Greeting { new, when }));
     }
 }

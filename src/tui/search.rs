@@ -12,103 +12,11 @@
 use std::time::Duration;
 
 use super::action::InputMode;
-use super::app::{App, Target};
+use super::app::App;
+use super::search_state::{Pending, Saved, Scope, LOOKUP_COST, SLICE_COST};
+pub use super::search_state::{SearchState, SEARCH_BUDGET, SEARCH_PAUSE};
+use crate::i18n::Tui;
 use crate::model::IssueKey;
-
-/// What one update may spend on searching, in issues scanned. A full scan
-/// of a 10,000-issue cache took 16 ms warm and 25 ms cold (release, bench
-/// cache, shared 2-core machine), so half of that fits the 16 ms a key
-/// press may take with its redraw; 20,000 would take two or three frames.
-/// Dearer searches wait for typing to pause and then go a slice at a time.
-pub const SEARCH_BUDGET: usize = 5_000;
-
-/// Checking one issue by key costs about five scanned ones (70 ms against
-/// 16 ms for 10,000 issues: a B-tree descent per key instead of a
-/// sequential read), so narrowing only pays when the earlier hits are few.
-const LOOKUP_COST: usize = 5;
-
-/// What one slice of a deferred search may spend, in issues scanned:
-/// 2,000 scanned or 400 checked by key. Only large caches defer, and there
-/// each issue costs more: at 100,000 issues in the bench, ~3 µs scanned
-/// when warm but ~7 µs on the first pass, ~12 µs by key. So this is sized
-/// for a cold large cache: about 15 ms, inside one frame.
-const SLICE_COST: usize = 2_000;
-
-/// How long typing must pause before a deferred search starts: longer than
-/// the gap between the keys of a word, short enough to feel immediate.
-pub const SEARCH_PAUSE: Duration = Duration::from_millis(120);
-
-/// Finished queries kept for narrowing and Backspace. Each holds at most
-/// one 8-byte key per issue: at most 6.4 MB on a 100,000-issue cache.
-const KEPT_RESULTS: usize = 8;
-
-/// Where the user was before a search started, to restore on Esc.
-#[derive(Debug, Clone)]
-pub(super) struct Saved {
-    list_selected: usize,
-    list_offset: usize,
-    current: Option<Target>,
-    scroll: usize,
-}
-
-/// A search too large for one update, done a slice at a time, newest
-/// issues first, so the first hit found is the first hit of the search.
-#[derive(Debug, Clone)]
-pub(super) struct Pending {
-    scope: Scope,
-    /// How many issues of the scope have been checked.
-    checked: usize,
-}
-
-/// The issues a deferred search has to check.
-#[derive(Debug, Clone)]
-enum Scope {
-    /// Every issue in the list: scanned a key range at a time.
-    Everything,
-    /// Only these (an earlier query's hits), newest first: checked by key.
-    Among(Vec<IssueKey>),
-}
-
-#[derive(Debug, Clone)]
-pub struct SearchState {
-    pub query: String,
-    /// Hits so far, newest first; all of them unless `is_pending`.
-    pub hits: Vec<IssueKey>,
-    /// Which hit is shown.
-    pub index: usize,
-    pub(super) saved: Option<Saved>,
-    pub(super) pending: Option<Pending>,
-    /// Earlier queries of this search and their complete hits, latest last.
-    finished: Vec<(String, Vec<IssueKey>)>,
-}
-
-impl SearchState {
-    /// Whether `hits` are still being gathered.
-    pub fn is_pending(&self) -> bool {
-        self.pending.is_some()
-    }
-
-    fn remember(&mut self) {
-        if self.finished.iter().any(|(q, _)| *q == self.query) {
-            return;
-        }
-        if self.finished.len() >= KEPT_RESULTS {
-            self.finished.remove(0);
-        }
-        self.finished.push((self.query.clone(), self.hits.clone()));
-    }
-
-    /// The fewest issues `query` can match, when an earlier query says so:
-    /// the hits of the smallest finished query it contains. A blank query
-    /// finds nothing, so it bounds nothing.
-    fn narrowest_candidates(&self) -> Option<&Vec<IssueKey>> {
-        self.finished
-            .iter()
-            .filter(|(q, _)| !q.trim().is_empty() && self.query.contains(q.as_str()))
-            .map(|(_, hits)| hits)
-            .min_by_key(|hits| hits.len())
-    }
-}
 
 impl App {
     fn saved_view(&self) -> Saved {
@@ -214,7 +122,7 @@ impl App {
         };
         match result {
             Ok(hits) => self.found(hits),
-            Err(e) => self.set_error(format!("search failed: {e}")),
+            Err(e) => self.set_error(self.ui.say(Tui::SearchFailed(e.to_string()))),
         }
     }
 
@@ -267,7 +175,7 @@ impl App {
         let found = match result {
             Ok(found) => found,
             Err(e) => {
-                self.set_error(format!("search failed: {e}"));
+                self.set_error(self.ui.say(Tui::SearchFailed(e.to_string())));
                 return;
             }
         };
@@ -315,11 +223,13 @@ impl App {
         let current = self.current_key();
         let Some(s) = self.search.as_mut().filter(|s| !s.hits.is_empty()) else {
             let message = match &self.search {
-                Some(s) if s.is_pending() => "still searching: no hit yet".to_string(),
-                Some(s) if !s.query.is_empty() => format!("“{}”: no match", s.query),
-                _ => "no search: press / to search".to_string(),
+                Some(s) if s.is_pending() => Tui::StillSearching,
+                Some(s) if !s.query.is_empty() => Tui::NoMatch(s.query.clone()),
+                _ => Tui::NoSearch {
+                    key: self.ui.keys.label_of("search"),
+                },
             };
-            self.set_message(message);
+            self.set_message(self.ui.say(message));
             return;
         };
         let n = s.hits.len();

@@ -2,7 +2,8 @@
 //! restores on drop (quit and error paths), a panic hook restores before
 //! the previous hook prints, so a panic message lands on a sane screen, and
 //! SIGTERM, SIGHUP and SIGINT restore it before the process ends as that
-//! signal would have ended it.
+//! signal would have ended it. A terminal that vanishes without a SIGHUP
+//! reaching us ends the process too (see [`watch_hangup`]).
 
 use std::io::{self, Write};
 use std::panic::{self, PanicHookInfo};
@@ -52,6 +53,7 @@ impl TerminalGuard {
         ACTIVE.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
         execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        watch_hangup();
         Ok(guard)
     }
 }
@@ -76,6 +78,52 @@ fn watch_signals() -> io::Result<(Handle, JoinHandle<()>)> {
             std::process::exit(128 + signal);
         })?;
     Ok((handle, thread))
+}
+
+/// How often the hang-up watch looks at the terminal.
+#[cfg(unix)]
+const HANGUP_CHECK: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// crossterm 0.29 spins at full speed inside `event::poll`, never
+/// returning, once its terminal is gone (the pty's other end closed, e.g. a
+/// killed tmux pane whose SIGHUP went to another process group:
+/// crossterm-rs/crossterm#793). So a thread asks poll(2) about stdin now
+/// and then, without reading from it, and ends the process as a hang-up
+/// would when the terminal reports hang-up or error.
+#[cfg(unix)]
+fn watch_hangup() {
+    let watch = std::thread::Builder::new().name("hangup".into()).spawn(|| {
+        while ACTIVE.load(Ordering::SeqCst) {
+            std::thread::sleep(HANGUP_CHECK);
+            if terminal_gone() {
+                restore_now();
+                std::process::exit(128 + SIGHUP);
+            }
+        }
+    });
+    // Without the watch the TUI still works; it only loses this rescue.
+    drop(watch);
+}
+
+#[cfg(not(unix))]
+fn watch_hangup() {}
+
+/// Whether stdin, the terminal the TUI reads, has hung up.
+#[cfg(unix)]
+fn terminal_gone() -> bool {
+    use rustix::event::{poll, PollFd, PollFlags, Timespec};
+    let stdin = io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let now = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    match poll(&mut fds, Some(&now)) {
+        Ok(_) => fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+        Err(_) => false,
+    }
 }
 
 impl Drop for TerminalGuard {

@@ -5,14 +5,20 @@ use super::action::{Action, Focus, InputMode};
 use super::app::App;
 use super::detail::Item;
 use super::layout::{contains, inner};
+use crate::i18n::Tui;
 
 /// Lines the mouse wheel moves per notch.
 const WHEEL_STEP: usize = 3;
 
 pub fn update(app: &mut App, action: Action) {
+    let had_status = app.status.is_some();
     if !matches!(
         action,
-        Action::Resize(..) | Action::Scroll { .. } | Action::RunPendingSearch | Action::Refresh
+        Action::Resize(..)
+            | Action::Scroll { .. }
+            | Action::RunPendingSearch
+            | Action::Refresh
+            | Action::PollFetch
     ) {
         app.status = None;
     }
@@ -22,6 +28,7 @@ pub fn update(app: &mut App, action: Action) {
             app.end_session();
             app.quit = true;
         }
+        Action::BackToList => app.focus = Focus::List,
         Action::Resize(w, h) => app.resize(w, h),
         Action::MoveDown => move_by(app, 1, true),
         Action::MoveUp => move_by(app, 1, false),
@@ -101,7 +108,7 @@ pub fn update(app: &mut App, action: Action) {
             if app.chart_view.set_figure(n) {
                 app.refresh_charts();
             } else {
-                app.set_error(format!("no figure {n}"));
+                app.set_error(app.ui.say(Tui::NoFigure(n)));
             }
         }
         Action::NextFigure | Action::PrevFigure => {
@@ -112,22 +119,32 @@ pub fn update(app: &mut App, action: Action) {
             if app.chart_view.zoom(action == Action::ZoomIn) {
                 app.refresh_charts();
             } else if action == Action::ZoomIn {
-                app.set_message("already the narrowest span: 13 weeks");
+                app.set_message(app.ui.say(Tui::NarrowestSpan));
             } else {
-                app.set_message("already every week of the series");
+                app.set_message(app.ui.say(Tui::WidestSpan));
             }
         }
         Action::ToggleYearEarlier => {
             app.chart_view.toggle_year_earlier();
             app.refresh_charts();
         }
-        Action::Dismiss => app.search = None,
+        // Esc cancels a fetch, else clears what is shown (a message, a
+        // search highlight), and only then backs out to the list.
+        Action::Dismiss if app.cancel_fetch() => {}
+        Action::Dismiss if had_status || app.search.is_some() => app.search = None,
+        Action::Dismiss => app.focus = Focus::List,
+        Action::Fetch => app.start_fetch(),
+        Action::PollFetch => app.poll_fetch(),
         Action::Click { column, row } => click(app, column, row),
         Action::Scroll { column, row, down } => wheel(app, column, row, down),
     }
 }
 
 fn page_size(app: &App) -> usize {
+    if app.mode == InputMode::Help {
+        let rows = super::help::visible_rows(app.screen, &app.ui);
+        return rows.saturating_sub(1).max(1);
+    }
     let h = match app.focus {
         Focus::List => app.list_height(),
         Focus::Detail | Focus::Links => app.detail_height(),
@@ -138,7 +155,8 @@ fn page_size(app: &App) -> usize {
 fn move_by(app: &mut App, n: usize, down: bool) {
     if app.mode == InputMode::Help {
         let screen = app.screen;
-        app.help_scroll = step(app.help_scroll, n, down, super::help::max_scroll(screen));
+        let last = super::help::max_scroll(screen, &app.ui);
+        app.help_scroll = step(app.help_scroll, n, down, last);
         return;
     }
     match app.focus {
@@ -150,8 +168,8 @@ fn move_by(app: &mut App, n: usize, down: bool) {
         Focus::List => match app.list_step(n, down) {
             Some(i) => app.select_row(i),
             None if app.list_rows.is_empty() => {}
-            None if down => app.set_message("no older issue in this list"),
-            None => app.set_message("no newer issue in this list"),
+            None if down => app.set_message(app.ui.say(Tui::NoOlderInList)),
+            None => app.set_message(app.ui.say(Tui::NoNewerInList)),
         },
         Focus::Detail => {
             app.detail_scroll = step(app.detail_scroll, n, down, app.max_scroll());
@@ -248,6 +266,10 @@ fn click(app: &mut App, column: u16, row: u16) {
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
+    if app.mode == InputMode::Help {
+        // The help covers the screen: the wheel scrolls it wherever it is.
+        return move_by(app, WHEEL_STEP, down);
+    }
     if app.mode != InputMode::Normal || app.panes.too_small {
         return;
     }

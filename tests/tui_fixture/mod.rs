@@ -9,10 +9,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
 
+use zhoubao::i18n::Lang;
 use zhoubao::model::{
     Alias, Assessment, Figures, IssueDetail, IssueKey, IssueSummary, Period, StoredRef,
 };
-use zhoubao::tui::{action, update, App, Library, MemoryLibrary};
+use zhoubao::tui::{update, App, Library, MemoryLibrary, Ui};
 
 pub fn key(year: i32, number: u32) -> IssueKey {
     IssueKey::new(year, number)
@@ -174,20 +175,45 @@ pub fn app_with(lib: MemoryLibrary, open: Option<IssueKey>, width: u16, height: 
     app_with_library(Box::new(lib), open, width, height)
 }
 
+/// The fixture's UI: English (most tests read the status line's words),
+/// the default theme and keys.
+pub fn ui_in(lang: Lang) -> Ui {
+    Ui {
+        lang,
+        ..Ui::default()
+    }
+}
+
 pub fn app_with_library(
     lib: Box<dyn Library>,
     open: Option<IssueKey>,
     width: u16,
     height: u16,
 ) -> App {
-    let mut app = App::new(lib, open).expect("the fixture library loads");
+    app_with_ui(lib, open, width, height, ui_in(Lang::En))
+}
+
+pub fn app_with_ui(
+    lib: Box<dyn Library>,
+    open: Option<IssueKey>,
+    width: u16,
+    height: u16,
+    ui: Ui,
+) -> App {
+    let mut app = App::with_ui(lib, open, ui).expect("the fixture library loads");
     app.set_url_opener(Box::new(|_| Ok(())));
-    update(&mut app, action::Action::Resize(width, height));
+    update(&mut app, zhoubao::tui::Action::Resize(width, height));
     app
 }
 
 pub fn app(width: u16, height: u16) -> App {
     app_with(library(), None, width, height)
+}
+
+/// `app_with` in Chinese, the series' language, for the chart and
+/// comparison tests that read its labels.
+pub fn app_zh(lib: MemoryLibrary, open: Option<IssueKey>, width: u16, height: u16) -> App {
+    app_with_ui(Box::new(lib), open, width, height, ui_in(Lang::Zh))
 }
 
 pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
@@ -247,7 +273,8 @@ pub fn press(app: &mut App, code: KeyCode) {
 }
 
 pub fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    if let Some(a) = action::map_key(KeyEvent::new(code, modifiers), app.mode, app.focus) {
+    let key = KeyEvent::new(code, modifiers);
+    if let Some(a) = app.ui.keys.action(key, app.mode, app.focus) {
         update(app, a);
     }
 }
@@ -371,3 +398,6 @@ pub fn weeks_library(weeks: &[(i32, u32, Figures)]) -> MemoryLibrary {
     }
     lib
 }
+
+/// What the detail pane says of an issue known only by reference (English).
+pub const NOT_CACHED_NOTE: &str = "not cached: F fetches it, or import a saved copy";

@@ -21,9 +21,10 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Sparkline, SparklineBar, Widget};
 
 use super::layout::{contains, inner};
-use super::theme;
+use super::theme::Theme;
 use super::wrap::{fit, fit_right, truncate, width};
 use crate::calendar;
+use crate::i18n::{Lang, Tui};
 use crate::model::{IssueKey, Metric};
 use crate::trend::window::{min_max, Scale};
 use crate::trend::WeekSeries;
@@ -51,7 +52,15 @@ pub const STATS_WEEKS: i64 = 52;
 /// Widest a week's bar gets when the series is short.
 pub const MAX_BAR_CELLS: usize = 3;
 
-const LABEL_CELLS: usize = 12;
+/// The labels' column: the widest figure name in the language, and a gap.
+fn label_cells(lang: Lang) -> usize {
+    Metric::ALL
+        .iter()
+        .map(|&m| width(&Tui::Metric(m).text(lang)))
+        .max()
+        .unwrap_or(0)
+        + 1
+}
 
 /// How a week's bar is drawn against the scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +75,8 @@ pub enum Mark {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MetricLine {
     pub metric: Metric,
+    /// The figure's name in the TUI's language.
+    pub label: String,
     /// Eighths of a cell, and how the week stands against the scale.
     pub bars: Vec<Option<(u64, Mark)>>,
     pub stats: String,
@@ -118,9 +129,10 @@ fn show(v: Option<i64>) -> String {
 }
 
 /// `本期 N  min N  max N`, each number right-aligned in `cells`.
-fn stats_text(value: Option<i64>, range: Option<(i64, i64)>, cells: usize) -> String {
+fn stats_text(value: Option<i64>, range: Option<(i64, i64)>, cells: usize, lang: Lang) -> String {
     format!(
-        "本期 {}  min {}  max {}",
+        "{} {}  min {}  max {}",
+        Tui::ThisWeek.text(lang),
         fit_right(&show(value), cells),
         fit_right(&show(range.map(|r| r.0)), cells),
         fit_right(&show(range.map(|r| r.1)), cells)
@@ -175,18 +187,31 @@ impl PaneChart {
 
     /// Lays the pane out in `area` (border included; None when the screen
     /// has no room for it) around `selected`, else the newest week.
-    pub fn update(&mut self, weeks: &WeekSeries, selected: Option<IssueKey>, area: Option<Rect>) {
-        self.layout = area.map(|area| self.lay_out(weeks, selected, area));
+    pub fn update(
+        &mut self,
+        weeks: &WeekSeries,
+        selected: Option<IssueKey>,
+        area: Option<Rect>,
+        lang: Lang,
+    ) {
+        self.layout = area.map(|area| self.lay_out(weeks, selected, area, lang));
     }
 
-    fn lay_out(&self, weeks: &WeekSeries, selected: Option<IssueKey>, area: Rect) -> PaneLayout {
+    fn lay_out(
+        &self,
+        weeks: &WeekSeries,
+        selected: Option<IssueKey>,
+        area: Rect,
+        lang: Lang,
+    ) -> PaneLayout {
         let inner = inner(area);
         let rows_per_metric: u16 = if inner.height >= 10 { 2 } else { 1 };
-        let stats_cells = width(&stats_text(None, None, self.value_cells));
+        let stats_cells = width(&stats_text(None, None, self.value_cells, lang));
         let total = usize::from(inner.width);
-        let with_stats = total >= LABEL_CELLS + stats_cells + 1 + 8;
+        let label_cells = label_cells(lang);
+        let with_stats = total >= label_cells + stats_cells + 1 + 8;
         let spark_cells = total
-            .saturating_sub(LABEL_CELLS)
+            .saturating_sub(label_cells)
             .saturating_sub(if with_stats { stats_cells + 1 } else { 0 });
         let span = weeks.span();
         let weeks_known = usize::try_from(span.end - span.start).unwrap_or(0);
@@ -201,7 +226,7 @@ impl PaneChart {
             rows_per_metric,
             spark_x: inner
                 .x
-                .saturating_add(u16::try_from(LABEL_CELLS).unwrap_or(u16::MAX)),
+                .saturating_add(u16::try_from(label_cells).unwrap_or(u16::MAX)),
             spark_width: u16::try_from(spark_cells).unwrap_or(0),
             bar_cells,
             window: window.clone(),
@@ -225,12 +250,18 @@ impl PaneChart {
                 let value = selected_index.and_then(|i| weeks.value(i, metric));
                 MetricLine {
                     metric,
+                    label: Tui::Metric(metric).text(lang).into_owned(),
                     bars,
-                    stats: stats_text(value, min_max(&span_values), self.value_cells),
+                    stats: stats_text(value, min_max(&span_values), self.value_cells, lang),
                 }
             })
             .collect();
-        let title = title(&window, &lines, usize::from(area.width.saturating_sub(2)));
+        let title = title(
+            &window,
+            &lines,
+            usize::from(area.width.saturating_sub(2)),
+            lang,
+        );
         let selected_column = selected_column(&geometry);
         let ticks = year_ticks(&geometry, selected_column);
         PaneLayout {
@@ -259,15 +290,19 @@ impl PaneChart {
 
 /// ` 每周趋势 first … last · min/max 与刻度: 至本期 52 周 `, and what the
 /// marks mean when any bar carries one; fitted to `cells`.
-fn title(window: &Range<i64>, lines: &[MetricLine], cells: usize) -> String {
+fn title(window: &Range<i64>, lines: &[MetricLine], cells: usize, lang: Lang) -> String {
     let first = calendar::key_at(window.start);
     let last = window.end.checked_sub(1).and_then(calendar::key_at);
     let mut title = match (first, last) {
-        (Some(a), Some(b)) if !window.is_empty() => {
-            format!(" 每周趋势 {a} … {b} · min/max 与刻度: 至本期 {STATS_WEEKS} 周 ")
-        }
-        _ => " 每周趋势 ".to_string(),
-    };
+        (Some(first), Some(last)) if !window.is_empty() => Tui::PaneTitle {
+            first,
+            last,
+            weeks: STATS_WEEKS,
+        },
+        _ => Tui::PaneTitleEmpty,
+    }
+    .text(lang)
+    .into_owned();
     let marked = |m: Mark| {
         lines
             .iter()
@@ -280,7 +315,7 @@ fn title(window: &Range<i64>, lines: &[MetricLine], cells: usize) -> String {
         .map(|(_, s)| *s)
         .collect();
     if !marks.is_empty() {
-        let legend = format!("· {marks} 超出刻度 ");
+        let legend = Tui::BeyondScale(marks).text(lang).into_owned();
         if width(&title) + width(&legend) <= cells {
             title.push_str(&legend);
         }
@@ -331,6 +366,9 @@ fn year_ticks(g: &Geometry, selected: Option<u16>) -> Vec<(u16, Option<String>)>
 
 pub struct ChartPane<'a> {
     pub chart: &'a PaneChart,
+    pub theme: &'a Theme,
+    /// Said when the series has no week at all.
+    pub empty: String,
 }
 
 impl Widget for ChartPane<'_> {
@@ -339,6 +377,7 @@ impl Widget for ChartPane<'_> {
             return;
         };
         let g = &layout.geometry;
+        let theme = self.theme;
         // Laid out for another size (the terminal changed before its resize
         // event was handled): draw nothing rather than out of place; the
         // resize lays it out again.
@@ -347,12 +386,12 @@ impl Widget for ChartPane<'_> {
         }
         Block::default()
             .borders(Borders::ALL)
-            .border_style(theme::border(false))
+            .border_style(theme.border)
             .title(layout.title.as_str())
             .render(area, buf);
         let total = usize::from(g.inner.width);
         if g.window.is_empty() {
-            buf.set_stringn(g.inner.x, g.inner.y, "no figures yet", total, theme::dim());
+            buf.set_stringn(g.inner.x, g.inner.y, &self.empty, total, theme.dim);
             return;
         }
         let mut y = g.inner.y;
@@ -360,26 +399,27 @@ impl Widget for ChartPane<'_> {
             if y.saturating_add(g.rows_per_metric) > g.inner.bottom() {
                 break;
             }
-            let label = fit(line.metric.label(), LABEL_CELLS - 1);
-            buf.set_stringn(g.inner.x, y, label, total, theme::base());
+            let label_cells = usize::from(g.spark_x.saturating_sub(g.inner.x));
+            let label = fit(&line.label, label_cells.saturating_sub(1));
+            buf.set_stringn(g.inner.x, y, label, total, theme.text);
             let rows = Rect::new(g.spark_x, y, g.spark_width, g.rows_per_metric);
-            draw_bars(line, g, rows, buf);
+            draw_bars(line, g, rows, buf, theme);
             if g.with_stats {
                 let x = g.spark_x.saturating_add(g.spark_width).saturating_add(1);
-                buf.set_stringn(x, y, &line.stats, g.stats_cells, theme::dim());
+                buf.set_stringn(x, y, &line.stats, g.stats_cells, theme.dim);
             }
             y += g.rows_per_metric;
         }
         if area.height >= 2 {
             let bottom = area.bottom() - 1;
             for (x, label) in &layout.ticks {
-                buf.set_stringn(*x, bottom, YEAR_TICK, 1, theme::border(false));
+                buf.set_stringn(*x, bottom, YEAR_TICK, 1, theme.border);
                 if let Some(label) = label {
-                    buf.set_stringn(x + 1, bottom, label, width(label), theme::dim());
+                    buf.set_stringn(x + 1, bottom, label, width(label), theme.dim);
                 }
             }
             if let Some(x) = layout.selected_column {
-                buf.set_stringn(x, bottom, SELECTED_MARK, 1, theme::spark_selected());
+                buf.set_stringn(x, bottom, SELECTED_MARK, 1, theme.spark_selected);
             }
         }
     }
@@ -388,7 +428,7 @@ impl Widget for ChartPane<'_> {
 /// The bars through ratatui's sparkline (gaps left blank), then the marks
 /// it cannot draw: gaps and weeks below the scale on the baseline row only,
 /// clipped weeks on the top row.
-fn draw_bars(line: &MetricLine, g: &Geometry, rows: Rect, buf: &mut Buffer) {
+fn draw_bars(line: &MetricLine, g: &Geometry, rows: Rect, buf: &mut Buffer, theme: &Theme) {
     if rows.is_empty() {
         return;
     }
@@ -399,7 +439,7 @@ fn draw_bars(line: &MetricLine, g: &Geometry, rows: Rect, buf: &mut Buffer) {
         .flat_map(|(b, index)| {
             let bar = SparklineBar::from(b.map(|b| b.0));
             let bar = if Some(index) == g.selected {
-                bar.style(theme::spark_selected())
+                bar.style(theme.spark_selected)
             } else {
                 bar
             };
@@ -409,15 +449,15 @@ fn draw_bars(line: &MetricLine, g: &Geometry, rows: Rect, buf: &mut Buffer) {
     Sparkline::default()
         .data(data)
         .max(u64::from(g.rows_per_metric) * 8)
-        .style(theme::spark())
+        .style(theme.spark)
         .absent_value_symbol(" ")
         .render(rows, buf);
     let (top, baseline) = (rows.y, rows.bottom() - 1);
     for (b, index) in line.bars.iter().zip(g.window.clone()) {
         let (row, symbol, style) = match b {
-            None => (baseline, ABSENT_SYMBOL, theme::spark_absent()),
-            Some((_, Mark::Above)) => (top, ABOVE_MARK, theme::spark_clipped()),
-            Some((_, Mark::Below)) => (baseline, BELOW_MARK, theme::spark_clipped()),
+            None => (baseline, ABSENT_SYMBOL, theme.spark_absent),
+            Some((_, Mark::Above)) => (top, ABOVE_MARK, theme.spark_clipped),
+            Some((_, Mark::Below)) => (baseline, BELOW_MARK, theme.spark_clipped),
             Some((_, Mark::Within)) => continue,
         };
         let Some(x) = column_of(g, index) else {

@@ -10,6 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::chart_plot::Raster;
 use super::wrap::width;
 use crate::calendar;
+use crate::i18n::{Lang, Tui};
 
 /// A month or year on the x axis: the tick at the column of the week
 /// holding its first day, the label from `at` (the tick's column, unless
@@ -54,7 +55,12 @@ fn month_start(year: i32, month: u32) -> Option<NaiveDate> {
 /// `step` months (every `step / 12` years from a year on), at the column of
 /// the week holding that day. The first label names its year. The smallest
 /// step whose labels do not touch wins.
-pub(super) fn x_labels(window: &Range<i64>, raster: &Raster, right: u16) -> Vec<XLabel> {
+pub(super) fn x_labels(
+    window: &Range<i64>,
+    raster: &Raster,
+    right: u16,
+    lang: Lang,
+) -> Vec<XLabel> {
     let first = calendar::key_at(window.start).and_then(calendar::week_start);
     let last = window
         .end
@@ -88,10 +94,12 @@ pub(super) fn x_labels(window: &Range<i64>, raster: &Raster, right: u16) -> Vec<
         let mut labels: Vec<XLabel> = Vec::new();
         for (i, &(x, y, m)) in chosen.enumerate() {
             let text = match (i, m) {
-                (_, 1) => format!("{y}年"),
-                (0, _) => format!("{y}年{m}月"),
-                _ => format!("{m}月"),
-            };
+                (_, 1) => Tui::AxisYear(y),
+                (0, _) => Tui::AxisYearMonth(y, m),
+                _ => Tui::AxisMonth(m),
+            }
+            .text(lang)
+            .into_owned();
             labels.push(XLabel {
                 tick: x,
                 at: x,
@@ -198,7 +206,7 @@ mod tests {
         };
         // 1 April is in 2024-14 (week 0), 1 May in 2024-18 (it began on 29
         // April), 1 June in 2024-22.
-        let labels = x_labels(&window, &r, 65);
+        let labels = x_labels(&window, &r, 65, Lang::Zh);
         let got: Vec<(u16, &str)> = labels.iter().map(|l| (l.tick, l.text.as_str())).collect();
         assert_eq!(
             got,
@@ -219,7 +227,7 @@ mod tests {
             weeks: 30,
             top: 10.0,
         };
-        let texts: Vec<String> = x_labels(&window, &narrow, 24)
+        let texts: Vec<String> = x_labels(&window, &narrow, 24, Lang::Zh)
             .into_iter()
             .map(|l| l.text)
             .collect();

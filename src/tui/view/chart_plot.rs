@@ -20,8 +20,9 @@ pub use super::chart_axis::XLabel;
 use super::chart_axis::{x_labels, y_axis, y_labels};
 use super::wrap::width;
 use crate::calendar;
+use crate::i18n::Lang;
 use crate::model::{IssueKey, Metric};
-use crate::trend::window::moving_average;
+use crate::trend::window::{moving_average, Scale};
 use crate::trend::WeekSeries;
 
 /// Weeks the moving average spans; it needs every one of them known.
@@ -80,6 +81,8 @@ pub struct Plot {
     pub x_labels: Vec<XLabel>,
     /// Said in the graph when the weeks shown hold no value.
     pub empty: bool,
+    /// Some week lies above the scale and is drawn on its top edge.
+    pub clipped: bool,
 }
 
 /// Maps weeks and values to the dot grid and cells of the graph.
@@ -270,6 +273,7 @@ pub fn build(
     year_earlier: bool,
     selected: Option<IssueKey>,
     area: Rect,
+    lang: Lang,
 ) -> Option<Plot> {
     let span = weeks.span();
     let selected_index = selected.and_then(calendar::week_index);
@@ -285,13 +289,12 @@ pub fn build(
     } else {
         Vec::new()
     };
-    let max = weekly
-        .iter()
-        .chain(&earlier)
-        .flatten()
-        .map(|&v| v as f64)
-        .chain(average.iter().flatten().copied())
-        .fold(0.0, f64::max);
+    // The top of the scale is the highest shown week that is not an
+    // outlier (weekly and year-earlier together, as the chart pane scales):
+    // one far-out week, often a year earlier, must not flatten the rest.
+    // A week above it is drawn on the top edge and the title says so.
+    let shown_values: Vec<Option<i64>> = weekly.iter().chain(&earlier).copied().collect();
+    let max = Scale::of(&shown_values).map_or(0.0, |s| s.high as f64);
     // Rows for the plot: all but the x axis and its labels.
     let high_cells = area.height.checked_sub(2).filter(|h| *h >= 2)?;
     let intervals = if high_cells >= 5 {
@@ -320,6 +323,10 @@ pub fn build(
         weeks: shown,
         top: step.saturating_mul(steps) as f64,
     };
+    let clipped = shown_values
+        .iter()
+        .flatten()
+        .any(|&v| v as f64 > raster.top);
     let to_f64 = |v: &Vec<Option<i64>>| v.iter().map(|v| v.map(|v| v as f64)).collect::<Vec<_>>();
     let selected_r = selected_index
         .filter(|i| window.contains(i))
@@ -363,7 +370,7 @@ pub fn build(
             })
         });
     let y_labels = y_labels(&raster, step, steps);
-    let x_labels = x_labels(&window, &raster, area.right());
+    let x_labels = x_labels(&window, &raster, area.right(), lang);
     Some(Plot {
         metric,
         window,
@@ -378,6 +385,7 @@ pub fn build(
         y_labels,
         x_labels,
         empty: !weekly.iter().any(Option::is_some),
+        clipped,
     })
 }
 
@@ -501,6 +509,69 @@ mod tests {
             vec![None, None, None],
             "2022 is unknown, 2022-53 does not exist"
         );
+    }
+
+    #[test]
+    fn a_far_out_week_a_year_earlier_is_clipped_not_the_top_of_the_scale() {
+        use crate::model::{Figures, IssueSummary};
+        let summary = |k: IssueKey, v| IssueSummary {
+            key: k,
+            title: None,
+            period: None,
+            published: None,
+            assessment: None,
+            figures: Figures {
+                events_handled: Some(v),
+                ..Figures::default()
+            },
+            cached: true,
+            read: false,
+        };
+        // Two years of weeks between 100 and 190, and one of 5000 in the
+        // first: a year later, the 52-week view shows it as year-earlier.
+        let first = calendar::week_index(IssueKey::new(2023, 1)).unwrap();
+        let all: Vec<IssueSummary> = (0..104)
+            .map(|i| {
+                let key = calendar::key_at(first + i).unwrap();
+                summary(key, if i == 30 { 5000 } else { 100 + i % 10 * 10 })
+            })
+            .collect();
+        let weeks = WeekSeries::build(&all);
+        let last = calendar::key_at(first + 103);
+        let area = Rect::new(0, 0, 78, 20);
+        let zoom_52 = ZOOMS.iter().position(|z| *z == Some(52)).unwrap();
+        let plot = build(
+            &weeks,
+            Metric::EventsHandled,
+            zoom_52,
+            true,
+            last,
+            area,
+            Lang::En,
+        )
+        .expect("room to plot");
+        assert!(plot.clipped, "the 5000 week lies above the scale");
+        let top: i64 = plot
+            .y_labels
+            .iter()
+            .filter_map(|(_, l)| l.trim().parse().ok())
+            .max()
+            .unwrap();
+        assert!(
+            top < 1000,
+            "the scale follows the ordinary weeks: top {top}"
+        );
+        let plain = build(
+            &weeks,
+            Metric::EventsHandled,
+            zoom_52,
+            false,
+            last,
+            area,
+            Lang::En,
+        )
+        .expect("room to plot");
+        assert!(!plain.clipped, "without the year earlier nothing is beyond");
     }
 
     #[test]

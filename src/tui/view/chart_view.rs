@@ -15,9 +15,10 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Widget};
 
 use super::chart_plot::{self, Plot, Reading, ZOOMS};
 use super::layout::inner;
-use super::theme;
+use super::theme::Theme;
 use super::wrap::{fit_right, truncate, width};
 use crate::calendar;
+use crate::i18n::{Lang, Tui};
 use crate::model::{IssueKey, Metric};
 use crate::trend::WeekSeries;
 
@@ -88,10 +89,10 @@ pub fn areas(screen: Rect) -> (Rect, Rect, Rect) {
 }
 
 /// The zoom's name in the title: `52周`, or `全部`.
-fn zoom_label(zoom: usize) -> String {
+fn zoom_label(zoom: usize, lang: Lang) -> String {
     match ZOOMS.get(zoom).copied().flatten() {
-        Some(n) => format!("{n}周"),
-        None => "全部".to_string(),
+        Some(n) => Tui::Weeks(n).text(lang).into_owned(),
+        None => Tui::AllWeeks.text(lang).into_owned(),
     }
 }
 
@@ -101,16 +102,33 @@ fn number(v: Option<i64>) -> String {
 
 /// The header's pieces, separators included: the fullest form that fits
 /// in `cells`, dropping the date, then the year-earlier key, then spaces.
-fn header(reading: &Reading, year_earlier: bool, cells: usize) -> Vec<(String, Style)> {
-    let date = calendar::period_of_key(reading.key)
-        .map(|p| calendar::period_text(p, calendar::crosses_year(p)));
+fn header(
+    reading: &Reading,
+    year_earlier: bool,
+    cells: usize,
+    theme: &Theme,
+    lang: Lang,
+) -> Vec<(String, Style)> {
+    let say = |m: Tui| m.text(lang).into_owned();
+    let (this, mean, before) = (
+        say(Tui::ThisWeek),
+        say(Tui::MovingAverageLabel),
+        say(Tui::YearBefore),
+    );
+    let date = calendar::period_of_key(reading.key).map(|p| {
+        say(Tui::Days {
+            start: p.start,
+            end: p.end,
+            with_years: calendar::crosses_year(p),
+        })
+    });
     let average = reading
         .average
         .map_or_else(|| "—".to_string(), |a| format!("{a:.1}"));
     let earlier = |full: bool| match reading.earlier {
-        Some((k, v)) if full => format!("上年 {k} {}", number(v)),
-        Some((_, v)) => format!("上年 {}", number(v)),
-        None => "上年 无此期".to_string(),
+        Some((k, v)) if full => format!("{before} {k} {}", number(v)),
+        Some((_, v)) => format!("{before} {}", number(v)),
+        None => format!("{before} {}", say(Tui::NoSuchWeek)),
     };
     // Each piece starts with the symbol its line is drawn with, so the
     // header is the legend, with or without colour.
@@ -122,22 +140,22 @@ fn header(reading: &Reading, year_earlier: bool, cells: usize) -> Vec<(String, S
         }
     };
     let build = |roomy: bool, with_date: bool, full_earlier: bool| {
-        let mut parts = vec![(reading.key.to_string(), theme::title())];
+        let mut parts = vec![(reading.key.to_string(), theme.title)];
         if let Some(d) = date.clone().filter(|_| with_date) {
-            parts.push((d, theme::dim()));
+            parts.push((d, theme.dim));
         }
         parts.push((
-            format!("{}本期 {}", mark(POINT, roomy), number(reading.value)),
-            theme::chart_weekly(),
+            format!("{}{this} {}", mark(POINT, roomy), number(reading.value)),
+            theme.chart_line,
         ));
         parts.push((
-            format!("{}4周均 {average}", mark("━", roomy)),
-            theme::chart_average(),
+            format!("{}{mean} {average}", mark("━", roomy)),
+            theme.chart_average,
         ));
         if year_earlier {
             parts.push((
                 format!("{}{}", mark(EARLIER_POINT, roomy), earlier(full_earlier)),
-                theme::chart_earlier(),
+                theme.chart_earlier,
             ));
         }
         parts
@@ -147,7 +165,7 @@ fn header(reading: &Reading, year_earlier: bool, cells: usize) -> Vec<(String, S
         let mut out = Vec::new();
         for part in build(roomy, with_date, full) {
             if !out.is_empty() {
-                out.push((gap.to_string(), theme::base()));
+                out.push((gap.to_string(), theme.text));
             }
             out.push(part);
         }
@@ -225,7 +243,14 @@ impl ChartViewState {
 
     /// Rebuilds the plot for the series, the selected week and the screen;
     /// nothing while the view is closed.
-    pub fn refresh(&mut self, weeks: &WeekSeries, selected: Option<IssueKey>, screen: Rect) {
+    pub fn refresh(
+        &mut self,
+        weeks: &WeekSeries,
+        selected: Option<IssueKey>,
+        screen: Rect,
+        theme: &Theme,
+        lang: Lang,
+    ) {
         if !self.open {
             return;
         }
@@ -238,6 +263,7 @@ impl ChartViewState {
             self.year_earlier,
             selected,
             plot_area,
+            lang,
         );
         let figure = Metric::ALL
             .iter()
@@ -250,9 +276,14 @@ impl ChartViewState {
             (!p.window.is_empty()).then(|| format!(" {first}{sep}{last}"))
         };
         let cells = usize::from(frame.width.saturating_sub(2));
-        let (label, zoom) = (self.metric.label(), zoom_label(self.zoom));
+        let label = Tui::Metric(self.metric).text(lang);
+        let zoom = zoom_label(self.zoom, lang);
+        let beyond = match &self.plot {
+            Some(p) if p.clipped => Tui::BeyondScale("↑".into()).text(lang).into_owned(),
+            _ => String::new(),
+        };
         let full = format!(
-            " {}/{} {label} · {zoom}{} ",
+            " {}/{} {label} · {zoom}{} {beyond}",
             figure + 1,
             Metric::ALL.len(),
             span(" … ").unwrap_or_default()
@@ -267,7 +298,10 @@ impl ChartViewState {
             .plot
             .as_ref()
             .and_then(|p| p.reading.as_ref())
-            .map(|r| header(r, self.year_earlier, usize::from(header_area.width)))
+            .map(|r| {
+                let cells = usize::from(header_area.width);
+                header(r, self.year_earlier, cells, theme, lang)
+            })
             .unwrap_or_default();
     }
 }
@@ -275,6 +309,8 @@ impl ChartViewState {
 /// The view, drawn on the whole screen but the status line.
 pub struct ChartScreen<'a> {
     pub view: &'a ChartViewState,
+    pub theme: &'a Theme,
+    pub lang: Lang,
 }
 
 fn dataset(dots: &[(f64, f64)], style: Style) -> Dataset<'_> {
@@ -288,6 +324,7 @@ fn dataset(dots: &[(f64, f64)], style: Style) -> Dataset<'_> {
 impl Widget for ChartScreen<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         let view = self.view;
+        let theme = self.theme;
         // Built for another size (the terminal changed before its resize
         // event was handled): the resize rebuilds it; until then nothing
         // is drawn out of place.
@@ -297,7 +334,8 @@ impl Widget for ChartScreen<'_> {
         let (frame, header_area, plot_area) = areas(screen);
         Block::default()
             .borders(Borders::ALL)
-            .border_style(theme::border(true))
+            .border_type(theme.border_type(true))
+            .border_style(theme.border(true))
             .title(view.title.as_str())
             .render(frame, buf);
         let spans: Vec<Span> = view
@@ -313,7 +351,7 @@ impl Widget for ChartScreen<'_> {
         );
         let Some(plot) = &view.plot else {
             let text = truncate(
-                "terminal too small for the chart",
+                &Tui::ChartTooSmall.text(self.lang),
                 usize::from(plot_area.width),
             );
             buf.set_stringn(
@@ -321,38 +359,38 @@ impl Widget for ChartScreen<'_> {
                 plot_area.y,
                 text,
                 usize::from(plot_area.width),
-                theme::dim(),
+                theme.dim,
             );
             return;
         };
         let (wide, high) = plot.dots;
-        let mut datasets = vec![dataset(&plot.lines.cursor, theme::chart_cursor())];
+        let mut datasets = vec![dataset(&plot.lines.cursor, theme.chart_cursor)];
         if view.year_earlier {
-            datasets.push(dataset(&plot.lines.earlier, theme::chart_earlier()));
+            datasets.push(dataset(&plot.lines.earlier, theme.chart_earlier));
         }
-        datasets.push(dataset(&plot.lines.average, theme::chart_average()));
-        datasets.push(dataset(&plot.lines.weekly, theme::chart_weekly()));
+        datasets.push(dataset(&plot.lines.average, theme.chart_average));
+        datasets.push(dataset(&plot.lines.weekly, theme.chart_line));
         // Bounds are the dot grid itself: each point is one braille dot.
         Chart::new(datasets)
             .x_axis(Axis::default().bounds([0.0, wide.saturating_sub(1) as f64]))
             .y_axis(Axis::default().bounds([0.0, high.saturating_sub(1) as f64]))
             .legend_position(None)
             .render(plot.graph, buf);
-        draw_axes(plot, plot_area, buf);
+        draw_axes(plot, plot_area, buf, theme);
         if view.year_earlier {
             for &(x, y) in &plot.earlier_points {
-                buf.set_stringn(x, y, EARLIER_POINT, 1, theme::chart_earlier());
+                buf.set_stringn(x, y, EARLIER_POINT, 1, theme.chart_earlier);
             }
         }
         for &(x, y) in &plot.points {
-            buf.set_stringn(x, y, POINT, 1, theme::chart_weekly());
+            buf.set_stringn(x, y, POINT, 1, theme.chart_line);
         }
         if let Some((x, y)) = plot.selected {
-            buf.set_stringn(x, y, SELECTED_POINT, 1, theme::spark_selected());
+            buf.set_stringn(x, y, SELECTED_POINT, 1, theme.spark_selected);
         }
         if plot.empty {
             let text = truncate(
-                &format!("这段时间没有{}的数字", plot.metric.label()),
+                &Tui::NoFigureInSpan(plot.metric).text(self.lang),
                 usize::from(plot.graph.width),
             );
             let y = plot.graph.y + plot.graph.height / 2;
@@ -361,16 +399,16 @@ impl Widget for ChartScreen<'_> {
                 y,
                 text,
                 usize::from(plot.graph.width),
-                theme::dim(),
+                theme.dim,
             );
         }
     }
 }
 
 /// The y axis with its labels and the x axis with month ticks and labels.
-fn draw_axes(plot: &Plot, area: Rect, buf: &mut Buffer) {
+fn draw_axes(plot: &Plot, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let (axis_x, axis_y) = plot.axis;
-    let style = theme::border(false);
+    let style = theme.border;
     for y in plot.graph.top()..plot.graph.bottom() {
         buf.set_stringn(axis_x, y, "│", 1, style);
     }
@@ -381,7 +419,7 @@ fn draw_axes(plot: &Plot, area: Rect, buf: &mut Buffer) {
             *row,
             fit_right(label, label_cells),
             label_cells,
-            theme::dim(),
+            theme.dim,
         );
         buf.set_stringn(axis_x, *row, "┤", 1, style);
     }
@@ -393,6 +431,6 @@ fn draw_axes(plot: &Plot, area: Rect, buf: &mut Buffer) {
     for label in &plot.x_labels {
         buf.set_stringn(label.tick, axis_y, "┬", 1, style);
         let cells = right.saturating_sub(usize::from(label.at));
-        buf.set_stringn(label.at, axis_y + 1, &label.text, cells, theme::dim());
+        buf.set_stringn(label.at, axis_y + 1, &label.text, cells, theme.dim);
     }
 }

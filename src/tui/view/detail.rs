@@ -12,15 +12,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use self::figures::FigureTable;
-use super::theme;
+use super::theme::Theme;
 use super::wrap::{truncate, wrap_styled};
+use crate::i18n::{Lang, Tui};
 use crate::model::{IssueDetail, IssueKey, IssueSummary, Period, StoredRef};
 use crate::sanitize;
 use crate::trend::describe;
 use crate::trend::IssueComparisons;
-
-/// Said wherever an issue is known only by reference.
-pub const NOT_CACHED: &str = "未缓存 — not cached: import this issue to read it";
+use crate::tui::ui::Ui;
 
 /// Where a 近期回顾 line points.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,13 +86,37 @@ pub struct Row {
     pub link: Option<usize>,
 }
 
-#[derive(Default)]
-struct Builder {
+struct Builder<'a> {
     lines: Vec<DocLine>,
     items: Vec<Item>,
+    theme: &'a Theme,
+    lang: Lang,
+    /// The key that fetches an issue, as the key map spells it.
+    fetch_key: String,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
+    fn new(ui: &'a Ui) -> Self {
+        Builder {
+            lines: Vec::new(),
+            items: Vec::new(),
+            theme: &ui.theme,
+            lang: ui.lang,
+            fetch_key: ui.keys.label_of("fetch"),
+        }
+    }
+
+    fn say(&self, m: Tui) -> String {
+        m.text(self.lang).into_owned()
+    }
+
+    /// Says wherever an issue is known only by reference.
+    fn not_cached(&mut self) {
+        self.blank();
+        let note = self.say(Tui::NotCachedNote(self.fetch_key.clone()));
+        self.text(&note, self.theme.not_cached);
+    }
+
     fn line(&mut self, pieces: Vec<(String, Style)>) {
         self.lines.push(DocLine {
             pieces,
@@ -109,7 +132,7 @@ impl Builder {
 
     fn address_line(&mut self, url: &str, link: Option<usize>) {
         self.lines.push(DocLine {
-            pieces: vec![(sanitize::line(url), theme::link())],
+            pieces: vec![(sanitize::line(url), self.theme.link)],
             link,
             one_row: true,
             figures: None,
@@ -132,7 +155,7 @@ impl Builder {
 
     fn heading(&mut self, text: &str) {
         self.blank();
-        self.text(text, theme::heading());
+        self.text(text, self.theme.heading);
     }
 }
 
@@ -150,31 +173,37 @@ fn header(b: &mut Builder, s: &IssueSummary, fallback_title: Option<&str>) {
         .as_deref()
         .or(fallback_title)
         .map(sanitize::line)
-        .unwrap_or_else(|| format!("{}年第{}期", s.key.year, s.key.number));
-    b.line(vec![(title, theme::title())]);
+        .unwrap_or_else(|| b.say(Tui::FallbackTitle(s.key)));
+    b.line(vec![(title, b.theme.title)]);
     let mut facts = vec![s.key.to_string()];
     if let Some(p) = &s.period {
-        facts.push(format!("周期 {}", period_long(p)));
+        facts.push(format!("{} {}", b.say(Tui::PeriodLabel), period_long(p)));
     }
     if let Some(d) = s.published {
-        facts.push(format!("发布 {}", d.format("%Y-%m-%d")));
+        facts.push(format!(
+            "{} {}",
+            b.say(Tui::PublishedLabel),
+            d.format("%Y-%m-%d")
+        ));
     }
+    // The assessment is the bulletin's own word (优 良 中 差): not translated.
     if let Some(a) = s.assessment {
-        facts.push(format!("评价 {}", a.chinese()));
+        facts.push(format!("{} {}", b.say(Tui::AssessmentLabel), a.chinese()));
     }
-    b.text(&facts.join(" · "), theme::dim());
+    b.text(&facts.join(" · "), b.theme.dim);
 }
 
 /// The heading names what the figures are compared with; each figure
 /// names its own earlier issue when that is another one.
 fn figures(b: &mut Builder, comparisons: &IssueComparisons) {
-    b.heading(&describe::zh::heading(comparisons));
+    b.heading(&describe::pane::heading(comparisons, b.lang));
     let named = comparisons.main_previous().map(|(k, _)| k);
+    let table = FigureTable::new(comparisons, named, b.theme, b.lang);
     b.lines.push(DocLine {
         pieces: Vec::new(),
         link: None,
         one_row: false,
-        figures: Some(FigureTable::new(comparisons, named)),
+        figures: Some(table),
     });
 }
 
@@ -182,18 +211,19 @@ fn links(b: &mut Builder, links: &[LinkTarget]) {
     if links.is_empty() {
         return;
     }
-    b.heading("近期回顾");
+    let heading = b.say(Tui::RecentHeading);
+    b.heading(&heading);
     for (i, l) in links.iter().enumerate() {
         let item = b.item(Item::Link(i));
         let (mark, style) = if l.cached {
-            ("[cached]", theme::dim())
+            (b.say(Tui::CachedMark), b.theme.dim)
         } else {
-            ("[not cached]", theme::not_cached())
+            (b.say(Tui::NotCachedMark), b.theme.not_cached)
         };
         b.lines.push(DocLine {
             pieces: vec![
-                (format!("{}. ", i + 1), theme::dim()),
-                (sanitize::line(&l.title), theme::link()),
+                (format!("{}. ", i + 1), b.theme.dim),
+                (sanitize::line(&l.title), b.theme.link),
                 (format!("  {mark}"), style),
             ],
             link: item,
@@ -212,12 +242,14 @@ fn is_section_heading(p: &str) -> bool {
 impl DetailDoc {
     /// The document for an issue the cache knows, its figures compared
     /// with earlier weeks as `comparisons` (computed from this issue's).
-    pub fn from_detail(d: &IssueDetail, comparisons: &IssueComparisons) -> Self {
-        let mut b = Builder::default();
+    pub fn from_detail(d: &IssueDetail, comparisons: &IssueComparisons, ui: &Ui) -> Self {
+        let theme = &ui.theme;
+        let mut b = Builder::new(ui);
         let s = &d.summary;
         header(&mut b, s, None);
         if let Some(src) = &d.source {
-            b.text(&format!("来源 {src}"), theme::dim());
+            let line = format!("{} {src}", b.say(Tui::SourceLabel));
+            b.text(&line, theme.dim);
         }
         let url = d
             .url
@@ -227,8 +259,7 @@ impl DetailDoc {
             b.address(u);
         }
         if !s.cached {
-            b.blank();
-            b.text(NOT_CACHED, theme::not_cached());
+            b.not_cached();
         }
         if s.cached || !s.figures.is_empty() {
             figures(&mut b, comparisons);
@@ -236,18 +267,20 @@ impl DetailDoc {
         if !d.body.is_empty() {
             // Full bulletins open with their own section title.
             if !d.body.first().is_some_and(|p| is_section_heading(p)) {
-                b.heading("正文");
+                let heading = b.say(Tui::BodyHeading);
+                b.heading(&heading);
             }
             for p in &d.body {
                 if is_section_heading(p) {
                     b.heading(p);
                 } else {
-                    b.text(p, theme::base());
+                    b.text(p, theme.text);
                 }
             }
         }
         if !d.images.is_empty() {
-            b.heading("图表");
+            let heading = b.say(Tui::ChartsHeading);
+            b.heading(&heading);
             for (i, img) in d.images.iter().enumerate() {
                 let item = b.item(Item::Image(i));
                 b.address_line(img, item);
@@ -266,11 +299,10 @@ impl DetailDoc {
     }
 
     /// An issue known only from a summary row (the cache has no detail for it).
-    pub fn from_summary(s: &IssueSummary) -> Self {
-        let mut b = Builder::default();
+    pub fn from_summary(s: &IssueSummary, ui: &Ui) -> Self {
+        let mut b = Builder::new(ui);
         header(&mut b, s, None);
-        b.blank();
-        b.text(NOT_CACHED, theme::not_cached());
+        b.not_cached();
         DetailDoc {
             key: Some(s.key),
             url: None,
@@ -283,17 +315,17 @@ impl DetailDoc {
 
     /// An issue the cache does not know at all, described by the line that
     /// pointed at it.
-    pub fn from_reference(target: &LinkTarget) -> Self {
-        let mut b = Builder::default();
-        b.text(&target.title, theme::title());
+    pub fn from_reference(target: &LinkTarget, ui: &Ui) -> Self {
+        let theme = &ui.theme;
+        let mut b = Builder::new(ui);
+        b.text(&target.title, theme.title);
         if let Some(k) = target.key {
-            b.text(&k.to_string(), theme::dim());
+            b.text(&k.to_string(), theme.dim);
         }
         if let Some(u) = &target.url {
-            b.text(u, theme::link());
+            b.text(u, theme.link);
         }
-        b.blank();
-        b.text(NOT_CACHED, theme::not_cached());
+        b.not_cached();
         DetailDoc {
             key: target.key,
             url: target.url.clone(),
@@ -305,11 +337,17 @@ impl DetailDoc {
     }
 
     /// Shown when there is nothing to show: an empty cache or a failed load.
-    pub fn empty() -> Self {
-        let mut b = Builder::default();
-        b.text("Nothing to show yet.", theme::title());
-        b.text("Import bulletins with: zhoubao import PATH…", theme::dim());
-        b.text("or look around first with: zhoubao --demo", theme::dim());
+    pub fn empty(ui: &Ui) -> Self {
+        let theme = &ui.theme;
+        let mut b = Builder::new(ui);
+        for (m, style) in [
+            (Tui::NothingYet, theme.title),
+            (Tui::ImportHint, theme.dim),
+            (Tui::DemoHint, theme.dim),
+        ] {
+            let line = b.say(m);
+            b.text(&line, style);
+        }
         DetailDoc {
             key: None,
             url: None,
@@ -378,10 +416,17 @@ pub struct DetailView<'a> {
     pub title: String,
     /// The search query, highlighted where a row contains it.
     pub highlight: Option<&'a str>,
+    pub theme: &'a Theme,
 }
 
 /// Splits `text` around every occurrence of `query`, styling the hits.
-fn highlighted<'t>(text: &'t str, style: Style, query: Option<&str>, out: &mut Vec<Span<'t>>) {
+fn highlighted<'t>(
+    text: &'t str,
+    style: Style,
+    query: Option<&str>,
+    hit: Style,
+    out: &mut Vec<Span<'t>>,
+) {
     let Some(q) = query.map(str::trim).filter(|q| !q.is_empty()) else {
         out.push(Span::styled(text, style));
         return;
@@ -392,13 +437,14 @@ fn highlighted<'t>(text: &'t str, style: Style, query: Option<&str>, out: &mut V
     let q = q.to_ascii_lowercase();
     let mut rest = 0;
     for (at, _) in folded.match_indices(&q) {
-        let (Some(before), Some(hit)) = (text.get(rest..at), text.get(at..at + q.len())) else {
+        let (Some(before), Some(hit_text)) = (text.get(rest..at), text.get(at..at + q.len()))
+        else {
             break;
         };
         if !before.is_empty() {
             out.push(Span::styled(before, style));
         }
-        out.push(Span::styled(hit, style.patch(theme::search_hit())));
+        out.push(Span::styled(hit_text, style.patch(hit)));
         rest = at + q.len();
     }
     if let Some(after) = text.get(rest..).filter(|a| !a.is_empty()) {
@@ -410,7 +456,8 @@ impl Widget for DetailView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(theme::border(self.focused))
+            .border_type(self.theme.border_type(self.focused))
+            .border_style(self.theme.border(self.focused))
             .title(truncate(
                 &self.title,
                 usize::from(area.width.saturating_sub(2)),
@@ -430,11 +477,11 @@ impl Widget for DetailView<'_> {
             let mut spans: Vec<Span> = Vec::with_capacity(row.spans.len());
             for (t, s) in &row.spans {
                 let style = if selected {
-                    s.patch(theme::selected_row(true))
+                    s.patch(self.theme.selected_row(true))
                 } else {
                     *s
                 };
-                highlighted(t, style, self.highlight, &mut spans);
+                highlighted(t, style, self.highlight, self.theme.search_hit, &mut spans);
             }
             buf.set_line(inner.x, y, &Line::from(spans), inner.width);
         }

@@ -6,13 +6,18 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::theme;
+use super::theme::Theme;
 use super::wrap::{fit, fit_right, truncate, width, wrap};
+use crate::i18n::{Lang, Tui};
 use crate::model::IssueSummary;
-use crate::tui::review::ListFilter;
+use crate::tui::filter::ListFilter;
 
 /// Marks a cached issue not yet read.
 pub const UNREAD: &str = "●";
+
+/// Marks an issue the cache knows only by reference, as the charts mark a
+/// week without figures: visible without colour.
+pub const NOT_CACHED: &str = "·";
 
 /// `04-22~04-27`: the year is already in the key.
 fn short_period(s: &IssueSummary) -> String {
@@ -23,7 +28,11 @@ fn short_period(s: &IssueSummary) -> String {
 
 /// The row text, exactly `cells` wide.
 pub fn row_text(s: &IssueSummary, cells: usize) -> String {
-    let mark = if s.cached && !s.read { UNREAD } else { " " };
+    let mark = match (s.cached, s.read) {
+        (true, false) => UNREAD,
+        (true, true) => " ",
+        (false, _) => NOT_CACHED,
+    };
     let assessment = s.assessment.map_or("", |a| a.chinese());
     let events = s
         .figures
@@ -43,14 +52,21 @@ pub fn row_text(s: &IssueSummary, cells: usize) -> String {
 /// The pane title for `cells` cells: every issue and every unread one
 /// (whatever the filter shows), then the filter when it hides some. A
 /// narrow pane drops the name first, then the total, never the filter.
-pub fn title(total: usize, unread: usize, filter: ListFilter, cells: usize) -> String {
-    let Some(label) = filter.label() else {
-        return truncate(&format!(" 周报 {total} 期 · {unread} 未读 "), cells);
+pub fn title(total: usize, unread: usize, filter: ListFilter, cells: usize, lang: Lang) -> String {
+    let say = |m: Tui| m.text(lang).into_owned();
+    let named = say(Tui::TitleTotal { total, named: true });
+    let unread = say(Tui::TitleUnread(unread));
+    let Some(label) = filter.label().map(say) else {
+        return truncate(&format!(" {named} · {unread} "), cells);
     };
+    let bare = say(Tui::TitleTotal {
+        total,
+        named: false,
+    });
     let candidates = [
-        format!(" 周报 {total} 期 · {unread} 未读 · {label} "),
-        format!(" {total} 期 · {unread} 未读 · {label} "),
-        format!(" {label} · {unread} 未读 "),
+        format!(" {named} · {unread} · {label} "),
+        format!(" {bare} · {unread} · {label} "),
+        format!(" {label} · {unread} "),
     ];
     match candidates.iter().find(|t| width(t) <= cells) {
         Some(t) => t.clone(),
@@ -70,6 +86,10 @@ pub struct ListView<'a> {
     pub focused: bool,
     pub unread: usize,
     pub filter: ListFilter,
+    /// What to say when no row is shown.
+    pub empty: String,
+    pub theme: &'a Theme,
+    pub lang: Lang,
 }
 
 impl Widget for ListView<'_> {
@@ -79,10 +99,13 @@ impl Widget for ListView<'_> {
             self.unread,
             self.filter,
             usize::from(area.width.saturating_sub(2)),
+            self.lang,
         );
+        let theme = self.theme;
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(theme::border(self.focused))
+            .border_type(theme.border_type(self.focused))
+            .border_style(theme.border(self.focused))
             .title(title);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -98,27 +121,18 @@ impl Widget for ListView<'_> {
         for (y, (i, s)) in (inner.y..inner.bottom())
             .zip(shown.filter_map(|(i, &at)| self.summaries.get(at).map(|s| (i, s))))
         {
-            let mut style = if s.cached {
-                theme::base()
-            } else {
-                theme::dim()
-            };
+            let mut style = if s.cached { theme.text } else { theme.dim };
             if i == self.selected && self.highlight {
-                style = style.patch(theme::selected_row(self.focused));
+                style = style.patch(theme.selected_row(self.focused));
             }
             buf.set_stringn(inner.x, y, row_text(s, cells), cells, style);
             if s.cached && !s.read {
-                buf.set_stringn(inner.x, y, UNREAD, 1, style.patch(theme::unread_marker()));
+                buf.set_stringn(inner.x, y, UNREAD, 1, style.patch(theme.unread));
             }
         }
         if self.rows.is_empty() {
-            let empty = if self.summaries.is_empty() {
-                "(empty cache)"
-            } else {
-                self.filter.empty_text()
-            };
-            for (y, line) in (inner.y..inner.bottom()).zip(wrap(empty, cells)) {
-                buf.set_stringn(inner.x, y, line, cells, theme::dim());
+            for (y, line) in (inner.y..inner.bottom()).zip(wrap(&self.empty, cells)) {
+                buf.set_stringn(inner.x, y, line, cells, theme.dim);
             }
         }
     }

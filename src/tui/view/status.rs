@@ -8,31 +8,27 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::theme;
 use super::wrap::{truncate, truncate_start, width};
+use crate::i18n::Tui;
 use crate::sanitize;
-use crate::tui::action::{hints, InputMode};
+use crate::tui::action::InputMode;
 use crate::tui::app::App;
-use crate::tui::search::SearchState;
+use crate::tui::search_state::SearchState;
+use crate::tui::ui::Ui;
 
 pub struct StatusView<'a> {
     pub app: &'a App,
 }
 
-fn hit_count(search: &SearchState) -> String {
+fn hit_count(search: &SearchState, ui: &Ui) -> String {
     let hits = search.hits.len();
     if search.is_pending() {
-        return match hits {
-            0 => "searching…".to_string(),
-            1 => "searching… 1 hit so far".to_string(),
-            n => format!("searching… {n} hits so far"),
-        };
+        return ui.say(Tui::Searching(hits));
     }
-    match hits {
-        0 => "no match".to_string(),
-        1 => "1 hit".to_string(),
-        n => format!("{n} hits ({}/{n})", search.index + 1),
-    }
+    ui.say(Tui::Hits {
+        hits,
+        index: search.index,
+    })
 }
 
 /// What the left of the status line says, and how the pinned hints follow.
@@ -52,7 +48,8 @@ const SEPARATOR: &str = " · ";
 impl StatusView<'_> {
     fn left(&self) -> Left {
         let app = self.app;
-        let all = hints(app.mode, app.focus);
+        let theme = &app.ui.theme;
+        let all = app.ui.keys.hints(app.mode, app.focus, app.ui.lang);
         let pinned = all
             .iter()
             .filter(|h| h.pinned)
@@ -66,7 +63,7 @@ impl StatusView<'_> {
             .collect();
         let prompt = |text: String, hints: Vec<String>| Left {
             text,
-            style: theme::base(),
+            style: theme.text,
             typing: true,
             hints,
             pinned: String::new(),
@@ -76,7 +73,7 @@ impl StatusView<'_> {
                 let count = if s.query.is_empty() {
                     String::new()
                 } else {
-                    hit_count(s)
+                    hit_count(s, &app.ui)
                 };
                 return prompt(
                     format!("/{}▏ {count}", sanitize::line(&s.query)),
@@ -88,8 +85,8 @@ impl StatusView<'_> {
             }
             (InputMode::Confirm, _, Some(q)) => {
                 return Left {
-                    text: q.text(),
-                    style: theme::title(),
+                    text: app.ui.say(q.text()),
+                    style: theme.title,
                     typing: false,
                     hints: Vec::new(),
                     pinned: String::new(),
@@ -99,9 +96,9 @@ impl StatusView<'_> {
         }
         if let Some(status) = &app.status {
             let style = if status.error {
-                theme::error()
+                theme.error
             } else {
-                theme::base()
+                theme.text
             };
             return Left {
                 text: sanitize::line(&status.text),
@@ -113,13 +110,20 @@ impl StatusView<'_> {
         }
         let mut text = String::new();
         if let Some(s) = app.search.as_ref().filter(|s| !s.query.is_empty()) {
-            text = format!("“{}” {} n/N", sanitize::line(&s.query), hit_count(s));
+            let keys = &app.ui.keys;
+            text = format!(
+                "“{}” {} {}/{}",
+                sanitize::line(&s.query),
+                hit_count(s, &app.ui),
+                keys.label_of("next_hit"),
+                keys.label_of("prev_hit")
+            );
         } else if !hints.is_empty() {
             text = hints.remove(0);
         }
         Left {
             text,
-            style: theme::dim(),
+            style: theme.dim,
             typing: false,
             hints,
             pinned,
@@ -146,6 +150,7 @@ impl Widget for StatusView<'_> {
             0
         };
         let left = self.left();
+        let theme = &self.app.ui.theme;
         let left_cells = cells - right_cells;
         // The pinned hints first, then the message or prompt, then as many
         // other hints as fit, whole, in key-map order.
@@ -173,17 +178,17 @@ impl Widget for StatusView<'_> {
         }
         buf.set_stringn(area.x, area.y, &text, room, left.style);
         let x = area.x + u16::try_from(width(&text)).unwrap_or(0);
-        buf.set_stringn(x, area.y, &extra, room - width(&text), theme::dim());
+        buf.set_stringn(x, area.y, &extra, room - width(&text), theme.dim);
         text.push_str(&extra);
         if !pinned.is_empty() {
             let sep = if text.is_empty() { "" } else { SEPARATOR };
             let x = area.x + u16::try_from(width(&text)).unwrap_or(0);
             let line = format!("{sep}{pinned}");
-            buf.set_stringn(x, area.y, &line, left_cells - width(&text), theme::dim());
+            buf.set_stringn(x, area.y, &line, left_cells - width(&text), theme.dim);
         }
         if right_cells > 0 {
             let x = area.x + u16::try_from(left_cells).unwrap_or(0);
-            buf.set_stringn(x, area.y, right, right_cells, theme::dim());
+            buf.set_stringn(x, area.y, right, right_cells, theme.dim);
         }
     }
 }

@@ -1,113 +1,403 @@
-//! The one colour theme: every style the panes use, in one place, so the
-//! look can change without touching layout code. Colours are the 16 basic
-//! ones so the theme follows the user's terminal palette.
+//! The colour theme: every style the widgets use, as one [`Theme`] value
+//! they read. Three are built in: `dark` (the default) and `light` use only
+//! the 16 ANSI colours and never paint the screen's background, so they
+//! follow the terminal's palette; `mono` uses no colour at all, and is what
+//! NO_COLOR gives. The config can override any element by name.
+
+use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::BorderType;
 
-pub fn base() -> Style {
-    Style::default()
+/// A built-in theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    Mono,
 }
 
-pub fn dim() -> Style {
-    Style::default().fg(Color::DarkGray)
-}
-
-pub fn title() -> Style {
-    Style::default().add_modifier(Modifier::BOLD)
-}
-
-pub fn heading() -> Style {
-    Style::default()
-        .fg(Color::Cyan)
-        .add_modifier(Modifier::BOLD)
-}
-
-pub fn border(focused: bool) -> Style {
-    if focused {
-        Style::default().fg(Color::Cyan)
-    } else {
-        Style::default().fg(Color::DarkGray)
+impl ThemeName {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::Mono => "mono",
+        }
     }
 }
 
-pub fn selected_row(focused: bool) -> Style {
-    if focused {
-        Style::default().add_modifier(Modifier::REVERSED)
-    } else {
-        Style::default().bg(Color::DarkGray)
+macro_rules! elements {
+    ($( $field:ident : $doc:literal ),* $(,)?) => {
+        /// Every style the TUI draws with.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct Theme {
+            $( #[doc = $doc] pub $field: Style, )*
+            /// The focused pane's border lines: thick in `mono`, where no
+            /// colour tells the focused pane apart.
+            pub focus_border: BorderType,
+        }
+
+        /// Every element's config name and what it styles, in config order.
+        pub const ELEMENTS: &[(&str, &str)] = &[ $( (stringify!($field), $doc) ),* ];
+
+        impl Theme {
+            /// The style of the element named `name`.
+            pub fn element(&self, name: &str) -> Option<Style> {
+                match name {
+                    $( stringify!($field) => Some(self.$field), )*
+                    _ => None,
+                }
+            }
+
+            fn element_mut(&mut self, name: &str) -> Option<&mut Style> {
+                match name {
+                    $( stringify!($field) => Some(&mut self.$field), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+elements! {
+    text: "ordinary text",
+    dim: "secondary text: dates, hints, issues not cached in the list",
+    title: "titles and the figures' values",
+    heading: "section headings in the detail pane and the help",
+    border: "pane borders",
+    border_focused: "the focused pane's border",
+    selection: "the selected row of the focused pane",
+    selection_unfocused: "the selected row of a pane without focus",
+    unread: "the unread mark ●",
+    not_cached: "what says an issue is not cached",
+    link: "addresses and 近期回顾 titles",
+    error: "error messages",
+    search_hit: "search matches in the detail pane",
+    rise: "a figure that rose (the sign says so too)",
+    fall: "a figure that fell",
+    spark: "the chart pane's bars",
+    spark_selected: "the selected week in the charts",
+    spark_clipped: "the marks of weeks beyond the chart's scale",
+    spark_absent: "the marks of weeks with no figure",
+    chart_line: "the chart view's weekly line",
+    chart_average: "the chart view's 4-week average",
+    chart_earlier: "the chart view's year-earlier line",
+    chart_cursor: "the chart view's selected-week line",
+}
+
+fn fg(c: Color) -> Style {
+    Style::default().fg(c)
+}
+
+fn bold(s: Style) -> Style {
+    s.add_modifier(Modifier::BOLD)
+}
+
+fn only(m: Modifier) -> Style {
+    Style::default().add_modifier(m)
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme::builtin(ThemeName::Dark)
     }
 }
 
-pub fn unread_marker() -> Style {
-    Style::default().fg(Color::Yellow)
+impl Theme {
+    pub fn builtin(name: ThemeName) -> Theme {
+        match name {
+            ThemeName::Dark => Theme::dark(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::Mono => Theme::mono(),
+        }
+    }
+
+    /// Bright accents on the terminal's own dark background.
+    fn dark() -> Theme {
+        Theme {
+            text: Style::default(),
+            dim: fg(Color::DarkGray),
+            title: only(Modifier::BOLD),
+            heading: bold(fg(Color::Cyan)),
+            border: fg(Color::DarkGray),
+            border_focused: fg(Color::Cyan),
+            selection: only(Modifier::REVERSED),
+            selection_unfocused: Style::default().bg(Color::DarkGray),
+            unread: fg(Color::Yellow),
+            not_cached: fg(Color::Yellow),
+            link: fg(Color::Blue),
+            error: bold(fg(Color::Red)),
+            search_hit: fg(Color::Black).bg(Color::Yellow),
+            // Red for a rise: a rise in incidents is bad news, and red
+            // means up in Chinese convention.
+            rise: fg(Color::Red),
+            fall: fg(Color::Green),
+            spark: fg(Color::Green),
+            spark_selected: bold(fg(Color::Yellow)),
+            spark_clipped: bold(fg(Color::Magenta)),
+            spark_absent: fg(Color::DarkGray),
+            chart_line: fg(Color::Green),
+            chart_average: fg(Color::Cyan),
+            chart_earlier: fg(Color::Magenta),
+            chart_cursor: fg(Color::Yellow),
+            focus_border: BorderType::Plain,
+        }
+    }
+
+    /// For a light background: no yellow or cyan text, which fade on white.
+    fn light() -> Theme {
+        Theme {
+            heading: bold(fg(Color::Blue)),
+            border_focused: fg(Color::Blue),
+            selection_unfocused: Style::default().bg(Color::Gray),
+            unread: bold(fg(Color::Blue)),
+            not_cached: fg(Color::Magenta),
+            spark_selected: bold(fg(Color::Red)),
+            spark_clipped: bold(fg(Color::Magenta)),
+            chart_average: fg(Color::Blue),
+            chart_cursor: fg(Color::Red),
+            ..Theme::dark()
+        }
+    }
+
+    /// No colour at all: every state shows through an attribute (or the
+    /// mark the widgets draw anyway: ●, ·, ▲, ↑↓, the sign of a change).
+    fn mono() -> Theme {
+        Theme {
+            text: Style::default(),
+            dim: only(Modifier::DIM),
+            title: only(Modifier::BOLD),
+            heading: only(Modifier::BOLD | Modifier::UNDERLINED),
+            border: Style::default(),
+            border_focused: only(Modifier::BOLD),
+            selection: only(Modifier::REVERSED),
+            selection_unfocused: only(Modifier::UNDERLINED),
+            unread: only(Modifier::BOLD),
+            not_cached: only(Modifier::BOLD),
+            link: only(Modifier::UNDERLINED),
+            error: only(Modifier::BOLD),
+            // Not reversed: a hit on the selected (reversed) line would vanish.
+            search_hit: only(Modifier::BOLD | Modifier::UNDERLINED),
+            rise: only(Modifier::BOLD),
+            fall: Style::default(),
+            spark: Style::default(),
+            spark_selected: only(Modifier::BOLD),
+            spark_clipped: only(Modifier::BOLD),
+            spark_absent: only(Modifier::DIM),
+            chart_line: Style::default(),
+            chart_average: only(Modifier::DIM),
+            chart_earlier: only(Modifier::DIM),
+            chart_cursor: only(Modifier::BOLD),
+            focus_border: BorderType::Thick,
+        }
+    }
+
+    /// Sets element `name` to `style`; false when there is no such element.
+    pub fn set(&mut self, name: &str, style: Style) -> bool {
+        match self.element_mut(name) {
+            Some(slot) => {
+                *slot = style;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The same theme with every colour taken out (attributes kept): what
+    /// NO_COLOR does to overrides given on top of `mono`.
+    pub fn without_colour(mut self) -> Theme {
+        for (name, _) in ELEMENTS {
+            if let Some(style) = self.element_mut(name) {
+                style.fg = None;
+                style.bg = None;
+                style.underline_color = None;
+            }
+        }
+        self
+    }
+
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.border_focused
+        } else {
+            self.border
+        }
+    }
+
+    pub fn border_type(&self, focused: bool) -> BorderType {
+        if focused {
+            self.focus_border
+        } else {
+            BorderType::Plain
+        }
+    }
+
+    pub fn selected_row(&self, focused: bool) -> Style {
+        if focused {
+            self.selection
+        } else {
+            self.selection_unfocused
+        }
+    }
 }
 
-pub fn link() -> Style {
-    Style::default().fg(Color::Blue)
+/// Why a style spelling is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StyleError {
+    #[error("{0:?} is not a colour or an attribute (colours: red, light-blue, 0-255, #rrggbb; attributes: bold, dim, italic, underlined, reversed)")]
+    Word(String),
+    #[error("\"on\" needs a colour after it")]
+    NoBackground,
 }
 
-pub fn not_cached() -> Style {
-    Style::default().fg(Color::Yellow)
+/// A style from its config spelling: words in any order, colours
+/// (`red`, `light-blue`, `dark-gray`, `208`, `#ff8800`) for the text,
+/// `on COLOUR` for the background, attributes (`bold`, `dim`, `italic`,
+/// `underlined`, `reversed`), or `plain` for none of them.
+pub fn parse_style(spec: &str) -> Result<Style, StyleError> {
+    let mut style = Style::default();
+    let mut words = spec.split_whitespace();
+    while let Some(word) = words.next() {
+        let lower = word.to_ascii_lowercase();
+        let modifier = match lower.as_str() {
+            "plain" | "none" => continue,
+            "bold" => Modifier::BOLD,
+            "dim" => Modifier::DIM,
+            "italic" => Modifier::ITALIC,
+            "underlined" | "underline" => Modifier::UNDERLINED,
+            "reversed" | "reverse" => Modifier::REVERSED,
+            "on" => {
+                let colour = words.next().ok_or(StyleError::NoBackground)?;
+                style = style.bg(colour_of(colour)?);
+                continue;
+            }
+            _ => {
+                style = style.fg(colour_of(word)?);
+                continue;
+            }
+        };
+        style = style.add_modifier(modifier);
+    }
+    Ok(style)
 }
 
-pub fn error() -> Style {
-    Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
+fn colour_of(word: &str) -> Result<Color, StyleError> {
+    // ratatui reads names (dashes and case ignored), #rrggbb and 0-255;
+    // `reset` is not a colour a user means to pick.
+    match Color::from_str(word) {
+        Ok(Color::Reset) | Err(_) => Err(StyleError::Word(word.to_string())),
+        Ok(c) => Ok(c),
+    }
 }
 
-pub fn hint_key() -> Style {
-    Style::default().fg(Color::Cyan)
+/// The config spelling of a style, for `zhoubao config`: parses back to it.
+pub fn style_spec(style: Style) -> String {
+    let mut words = Vec::new();
+    for (m, name) in [
+        (Modifier::BOLD, "bold"),
+        (Modifier::DIM, "dim"),
+        (Modifier::ITALIC, "italic"),
+        (Modifier::UNDERLINED, "underlined"),
+        (Modifier::REVERSED, "reversed"),
+    ] {
+        if style.add_modifier.contains(m) {
+            words.push(name.to_string());
+        }
+    }
+    if let Some(c) = style.fg {
+        words.push(colour_spec(c));
+    }
+    if let Some(c) = style.bg {
+        words.push(format!("on {}", colour_spec(c)));
+    }
+    if words.is_empty() {
+        "plain".to_string()
+    } else {
+        words.join(" ")
+    }
 }
 
-pub fn spark() -> Style {
-    Style::default().fg(Color::Green)
+fn colour_spec(c: Color) -> String {
+    match c {
+        Color::Indexed(i) => i.to_string(),
+        Color::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
+        named => named.to_string().to_ascii_lowercase(),
+    }
 }
 
-pub fn spark_selected() -> Style {
-    Style::default()
-        .fg(Color::Yellow)
-        .add_modifier(Modifier::BOLD)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// A week's bar cut off at the top (or bottom) of the chart's scale.
-pub fn spark_clipped() -> Style {
-    Style::default()
-        .fg(Color::Magenta)
-        .add_modifier(Modifier::BOLD)
-}
+    #[test]
+    fn styles_parse_from_colours_backgrounds_and_attributes() {
+        assert_eq!(
+            parse_style("bold yellow"),
+            Ok(Style::default()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD))
+        );
+        assert_eq!(
+            parse_style("black on #ffcc00"),
+            Ok(Style::default()
+                .fg(Color::Black)
+                .bg(Color::Rgb(255, 204, 0)))
+        );
+        assert_eq!(
+            parse_style("208"),
+            Ok(Style::default().fg(Color::Indexed(208)))
+        );
+        assert_eq!(
+            parse_style("light-blue"),
+            Ok(Style::default().fg(Color::LightBlue))
+        );
+        assert_eq!(parse_style("plain"), Ok(Style::default()));
+        assert!(parse_style("blod").is_err());
+        assert!(parse_style("red on").is_err());
+        assert!(parse_style("256").is_err());
+    }
 
-pub fn spark_absent() -> Style {
-    Style::default().fg(Color::DarkGray)
-}
+    #[test]
+    fn every_builtin_style_spells_back_to_itself() {
+        for name in [ThemeName::Dark, ThemeName::Light, ThemeName::Mono] {
+            let theme = Theme::builtin(name);
+            for (element, _) in ELEMENTS {
+                let style = theme.element(element).expect("listed");
+                assert_eq!(parse_style(&style_spec(style)), Ok(style), "{element}");
+            }
+        }
+    }
 
-/// The chart view's lines: the weekly values, their moving average, the
-/// same weeks a year earlier, and the selected week's vertical marker.
-pub fn chart_weekly() -> Style {
-    Style::default().fg(Color::Green)
-}
+    #[test]
+    fn mono_has_no_colour_and_light_no_yellow_or_cyan_text() {
+        let mono = Theme::builtin(ThemeName::Mono);
+        let light = Theme::builtin(ThemeName::Light);
+        for (element, _) in ELEMENTS {
+            let m = mono.element(element).expect("listed");
+            assert!(m.fg.is_none() && m.bg.is_none(), "{element}");
+            let l = light.element(element).expect("listed");
+            if l.bg.is_none() {
+                assert!(
+                    !matches!(l.fg, Some(Color::Yellow | Color::Cyan)),
+                    "{element}"
+                );
+            }
+        }
+        // No theme paints the screen's background.
+        for name in [ThemeName::Dark, ThemeName::Light, ThemeName::Mono] {
+            assert_eq!(Theme::builtin(name).text, Style::default());
+        }
+    }
 
-pub fn chart_average() -> Style {
-    Style::default().fg(Color::Cyan)
-}
-
-pub fn chart_earlier() -> Style {
-    Style::default().fg(Color::Magenta)
-}
-
-pub fn chart_cursor() -> Style {
-    Style::default().fg(Color::Yellow)
-}
-
-pub fn search_hit() -> Style {
-    Style::default().fg(Color::Black).bg(Color::Yellow)
-}
-
-/// A figure that rose: red, as a rise in incidents is bad news and red
-/// means up in Chinese convention. The text always carries the sign too.
-pub fn rise() -> Style {
-    Style::default().fg(Color::Red)
-}
-
-/// A figure that fell: green.
-pub fn fall() -> Style {
-    Style::default().fg(Color::Green)
+    #[test]
+    fn without_colour_keeps_the_attributes() {
+        let mut theme = Theme::builtin(ThemeName::Mono);
+        assert!(theme.set("link", parse_style("bold blue on red").expect("valid")));
+        assert!(!theme.set("nonsense", Style::default()));
+        let plain = theme.without_colour();
+        assert_eq!(plain.link, Style::default().add_modifier(Modifier::BOLD));
+    }
 }

@@ -9,11 +9,12 @@
 
 use ratatui::style::Style;
 
-use super::super::theme;
+use super::super::theme::Theme;
 use super::super::wrap::{fit, fit_right, width, wrap_styled};
+use crate::i18n::{Lang, Tui};
 use crate::model::IssueKey;
 use crate::trend::compare::{Direction, IssueComparisons};
-use crate::trend::describe::{zh, Part};
+use crate::trend::describe::{pane, Part};
 
 type Pieces = Vec<(String, Style)>;
 
@@ -35,21 +36,23 @@ struct FigureRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureTable {
     rows: Vec<FigureRow>,
+    text: Style,
+    value: Style,
 }
 
-fn style(part: &Part) -> Style {
+fn style(part: &Part, theme: &Theme) -> Style {
     match part.direction {
-        Some(Direction::Rise) => theme::rise(),
-        Some(Direction::Fall) => theme::fall(),
-        Some(Direction::Flat) | None => theme::dim(),
+        Some(Direction::Rise) => theme.rise,
+        Some(Direction::Fall) => theme.fall,
+        Some(Direction::Flat) | None => theme.dim,
     }
 }
 
-fn pieces(parts: Vec<Part>) -> Pieces {
+fn pieces(parts: Vec<Part>, theme: &Theme) -> Pieces {
     parts
         .into_iter()
         .map(|p| {
-            let s = style(&p);
+            let s = style(&p, theme);
             (p.text, s)
         })
         .collect()
@@ -62,26 +65,34 @@ fn pieces_width(p: &Pieces) -> usize {
 impl FigureTable {
     /// `named` is the issue the heading names: rows compared with it need
     /// not name it again.
-    pub fn new(c: &IssueComparisons, named: Option<IssueKey>) -> Self {
+    pub fn new(c: &IssueComparisons, named: Option<IssueKey>, theme: &Theme, lang: Lang) -> Self {
         let rows = c
             .metrics
             .iter()
             .map(|m| {
-                let mut items = vec![pieces(zh::previous(m, named))];
+                let mut items = vec![pieces(pane::previous(m, named, lang), theme)];
                 items.extend(
-                    [zh::rank(m), zh::mean(m), zh::year_earlier(m)]
-                        .into_iter()
-                        .flatten()
-                        .map(pieces),
+                    [
+                        pane::rank(m, lang),
+                        pane::mean(m, lang),
+                        pane::year_earlier(m, lang),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .map(|p| pieces(p, theme)),
                 );
                 FigureRow {
-                    label: m.metric.label().to_string(),
-                    value: zh::value(m),
+                    label: Tui::Metric(m.metric).text(lang).into_owned(),
+                    value: pane::value(m),
                     items,
                 }
             })
             .collect();
-        FigureTable { rows }
+        FigureTable {
+            rows,
+            text: theme.text,
+            value: theme.title,
+        }
     }
 
     /// The block as rows of at most `max` cells.
@@ -99,8 +110,8 @@ impl FigureTable {
         for (r, row_places) in self.rows.iter().zip(&places) {
             let mut rows: Vec<(Pieces, usize)> = vec![(
                 vec![
-                    (format!("{} ", fit(&r.label, label_w)), theme::base()),
-                    (fit_right(&r.value, value_w), theme::title()),
+                    (format!("{} ", fit(&r.label, label_w)), self.text),
+                    (fit_right(&r.value, value_w), self.value),
                 ],
                 first,
             )];
@@ -109,7 +120,7 @@ impl FigureTable {
                     rows.push((Vec::new(), 0));
                 }
                 let (pieces, used) = &mut rows[line];
-                pieces.push((" ".repeat(start.saturating_sub(*used)), theme::base()));
+                pieces.push((" ".repeat(start.saturating_sub(*used)), self.text));
                 pieces.extend(item.iter().cloned());
                 *used = start.max(*used) + pieces_width(item);
             }
@@ -241,7 +252,12 @@ mod tests {
             IssueKey::new(2024, 17),
             &series[2].figures,
         );
-        FigureTable::new(&c, c.main_previous().map(|p| p.0))
+        FigureTable::new(
+            &c,
+            c.main_previous().map(|p| p.0),
+            &Theme::default(),
+            Lang::Zh,
+        )
     }
 
     fn text(line: &Pieces) -> String {
@@ -287,10 +303,11 @@ mod tests {
     fn rises_and_falls_are_coloured_apart_from_their_sign() {
         let t = table();
         let row = &t.rows[0].items[0];
-        assert_eq!(row[0], ("+12 (+3.3%)".to_string(), theme::rise()));
+        let theme = Theme::default();
+        assert_eq!(row[0], ("+12 (+3.3%)".to_string(), theme.rise));
         let urls = &t.rows[4].items[0];
-        assert_eq!(urls[0].1, theme::fall());
-        assert_ne!(theme::rise(), theme::fall());
+        assert_eq!(urls[0].1, theme.fall);
+        assert_ne!(theme.rise, theme.fall);
     }
 
     #[test]

@@ -1,16 +1,24 @@
 //! Text, JSON and CSV renderings of the cache for the non-interactive
 //! commands. Every string from the data passes through the sanitizer, so
-//! no escape sequence from a bulletin reaches the user's terminal.
+//! no escape sequence from a bulletin reaches the user's terminal. Text
+//! is in the user's language, from the message table; JSON and CSV field
+//! names stay English, and bulletin content is never translated.
+
+mod search;
+mod show;
 
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{IssueDetail, IssueKey, IssueSummary, Metric, Period};
+use crate::i18n::{Cmd, Col, Lang};
+use crate::model::{IssueDetail, IssueKey, IssueRow, IssueSummary, Metric, Period};
 use crate::sanitize;
 use crate::trend::compare::{
     Against, End, IssueComparisons, MetricComparison, MEAN_WEEKS, RANK_WEEKS,
 };
-use crate::trend::describe::en;
+
+pub use search::{search_json, search_text, Mark, Place, SearchHit, Snippet, CONTEXT_CELLS};
+pub use show::show_text;
 
 fn clean(s: &str) -> String {
     sanitize::line(s)
@@ -57,34 +65,97 @@ fn summary_json(s: &IssueSummary) -> Value {
     v
 }
 
-/// `zhoubao list`: one line per issue, newest first.
-pub fn list_text(issues: &[IssueSummary]) -> String {
-    let mut out = String::new();
-    out.push_str(&format!(
-        "{:<8} {:<21} {} {:>6} {:>6} {:>6} {:>4} {:>6}  {:<10} {}\n",
-        "ISSUE", "PERIOD", "评价", "EVENTS", "XBORD", "PHISH", "APPS", "URLS", "STATUS", "TITLE"
-    ));
-    for s in issues {
-        let f = |m| figure_text(s.figures.get(m));
-        out.push_str(&format!(
-            "{:<8} {:<21} {} {:>6} {:>6} {:>6} {:>4} {:>6}  {:<10} {}\n",
-            s.key.to_string(),
-            period_text(s.period),
-            pad(s.assessment.map_or("-", |a| a.chinese()), 4),
-            f(Metric::EventsHandled),
-            f(Metric::CrossBorder),
-            f(Metric::PhishingComplaints),
-            f(Metric::MaliciousAppPlatforms),
-            f(Metric::MaliciousUrls),
-            if s.cached { "cached" } else { "not cached" },
-            clean(s.title.as_deref().unwrap_or("")),
-        ));
+/// Appends `s` left-aligned (or right-aligned) in `width` display cells.
+fn push_padded(out: &mut String, s: &str, width: usize, right: bool) {
+    let fill = width.saturating_sub(s.width());
+    if right {
+        out.extend(std::iter::repeat_n(' ', fill));
+        out.push_str(s);
+    } else {
+        out.push_str(s);
+        out.extend(std::iter::repeat_n(' ', fill));
+    }
+}
+
+/// `zhoubao list`: one line per issue, in the order given. Columns are as
+/// wide as their header or their widest value, by display width.
+pub fn list_text(rows: &[IssueRow], lang: Lang) -> String {
+    let col = |c: Col| Cmd::Col(c).text(lang);
+    let (cached, not_cached) = (Cmd::Cached.text(lang), Cmd::NotCached.text(lang));
+    let metric_cols = Metric::ALL.map(|m| col(Col::Metric(m)));
+    // Widths: the header's, or what the values need (figures up to 6
+    // digits, 4 for the small app-platform count).
+    let widths = [
+        col(Col::Issue).width().max(8),
+        col(Col::Period).width().max(21),
+        col(Col::Assessment).width().max(4),
+    ];
+    let metric_w = Metric::ALL.map(|m| {
+        let least = if m == Metric::MaliciousAppPlatforms {
+            4
+        } else {
+            6
+        };
+        col(Col::Metric(m)).width().max(least)
+    });
+    let status_w = col(Col::Status)
+        .width()
+        .max(cached.width())
+        .max(not_cached.width());
+    let line =
+        |out: &mut String, fields: [&str; 3], figures: [&str; 5], state: &str, title: &str| {
+            for (i, (field, width)) in fields.iter().zip(widths).enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                push_padded(out, field, width, false);
+            }
+            for (value, width) in figures.iter().zip(metric_w) {
+                out.push(' ');
+                push_padded(out, value, width, true);
+            }
+            out.push_str("  ");
+            push_padded(out, state, status_w, false);
+            out.push(' ');
+            out.push_str(title);
+            out.push('\n');
+        };
+    let mut out = String::with_capacity(160 * (rows.len() + 1));
+    line(
+        &mut out,
+        [&col(Col::Issue), &col(Col::Period), &col(Col::Assessment)],
+        metric_cols.each_ref().map(|c| c.as_ref()),
+        &col(Col::Status),
+        &col(Col::Title),
+    );
+    for row in rows {
+        let s = &row.summary;
+        let figures = Metric::ALL.map(|m| figure_text(s.figures.get(m)));
+        line(
+            &mut out,
+            [
+                &s.key.to_string(),
+                &period_text(s.period),
+                s.assessment.map_or("-", |a| a.chinese()),
+            ],
+            figures.each_ref().map(|f| f.as_str()),
+            if s.cached { &cached } else { &not_cached },
+            &clean(s.title.as_deref().unwrap_or("")),
+        );
     }
     out
 }
 
-pub fn list_json(issues: &[IssueSummary]) -> String {
-    let v: Vec<Value> = issues.iter().map(summary_json).collect();
+/// `zhoubao list --json`: every summary field, and the issue's URL.
+pub fn list_json(rows: &[IssueRow]) -> String {
+    let v: Vec<Value> = rows
+        .iter()
+        .map(|row| {
+            let mut v = summary_json(&row.summary);
+            v["url"] = json!(clean_opt(row.url.as_deref()));
+            v
+        })
+        .collect();
     pretty(&Value::Array(v))
 }
 
@@ -189,108 +260,6 @@ pub fn show_json(d: &IssueDetail, comparisons: &IssueComparisons) -> String {
     pretty(&v)
 }
 
-/// The figures, each with its change against the last earlier issue that
-/// has it on its own line, then the mean, year-earlier and rank lines.
-fn figures_text(s: &IssueSummary, c: &IssueComparisons, out: &mut String) {
-    if !s.cached && s.figures.is_empty() {
-        out.push_str("figures: not known (the issue is not cached)\n");
-        return;
-    }
-    out.push_str(&en::heading(c));
-    out.push('\n');
-    let width = c
-        .metrics
-        .iter()
-        .map(|m| en::value(m).width())
-        .max()
-        .unwrap_or(1);
-    for m in &c.metrics {
-        let head = format!("  {} {:>width$}  ", pad(m.metric.label(), 12), en::value(m));
-        out.push_str(&head);
-        out.push_str(&en::previous(m));
-        out.push('\n');
-        let indent = " ".repeat(head.width());
-        for line in [en::mean(m), en::year_earlier(m), en::rank(m)]
-            .into_iter()
-            .flatten()
-        {
-            out.push_str(&indent);
-            out.push_str(&line);
-            out.push('\n');
-        }
-    }
-}
-
-/// `zhoubao show`: one issue in full, its figures compared with earlier weeks.
-pub fn show_text(d: &IssueDetail, comparisons: &IssueComparisons) -> String {
-    let s = &d.summary;
-    let mut out = String::new();
-    let title = clean(s.title.as_deref().unwrap_or("(title unknown)"));
-    out.push_str(&format!("{}  {}\n", s.key, title));
-    out.push_str(&format!(
-        "{}\n",
-        if s.cached {
-            "cached"
-        } else {
-            "not cached: only its title and period are known (import the issue to read it)"
-        }
-    ));
-    out.push_str(&format!("period:     {}\n", period_text(s.period)));
-    out.push_str(&format!(
-        "published:  {}\n",
-        s.published.map_or("-".into(), |d| d.to_string())
-    ));
-    out.push_str(&format!(
-        "source:     {}\n",
-        clean(d.source.as_deref().unwrap_or("-"))
-    ));
-    out.push_str(&format!(
-        "url:        {}\n",
-        clean(d.url.as_deref().unwrap_or("-"))
-    ));
-    out.push_str(&format!(
-        "assessment: {}\n",
-        s.assessment.map_or("-", |a| a.chinese())
-    ));
-    figures_text(s, comparisons, &mut out);
-    if !d.body.is_empty() {
-        out.push('\n');
-        for p in &d.body {
-            out.push_str(&clean(p));
-            out.push('\n');
-        }
-    }
-    if !d.images.is_empty() {
-        out.push_str("\ncharts:\n");
-        for i in &d.images {
-            out.push_str(&format!("  {}\n", clean(i)));
-        }
-    }
-    if !d.recent.is_empty() {
-        out.push_str("\n近期回顾:\n");
-        for r in &d.recent {
-            out.push_str(&format!(
-                "  {}. [{}] {} {}\n",
-                r.position,
-                if r.cached { "cached" } else { "not cached" },
-                clean(&r.title),
-                clean(r.url.as_deref().unwrap_or("(no link)")),
-            ));
-        }
-    }
-    if d.aliases.len() > 1 {
-        out.push_str("\ncopies:\n");
-        for a in &d.aliases {
-            out.push_str(&format!(
-                "  {}  {}\n",
-                clean(a.source.as_deref().unwrap_or("(a 近期回顾 link)")),
-                clean(a.url.as_deref().unwrap_or("-"))
-            ));
-        }
-    }
-    out
-}
-
 const CSV_COLUMNS: [&str; 6] = [
     "year",
     "number",
@@ -300,15 +269,17 @@ const CSV_COLUMNS: [&str; 6] = [
     "assessment",
 ];
 
-/// `zhoubao export --format csv`: one row per issue, empty where unknown.
-pub fn export_csv(issues: &[IssueSummary]) -> String {
+/// `zhoubao export --format csv`: one row per issue, empty where unknown;
+/// `title` and `url` come after the columns of earlier versions, so a
+/// script reading columns by position still finds them.
+pub fn export_csv(rows: &[IssueRow]) -> String {
     let mut out = CSV_COLUMNS.join(",");
     for m in Metric::ALL {
         out.push(',');
         out.push_str(m.column());
     }
-    out.push_str(",cached\n");
-    for s in issues {
+    out.push_str(",cached,title,url\n");
+    for IssueRow { summary: s, url } in rows {
         let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         let mut row = vec![
             s.key.year.to_string(),
@@ -322,6 +293,8 @@ pub fn export_csv(issues: &[IssueSummary]) -> String {
             row.push(s.figures.get(m).map(|v| v.to_string()).unwrap_or_default());
         }
         row.push(s.cached.to_string());
+        row.push(csv_cell(&clean(s.title.as_deref().unwrap_or(""))));
+        row.push(csv_cell(&clean(url.as_deref().unwrap_or(""))));
         out.push_str(&row.join(","));
         out.push('\n');
     }
@@ -361,6 +334,8 @@ pub fn export_json(details: &[IssueDetail]) -> String {
                 v[m.column()] = json!(s.figures.get(m));
             }
             v["cached"] = json!(s.cached);
+            v["title"] = json!(clean_opt(s.title.as_deref()));
+            v["url"] = json!(clean_opt(d.url.as_deref()));
             v["recent"] = Value::Array(
                 d.recent
                     .iter()
@@ -378,21 +353,6 @@ pub fn export_json(details: &[IssueDetail]) -> String {
         })
         .collect();
     pretty(&Value::Array(rows))
-}
-
-/// `zhoubao search`: matching issues, newest first.
-pub fn search_text(hits: &[IssueSummary]) -> String {
-    let mut out = String::new();
-    for s in hits {
-        out.push_str(&format!(
-            "{:<8} {:<21} {}{}\n",
-            s.key.to_string(),
-            period_text(s.period),
-            clean(s.title.as_deref().unwrap_or("")),
-            if s.cached { "" } else { "  (not cached)" }
-        ));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -425,6 +385,47 @@ mod tests {
         assert_eq!(csv_cell("周报=1"), "周报=1");
     }
 
+    fn row(title: &str, url: &str) -> IssueRow {
+        IssueRow {
+            summary: IssueSummary {
+                key: IssueKey::new(2024, 17),
+                title: Some(title.into()),
+                period: None,
+                published: None,
+                assessment: None,
+                figures: Figures::default(),
+                cached: false,
+                read: false,
+            },
+            url: Some(url.into()),
+        }
+    }
+
+    #[test]
+    fn title_and_url_cells_are_neutralised_like_every_text_cell() {
+        let csv = export_csv(&[row("=HYPERLINK(\"http://x\")", "@evil")]);
+        let cells = csv.lines().nth(1).unwrap();
+        assert!(
+            cells.ends_with(",false,\"'=HYPERLINK(\"\"http://x\"\")\",\"'@evil\""),
+            "{cells}"
+        );
+    }
+
+    #[test]
+    fn list_columns_line_up_by_display_width_in_both_languages() {
+        let rows = [row("网络安全信息与动态周报", "https://a")];
+        for lang in [Lang::Zh, Lang::En] {
+            let text = list_text(&rows, lang);
+            let lines: Vec<&str> = text.lines().collect();
+            let status = Cmd::Col(Col::Status).text(lang);
+            let not_cached = Cmd::NotCached.text(lang);
+            let at = |line: &str, what: &str| line[..line.find(what).unwrap()].width();
+            assert_eq!(at(lines[0], &status), at(lines[1], &not_cached), "{text}");
+            let title = Cmd::Col(Col::Title).text(lang);
+            assert_eq!(at(lines[0], &title), at(lines[1], "网络"), "{text}");
+        }
+    }
+
     #[test]
     fn numbers_stay_numbers_even_when_negative() {
         let s = IssueSummary {
@@ -440,8 +441,11 @@ mod tests {
             cached: true,
             read: false,
         };
-        let csv = export_csv(&[s]);
+        let csv = export_csv(&[IssueRow {
+            summary: s,
+            url: None,
+        }]);
         let row = csv.lines().nth(1).unwrap();
-        assert_eq!(row, "2024,17,,,,,-5,,,,,true");
+        assert_eq!(row, "2024,17,,,,,-5,,,,,true,,");
     }
 }

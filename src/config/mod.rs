@@ -1,0 +1,261 @@
+//! The config file: `config.toml` in the platform config dir
+//! (`$XDG_CONFIG_HOME/zhoubao/` on Linux), or wherever `--config PATH` /
+//! `ZHOUBAO_CONFIG` points. It becomes the TUI's key map, theme and
+//! language, the browser command, the default cache path and the fetch
+//! settings. A missing default file means the defaults; a missing file
+//! named explicitly, a syntax error, an unknown key or a bad value is
+//! refused with one line naming the file, the line and the key.
+//! `zhoubao config` prints the complete default file (template.rs).
+
+mod fetch;
+mod locate;
+mod template;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+pub use self::fetch::{Fetch, MIN_FETCH_DELAY};
+pub use self::template::key_table;
+use crate::i18n::{Lang, Msg};
+use crate::tui::keymap::{KeyMap, KeyMapError};
+use crate::tui::keys::Key;
+use crate::tui::theme::{parse_style, Theme, ThemeName};
+
+/// The settings, defaults filled in.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The file they came from; None when no file was read.
+    pub path: Option<PathBuf>,
+    /// None: decided by the environment ([`Lang::from_env`]).
+    pub language: Option<Lang>,
+    /// The program and its arguments; None: `$BROWSER`, else the system's.
+    pub browser: Option<Vec<String>>,
+    /// The cache when neither `--db` nor `ZHOUBAO_DB` is given.
+    pub db: Option<PathBuf>,
+    pub keys: KeyMap,
+    /// The built-in theme chosen, before overrides.
+    pub theme_name: ThemeName,
+    /// With the overrides applied, and without colour under NO_COLOR.
+    pub theme: Theme,
+    pub fetch: Fetch,
+}
+
+/// A config file refused: where, and why, in one line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ConfigError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub key: Option<String>,
+    pub reason: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(key) = &self.key {
+            write!(f, ": {key}")?;
+        }
+        // One line, whatever the reason's source said.
+        let reason = self.reason.split_whitespace().collect::<Vec<_>>().join(" ");
+        write!(f, ": {reason}")
+    }
+}
+
+/// The file as written; every field optional so defaults fill the rest.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    language: Option<Lang>,
+    browser: Option<Vec<String>>,
+    db: Option<PathBuf>,
+    #[serde(default)]
+    keys: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    theme: BTreeMap<String, String>,
+    #[serde(default)]
+    fetch: FetchFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FetchFile {
+    delay: Option<f64>,
+    user_agent: Option<String>,
+}
+
+/// What `zhoubao config` prints: the complete default file, commented.
+pub fn default_file() -> String {
+    template::default_file(default_path())
+}
+
+/// Where the config file is looked for when none is named.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "zhoubao").map(|d| d.config_dir().join("config.toml"))
+}
+
+impl Config {
+    /// Reads `explicit` (an error when it is missing), else the default
+    /// path (missing means the defaults). `no_color` is NO_COLOR's verdict;
+    /// `lang` the language errors are given in.
+    pub fn load(
+        explicit: Option<&Path>,
+        no_color: bool,
+        lang: Lang,
+    ) -> Result<Config, ConfigError> {
+        let Some(path) = explicit.map(Path::to_path_buf).or_else(default_path) else {
+            return Config::parse("", "", no_color, lang);
+        };
+        let name = path.display().to_string();
+        let error = |reason: Msg| ConfigError {
+            path: name.clone(),
+            line: None,
+            key: None,
+            reason: reason.text(lang).into_owned(),
+        };
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| error(Msg::ConfigNotUtf8))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
+                return Config::parse("", &name, no_color, lang);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(error(Msg::ConfigMissing));
+            }
+            Err(e) => return Err(error(Msg::ConfigUnreadable(e.to_string()))),
+        };
+        let mut config = Config::parse(&text, &name, no_color, lang)?;
+        config.path = Some(path);
+        Ok(config)
+    }
+
+    /// The settings in `text`, read from the file called `name`.
+    pub fn parse(
+        text: &str,
+        name: &str,
+        no_color: bool,
+        lang: Lang,
+    ) -> Result<Config, ConfigError> {
+        let at = |line: Option<usize>, key: Option<String>, reason: Msg| ConfigError {
+            path: name.to_string(),
+            line,
+            key,
+            reason: reason.text(lang).into_owned(),
+        };
+        let file: File = toml::from_str(text).map_err(|e| {
+            let (line, key) = match e.span() {
+                Some(span) => {
+                    let (line, key) = locate::at_offset(text, span.start);
+                    (Some(line), key)
+                }
+                None => (None, None),
+            };
+            at(line, key, Msg::ConfigSyntax(e.message().to_string()))
+        })?;
+        // Our own checks point at the key's line.
+        let key_at = |section: &str, key: &str, reason: Msg| {
+            at(
+                locate::line_of(text, section, key),
+                Some(format!("{section}.{key}")),
+                reason,
+            )
+        };
+        let mut remaps = Vec::with_capacity(file.keys.len());
+        for (action, names) in &file.keys {
+            let keys = names
+                .iter()
+                .map(|n| {
+                    Key::parse(n).map_err(|_| key_at("keys", action, Msg::ConfigBadKey(n.clone())))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            remaps.push((action.as_str(), keys));
+        }
+        let keys = KeyMap::with_keys(remaps).map_err(|e| match e {
+            KeyMapError::UnknownAction(action) => key_at("keys", &action, Msg::ConfigUnknownAction),
+            KeyMapError::Conflict { action, key, other } => {
+                key_at("keys", &action, Msg::ConfigConflict { key, other })
+            }
+            KeyMapError::Reserved { action, key } => {
+                key_at("keys", &action, Msg::ConfigReserved(key))
+            }
+        })?;
+        let theme_name = match file.theme.get("name").map(String::as_str) {
+            None => ThemeName::Dark,
+            Some("dark") => ThemeName::Dark,
+            Some("light") => ThemeName::Light,
+            Some("mono") => ThemeName::Mono,
+            Some(other) => {
+                return Err(key_at(
+                    "theme",
+                    "name",
+                    Msg::ConfigBadTheme(other.to_string()),
+                ))
+            }
+        };
+        // NO_COLOR means mono, whatever the file chose; its overrides keep
+        // their attributes but lose their colours.
+        let mut theme = Theme::builtin(if no_color {
+            ThemeName::Mono
+        } else {
+            theme_name
+        });
+        for (element, spec) in file.theme.iter().filter(|(k, _)| *k != "name") {
+            let style = parse_style(spec)
+                .map_err(|e| key_at("theme", element, Msg::ConfigBadStyle(e.to_string())))?;
+            if !theme.set(element, style) {
+                return Err(key_at("theme", element, Msg::ConfigUnknownElement));
+            }
+        }
+        if no_color {
+            theme = theme.without_colour();
+        }
+        let mut fetch = Fetch::default();
+        if let Some(delay) = file.fetch.delay {
+            if !delay.is_finite() || delay < MIN_FETCH_DELAY.as_secs_f64() {
+                return Err(key_at(
+                    "fetch",
+                    "delay",
+                    Msg::ConfigDelay(delay.to_string()),
+                ));
+            }
+            fetch.delay = Duration::from_secs_f64(delay.min(3600.0));
+        }
+        if let Some(agent) = file.fetch.user_agent {
+            fetch.user_agent = agent;
+        }
+        if file
+            .browser
+            .as_ref()
+            .is_some_and(|b| b.first().is_none_or(|p| p.trim().is_empty()))
+        {
+            return Err(at(
+                locate::line_of(text, "", "browser"),
+                Some("browser".into()),
+                Msg::ConfigEmptyBrowser,
+            ));
+        }
+        Ok(Config {
+            path: None,
+            language: file.language,
+            browser: file.browser,
+            db: file.db,
+            keys,
+            theme_name,
+            theme,
+            fetch,
+        })
+    }
+}
+
+/// NO_COLOR as no-color.org has it: set and not empty.
+pub fn no_color_from_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,300 @@
+//! The config file: defaults, the printed default file, remaps and
+//! overrides taking effect, and each kind of mistake refused in one line
+//! naming the file, the line and the key.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier, Style};
+
+use super::*;
+use crate::tui::action::{Action, Focus, InputMode};
+
+fn parse(text: &str) -> Result<Config, ConfigError> {
+    Config::parse(text, "my.toml", false, Lang::En)
+}
+
+fn refused(text: &str) -> String {
+    let e = parse(text).expect_err("refused");
+    let line = e.to_string();
+    assert!(!line.contains('\n'), "one line: {line}");
+    line
+}
+
+/// The printed file with every `# name = value` line uncommented (not the
+/// examples, which start `#   `).
+fn uncommented(file: &str) -> String {
+    file.lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest)
+                if rest.split_once(" = ").is_some_and(|(k, _)| {
+                    !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                }) =>
+            {
+                rest.to_string()
+            }
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn press(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+#[test]
+fn an_empty_file_is_the_defaults() {
+    let c = parse("").expect("valid");
+    assert_eq!(c.language, None);
+    assert_eq!(c.browser, None);
+    assert_eq!(c.theme, Theme::builtin(ThemeName::Dark));
+    assert_eq!(c.keys, KeyMap::default());
+    assert_eq!(c.fetch.delay, Duration::from_secs(1));
+    assert!(c.fetch.user_agent.starts_with("zhoubao/"));
+}
+
+#[test]
+fn the_printed_default_file_parses_back_to_the_defaults_with_every_line_uncommented() {
+    let file = default_file();
+    // As printed, everything is commented out: the defaults.
+    let c = parse(&file).expect("the printed file parses");
+    assert_eq!(c.keys, KeyMap::default());
+    // Uncommented, every value is given, and every value is the default.
+    let active = uncommented(&file);
+    assert!(
+        active.contains("\nmove_down = [\"j\", \"down\"]"),
+        "{active}"
+    );
+    assert!(active.contains("\nselection = \"reversed\""), "{active}");
+    assert!(active.contains("\ndelay = 1.0"), "{active}");
+    let c = parse(&active).expect("the uncommented file parses");
+    assert_eq!(c.keys, KeyMap::default());
+    assert_eq!(c.theme, Theme::builtin(ThemeName::Dark));
+    assert_eq!(c.fetch, Fetch::default());
+    // Every remappable action and every theme element is in the file.
+    for e in KeyMap::default().entries() {
+        if let Some(name) = e.binding.name {
+            assert!(active.contains(&format!("\n{name} = ")), "{name}");
+        }
+    }
+    for (element, _) in ELEMENTS_FOR_TEST {
+        assert!(active.contains(&format!("\n{element} = ")), "{element}");
+    }
+    // The examples parse as well once uncommented.
+    let examples: String = active
+        .lines()
+        .map(|l| match l.strip_prefix("#   ") {
+            Some(rest) if rest.contains(" = ") => rest,
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let c = parse(&examples).expect("the examples parse");
+    assert_eq!(c.language, Some(Lang::En));
+    assert_eq!(c.browser.as_deref().map(<[String]>::len), Some(2));
+}
+
+const ELEMENTS_FOR_TEST: &[(&str, &str)] = crate::tui::theme::ELEMENTS;
+
+#[test]
+fn a_remap_takes_effect_in_the_keys_help_and_hints() {
+    let c = parse("[keys]\nmove_down = [\"n\"]\nnext_hit = [\"ctrl-n\"]\n").expect("valid");
+    assert_eq!(
+        c.keys.action(press('n'), InputMode::Normal, Focus::List),
+        Some(Action::MoveDown)
+    );
+    assert_eq!(
+        c.keys.action(press('j'), InputMode::Normal, Focus::List),
+        None
+    );
+    let hints = c.keys.hints(InputMode::Normal, Focus::List, Lang::En);
+    assert!(hints.iter().any(|h| h.keys == "n/k"), "{hints:?}");
+    let ui = crate::tui::Ui {
+        lang: Lang::En,
+        theme: c.theme.clone(),
+        keys: c.keys.clone(),
+    };
+    let help = crate::tui::help::help_lines(&ui);
+    let down = help
+        .iter()
+        .find(|(l, _)| l.contains("down: next issue"))
+        .expect("listed");
+    assert!(down.0.trim_start().starts_with("n "), "{down:?}");
+    assert!(help
+        .iter()
+        .any(|(l, _)| l.trim_start().starts_with("Ctrl-N ")));
+}
+
+#[test]
+fn a_theme_and_its_overrides_apply_and_no_color_takes_the_colour_out() {
+    let text = "[theme]\nname = \"light\"\nlink = \"bold #ff8800\"\nselection = \"underlined\"\n";
+    let c = parse(text).expect("valid");
+    assert_eq!(c.theme_name, ThemeName::Light);
+    assert_eq!(
+        c.theme.link,
+        Style::default()
+            .fg(Color::Rgb(255, 136, 0))
+            .add_modifier(Modifier::BOLD)
+    );
+    assert_eq!(
+        c.theme.selection,
+        Style::default().add_modifier(Modifier::UNDERLINED)
+    );
+    assert_eq!(c.theme.heading, Theme::builtin(ThemeName::Light).heading);
+    let plain = Config::parse(text, "my.toml", true, Lang::En).expect("valid");
+    assert_eq!(
+        plain.theme.link,
+        Style::default().add_modifier(Modifier::BOLD)
+    );
+    assert_eq!(plain.theme.heading, Theme::builtin(ThemeName::Mono).heading);
+}
+
+#[test]
+fn a_conflict_names_the_file_the_line_the_key_and_both_actions() {
+    let line = refused("language = \"zh\"\n\n[keys]\nopen_chart = [\"j\"]\n");
+    assert_eq!(
+        line,
+        "my.toml:4: keys.open_chart: \"j\" is also bound to move_down where both apply"
+    );
+}
+
+#[test]
+fn ctrl_c_cannot_be_taken() {
+    let line = refused("[keys]\nsearch = [\"ctrl-c\"]\n");
+    assert_eq!(
+        line,
+        "my.toml:2: keys.search: \"ctrl-c\" always quits and cannot be bound"
+    );
+}
+
+#[test]
+fn unknown_keys_are_refused_with_their_line() {
+    let line = refused("language = \"en\"\nlanguaje = \"en\"\n");
+    assert!(
+        line.starts_with("my.toml:2: languaje: unknown field `languaje`"),
+        "{line}"
+    );
+    let line = refused("[keys]\nquit = [\"q\"]\nfly_away = [\"x\"]\n");
+    assert!(
+        line.starts_with("my.toml:3: keys.fly_away: not an action"),
+        "{line}"
+    );
+    let line = refused("[theme]\nsparkle = \"red\"\n");
+    assert!(
+        line.starts_with("my.toml:2: theme.sparkle: not a theme element"),
+        "{line}"
+    );
+    let line = refused("[colours]\nlink = \"red\"\n");
+    assert!(
+        line.starts_with("my.toml:1: colours: unknown field `colours`"),
+        "{line}"
+    );
+}
+
+#[test]
+fn bad_values_are_refused_with_their_line_and_key() {
+    let line = refused("[keys]\nmove_down = [\n  \"j\",\n  \"hyper-j\",\n]\n");
+    assert!(
+        line.starts_with("my.toml:2: keys.move_down: \"hyper-j\" is not a key"),
+        "{line}"
+    );
+    let line = refused("\n[theme]\nlink = \"blod\"\n");
+    assert!(
+        line.starts_with("my.toml:3: theme.link: not a style"),
+        "{line}"
+    );
+    let line = refused("[theme]\nname = \"solarized\"\n");
+    assert!(
+        line.starts_with("my.toml:2: theme.name: no built-in theme"),
+        "{line}"
+    );
+    let line = refused("language = \"fr\"\n");
+    assert!(
+        line.starts_with("my.toml:1: language: unknown variant `fr`"),
+        "{line}"
+    );
+    let line = refused("[fetch]\ndelay = 0.1\n");
+    assert!(
+        line.starts_with("my.toml:2: fetch.delay: 0.1 seconds is too short"),
+        "{line}"
+    );
+    let line = refused("browser = []\n");
+    assert!(
+        line.starts_with("my.toml:1: browser: browser needs a program"),
+        "{line}"
+    );
+    let line = refused("[keys]\nquit = \"q\"\n");
+    assert!(line.starts_with("my.toml:2: keys.quit: "), "{line}");
+}
+
+#[test]
+fn a_syntax_error_gets_its_line() {
+    let line = refused("language = \"en\"\n[keys\nquit = [\"q\"]\n");
+    assert!(line.starts_with("my.toml:2"), "{line}");
+}
+
+#[test]
+fn errors_follow_the_language_asked_for() {
+    let e = Config::parse("[theme]\nsparkle = \"red\"\n", "my.toml", false, Lang::Zh)
+        .expect_err("refused");
+    assert_eq!(
+        e.to_string(),
+        "my.toml:2: theme.sparkle: 不是主题元素：`zhoubao config` 列出了全部"
+    );
+}
+
+#[test]
+fn a_missing_file_named_explicitly_is_an_error_a_missing_default_is_not() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("none.toml");
+    let e = Config::load(Some(&missing), false, Lang::En).expect_err("refused");
+    assert_eq!(
+        e.to_string(),
+        format!("{}: no such config file", missing.display())
+    );
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "db = \"/tmp/x.db\"\n").expect("written");
+    let c = Config::load(Some(&file), false, Lang::En).expect("valid");
+    assert_eq!(c.db.as_deref(), Some(Path::new("/tmp/x.db")));
+    assert_eq!(c.path.as_deref(), Some(file.as_path()));
+}
+
+#[test]
+fn the_fetch_delay_and_user_agent_can_be_set() {
+    let c = parse("[fetch]\ndelay = 2.5\nuser_agent = \"me/1\"\n").expect("valid");
+    assert_eq!(c.fetch.delay, Duration::from_millis(2500));
+    assert_eq!(c.fetch.user_agent, "me/1");
+    assert_eq!(
+        parse("[fetch]\ndelay = 0.5\n")
+            .expect("the minimum")
+            .fetch
+            .delay,
+        MIN_FETCH_DELAY
+    );
+}
+
+#[test]
+fn the_readme_key_table_is_the_default_key_map() {
+    let readme = include_str!("../../README.md");
+    let table = key_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's key table is out of date; it should read:\n{table}"
+    );
+}
+
+#[test]
+fn the_readme_example_config_is_valid() {
+    let readme = include_str!("../../README.md");
+    let example = readme
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("README.md has a toml example");
+    let c = parse(example).expect("the example parses");
+    assert_eq!(c.language, Some(Lang::En));
+    assert_eq!(c.theme_name, ThemeName::Light);
+    assert_eq!(
+        c.keys.action(press('v'), InputMode::Normal, Focus::List),
+        Some(Action::OpenChart)
+    );
+}

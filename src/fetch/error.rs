@@ -1,0 +1,214 @@
+//! Why a page was not fetched: one variant per thing the user can act on,
+//! each shown as one line through the message table.
+
+use std::time::Duration;
+
+use crate::i18n::Msg;
+
+/// What went wrong fetching one page. `Display` is English for logs and
+/// library users; people read [`FetchError::message`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    #[error("not an http(s) URL: {reason}")]
+    BadUrl { reason: String },
+    #[error("the proxy {proxy:?} is not a usable proxy URL")]
+    BadProxy { proxy: String },
+    #[error("DNS failure: cannot find host {host}")]
+    Dns { host: String },
+    #[error("connection refused by {host}")]
+    Refused { host: String },
+    #[error("timed out connecting to {host} after {after:?}")]
+    ConnectTimedOut { host: String, after: Duration },
+    #[error("timed out: no complete response within {after:?}")]
+    TimedOut { after: Duration },
+    #[error("network error: {detail}")]
+    Network { detail: String },
+    #[error("HTTP status {code} {reason}")]
+    Status { code: u16, reason: String },
+    #[error("not an HTML page: the server sent {content_type}")]
+    NotHtml { content_type: String },
+    #[error("too large: more than {limit} bytes, stopped reading")]
+    TooLarge { limit: usize },
+    #[error("redirect refused: to {to} (only http and https are followed)")]
+    RedirectRefused { to: String },
+    #[error("redirect loop: back to {to}")]
+    RedirectLoop { to: String },
+    #[error("more than {max} redirects")]
+    TooManyRedirects { max: u32 },
+    #[error("WeChat's verification wall (环境异常): the page asks a person to verify")]
+    Wall,
+    #[error("cancelled")]
+    Cancelled,
+    #[error("unreadable page: {detail}")]
+    Unreadable { detail: String },
+    #[error("cannot store the page: {detail}")]
+    Store { detail: String },
+}
+
+impl FetchError {
+    /// The reason as the user reads it, in either language.
+    pub fn message(&self) -> Msg {
+        let secs = |d: &Duration| d.as_secs_f64();
+        match self {
+            FetchError::BadUrl { reason } => Msg::FetchBadUrl {
+                reason: reason.clone(),
+            },
+            FetchError::BadProxy { proxy } => Msg::FetchBadProxy {
+                proxy: proxy.clone(),
+            },
+            FetchError::Dns { host } => Msg::FetchDns { host: host.clone() },
+            FetchError::Refused { host } => Msg::FetchRefused { host: host.clone() },
+            FetchError::ConnectTimedOut { host, after } => Msg::FetchConnectTimedOut {
+                host: host.clone(),
+                secs: secs(after).to_string(),
+            },
+            FetchError::TimedOut { after } => Msg::FetchTimedOut {
+                secs: secs(after).to_string(),
+            },
+            FetchError::Network { detail } => Msg::FetchNetwork {
+                detail: detail.clone(),
+            },
+            FetchError::Status { code, reason } => Msg::FetchStatus {
+                code: *code,
+                reason: reason.clone(),
+            },
+            FetchError::NotHtml { content_type } => Msg::FetchNotHtml {
+                content_type: content_type.clone(),
+            },
+            FetchError::TooLarge { limit } => Msg::FetchTooLarge { limit: *limit },
+            FetchError::RedirectRefused { to } => Msg::FetchRedirectRefused { to: to.clone() },
+            FetchError::RedirectLoop { to } => Msg::FetchRedirectLoop { to: to.clone() },
+            FetchError::TooManyRedirects { max } => Msg::FetchTooManyRedirects { max: *max },
+            FetchError::Wall => Msg::FetchWall,
+            FetchError::Cancelled => Msg::FetchCancelled,
+            FetchError::Unreadable { detail } => Msg::FetchUnreadable {
+                detail: detail.clone(),
+            },
+            FetchError::Store { detail } => Msg::FetchStoreFailed {
+                detail: detail.clone(),
+            },
+        }
+    }
+
+    /// What ureq reports, as one of ours. `host` names the server asked.
+    pub(super) fn from_ureq(e: ureq::Error, host: &str, timeouts: Timeouts) -> FetchError {
+        use ureq::Error as U;
+        match e {
+            U::HostNotFound => FetchError::Dns { host: host.into() },
+            U::Io(io) => FetchError::from_io(io, host, timeouts),
+            U::Timeout(ureq::Timeout::Connect) => FetchError::ConnectTimedOut {
+                host: host.into(),
+                after: timeouts.connect,
+            },
+            U::Timeout(ureq::Timeout::Resolve) => FetchError::Dns { host: host.into() },
+            U::Timeout(_) => FetchError::TimedOut {
+                after: timeouts.whole,
+            },
+            U::ConnectionFailed => FetchError::Refused { host: host.into() },
+            U::BadUri(reason) => FetchError::BadUrl { reason },
+            U::InvalidProxyUrl => FetchError::BadProxy {
+                proxy: String::new(),
+            },
+            other => FetchError::Network {
+                detail: crate::sanitize::line(&other.to_string()),
+            },
+        }
+    }
+
+    /// An I/O error while connecting or reading, which may wrap ureq's own.
+    pub(super) fn from_io(io: std::io::Error, host: &str, timeouts: Timeouts) -> FetchError {
+        use std::io::ErrorKind as K;
+        if io.get_ref().is_some_and(|inner| inner.is::<ureq::Error>()) {
+            if let Ok(inner) = io
+                .into_inner()
+                .expect("checked above")
+                .downcast::<ureq::Error>()
+            {
+                return FetchError::from_ureq(*inner, host, timeouts);
+            }
+            return FetchError::Network {
+                detail: "connection error".into(),
+            };
+        }
+        match io.kind() {
+            K::ConnectionRefused => FetchError::Refused { host: host.into() },
+            K::TimedOut | K::WouldBlock => FetchError::TimedOut {
+                after: timeouts.whole,
+            },
+            // The standard library's words for a failed getaddrinfo: there
+            // is no error kind for it.
+            _ if io
+                .to_string()
+                .starts_with("failed to lookup address information") =>
+            {
+                FetchError::Dns { host: host.into() }
+            }
+            K::UnexpectedEof | K::ConnectionReset | K::ConnectionAborted => FetchError::Network {
+                detail: "the server closed the connection before the page ended".into(),
+            },
+            _ => FetchError::Network {
+                detail: crate::sanitize::line(&io.to_string()),
+            },
+        }
+    }
+}
+
+/// The limits the error messages quote.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Timeouts {
+    pub connect: Duration,
+    pub whole: Duration,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: Timeouts = Timeouts {
+        connect: Duration::from_secs(10),
+        whole: Duration::from_secs(30),
+    };
+
+    #[test]
+    fn a_failed_lookup_is_a_dns_failure_naming_the_host() {
+        let std_words = std::io::Error::other(
+            "failed to lookup address information: Name or service not known",
+        );
+        for e in [ureq::Error::HostNotFound, ureq::Error::Io(std_words)] {
+            assert_eq!(
+                FetchError::from_ureq(e, "mp.weixin.qq.com", T),
+                FetchError::Dns {
+                    host: "mp.weixin.qq.com".into()
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn timeouts_say_which_limit_was_reached() {
+        assert_eq!(
+            FetchError::from_ureq(ureq::Error::Timeout(ureq::Timeout::Connect), "h", T),
+            FetchError::ConnectTimedOut {
+                host: "h".into(),
+                after: Duration::from_secs(10)
+            }
+        );
+        assert_eq!(
+            FetchError::from_ureq(ureq::Error::Timeout(ureq::Timeout::Global), "h", T),
+            FetchError::TimedOut {
+                after: Duration::from_secs(30)
+            }
+        );
+    }
+
+    #[test]
+    fn an_io_error_wrapping_ureqs_is_unwrapped() {
+        let wrapped = ureq::Error::Timeout(ureq::Timeout::RecvBody).into_io();
+        assert_eq!(
+            FetchError::from_io(wrapped, "h", T),
+            FetchError::TimedOut {
+                after: Duration::from_secs(30)
+            }
+        );
+    }
+}

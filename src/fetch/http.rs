@@ -1,0 +1,348 @@
+//! One GET, bounded: ureq does the HTTP; this file adds the limits and the
+//! policy. Redirects are followed here rather than by ureq, so each hop is
+//! checked (http and https only, no loop, at most `max_redirects`) and
+//! paced like any other request, and the whole-response time covers the
+//! hops together.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use super::error::{FetchError, Timeouts};
+use super::pace::{Cancel, Clock, Pacer, SystemClock};
+use super::FetchOptions;
+
+/// Content types that may hold a bulletin: web pages, and the archive's
+/// Markdown served as text. A response without a type is left to the
+/// parser, which recognises the format by content.
+const PAGE_TYPES: &[&str] = &[
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "text/markdown",
+    "text/x-markdown",
+];
+
+/// What a successful GET brought.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Where the body came from, after redirects (no fragment).
+    pub url: String,
+    pub body: Vec<u8>,
+    pub content_type: Option<String>,
+}
+
+/// Something that happened while fetching, for a progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'a> {
+    /// Waiting this long before asking `host` again.
+    Waiting { host: &'a str, wait: Duration },
+    /// Asking for `url` (a redirect target too).
+    Requesting { url: &'a str },
+}
+
+/// Reads an environment variable (proxies); replaceable in tests.
+pub type Env = Box<dyn Fn(&str) -> Option<String> + Send>;
+
+/// An HTTP client that keeps the politeness state between requests.
+pub struct Client {
+    options: FetchOptions,
+    pacer: Pacer,
+    /// One agent per proxy choice, so connections are reused.
+    agents: HashMap<Option<String>, ureq::Agent>,
+    env: Env,
+}
+
+impl Client {
+    /// A client reading proxies from the process environment.
+    pub fn new(options: FetchOptions) -> Client {
+        Client::with_parts(
+            options,
+            Box::new(SystemClock),
+            Box::new(|name| std::env::var(name).ok()),
+        )
+    }
+
+    /// A client with its own clock and environment (tests).
+    pub fn with_parts(options: FetchOptions, clock: Box<dyn Clock>, env: Env) -> Client {
+        Client {
+            pacer: Pacer::new(options.delay, clock),
+            options,
+            agents: HashMap::new(),
+            env,
+        }
+    }
+
+    pub fn options(&self) -> &FetchOptions {
+        &self.options
+    }
+
+    /// GETs `url`, following up to `max_redirects` redirects to http(s)
+    /// addresses, and returns the body if it is a page within the size
+    /// limit. Nothing is kept of a failed request.
+    pub fn get(
+        &mut self,
+        url: &str,
+        cancel: &Cancel,
+        on_step: &mut dyn FnMut(Step<'_>),
+    ) -> Result<Page, FetchError> {
+        let mut current = web_url(url)?;
+        let mut seen = HashSet::from([current.to_string()]);
+        let mut spent = Duration::ZERO;
+        let mut hops = 0;
+        loop {
+            let host = current.host_str().unwrap_or_default().to_string();
+            let turn = self.pacer.wait_turn(&host, cancel, |wait| {
+                on_step(Step::Waiting { host: &host, wait })
+            });
+            if !turn {
+                return Err(FetchError::Cancelled);
+            }
+            on_step(Step::Requesting {
+                url: current.as_str(),
+            });
+            let left = self.options.timeout.saturating_sub(spent);
+            let started = Instant::now();
+            let response = self.request(&current, left);
+            spent += started.elapsed();
+            let response = response?;
+            if cancel.is_cancelled() {
+                return Err(FetchError::Cancelled);
+            }
+            let status = response.status();
+            if status.is_redirection() {
+                if let Some(location) = response.headers().get("location") {
+                    let location = String::from_utf8_lossy(location.as_bytes()).into_owned();
+                    let next = next_hop(&current, &location)?;
+                    if !seen.insert(next.to_string()) {
+                        return Err(FetchError::RedirectLoop {
+                            to: shown(next.as_str()),
+                        });
+                    }
+                    hops += 1;
+                    if hops > self.options.max_redirects {
+                        return Err(FetchError::TooManyRedirects {
+                            max: self.options.max_redirects,
+                        });
+                    }
+                    current = next;
+                    continue;
+                }
+            }
+            if !status.is_success() {
+                return Err(FetchError::Status {
+                    code: status.as_u16(),
+                    reason: status.canonical_reason().unwrap_or_default().to_string(),
+                });
+            }
+            // The request's global timeout, set above, bounds the body too.
+            return self.read_page(current, response, &host);
+        }
+    }
+
+    fn request(
+        &mut self,
+        url: &url::Url,
+        left: Duration,
+    ) -> Result<ureq::http::Response<ureq::Body>, FetchError> {
+        let proxy = super::proxy::proxy_for(url, &self.env);
+        // A connection that fails is the proxy's when there is one: the
+        // message names what was connected to.
+        let host = match &proxy {
+            Some(p) => proxy_address(p),
+            None => url.host_str().unwrap_or_default().to_string(),
+        };
+        let agent = match self.agents.get(&proxy) {
+            Some(agent) => agent.clone(),
+            None => {
+                let agent = self.agent(proxy.as_deref())?;
+                self.agents.insert(proxy, agent.clone());
+                agent
+            }
+        };
+        agent
+            .get(url.as_str())
+            .config()
+            .timeout_global(Some(left.max(Duration::from_millis(1))))
+            .build()
+            .call()
+            .map_err(|e| FetchError::from_ureq(e, &host, self.timeouts()))
+    }
+
+    fn agent(&self, proxy: Option<&str>) -> Result<ureq::Agent, FetchError> {
+        let proxy = match proxy {
+            Some(p) => Some(ureq::Proxy::new(p).map_err(|_| FetchError::BadProxy {
+                proxy: crate::sanitize::line(p),
+            })?),
+            None => None,
+        };
+        let config = ureq::Agent::config_builder()
+            // Redirects and statuses are handled in `get`.
+            .max_redirects(0)
+            .http_status_as_error(false)
+            .proxy(proxy)
+            .user_agent(self.options.user_agent.as_str())
+            .timeout_connect(Some(self.options.connect_timeout))
+            .build();
+        Ok(config.new_agent())
+    }
+
+    fn timeouts(&self) -> Timeouts {
+        Timeouts {
+            connect: self.options.connect_timeout,
+            whole: self.options.timeout,
+        }
+    }
+
+    /// Checks the type and size, then reads the body up to the cap.
+    fn read_page(
+        &self,
+        url: url::Url,
+        response: ureq::http::Response<ureq::Body>,
+        host: &str,
+    ) -> Result<Page, FetchError> {
+        let body = response.into_body();
+        let content_type = body.mime_type().map(|t| t.to_ascii_lowercase());
+        if let Some(t) = &content_type {
+            if !PAGE_TYPES.contains(&t.as_str()) {
+                return Err(FetchError::NotHtml {
+                    content_type: crate::sanitize::line(t),
+                });
+            }
+        }
+        let cap = self.options.max_body;
+        // ureq gives no length for a body it decompresses: the cap then
+        // applies while reading.
+        if body.content_length().is_some_and(|n| n > cap as u64) {
+            return Err(FetchError::TooLarge { limit: cap });
+        }
+        let mut reader = body.into_with_config().reader();
+        let mut bytes = Vec::new();
+        let mut chunk = vec![0u8; 64 * 1024];
+        loop {
+            let n = reader
+                .read(&mut chunk)
+                .map_err(|e| FetchError::from_io(e, host, self.timeouts()))?;
+            if n == 0 {
+                break;
+            }
+            if bytes.len() + n > cap {
+                return Err(FetchError::TooLarge { limit: cap });
+            }
+            bytes.extend_from_slice(&chunk[..n]);
+        }
+        Ok(Page {
+            url: url.to_string(),
+            body: bytes,
+            content_type,
+        })
+    }
+}
+
+/// `host:port` of a proxy URL (`http://user:pw@proxy:3128` → `proxy:3128`),
+/// never its credentials.
+fn proxy_address(proxy: &str) -> String {
+    let with_scheme = if proxy.contains("://") {
+        proxy.to_string()
+    } else {
+        format!("http://{proxy}")
+    };
+    match url::Url::parse(&with_scheme) {
+        Ok(u) => match (u.host_str(), u.port()) {
+            (Some(h), Some(p)) => format!("{h}:{p}"),
+            (Some(h), None) => h.to_string(),
+            (None, _) => String::new(),
+        },
+        Err(_) => String::new(),
+    }
+}
+
+/// `url` as an absolute http(s) URL without its fragment (never sent).
+pub fn web_url(url: &str) -> Result<url::Url, FetchError> {
+    let mut parsed = url::Url::parse(url.trim()).map_err(|e| FetchError::BadUrl {
+        reason: format!("{}: {e}", shown(url)),
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        return Err(FetchError::BadUrl { reason: shown(url) });
+    }
+    parsed.set_fragment(None);
+    Ok(parsed)
+}
+
+/// Where a `Location` header leads, if zhoubao may go there.
+fn next_hop(from: &url::Url, location: &str) -> Result<url::Url, FetchError> {
+    let mut next = from
+        .join(location.trim())
+        .map_err(|_| FetchError::RedirectRefused {
+            to: shown(location),
+        })?;
+    if !matches!(next.scheme(), "http" | "https") || next.host_str().is_none() {
+        return Err(FetchError::RedirectRefused {
+            to: shown(next.as_str()),
+        });
+    }
+    next.set_fragment(None);
+    Ok(next)
+}
+
+/// A URL from the network, safe to print and not too long to read.
+fn shown(url: &str) -> String {
+    crate::tui::wrap::truncate(&crate::sanitize::line(url), 200)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_absolute_http_and_https_urls_are_fetched() {
+        assert!(web_url("https://mp.weixin.qq.com/s?__biz=A&mid=1&idx=1#rd").is_ok());
+        assert_eq!(
+            web_url("http://mp.weixin.qq.com/s?mid=1#wechat_redirect")
+                .unwrap()
+                .as_str(),
+            "http://mp.weixin.qq.com/s?mid=1",
+            "the fragment is never sent"
+        );
+        for bad in [
+            "file:///etc/passwd",
+            "ftp://example.org/",
+            "/s?mid=1",
+            "周报",
+        ] {
+            assert!(
+                matches!(web_url(bad), Err(FetchError::BadUrl { .. })),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_proxy_is_named_by_its_address_without_credentials() {
+        assert_eq!(
+            proxy_address("http://user:secret@proxy.lan:3128"),
+            "proxy.lan:3128"
+        );
+        assert_eq!(proxy_address("proxy.lan:8080"), "proxy.lan:8080");
+        assert_eq!(proxy_address("socks5://10.0.0.1"), "10.0.0.1");
+    }
+
+    #[test]
+    fn redirects_resolve_relative_locations_and_refuse_other_schemes() {
+        let from = url::Url::parse("https://mp.weixin.qq.com/s?mid=1").unwrap();
+        assert_eq!(
+            next_hop(&from, "/mp/page?x=1").unwrap().as_str(),
+            "https://mp.weixin.qq.com/mp/page?x=1"
+        );
+        assert_eq!(
+            next_hop(&from, "file:///etc/passwd"),
+            Err(FetchError::RedirectRefused {
+                to: "file:///etc/passwd".into()
+            })
+        );
+        assert!(matches!(
+            next_hop(&from, "javascript:alert(1)"),
+            Err(FetchError::RedirectRefused { .. })
+        ));
+    }
+}

@@ -1,0 +1,704 @@
+//! The words of import and the cache, in both languages side by side: each
+//! file's verdict and reason, the import summary, `reindex` and `recover`;
+//! the cache's errors ([`StoreMsg`], store.rs) and the parser's reasons
+//! (parse.rs) are variants here too. The library types keep the facts;
+//! their English `Display` comes from this table, so each message has one
+//! text per language.
+
+use std::borrow::Cow;
+
+use super::parse::{skip_text, unreadable_text};
+use super::store::StoreMsg;
+use super::{Lang, Msg};
+use crate::parse::{ParseError, Skip, MAX_FILE_BYTES};
+
+/// Something import, the cache or the parser says. Paths and quoted text
+/// are held already sanitized, as one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cache {
+    // --- the parser's reasons
+    Parse(ParseError),
+    /// Why a file is not a bulletin, without saying so first.
+    SkipReason(Skip),
+    // --- one file of an import
+    /// The word `import --verbose` prints for a file.
+    Verdict(Verdict),
+    CannotRead {
+        error: String,
+    },
+    CannotReadFolder {
+        error: String,
+    },
+    NotRegular(FileKind),
+    TooLarge {
+        bytes: u64,
+    },
+    GrewPastLimit,
+    /// One of the cache's own files inside an imported folder.
+    OwnFile(OwnFile),
+    /// A panic in the parser, with its message and where it happened.
+    ParserCrashed {
+        detail: String,
+        at: Option<String>,
+    },
+    // --- the import summary
+    SkippedLine {
+        path: String,
+        why: Box<Msg>,
+    },
+    FailedLine {
+        path: String,
+        why: Box<Msg>,
+    },
+    Summary {
+        files: usize,
+        new: usize,
+        updated: usize,
+        unchanged: usize,
+        stubs: usize,
+        skipped: usize,
+        failed: usize,
+    },
+    /// The run gave up: why, how many files it did not get to, what to do.
+    Stopped {
+        reason: Box<Msg>,
+        not_imported: usize,
+        of: usize,
+        hint: Box<Msg>,
+    },
+    StopLocked {
+        cache: String,
+        secs: u64,
+    },
+    StopDamaged {
+        cache: String,
+        reason: String,
+    },
+    HintRunAgain,
+    HintRecover,
+    /// `import` of paths that hold no file at all.
+    NoFiles {
+        paths: String,
+    },
+    // --- reindex and recover
+    /// `issues` distinct issues in the cache, from `parsed` of `files`.
+    Reindexed {
+        issues: usize,
+        files: usize,
+        parsed: usize,
+    },
+    RecoverSaved {
+        saved: usize,
+        of: usize,
+        to: String,
+        issues: usize,
+        marks: usize,
+    },
+    RecoverLost {
+        files: usize,
+    },
+    /// A line of a list under a heading: a path, shown as it is.
+    Indented(String),
+    RecoverLostUnnamed {
+        files: usize,
+    },
+    RecoverEndUnknown,
+    RecoverMarksDamaged {
+        lost: usize,
+    },
+    RecoverSettingsLost {
+        settings: usize,
+    },
+    /// How to put the new cache in place.
+    RecoverNext {
+        cache: String,
+        to: String,
+    },
+    /// The damaged cache's journal files, which go with it.
+    RecoverJournals {
+        files: Vec<String>,
+    },
+    /// What went wrong with the cache (store.rs).
+    Store(StoreMsg),
+}
+
+/// What happened to one imported file, as one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    New,
+    Updated,
+    Unchanged,
+    Stub,
+    Skipped,
+    Failed,
+}
+
+/// What a path that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Fifo,
+    Socket,
+    CharDevice,
+    BlockDevice,
+    Folder,
+    Other,
+}
+
+/// The cache's own files, which an import never reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnFile {
+    Database,
+    Wal,
+    Shm,
+    Journal,
+}
+
+impl From<Cache> for Msg {
+    fn from(m: Cache) -> Msg {
+        Msg::Cache(m)
+    }
+}
+
+impl From<ParseError> for Msg {
+    fn from(e: ParseError) -> Msg {
+        Msg::Cache(Cache::Parse(e))
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+impl Cache {
+    pub fn text(&self, lang: Lang) -> Cow<'static, str> {
+        use Cache::*;
+        use Lang::{En, Zh};
+        match (self, lang) {
+            // --- the parser's reasons
+            (Parse(ParseError::NotBulletin(skip)), Zh) => {
+                format!("不是本系列的周报：{}", skip_text(skip, Zh)).into()
+            }
+            (Parse(ParseError::NotBulletin(skip)), En) => {
+                format!("not a bulletin of the series: {}", skip_text(skip, En)).into()
+            }
+            (Parse(ParseError::Unreadable(why)), lang) => unreadable_text(why, lang),
+            (SkipReason(skip), lang) => skip_text(skip, lang).into(),
+            // --- one file of an import
+            (Verdict(v), lang) => verdict_text(*v, lang).into(),
+            (CannotRead { error }, Zh) => format!("读取失败：{error}").into(),
+            (CannotRead { error }, En) => format!("cannot read: {error}").into(),
+            (CannotReadFolder { error }, Zh) => format!("读取文件夹失败：{error}").into(),
+            (CannotReadFolder { error }, En) => format!("cannot read folder: {error}").into(),
+            (NotRegular(kind), Zh) => format!("不是普通文件：{}", kind_text(*kind, Zh)).into(),
+            (NotRegular(kind), En) => {
+                format!("not a regular file: {}", kind_text(*kind, En)).into()
+            }
+            (TooLarge { bytes }, Zh) => {
+                format!("文件太大：{bytes} 字节（上限 {MAX_FILE_BYTES} 字节，即 16 MiB）").into()
+            }
+            (TooLarge { bytes }, En) => {
+                format!("file too large: {bytes} bytes (limit {MAX_FILE_BYTES} bytes = 16 MiB)")
+                    .into()
+            }
+            (GrewPastLimit, Zh) => {
+                format!("文件太大：读取期间增长到超过 {MAX_FILE_BYTES} 字节（16 MiB）的上限").into()
+            }
+            (GrewPastLimit, En) => format!(
+                "file too large: it grew past the limit of {MAX_FILE_BYTES} bytes (16 MiB) while being read"
+            )
+            .into(),
+            (OwnFile(f), lang) => own_file_text(*f, lang).into(),
+            (ParserCrashed { detail, at }, Zh) => {
+                let at = at.as_ref().map_or(String::new(), |a| format!("，位置 {a}"));
+                format!("解析器处理此文件时崩溃（{detail}{at}）；这是 zhoubao 的缺陷，请报告").into()
+            }
+            (ParserCrashed { detail, at }, En) => {
+                let at = at.as_ref().map_or(String::new(), |a| format!(" at {a}"));
+                format!(
+                    "the parser crashed on this file ({detail}{at}); a bug in zhoubao, please report it"
+                )
+                .into()
+            }
+            // --- the import summary
+            (SkippedLine { path, why }, Zh) => format!("跳过 {path}：{}", why.text(Zh)).into(),
+            (SkippedLine { path, why }, En) => {
+                format!("skipped {path}: {}", why.text(En)).into()
+            }
+            (FailedLine { path, why }, Zh) => format!("失败 {path}：{}", why.text(Zh)).into(),
+            (FailedLine { path, why }, En) => {
+                format!("failed  {path}: {}", why.text(En)).into()
+            }
+            (
+                Summary {
+                    files,
+                    new,
+                    updated,
+                    unchanged,
+                    stubs,
+                    skipped,
+                    failed,
+                },
+                Zh,
+            ) => format!(
+                "{}：新增 {new}，更新 {updated}，未变 {unchanged}，合并存根 {stubs}，\
+                 跳过 {skipped}，失败 {failed}",
+                Msg::Files(*files).text(Zh)
+            )
+            .into(),
+            (
+                Summary {
+                    files,
+                    new,
+                    updated,
+                    unchanged,
+                    stubs,
+                    skipped,
+                    failed,
+                },
+                En,
+            ) => format!(
+                "{}: {new} new, {updated} updated, {unchanged} unchanged, \
+                 {stubs} {} merged, {skipped} skipped, {failed} failed",
+                Msg::Files(*files).text(En),
+                plural(*stubs, "stub", "stubs"),
+            )
+            .into(),
+            (
+                Stopped {
+                    reason,
+                    not_imported,
+                    of,
+                    hint,
+                },
+                Zh,
+            ) => format!(
+                "{}；{of} 个文件中有 {not_imported} 个未导入；{}",
+                reason.text(Zh),
+                hint.text(Zh)
+            )
+            .into(),
+            (
+                Stopped {
+                    reason,
+                    not_imported,
+                    of,
+                    hint,
+                },
+                En,
+            ) => format!(
+                "{}; {not_imported} of {of} {} {} not imported; {}",
+                reason.text(En),
+                plural(*of, "file", "files"),
+                plural(*not_imported, "was", "were"),
+                hint.text(En)
+            )
+            .into(),
+            (StopLocked { cache, secs }, Zh) => {
+                format!("{cache}：缓存被另一个进程锁住超过 {secs} 秒，导入放弃").into()
+            }
+            (StopLocked { cache, secs }, En) => format!(
+                "{cache}: the cache stayed locked by another process for {secs} s, so the import gave up"
+            )
+            .into(),
+            (StopDamaged { cache, reason }, Zh) => {
+                format!("{cache}：缓存已损坏（{reason}），导入停止").into()
+            }
+            (StopDamaged { cache, reason }, En) => {
+                format!("{cache}: the cache is damaged ({reason}), so the import stopped").into()
+            }
+            (HintRunAgain, Zh) => "等那个进程结束后再运行一次".into(),
+            (HintRunAgain, En) => "run it again when that process finishes".into(),
+            (HintRecover, Zh) => "`zhoubao recover` 可用其中保存的文件重建一个新缓存".into(),
+            (HintRecover, En) => {
+                "`zhoubao recover` builds a fresh cache from the files it holds".into()
+            }
+            (NoFiles { paths }, Zh) => {
+                format!("没有可导入的文件：{paths} 里没有文件（隐藏的文件和文件夹不算）").into()
+            }
+            (NoFiles { paths }, En) => format!(
+                "nothing to import: {paths} holds no files (hidden files and folders are left out)"
+            )
+            .into(),
+            // --- reindex and recover
+            (
+                Reindexed {
+                    issues,
+                    files,
+                    parsed,
+                },
+                Zh,
+            ) => {
+                let unread = files - parsed.min(files);
+                let tail = if unread > 0 {
+                    format!("；其中 {unread} 个文件本版本不再当作周报读取")
+                } else {
+                    String::new()
+                };
+                format!("已从存储的 {files} 个文件重新导出 {issues} 期{tail}").into()
+            }
+            (
+                Reindexed {
+                    issues,
+                    files,
+                    parsed,
+                },
+                En,
+            ) => {
+                let unread = files - parsed.min(files);
+                let tail = if unread > 0 {
+                    format!(
+                        "; {unread} of them {} no longer read as a bulletin",
+                        plural(unread, "is", "are")
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "re-derived {} from {} stored {}{tail}",
+                    Msg::Issues(*issues).text(En),
+                    files,
+                    plural(*files, "file", "files")
+                )
+                .into()
+            }
+            (
+                RecoverSaved {
+                    saved,
+                    of,
+                    to,
+                    issues,
+                    marks,
+                },
+                Zh,
+            ) => format!(
+                "已把 {of} 个存储文件中的 {saved} 个保存到 {to}：{issues} 期，{marks} 个已读标记"
+            )
+            .into(),
+            (
+                RecoverSaved {
+                    saved,
+                    of,
+                    to,
+                    issues,
+                    marks,
+                },
+                En,
+            ) => format!(
+                "saved {saved} of {of} stored {} into {to}: {}, {marks} {}",
+                plural(*of, "file", "files"),
+                Msg::Issues(*issues).text(En),
+                plural(*marks, "read mark", "read marks")
+            )
+            .into(),
+            (RecoverLost { files }, Zh) => format!("有 {files} 个存储文件未能保存：").into(),
+            (RecoverLost { files }, En) => format!(
+                "could not save {files} {}:",
+                plural(*files, "stored file", "stored files")
+            )
+            .into(),
+            (Indented(line), _) => format!("  {line}").into(),
+            (RecoverLostUnnamed { files }, Zh) => {
+                format!("  另有 {files} 个文件，连路径也读不出来").into()
+            }
+            (RecoverLostUnnamed { files }, En) => format!(
+                "  {files} {} whose path could not be read either",
+                plural(*files, "file", "files")
+            )
+            .into(),
+            (RecoverEndUnknown, Zh) => {
+                "损坏的缓存没有说明它存了多少文件：最后一个可读文件之后的可能有遗漏".into()
+            }
+            (RecoverEndUnknown, En) => {
+                "the damaged cache does not say how many files it held: some after the last readable one may be missing".into()
+            }
+            (RecoverMarksDamaged { lost }, Zh) => format!(
+                "已读标记已损坏：已逐期查找所保存各期的标记，其中 {lost} 期的读不出来"
+            )
+            .into(),
+            (RecoverMarksDamaged { lost }, En) => format!(
+                "the read marks are damaged: those of the saved issues were looked up one by one, and {lost} {} could not be read",
+                plural(*lost, "issue's", "issues'")
+            )
+            .into(),
+            (RecoverSettingsLost { settings }, Zh) => {
+                format!("有 {settings} 项设置读不出来").into()
+            }
+            (RecoverSettingsLost { settings }, En) => format!(
+                "could not read {settings} {}",
+                plural(*settings, "setting", "settings")
+            )
+            .into(),
+            (RecoverNext { cache, to }, Zh) => format!(
+                "损坏的缓存未作改动；要改用新缓存，请在没有 zhoubao 运行时执行：\n  \
+                 mv {cache} {cache}.damaged && mv {to} {cache}"
+            )
+            .into(),
+            (RecoverNext { cache, to }, En) => format!(
+                "the damaged cache was not changed; to use the new one, with no zhoubao running:\n  \
+                 mv {cache} {cache}.damaged && mv {to} {cache}"
+            )
+            .into(),
+            (RecoverJournals { files }, Zh) => format!(
+                "  并把 {} 一起移走：它们属于损坏的缓存",
+                files.join(" 和 ")
+            )
+            .into(),
+            (RecoverJournals { files }, En) => format!(
+                "  and move {} away with the damaged cache: they belong to it",
+                files.join(" and ")
+            )
+            .into(),
+            // --- the cache
+            (Store(m), lang) => m.text(lang),
+        }
+    }
+
+    #[cfg(test)]
+    pub(super) fn samples() -> Vec<Cache> {
+        use Cache::*;
+        let p = || "/tmp/c.db".to_string();
+        let why = || {
+            Box::new(Msg::from(ParseError::Unreadable(
+                crate::parse::Unreadable::Empty,
+            )))
+        };
+        let skips = [
+            crate::parse::Skip::NoTitle,
+            crate::parse::Skip::NotSeries {
+                title: "科技周刊".into(),
+                by: Some("某号".into()),
+            },
+            crate::parse::Skip::NotSeries {
+                title: "科技周刊".into(),
+                by: None,
+            },
+            crate::parse::Skip::Unnumbered {
+                title: "网络安全信息与动态周报".into(),
+            },
+            crate::parse::Skip::BadNumber("0".into()),
+            crate::parse::Skip::BadYear(999),
+            crate::parse::Skip::NotWechat,
+            crate::parse::Skip::NoArticle {
+                message: "已删除".into(),
+            },
+        ];
+        let unreadable = [
+            crate::parse::Unreadable::Empty,
+            crate::parse::Unreadable::TooLarge { bytes: 20_000_000 },
+            crate::parse::Unreadable::Binary,
+            crate::parse::Unreadable::MostlyInvalid,
+            crate::parse::Unreadable::UnclosedFrontMatter,
+            crate::parse::Unreadable::TooDeep {
+                depth: 300,
+                limit: 256,
+            },
+            crate::parse::Unreadable::TooCostly { percent: 25 },
+            crate::parse::Unreadable::TooManyAttributes { most: 9000 },
+            crate::parse::Unreadable::TooSlow {
+                tenths: 10,
+                percent: 40,
+            },
+        ];
+        let verdicts = [
+            self::Verdict::New,
+            self::Verdict::Updated,
+            self::Verdict::Unchanged,
+            self::Verdict::Stub,
+            self::Verdict::Skipped,
+            self::Verdict::Failed,
+        ];
+        let kinds = [
+            FileKind::Fifo,
+            FileKind::Socket,
+            FileKind::CharDevice,
+            FileKind::BlockDevice,
+            FileKind::Folder,
+            FileKind::Other,
+        ];
+        let own = [
+            self::OwnFile::Database,
+            self::OwnFile::Wal,
+            self::OwnFile::Shm,
+            self::OwnFile::Journal,
+        ];
+        let mut all: Vec<Cache> = skips
+            .into_iter()
+            .map(|s| Parse(ParseError::NotBulletin(s)))
+            .chain(
+                unreadable
+                    .into_iter()
+                    .map(|u| Parse(ParseError::Unreadable(u))),
+            )
+            .chain(verdicts.into_iter().map(Verdict))
+            .chain(kinds.into_iter().map(NotRegular))
+            .chain(own.into_iter().map(OwnFile))
+            .collect();
+        all.push(SkipReason(crate::parse::Skip::NoTitle));
+        all.extend([
+            CannotRead {
+                error: "Permission denied".into(),
+            },
+            CannotReadFolder {
+                error: "Permission denied".into(),
+            },
+            TooLarge { bytes: 17_000_000 },
+            GrewPastLimit,
+            ParserCrashed {
+                detail: "index out of range".into(),
+                at: Some("src/parse/x.rs:1".into()),
+            },
+            SkippedLine {
+                path: "a.md".into(),
+                why: why(),
+            },
+            FailedLine {
+                path: "a.md".into(),
+                why: why(),
+            },
+            Summary {
+                files: 1,
+                new: 1,
+                updated: 0,
+                unchanged: 0,
+                stubs: 1,
+                skipped: 0,
+                failed: 0,
+            },
+            Stopped {
+                reason: Box::new(Msg::Cache(StopLocked {
+                    cache: p(),
+                    secs: 5,
+                })),
+                not_imported: 1,
+                of: 1,
+                hint: Box::new(Msg::Cache(HintRunAgain)),
+            },
+            StopDamaged {
+                cache: p(),
+                reason: "bad page".into(),
+            },
+            HintRecover,
+            NoFiles {
+                paths: "/tmp/empty".into(),
+            },
+            Reindexed {
+                issues: 140,
+                files: 147,
+                parsed: 146,
+            },
+            RecoverSaved {
+                saved: 1,
+                of: 1,
+                to: p(),
+                issues: 1,
+                marks: 1,
+            },
+            RecoverLost { files: 1 },
+            RecoverLostUnnamed { files: 2 },
+            RecoverEndUnknown,
+            RecoverMarksDamaged { lost: 1 },
+            RecoverSettingsLost { settings: 1 },
+            RecoverNext {
+                cache: p(),
+                to: p(),
+            },
+            RecoverJournals {
+                files: vec!["c.db-wal".into(), "c.db-shm".into()],
+            },
+        ]);
+        all.extend(StoreMsg::samples().into_iter().map(Store));
+        all
+    }
+}
+
+fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
+    use Lang::{En, Zh};
+    match (v, lang) {
+        (Verdict::New, Zh) => "新增",
+        (Verdict::New, En) => "new",
+        (Verdict::Updated, Zh) => "更新",
+        (Verdict::Updated, En) => "updated",
+        (Verdict::Unchanged, Zh) => "未变",
+        (Verdict::Unchanged, En) => "unchanged",
+        (Verdict::Stub, Zh) => "存根",
+        (Verdict::Stub, En) => "stub",
+        (Verdict::Skipped, Zh) => "跳过",
+        (Verdict::Skipped, En) => "skipped",
+        (Verdict::Failed, Zh) => "失败",
+        (Verdict::Failed, En) => "failed",
+    }
+}
+
+fn kind_text(kind: FileKind, lang: Lang) -> &'static str {
+    use Lang::{En, Zh};
+    match (kind, lang) {
+        (FileKind::Fifo, Zh) => "FIFO（命名管道）",
+        (FileKind::Fifo, En) => "a FIFO (named pipe)",
+        (FileKind::Socket, Zh) => "套接字",
+        (FileKind::Socket, En) => "a socket",
+        (FileKind::CharDevice, Zh) => "字符设备",
+        (FileKind::CharDevice, En) => "a character device",
+        (FileKind::BlockDevice, Zh) => "块设备",
+        (FileKind::BlockDevice, En) => "a block device",
+        (FileKind::Folder, Zh) => "文件夹",
+        (FileKind::Folder, En) => "a folder",
+        (FileKind::Other, Zh) => "不是文件",
+        (FileKind::Other, En) => "not a file",
+    }
+}
+
+fn own_file_text(f: OwnFile, lang: Lang) -> &'static str {
+    use Lang::{En, Zh};
+    match (f, lang) {
+        (OwnFile::Database, Zh) => "这是本次导入正在写入的缓存",
+        (OwnFile::Database, En) => "the cache this import writes to",
+        (OwnFile::Wal, Zh) => "这是本次导入正在写入的缓存的预写日志",
+        (OwnFile::Wal, En) => "the write-ahead log of the cache this import writes to",
+        (OwnFile::Shm, Zh) => "这是本次导入正在写入的缓存的共享内存索引",
+        (OwnFile::Shm, En) => "the shared-memory index of the cache this import writes to",
+        (OwnFile::Journal, Zh) => "这是本次导入正在写入的缓存的回滚日志",
+        (OwnFile::Journal, En) => "the rollback journal of the cache this import writes to",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_in_english_are_grammatical() {
+        let one = Cache::Stopped {
+            reason: Box::new(Msg::Cache(Cache::HintRunAgain)),
+            not_imported: 1,
+            of: 1,
+            hint: Box::new(Msg::Cache(Cache::HintRunAgain)),
+        };
+        assert!(one.text(Lang::En).contains("1 of 1 file was not imported"));
+        let reindexed = Cache::Reindexed {
+            issues: 140,
+            files: 147,
+            parsed: 147,
+        };
+        assert_eq!(
+            reindexed.text(Lang::En),
+            "re-derived 140 issues from 147 stored files"
+        );
+        assert_eq!(
+            reindexed.text(Lang::Zh),
+            "已从存储的 147 个文件重新导出 140 期"
+        );
+        let single = Cache::Reindexed {
+            issues: 1,
+            files: 2,
+            parsed: 1,
+        };
+        assert_eq!(
+            single.text(Lang::En),
+            "re-derived 1 issue from 2 stored files; 1 of them is no longer read as a bulletin"
+        );
+    }
+}

@@ -1,0 +1,320 @@
+//! The command line's words, in both languages side by side: the errors
+//! `zhoubao` prints itself and the labels of `list`, `show`, `search` and
+//! `export`. `--help` is clap's, built from the doc comments in cli.rs,
+//! and stays English like the man page made from it.
+
+use std::borrow::Cow;
+
+use super::{Lang, Msg};
+use crate::model::Metric;
+
+/// Something the command line says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cmd {
+    // --- errors
+    /// `--demo` with a command that writes a cache.
+    DemoRefused(Refused),
+    /// The TUI on a missing cache: how to get one.
+    NoCacheBrowse {
+        path: String,
+    },
+    NotInCache {
+        key: String,
+    },
+    NoHome,
+    /// Context of a folder that could not be created.
+    CreatingFolder {
+        dir: String,
+    },
+    /// A file of the built-in demo corpus did not import.
+    DemoFile {
+        name: String,
+        why: Box<Msg>,
+    },
+    /// `search` found nothing.
+    NoHit {
+        query: String,
+    },
+    /// Context of an `--output` file that could not be written.
+    Writing {
+        path: String,
+    },
+    /// `export --output`: what was written where.
+    Wrote {
+        issues: usize,
+        path: String,
+    },
+    // --- labels
+    /// A column of `list`.
+    Col(Col),
+    /// A field of `show`.
+    Field(Field),
+    /// A figure's name in `show`.
+    Metric(Metric),
+    Cached,
+    NotCached,
+    /// `(not cached)` after a title.
+    NotCachedNote,
+    TitleUnknown,
+    /// `show` of an issue known only by reference.
+    ShowNotCached,
+    FiguresUnknown,
+    NoLink,
+    /// A copy known only from another issue's 近期回顾 line.
+    RecentLink,
+}
+
+/// Commands `--demo` refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    Import,
+    Fetch,
+    Reindex,
+    Recover,
+}
+
+/// The columns of `zhoubao list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    Issue,
+    Period,
+    Assessment,
+    /// A figure, short enough for a column.
+    Metric(Metric),
+    Status,
+    Title,
+}
+
+/// The fields of `zhoubao show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Period,
+    Published,
+    Source,
+    Url,
+    Assessment,
+    Charts,
+    Recent,
+    Copies,
+}
+
+impl From<Cmd> for Msg {
+    fn from(m: Cmd) -> Msg {
+        Msg::Cmd(m)
+    }
+}
+
+impl Cmd {
+    pub fn text(&self, lang: Lang) -> Cow<'static, str> {
+        use Cmd::*;
+        use Lang::{En, Zh};
+        match (self, lang) {
+            // --- errors
+            (DemoRefused(what), Zh) => {
+                let what = match what {
+                    Refused::Import => "导入",
+                    Refused::Fetch => "获取",
+                    Refused::Reindex => "重建索引",
+                    Refused::Recover => "恢复",
+                };
+                format!("--demo 只浏览内置的示例周报，什么也不保存；要{what}，请去掉 --demo，对缓存操作")
+                    .into()
+            }
+            (DemoRefused(what), En) => {
+                let what = match what {
+                    Refused::Import => "import into",
+                    Refused::Fetch => "fetch into",
+                    Refused::Reindex => "reindex",
+                    Refused::Recover => "recover",
+                };
+                format!(
+                    "--demo browses the built-in corpus and keeps nothing; {what} a cache without --demo"
+                )
+                .into()
+            }
+            (NoCacheBrowse { path }, Zh) => format!(
+                "{path} 处没有缓存；请先导入周报（`zhoubao import 路径...`），或试试 `zhoubao --demo`"
+            )
+            .into(),
+            (NoCacheBrowse { path }, En) => format!(
+                "no cache at {path}; import bulletins first (`zhoubao import PATH...`), or try `zhoubao --demo`"
+            )
+            .into(),
+            (NotInCache { key }, Zh) => {
+                format!("缓存里没有 {key}（没有文件或引用提到这一期）").into()
+            }
+            (NotInCache { key }, En) => {
+                format!("issue {key} is not in the cache (no file or reference names it)").into()
+            }
+            (NoHome, Zh) => "找不到存放缓存的主目录；请用 --db 路径 指定".into(),
+            (NoHome, En) => "cannot find a home directory for the cache; pass --db PATH".into(),
+            (CreatingFolder { dir }, Zh) => format!("无法创建文件夹 {dir}").into(),
+            (CreatingFolder { dir }, En) => format!("creating {dir}").into(),
+            (DemoFile { name, why }, Zh) => format!("示例文件 {name}：{}", why.text(Zh)).into(),
+            (DemoFile { name, why }, En) => format!("demo file {name}: {}", why.text(En)).into(),
+            (NoHit { query }, Zh) => format!("没有标题或正文包含“{query}”的一期").into(),
+            (NoHit { query }, En) => format!("no issue's title or body contains {query:?}").into(),
+            (Writing { path }, Zh) => format!("无法写入 {path}").into(),
+            (Writing { path }, En) => format!("writing {path}").into(),
+            (Wrote { issues, path }, Zh) => format!("已把 {issues} 期写入 {path}").into(),
+            (Wrote { issues, path }, En) => {
+                format!("wrote {} to {path}", Msg::Issues(*issues).text(En)).into()
+            }
+            // --- labels
+            (Col(c), lang) => col_text(*c, lang).into(),
+            (Field(f), lang) => field_text(*f, lang).into(),
+            (Metric(m), Zh) => m.label().into(),
+            (Metric(m), En) => metric_en(*m).into(),
+            (Cached, Zh) => "已缓存".into(),
+            (Cached, En) => "cached".into(),
+            (NotCached, Zh) => "未缓存".into(),
+            (NotCached, En) => "not cached".into(),
+            (NotCachedNote, Zh) => "（未缓存）".into(),
+            (NotCachedNote, En) => "(not cached)".into(),
+            (TitleUnknown, Zh) => "（标题不详）".into(),
+            (TitleUnknown, En) => "(title unknown)".into(),
+            (ShowNotCached, Zh) => "未缓存：只知道标题和周期（导入这一期才能阅读）".into(),
+            (ShowNotCached, En) => {
+                "not cached: only its title and period are known (import the issue to read it)"
+                    .into()
+            }
+            (FiguresUnknown, Zh) => "本周数据：不详（这一期未缓存）".into(),
+            (FiguresUnknown, En) => "figures: not known (the issue is not cached)".into(),
+            (NoLink, Zh) => "（无链接）".into(),
+            (NoLink, En) => "(no link)".into(),
+            (RecentLink, Zh) => "（近期回顾中的链接）".into(),
+            (RecentLink, En) => "(a 近期回顾 link)".into(),
+        }
+    }
+
+    #[cfg(test)]
+    pub(super) fn samples() -> Vec<Cmd> {
+        use Cmd::*;
+        let mut all = vec![
+            DemoRefused(Refused::Import),
+            DemoRefused(Refused::Fetch),
+            DemoRefused(Refused::Reindex),
+            DemoRefused(Refused::Recover),
+            NoCacheBrowse {
+                path: "/tmp/c.db".into(),
+            },
+            NotInCache {
+                key: "2024-17".into(),
+            },
+            NoHome,
+            CreatingFolder { dir: "/x".into() },
+            DemoFile {
+                name: "a.md".into(),
+                why: Box::new(Msg::Cmd(NoHome)),
+            },
+            NoHit {
+                query: "跨境".into(),
+            },
+            Writing {
+                path: "/tmp/x.csv".into(),
+            },
+            Wrote {
+                issues: 1,
+                path: "/tmp/x.csv".into(),
+            },
+            Cached,
+            NotCached,
+            NotCachedNote,
+            TitleUnknown,
+            ShowNotCached,
+            FiguresUnknown,
+            NoLink,
+            RecentLink,
+        ];
+        all.extend(
+            [
+                self::Col::Issue,
+                self::Col::Period,
+                self::Col::Assessment,
+                self::Col::Status,
+                self::Col::Title,
+            ]
+            .into_iter()
+            .chain(crate::model::Metric::ALL.into_iter().map(self::Col::Metric))
+            .map(Col),
+        );
+        all.extend(
+            [
+                self::Field::Period,
+                self::Field::Published,
+                self::Field::Source,
+                self::Field::Url,
+                self::Field::Assessment,
+                self::Field::Charts,
+                self::Field::Recent,
+                self::Field::Copies,
+            ]
+            .into_iter()
+            .map(Field),
+        );
+        all.extend(crate::model::Metric::ALL.into_iter().map(Metric));
+        all
+    }
+}
+
+fn col_text(c: Col, lang: Lang) -> &'static str {
+    use Lang::{En, Zh};
+    match (c, lang) {
+        (Col::Issue, Zh) => "期号",
+        (Col::Issue, En) => "ISSUE",
+        (Col::Period, Zh) => "周期",
+        (Col::Period, En) => "PERIOD",
+        (Col::Assessment, Zh) => "评价",
+        (Col::Assessment, En) => "GRADE",
+        (Col::Metric(m), Zh) => match m {
+            Metric::EventsHandled => "处理事件",
+            Metric::CrossBorder => "跨境事件",
+            Metric::PhishingComplaints => "仿冒投诉",
+            Metric::MaliciousAppPlatforms => "恶意APP",
+            Metric::MaliciousUrls => "恶意URL",
+        },
+        (Col::Metric(m), En) => match m {
+            Metric::EventsHandled => "EVENTS",
+            Metric::CrossBorder => "XBORD",
+            Metric::PhishingComplaints => "PHISH",
+            Metric::MaliciousAppPlatforms => "APPS",
+            Metric::MaliciousUrls => "URLS",
+        },
+        (Col::Status, Zh) => "状态",
+        (Col::Status, En) => "STATUS",
+        (Col::Title, Zh) => "标题",
+        (Col::Title, En) => "TITLE",
+    }
+}
+
+fn field_text(f: Field, lang: Lang) -> &'static str {
+    use Lang::{En, Zh};
+    match (f, lang) {
+        (Field::Period, Zh) => "周期",
+        (Field::Period, En) => "period",
+        (Field::Published, Zh) => "发布",
+        (Field::Published, En) => "published",
+        (Field::Source, Zh) => "来源",
+        (Field::Source, En) => "source",
+        (Field::Url, Zh) => "链接",
+        (Field::Url, En) => "url",
+        (Field::Assessment, Zh) => "评价",
+        (Field::Assessment, En) => "assessment",
+        (Field::Charts, Zh) => "图表",
+        (Field::Charts, En) => "charts",
+        (Field::Recent, Zh) => "近期回顾",
+        (Field::Recent, En) => "近期回顾 (recent issues)",
+        (Field::Copies, Zh) => "副本",
+        (Field::Copies, En) => "copies",
+    }
+}
+
+fn metric_en(m: Metric) -> &'static str {
+    match m {
+        Metric::EventsHandled => "events handled",
+        Metric::CrossBorder => "cross-border",
+        Metric::PhishingComplaints => "phishing",
+        Metric::MaliciousAppPlatforms => "app platforms",
+        Metric::MaliciousUrls => "malicious URLs",
+    }
+}

@@ -1,0 +1,253 @@
+//! `zhoubao show` as text: one issue in full, its figures compared with
+//! earlier weeks, in the user's language.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{clean, pad, period_text};
+use crate::i18n::{Cmd, Field, Lang};
+use crate::model::{IssueDetail, IssueSummary};
+use crate::trend::compare::{IssueComparisons, MetricComparison};
+use crate::trend::describe::{cli_zh, en};
+
+/// The comparison phrases of one language.
+struct Phrases {
+    heading: fn(&IssueComparisons) -> String,
+    previous: fn(&MetricComparison) -> String,
+    mean: fn(&MetricComparison) -> Option<String>,
+    year_earlier: fn(&MetricComparison) -> Option<String>,
+    rank: fn(&MetricComparison) -> Option<String>,
+}
+
+fn phrases(lang: Lang) -> Phrases {
+    match lang {
+        Lang::En => Phrases {
+            heading: en::heading,
+            previous: en::previous,
+            mean: en::mean,
+            year_earlier: en::year_earlier,
+            rank: en::rank,
+        },
+        Lang::Zh => Phrases {
+            heading: cli_zh::heading,
+            previous: cli_zh::previous,
+            mean: cli_zh::mean,
+            year_earlier: cli_zh::year_earlier,
+            rank: cli_zh::rank,
+        },
+    }
+}
+
+/// The figures, each with its change against the last earlier issue that
+/// has it on its own line, then the mean, year-earlier and rank lines.
+fn figures_text(s: &IssueSummary, c: &IssueComparisons, lang: Lang, out: &mut String) {
+    if !s.cached && s.figures.is_empty() {
+        out.push_str(&Cmd::FiguresUnknown.text(lang));
+        out.push('\n');
+        return;
+    }
+    let say = phrases(lang);
+    out.push_str(&(say.heading)(c));
+    out.push('\n');
+    let label = |m: &MetricComparison| Cmd::Metric(m.metric).text(lang);
+    let label_w = c
+        .metrics
+        .iter()
+        .map(|m| label(m).width())
+        .max()
+        .unwrap_or(0);
+    let width = c
+        .metrics
+        .iter()
+        .map(|m| en::value(m).width())
+        .max()
+        .unwrap_or(1);
+    for m in &c.metrics {
+        let head = format!("  {} {:>width$}  ", pad(&label(m), label_w), en::value(m));
+        out.push_str(&head);
+        out.push_str(&(say.previous)(m));
+        out.push('\n');
+        let indent = " ".repeat(head.width());
+        for line in [(say.mean)(m), (say.year_earlier)(m), (say.rank)(m)]
+            .into_iter()
+            .flatten()
+        {
+            out.push_str(&indent);
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+}
+
+/// `label: ` (`标签：`), padded so the values line up.
+fn labels(lang: Lang) -> impl Fn(Field) -> String {
+    let colon = match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    };
+    let fields = [
+        Field::Period,
+        Field::Published,
+        Field::Source,
+        Field::Url,
+        Field::Assessment,
+    ];
+    let width = fields
+        .iter()
+        .map(|&f| Cmd::Field(f).text(lang).width() + colon.width())
+        .max()
+        .unwrap_or(0);
+    move |f| pad(&format!("{}{colon}", Cmd::Field(f).text(lang)), width)
+}
+
+/// `section:` (`部分：`) heading a list.
+fn heading(f: Field, lang: Lang) -> String {
+    let colon = match lang {
+        Lang::Zh => "：",
+        Lang::En => ":",
+    };
+    format!("{}{colon}\n", Cmd::Field(f).text(lang))
+}
+
+/// `zhoubao show`: one issue in full, its figures compared with earlier weeks.
+pub fn show_text(d: &IssueDetail, comparisons: &IssueComparisons, lang: Lang) -> String {
+    let s = &d.summary;
+    let mut out = String::new();
+    let title = match s.title.as_deref() {
+        Some(t) => clean(t),
+        None => Cmd::TitleUnknown.text(lang).into_owned(),
+    };
+    out.push_str(&format!("{}  {}\n", s.key, title));
+    out.push_str(&if s.cached {
+        Cmd::Cached.text(lang)
+    } else {
+        Cmd::ShowNotCached.text(lang)
+    });
+    out.push('\n');
+    let label = labels(lang);
+    let dash = || "-".to_string();
+    for (field, value) in [
+        (Field::Period, period_text(s.period)),
+        (
+            Field::Published,
+            s.published.map_or_else(dash, |d| d.to_string()),
+        ),
+        (Field::Source, d.source.as_deref().map_or_else(dash, clean)),
+        (Field::Url, d.url.as_deref().map_or_else(dash, clean)),
+        (
+            Field::Assessment,
+            s.assessment.map_or("-", |a| a.chinese()).to_string(),
+        ),
+    ] {
+        out.push_str(&format!("{}{value}\n", label(field)));
+    }
+    figures_text(s, comparisons, lang, &mut out);
+    if !d.body.is_empty() {
+        out.push('\n');
+        for p in &d.body {
+            out.push_str(&clean(p));
+            out.push('\n');
+        }
+    }
+    if !d.images.is_empty() {
+        out.push('\n');
+        out.push_str(&heading(Field::Charts, lang));
+        for i in &d.images {
+            out.push_str(&format!("  {}\n", clean(i)));
+        }
+    }
+    if !d.recent.is_empty() {
+        out.push('\n');
+        out.push_str(&heading(Field::Recent, lang));
+        for r in &d.recent {
+            let state = if r.cached {
+                Cmd::Cached.text(lang)
+            } else {
+                Cmd::NotCached.text(lang)
+            };
+            let link = match r.url.as_deref() {
+                Some(u) => clean(u),
+                None => Cmd::NoLink.text(lang).into_owned(),
+            };
+            out.push_str(&format!(
+                "  {}. [{state}] {} {link}\n",
+                r.position,
+                clean(&r.title),
+            ));
+        }
+    }
+    if d.aliases.len() > 1 {
+        out.push('\n');
+        out.push_str(&heading(Field::Copies, lang));
+        for a in &d.aliases {
+            let source = match a.source.as_deref() {
+                Some(s) => clean(s),
+                None => Cmd::RecentLink.text(lang).into_owned(),
+            };
+            out.push_str(&format!(
+                "  {source}  {}\n",
+                clean(a.url.as_deref().unwrap_or("-"))
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Figures, IssueKey, Metric};
+    use crate::trend::WeekSeries;
+
+    fn detail(number: u32, events: i64) -> IssueDetail {
+        IssueDetail {
+            summary: IssueSummary {
+                key: IssueKey::new(2024, number),
+                title: Some(format!("网络安全信息与动态周报2024年第{number}期")),
+                period: None,
+                published: None,
+                assessment: None,
+                figures: Figures {
+                    events_handled: Some(events),
+                    ..Figures::default()
+                },
+                cached: true,
+                read: false,
+            },
+            source: None,
+            url: None,
+            body: vec!["本周正文。".into()],
+            images: Vec::new(),
+            recent: Vec::new(),
+            aliases: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn each_comparison_line_is_in_the_chosen_language() {
+        let (before, now) = (detail(1, 400), detail(2, 300));
+        let weeks = WeekSeries::build(&[before.summary.clone(), now.summary.clone()]);
+        let c = IssueComparisons::compute(&weeks, now.summary.key, &now.summary.figures);
+        let zh = show_text(&now, &c, Lang::Zh);
+        assert!(zh.contains("\n已缓存\n周期：-\n"), "{zh}");
+        assert!(
+            zh.contains("\n  处理事件    300  −100 (−25.0%)，较 2024-1（400），上一周\n"),
+            "{zh}"
+        );
+        assert!(
+            zh.contains("较 4 周均值 400（4 周中仅知 1 周）：−100 (−25.0%)"),
+            "{zh}"
+        );
+        assert!(zh.contains("52 周内已知 2 周中最低"), "{zh}");
+        assert!(zh.contains("\n本周正文。\n"), "the body as it is: {zh}");
+        let en = show_text(&now, &c, Lang::En);
+        assert!(en.contains("\ncached\nperiod:     -\n"), "{en}");
+        assert!(
+            en.contains("\n  events handled 300  −100 (−25.0%) vs 2024-1 (400), the week before\n"),
+            "{en}"
+        );
+        assert!(en.contains("\n本周正文。\n"), "{en}");
+        // A figure the issue lacks, in both.
+        assert_eq!(c.get(Metric::MaliciousUrls).map(|m| m.value), Some(None));
+        assert!(zh.contains("本期无此项") && en.contains("not in this issue"));
+    }
+}

@@ -1,0 +1,333 @@
+//! `F`: fetch the shown issue, or the selected 近期回顾 line's issue, when
+//! the cache does not hold it in full. The fetch runs on a thread behind
+//! the [`PageFetcher`] trait and writes to the cache through its own
+//! connection; the thread's news arrives on a channel that the event loop
+//! drains as `Action::PollFetch`, one flow per tick, so the UI never waits.
+//! When the page is stored the app reloads (the library's generation
+//! changed) and shows the issue; Esc cancels.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use super::action::Focus;
+use super::app::{App, Target};
+use super::detail::Item;
+use crate::fetch::{self, Cancel, Client, FetchError, FetchOptions, PageResult, Step};
+use crate::i18n::{Lang, Msg};
+use crate::model::IssueKey;
+use crate::store::Store;
+
+/// How often the event loop looks for news while a fetch runs.
+pub const POLL_EVERY: Duration = Duration::from_millis(100);
+
+/// What a fetch thread says as it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    /// Waiting this long before asking the host again (politeness).
+    Waiting(Duration),
+    Requesting,
+}
+
+/// Fetches one page into the cache the TUI reads, on whatever thread
+/// calls it; the TUI test gives one that reaches its loopback server.
+pub trait PageFetcher: Send + Sync {
+    fn fetch(&self, url: &str, cancel: &Cancel, progress: &mut dyn FnMut(Progress)) -> PageResult;
+}
+
+/// The real fetcher: HTTP as `zhoubao fetch` does it, stored through a
+/// connection of its own to the cache file. One client for the session, so
+/// requests to one host stay spaced however fast `F` is pressed.
+pub struct CacheFetcher {
+    path: PathBuf,
+    client: Mutex<Client>,
+}
+
+impl CacheFetcher {
+    pub fn new(path: PathBuf, options: FetchOptions) -> CacheFetcher {
+        CacheFetcher {
+            path,
+            client: Mutex::new(Client::new(options)),
+        }
+    }
+}
+
+impl PageFetcher for CacheFetcher {
+    fn fetch(&self, url: &str, cancel: &Cancel, progress: &mut dyn FnMut(Progress)) -> PageResult {
+        let mut store = match Store::open_existing(&self.path) {
+            Ok(store) => store,
+            Err(e) => {
+                return PageResult::Failed(FetchError::Store {
+                    detail: e.to_string(),
+                })
+            }
+        };
+        // A panic on another fetch thread leaves the client usable.
+        let mut client = self.client.lock().unwrap_or_else(|p| p.into_inner());
+        let (result, _) =
+            fetch::fetch_page(
+                &mut client,
+                &mut store,
+                url,
+                cancel,
+                &mut |step| match step {
+                    Step::Waiting { wait, .. } => progress(Progress::Waiting(wait)),
+                    Step::Requesting { .. } => progress(Progress::Requesting),
+                },
+            );
+        result
+    }
+}
+
+enum News {
+    Progress(Progress),
+    Done(PageResult),
+}
+
+/// A fetch under way.
+struct Job {
+    /// How messages name it: the issue key, else the line's title.
+    what: String,
+    /// Where the reader was when pressing `F`, and whether it was a link.
+    from: Option<Target>,
+    link: bool,
+    news: Receiver<News>,
+    cancel: Cancel,
+    /// What the status line says while it runs.
+    showing: Msg,
+}
+
+/// `F`'s state in the app: the fetcher (None in the demo) and the fetch
+/// under way.
+pub struct FetchSlot {
+    fetcher: Option<Arc<dyn PageFetcher>>,
+    job: Option<Job>,
+}
+
+impl FetchSlot {
+    pub fn new(fetcher: Option<Arc<dyn PageFetcher>>) -> FetchSlot {
+        FetchSlot { fetcher, job: None }
+    }
+}
+
+/// Which page `F` asks for, or why there is none.
+struct Request {
+    what: String,
+    url: String,
+    link: bool,
+}
+
+impl App {
+    /// Replaces the fetcher `F` uses (None: fetching is off, as in the demo).
+    pub fn set_fetcher(&mut self, fetcher: Option<Arc<dyn PageFetcher>>) {
+        self.fetch.fetcher = fetcher;
+    }
+
+    /// Switches the UI's language, redrawing the shown issue in it.
+    pub fn set_language(&mut self, lang: Lang) {
+        self.ui.lang = lang;
+        if let Some(target) = self.current.clone() {
+            let scroll = self.detail_scroll;
+            self.show(target);
+            self.detail_scroll = scroll;
+            self.clamp_scroll();
+        }
+    }
+
+    pub fn is_fetching(&self) -> bool {
+        self.fetch.job.is_some()
+    }
+
+    /// How long the event loop may wait for input before polling the fetch.
+    pub fn fetch_wait(&self) -> Option<Duration> {
+        self.fetch.job.as_ref().map(|_| POLL_EVERY)
+    }
+
+    fn say(&mut self, msg: Msg, error: bool) {
+        let text = msg.text(self.ui.lang).into_owned();
+        if error {
+            self.set_error(text);
+        } else {
+            self.set_message(text);
+        }
+    }
+
+    /// `F`: starts fetching the selected line's issue or the shown issue.
+    pub fn start_fetch(&mut self) {
+        let Some(fetcher) = self.fetch.fetcher.clone() else {
+            return self.say(Msg::FetchTuiDemo, false);
+        };
+        if let Some(job) = &self.fetch.job {
+            let what = job.what.clone();
+            return self.say(Msg::FetchTuiBusy { what }, false);
+        }
+        let request = match self.fetch_request() {
+            Ok(request) => request,
+            Err(msg) => return self.say(msg, false),
+        };
+        let (tx, news) = mpsc::channel();
+        let cancel = Cancel::new();
+        let thread_cancel = cancel.clone();
+        let url = request.url.clone();
+        let spawned = std::thread::Builder::new()
+            .name("zhoubao-fetch".into())
+            .spawn(move || {
+                let progress_tx = tx.clone();
+                let result = fetcher.fetch(&url, &thread_cancel, &mut |p| {
+                    let _ = progress_tx.send(News::Progress(p));
+                });
+                let _ = tx.send(News::Done(result));
+            });
+        if let Err(e) = spawned {
+            let why = Box::new(Msg::FetchNetwork {
+                detail: e.to_string(),
+            });
+            let what = request.what;
+            return self.say(Msg::FetchTuiFailed { what, why }, true);
+        }
+        let showing = Msg::FetchTuiRunning {
+            what: request.what.clone(),
+        };
+        self.fetch.job = Some(Job {
+            what: request.what,
+            from: self.current.clone(),
+            link: request.link,
+            news,
+            cancel,
+            showing: showing.clone(),
+        });
+        self.say(showing, false);
+    }
+
+    /// The selected 近期回顾 line while the links have focus, else the
+    /// shown issue; refused when the cache holds it in full or no URL is
+    /// known.
+    fn fetch_request(&self) -> Result<Request, Msg> {
+        let selected = (self.focus == Focus::Links)
+            .then(|| self.doc.items.get(self.link_selected))
+            .flatten();
+        if let Some(Item::Link(i)) = selected {
+            if let Some(link) = self.doc.links.get(*i) {
+                let key = link.key.or_else(|| {
+                    let url = link.url.as_deref()?;
+                    self.library().key_for_url(url).ok().flatten()
+                });
+                let what =
+                    key.map_or_else(|| crate::sanitize::line(&link.title), |k| k.to_string());
+                if key.is_some_and(|k| self.holds(k)) || (key.is_none() && link.cached) {
+                    return Err(Msg::FetchTuiCached { key: what });
+                }
+                let Some(url) = link.url.clone() else {
+                    return Err(Msg::FetchTuiNoUrl { what });
+                };
+                return Ok(Request {
+                    what,
+                    url,
+                    link: true,
+                });
+            }
+        }
+        let key = self.current_key();
+        let what = match (key, &self.current) {
+            (Some(k), _) => k.to_string(),
+            (None, Some(Target::Reference(r))) => crate::sanitize::line(&r.title),
+            (None, _) => String::new(),
+        };
+        if key.is_some_and(|k| self.holds(k)) {
+            return Err(Msg::FetchTuiCached { key: what });
+        }
+        match self.doc.url.clone() {
+            Some(url) => Ok(Request {
+                what,
+                url,
+                link: false,
+            }),
+            None => Err(Msg::FetchTuiNoUrl { what }),
+        }
+    }
+
+    fn holds(&self, key: IssueKey) -> bool {
+        self.index
+            .get(&key)
+            .and_then(|&i| self.summaries.get(i))
+            .is_some_and(|s| s.cached)
+    }
+
+    /// Esc while fetching: the page is not stored, the thread ends by itself.
+    /// False when nothing was being fetched.
+    pub fn cancel_fetch(&mut self) -> bool {
+        let Some(job) = self.fetch.job.take() else {
+            return false;
+        };
+        job.cancel.cancel();
+        self.say(Msg::FetchTuiCancelled { what: job.what }, false);
+        true
+    }
+
+    /// `Action::PollFetch`: takes the thread's news; when the page arrived,
+    /// reloads and shows it if the reader is still where they pressed `F`.
+    pub fn poll_fetch(&mut self) {
+        let Some(job) = self.fetch.job.as_mut() else {
+            return;
+        };
+        let done = loop {
+            match job.news.try_recv() {
+                Ok(News::Progress(Progress::Waiting(wait))) => {
+                    job.showing = Msg::FetchTuiWaiting {
+                        what: job.what.clone(),
+                        secs: format!("{:.1}", wait.as_secs_f64()),
+                    };
+                }
+                Ok(News::Progress(Progress::Requesting)) => {
+                    job.showing = Msg::FetchTuiRunning {
+                        what: job.what.clone(),
+                    };
+                }
+                Ok(News::Done(result)) => break Some(result),
+                Err(TryRecvError::Empty) => break None,
+                Err(TryRecvError::Disconnected) => {
+                    self.fetch.job = None;
+                    return self.say(Msg::FetchTuiLost, true);
+                }
+            }
+        };
+        let Some(result) = done else {
+            // A key press cleared the line; the fetch still runs.
+            let showing = job.showing.clone();
+            if self.status.is_none() {
+                self.say(showing, false);
+            }
+            return;
+        };
+        let Some(job) = self.fetch.job.take() else {
+            return;
+        };
+        self.finish_fetch(job, result);
+    }
+
+    fn finish_fetch(&mut self, job: Job, result: PageResult) {
+        let what = job.what;
+        match result {
+            PageResult::Stored { key, outcome } => {
+                self.refresh_if_changed();
+                if self.current == job.from {
+                    if job.link {
+                        self.go_to(Target::Issue(key));
+                    } else {
+                        self.show(Target::Issue(key));
+                    }
+                }
+                let key = key.to_string();
+                self.say(Msg::FetchTuiStored { key, outcome }, false);
+            }
+            PageResult::Skipped(why) => self.say(Msg::FetchTuiSkipped { what, why }, true),
+            PageResult::Failed(FetchError::Cancelled) => {}
+            PageResult::Failed(FetchError::Wall) => self.say(Msg::FetchTuiWall { what }, true),
+            PageResult::Failed(e) => {
+                let why = Box::new(e.message());
+                self.say(Msg::FetchTuiFailed { what, why }, true);
+            }
+        }
+    }
+}

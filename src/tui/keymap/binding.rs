@@ -1,0 +1,96 @@
+//! What a binding of the key map is: its keys, where it applies, what it
+//! produces and how help and the status line describe it.
+
+use crate::i18n::Help;
+use crate::tui::action::{Action, Focus, InputMode};
+use crate::tui::keys::Key;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Anywhere,
+    Normal,
+    Focused(Focus),
+    /// Browsing with the detail or the links pane focused.
+    Panes,
+    /// Moving keys: browsing, and scrolling the help overlay.
+    Scroll,
+    Search,
+    Help,
+    Goto,
+    Confirm,
+    Chart,
+}
+
+impl Scope {
+    pub fn applies(self, mode: InputMode, focus: Focus) -> bool {
+        match self {
+            Scope::Anywhere => true,
+            Scope::Normal => mode == InputMode::Normal,
+            Scope::Focused(f) => mode == InputMode::Normal && focus == f,
+            Scope::Panes => mode == InputMode::Normal && focus != Focus::List,
+            Scope::Scroll => matches!(mode, InputMode::Normal | InputMode::Help),
+            Scope::Search => mode == InputMode::Search,
+            Scope::Help => mode == InputMode::Help,
+            Scope::Goto => mode == InputMode::Goto,
+            Scope::Confirm => mode == InputMode::Confirm,
+            Scope::Chart => mode == InputMode::Chart,
+        }
+    }
+
+    /// Whether some mode and focus has both scopes apply at once.
+    pub fn overlaps(self, other: Scope) -> bool {
+        InputMode::ALL.iter().any(|&m| {
+            Focus::ALL
+                .iter()
+                .any(|&f| self.applies(m, f) && other.applies(m, f))
+        })
+    }
+
+    /// Heading of the scope's section in the help overlay.
+    pub fn heading(self) -> Help {
+        match self {
+            Scope::Anywhere => Help::HeadAnywhere,
+            Scope::Normal => Help::HeadBrowsing,
+            Scope::Scroll => Help::HeadMoving,
+            Scope::Focused(Focus::List) => Help::HeadList,
+            Scope::Focused(Focus::Detail) | Scope::Panes => Help::HeadPanes,
+            Scope::Focused(Focus::Links) => Help::HeadLinks,
+            Scope::Search => Help::HeadSearch,
+            Scope::Help => Help::HeadHelp,
+            Scope::Goto => Help::HeadGoto,
+            Scope::Confirm => Help::HeadConfirm,
+            Scope::Chart => Help::HeadChart,
+        }
+    }
+}
+
+/// What a binding produces; digits and typed text carry the key's character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Do(Action),
+    FollowDigit,
+    Type,
+    /// The chart view's figure keys: the digit picks the figure.
+    FigureDigit,
+}
+
+/// How the status line hints at a binding: its first key, joined by `sep`
+/// to the first key of the binding named in `with`, then `what`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HintSpec {
+    pub what: Help,
+    pub with: Option<(&'static str, &'static str)>,
+}
+
+/// One binding of the default table.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Binding {
+    /// The config's `[keys]` name; None for keys no config changes.
+    pub name: Option<&'static str>,
+    pub keys: &'static [Key],
+    pub scope: Scope,
+    pub bound: Bound,
+    pub help: Help,
+    pub hint: Option<HintSpec>,
+}

@@ -1,0 +1,265 @@
+//! The key map the TUI runs with: the default table (table.rs) with the
+//! config's `[keys]` applied. Deciding what a key does ([`KeyMap::action`]),
+//! the help overlay and the status-line hints all read this one value, so
+//! after a remap the three still agree.
+
+mod binding;
+mod table;
+#[cfg(test)]
+mod tests;
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind,
+};
+use thiserror::Error;
+
+pub use self::binding::{Binding, Bound, HintSpec, Scope};
+pub use self::table::{KEYMAP, PINNED_HINTS};
+use super::action::{Action, Focus, InputMode};
+use super::keys::Key;
+use crate::i18n::{Help, Lang};
+
+/// A binding as the TUI runs with it: the table's, with the keys the config
+/// gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub binding: &'static Binding,
+    pub keys: Vec<Key>,
+}
+
+/// Why a `[keys]` table cannot be applied.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum KeyMapError {
+    #[error("{0:?} is not an action that can be remapped")]
+    UnknownAction(String),
+    /// `key` of `action` is bound to `other` (a name, or the fixed
+    /// binding's help text) where both apply.
+    #[error("{key:?} of {action} is also bound to {other} where both apply")]
+    Conflict {
+        action: String,
+        key: String,
+        other: String,
+    },
+    #[error("{key:?} always quits; {action} cannot have it")]
+    Reserved { action: String, key: String },
+}
+
+/// A status-line hint: `keys what`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: String,
+    pub what: &'static str,
+    /// Shown however narrow the line (`PINNED_HINTS`); the others are
+    /// dropped from the last one back when there is no room.
+    pub pinned: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyMap {
+    entries: Vec<Entry>,
+}
+
+impl Default for KeyMap {
+    fn default() -> Self {
+        KeyMap {
+            entries: KEYMAP
+                .iter()
+                .map(|binding| Entry {
+                    binding,
+                    keys: binding.keys.to_vec(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl KeyMap {
+    /// The defaults with each named action given exactly the keys listed
+    /// (an empty list unbinds it). Refused: a name that is not a remappable
+    /// action, Ctrl-C (it always quits), and a key that would mean two
+    /// things where both bindings apply.
+    pub fn with_keys<'a>(
+        remaps: impl IntoIterator<Item = (&'a str, Vec<Key>)>,
+    ) -> Result<KeyMap, KeyMapError> {
+        let mut map = KeyMap::default();
+        let mut changed = Vec::new();
+        for (name, keys) in remaps {
+            let entry = map
+                .entries
+                .iter_mut()
+                .find(|e| e.binding.name == Some(name))
+                .ok_or_else(|| KeyMapError::UnknownAction(name.to_string()))?;
+            let mut unique: Vec<Key> = Vec::with_capacity(keys.len());
+            for k in keys {
+                if !unique.contains(&k) {
+                    unique.push(k);
+                }
+            }
+            entry.keys = unique;
+            changed.push(name);
+        }
+        map.check(&changed)?;
+        Ok(map)
+    }
+
+    /// Two bindings that can apply at once share no key. Reported for the
+    /// remapped action (`changed`), so the error points at the config line.
+    fn check(&self, changed: &[&str]) -> Result<(), KeyMapError> {
+        for (i, a) in self.entries.iter().enumerate() {
+            for b in self.entries.iter().skip(i + 1) {
+                if !a.binding.scope.overlaps(b.binding.scope) {
+                    continue;
+                }
+                let clash = a.keys.iter().find(|ka| {
+                    !matches!(ka, Key::Typed | Key::Any) && b.keys.iter().any(|kb| ka.overlaps(*kb))
+                });
+                let Some(&key) = clash else {
+                    continue;
+                };
+                let is_changed = |e: &Entry| e.binding.name.is_some_and(|n| changed.contains(&n));
+                let (mine, other) = if is_changed(b) { (b, a) } else { (a, b) };
+                let action = mine.binding.name.unwrap_or_default().to_string();
+                let key_name = key.config_name().unwrap_or_else(|| key.label());
+                if other.binding.scope == Scope::Anywhere && other.binding.name.is_none() {
+                    return Err(KeyMapError::Reserved {
+                        action,
+                        key: key_name,
+                    });
+                }
+                let other = match other.binding.name {
+                    Some(n) => n.to_string(),
+                    None => format!("“{}”", other.binding.help.text(Lang::En)),
+                };
+                return Err(KeyMapError::Conflict {
+                    action,
+                    key: key_name,
+                    other,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The keys of the binding named `name`.
+    pub fn keys_of(&self, name: &str) -> &[Key] {
+        self.entries
+            .iter()
+            .find(|e| e.binding.name == Some(name))
+            .map_or(&[], |e| e.keys.as_slice())
+    }
+
+    /// The first key of the binding named `name` as help spells it; empty
+    /// when the config left it without keys.
+    pub fn label_of(&self, name: &str) -> String {
+        self.keys_of(name)
+            .first()
+            .map(|k| k.label())
+            .unwrap_or_default()
+    }
+
+    /// The action a key press means in this mode and focus; `None` when
+    /// unbound. Releases are ignored so terminals that report them do not
+    /// act twice.
+    pub fn action(&self, key: KeyEvent, mode: InputMode, focus: Focus) -> Option<Action> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let entry = self
+            .entries
+            .iter()
+            .filter(|e| e.binding.scope.applies(mode, focus))
+            .find(|e| e.keys.iter().any(|k| k.matches(&key)))?;
+        let digit = || match key.code {
+            KeyCode::Char(c) => c.to_digit(10).and_then(|d| u8::try_from(d).ok()),
+            _ => None,
+        };
+        match (entry.binding.bound, key.code) {
+            (Bound::Do(action), _) => Some(action),
+            (Bound::FollowDigit, _) => digit().map(Action::FollowNumber),
+            (Bound::FigureDigit, _) => digit().map(Action::ChartFigure),
+            (Bound::Type, KeyCode::Char(c)) if mode == InputMode::Goto => {
+                Some(Action::GotoInput(c))
+            }
+            (Bound::Type, KeyCode::Char(c)) => Some(Action::SearchInput(c)),
+            (Bound::Type, _) => None,
+        }
+    }
+
+    /// Any terminal event to an action: keys through the key map, mouse
+    /// clicks and wheel as positions for `update` to hit-test, and resizes.
+    pub fn event(&self, event: &Event, mode: InputMode, focus: Focus) -> Option<Action> {
+        match event {
+            Event::Key(key) => self.action(*key, mode, focus),
+            Event::Mouse(mouse) => {
+                let (column, row) = (mouse.column, mouse.row);
+                match mouse.kind {
+                    MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                    MouseEventKind::ScrollDown => Some(Action::Scroll {
+                        column,
+                        row,
+                        down: true,
+                    }),
+                    MouseEventKind::ScrollUp => Some(Action::Scroll {
+                        column,
+                        row,
+                        down: false,
+                    }),
+                    _ => None,
+                }
+            }
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            _ => None,
+        }
+    }
+
+    /// Status-line hints for the current mode and focus, most useful first.
+    /// A binding left without keys gives no hint.
+    pub fn hints(&self, mode: InputMode, focus: Focus, lang: Lang) -> Vec<Hint> {
+        self.entries
+            .iter()
+            .filter(|e| e.binding.scope != Scope::Anywhere && e.binding.scope.applies(mode, focus))
+            .filter_map(|e| {
+                let spec = e.binding.hint?;
+                let mut keys = e.keys.first()?.label();
+                if let Some((sep, other)) = spec.with {
+                    if let Some(k) = self.keys_of(other).first() {
+                        keys.push_str(sep);
+                        keys.push_str(&k.label());
+                    }
+                }
+                let pinned = matches!(e.binding.bound, Bound::Do(a) if PINNED_HINTS.contains(&a));
+                Some(Hint {
+                    keys,
+                    what: spec.what.text(lang),
+                    pinned,
+                })
+            })
+            .collect()
+    }
+
+    /// The first key of the binding that does `action` where `scope`
+    /// applies, as help and prompts spell it (`Esc`, `j`).
+    pub fn first_label(&self, scope: Scope, action: Action) -> Option<String> {
+        self.entries
+            .iter()
+            .find(|e| e.binding.scope == scope && e.binding.bound == Bound::Do(action))
+            .and_then(|e| e.keys.first())
+            .map(|k| k.label())
+    }
+}
+
+/// The label of every key of an entry, as help lists them.
+pub fn keys_label(keys: &[Key], lang: Lang) -> String {
+    keys.iter()
+        .map(|k| match k {
+            Key::Typed => Help::TypedText.text(lang).to_string(),
+            Key::Any => Help::OtherKey.text(lang).to_string(),
+            k => k.label(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

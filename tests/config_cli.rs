@@ -1,0 +1,117 @@
+//! The config file as a user meets it from the command line: `zhoubao
+//! config` prints a file that reads back as the defaults, a file named by
+//! --config or ZHOUBAO_CONFIG must exist, a bad one stops every command with
+//! one line naming the file, the line and the key, and `db` chooses the
+//! cache when --db and ZHOUBAO_DB do not.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use zhoubao::config::Config;
+use zhoubao::i18n::Lang;
+use zhoubao::tui::KeyMap;
+
+fn run(args: &[&str], env: &[(&str, &Path)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
+    command
+        .args(args)
+        .env_remove("ZHOUBAO_CONFIG")
+        .env_remove("ZHOUBAO_DB")
+        .env("ZHOUBAO_LANG", "en");
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.output().expect("zhoubao runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn zhoubao_config_prints_a_file_that_reads_back_as_the_defaults() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Even with a broken config in place: it prints the defaults.
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "[keys\n").expect("written");
+    let out = run(&["config"], &[("ZHOUBAO_CONFIG", &broken)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.contains("[keys]") && text.contains("[theme]") && text.contains("[fetch]"));
+    let copy = dir.path().join("config.toml");
+    std::fs::write(&copy, &text).expect("written");
+    let config = Config::load(Some(&copy), false, Lang::En).expect("the printed file is valid");
+    assert_eq!(config.keys, KeyMap::default());
+}
+
+#[test]
+fn a_named_config_file_must_exist() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("cache.db");
+    let missing = dir.path().join("none.toml");
+    let db_arg = db.display().to_string();
+    let missing_arg = missing.display().to_string();
+    let out = run(&["--config", &missing_arg, "--db", &db_arg, "list"], &[]);
+    // Refused before the cache is touched.
+    assert!(!db.exists());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(
+        err.trim_end(),
+        format!("zhoubao: {missing_arg}: no such config file")
+    );
+    let out = run(&["--db", &db_arg, "list"], &[("ZHOUBAO_CONFIG", &missing)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no such config file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_bad_config_stops_the_command_with_one_line_naming_the_file_line_and_key() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[keys]\nquit = [\"q\"]\nopen_chart = [\"j\"]\n").expect("written");
+    let db = dir.path().join("cache.db").display().to_string();
+    let out = run(&["--db", &db, "list"], &[("ZHOUBAO_CONFIG", &file)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{}:3: keys.open_chart: \"j\" is also bound to move_down",
+            file.display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_configs_db_is_the_cache_unless_db_is_given() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let from_config = dir.path().join("from-config.db");
+    let file = dir.path().join("config.toml");
+    std::fs::write(
+        &file,
+        format!("db = {:?}\n", from_config.display().to_string()),
+    )
+    .expect("written");
+    // Import creates the cache it writes to.
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/full.md");
+    let out = run(
+        &["import", "--quiet", fixture],
+        &[("ZHOUBAO_CONFIG", &file)],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(from_config.exists(), "the config's db was used");
+    let given = dir.path().join("given.db");
+    let given_arg = given.display().to_string();
+    let out = run(
+        &["--db", &given_arg, "import", "--quiet", fixture],
+        &[("ZHOUBAO_CONFIG", &file)],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(given.exists(), "--db wins over the config");
+}

@@ -1,0 +1,258 @@
+//! `F` in the TUI against the loopback fixture server: the status line
+//! shows the fetch, then the detail pane and the list show the issue;
+//! a selected 近期回顾 line is followed once fetched; Esc cancels; a cached
+//! issue, the demo and a failure each say so.
+
+mod fetch_fixture;
+mod tui_fixture;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::KeyCode;
+
+use fetch_fixture::{FixtureServer, ISSUES};
+use tui_fixture::{app_with_library, not_cached, press, screen};
+use zhoubao::fetch::{self, Cancel, Client, FetchOptions, Walk};
+use zhoubao::i18n::Lang;
+use zhoubao::model::IssueKey;
+use zhoubao::store::Store;
+use zhoubao::tui::fetch::{CacheFetcher, PageFetcher};
+use zhoubao::tui::{action::Action, update, App, MemoryLibrary};
+
+/// A cache file holding the fixture's newest issue, fetched from the
+/// server: its 近期回顾 lines name five issues the cache does not hold.
+fn cache_with_newest(server: &FixtureServer, db: &Path) {
+    let mut store = Store::create_or_open(db).unwrap();
+    let mut client = Client::with_parts(
+        FetchOptions::default(),
+        Box::new(fetch::SystemClock),
+        Box::new(|_| None),
+    );
+    let summary = fetch::run(
+        &mut store,
+        &mut client,
+        &[server.newest_url()],
+        Walk::default(),
+        &Cancel::new(),
+        &mut |_| {},
+    );
+    assert_eq!(summary.new, 1, "{summary:?}");
+}
+
+fn app_on(db: &Path, open: IssueKey, width: u16, height: u16) -> App {
+    let store = Store::open_existing(db).unwrap();
+    let mut app = app_with_library(Box::new(store), Some(open), width, height);
+    app.set_language(Lang::Zh);
+    app
+}
+
+/// Polls as the event loop does until the fetch is over (or 10 s pass).
+fn wait_for_fetch(app: &mut App) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.is_fetching() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+        update(app, Action::PollFetch);
+    }
+    assert!(!app.is_fetching(), "the fetch did not end");
+}
+
+fn status_line(screen: &str) -> &str {
+    screen.lines().last().unwrap_or_default()
+}
+
+#[test]
+fn f_on_a_not_cached_issue_shows_the_fetch_then_the_issue() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    cache_with_newest(&server, &db);
+    for (width, height, index) in [(80, 24, ISSUES - 2), (40, 12, ISSUES - 4)] {
+        let target = &server.issues()[index];
+        let mut app = app_on(&db, target.key, width, height);
+        let before = screen(&app, width, height);
+        assert!(!app
+            .summaries
+            .iter()
+            .any(|s| s.key == target.key && s.cached));
+        if height >= 24 {
+            assert!(before.contains("未缓存"), "{before}");
+        }
+
+        press(&mut app, KeyCode::Char('F'));
+        let during = screen(&app, width, height);
+        assert!(
+            status_line(&during).starts_with(&format!("正在获取 {}", target.key)),
+            "{during}"
+        );
+        assert!(app.is_fetching());
+
+        wait_for_fetch(&mut app);
+        let after = screen(&app, width, height);
+        assert!(!after.contains("未缓存"), "{after}");
+        assert!(after.contains(&format!("详情 {}", target.key)), "{after}");
+        // The detail pane shows the issue, its figures among them.
+        let events = target.figures.events_handled.unwrap().to_string();
+        if height >= 24 {
+            assert!(after.contains("处理事件"), "{after}");
+            assert!(after.contains(&events), "{after}");
+            assert!(
+                after.contains(&format!("第{}期", target.key.number)),
+                "{after}"
+            );
+        }
+        assert!(
+            status_line(&after).starts_with(&format!("已获取 {}", target.key)),
+            "{after}"
+        );
+        assert!(
+            app.status
+                .as_ref()
+                .is_some_and(|s| s.text == format!("已获取 {}（新）", target.key)),
+            "{:?}",
+            app.status
+        );
+        // The list knows it is cached now.
+        let row = app.summaries.iter().find(|s| s.key == target.key).unwrap();
+        assert!(row.cached);
+        assert_eq!(row.figures, target.figures);
+        assert_eq!(app.current_key(), Some(target.key));
+    }
+}
+
+#[test]
+fn f_on_a_selected_link_fetches_its_issue_and_follows_it() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    cache_with_newest(&server, &db);
+    let newest = server.issues()[ISSUES - 1].key;
+    let second = &server.issues()[ISSUES - 3];
+    let mut app = app_on(&db, newest, 80, 24);
+    // Tab to the links, then to the second 近期回顾 line (after the charts).
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let lines = app.doc.links.len();
+    assert_eq!(lines, 5);
+    while app.doc.links[1].key != Some(second.key) || !selected_is_link(&app, 1) {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Char('F'));
+    wait_for_fetch(&mut app);
+    assert_eq!(app.current_key(), Some(second.key));
+    let after = screen(&app, 80, 24);
+    assert!(after.contains(&format!("详情 {}", second.key)), "{after}");
+    // Back returns to the issue whose line was fetched.
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.current_key(), Some(newest));
+}
+
+fn selected_is_link(app: &App, n: usize) -> bool {
+    matches!(
+        app.doc.items.get(app.link_selected),
+        Some(zhoubao::tui::detail::Item::Link(i)) if *i == n
+    )
+}
+
+#[test]
+fn f_on_a_cached_issue_and_in_the_demo_says_so() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    cache_with_newest(&server, &db);
+    let newest = server.issues()[ISSUES - 1].key;
+    let mut app = app_on(&db, newest, 80, 24);
+    let asked = server.requests().len();
+    press(&mut app, KeyCode::Char('F'));
+    assert!(!app.is_fetching());
+    let text = screen(&app, 80, 24);
+    assert!(
+        status_line(&text).starts_with(&format!("{newest} 已完整缓存，无需获取")),
+        "{text}"
+    );
+    assert_eq!(server.requests().len(), asked);
+
+    // A memory library (the demo's kind) has no fetcher.
+    let mut lib = MemoryLibrary::new();
+    lib.insert(not_cached(15));
+    let mut demo = app_with_library(Box::new(lib), None, 80, 24);
+    demo.set_language(Lang::En);
+    press(&mut demo, KeyCode::Char('F'));
+    let text = screen(&demo, 80, 24);
+    assert!(
+        status_line(&text).starts_with("--demo never touches the network: F works on a real cache"),
+        "{text}"
+    );
+}
+
+/// A memory library whose only issue is not cached and lives at `url`,
+/// fetched into a cache file of its own.
+fn app_fetching_from(url: &str, db: &Path, timeout: Duration) -> App {
+    Store::create_or_open(db).unwrap();
+    let mut issue = not_cached(15);
+    issue.url = Some(url.to_string());
+    let mut lib = MemoryLibrary::new();
+    lib.insert(issue);
+    let mut app = app_with_library(Box::new(lib), None, 80, 24);
+    app.set_language(Lang::Zh);
+    let options = FetchOptions {
+        timeout,
+        ..FetchOptions::default()
+    };
+    let fetcher: Arc<dyn PageFetcher> = Arc::new(CacheFetcher::new(db.to_path_buf(), options));
+    app.set_fetcher(Some(fetcher));
+    app
+}
+
+#[test]
+fn esc_cancels_a_fetch_and_nothing_is_stored() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut app = app_fetching_from(&server.silent_url(), &db, Duration::from_secs(2));
+    press(&mut app, KeyCode::Char('F'));
+    assert!(app.is_fetching());
+    // Typing goes on while the fetch waits: the UI is not blocked.
+    press(&mut app, KeyCode::Tab);
+    update(&mut app, Action::PollFetch);
+    assert!(status_line(&screen(&app, 80, 24)).starts_with("正在获取 2024-15"));
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.is_fetching());
+    let text = screen(&app, 80, 24);
+    assert!(
+        status_line(&text).starts_with("已取消获取 2024-15"),
+        "{text}"
+    );
+    std::thread::sleep(Duration::from_millis(2500));
+    update(&mut app, Action::PollFetch);
+    assert!(status_line(&screen(&app, 80, 24)).starts_with("已取消获取 2024-15"));
+    assert_eq!(
+        Store::open_existing(&db).unwrap().source_count().unwrap(),
+        0
+    );
+}
+
+#[test]
+fn a_failed_fetch_says_why_on_the_status_line() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    for (path, words) in [
+        (
+            "/missing",
+            "获取 2024-15 失败：服务器回应 HTTP 404 Not Found",
+        ),
+        ("/wall", "微信要求验证：按 o 在浏览器中打开 2024-15"),
+    ] {
+        let db = dir.path().join(format!("c{}.db", path.len()));
+        let mut app = app_fetching_from(&server.url(path), &db, Duration::from_secs(5));
+        press(&mut app, KeyCode::Char('F'));
+        wait_for_fetch(&mut app);
+        let text = screen(&app, 80, 24);
+        assert!(status_line(&text).starts_with(words), "{text}");
+        assert_eq!(
+            Store::open_existing(&db).unwrap().source_count().unwrap(),
+            0
+        );
+    }
+}
