@@ -264,8 +264,10 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
+                // Ties broken by key, not by row order, so the answer does
+                // not depend on the order the files were imported in.
                 "SELECT year, number FROM claims WHERE biz = ?1 AND mid = ?2 AND idx = ?3
-                 ORDER BY rank DESC LIMIT 1",
+                 ORDER BY rank DESC, year, number LIMIT 1",
             )?
             .query_row(params![id.biz, id.mid, id.idx], |r| {
                 Ok(IssueKey::new(r.get(0)?, r.get(1)?))
