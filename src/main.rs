@@ -427,7 +427,9 @@ fn man() -> Result<ExitCode> {
 /// `zhoubao recover`: a new cache beside the damaged one, never over a file.
 fn recover(cache: &Path, to: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
     let to = to.unwrap_or_else(|| zhoubao::store::default_recovery_path(cache));
-    let report = Store::recover(cache, &to, |raw| zhoubao::parse::parse(raw).ok())?;
+    let report = Store::recover(cache, &to, |raw| {
+        import::parse_caught(raw).ok().and_then(Result::ok)
+    })?;
     eprint!("{}", report.render(lang));
     let journals: Vec<String> = ["-wal", "-shm"]
         .iter()

@@ -393,6 +393,7 @@ fn the_verification_wall_stops_the_walk_at_once() {
     // The second 近期回顾 line of the newest issue leads to the wall.
     let server = FixtureServer::start_with(Setup {
         wall_at: Some(ISSUES - 3),
+        ..Setup::default()
     });
     let mut store = Store::open_in_memory().unwrap();
     let mut client = client(options());

@@ -8,11 +8,15 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::time::Duration;
 
-use fetch_fixture::{FixtureServer, ISSUES};
+use fetch_fixture::{FixtureServer, Setup, ISSUES, PANIC_MARKER};
 
 /// Runs zhoubao with a proxy set that would refuse every connection: the
 /// loopback server must be reached directly all the same.
 fn zhoubao(db: &Path, lang: &str, args: &[&str]) -> Output {
+    zhoubao_with(db, lang, args, &[])
+}
+
+fn zhoubao_with(db: &Path, lang: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zhoubao"))
         .arg("--db")
         .arg(db)
@@ -22,6 +26,7 @@ fn zhoubao(db: &Path, lang: &str, args: &[&str]) -> Output {
         .env("HTTPS_PROXY", "http://127.0.0.1:1")
         .env_remove("NO_PROXY")
         .env_remove("no_proxy")
+        .envs(env.iter().copied())
         .output()
         .unwrap()
 }
@@ -145,4 +150,57 @@ fn the_demo_never_fetches() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("fetch into a cache without --demo"));
+}
+
+/// A parser bug on one page of a walk fails that page, in import's words,
+/// and the walk goes on to the rest.
+#[test]
+fn a_parser_panic_fails_that_page_and_the_walk_goes_on() {
+    let server = FixtureServer::start_with(Setup {
+        panic_at: Some(ISSUES - 3),
+        ..Setup::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let out = zhoubao_with(
+        &db,
+        "en",
+        &[
+            "fetch",
+            "--follow",
+            "5",
+            "--delay",
+            "0.5",
+            &server.newest_url(),
+        ],
+        &[("ZHOUBAO_TEST_PARSER_PANIC", PANIC_MARKER)],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let crashed = server.page_url(ISSUES - 3);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!(
+            "failed  {crashed}: unreadable page: the parser crashed on this file"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(
+        lines.last().copied(),
+        Some("6 pages: 5 new, 0 updated, 0 unchanged, 0 stubs merged, 0 skipped, 1 failed"),
+        "{err}"
+    );
+    let list = zhoubao(&db, "en", &["list", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let crashed_key = server.issues()[ISSUES - 3].key.to_string();
+    let cached: Vec<String> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|row| row["cached"] == true)
+        .map(|row| row["key"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(cached.len(), 5, "{cached:?}");
+    assert!(!cached.contains(&crashed_key), "{cached:?}");
 }

@@ -301,3 +301,30 @@ fn a_damaged_cache_is_refused_before_import_writes_and_readers_point_at_recover(
         "not the bare SQLite error: {err}"
     );
 }
+
+/// A parser bug on one stored file loses that file's issue from the new
+/// cache, not the whole recovery (as import and reindex treat it).
+#[test]
+fn a_parser_panic_during_recover_loses_only_that_issue() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = archive(dir.path(), 4);
+    let issues = pages(&a.db, "issues", "leaf");
+    overwrite_pages(&a.db, &[issues[0]]);
+    let to = dir.path().join("fresh.db");
+    // Only the file with the long appendix holds these words.
+    let out = Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+        .env("ZHOUBAO_LANG", "en")
+        .env("ZHOUBAO_TEST_PARSER_PANIC", "本段为测试用的长附录文字")
+        .arg("--db")
+        .arg(&a.db)
+        .args(["recover", "--to", to.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let mut expected: BTreeSet<IssueKey> = a.files.iter().map(|f| f.2).collect();
+    expected.remove(&a.files[4].2);
+    assert_eq!(cached(&to), expected, "{err}");
+}

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::i18n::Msg;
+use crate::i18n::{Fetch, Lang, Msg};
 
 /// What went wrong fetching one page. `Display` is English for logs and
 /// library users; people read [`FetchError::message`].
@@ -39,55 +39,53 @@ pub enum FetchError {
     Wall,
     #[error("cancelled")]
     Cancelled,
-    #[error("unreadable page: {detail}")]
-    Unreadable { detail: String },
-    #[error("cannot store the page: {detail}")]
-    Store { detail: String },
+    /// The parser's reason, or its crash (import's words for both).
+    #[error("unreadable page: {}", why.text(Lang::En))]
+    Unreadable { why: Box<Msg> },
+    /// The cache's own reason.
+    #[error("cannot store the page: {}", why.text(Lang::En))]
+    Store { why: Box<Msg> },
 }
 
 impl FetchError {
     /// The reason as the user reads it, in either language.
     pub fn message(&self) -> Msg {
         let secs = |d: &Duration| d.as_secs_f64();
-        match self {
-            FetchError::BadUrl { reason } => Msg::FetchBadUrl {
+        Msg::Fetch(match self {
+            FetchError::BadUrl { reason } => Fetch::BadUrl {
                 reason: reason.clone(),
             },
-            FetchError::BadProxy { proxy } => Msg::FetchBadProxy {
+            FetchError::BadProxy { proxy } => Fetch::BadProxy {
                 proxy: proxy.clone(),
             },
-            FetchError::Dns { host } => Msg::FetchDns { host: host.clone() },
-            FetchError::Refused { host } => Msg::FetchRefused { host: host.clone() },
-            FetchError::ConnectTimedOut { host, after } => Msg::FetchConnectTimedOut {
+            FetchError::Dns { host } => Fetch::Dns { host: host.clone() },
+            FetchError::Refused { host } => Fetch::Refused { host: host.clone() },
+            FetchError::ConnectTimedOut { host, after } => Fetch::ConnectTimedOut {
                 host: host.clone(),
                 secs: secs(after).to_string(),
             },
-            FetchError::TimedOut { after } => Msg::FetchTimedOut {
+            FetchError::TimedOut { after } => Fetch::TimedOut {
                 secs: secs(after).to_string(),
             },
-            FetchError::Network { detail } => Msg::FetchNetwork {
+            FetchError::Network { detail } => Fetch::Network {
                 detail: detail.clone(),
             },
-            FetchError::Status { code, reason } => Msg::FetchStatus {
+            FetchError::Status { code, reason } => Fetch::Status {
                 code: *code,
                 reason: reason.clone(),
             },
-            FetchError::NotHtml { content_type } => Msg::FetchNotHtml {
+            FetchError::NotHtml { content_type } => Fetch::NotHtml {
                 content_type: content_type.clone(),
             },
-            FetchError::TooLarge { limit } => Msg::FetchTooLarge { limit: *limit },
-            FetchError::RedirectRefused { to } => Msg::FetchRedirectRefused { to: to.clone() },
-            FetchError::RedirectLoop { to } => Msg::FetchRedirectLoop { to: to.clone() },
-            FetchError::TooManyRedirects { max } => Msg::FetchTooManyRedirects { max: *max },
-            FetchError::Wall => Msg::FetchWall,
-            FetchError::Cancelled => Msg::FetchCancelled,
-            FetchError::Unreadable { detail } => Msg::FetchUnreadable {
-                detail: detail.clone(),
-            },
-            FetchError::Store { detail } => Msg::FetchStoreFailed {
-                detail: detail.clone(),
-            },
-        }
+            FetchError::TooLarge { limit } => Fetch::TooLarge { limit: *limit },
+            FetchError::RedirectRefused { to } => Fetch::RedirectRefused { to: to.clone() },
+            FetchError::RedirectLoop { to } => Fetch::RedirectLoop { to: to.clone() },
+            FetchError::TooManyRedirects { max } => Fetch::TooManyRedirects { max: *max },
+            FetchError::Wall => Fetch::Wall,
+            FetchError::Cancelled => Fetch::Cancelled,
+            FetchError::Unreadable { why } => Fetch::Unreadable { why: why.clone() },
+            FetchError::Store { why } => Fetch::StoreFailed { why: why.clone() },
+        })
     }
 
     /// What ureq reports, as one of ours. `host` names the server asked.

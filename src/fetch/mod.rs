@@ -32,7 +32,7 @@ pub use report::{run_with_progress, verbose_line};
 pub use walk::{run, Event, FetchSummary, Walk};
 
 use crate::model::{Bulletin, Completeness, IssueKey, RecentRef};
-use crate::parse::{self, ParseError};
+use crate::parse::ParseError;
 use crate::store::{ImportOutcome, Store};
 
 /// The shortest wait between two requests to one host a user may set.
@@ -112,7 +112,17 @@ pub fn fetch_page(
         Ok(page) => page,
         Err(e) => return (PageResult::Failed(e), Vec::new()),
     };
-    let parsed = parse::parse(&page.body);
+    // As import reads a file: a panic in the parser fails this page only.
+    let parsed = match crate::import::parse_caught(&page.body) {
+        Ok(parsed) => parsed,
+        Err(crash) => {
+            let why = Box::new(crash);
+            return (
+                PageResult::Failed(FetchError::Unreadable { why }),
+                Vec::new(),
+            );
+        }
+    };
     if is_verification_wall(&page.body, &parsed) {
         return (PageResult::Failed(FetchError::Wall), Vec::new());
     }
@@ -120,7 +130,6 @@ pub fn fetch_page(
         return (PageResult::Failed(FetchError::Cancelled), Vec::new());
     }
     // As `import` stores a file: the parser's verdict, then one transaction.
-    let sanitized = |e: ParseError| crate::sanitize::line(&e.to_string());
     match parsed {
         Ok(b) => {
             let result = match store.import_file(&page.url, &page.body, &b) {
@@ -129,7 +138,7 @@ pub fn fetch_page(
                     outcome,
                 },
                 Err(e) => PageResult::Failed(FetchError::Store {
-                    detail: e.to_string(),
+                    why: Box::new(e.message()),
                 }),
             };
             (result, b.recent)
@@ -138,7 +147,7 @@ pub fn fetch_page(
         Err(ParseError::NotBulletin(why)) => (PageResult::Skipped(why), Vec::new()),
         Err(e) => (
             PageResult::Failed(FetchError::Unreadable {
-                detail: sanitized(e),
+                why: Box::new(e.message()),
             }),
             Vec::new(),
         ),
@@ -181,12 +190,13 @@ mod tests {
     #[test]
     fn the_archives_wall_page_is_a_wall_and_a_full_bulletin_is_not() {
         let wall = include_bytes!("../../tests/fixtures/antibot.md");
-        assert!(is_verification_wall(wall, &parse::parse(wall)));
+        let parse = crate::parse::parse;
+        assert!(is_verification_wall(wall, &parse(wall)));
         let full = include_bytes!("../../tests/fixtures/full.md");
-        let parsed = parse::parse(full);
+        let parsed = parse(full);
         assert!(matches!(&parsed, Ok(b) if b.completeness == Completeness::Full));
         let mut mentions = full.to_vec();
         mentions.extend_from_slice("\n本周未见环境异常。\n".as_bytes());
-        assert!(!is_verification_wall(&mentions, &parse::parse(&mentions)));
+        assert!(!is_verification_wall(&mentions, &parse(&mentions)));
     }
 }

@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::walk::{run, Event, FetchSummary, Walk};
 use super::{Cancel, Client, PageResult, Step};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Fetch, Lang};
 use crate::store::{ImportOutcome, Store};
 
 /// [`run`] with a progress line on stderr when `progress` is set and
@@ -45,7 +45,7 @@ pub fn run_with_progress(
             Event::Page { url, done, planned } => {
                 bar.set_prefix(format!("{done}/{planned}"));
                 bar.set_message(
-                    Msg::FetchProgress {
+                    Fetch::Progress {
                         url: crate::sanitize::line(url),
                     }
                     .text(lang)
@@ -53,7 +53,7 @@ pub fn run_with_progress(
                 );
             }
             Event::Step(Step::Waiting { host, wait }) => bar.set_message(
-                Msg::FetchWaiting {
+                Fetch::Waiting {
                     host: crate::sanitize::line(host),
                     secs: format!("{:.1}", wait.as_secs_f64()),
                 }
@@ -93,30 +93,30 @@ impl FetchSummary {
     /// verification, what `--follow` left, then the counts.
     pub fn render(&self, lang: Lang) -> String {
         let url = |u: &str| crate::sanitize::line(u);
-        let mut lines: Vec<Msg> = Vec::new();
+        let mut lines: Vec<Fetch> = Vec::new();
         lines.extend(
             self.already_cached
                 .iter()
-                .map(|k| Msg::FetchAlreadyCached { key: k.to_string() }),
+                .map(|k| Fetch::AlreadyCached { key: k.to_string() }),
         );
-        lines.extend(self.skipped.iter().map(|(u, why)| Msg::FetchSkippedLine {
+        lines.extend(self.skipped.iter().map(|(u, why)| Fetch::SkippedLine {
             url: url(u),
             why: why.clone(),
         }));
-        lines.extend(self.failed.iter().map(|(u, e)| Msg::FetchFailedLine {
+        lines.extend(self.failed.iter().map(|(u, e)| Fetch::FailedLine {
             url: url(u),
             why: Box::new(e.message()),
         }));
         if let Some(u) = &self.wall {
-            lines.push(Msg::FetchWallAdvice {
+            lines.push(Fetch::WallAdvice {
                 url: url(u),
                 not_tried: self.not_tried,
             });
         }
         if self.left > 0 {
-            lines.push(Msg::FetchMoreLeft { left: self.left });
+            lines.push(Fetch::MoreLeft { left: self.left });
         }
-        lines.push(Msg::FetchSummary {
+        lines.push(Fetch::Summary {
             pages: self.pages(),
             new: self.new,
             updated: self.updated,

@@ -10,6 +10,7 @@
 
 mod cache;
 mod cmd;
+mod fetch;
 mod help;
 mod messages;
 mod parse;
@@ -18,6 +19,7 @@ mod tui;
 
 pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
+pub use fetch::Fetch;
 pub use help::Help;
 pub use messages::Msg;
 pub use store::StoreMsg;

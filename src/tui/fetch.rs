@@ -15,7 +15,7 @@ use super::action::Focus;
 use super::app::{App, Target};
 use super::detail::Item;
 use crate::fetch::{self, Cancel, Client, FetchError, FetchOptions, PageResult, Step};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Fetch, Lang, Msg};
 use crate::model::IssueKey;
 use crate::store::Store;
 
@@ -59,7 +59,7 @@ impl PageFetcher for CacheFetcher {
             Ok(store) => store,
             Err(e) => {
                 return PageResult::Failed(FetchError::Store {
-                    detail: e.to_string(),
+                    why: Box::new(e.message()),
                 })
             }
         };
@@ -95,7 +95,7 @@ struct Job {
     news: Receiver<News>,
     cancel: Cancel,
     /// What the status line says while it runs.
-    showing: Msg,
+    showing: Fetch,
 }
 
 /// `F`'s state in the app: the fetcher (None in the demo) and the fetch
@@ -144,7 +144,8 @@ impl App {
         self.fetch.job.as_ref().map(|_| POLL_EVERY)
     }
 
-    fn say(&mut self, msg: Msg, error: bool) {
+    fn say(&mut self, msg: impl Into<Msg>, error: bool) {
+        let msg: Msg = msg.into();
         let text = msg.text(self.ui.lang).into_owned();
         if error {
             self.set_error(text);
@@ -156,11 +157,11 @@ impl App {
     /// `F`: starts fetching the selected line's issue or the shown issue.
     pub fn start_fetch(&mut self) {
         let Some(fetcher) = self.fetch.fetcher.clone() else {
-            return self.say(Msg::FetchTuiDemo, false);
+            return self.say(Fetch::TuiDemo, false);
         };
         if let Some(job) = &self.fetch.job {
             let what = job.what.clone();
-            return self.say(Msg::FetchTuiBusy { what }, false);
+            return self.say(Fetch::TuiBusy { what }, false);
         }
         let request = match self.fetch_request() {
             Ok(request) => request,
@@ -180,13 +181,13 @@ impl App {
                 let _ = tx.send(News::Done(result));
             });
         if let Err(e) = spawned {
-            let why = Box::new(Msg::FetchNetwork {
+            let why = Box::new(Msg::Fetch(Fetch::Network {
                 detail: e.to_string(),
-            });
+            }));
             let what = request.what;
-            return self.say(Msg::FetchTuiFailed { what, why }, true);
+            return self.say(Fetch::TuiFailed { what, why }, true);
         }
-        let showing = Msg::FetchTuiRunning {
+        let showing = Fetch::TuiRunning {
             what: request.what.clone(),
         };
         self.fetch.job = Some(Job {
@@ -203,7 +204,7 @@ impl App {
     /// The selected 近期回顾 line while the links have focus, else the
     /// shown issue; refused when the cache holds it in full or no URL is
     /// known.
-    fn fetch_request(&self) -> Result<Request, Msg> {
+    fn fetch_request(&self) -> Result<Request, Fetch> {
         let selected = (self.focus == Focus::Links)
             .then(|| self.doc.items.get(self.link_selected))
             .flatten();
@@ -216,10 +217,10 @@ impl App {
                 let what =
                     key.map_or_else(|| crate::sanitize::line(&link.title), |k| k.to_string());
                 if key.is_some_and(|k| self.holds(k)) || (key.is_none() && link.cached) {
-                    return Err(Msg::FetchTuiCached { key: what });
+                    return Err(Fetch::TuiCached { key: what });
                 }
                 let Some(url) = link.url.clone() else {
-                    return Err(Msg::FetchTuiNoUrl { what });
+                    return Err(Fetch::TuiNoUrl { what });
                 };
                 return Ok(Request {
                     what,
@@ -235,7 +236,7 @@ impl App {
             (None, _) => String::new(),
         };
         if key.is_some_and(|k| self.holds(k)) {
-            return Err(Msg::FetchTuiCached { key: what });
+            return Err(Fetch::TuiCached { key: what });
         }
         match self.doc.url.clone() {
             Some(url) => Ok(Request {
@@ -243,7 +244,7 @@ impl App {
                 url,
                 link: false,
             }),
-            None => Err(Msg::FetchTuiNoUrl { what }),
+            None => Err(Fetch::TuiNoUrl { what }),
         }
     }
 
@@ -261,7 +262,7 @@ impl App {
             return false;
         };
         job.cancel.cancel();
-        self.say(Msg::FetchTuiCancelled { what: job.what }, false);
+        self.say(Fetch::TuiCancelled { what: job.what }, false);
         true
     }
 
@@ -274,13 +275,13 @@ impl App {
         let done = loop {
             match job.news.try_recv() {
                 Ok(News::Progress(Progress::Waiting(wait))) => {
-                    job.showing = Msg::FetchTuiWaiting {
+                    job.showing = Fetch::TuiWaiting {
                         what: job.what.clone(),
                         secs: format!("{:.1}", wait.as_secs_f64()),
                     };
                 }
                 Ok(News::Progress(Progress::Requesting)) => {
-                    job.showing = Msg::FetchTuiRunning {
+                    job.showing = Fetch::TuiRunning {
                         what: job.what.clone(),
                     };
                 }
@@ -288,7 +289,7 @@ impl App {
                 Err(TryRecvError::Empty) => break None,
                 Err(TryRecvError::Disconnected) => {
                     self.fetch.job = None;
-                    return self.say(Msg::FetchTuiLost, true);
+                    return self.say(Fetch::TuiLost, true);
                 }
             }
         };
@@ -319,14 +320,14 @@ impl App {
                     }
                 }
                 let key = key.to_string();
-                self.say(Msg::FetchTuiStored { key, outcome }, false);
+                self.say(Fetch::TuiStored { key, outcome }, false);
             }
-            PageResult::Skipped(why) => self.say(Msg::FetchTuiSkipped { what, why }, true),
+            PageResult::Skipped(why) => self.say(Fetch::TuiSkipped { what, why }, true),
             PageResult::Failed(FetchError::Cancelled) => {}
-            PageResult::Failed(FetchError::Wall) => self.say(Msg::FetchTuiWall { what }, true),
+            PageResult::Failed(FetchError::Wall) => self.say(Fetch::TuiWall { what }, true),
             PageResult::Failed(e) => {
                 let why = Box::new(e.message());
-                self.say(Msg::FetchTuiFailed { what, why }, true);
+                self.say(Fetch::TuiFailed { what, why }, true);
             }
         }
     }

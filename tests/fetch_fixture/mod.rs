@@ -41,7 +41,13 @@ pub struct Request {
 pub struct Setup {
     /// The issue (index into the series) whose page is WeChat's wall.
     pub wall_at: Option<usize>,
+    /// The issue whose page holds [`PANIC_MARKER`], on which the parser
+    /// panics when `ZHOUBAO_TEST_PARSER_PANIC` names it.
+    pub panic_at: Option<usize>,
 }
+
+/// The text that makes the parser panic in a test run that asks for it.
+pub const PANIC_MARKER: &str = "FIXTURE-PARSER-CRASH";
 
 struct Shared {
     base: String,
@@ -230,6 +236,11 @@ fn answer(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
         "/s" => match issue_index(shared, query) {
             Some(i) if shared.setup.wall_at == Some(i) => {
                 respond(&mut stream, "200 OK", html, &[], WALL_PAGE.as_bytes())
+            }
+            Some(i) if shared.setup.panic_at == Some(i) => {
+                let marked = page(shared, i)
+                    .replace("</body>", &format!("<!-- {PANIC_MARKER} -->\n</body>"));
+                respond(&mut stream, "200 OK", html, &[], marked.as_bytes())
             }
             Some(i) => respond(&mut stream, "200 OK", html, &[], page(shared, i).as_bytes()),
             None => respond(
