@@ -541,6 +541,28 @@ fn a_proxy_that_refuses_is_named_in_the_failure() {
     );
     assert_eq!(
         run.summary.failed,
-        vec![(url, FetchError::Refused { host: address })]
+        vec![(
+            url.clone(),
+            FetchError::ProxyRefused {
+                proxy: address.clone(),
+                var: "HTTPS_PROXY".into()
+            }
+        )]
     );
+    for (lang, words) in [
+        (
+            Lang::En,
+            format!(
+                "failed  {url}: the proxy {address} (set by HTTPS_PROXY) refused the connection; \
+                 check the proxy or unset HTTPS_PROXY"
+            ),
+        ),
+        (
+            Lang::Zh,
+            format!("失败  {url}：代理 {address}（HTTPS_PROXY 所设）拒绝连接；请检查代理或取消 HTTPS_PROXY"),
+        ),
+    ] {
+        let report = run.summary.render(lang);
+        assert_eq!(report.lines().next(), Some(words.as_str()), "{report}");
+    }
 }

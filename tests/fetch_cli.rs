@@ -204,3 +204,26 @@ fn a_parser_panic_fails_that_page_and_the_walk_goes_on() {
     assert_eq!(cached.len(), 5, "{cached:?}");
     assert!(!cached.contains(&crashed_key), "{cached:?}");
 }
+
+/// With a proxy in the environment, a refused connection is the proxy's:
+/// the line names it and the variable that set it, in the user's language.
+#[test]
+fn a_refusing_proxy_is_named_with_its_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    // Goes to the proxy zhoubao() sets, 127.0.0.1:1, which refuses.
+    let url = "https://mp.weixin.qq.com/s?__biz=QQ==&mid=1&idx=1";
+    let out = zhoubao(&db, "zh", &["fetch", url]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(
+        err.lines().next(),
+        Some(
+            format!(
+                "失败  {url}：代理 127.0.0.1:1（HTTPS_PROXY 所设）拒绝连接；请检查代理或取消 HTTPS_PROXY"
+            )
+            .as_str()
+        ),
+        "{err}"
+    );
+}

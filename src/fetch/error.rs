@@ -17,12 +17,17 @@ pub enum FetchError {
     Dns { host: String },
     #[error("connection refused by {host}")]
     Refused { host: String },
+    /// `proxy` is `host:port`; `var` the variable that named it.
+    #[error("the proxy {proxy} (set by {var}) refused the connection")]
+    ProxyRefused { proxy: String, var: String },
     #[error("timed out connecting to {host} after {after:?}")]
     ConnectTimedOut { host: String, after: Duration },
     #[error("timed out: no complete response within {after:?}")]
     TimedOut { after: Duration },
     #[error("network error: {detail}")]
     Network { detail: String },
+    #[error("network error: the server closed the connection before the page ended")]
+    ClosedEarly,
     #[error("HTTP status {code} {reason}")]
     Status { code: u16, reason: String },
     #[error("not an HTML page: the server sent {content_type}")]
@@ -60,6 +65,11 @@ impl FetchError {
             },
             FetchError::Dns { host } => Fetch::Dns { host: host.clone() },
             FetchError::Refused { host } => Fetch::Refused { host: host.clone() },
+            FetchError::ProxyRefused { proxy, var } => Fetch::ProxyRefused {
+                proxy: proxy.clone(),
+                var: var.clone(),
+            },
+            FetchError::ClosedEarly => Fetch::ClosedEarly,
             FetchError::ConnectTimedOut { host, after } => Fetch::ConnectTimedOut {
                 host: host.clone(),
                 secs: secs(after).to_string(),
@@ -117,15 +127,15 @@ impl FetchError {
     pub(super) fn from_io(io: std::io::Error, host: &str, timeouts: Timeouts) -> FetchError {
         use std::io::ErrorKind as K;
         if io.get_ref().is_some_and(|inner| inner.is::<ureq::Error>()) {
-            if let Ok(inner) = io
+            return match io
                 .into_inner()
                 .expect("checked above")
                 .downcast::<ureq::Error>()
             {
-                return FetchError::from_ureq(*inner, host, timeouts);
-            }
-            return FetchError::Network {
-                detail: "connection error".into(),
+                Ok(inner) => FetchError::from_ureq(*inner, host, timeouts),
+                Err(other) => FetchError::Network {
+                    detail: crate::sanitize::line(&other.to_string()),
+                },
             };
         }
         match io.kind() {
@@ -141,9 +151,7 @@ impl FetchError {
             {
                 FetchError::Dns { host: host.into() }
             }
-            K::UnexpectedEof | K::ConnectionReset | K::ConnectionAborted => FetchError::Network {
-                detail: "the server closed the connection before the page ended".into(),
-            },
+            K::UnexpectedEof | K::ConnectionReset | K::ConnectionAborted => FetchError::ClosedEarly,
             _ => FetchError::Network {
                 detail: crate::sanitize::line(&io.to_string()),
             },
@@ -196,6 +204,17 @@ mod tests {
             FetchError::TimedOut {
                 after: Duration::from_secs(30)
             }
+        );
+    }
+
+    #[test]
+    fn a_connection_closed_early_is_said_in_the_users_language() {
+        let eof = std::io::Error::from(std::io::ErrorKind::UnexpectedEof);
+        let e = FetchError::from_io(eof, "h", T);
+        assert_eq!(e, FetchError::ClosedEarly);
+        assert_eq!(
+            e.message().text(Lang::Zh),
+            "网络错误：页面还没传完，服务器就断开了连接"
         );
     }
 

@@ -145,13 +145,15 @@ impl Client {
         url: &url::Url,
         left: Duration,
     ) -> Result<ureq::http::Response<ureq::Body>, FetchError> {
-        let proxy = super::proxy::proxy_for(url, &self.env);
+        let setting = super::proxy::proxy_setting(url, &self.env);
         // A connection that fails is the proxy's when there is one: the
         // message names what was connected to.
-        let host = match &proxy {
-            Some(p) => proxy_address(p),
+        let host = match &setting {
+            Some((_, p)) => proxy_address(p),
             None => url.host_str().unwrap_or_default().to_string(),
         };
+        let var = setting.as_ref().map(|(var, _)| *var);
+        let proxy = setting.map(|(_, p)| p);
         let agent = match self.agents.get(&proxy) {
             Some(agent) => agent.clone(),
             None => {
@@ -166,7 +168,15 @@ impl Client {
             .timeout_global(Some(left.max(Duration::from_millis(1))))
             .build()
             .call()
-            .map_err(|e| FetchError::from_ureq(e, &host, self.timeouts()))
+            .map_err(
+                |e| match (FetchError::from_ureq(e, &host, self.timeouts()), var) {
+                    (FetchError::Refused { host }, Some(var)) => FetchError::ProxyRefused {
+                        proxy: host,
+                        var: var.to_string(),
+                    },
+                    (e, _) => e,
+                },
+            )
     }
 
     fn agent(&self, proxy: Option<&str>) -> Result<ureq::Agent, FetchError> {

@@ -77,9 +77,16 @@ pub enum Fetch {
     TimedOut {
         secs: String,
     },
+    /// The proxy refused; `var` is the variable that named it.
+    ProxyRefused {
+        proxy: String,
+        var: String,
+    },
     Network {
         detail: String,
     },
+    /// The server hung up before the page ended.
+    ClosedEarly,
     Status {
         code: u16,
         reason: String,
@@ -276,6 +283,17 @@ impl Fetch {
             (TimedOut { secs }, En) => {
                 format!("timed out: no complete response within {secs} s").into()
             }
+            (ProxyRefused { proxy, var }, Zh) => {
+                format!("代理 {proxy}（{var} 所设）拒绝连接；请检查代理或取消 {var}").into()
+            }
+            (ProxyRefused { proxy, var }, En) => format!(
+                "the proxy {proxy} (set by {var}) refused the connection; check the proxy or unset {var}"
+            )
+            .into(),
+            (ClosedEarly, Zh) => "网络错误：页面还没传完，服务器就断开了连接".into(),
+            (ClosedEarly, En) => {
+                "network error: the server closed the connection before the page ended".into()
+            }
             (Network { detail }, Zh) => format!("网络错误：{detail}").into(),
             (Network { detail }, En) => format!("network error: {detail}").into(),
             (Status { code, reason }, Zh) => format!("服务器回应 HTTP {code} {reason}").into(),
@@ -434,6 +452,11 @@ impl Fetch {
                 secs: "10".into(),
             },
             TimedOut { secs: "30".into() },
+            ProxyRefused {
+                proxy: "127.0.0.1:3128".into(),
+                var: "HTTPS_PROXY".into(),
+            },
+            ClosedEarly,
             Network {
                 detail: "connection reset".into(),
             },
