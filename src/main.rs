@@ -261,13 +261,13 @@ fn commands(
                 lang,
                 |url, result| {
                     if verbose {
-                        let _ = writeln!(out, "{}", fetch::verbose_line(url, result));
+                        let _ = writeln!(out, "{}", fetch::verbose_line(url, result, lang));
                         let _ = out.flush();
                     }
                 },
             );
             eprintln!("{}", summary.render(lang));
-            if !summary.failed.is_empty() {
+            if summary.failed_any() {
                 return Ok(ExitCode::FAILURE);
             }
         }

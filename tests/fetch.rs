@@ -566,3 +566,52 @@ fn a_proxy_that_refuses_is_named_in_the_failure() {
         assert_eq!(report.lines().next(), Some(words.as_str()), "{report}");
     }
 }
+
+/// A locked cache stores no page: the walk stops at the first one, as
+/// import does, and says how many pages were not stored.
+#[test]
+fn a_locked_cache_stops_the_walk_with_the_count_of_pages_not_stored() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut store = Store::create_or_open(&db).unwrap();
+    store.set_busy_timeout(Duration::from_millis(50)).unwrap();
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let mut client = client(options());
+    let urls = [
+        server.newest_url(),
+        server.page_url(ISSUES - 2),
+        server.page_url(ISSUES - 3),
+    ];
+    let follow = Walk {
+        follow: 5,
+        refresh: false,
+    };
+    let run = walk(&mut store, &mut client, &urls, follow);
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    let s = &run.summary;
+    assert_eq!(server.requests().len(), 1, "nothing asked after the lock");
+    assert!(s.failed.is_empty(), "no page is reported failed: {s:?}");
+    assert_eq!(s.stopped.as_ref().map(|c| c.not_stored), Some(3), "{s:?}");
+    assert!(s.failed_any());
+    let report = s.render(Lang::En);
+    assert_eq!(
+        report.lines().last(),
+        Some(
+            format!(
+                "{}: the cache stayed locked by another process for 5 s; \
+                 the fetch stopped with 3 pages not stored; run it again when that process finishes",
+                db.display()
+            )
+            .as_str()
+        ),
+        "{report}"
+    );
+    assert_eq!(store.source_count().unwrap(), 0);
+    // Once the lock is gone the same command stores them.
+    let again = walk(&mut store, &mut client, &urls, Walk::default());
+    assert_eq!(again.summary.new, 3, "{:?}", again.summary);
+    assert!(again.summary.stopped.is_none());
+}

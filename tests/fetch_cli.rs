@@ -227,3 +227,60 @@ fn a_refusing_proxy_is_named_with_its_variable() {
         "{err}"
     );
 }
+
+/// `--verbose` says each page's verdict in import --verbose's words, in
+/// the user's language.
+#[test]
+fn verbose_prints_each_pages_verdict_in_imports_words() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let missing = server.url("/missing");
+    let newest = server.newest_url();
+    let out = zhoubao(
+        &db,
+        "zh",
+        &["fetch", "--verbose", "--delay", "0.5", &newest, &missing],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let key = server.issues()[ISSUES - 1].key;
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("新增\t{key}\t{newest}\n失败\t-\t{missing}\n")
+    );
+}
+
+/// A cache another process holds locked: one line, exit 1.
+#[test]
+fn a_locked_cache_stops_fetch_in_one_line_with_exit_1() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    assert!(zhoubao(&db, "en", &["fetch", &server.url("/missing")])
+        .status
+        .code()
+        .is_some());
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let out = zhoubao(
+        &db,
+        "en",
+        &[
+            "fetch",
+            "--delay",
+            "0.5",
+            &server.newest_url(),
+            &server.page_url(ISSUES - 2),
+        ],
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let locked: Vec<&str> = err.lines().filter(|l| l.contains("locked")).collect();
+    assert_eq!(locked.len(), 1, "{err}");
+    assert!(
+        locked[0].contains("2 pages not stored") && locked[0].contains(&db.display().to_string()),
+        "{err}"
+    );
+    assert!(!err.contains("failed  "), "{err}");
+}

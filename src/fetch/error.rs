@@ -50,6 +50,10 @@ pub enum FetchError {
     /// The cache's own reason.
     #[error("cannot store the page: {}", why.text(Lang::En))]
     Store { why: Box<Msg> },
+    /// The cache is locked or damaged: no later page could be stored
+    /// either, so a walk stops here (import's reason and advice).
+    #[error("{}; {}", reason.text(Lang::En), hint.text(Lang::En))]
+    CacheStopped { reason: Box<Msg>, hint: Box<Msg> },
 }
 
 impl FetchError {
@@ -95,6 +99,10 @@ impl FetchError {
             FetchError::Cancelled => Fetch::Cancelled,
             FetchError::Unreadable { why } => Fetch::Unreadable { why: why.clone() },
             FetchError::Store { why } => Fetch::StoreFailed { why: why.clone() },
+            FetchError::CacheStopped { reason, hint } => Fetch::CacheStopped {
+                reason: reason.clone(),
+                hint: hint.clone(),
+            },
         })
     }
 

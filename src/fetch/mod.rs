@@ -29,11 +29,12 @@ pub use http::{web_url, Client, Page, Step};
 pub use pace::{Cancel, Clock, SystemClock};
 pub use proxy::proxy_for;
 pub use report::{run_with_progress, verbose_line};
-pub use walk::{run, Event, FetchSummary, Walk};
+pub use walk::{run, CacheStop, Event, FetchSummary, Walk};
 
+use crate::i18n::{Cache, Fetch, Msg, Verdict};
 use crate::model::{Bulletin, Completeness, IssueKey, RecentRef};
 use crate::parse::ParseError;
-use crate::store::{ImportOutcome, Store};
+use crate::store::{ImportOutcome, Store, StoreError};
 
 /// The shortest wait between two requests to one host a user may set.
 pub const MIN_DELAY: Duration = Duration::from_millis(500);
@@ -137,9 +138,7 @@ pub fn fetch_page(
                     key: b.key,
                     outcome,
                 },
-                Err(e) => PageResult::Failed(FetchError::Store {
-                    why: Box::new(e.message()),
-                }),
+                Err(e) => PageResult::Failed(store_failure(store, &e)),
             };
             (result, b.recent)
         }
@@ -151,6 +150,56 @@ pub fn fetch_page(
             }),
             Vec::new(),
         ),
+    }
+}
+
+/// Why a page could not be stored: the cache's reason, or, when the cache
+/// is locked or damaged, import's reason to stop and its advice.
+fn store_failure(store: &Store, e: &StoreError) -> FetchError {
+    let cache = store
+        .path()
+        .map(|p| crate::sanitize::line(&p.display().to_string()))
+        .unwrap_or_else(|| ":memory:".into());
+    let (reason, hint) = match e {
+        StoreError::Busy | StoreError::Locked { .. } => (
+            Fetch::CacheLocked {
+                cache,
+                secs: crate::store::LOCK_WAIT.as_secs(),
+            },
+            Cache::HintRunAgain,
+        ),
+        StoreError::DamagedPage { reason } => (
+            Fetch::CacheDamaged {
+                cache,
+                reason: crate::sanitize::line(reason),
+            },
+            Cache::HintRecover,
+        ),
+        _ => {
+            return FetchError::Store {
+                why: Box::new(e.message()),
+            }
+        }
+    };
+    FetchError::CacheStopped {
+        reason: Box::new(reason.into()),
+        hint: Box::new(Msg::Cache(hint)),
+    }
+}
+
+impl PageResult {
+    /// The one word `fetch --verbose` prints: import's for a file.
+    pub fn verdict(&self) -> Verdict {
+        match self {
+            PageResult::Stored { outcome, .. } => match outcome {
+                ImportOutcome::New => Verdict::New,
+                ImportOutcome::Updated => Verdict::Updated,
+                ImportOutcome::Unchanged => Verdict::Unchanged,
+                ImportOutcome::StubMerged => Verdict::Stub,
+            },
+            PageResult::Skipped(_) => Verdict::Skipped,
+            PageResult::Failed(_) => Verdict::Failed,
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::walk::{run, Event, FetchSummary, Walk};
 use super::{Cancel, Client, PageResult, Step};
-use crate::i18n::{Fetch, Lang};
+use crate::i18n::{Cache, Fetch, Lang, Msg};
 use crate::store::{ImportOutcome, Store};
 
 /// [`run`] with a progress line on stderr when `progress` is set and
@@ -68,21 +68,13 @@ pub fn run_with_progress(
     summary
 }
 
-/// `--verbose`'s line for a page: what happened, the issue, the URL,
-/// separated by tabs (the words are import's, for scripts).
-pub fn verbose_line(url: &str, result: &PageResult) -> String {
-    let (word, key) = match result {
-        PageResult::Stored { key, outcome } => (
-            match outcome {
-                ImportOutcome::New => "new",
-                ImportOutcome::Updated => "updated",
-                ImportOutcome::Unchanged => "unchanged",
-                ImportOutcome::StubMerged => "stub",
-            },
-            key.to_string(),
-        ),
-        PageResult::Skipped(_) => ("skipped", "-".to_string()),
-        PageResult::Failed(_) => ("failed", "-".to_string()),
+/// `--verbose`'s line for a page: what happened (import --verbose's
+/// word, in `lang`), the issue, the URL, separated by tabs for scripts.
+pub fn verbose_line(url: &str, result: &PageResult, lang: Lang) -> String {
+    let word = Msg::Cache(Cache::Verdict(result.verdict())).text(lang);
+    let key = match result {
+        PageResult::Stored { key, .. } => key.to_string(),
+        PageResult::Skipped(_) | PageResult::Failed(_) => "-".to_string(),
     };
     format!("{word}\t{key}\t{}", crate::sanitize::line(url))
 }
@@ -116,6 +108,11 @@ impl FetchSummary {
         if self.left > 0 {
             lines.push(Fetch::MoreLeft { left: self.left });
         }
+        let stopped = self.stopped.as_ref().map(|s| Fetch::WalkStopped {
+            reason: Box::new(s.reason.clone()),
+            not_stored: s.not_stored,
+            hint: Box::new(s.hint.clone()),
+        });
         lines.push(Fetch::Summary {
             pages: self.pages(),
             new: self.new,
@@ -125,6 +122,7 @@ impl FetchSummary {
             skipped: self.skipped.len(),
             failed: self.failed.len(),
         });
+        lines.extend(stopped);
         lines
             .iter()
             .map(|m| m.text(lang))
@@ -203,12 +201,22 @@ mod tests {
             outcome: ImportOutcome::New,
         };
         assert_eq!(
-            verbose_line("http://h/p", &stored),
+            verbose_line("http://h/p", &stored, Lang::En),
             "new\t2024-6\thttp://h/p"
         );
+        let failed = PageResult::Failed(FetchError::Wall);
         assert_eq!(
-            verbose_line("http://h/p", &PageResult::Failed(FetchError::Wall)),
+            verbose_line("http://h/p", &failed, Lang::En),
             "failed\t-\thttp://h/p"
+        );
+        // import --verbose's words, in the user's language.
+        assert_eq!(
+            verbose_line("http://h/p", &stored, Lang::Zh),
+            "新增\t2024-6\thttp://h/p"
+        );
+        assert_eq!(
+            verbose_line("http://h/p", &failed, Lang::Zh),
+            "失败\t-\thttp://h/p"
         );
     }
 }

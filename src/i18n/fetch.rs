@@ -116,6 +116,25 @@ pub enum Fetch {
     StoreFailed {
         why: Box<Msg>,
     },
+    /// The cache is locked or damaged (import's reason and advice).
+    CacheStopped {
+        reason: Box<Msg>,
+        hint: Box<Msg>,
+    },
+    CacheLocked {
+        cache: String,
+        secs: u64,
+    },
+    CacheDamaged {
+        cache: String,
+        reason: String,
+    },
+    /// A walk that stopped on it, and the pages it did not store.
+    WalkStopped {
+        reason: Box<Msg>,
+        not_stored: usize,
+        hint: Box<Msg>,
+    },
     // The TUI's `F`; `what` names the issue (`2024-17`) or the line.
     /// Fetching has begun or goes on.
     TuiRunning {
@@ -330,6 +349,49 @@ impl Fetch {
             (Cancelled, En) => "cancelled".into(),
             (Unreadable { why }, Zh) => format!("无法读取页面：{}", why.text(Zh)).into(),
             (Unreadable { why }, En) => format!("unreadable page: {}", why.text(En)).into(),
+            (CacheLocked { cache, secs }, Zh) => {
+                format!("{cache}：缓存被另一个进程锁住超过 {secs} 秒").into()
+            }
+            (CacheLocked { cache, secs }, En) => {
+                format!("{cache}: the cache stayed locked by another process for {secs} s").into()
+            }
+            (CacheDamaged { cache, reason }, Zh) => format!("{cache}：缓存已损坏（{reason}）").into(),
+            (CacheDamaged { cache, reason }, En) => {
+                format!("{cache}: the cache is damaged ({reason})").into()
+            }
+            (CacheStopped { reason, hint }, Zh) => {
+                format!("{}；{}", reason.text(Zh), hint.text(Zh)).into()
+            }
+            (CacheStopped { reason, hint }, En) => {
+                format!("{}; {}", reason.text(En), hint.text(En)).into()
+            }
+            (
+                WalkStopped {
+                    reason,
+                    not_stored,
+                    hint,
+                },
+                Zh,
+            ) => format!(
+                "{}；获取已停止，{not_stored} 个页面未保存；{}",
+                reason.text(Zh),
+                hint.text(Zh)
+            )
+            .into(),
+            (
+                WalkStopped {
+                    reason,
+                    not_stored,
+                    hint,
+                },
+                En,
+            ) => format!(
+                "{}; the fetch stopped with {not_stored} {} not stored; {}",
+                reason.text(En),
+                if *not_stored == 1 { "page" } else { "pages" },
+                hint.text(En)
+            )
+            .into(),
             (StoreFailed { why }, Zh) => format!("无法写入缓存：{}", why.text(Zh)).into(),
             (StoreFailed { why }, En) => format!("cannot store the page: {}", why.text(En)).into(),
             (TuiRunning { what }, Zh) => format!("正在获取 {what}（Esc 取消）").into(),
@@ -487,6 +549,29 @@ impl Fetch {
             },
             StoreFailed {
                 why: Box::new(Msg::Cache(Cache::Store(StoreMsg::Busy))),
+            },
+            CacheStopped {
+                reason: Box::new(Msg::Cache(Cache::StopLocked {
+                    cache: "/tmp/c.db".into(),
+                    secs: 5,
+                })),
+                hint: Box::new(Msg::Cache(Cache::HintRunAgain)),
+            },
+            CacheLocked {
+                cache: "/tmp/c.db".into(),
+                secs: 5,
+            },
+            CacheDamaged {
+                cache: "/tmp/c.db".into(),
+                reason: "a page of the issues table".into(),
+            },
+            WalkStopped {
+                reason: Box::new(Msg::Fetch(CacheLocked {
+                    cache: "/tmp/c.db".into(),
+                    secs: 5,
+                })),
+                not_stored: 3,
+                hint: Box::new(Msg::Cache(Cache::HintRunAgain)),
             },
             TuiRunning {
                 what: "2024-15".into(),
