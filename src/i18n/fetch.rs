@@ -145,6 +145,10 @@ pub enum Fetch {
         what: String,
         secs: String,
     },
+    /// A cancelled fetch still holds the connection; this one waits.
+    TuiWaitingPrevious {
+        what: String,
+    },
     /// Arrived and stored.
     TuiStored {
         key: String,
@@ -394,6 +398,13 @@ impl Fetch {
             .into(),
             (StoreFailed { why }, Zh) => format!("无法写入缓存：{}", why.text(Zh)).into(),
             (StoreFailed { why }, En) => format!("cannot store the page: {}", why.text(En)).into(),
+            (TuiWaitingPrevious { what }, Zh) => {
+                format!("{what}：等待上一次（已取消的）获取结束后开始（Esc 取消）").into()
+            }
+            (TuiWaitingPrevious { what }, En) => format!(
+                "fetching {what}: waiting for the previous (cancelled) fetch to end (Esc cancels)"
+            )
+            .into(),
             (TuiRunning { what }, Zh) => format!("正在获取 {what}（Esc 取消）").into(),
             (TuiRunning { what }, En) => format!("fetching {what} (Esc cancels)").into(),
             (TuiWaiting { what, secs }, Zh) => {
@@ -574,6 +585,9 @@ impl Fetch {
                 hint: Box::new(Msg::Cache(Cache::HintRunAgain)),
             },
             TuiRunning {
+                what: "2024-15".into(),
+            },
+            TuiWaitingPrevious {
                 what: "2024-15".into(),
             },
             TuiWaiting {

@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, TryLockError};
 use std::time::Duration;
 
 use super::action::Focus;
@@ -27,6 +27,9 @@ pub const POLL_EVERY: Duration = Duration::from_millis(100);
 pub enum Progress {
     /// Waiting this long before asking the host again (politeness).
     Waiting(Duration),
+    /// A cancelled fetch still holds the connection (a request cannot be
+    /// cut short): this one starts when it ends.
+    WaitingForPrevious,
     Requesting,
 }
 
@@ -64,7 +67,17 @@ impl PageFetcher for CacheFetcher {
             }
         };
         // A panic on another fetch thread leaves the client usable.
-        let mut client = self.client.lock().unwrap_or_else(|p| p.into_inner());
+        let mut client = match self.client.try_lock() {
+            Ok(client) => client,
+            Err(TryLockError::Poisoned(p)) => p.into_inner(),
+            Err(TryLockError::WouldBlock) => {
+                progress(Progress::WaitingForPrevious);
+                self.client.lock().unwrap_or_else(|p| p.into_inner())
+            }
+        };
+        if cancel.is_cancelled() {
+            return PageResult::Failed(FetchError::Cancelled);
+        }
         let (result, _) =
             fetch::fetch_page(
                 &mut client,
@@ -272,12 +285,18 @@ impl App {
         let Some(job) = self.fetch.job.as_mut() else {
             return;
         };
+        let before = job.showing.clone();
         let done = loop {
             match job.news.try_recv() {
                 Ok(News::Progress(Progress::Waiting(wait))) => {
                     job.showing = Fetch::TuiWaiting {
                         what: job.what.clone(),
                         secs: format!("{:.1}", wait.as_secs_f64()),
+                    };
+                }
+                Ok(News::Progress(Progress::WaitingForPrevious)) => {
+                    job.showing = Fetch::TuiWaitingPrevious {
+                        what: job.what.clone(),
                     };
                 }
                 Ok(News::Progress(Progress::Requesting)) => {
@@ -294,9 +313,15 @@ impl App {
             }
         };
         let Some(result) = done else {
-            // A key press cleared the line; the fetch still runs.
+            // The line follows the fetch unless it says something else now;
+            // a key press that cleared it brings the fetch's words back.
             let showing = job.showing.clone();
-            if self.status.is_none() {
+            let lang = self.ui.lang;
+            let ours = self
+                .status
+                .as_ref()
+                .is_none_or(|s| !s.error && s.text == before.text(lang));
+            if ours {
                 self.say(showing, false);
             }
             return;
