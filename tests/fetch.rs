@@ -450,13 +450,38 @@ fn a_proxy_in_the_environment_carries_other_hosts_but_never_loopback() {
     let run = walk(
         &mut store,
         &mut client,
-        &["http://mp.weixin.qq.com/s?__biz=QQ==&mid=1&idx=1".to_string()],
+        &["http://weixin.example/s?__biz=QQ==&mid=1&idx=1".to_string()],
         Walk::default(),
     );
     assert_eq!(run.summary.failed.len(), 1, "{:?}", run.summary);
     let asked = server.requests();
     assert_eq!(asked.len(), 2);
-    assert!(asked[1].target.starts_with("mp.weixin.qq.com"), "{asked:?}");
+    assert!(asked[1].target.starts_with("weixin.example"), "{asked:?}");
+}
+
+/// Old 近期回顾 lines write WeChat links with http; proxies refuse a tunnel
+/// to port 80, so they are asked over https (through HTTPS_PROXY).
+#[test]
+fn a_wechat_link_written_with_http_is_asked_over_https() {
+    let server = FixtureServer::start();
+    let proxy = server.url("");
+    let refused = refused_url().trim_end_matches("/s?mid=1").to_string();
+    let env = move |name: &str| match name {
+        "HTTPS_PROXY" => Some(proxy.clone()),
+        "HTTP_PROXY" => Some(refused.clone()),
+        _ => None,
+    };
+    let mut client = Client::with_parts(options(), Box::new(fetch::SystemClock), Box::new(env));
+    let mut store = Store::open_in_memory().unwrap();
+    let run = walk(
+        &mut store,
+        &mut client,
+        &["http://mp.weixin.qq.com/s?__biz=QQ==&mid=1&idx=1#rd".to_string()],
+        Walk::default(),
+    );
+    assert_eq!(run.summary.failed.len(), 1, "{:?}", run.summary);
+    let asked: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
+    assert_eq!(asked, ["mp.weixin.qq.com:443"]);
 }
 
 #[test]

@@ -14,10 +14,10 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::KeyCode;
 
 use fetch_fixture::{FixtureServer, ISSUES};
-use tui_fixture::{app_with_library, not_cached, press, screen};
+use tui_fixture::{app_with_library, cached, not_cached, press, reference, screen};
 use zhoubao::fetch::{self, Cancel, Client, FetchOptions, Walk};
 use zhoubao::i18n::Lang;
-use zhoubao::model::IssueKey;
+use zhoubao::model::{Alias, Figures, IssueDetail, IssueKey};
 use zhoubao::store::Store;
 use zhoubao::tui::fetch::{CacheFetcher, PageFetcher};
 use zhoubao::tui::{action::Action, update, App, MemoryLibrary};
@@ -326,4 +326,110 @@ fn a_failed_fetch_says_why_on_the_status_line() {
             0
         );
     }
+}
+
+/// The fixture's 2024 第7期 as the real archive knows most issues: its
+/// own copy a repost (whose URL here answers 404), the CNCERT original
+/// among its aliases.
+fn known_through_a_repost(server: &FixtureServer) -> IssueDetail {
+    let index = ISSUES - 2;
+    let mut issue = not_cached(server.issues()[index].key.number);
+    let repost = server.url("/missing");
+    issue.url = Some(repost.clone());
+    issue.source = Some("Doonsec's feed".into());
+    issue.aliases = vec![
+        Alias {
+            url: Some(repost),
+            source: Some("Doonsec's feed".into()),
+        },
+        Alias {
+            url: Some(server.page_url(index)),
+            source: Some("国家互联网应急中心CNCERT".into()),
+        },
+    ];
+    issue
+}
+
+fn with_fetcher(lib: MemoryLibrary, open: IssueKey, db: &Path) -> App {
+    Store::create_or_open(db).unwrap();
+    let mut app = app_with_library(Box::new(lib), Some(open), 80, 24);
+    app.set_language(Lang::Zh);
+    let options = FetchOptions {
+        timeout: Duration::from_secs(5),
+        ..FetchOptions::default()
+    };
+    app.set_fetcher(Some(Arc::new(CacheFetcher::new(db.to_path_buf(), options))));
+    app
+}
+
+/// The mids the server was asked for, in order.
+fn asked_mids(server: &FixtureServer) -> Vec<String> {
+    server
+        .requests()
+        .iter()
+        .map(|r| {
+            r.target.split("mid=").nth(1).map_or(r.target.clone(), |m| {
+                m.split('&').next().unwrap_or(m).to_string()
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn f_on_a_not_cached_issue_asks_for_the_cncert_original_not_the_repost() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let issue = known_through_a_repost(&server);
+    let key = issue.summary.key;
+    let mut lib = MemoryLibrary::new();
+    lib.insert(issue);
+    let mut app = with_fetcher(lib, key, &db);
+    press(&mut app, KeyCode::Char('F'));
+    wait_for_fetch(&mut app);
+    let original = &server.issues()[ISSUES - 2].article.mid;
+    assert_eq!(asked_mids(&server), [original.clone()]);
+    let text = screen(&app, 80, 24);
+    assert!(
+        status_line(&text).starts_with(&format!("已获取 {key}（新）")),
+        "{text}"
+    );
+    assert!(Store::open_existing(&db).unwrap().is_cached(key).unwrap());
+}
+
+#[test]
+fn f_on_a_line_without_a_link_fetches_its_issue_from_the_url_the_cache_knows() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let target = known_through_a_repost(&server);
+    let key = target.summary.key;
+    let mut host = cached(20, (5, 13), (5, 19), Figures::default());
+    host.recent = vec![reference(1, Some(key), "2024年第7期（没有链接）", None)];
+    let host_key = host.summary.key;
+    let mut lib = MemoryLibrary::new();
+    lib.insert(target);
+    lib.insert(host);
+    let mut app = with_fetcher(lib, host_key, &db);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..20 {
+        if selected_is_link(&app, 0) {
+            break;
+        }
+        press(&mut app, KeyCode::Char('j'));
+    }
+    assert!(selected_is_link(&app, 0));
+    assert_eq!(app.doc.links[0].url, None);
+    press(&mut app, KeyCode::Char('F'));
+    wait_for_fetch(&mut app);
+    let original = &server.issues()[ISSUES - 2].article.mid;
+    assert_eq!(asked_mids(&server), [original.clone()]);
+    let text = screen(&app, 80, 24);
+    assert!(
+        status_line(&text).starts_with(&format!("已获取 {key}（新）")),
+        "{text}"
+    );
+    assert_eq!(app.current_key(), Some(key));
+    assert!(Store::open_existing(&db).unwrap().is_cached(key).unwrap());
 }

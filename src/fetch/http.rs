@@ -23,6 +23,10 @@ const PAGE_TYPES: &[&str] = &[
     "text/x-markdown",
 ];
 
+/// WeChat's article host: asked over https whatever a link says, since
+/// proxies refuse a tunnel to port 80 and WeChat redirects there anyway.
+pub(super) const WECHAT_HOST: &str = "mp.weixin.qq.com";
+
 /// What a successful GET brought.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -86,7 +90,7 @@ impl Client {
         cancel: &Cancel,
         on_step: &mut dyn FnMut(Step<'_>),
     ) -> Result<Page, FetchError> {
-        let mut current = web_url(url)?;
+        let mut current = secure(web_url(url)?);
         let mut seen = HashSet::from([current.to_string()]);
         let mut spent = Duration::ZERO;
         let mut hops = 0;
@@ -279,6 +283,15 @@ pub fn web_url(url: &str) -> Result<url::Url, FetchError> {
     Ok(parsed)
 }
 
+/// `http://mp.weixin.qq.com/...` as https; other addresses as they are.
+fn secure(mut url: url::Url) -> url::Url {
+    if url.scheme() == "http" && url.host_str() == Some(WECHAT_HOST) && url.port().is_none() {
+        // Cannot fail: both are special schemes.
+        let _ = url.set_scheme("https");
+    }
+    url
+}
+
 /// Where a `Location` header leads, if zhoubao may go there.
 fn next_hop(from: &url::Url, location: &str) -> Result<url::Url, FetchError> {
     let mut next = from
@@ -325,6 +338,20 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn wechat_links_are_asked_over_https_and_others_as_written() {
+        let up = |u: &str| secure(web_url(u).unwrap()).to_string();
+        assert_eq!(
+            up("http://mp.weixin.qq.com/s?__biz=A&mid=1&idx=1#rd"),
+            "https://mp.weixin.qq.com/s?__biz=A&mid=1&idx=1"
+        );
+        assert_eq!(
+            up("http://127.0.0.1:8080/s?mid=1"),
+            "http://127.0.0.1:8080/s?mid=1"
+        );
+        assert_eq!(up("http://example.org/s"), "http://example.org/s");
     }
 
     #[test]

@@ -18,6 +18,7 @@
 mod error;
 mod http;
 mod pace;
+mod pick;
 mod proxy;
 mod report;
 mod walk;
@@ -27,6 +28,7 @@ use std::time::Duration;
 pub use error::FetchError;
 pub use http::{web_url, Client, Page, Step};
 pub use pace::{Cancel, Clock, SystemClock};
+pub use pick::url_for_issue;
 pub use proxy::proxy_for;
 pub use report::{run_with_progress, verbose_line};
 pub use walk::{run, CacheStop, Event, FetchSummary, Walk};

@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::walk::{run, Event, FetchSummary, Walk};
 use super::{Cancel, Client, PageResult, Step};
 use crate::i18n::{Cache, Fetch, Lang, Msg};
-use crate::store::{ImportOutcome, Store};
+use crate::store::Store;
 
 /// [`run`] with a progress line on stderr when `progress` is set and
 /// stderr is a terminal; `on_page` hears each page's result as soon as its
@@ -136,6 +136,7 @@ mod tests {
     use super::*;
     use crate::fetch::FetchError;
     use crate::model::IssueKey;
+    use crate::store::ImportOutcome;
 
     #[test]
     fn each_failure_is_one_line_naming_the_url_then_the_counts() {

@@ -232,7 +232,12 @@ impl App {
                 if key.is_some_and(|k| self.holds(k)) || (key.is_none() && link.cached) {
                     return Err(Fetch::TuiCached { key: what });
                 }
-                let Some(url) = link.url.clone() else {
+                // The line's own link, else what the cache knows of its issue.
+                let url = link
+                    .url
+                    .clone()
+                    .or_else(|| key.and_then(|k| self.known_url(k)));
+                let Some(url) = url else {
                     return Err(Fetch::TuiNoUrl { what });
                 };
                 return Ok(Request {
@@ -251,7 +256,11 @@ impl App {
         if key.is_some_and(|k| self.holds(k)) {
             return Err(Fetch::TuiCached { key: what });
         }
-        match self.doc.url.clone() {
+        // The best copy the cache knows of (the original, not a repost).
+        let url = key
+            .and_then(|k| self.known_url(k))
+            .or_else(|| self.doc.url.clone());
+        match url {
             Some(url) => Ok(Request {
                 what,
                 url,
@@ -259,6 +268,12 @@ impl App {
             }),
             None => Err(Fetch::TuiNoUrl { what }),
         }
+    }
+
+    /// The URL to fetch `key` from, of those the cache knows for it.
+    fn known_url(&self, key: IssueKey) -> Option<String> {
+        let detail = self.library().detail(key).ok().flatten()?;
+        fetch::url_for_issue(&detail)
     }
 
     fn holds(&self, key: IssueKey) -> bool {
