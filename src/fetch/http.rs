@@ -308,10 +308,20 @@ fn next_hop(from: &url::Url, location: &str) -> Result<url::Url, FetchError> {
     Ok(next)
 }
 
-/// A URL from the network, safe to print and not too long to read.
+/// A URL from the network, safe to print and not too long to read: at
+/// most [`SHOWN_CHARS`] characters (a bound on a message's length, not a
+/// column's width, so characters are counted, not cells).
 fn shown(url: &str) -> String {
-    crate::tui::wrap::truncate(&crate::sanitize::line(url), 200)
+    let line = crate::sanitize::line(url);
+    if line.chars().count() <= SHOWN_CHARS {
+        return line;
+    }
+    let mut cut: String = line.chars().take(SHOWN_CHARS - 1).collect();
+    cut.push('…');
+    cut
 }
+
+const SHOWN_CHARS: usize = 200;
 
 #[cfg(test)]
 mod tests {
@@ -338,6 +348,15 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_long_url_is_cut_to_200_characters_with_an_ellipsis() {
+        let long = format!("https://example.org/{}", "周".repeat(300));
+        let cut = shown(&long);
+        assert_eq!(cut.chars().count(), 200);
+        assert!(cut.ends_with('…') && cut.starts_with("https://example.org/周"));
+        assert_eq!(shown("http://h/\x1b[31mred"), "http://h/red");
     }
 
     #[test]

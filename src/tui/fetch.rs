@@ -6,123 +6,21 @@
 //! When the page is stored the app reloads (the library's generation
 //! changed) and shows the issue; Esc cancels.
 
-use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::sync::{Arc, Mutex, TryLockError};
+use std::sync::mpsc::{self, TryRecvError};
+use std::sync::Arc;
 use std::time::Duration;
 
 use super::action::Focus;
 use super::app::{App, Target};
 use super::detail::Item;
-use crate::fetch::{self, Cancel, Client, FetchError, FetchOptions, PageResult, Step};
-use crate::i18n::{Fetch, Lang, Msg};
+pub use super::fetch_state::{CacheFetcher, PageFetcher, Progress};
+use super::fetch_state::{Job, News};
+use crate::fetch::{self, Cancel, FetchError, PageResult};
+use crate::i18n::{Fetch, Msg};
 use crate::model::IssueKey;
-use crate::store::Store;
 
 /// How often the event loop looks for news while a fetch runs.
 pub const POLL_EVERY: Duration = Duration::from_millis(100);
-
-/// What a fetch thread says as it goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Progress {
-    /// Waiting this long before asking the host again (politeness).
-    Waiting(Duration),
-    /// A cancelled fetch still holds the connection (a request cannot be
-    /// cut short): this one starts when it ends.
-    WaitingForPrevious,
-    Requesting,
-}
-
-/// Fetches one page into the cache the TUI reads, on whatever thread
-/// calls it; the TUI test gives one that reaches its loopback server.
-pub trait PageFetcher: Send + Sync {
-    fn fetch(&self, url: &str, cancel: &Cancel, progress: &mut dyn FnMut(Progress)) -> PageResult;
-}
-
-/// The real fetcher: HTTP as `zhoubao fetch` does it, stored through a
-/// connection of its own to the cache file. One client for the session, so
-/// requests to one host stay spaced however fast `F` is pressed.
-pub struct CacheFetcher {
-    path: PathBuf,
-    client: Mutex<Client>,
-}
-
-impl CacheFetcher {
-    pub fn new(path: PathBuf, options: FetchOptions) -> CacheFetcher {
-        CacheFetcher {
-            path,
-            client: Mutex::new(Client::new(options)),
-        }
-    }
-}
-
-impl PageFetcher for CacheFetcher {
-    fn fetch(&self, url: &str, cancel: &Cancel, progress: &mut dyn FnMut(Progress)) -> PageResult {
-        let mut store = match Store::open_existing(&self.path) {
-            Ok(store) => store,
-            Err(e) => {
-                return PageResult::Failed(FetchError::Store {
-                    why: Box::new(e.message()),
-                })
-            }
-        };
-        // A panic on another fetch thread leaves the client usable.
-        let mut client = match self.client.try_lock() {
-            Ok(client) => client,
-            Err(TryLockError::Poisoned(p)) => p.into_inner(),
-            Err(TryLockError::WouldBlock) => {
-                progress(Progress::WaitingForPrevious);
-                self.client.lock().unwrap_or_else(|p| p.into_inner())
-            }
-        };
-        if cancel.is_cancelled() {
-            return PageResult::Failed(FetchError::Cancelled);
-        }
-        let (result, _) =
-            fetch::fetch_page(
-                &mut client,
-                &mut store,
-                url,
-                cancel,
-                &mut |step| match step {
-                    Step::Waiting { wait, .. } => progress(Progress::Waiting(wait)),
-                    Step::Requesting { .. } => progress(Progress::Requesting),
-                },
-            );
-        result
-    }
-}
-
-enum News {
-    Progress(Progress),
-    Done(PageResult),
-}
-
-/// A fetch under way.
-struct Job {
-    /// How messages name it: the issue key, else the line's title.
-    what: String,
-    /// Where the reader was when pressing `F`, and whether it was a link.
-    from: Option<Target>,
-    link: bool,
-    news: Receiver<News>,
-    cancel: Cancel,
-    /// What the status line says while it runs.
-    showing: Fetch,
-}
-
-/// `F`'s state in the app: the fetcher (None in the demo) and the fetch
-/// under way.
-pub struct FetchSlot {
-    fetcher: Option<Arc<dyn PageFetcher>>,
-    job: Option<Job>,
-}
-
-impl FetchSlot {
-    pub fn new(fetcher: Option<Arc<dyn PageFetcher>>) -> FetchSlot {
-        FetchSlot { fetcher, job: None }
-    }
-}
 
 /// Which page `F` asks for, or why there is none.
 struct Request {
@@ -135,17 +33,6 @@ impl App {
     /// Replaces the fetcher `F` uses (None: fetching is off, as in the demo).
     pub fn set_fetcher(&mut self, fetcher: Option<Arc<dyn PageFetcher>>) {
         self.fetch.fetcher = fetcher;
-    }
-
-    /// Switches the UI's language, redrawing the shown issue in it.
-    pub fn set_language(&mut self, lang: Lang) {
-        self.ui.lang = lang;
-        if let Some(target) = self.current.clone() {
-            let scroll = self.detail_scroll;
-            self.show(target);
-            self.detail_scroll = scroll;
-            self.clamp_scroll();
-        }
     }
 
     pub fn is_fetching(&self) -> bool {
