@@ -148,10 +148,12 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
         command,
         Some(Command::Import { .. } | Command::Fetch { .. })
     );
-    let path = cache_path(db.or_else(|| config.db.clone()), creating, lang)?;
+    let explicit = db.or_else(|| config.db.clone());
+    let default_path = explicit.is_none();
+    let path = cache_path(explicit, creating, lang)?;
     let result = match command {
         Some(Command::Recover { to }) => recover(&path, to, lang),
-        command => match open_store(&path, command.as_ref(), lang) {
+        command => match open_store(&path, default_path, command.as_ref(), lang) {
             Ok(store) => commands(store, open, command, config, lang),
             Err(e) => Err(e),
         },
@@ -165,7 +167,14 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
 
 /// Only `import` and `fetch` create a cache; `reindex` needs one it can
 /// write; the rest read, and work on a cache this process cannot write.
-fn open_store(path: &Path, command: Option<&Command>, lang: Lang) -> Result<Store> {
+/// `default_path`: the cache is the platform's, whose folder `import`
+/// creates, so a missing folder there is only a first run.
+fn open_store(
+    path: &Path,
+    default_path: bool,
+    command: Option<&Command>,
+    lang: Lang,
+) -> Result<Store> {
     let store = match command {
         Some(Command::Import { .. } | Command::Fetch { .. }) => Store::create_or_open(path)?,
         Some(Command::Reindex) => {
@@ -173,11 +182,13 @@ fn open_store(path: &Path, command: Option<&Command>, lang: Lang) -> Result<Stor
             store.check_sound()?;
             store
         }
-        None => open_for_reading(path).map_err(|e| match e {
-            StoreError::NoCache { path } => said(Cmd::NoCacheBrowse { path: shown(&path) }, lang),
+        _ => open_for_reading(path).map_err(|e| match e {
+            StoreError::NoCache { path } => said(Cmd::NoCacheYet { path: shown(&path) }, lang),
+            StoreError::NoFolder { path, .. } if default_path => {
+                said(Cmd::NoCacheYet { path: shown(&path) }, lang)
+            }
             e => e.into(),
         })?,
-        Some(_) => open_for_reading(path)?,
     };
     Ok(store)
 }

@@ -8,6 +8,8 @@ use std::process::{Command, Output, Stdio};
 
 use zhoubao::synth;
 
+mod cli_fixture;
+
 fn zhoubao(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zhoubao"))
         .env("ZHOUBAO_LANG", "en")
@@ -95,19 +97,29 @@ fn two_imports_on_one_new_cache_both_succeed() {
     }
 }
 
+/// What a read command says when there is no cache yet.
+fn no_cache_yet(db: &Path) -> String {
+    format!(
+        "zhoubao: no cache at {} yet; run `zhoubao import PATH...` first (or `zhoubao --demo`)\n",
+        db.display()
+    )
+}
+
 #[test]
 fn read_commands_never_create_a_cache() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("typo.db");
+    for args in READS {
+        let out = zhoubao(&db, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(stderr(&out), no_cache_yet(&db), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
     let expected = format!(
         "zhoubao: no cache at {}; import bulletins first\n",
         db.display()
     );
-    for args in READS
-        .iter()
-        .copied()
-        .chain([&["reindex"][..], &["recover"][..]])
-    {
+    for args in [&["reindex"][..], &["recover"][..]] {
         let out = zhoubao(&db, args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert_eq!(stderr(&out), expected, "{args:?}");
@@ -122,6 +134,59 @@ fn read_commands_never_create_a_cache() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn a_first_run_without_a_data_folder_says_how_to_get_a_cache() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join(".local/share/zhoubao/cache.db");
+    for (lang, want) in [
+        ("en", no_cache_yet(&db)),
+        (
+            "zh",
+            format!(
+                "zhoubao: {} 处还没有缓存；请先运行 `zhoubao import 路径...`（或试试 `zhoubao --demo`）\n",
+                db.display()
+            ),
+        ),
+    ] {
+        for args in READS {
+            let out = cli_fixture::command_at_home(home.path())
+                .env("ZHOUBAO_LANG", lang)
+                .args(args)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{lang} {args:?}");
+            assert_eq!(stderr(&out), want, "{lang} {args:?}");
+            assert!(out.stdout.is_empty(), "{lang} {args:?}");
+        }
+    }
+    assert!(listing(home.path()).is_empty(), "no data folder was made");
+}
+
+#[test]
+fn read_commands_write_nothing_into_an_empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("empty.db");
+    std::fs::write(&db, b"").unwrap();
+    for args in READS {
+        let out = zhoubao(&db, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(stderr(&out), no_cache_yet(&db), "{args:?}");
+        assert_eq!(std::fs::metadata(&db).unwrap().len(), 0, "{args:?}");
+    }
+    // Nor does reindex: an empty file holds nothing to index.
+    let out = zhoubao(&db, &["reindex"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no cache at"), "{}", stderr(&out));
+    assert_eq!(std::fs::metadata(&db).unwrap().len(), 0);
+    assert_eq!(listing(dir.path()), vec!["empty.db"], "no journal either");
+    // Import still makes the empty file a cache.
+    let input = tempfile::tempdir().unwrap();
+    small_archive(input.path());
+    let out = zhoubao(&db, &["import", "--quiet", input.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(zhoubao(&db, &["list"]).status.success());
 }
 
 #[test]

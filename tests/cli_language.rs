@@ -191,9 +191,18 @@ fn cache_errors_are_in_the_chosen_language() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         err(&o),
-        format!("zhoubao: no cache at {shown}; import bulletins first\n")
+        format!(
+            "zhoubao: no cache at {shown} yet; run `zhoubao import PATH...` first (or `zhoubao --demo`)\n"
+        )
     );
     let o = run(NONE, &missing, &["list"]);
+    assert_eq!(
+        err(&o),
+        format!(
+            "zhoubao: {shown} 处还没有缓存；请先运行 `zhoubao import 路径...`（或试试 `zhoubao --demo`）\n"
+        )
+    );
+    let o = run(NONE, &missing, &["reindex"]);
     assert_eq!(
         err(&o),
         format!("zhoubao: {shown} 处没有缓存；请先导入周报\n")
@@ -266,8 +275,8 @@ fn the_locale_decides_when_zhoubao_lang_is_not_set() {
         line(Asked::Locale("de_DE.UTF-8")).contains("no cache at"),
         "another language: English"
     );
-    assert!(line(Asked::Locale("zh_CN.UTF-8")).contains("处没有缓存"));
-    assert!(line(Asked::Locale("POSIX")).contains("处没有缓存"));
+    assert!(line(Asked::Locale("zh_CN.UTF-8")).contains("处还没有缓存"));
+    assert!(line(Asked::Locale("POSIX")).contains("处还没有缓存"));
     // ZHOUBAO_LANG wins over the locale.
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
     let o = cmd
@@ -278,5 +287,5 @@ fn the_locale_decides_when_zhoubao_lang_is_not_set() {
         .arg("list")
         .output()
         .unwrap();
-    assert!(err(&o).contains("处没有缓存"), "{}", err(&o));
+    assert!(err(&o).contains("处还没有缓存"), "{}", err(&o));
 }

@@ -14,8 +14,8 @@ pub enum Cmd {
     // --- errors
     /// `--demo` with a command that writes a cache.
     DemoRefused(Refused),
-    /// The TUI on a missing cache: how to get one.
-    NoCacheBrowse {
+    /// A read command (or the TUI) with no cache yet: how to get one.
+    NoCacheYet {
         path: String,
     },
     NotInCache {
@@ -132,12 +132,12 @@ impl Cmd {
                 )
                 .into()
             }
-            (NoCacheBrowse { path }, Zh) => format!(
-                "{path} 处没有缓存；请先导入周报（`zhoubao import 路径...`），或试试 `zhoubao --demo`"
+            (NoCacheYet { path }, Zh) => format!(
+                "{path} 处还没有缓存；请先运行 `zhoubao import 路径...`（或试试 `zhoubao --demo`）"
             )
             .into(),
-            (NoCacheBrowse { path }, En) => format!(
-                "no cache at {path}; import bulletins first (`zhoubao import PATH...`), or try `zhoubao --demo`"
+            (NoCacheYet { path }, En) => format!(
+                "no cache at {path} yet; run `zhoubao import PATH...` first (or `zhoubao --demo`)"
             )
             .into(),
             (NotInCache { key }, Zh) => {
@@ -195,7 +195,7 @@ impl Cmd {
             DemoRefused(Refused::Fetch),
             DemoRefused(Refused::Reindex),
             DemoRefused(Refused::Recover),
-            NoCacheBrowse {
+            NoCacheYet {
                 path: "/tmp/c.db".into(),
             },
             NotInCache {

@@ -29,15 +29,16 @@ impl Store {
             }
             Err(e) => return Err(unreadable(path, &e)),
         }
-        Store::open_writable(path, true)
+        Store::open_writable(path, true, Empty::Claim)
     }
 
     /// Opens an existing cache for reading and writing (read marks); a
-    /// missing file is an error, never a new cache.
+    /// missing file is an error, never a new cache, and so is an empty
+    /// file: nothing is written into it.
     pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
         refuse_memory(path)?;
         check_existing(path)?;
-        Store::open_writable(path, false)
+        Store::open_writable(path, false, Empty::Refuse)
     }
 
     /// Opens an existing cache that this process cannot (or must not)
@@ -66,7 +67,7 @@ impl Store {
         }
     }
 
-    fn open_writable(path: &Path, check: bool) -> Result<Store, StoreError> {
+    fn open_writable(path: &Path, check: bool, empty: Empty) -> Result<Store, StoreError> {
         // Our own URI, so a path that looks like one ("file:x?mode=memory")
         // is still a file name; mode=rw never creates a file.
         let conn = Connection::open_with_flags(
@@ -80,7 +81,7 @@ impl Store {
         if conn.is_readonly(MAIN_DB).unwrap_or(true) {
             return Err(StoreError::ReadOnly { path: path.into() });
         }
-        let mut store = Store::prepare_writable(conn, Some(path), check)?;
+        let mut store = Store::prepare_writable(conn, Some(path), check, empty)?;
         store.path = Some(path.into());
         Ok(store)
     }
@@ -89,6 +90,7 @@ impl Store {
         conn: Connection,
         path: Option<&Path>,
         check: bool,
+        empty: Empty,
     ) -> Result<Store, StoreError> {
         let shown = path.unwrap_or(Path::new(":memory:"));
         let err = |e: rusqlite::Error| writable_error(shown, e);
@@ -101,6 +103,9 @@ impl Store {
             _ => writable_error(shown, e),
         })?;
         claim(&header, shown)?;
+        if empty == Empty::Refuse && header.owner() == Owner::Unclaimed {
+            return Err(StoreError::NoCache { path: shown.into() });
+        }
         let store = Store {
             conn,
             path: path.map(Path::to_path_buf),
@@ -155,6 +160,15 @@ impl Store {
         tx.commit().map_err(|e| migrate_error(path, from, e))?;
         Ok(true)
     }
+}
+
+/// What a writer does with an empty file nobody has claimed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Empty {
+    /// Makes it a cache: `import` into a new (or just truncated) file.
+    Claim,
+    /// Leaves it as it is: an empty file holds no cache to read or fix.
+    Refuse,
 }
 
 /// A connection that cannot write to `path` or create anything beside it:
@@ -323,7 +337,8 @@ pub(super) fn create_file(path: &Path) -> Result<bool, StoreError> {
             })
         })?
         .into_temp_path();
-    let store = Store::open_writable(&temp, false).map_err(|e| cannot(e.to_string()))?;
+    let store =
+        Store::open_writable(&temp, false, Empty::Claim).map_err(|e| cannot(e.to_string()))?;
     // Closing checkpoints the journal into the file and removes it.
     drop(store);
     match temp.persist_noclobber(path) {

@@ -64,6 +64,15 @@ fn an_empty_file_nobody_claimed_becomes_a_cache() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cache.db");
     std::fs::write(&path, b"").unwrap();
+    // Only a writer that may create a cache claims it.
+    for err in [
+        Store::open_existing(&path).err().expect("empty"),
+        Store::open_read_only(&path).err().expect("empty"),
+    ] {
+        assert!(matches!(err, StoreError::NoCache { .. }), "{err}");
+    }
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 0, "still empty");
+    assert_eq!(listing(dir.path()), vec!["cache.db"]);
     let s = Store::create_or_open(&path).unwrap();
     assert_eq!(s.schema_version().unwrap(), current_version());
 }
