@@ -440,6 +440,13 @@ fn recover(cache: &Path, to: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
     let to = to.unwrap_or_else(|| zhoubao::store::default_recovery_path(cache));
     let report = Store::recover(cache, &to, |raw| zhoubao::parse::parse(raw).ok())?;
     eprint!("{}", report.render(lang));
+    // Like any command that could not do all it was asked: exit 1.
+    let verdict = if report.lost_anything() {
+        Cache::RecoverIncomplete
+    } else {
+        Cache::RecoverComplete
+    };
+    eprintln!("{}", verdict.text(lang));
     let journals: Vec<String> = ["-wal", "-shm"]
         .iter()
         .map(|s| {
@@ -459,7 +466,11 @@ fn recover(cache: &Path, to: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
         let files = journals;
         eprintln!("{}", Cache::RecoverJournals { files }.text(lang));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if report.lost_anything() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `--db`, then `ZHOUBAO_DB` (both via clap), then the config's `db`, then
