@@ -46,7 +46,7 @@ impl Store {
     /// pending journal it is opened as an immutable file, so nothing is
     /// created beside it, even in a read-only folder.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
-        let conn = read_only_connection(path)?;
+        let conn = read_only_connection(path, Sees::Writers)?;
         let header = read_header(&conn, path)?;
         match header.owner() {
             Owner::Foreign => return Err(StoreError::Foreign { path: path.into() }),
@@ -171,17 +171,36 @@ pub(super) enum Empty {
     Refuse,
 }
 
-/// A connection that cannot write to `path` or create anything beside it:
-/// without a pending journal the file is opened as immutable (no `-shm`,
-/// so a read-only folder works too); with one, SQLite reads the journal.
-pub(super) fn read_only_connection(path: &Path) -> Result<Connection, StoreError> {
+/// What a read-only connection must see of other processes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sees {
+    /// Their commits, as they come (the TUI, the read commands).
+    Writers,
+    /// The file as it is: `recover` reads a damaged cache, which every
+    /// writer refuses, and must leave nothing beside it.
+    Snapshot,
+}
+
+/// A connection that cannot write to `path`. It reads through SQLite's
+/// locks and journal (`mode=ro`), so a writer that appears later (an
+/// import in another terminal) is seen and never read half-written,
+/// whenever the file can change: a `-wal` or `-shm` beside it, or a folder
+/// a writer can create them in (a reader may then leave an empty pair
+/// behind: SQLite needs them to read a WAL cache safely). Otherwise, with
+/// no journal and a folder this process cannot write, it is opened
+/// immutable, which creates nothing: `mode=ro` cannot open a WAL file
+/// there at all, and a writer would first have to create a `-wal` there,
+/// whatever the file's own mode (another account that can write the
+/// folder could still start one: immutable is then the only way in).
+pub(super) fn read_only_connection(path: &Path, sees: Sees) -> Result<Connection, StoreError> {
     refuse_memory(path)?;
     check_existing(path)?;
-    let wal = beside(path, "-wal");
-    let immutable = match fs::metadata(&wal) {
-        Err(_) => true,
-        Ok(m) => m.len() == 0 && !beside(path, "-shm").exists(),
-    };
+    let wal = fs::metadata(beside(path, "-wal")).ok();
+    let shm = beside(path, "-shm").exists();
+    // An empty `-wal` without `-shm` holds nothing, and no writer can add
+    // the `-shm` it needs in a folder nobody can write.
+    let journal = shm || wal.is_some_and(|m| m.len() > 0);
+    let immutable = !journal && (sees == Sees::Snapshot || !folder_writable(path));
     let mode = if immutable {
         "mode=ro&immutable=1"
     } else {

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::open::{beside, read_header, read_only_connection, refuse_memory};
+use super::open::{beside, read_header, read_only_connection, refuse_memory, Sees};
 use super::schema::Owner;
 use super::source::hex_sha256;
 use super::{current_version, Reindexed, Store, StoreError};
@@ -138,7 +138,7 @@ impl Store {
         parse: impl Fn(&[u8]) -> Option<Bulletin> + Sync,
     ) -> Result<Recovered, StoreError> {
         refuse_memory(to)?;
-        let old = read_only_connection(damaged)?;
+        let old = read_only_connection(damaged, Sees::Snapshot)?;
         match read_header(&old, damaged) {
             Ok(h) if h.owner() == Owner::Foreign => {
                 return Err(StoreError::Foreign {
