@@ -364,10 +364,7 @@ fn commands(
             let text = if json {
                 output::search_json(&hits)
             } else {
-                let mark = Mark::choose(
-                    std::io::stdout().is_terminal(),
-                    std::env::var_os("NO_COLOR").as_deref(),
-                );
+                let mark = Mark::choose(std::io::stdout().is_terminal(), config.no_color);
                 output::search_text(&hits, lang, mark)
             };
             out.write_all(text.as_bytes())?;
