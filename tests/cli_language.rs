@@ -118,10 +118,10 @@ fn list_show_and_search_speak_the_chosen_language_and_keep_the_content() {
 
     let en = out(&run(EN, &db, &["list"]));
     assert!(en.starts_with("ISSUE    PERIOD"), "{en}");
-    assert!(en.contains(" cached "), "{en}");
+    assert!(en.contains(" unread "), "{en}");
     let zh = out(&run(NONE, &db, &["list"]));
     assert!(zh.starts_with("期号     周期"), "{zh}");
-    assert!(zh.contains(" 已缓存 "), "{zh}");
+    assert!(zh.contains(" 未读 "), "{zh}");
     // The titles are the bulletins' own, in both.
     for text in [&en, &zh] {
         assert!(text.contains("网络安全信息与动态周报2024年第3期"), "{text}");
