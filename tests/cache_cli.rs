@@ -3,27 +3,13 @@
 //! cache say why, two processes may create one cache at once, a held lock
 //! stops an import once, and the browser refuses to draw without a terminal.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-use zhoubao::synth;
-
 mod cli_fixture;
 
-fn zhoubao(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhoubao"))
-        .env("ZHOUBAO_LANG", "en")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
+use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use cli_fixture::{listing, stderr, zhoubao, Unwritable};
+use zhoubao::synth;
 
 /// Five generated bulletins (2024 第2–6期) naming 第1期 as well.
 fn small_archive(dir: &Path) {
@@ -45,15 +31,6 @@ fn imported_cache(dir: &Path) -> PathBuf {
     db
 }
 
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 const READS: [&[&str]; 6] = [
     &["list"],
     &["list", "--json"],
@@ -71,8 +48,7 @@ fn two_imports_on_one_new_cache_both_succeed() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("c.db");
         let spawn = || {
-            Command::new(env!("CARGO_BIN_EXE_zhoubao"))
-                .env("ZHOUBAO_LANG", "en")
+            cli_fixture::command()
                 .arg("--db")
                 .arg(&db)
                 .args(["import", "--quiet"])
@@ -258,46 +234,6 @@ fn memory_is_refused_where_something_would_be_kept() {
     assert!(stderr(&out).contains("keeps nothing"), "{}", stderr(&out));
 }
 
-/// Makes paths unwritable for the test and undoes it on drop; root ignores
-/// permission bits, so as root the immutable attribute is used as well.
-struct Unwritable(Vec<PathBuf>);
-
-impl Unwritable {
-    fn new(paths: &[&Path]) -> Option<Unwritable> {
-        use std::os::unix::fs::PermissionsExt;
-        let guard = Unwritable(paths.iter().map(|p| p.to_path_buf()).collect());
-        for p in paths {
-            let mode = if p.is_dir() { 0o555 } else { 0o444 };
-            std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).ok()?;
-        }
-        let dir = paths.iter().find(|p| p.is_dir())?;
-        if std::fs::write(dir.join("probe"), b"x").is_ok() {
-            let _ = std::fs::remove_file(dir.join("probe"));
-            for p in paths {
-                let ok = Command::new("chattr")
-                    .arg("+i")
-                    .arg(p)
-                    .status()
-                    .is_ok_and(|s| s.success());
-                if !ok {
-                    return None;
-                }
-            }
-        }
-        Some(guard)
-    }
-}
-
-impl Drop for Unwritable {
-    fn drop(&mut self) {
-        use std::os::unix::fs::PermissionsExt;
-        for p in &self.0 {
-            let _ = Command::new("chattr").arg("-i").arg(p).status();
-            let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755));
-        }
-    }
-}
-
 #[test]
 fn a_read_only_cache_serves_every_read_and_refuses_writes_by_name() {
     let dir = tempfile::tempdir().unwrap();
@@ -386,8 +322,7 @@ fn the_browser_without_a_terminal_writes_nothing_to_stdout() {
     let db = imported_cache(dir.path());
     let out_file = dir.path().join("out.txt");
     for demo in [true, false] {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
-        cmd.env("ZHOUBAO_LANG", "en");
+        let mut cmd = cli_fixture::command();
         if demo {
             cmd.arg("--demo");
         } else {

@@ -2,8 +2,10 @@
 //! every error line (the cache's and the parser's included) in Chinese or
 //! English, chosen by ZHOUBAO_LANG, else the locale, else Chinese.
 
+mod cli_fixture;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use zhoubao::synth;
 
@@ -17,7 +19,7 @@ enum Asked {
 }
 
 fn run(asked: Asked, db: &Path, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
+    let mut cmd = cli_fixture::command();
     cmd.env_remove("ZHOUBAO_LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -26,12 +28,7 @@ fn run(asked: Asked, db: &Path, args: &[&str]) -> Output {
         Asked::Zhoubao(v) => cmd.env("ZHOUBAO_LANG", v).env("LANG", "C"),
         Asked::Locale(v) => cmd.env("LANG", v),
     };
-    cmd.arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    cmd.arg("--db").arg(db).args(args).output().unwrap()
 }
 
 const EN: Asked = Asked::Zhoubao("en");
@@ -278,7 +275,7 @@ fn the_locale_decides_when_zhoubao_lang_is_not_set() {
     assert!(line(Asked::Locale("zh_CN.UTF-8")).contains("处还没有缓存"));
     assert!(line(Asked::Locale("POSIX")).contains("处还没有缓存"));
     // ZHOUBAO_LANG wins over the locale.
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
+    let mut cmd = cli_fixture::command();
     let o = cmd
         .env("ZHOUBAO_LANG", "zh")
         .env("LC_ALL", "en_US.UTF-8")

@@ -4,27 +4,14 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
+use cli_fixture::{stderr, zhoubao};
 use sha2::{Digest, Sha256};
 use zhoubao::model::IssueKey;
 use zhoubao::store::Store;
 use zhoubao::synth;
 
-fn zhoubao(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhoubao"))
-        .env("ZHOUBAO_LANG", "en")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod cli_fixture;
 
 struct Archive {
     db: PathBuf,
