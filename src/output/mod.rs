@@ -393,14 +393,9 @@ mod tests {
     fn row(title: &str, url: &str) -> IssueRow {
         IssueRow {
             summary: IssueSummary {
-                key: IssueKey::new(2024, 17),
                 title: Some(title.into()),
-                period: None,
-                published: None,
-                assessment: None,
-                figures: Figures::default(),
                 cached: false,
-                read: false,
+                ..IssueSummary::with_figures(IssueKey::new(2024, 17), Figures::default())
             },
             url: Some(url.into()),
         }
@@ -493,19 +488,11 @@ mod tests {
 
     #[test]
     fn numbers_stay_numbers_even_when_negative() {
-        let s = IssueSummary {
-            key: IssueKey::new(2024, 17),
-            title: None,
-            period: None,
-            published: None,
-            assessment: None,
-            figures: Figures {
-                events_handled: Some(-5),
-                ..Figures::default()
-            },
-            cached: true,
-            read: false,
+        let figures = Figures {
+            events_handled: Some(-5),
+            ..Figures::default()
         };
+        let s = IssueSummary::with_figures(IssueKey::new(2024, 17), figures);
         let csv = export_csv(&[IssueRow {
             summary: s,
             url: None,
