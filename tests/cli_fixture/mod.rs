@@ -7,6 +7,8 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 mod unwritable;
+// Each test file includes this module; only some lock paths.
+#[allow(unused_imports)]
 pub use unwritable::Unwritable;
 
 /// HOME and the XDG folders of a run that names its cache: a path under a
