@@ -2,18 +2,20 @@
 //! the summary, the failure lines and exit status, both languages, and a
 //! proxy in the environment that must not catch loopback requests.
 
+mod cli_fixture;
 mod fetch_fixture;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
+use cli_fixture::stderr;
 use fetch_fixture::{FixtureServer, ISSUES};
 
 /// Runs zhoubao with a proxy set that would refuse every connection: the
 /// loopback server must be reached directly all the same.
 fn zhoubao(db: &Path, lang: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+    cli_fixture::command()
         .arg("--db")
         .arg(db)
         .args(args)
@@ -24,10 +26,6 @@ fn zhoubao(db: &Path, lang: &str, args: &[&str]) -> Output {
         .env_remove("no_proxy")
         .output()
         .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]
