@@ -274,6 +274,24 @@ pub struct IssueSummary {
     pub read: bool,
 }
 
+#[cfg(test)]
+impl IssueSummary {
+    /// A cached, unread issue known only by its key and figures: what the
+    /// unit tests of the statistics and the output build on.
+    pub(crate) fn with_figures(key: IssueKey, figures: Figures) -> IssueSummary {
+        IssueSummary {
+            key,
+            title: None,
+            period: None,
+            published: None,
+            assessment: None,
+            figures,
+            cached: true,
+            read: false,
+        }
+    }
+}
+
 /// One row of `zhoubao list` and `export`: the summary and the issue's own
 /// URL. The URL is not in [`IssueSummary`], which the TUI keeps for every
 /// issue of the cache and never shows the URL from.

@@ -2,12 +2,14 @@
 //! the summary, the failure lines and exit status, both languages, and a
 //! proxy in the environment that must not catch loopback requests.
 
+mod cli_fixture;
 mod fetch_fixture;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
+use cli_fixture::stderr;
 use fetch_fixture::{FixtureServer, Setup, ISSUES, PANIC_MARKER};
 
 /// Runs zhoubao with a proxy set that would refuse every connection: the
@@ -17,7 +19,7 @@ fn zhoubao(db: &Path, lang: &str, args: &[&str]) -> Output {
 }
 
 fn zhoubao_with(db: &Path, lang: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+    cli_fixture::command()
         .arg("--db")
         .arg(db)
         .args(args)
@@ -29,10 +31,6 @@ fn zhoubao_with(db: &Path, lang: &str, args: &[&str], env: &[(&str, &str)]) -> O
         .envs(env.iter().copied())
         .output()
         .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]

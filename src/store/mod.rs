@@ -259,7 +259,7 @@ impl Store {
     /// A cache that lives only as long as the value: the demo and tests.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()?;
-        Store::prepare_writable(conn, None, false)
+        Store::prepare_writable(conn, None, false, open::Empty::Claim)
     }
 
     /// The cache file, or None for an in-memory cache.
