@@ -388,7 +388,7 @@ fn f_on_a_not_cached_issue_asks_for_the_cncert_original_not_the_repost() {
     press(&mut app, KeyCode::Char('F'));
     wait_for_fetch(&mut app);
     let original = &server.issues()[ISSUES - 2].article.mid;
-    assert_eq!(asked_mids(&server), [original.clone()]);
+    assert_eq!(asked_mids(&server), vec![original.to_string()]);
     let text = screen(&app, 80, 24);
     assert!(
         status_line(&text).starts_with(&format!("已获取 {key}（新）")),
@@ -424,7 +424,7 @@ fn f_on_a_line_without_a_link_fetches_its_issue_from_the_url_the_cache_knows() {
     press(&mut app, KeyCode::Char('F'));
     wait_for_fetch(&mut app);
     let original = &server.issues()[ISSUES - 2].article.mid;
-    assert_eq!(asked_mids(&server), [original.clone()]);
+    assert_eq!(asked_mids(&server), vec![original.to_string()]);
     let text = screen(&app, 80, 24);
     assert!(
         status_line(&text).starts_with(&format!("已获取 {key}（新）")),
