@@ -577,14 +577,11 @@ fn a_proxy_that_refuses_is_named_in_the_failure() {
     for (lang, words) in [
         (
             Lang::En,
-            format!(
-                "failed  {url}: the proxy {address} (set by HTTPS_PROXY) refused the connection; \
-                 check the proxy or unset HTTPS_PROXY"
-            ),
+            format!("failed  {url}: the proxy {address} refused the connection (HTTPS_PROXY)"),
         ),
         (
             Lang::Zh,
-            format!("失败  {url}：代理 {address}（HTTPS_PROXY 所设）拒绝连接；请检查代理或取消 HTTPS_PROXY"),
+            format!("失败  {url}：代理 {address} 拒绝连接（HTTPS_PROXY）"),
         ),
     ] {
         let report = run.summary.render(lang);

@@ -216,12 +216,7 @@ fn a_refusing_proxy_is_named_with_its_variable() {
     let err = stderr(&out);
     assert_eq!(
         err.lines().next(),
-        Some(
-            format!(
-                "失败  {url}：代理 127.0.0.1:1（HTTPS_PROXY 所设）拒绝连接；请检查代理或取消 HTTPS_PROXY"
-            )
-            .as_str()
-        ),
+        Some(format!("失败  {url}：代理 127.0.0.1:1 拒绝连接（HTTPS_PROXY）").as_str()),
         "{err}"
     );
 }

@@ -18,7 +18,7 @@ pub enum FetchError {
     #[error("connection refused by {host}")]
     Refused { host: String },
     /// `proxy` is `host:port`; `var` the variable that named it.
-    #[error("the proxy {proxy} (set by {var}) refused the connection")]
+    #[error("the proxy {proxy} refused the connection ({var})")]
     ProxyRefused { proxy: String, var: String },
     #[error("timed out connecting to {host} after {after:?}")]
     ConnectTimedOut { host: String, after: Duration },

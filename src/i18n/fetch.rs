@@ -306,13 +306,11 @@ impl Fetch {
             (TimedOut { secs }, En) => {
                 format!("timed out: no complete response within {secs} s").into()
             }
-            (ProxyRefused { proxy, var }, Zh) => {
-                format!("代理 {proxy}（{var} 所设）拒绝连接；请检查代理或取消 {var}").into()
+            // The status line is narrow: what refused comes first.
+            (ProxyRefused { proxy, var }, Zh) => format!("代理 {proxy} 拒绝连接（{var}）").into(),
+            (ProxyRefused { proxy, var }, En) => {
+                format!("the proxy {proxy} refused the connection ({var})").into()
             }
-            (ProxyRefused { proxy, var }, En) => format!(
-                "the proxy {proxy} (set by {var}) refused the connection; check the proxy or unset {var}"
-            )
-            .into(),
             (ClosedEarly, Zh) => "网络错误：页面还没传完，服务器就断开了连接".into(),
             (ClosedEarly, En) => {
                 "network error: the server closed the connection before the page ended".into()
@@ -359,7 +357,9 @@ impl Fetch {
             (CacheLocked { cache, secs }, En) => {
                 format!("{cache}: the cache stayed locked by another process for {secs} s").into()
             }
-            (CacheDamaged { cache, reason }, Zh) => format!("{cache}：缓存已损坏（{reason}）").into(),
+            (CacheDamaged { cache, reason }, Zh) => {
+                format!("{cache}：缓存已损坏（{reason}）").into()
+            }
             (CacheDamaged { cache, reason }, En) => {
                 format!("{cache}: the cache is damaged ({reason})").into()
             }
