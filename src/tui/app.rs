@@ -189,12 +189,15 @@ impl App {
         if generation == self.generation {
             return;
         }
-        self.generation = generation;
         let before = self.summaries.len();
+        // The generation is taken as seen only once its reload succeeded: a
+        // failed one (the writer still holds the lock) is tried again on
+        // the next check.
         let (summaries, index, weeks) = match load(self.library.as_ref()) {
             Ok(loaded) => loaded,
             Err(e) => return self.set_error(self.ui.say(Tui::CannotReload(e.to_string()))),
         };
+        self.generation = generation;
         self.summaries = summaries;
         self.index = index;
         self.chart = PaneChart::new(&weeks);
@@ -221,6 +224,11 @@ impl App {
             issues: self.summaries.len(),
             added,
         }));
+    }
+
+    /// The library's generation the shown list was loaded at.
+    pub fn loaded_generation(&self) -> i64 {
+        self.generation
     }
 
     /// Replaces how `o` opens URLs (tests record instead of starting a browser).
