@@ -20,7 +20,7 @@ use zhoubao::i18n::Lang;
 use zhoubao::model::{IssueDetail, IssueKey, IssueSummary};
 use zhoubao::tui::app_loop::{run_loop, Frontend, REFRESH_EVERY};
 use zhoubao::tui::library::LibraryResult;
-use zhoubao::tui::{App, Library, MemoryLibrary};
+use zhoubao::tui::{update, Action, App, Library, MemoryLibrary};
 
 /// How long each scripted event takes to arrive.
 const EVENT_GAP: Duration = Duration::from_millis(2);
@@ -117,6 +117,8 @@ fn typed(s: &str) -> impl Iterator<Item = Event> + '_ {
 struct Shared {
     inner: Rc<RefCell<MemoryLibrary>>,
     generation: Rc<Cell<i64>>,
+    /// Reads fail as busy this many more times.
+    busy_reads: Rc<Cell<u32>>,
 }
 
 impl Shared {
@@ -128,6 +130,10 @@ impl Shared {
 
 impl Library for Shared {
     fn summaries(&self) -> LibraryResult<Vec<IssueSummary>> {
+        if let Some(n) = self.busy_reads.get().checked_sub(1) {
+            self.busy_reads.set(n);
+            return Err(Box::new(zhoubao::store::StoreError::Busy));
+        }
         self.inner.borrow().summaries()
     }
     fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>> {
@@ -220,4 +226,20 @@ fn input_that_changes_nothing_is_not_drawn_again() {
     // unchanged cache checked now and then neither.
     assert_eq!(frontend.draws, 2, "frames drawn");
     assert_eq!(app.current_key(), Some(key(2024, 2)), "k moved up the list");
+}
+
+#[test]
+fn a_reload_the_busy_cache_refused_is_tried_again_on_the_next_check() {
+    let lib = shared(3);
+    let mut app = app_on(&lib);
+    update(&mut app, Action::Resize(100, 30));
+    lib.insert(cached(4, (1, 22), (1, 28), figures([Some(9); 5])));
+    lib.busy_reads.set(1);
+    update(&mut app, Action::Refresh);
+    assert_eq!(app.summaries.len(), 3, "the reload failed");
+    let status = app.status.clone().expect("a status line");
+    assert!(status.text.contains("busy"), "{}", status.text);
+    update(&mut app, Action::Refresh);
+    assert_eq!(app.summaries.len(), 4, "the next check reloads");
+    assert_eq!(app.loaded_generation(), lib.generation.get());
 }

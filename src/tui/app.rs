@@ -16,13 +16,16 @@ use super::detail::{DetailDoc, LinkTarget, Row};
 use super::fetch::FetchSlot;
 use super::filter::{ListFilter, Question};
 use super::layout::{self, Panes};
-use super::library::{Library, LibraryError};
+use super::library::{is_busy, Library, LibraryError};
 use super::search_state::{SearchState, SEARCH_BUDGET};
 pub use super::target::Target;
 use super::ui::Ui;
 use crate::i18n::Tui;
 use crate::model::{IssueKey, IssueSummary};
 use crate::trend::{IssueComparisons, WeekSeries};
+
+/// How long the TUI's reads and writes wait for another process's lock.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// A history entry: where the reader was, down to the scroll position and
 /// the selected link, so going back lands where they left.
@@ -98,6 +101,8 @@ pub struct App {
     generation: i64,
     /// `F`: the fetcher and the fetch under way (fetch.rs).
     pub(super) fetch: FetchSlot,
+    /// Read marks a busy cache refused, written on a later check.
+    unsaved_marks: Vec<(IssueKey, bool)>,
 }
 
 impl App {
@@ -114,6 +119,9 @@ impl App {
         open: Option<IssueKey>,
         ui: Ui,
     ) -> Result<App, LibraryError> {
+        // A short lock wait: an import holding the lock must never freeze
+        // the screen; what the lock refuses is tried again later.
+        library.set_lock_wait(LOCK_WAIT)?;
         let (summaries, index, weeks) = load(library.as_ref())?;
         let generation = library.generation().unwrap_or(0);
         // Not remembering the last issue is no reason to refuse to start.
@@ -158,6 +166,7 @@ impl App {
             saved_selection,
             generation,
             fetch,
+            unsaved_marks: Vec::new(),
         };
         app.rebuild_rows();
         app.greet();
@@ -183,8 +192,11 @@ impl App {
     /// the cache, keeping the shown issue, its scroll, the list cursor and
     /// the history: the reader sees new issues arrive without restarting.
     pub fn refresh_if_changed(&mut self) {
-        let Ok(generation) = self.library.generation() else {
-            return;
+        self.save_unsaved_marks();
+        let generation = match self.library.generation() {
+            Ok(g) => g,
+            Err(e) if is_busy(&e) => return self.set_message(self.ui.say(Tui::CacheBusy)),
+            Err(_) => return,
         };
         if generation == self.generation {
             return;
@@ -193,13 +205,21 @@ impl App {
         // The generation is taken as seen only once its reload succeeded: a
         // failed one (the writer still holds the lock) is tried again on
         // the next check.
-        let (summaries, index, weeks) = match load(self.library.as_ref()) {
+        let (mut summaries, index, weeks) = match load(self.library.as_ref()) {
             Ok(loaded) => loaded,
+            Err(e) if is_busy(&e) => return self.set_message(self.ui.say(Tui::CacheBusy)),
             Err(e) => return self.set_error(self.ui.say(Tui::CannotReload(e.to_string()))),
         };
         self.generation = generation;
+        // Marks the lock kept from the cache are still the reader's.
+        for &(key, read) in &self.unsaved_marks {
+            if let Some(s) = index.get(&key).and_then(|&i| summaries.get_mut(i)) {
+                s.read = read;
+            }
+        }
         self.summaries = summaries;
         self.index = index;
+        self.recount();
         self.chart = PaneChart::new(&weeks);
         self.weeks = weeks;
         // The filter applies to what arrived too; the cursor follows the
@@ -224,6 +244,31 @@ impl App {
             issues: self.summaries.len(),
             added,
         }));
+    }
+
+    /// Writes the read marks a busy cache refused, oldest first, until the
+    /// cache is still busy.
+    fn save_unsaved_marks(&mut self) {
+        while let Some(&(key, read)) = self.unsaved_marks.first() {
+            match self.library.set_read(key, read) {
+                Ok(()) => {
+                    self.unsaved_marks.remove(0);
+                }
+                Err(e) if is_busy(&e) => return,
+                Err(e) => {
+                    self.unsaved_marks.remove(0);
+                    self.set_error(self.ui.say(Tui::CannotMark {
+                        key,
+                        error: e.to_string(),
+                    }));
+                }
+            }
+        }
+    }
+
+    /// Read marks shown but not yet written: the cache was busy.
+    pub fn unsaved_marks(&self) -> &[(IssueKey, bool)] {
+        &self.unsaved_marks
     }
 
     /// The library's generation the shown list was loaded at.
@@ -523,6 +568,17 @@ impl App {
                     s.read = read;
                 }
                 self.recount();
+            }
+            // Another process holds the lock: the mark shows now and is
+            // written on a later check, when the lock is free.
+            Err(e) if is_busy(&e) => {
+                if let Some(s) = self.summary_mut(key) {
+                    s.read = read;
+                }
+                self.recount();
+                self.unsaved_marks.retain(|(k, _)| *k != key);
+                self.unsaved_marks.push((key, read));
+                self.set_message(self.ui.say(Tui::CacheBusy));
             }
             Err(e) => self.set_error(self.ui.say(Tui::CannotMark {
                 key,

@@ -40,6 +40,8 @@ pub enum Tui {
     NotInCache(IssueKey),
     NotInCacheShort(IssueKey),
     CannotReload(String),
+    /// Another process holds the cache's lock; the TUI tries again.
+    CacheBusy,
     CacheUpdated {
         issues: usize,
         added: usize,
@@ -270,6 +272,10 @@ impl Tui {
             (NotInCacheShort(k), En) => format!("{k} is not in the cache").into(),
             (CannotReload(e), Zh) => format!("无法重新读取缓存：{e}").into(),
             (CannotReload(e), En) => format!("cannot reload the cache: {e}").into(),
+            (CacheBusy, Zh) => "缓存正被另一个进程写入，稍后自动重试…".into(),
+            (CacheBusy, En) => {
+                "the cache is busy (another process is writing); trying again…".into()
+            }
             (NeedsTerminal { stdin, stdout }, Zh) => {
                 let not = match (stdin, stdout) {
                     (false, false) => "标准输入和标准输出都不是终端",
