@@ -119,6 +119,8 @@ struct Shared {
     generation: Rc<Cell<i64>>,
     /// Reads fail as busy this many more times.
     busy_reads: Rc<Cell<u32>>,
+    /// Issues loaded in full so far.
+    details: Rc<Cell<usize>>,
 }
 
 impl Shared {
@@ -137,6 +139,7 @@ impl Library for Shared {
         self.inner.borrow().summaries()
     }
     fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>> {
+        self.details.set(self.details.get() + 1);
         self.inner.borrow().detail(key)
     }
     fn key_for_url(&self, url: &str) -> LibraryResult<Option<IssueKey>> {
@@ -242,4 +245,66 @@ fn a_reload_the_busy_cache_refused_is_tried_again_on_the_next_check() {
     update(&mut app, Action::Refresh);
     assert_eq!(app.summaries.len(), 4, "the next check reloads");
     assert_eq!(app.loaded_generation(), lib.generation.get());
+}
+
+#[test]
+fn nothing_is_loaded_or_laid_out_before_the_screen_has_a_size() {
+    let lib = shared(3);
+    let mut app = app_on(&lib);
+    assert_eq!(
+        lib.details.get(),
+        0,
+        "an issue was loaded before the first size"
+    );
+    assert_eq!(app.charts_laid_out(), 0);
+    assert!(app.rows.is_empty() && app.chart.layout.is_none());
+    update(&mut app, Action::Resize(100, 30));
+    assert_eq!(lib.details.get(), 1, "the start issue, once");
+    assert_eq!(app.charts_laid_out(), 1, "the charts, once, at the size");
+    assert_eq!(app.current_key(), Some(key(2024, 1)));
+    let g = &app.chart.layout.as_ref().expect("the chart pane").geometry;
+    assert_eq!(Some(g.area), app.panes.chart);
+}
+
+#[test]
+fn each_change_lays_the_charts_out_once_and_the_hidden_pane_not_at_all() {
+    let lib = shared(3);
+    let mut app = app_on(&lib);
+    update(&mut app, Action::Resize(100, 30));
+    let laid_out = |app: &App| app.charts_laid_out();
+    let before = laid_out(&app);
+    update(&mut app, Action::MoveUp);
+    assert_eq!(laid_out(&app), before + 1, "a new selection");
+    let before = laid_out(&app);
+    lib.insert(cached(4, (1, 22), (1, 28), figures([Some(9); 5])));
+    update(&mut app, Action::Refresh);
+    assert_eq!(app.summaries.len(), 4);
+    assert_eq!(laid_out(&app), before + 1, "a reload");
+    let before = laid_out(&app);
+    update(&mut app, Action::Resize(100, 30));
+    assert_eq!(
+        laid_out(&app),
+        before,
+        "the same size again changes nothing"
+    );
+
+    update(&mut app, Action::OpenChart);
+    assert!(
+        app.chart.layout.is_none(),
+        "the pane is hidden under the view"
+    );
+    update(&mut app, Action::Resize(120, 40));
+    assert!(
+        app.chart.layout.is_none(),
+        "and not laid out for the new size"
+    );
+    assert!(app.chart_view.plot.is_some());
+    update(&mut app, Action::CloseChart);
+    let g = &app
+        .chart
+        .layout
+        .as_ref()
+        .expect("the pane is back")
+        .geometry;
+    assert_eq!(Some(g.area), app.panes.chart, "at the new size");
 }

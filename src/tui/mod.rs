@@ -170,7 +170,9 @@ fn draw_help(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
     if app.mode == InputMode::Help {
         help::HelpView {
             scroll: app.help_scroll,
-            ui: &app.ui,
+            layout: &app.help,
+            theme: &app.ui.theme,
+            lang: app.ui.lang,
         }
         .render(area, buf);
     }
