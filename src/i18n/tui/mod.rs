@@ -541,11 +541,10 @@ impl Tui {
             (ThisWeek, Zh) => "本期".into(),
             (ThisWeek, En) => "now".into(),
             (PaneTitle { first, last, weeks }, Zh) => {
-                format!(" 每周趋势 {first} … {last} · min/max 与刻度: 至本期 {weeks} 周 ").into()
+                format!(" 每周趋势 {first} … {last} · 刻度：至本期 {weeks} 周 ").into()
             }
             (PaneTitle { first, last, weeks }, En) => {
-                format!(" Weekly {first} … {last} · min/max and scale: {weeks} weeks to this one ")
-                    .into()
+                format!(" Weekly {first} … {last} · scale: {weeks} weeks to this one ").into()
             }
             (PaneTitleEmpty, Zh) => " 每周趋势 ".into(),
             (PaneTitleEmpty, En) => " Weekly ".into(),

@@ -128,14 +128,31 @@ fn show(v: Option<i64>) -> String {
     v.map_or_else(|| "—".to_string(), |v| v.to_string())
 }
 
-/// `本期 N  min N  max N`, each number right-aligned in `cells`.
-fn stats_text(value: Option<i64>, range: Option<(i64, i64)>, cells: usize, lang: Lang) -> String {
+/// `本期 N  LOW–HIGH ↑MAX`: the week's value, the scale the bars are drawn
+/// to, and the span's highest week when the scale clips it; each number
+/// in `cells`, so the columns line up whatever the values.
+fn stats_text(
+    value: Option<i64>,
+    scale: Option<&Scale>,
+    max: Option<i64>,
+    cells: usize,
+    lang: Lang,
+) -> String {
+    let clipped = max.filter(|m| scale.is_some_and(|s| s.above(*m)));
+    let above = clipped.map_or_else(String::new, |m| format!("{ABOVE_MARK}{m}"));
+    let range = match scale {
+        Some(s) => format!(
+            "{}–{}",
+            fit_right(&s.low.to_string(), cells),
+            fit(&s.high.to_string(), cells)
+        ),
+        None => format!("{} {}", fit_right(&show(None), cells), fit("", cells)),
+    };
     format!(
-        "{} {}  min {}  max {}",
+        "{} {}  {range} {}",
         Tui::ThisWeek.text(lang),
         fit_right(&show(value), cells),
-        fit_right(&show(range.map(|r| r.0)), cells),
-        fit_right(&show(range.map(|r| r.1)), cells)
+        fit(&above, cells + 1)
     )
 }
 
@@ -206,7 +223,7 @@ impl PaneChart {
     ) -> PaneLayout {
         let inner = inner(area);
         let rows_per_metric: u16 = if inner.height >= 10 { 2 } else { 1 };
-        let stats_cells = width(&stats_text(None, None, self.value_cells, lang));
+        let stats_cells = width(&stats_text(None, None, None, self.value_cells, lang));
         let total = usize::from(inner.width);
         let label_cells = label_cells(lang);
         let with_stats = total >= label_cells + stats_cells + 1 + 8;
@@ -248,11 +265,12 @@ impl PaneChart {
                     .map(|v| Some(bar((*v)?, scale.as_ref()?, ticks)))
                     .collect();
                 let value = selected_index.and_then(|i| weeks.value(i, metric));
+                let max = min_max(&span_values).map(|r| r.1);
                 MetricLine {
                     metric,
                     label: Tui::Metric(metric).text(lang).into_owned(),
                     bars,
-                    stats: stats_text(value, min_max(&span_values), self.value_cells, lang),
+                    stats: stats_text(value, scale.as_ref(), max, self.value_cells, lang),
                 }
             })
             .collect();
