@@ -83,6 +83,10 @@ pub struct Plot {
     pub empty: bool,
     /// Some week lies above the scale and is drawn on its top edge.
     pub clipped: bool,
+    /// Where: the top row of each such week's column, marked there.
+    pub clipped_cells: Vec<Cell>,
+    /// Every weekly value has its point symbol (else only lone weeks).
+    pub roomy: bool,
 }
 
 /// Maps weeks and values to the dot grid and cells of the graph.
@@ -289,12 +293,15 @@ pub fn build(
     } else {
         Vec::new()
     };
-    // The top of the scale is the highest shown week that is not an
-    // outlier (weekly and year-earlier together, as the chart pane scales):
-    // one far-out week, often a year earlier, must not flatten the rest.
-    // A week above it is drawn on the top edge and the title says so.
-    let shown_values: Vec<Option<i64>> = weekly.iter().chain(&earlier).copied().collect();
-    let max = Scale::of(&shown_values).map_or(0.0, |s| s.high as f64);
+    // The top of the scale is the highest shown week of the weekly line
+    // that is not an outlier: one far-out week, and the year-earlier line
+    // (often a busier or a quieter year), must not flatten the weeks the
+    // view is about. A week above it, of either line, is drawn on the top
+    // edge, marked there, and the title says so. Only a view with no
+    // weekly value at all is scaled to the year earlier.
+    let max = Scale::of(&weekly)
+        .or_else(|| Scale::of(&earlier))
+        .map_or(0.0, |s| s.high as f64);
     // Rows for the plot: all but the x axis and its labels.
     let high_cells = area.height.checked_sub(2).filter(|h| *h >= 2)?;
     let intervals = if high_cells >= 5 {
@@ -323,10 +330,18 @@ pub fn build(
         weeks: shown,
         top: step.saturating_mul(steps) as f64,
     };
-    let clipped = shown_values
-        .iter()
-        .flatten()
-        .any(|&v| v as f64 > raster.top);
+    let above = |values: &[Option<i64>]| -> Vec<Cell> {
+        values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_some_and(|v| v as f64 > raster.top))
+            .map(|(r, _)| (raster.column_of(r), graph.y))
+            .collect()
+    };
+    let mut clipped_cells = above(&weekly);
+    clipped_cells.extend(above(&earlier));
+    clipped_cells.sort_unstable();
+    clipped_cells.dedup();
     let to_f64 = |v: &Vec<Option<i64>>| v.iter().map(|v| v.map(|v| v as f64)).collect::<Vec<_>>();
     let selected_r = selected_index
         .filter(|i| window.contains(i))
@@ -385,7 +400,9 @@ pub fn build(
         y_labels,
         x_labels,
         empty: !weekly.iter().any(Option::is_some),
-        clipped,
+        clipped: !clipped_cells.is_empty(),
+        clipped_cells,
+        roomy,
     })
 }
 
