@@ -356,3 +356,27 @@ fn the_figures_beside_the_lines_are_the_same_at_80x24_and_160x48() {
         assert_eq!(words, expected, "{text}");
     }
 }
+
+#[test]
+fn the_year_is_named_when_the_selected_week_sits_just_after_its_first_week() {
+    // 2025-3 selected: its mark is two cells after 2025-1's tick, where
+    // the year would go; it goes before the tick instead.
+    let mut weeks: Vec<(i32, u32, zhoubao::model::Figures)> = (1..=52)
+        .map(|n| (2024, n, events(300 + i64::from(n))))
+        .collect();
+    weeks.extend((1..=3).map(|n| (2025, n, events(400))));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let app = app_zh(weeks_library(&weeks), Some(key(2025, 3)), w, h);
+        let text = screen(&app, w, h);
+        let area = app.panes.chart.expect("the chart pane");
+        let bottom = text
+            .lines()
+            .nth(usize::from(area.bottom() - 1))
+            .expect("the pane's bottom border");
+        assert!(bottom.contains("▲"), "{w}x{h}: {bottom}");
+        assert!(
+            bottom.contains("2025┴") || bottom.contains("┴2025"),
+            "{w}x{h}: the year 2025 is named: {bottom}"
+        );
+    }
+}
