@@ -28,8 +28,11 @@ pub fn help_rows(width: usize, ui: &Ui) -> Vec<(String, bool)> {
     help_sections(width, ui).0
 }
 
+/// One help row: its text, and whether it is a heading.
+pub type HelpRow = (String, bool);
+
 /// [`help_rows`], and the row each scope's heading is on.
-fn help_sections(width: usize, ui: &Ui) -> (Vec<(String, bool)>, Vec<(Scope, usize)>) {
+fn help_sections(width: usize, ui: &Ui) -> (Vec<HelpRow>, Vec<(Scope, usize)>) {
     let lang = ui.lang;
     let mut sections = Vec::new();
     let entries = ui.keys.entries();
@@ -113,7 +116,7 @@ fn forget_wide_chars_left_of(rect: Rect, buf: &mut Buffer) {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HelpLayout {
     pub rect: Option<Rect>,
-    pub rows: Vec<(String, bool)>,
+    pub rows: Vec<HelpRow>,
     /// The row each scope's heading is on.
     pub sections: Vec<(Scope, usize)>,
     pub title: String,
