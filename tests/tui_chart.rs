@@ -110,7 +110,7 @@ fn a_long_series_shows_the_weeks_up_to_the_selected_one() {
         "the newest week is in view: {text}"
     );
     assert!(
-        text.contains("本期 520  min  10  max 520"),
+        text.contains("本期 520   10–520"),
         "the 52 weeks up to 2024-52 are the whole series: {text}"
     );
     press(&mut app, KeyCode::Char('G'));
@@ -120,7 +120,7 @@ fn a_long_series_shows_the_weeks_up_to_the_selected_one() {
         "the oldest week is in view: {text}"
     );
     assert!(
-        text.contains("本期  10  min  10  max  10"),
+        text.contains("本期  10   10–10 "),
         "the figures are those of the 52 weeks up to 2024-1, not of the weeks shown: {text}"
     );
 }
@@ -256,8 +256,8 @@ fn a_week_far_above_the_rest_is_clipped_and_marked_and_does_not_flatten_them() {
         "the title says what ↑ means: {text}"
     );
     assert!(
-        text.contains("max 2410"),
-        "the figure beside is the real one: {text}"
+        text.contains("103–704  ↑2410"),
+        "beside: the scale drawn to and the clipped week's real figure: {text}"
     );
     let others: std::collections::BTreeSet<[String; 2]> = (0..20)
         .filter(|&slot| slot != 9)
@@ -341,20 +341,42 @@ fn the_figures_beside_the_lines_are_the_same_at_80x24_and_160x48() {
     // And they are those of the 52 weeks up to the selected one.
     let span = selected + 1 - STATS_WEEKS as usize..=selected;
     for (m, text) in stats(&small).iter().enumerate() {
-        let v: Vec<i64> = span.clone().map(|w| value(w, m)).collect();
-        let (lo, hi) = (v.iter().min().unwrap(), v.iter().max().unwrap());
-        let words: Vec<&str> = text.split_whitespace().collect();
-        assert_eq!(
-            words,
-            vec![
-                "本期",
-                &value(selected, m).to_string(),
-                "min",
-                &lo.to_string(),
-                "max",
-                &hi.to_string()
-            ],
-            "{text}"
+        let v: Vec<Option<i64>> = span.clone().map(|w| Some(value(w, m))).collect();
+        let scale = zhoubao::trend::window::Scale::of(&v).unwrap();
+        let max = v.iter().flatten().max().unwrap();
+        let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+        let mut expected = vec![
+            "本期".to_string(),
+            value(selected, m).to_string(),
+            format!("{}–{}", scale.low, scale.high),
+        ];
+        if *max > scale.high {
+            expected.push(format!("↑{max}"));
+        }
+        assert_eq!(words, expected, "{text}");
+    }
+}
+
+#[test]
+fn the_year_is_named_when_the_selected_week_sits_just_after_its_first_week() {
+    // 2025-3 selected: its mark is two cells after 2025-1's tick, where
+    // the year would go; it goes before the tick instead.
+    let mut weeks: Vec<(i32, u32, zhoubao::model::Figures)> = (1..=52)
+        .map(|n| (2024, n, events(300 + i64::from(n))))
+        .collect();
+    weeks.extend((1..=3).map(|n| (2025, n, events(400))));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let app = app_zh(weeks_library(&weeks), Some(key(2025, 3)), w, h);
+        let text = screen(&app, w, h);
+        let area = app.panes.chart.expect("the chart pane");
+        let bottom = text
+            .lines()
+            .nth(usize::from(area.bottom() - 1))
+            .expect("the pane's bottom border");
+        assert!(bottom.contains("▲"), "{w}x{h}: {bottom}");
+        assert!(
+            bottom.contains("2025┴") || bottom.contains("┴2025"),
+            "{w}x{h}: the year 2025 is named: {bottom}"
         );
     }
 }

@@ -301,3 +301,107 @@ fn the_view_draws_at_any_size_without_panic_and_an_empty_cache_says_so() {
     assert_eq!(app.mode, InputMode::Chart);
     assert!(text.contains("没有处理事件的数字"), "{text}");
 }
+
+/// 2023 ten times busier than 2024: a year earlier is all far above.
+fn quiet_year_after_a_busy_one() -> MemoryLibrary {
+    let mut weeks = Vec::new();
+    for (year, last, base) in [(2023, 52, 2000), (2024, 18, 200)] {
+        for n in 1..=last {
+            let v = base + i64::from(n * 7 % 50);
+            weeks.push((year, n, figures([Some(v), None, None, None, None])));
+        }
+    }
+    weeks_library(&weeks)
+}
+
+#[test]
+fn the_scale_follows_the_weekly_line_and_the_year_earlier_is_clipped_and_marked() {
+    let mut app = app_zh(quiet_year_after_a_busy_one(), Some(key(2024, 18)), 80, 24);
+    press(&mut app, KeyCode::Char('c'));
+    // 13 weeks: 2024-6 … 2024-18, all between 200 and 250.
+    press(&mut app, KeyCode::Char('+'));
+    press(&mut app, KeyCode::Char('+'));
+    assert!(
+        app.chart_view.title.contains("13周"),
+        "{}",
+        app.chart_view.title
+    );
+    let plot = app.chart_view.plot.clone().expect("a plot");
+    let top: i64 = plot
+        .y_labels
+        .iter()
+        .filter_map(|(_, l)| l.trim().parse().ok())
+        .max()
+        .expect("y labels");
+    assert!(
+        (250..500).contains(&top),
+        "the scale is the weekly line's: top {top}"
+    );
+    assert!(plot.clipped, "the year earlier lies above the scale");
+    assert_eq!(
+        plot.clipped_cells.len(),
+        13,
+        "every week's year-earlier value is marked: {:?}",
+        plot.clipped_cells
+    );
+    let buf = draw(&app, 80, 24);
+    for &(x, y) in &plot.clipped_cells {
+        assert_eq!(buf[(x, y)].symbol(), "↑", "marked at ({x}, {y})");
+        assert_eq!(y, plot.graph.y, "on the top edge");
+    }
+    assert!(
+        app.chart_view.title.contains("↑ 超出刻度"),
+        "{}",
+        app.chart_view.title
+    );
+    // Without the year earlier nothing is beyond the scale.
+    press(&mut app, KeyCode::Char('p'));
+    let plot = app.chart_view.plot.clone().expect("a plot");
+    assert!(!plot.clipped && plot.clipped_cells.is_empty());
+}
+
+#[test]
+fn without_colour_the_weekly_line_and_the_moving_average_are_drawn_apart_and_named() {
+    use zhoubao::tui::chart_view::{AVERAGE_LINE, WEEKLY_LINE};
+    let config = zhoubao::config::Config::parse("", "test.toml", true, zhoubao::i18n::Lang::Zh)
+        .expect("the default config");
+    let ui = zhoubao::tui::Ui {
+        lang: zhoubao::i18n::Lang::Zh,
+        theme: config.theme,
+        keys: config.keys,
+    };
+    let mut app = app_with_ui(Box::new(two_years()), Some(key(2024, 18)), 80, 24, ui);
+    press(&mut app, KeyCode::Char('c'));
+    let buf = draw(&app, 80, 24);
+    let plot = app.chart_view.plot.clone().expect("a plot");
+    let (mut braille, mut quadrant) = (0, 0);
+    for y in plot.graph.top()..plot.graph.bottom() {
+        for x in plot.graph.left()..plot.graph.right() {
+            let c = buf[(x, y)].symbol().chars().next().unwrap_or(' ');
+            match c {
+                '\u{2801}'..='\u{28ff}' => braille += 1,
+                '\u{2596}'..='\u{259f}' | '▀' | '▄' | '▌' | '▐' | '█' => quadrant += 1,
+                _ => {}
+            }
+        }
+    }
+    assert!(braille > 20, "the weekly line is braille: {braille}");
+    assert!(
+        quadrant > 20,
+        "the moving average is quadrant blocks: {quadrant}"
+    );
+    let header: String = app
+        .chart_view
+        .header
+        .iter()
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert!(
+        header.contains(&format!("{WEEKLY_LINE} 本期")),
+        "the legend names the weekly line's symbol: {header}"
+    );
+    assert!(
+        header.contains(&format!("{AVERAGE_LINE} 4周滑均")),
+        "and the average's: {header}"
+    );
+}

@@ -189,3 +189,39 @@ fn an_empty_cache_shows_the_first_import_when_it_lands() {
     zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
     assert_eq!(app.current_key(), Some(key(2024, 17)));
 }
+
+#[test]
+fn a_read_mark_the_locked_cache_refuses_shows_at_once_and_is_written_once_the_lock_is_free() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cache.db");
+    let mut importer = Store::open(&path).expect("cache");
+    importer
+        .import_bulletin(&bulletin(16, (4, 15), (4, 21), 369))
+        .expect("import");
+    let reader = Store::open(&path).expect("the TUI's own connection");
+    let mut app = app_with_library(Box::new(reader), None, 100, 30);
+    assert_eq!(app.unread, 1);
+
+    // Another process (an import) holds the write lock.
+    let writer = rusqlite::Connection::open(&path).expect("a second connection");
+    writer
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("take the lock");
+    press(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.unread, 0, "the mark shows at once");
+    let status = app.status.clone().expect("a status line");
+    assert!(!status.error, "busy is not a fault: {}", status.text);
+    assert!(status.text.contains("busy"), "{}", status.text);
+    assert_eq!(app.unsaved_marks(), &[(key(2024, 16), true)]);
+    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
+    assert_eq!(app.unsaved_marks().len(), 1, "still locked: kept for later");
+
+    writer.execute_batch("COMMIT").expect("release the lock");
+    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
+    assert!(app.unsaved_marks().is_empty());
+    let stored = importer.summaries().expect("summaries");
+    assert!(
+        stored.iter().any(|s| s.key == key(2024, 16) && s.read),
+        "the mark reached the cache"
+    );
+}

@@ -15,14 +15,19 @@ use super::chart_view::ChartViewState;
 use super::detail::{DetailDoc, LinkTarget, Row};
 use super::fetch_state::FetchSlot;
 use super::filter::{ListFilter, Question};
+use super::help::HelpLayout;
 use super::layout::{self, Panes};
-use super::library::{Library, LibraryError};
+use super::library::{is_busy, Library, LibraryError};
 use super::search_state::{SearchState, SEARCH_BUDGET};
+use super::status::StatusHints;
 pub use super::target::Target;
 use super::ui::Ui;
 use crate::i18n::Tui;
 use crate::model::{IssueKey, IssueSummary};
 use crate::trend::{IssueComparisons, WeekSeries};
+
+/// How long the TUI's reads and writes wait for another process's lock.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// A history entry: where the reader was, down to the scroll position and
 /// the selected link, so going back lands where they left.
@@ -98,6 +103,16 @@ pub struct App {
     generation: i64,
     /// `F`: the fetcher and the fetch under way (fetch.rs).
     pub(super) fetch: FetchSlot,
+    /// Read marks a busy cache refused, written on a later check.
+    unsaved_marks: Vec<(IssueKey, bool)>,
+    /// The issue to show once the screen has a size.
+    start: Option<IssueKey>,
+    /// The help overlay laid out for the screen.
+    pub help: HelpLayout,
+    /// The status line's key hints for the mode, focus and shown issue.
+    pub hints: StatusHints,
+    /// How many times the charts were laid out: once per change.
+    charts_laid_out: u64,
 }
 
 impl App {
@@ -114,12 +129,16 @@ impl App {
         open: Option<IssueKey>,
         ui: Ui,
     ) -> Result<App, LibraryError> {
+        // A short lock wait: an import holding the lock must never freeze
+        // the screen; what the lock refuses is tried again later.
+        library.set_lock_wait(LOCK_WAIT)?;
         let (summaries, index, weeks) = load(library.as_ref())?;
         let generation = library.generation().unwrap_or(0);
         // Not remembering the last issue is no reason to refuse to start.
         let saved_selection = library.last_selected().unwrap_or(None);
         let fetch = FetchSlot::new(library.fetcher());
         let doc = DetailDoc::empty(&ui);
+        let hints = StatusHints::new(&ui, InputMode::Normal, Focus::List, false);
         let mut app = App {
             library,
             ui,
@@ -158,6 +177,11 @@ impl App {
             saved_selection,
             generation,
             fetch,
+            unsaved_marks: Vec::new(),
+            start: None,
+            help: HelpLayout::default(),
+            hints,
+            charts_laid_out: 0,
         };
         app.rebuild_rows();
         app.greet();
@@ -170,9 +194,8 @@ impl App {
             .or(saved_selection.filter(|k| app.index.contains_key(k)))
             .or(app.summaries.iter().find(|s| s.cached).map(|s| s.key))
             .or(app.summaries.first().map(|s| s.key));
-        if let Some(key) = start {
-            app.show(Target::Issue(key));
-        }
+        // Shown at the first size (`resize`): wrapping and charts need it.
+        app.start = start;
         if let Some(key) = unknown_open {
             app.set_error(app.ui.say(Tui::NotInCache(key)));
         }
@@ -183,25 +206,40 @@ impl App {
     /// the cache, keeping the shown issue, its scroll, the list cursor and
     /// the history: the reader sees new issues arrive without restarting.
     pub fn refresh_if_changed(&mut self) {
-        let Ok(generation) = self.library.generation() else {
-            return;
+        self.save_unsaved_marks();
+        let generation = match self.library.generation() {
+            Ok(g) => g,
+            Err(e) if is_busy(&e) => return self.set_message(self.ui.say(Tui::CacheBusy)),
+            Err(_) => return,
         };
         if generation == self.generation {
             return;
         }
-        self.generation = generation;
         let before = self.summaries.len();
-        let (summaries, index, weeks) = match load(self.library.as_ref()) {
+        // The generation is taken as seen only once its reload succeeded: a
+        // failed one (the writer still holds the lock) is tried again on
+        // the next check.
+        let (mut summaries, index, weeks) = match load(self.library.as_ref()) {
             Ok(loaded) => loaded,
+            Err(e) if is_busy(&e) => return self.set_message(self.ui.say(Tui::CacheBusy)),
             Err(e) => return self.set_error(self.ui.say(Tui::CannotReload(e.to_string()))),
         };
+        self.generation = generation;
+        // Marks the lock kept from the cache are still the reader's.
+        for &(key, read) in &self.unsaved_marks {
+            if let Some(s) = index.get(&key).and_then(|&i| summaries.get_mut(i)) {
+                s.read = read;
+            }
+        }
         self.summaries = summaries;
         self.index = index;
+        self.recount();
         self.chart = PaneChart::new(&weeks);
         self.weeks = weeks;
         // The filter applies to what arrived too; the cursor follows the
         // shown issue below.
         self.rebuild_rows();
+        let mut shown = true;
         if let Some(target) = self.current.clone() {
             let (scroll, link, focus) = (self.detail_scroll, self.link_selected, self.focus);
             self.show(target);
@@ -214,13 +252,48 @@ impl App {
         } else if let Some(key) = self.summaries.iter().find(|s| s.cached).map(|s| s.key) {
             // The cache was empty at start; show what the import brought.
             self.show(Target::Issue(key));
+        } else {
+            shown = false;
         }
-        self.refresh_charts();
+        // `show` laid the charts out for the new series already.
+        if !shown {
+            self.refresh_charts();
+        }
         let added = self.summaries.len().saturating_sub(before);
         self.set_message(self.ui.say(Tui::CacheUpdated {
             issues: self.summaries.len(),
             added,
         }));
+    }
+
+    /// Writes the read marks a busy cache refused, oldest first, until the
+    /// cache is still busy.
+    fn save_unsaved_marks(&mut self) {
+        while let Some(&(key, read)) = self.unsaved_marks.first() {
+            match self.library.set_read(key, read) {
+                Ok(()) => {
+                    self.unsaved_marks.remove(0);
+                }
+                Err(e) if is_busy(&e) => return,
+                Err(e) => {
+                    self.unsaved_marks.remove(0);
+                    self.set_error(self.ui.say(Tui::CannotMark {
+                        key,
+                        error: e.to_string(),
+                    }));
+                }
+            }
+        }
+    }
+
+    /// Read marks shown but not yet written: the cache was busy.
+    pub fn unsaved_marks(&self) -> &[(IssueKey, bool)] {
+        &self.unsaved_marks
+    }
+
+    /// The library's generation the shown list was loaded at.
+    pub fn loaded_generation(&self) -> i64 {
+        self.generation
     }
 
     /// Replaces how `o` opens URLs (tests record instead of starting a browser).
@@ -245,15 +318,23 @@ impl App {
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
-        let first_size = self.panes == Panes::default();
-        self.screen = Rect::new(0, 0, width, height);
-        self.panes = layout::panes(self.screen);
-        if first_size {
-            // The first time the list has a height, put the start issue
-            // mid-list so the weeks around it show too.
-            self.list_offset = self.list_selected.saturating_sub(self.list_height() / 2);
+        let screen = Rect::new(0, 0, width, height);
+        if screen == self.screen && self.start.is_none() {
+            return;
         }
+        self.screen = screen;
+        self.panes = layout::panes(self.screen);
+        self.help = HelpLayout::new(self.screen, &self.ui);
         let wrap_width = usize::from(layout::inner(self.panes.detail).width);
+        if let Some(key) = self.start.take() {
+            // The first size: show the start issue, wrapped and charted at
+            // it, mid-list so the weeks around it show too.
+            self.rows_width = wrap_width;
+            self.show(Target::Issue(key));
+            self.list_offset = self.list_selected.saturating_sub(self.list_height() / 2);
+            self.keep_list_selection_visible();
+            return;
+        }
         if wrap_width != self.rows_width {
             self.rows = self.doc.wrap(wrap_width);
             self.rows_width = wrap_width;
@@ -263,17 +344,38 @@ impl App {
         self.refresh_charts();
     }
 
-    /// Lays out the chart pane and rebuilds the chart view's plot for the
-    /// shown issue: after every change of selection, size, series or
-    /// view setting, so drawing only reads them.
+    /// Lays out what shows of the charts for the shown issue: the chart
+    /// view's plot while it is open, else the chart pane (hidden under the
+    /// view, it is laid out when the view closes). After every change of
+    /// selection, size, series or view setting, so drawing only reads them.
     pub fn refresh_charts(&mut self) {
+        self.charts_laid_out += 1;
         let selected = self.current_key();
         let lang = self.ui.lang;
-        self.chart
-            .update(&self.weeks, selected, self.panes.chart, lang);
-        let theme = &self.ui.theme;
-        self.chart_view
-            .refresh(&self.weeks, selected, self.screen, theme, lang);
+        if self.chart_view.open {
+            self.chart.layout = None;
+            let theme = &self.ui.theme;
+            self.chart_view
+                .refresh(&self.weeks, selected, self.screen, theme, lang);
+        } else {
+            self.chart
+                .update(&self.weeks, selected, self.panes.chart, lang);
+        }
+    }
+
+    /// How many times the charts have been laid out (see `refresh_charts`).
+    pub fn charts_laid_out(&self) -> u64 {
+        self.charts_laid_out
+    }
+
+    /// Rebuilds the status line's hints when what they depend on changed:
+    /// after every update, so drawing only reads them.
+    pub fn sync_hints(&mut self) {
+        let links = !self.doc.links.is_empty();
+        let h = &self.hints;
+        if (h.mode, h.focus, h.links) != (self.mode, self.focus, links) {
+            self.hints = StatusHints::new(&self.ui, self.mode, self.focus, links);
+        }
     }
 
     pub fn list_height(&self) -> usize {
@@ -526,6 +628,17 @@ impl App {
                     s.read = read;
                 }
                 self.recount();
+            }
+            // Another process holds the lock: the mark shows now and is
+            // written on a later check, when the lock is free.
+            Err(e) if is_busy(&e) => {
+                if let Some(s) = self.summary_mut(key) {
+                    s.read = read;
+                }
+                self.recount();
+                self.unsaved_marks.retain(|(k, _)| *k != key);
+                self.unsaved_marks.push((key, read));
+                self.set_message(self.ui.say(Tui::CacheBusy));
             }
             Err(e) => self.set_error(self.ui.say(Tui::CannotMark {
                 key,

@@ -90,12 +90,26 @@ pub trait Library {
     fn generation(&self) -> LibraryResult<i64> {
         Ok(0)
     }
+    /// How long a read or write waits for another process's lock before it
+    /// fails as busy: the TUI keeps this short so an import holding the
+    /// lock never freezes it, and tries again later.
+    fn set_lock_wait(&self, _wait: std::time::Duration) -> LibraryResult<()> {
+        Ok(())
+    }
     /// What `F` fetches with, writing where this library reads (so the
     /// generation changes when a page arrives); None when the library
     /// never touches the network or the disk, as the demo.
     fn fetcher(&self) -> Option<Arc<dyn PageFetcher>> {
         None
     }
+}
+
+/// Whether `error` is another process holding the cache's lock: worth
+/// trying again in a moment, not a fault.
+pub fn is_busy(error: &LibraryError) -> bool {
+    error
+        .downcast_ref::<crate::store::StoreError>()
+        .is_some_and(|e| matches!(e, crate::store::StoreError::Busy))
 }
 
 /// What the library received since the last session ended.
@@ -329,6 +343,10 @@ impl Library for crate::store::Store {
 
     fn generation(&self) -> LibraryResult<i64> {
         Ok(self.data_version()?)
+    }
+
+    fn set_lock_wait(&self, wait: std::time::Duration) -> LibraryResult<()> {
+        Ok(self.set_busy_timeout(wait)?)
     }
 
     fn fetcher(&self) -> Option<Arc<dyn PageFetcher>> {

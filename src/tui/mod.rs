@@ -2,7 +2,8 @@
 //! and weekly charts, and a full-screen chart of one figure (`c`). One flow
 //! per input: event → `Action` (action.rs) → `update` (update.rs) → `draw`,
 //! which only reads the `App`. A pause in typing is an input too: it
-//! becomes `Action::RunPendingSearch`.
+//! becomes `Action::RunPendingSearch` (the loop and its timers are in
+//! app_loop.rs).
 //!
 //! State and input live here (app, action, keys and keymap, update and the
 //! flows they drive: review, search, open); what draws lives in `view/`,
@@ -11,6 +12,7 @@
 
 pub mod action;
 pub mod app;
+pub mod app_loop;
 pub mod browser;
 pub mod fetch;
 mod fetch_state;
@@ -34,11 +36,9 @@ pub use view::{
 };
 
 use std::io;
-use std::time::Duration;
 
 use anyhow::Context;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 use ratatui::Terminal;
@@ -92,62 +92,12 @@ pub fn require_terminal(lang: crate::i18n::Lang) -> anyhow::Result<()> {
     anyhow::bail!("{}", Tui::NeedsTerminal { stdin, stdout }.text(lang))
 }
 
-/// How long input must be idle before the cache is checked for changes.
-const REFRESH_EVERY: Duration = Duration::from_secs(1);
-
 fn event_loop(app: &mut App) -> anyhow::Result<()> {
-    let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let size = term.size()?;
-    update(app, Action::Resize(size.width, size.height));
-    // Test hook: ZHOUBAO_TEST_PANIC=1 panics after the first frame so an
-    // end-to-end test can check the terminal is restored on panic.
-    let panic_for_test = std::env::var_os("ZHOUBAO_TEST_PANIC").is_some_and(|v| v == "1");
-    while !app.quit {
-        // `y` only recorded the copy; the terminal layer sends it, between
-        // frames, so the sequence never lands inside a drawn line.
-        if let Some(url) = app.take_clipboard_request() {
-            if let Err(e) = browser::write_clipboard(term.backend_mut(), &url) {
-                app.set_error(app.ui.say(Tui::CannotCopy(e.to_string())));
-            }
-        }
-        term.draw(|frame| draw(frame, app))?;
-        if panic_for_test {
-            panic!("ZHOUBAO_TEST_PANIC=1: deliberate panic after the first frame");
-        }
-        // A deferred search waits for typing to pause, then runs a slice
-        // per pass, so a key pressed meanwhile is read between slices.
-        // When idle, look now and then whether an import in another
-        // process changed the cache.
-        // While a fetch runs, its news is looked for every tick.
-        let search_wait = app.search_wait();
-        let fetch_wait = app.fetch_wait();
-        let wait = [search_wait, fetch_wait]
-            .into_iter()
-            .flatten()
-            .min()
-            .unwrap_or(REFRESH_EVERY);
-        if event::poll(wait)? {
-            handle(app, &event::read()?);
-        } else if search_wait.is_some() {
-            update(app, Action::RunPendingSearch);
-        } else if fetch_wait.is_some() {
-            update(app, Action::PollFetch);
-        } else {
-            update(app, Action::Refresh);
-        }
-        // Apply queued input (a held key, a burst of wheel events) before
-        // the next frame so drawing never falls behind typing.
-        while !app.quit && event::poll(Duration::ZERO)? {
-            handle(app, &event::read()?);
-        }
-    }
-    Ok(())
-}
-
-fn handle(app: &mut App, event: &event::Event) {
-    if let Some(action) = app.ui.keys.event(event, app.mode, app.focus) {
-        update(app, action);
-    }
+    let mut frontend = app_loop::Terminal {
+        term: Terminal::new(CrosstermBackend::new(io::stdout()))?,
+        panic_after_draw: std::env::var_os("ZHOUBAO_TEST_PANIC").is_some_and(|v| v == "1"),
+    };
+    Ok(app_loop::run_loop(app, &mut frontend)?)
 }
 
 /// Draws the whole screen from the app state.
@@ -221,7 +171,9 @@ fn draw_help(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
     if app.mode == InputMode::Help {
         help::HelpView {
             scroll: app.help_scroll,
-            ui: &app.ui,
+            layout: &app.help,
+            theme: &app.ui.theme,
+            lang: app.ui.lang,
         }
         .render(area, buf);
     }

@@ -134,8 +134,17 @@ impl App {
             search.index = 0;
             search.remember();
         }
-        if let Some(k) = first {
-            self.select_key(k);
+        match first {
+            Some(k) => self.select_key(k),
+            None => self.back_to_start(),
+        }
+    }
+
+    /// A query that finds nothing goes back to where the search began, not
+    /// to the last hit of a shorter one.
+    fn back_to_start(&mut self) {
+        if let Some(saved) = self.search.as_ref().and_then(|s| s.saved.clone()) {
+            self.restore(saved);
         }
     }
 
@@ -185,6 +194,7 @@ impl App {
         };
         let first = found.first().copied().filter(|_| search.hits.is_empty());
         search.hits.extend(found);
+        let none = end >= total && search.hits.is_empty();
         if end < total {
             search.pending = Some(pending);
         } else {
@@ -192,6 +202,8 @@ impl App {
         }
         if let Some(k) = first {
             self.select_key(k);
+        } else if none {
+            self.back_to_start();
         }
     }
 

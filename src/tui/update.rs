@@ -4,6 +4,7 @@
 use super::action::{Action, Focus, InputMode};
 use super::app::App;
 use super::detail::Item;
+use super::keymap::Scope;
 use super::layout::{contains, inner};
 use crate::i18n::Tui;
 
@@ -84,7 +85,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::OpenUrl => app.open_url(),
         Action::CopyUrl => app.copy_url(),
         Action::ToggleHelp => {
-            app.help_scroll = 0;
+            // Over the chart view, help opens at the chart view's keys.
+            app.help_scroll = if app.mode == InputMode::Chart {
+                app.help.scroll_to(Scope::Chart)
+            } else {
+                0
+            };
             app.mode = InputMode::Help;
         }
         Action::CloseHelp => {
@@ -103,6 +109,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::CloseChart => {
             app.chart_view.close();
             app.mode = InputMode::Normal;
+            app.refresh_charts();
         }
         Action::ChartFigure(n) => {
             if app.chart_view.set_figure(n) {
@@ -138,11 +145,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::Click { column, row } => click(app, column, row),
         Action::Scroll { column, row, down } => wheel(app, column, row, down),
     }
+    app.sync_hints();
 }
 
 fn page_size(app: &App) -> usize {
     if app.mode == InputMode::Help {
-        let rows = super::help::visible_rows(app.screen, &app.ui);
+        let rows = app.help.visible_rows();
         return rows.saturating_sub(1).max(1);
     }
     let h = match app.focus {
@@ -154,8 +162,7 @@ fn page_size(app: &App) -> usize {
 
 fn move_by(app: &mut App, n: usize, down: bool) {
     if app.mode == InputMode::Help {
-        let screen = app.screen;
-        let last = super::help::max_scroll(screen, &app.ui);
+        let last = app.help.max_scroll();
         app.help_scroll = step(app.help_scroll, n, down, last);
         return;
     }

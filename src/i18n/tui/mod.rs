@@ -40,6 +40,8 @@ pub enum Tui {
     NotInCache(IssueKey),
     NotInCacheShort(IssueKey),
     CannotReload(String),
+    /// Another process holds the cache's lock; the TUI tries again.
+    CacheBusy,
     CacheUpdated {
         issues: usize,
         added: usize,
@@ -270,6 +272,10 @@ impl Tui {
             (NotInCacheShort(k), En) => format!("{k} is not in the cache").into(),
             (CannotReload(e), Zh) => format!("无法重新读取缓存：{e}").into(),
             (CannotReload(e), En) => format!("cannot reload the cache: {e}").into(),
+            (CacheBusy, Zh) => "缓存正被另一个进程写入，稍后自动重试…".into(),
+            (CacheBusy, En) => {
+                "the cache is busy (another process is writing); trying again…".into()
+            }
             (NeedsTerminal { stdin, stdout }, Zh) => {
                 let not = match (stdin, stdout) {
                     (false, false) => "标准输入和标准输出都不是终端",
@@ -535,11 +541,10 @@ impl Tui {
             (ThisWeek, Zh) => "本期".into(),
             (ThisWeek, En) => "now".into(),
             (PaneTitle { first, last, weeks }, Zh) => {
-                format!(" 每周趋势 {first} … {last} · min/max 与刻度: 至本期 {weeks} 周 ").into()
+                format!(" 每周趋势 {first} … {last} · 刻度：至本期 {weeks} 周 ").into()
             }
             (PaneTitle { first, last, weeks }, En) => {
-                format!(" Weekly {first} … {last} · min/max and scale: {weeks} weeks to this one ")
-                    .into()
+                format!(" Weekly {first} … {last} · scale: {weeks} weeks to this one ").into()
             }
             (PaneTitleEmpty, Zh) => " 每周趋势 ".into(),
             (PaneTitleEmpty, En) => " Weekly ".into(),

@@ -37,6 +37,7 @@ impl Tui {
             NotInCache(k),
             NotInCacheShort(k),
             CannotReload(e()),
+            CacheBusy,
             CacheUpdated {
                 issues: 140,
                 added: 2,

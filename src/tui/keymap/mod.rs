@@ -52,6 +52,9 @@ pub struct Hint {
     /// Shown however narrow the line (`PINNED_HINTS`); the others are
     /// dropped from the last one back when there is no room.
     pub pinned: bool,
+    /// What the binding does: the status line leaves out a hint that has
+    /// nothing to act on (1-9 with no 近期回顾 line).
+    pub bound: Bound,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,6 +239,7 @@ impl KeyMap {
                     keys,
                     what: spec.what.text(lang),
                     pinned,
+                    bound: e.binding.bound,
                 })
             })
             .collect()

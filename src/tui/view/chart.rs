@@ -108,9 +108,11 @@ pub struct PaneLayout {
     pub geometry: Geometry,
     pub title: String,
     pub lines: Vec<MetricLine>,
-    /// Columns of the bottom border holding a year tick, with the year when
-    /// there is room to print it after the tick.
-    pub ticks: Vec<(u16, Option<String>)>,
+    /// Columns of the bottom border holding a year tick, with the year and
+    /// the column it starts at when there is room to print it: after the
+    /// tick, else (the selected-week mark or the next tick in the way)
+    /// just before it.
+    pub ticks: Vec<(u16, Option<(u16, String)>)>,
     /// Column of the selected-week mark in the bottom border.
     pub selected_column: Option<u16>,
 }
@@ -128,14 +130,31 @@ fn show(v: Option<i64>) -> String {
     v.map_or_else(|| "—".to_string(), |v| v.to_string())
 }
 
-/// `本期 N  min N  max N`, each number right-aligned in `cells`.
-fn stats_text(value: Option<i64>, range: Option<(i64, i64)>, cells: usize, lang: Lang) -> String {
+/// `本期 N  LOW–HIGH ↑MAX`: the week's value, the scale the bars are drawn
+/// to, and the span's highest week when the scale clips it; each number
+/// in `cells`, so the columns line up whatever the values.
+fn stats_text(
+    value: Option<i64>,
+    scale: Option<&Scale>,
+    max: Option<i64>,
+    cells: usize,
+    lang: Lang,
+) -> String {
+    let clipped = max.filter(|m| scale.is_some_and(|s| s.above(*m)));
+    let above = clipped.map_or_else(String::new, |m| format!("{ABOVE_MARK}{m}"));
+    let range = match scale {
+        Some(s) => format!(
+            "{}–{}",
+            fit_right(&s.low.to_string(), cells),
+            fit(&s.high.to_string(), cells)
+        ),
+        None => format!("{} {}", fit_right(&show(None), cells), fit("", cells)),
+    };
     format!(
-        "{} {}  min {}  max {}",
+        "{} {}  {range} {}",
         Tui::ThisWeek.text(lang),
         fit_right(&show(value), cells),
-        fit_right(&show(range.map(|r| r.0)), cells),
-        fit_right(&show(range.map(|r| r.1)), cells)
+        fit(&above, cells + 1)
     )
 }
 
@@ -206,7 +225,7 @@ impl PaneChart {
     ) -> PaneLayout {
         let inner = inner(area);
         let rows_per_metric: u16 = if inner.height >= 10 { 2 } else { 1 };
-        let stats_cells = width(&stats_text(None, None, self.value_cells, lang));
+        let stats_cells = width(&stats_text(None, None, None, self.value_cells, lang));
         let total = usize::from(inner.width);
         let label_cells = label_cells(lang);
         let with_stats = total >= label_cells + stats_cells + 1 + 8;
@@ -248,11 +267,12 @@ impl PaneChart {
                     .map(|v| Some(bar((*v)?, scale.as_ref()?, ticks)))
                     .collect();
                 let value = selected_index.and_then(|i| weeks.value(i, metric));
+                let max = min_max(&span_values).map(|r| r.1);
                 MetricLine {
                     metric,
                     label: Tui::Metric(metric).text(lang).into_owned(),
                     bars,
-                    stats: stats_text(value, min_max(&span_values), self.value_cells, lang),
+                    stats: stats_text(value, scale.as_ref(), max, self.value_cells, lang),
                 }
             })
             .collect();
@@ -338,9 +358,11 @@ fn selected_column(g: &Geometry) -> Option<u16> {
     Some(left.saturating_add(mid))
 }
 
-/// A tick under each 第1期 shown, followed by its year where the cells up
-/// to the next tick (and the selected-week mark) leave room.
-fn year_ticks(g: &Geometry, selected: Option<u16>) -> Vec<(u16, Option<String>)> {
+/// A tick under each 第1期 shown, with its year after it where the cells up
+/// to the next tick (and the selected-week mark) leave room, else before it
+/// where the cells since the last tick and label do: a year beginning just
+/// before the selected week is still named.
+fn year_ticks(g: &Geometry, selected: Option<u16>) -> Vec<(u16, Option<(u16, String)>)> {
     let columns: Vec<(u16, i32)> = g
         .window
         .clone()
@@ -350,18 +372,29 @@ fn year_ticks(g: &Geometry, selected: Option<u16>) -> Vec<(u16, Option<String>)>
         })
         .collect();
     let right = g.spark_x.saturating_add(g.spark_width);
-    columns
-        .iter()
-        .enumerate()
-        .map(|(n, &(x, year))| {
-            let label = year.to_string();
-            let from = x.saturating_add(1);
-            let to = from.saturating_add(u16::try_from(width(&label)).unwrap_or(u16::MAX));
-            let limit = columns.get(n + 1).map_or(right, |next| next.0.min(right));
-            let clear = to <= limit && !selected.is_some_and(|s| (from..to).contains(&s));
-            (x, clear.then_some(label))
-        })
-        .collect()
+    // The first column a label may use: past the last tick and label.
+    let mut free = g.spark_x;
+    let mut out = Vec::with_capacity(columns.len());
+    for (n, &(x, year)) in columns.iter().enumerate() {
+        let label = year.to_string();
+        let cells = u16::try_from(width(&label)).unwrap_or(u16::MAX);
+        let limit = columns.get(n + 1).map_or(right, |next| next.0.min(right));
+        let fits = |from: u16, to: u16, lowest: u16, highest: u16| {
+            from >= lowest && to <= highest && !selected.is_some_and(|s| (from..to).contains(&s))
+        };
+        let after = x.saturating_add(1);
+        let at = if fits(after, after.saturating_add(cells), free, limit) {
+            Some(after)
+        } else {
+            x.checked_sub(cells).filter(|&from| fits(from, x, free, x))
+        };
+        free = match at {
+            Some(from) => from.saturating_add(cells).max(x.saturating_add(1)),
+            None => x.saturating_add(1),
+        };
+        out.push((x, at.map(|from| (from, label))));
+    }
+    out
 }
 
 pub struct ChartPane<'a> {
@@ -414,8 +447,8 @@ impl Widget for ChartPane<'_> {
             let bottom = area.bottom() - 1;
             for (x, label) in &layout.ticks {
                 buf.set_stringn(*x, bottom, YEAR_TICK, 1, theme.border);
-                if let Some(label) = label {
-                    buf.set_stringn(x + 1, bottom, label, width(label), theme.dim);
+                if let Some((at, label)) = label {
+                    buf.set_stringn(*at, bottom, label, width(label), theme.dim);
                 }
             }
             if let Some(x) = layout.selected_column {

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::chart_plot::Raster;
+use super::chart_raster::Raster;
 use super::wrap::width;
 use crate::calendar;
 use crate::i18n::{Lang, Tui};
@@ -20,6 +20,8 @@ pub struct XLabel {
     pub tick: u16,
     pub at: u16,
     pub text: String,
+    /// The label names a year (January's), in any language.
+    pub year: bool,
 }
 
 /// The smallest of 1, 2, 2.5, 5 × 10ⁿ (integers only) at least `raw`.
@@ -104,6 +106,7 @@ pub(super) fn x_labels(
                 tick: x,
                 at: x,
                 text,
+                year: m == 1,
             });
         }
         let fits = labels.windows(2).all(|p| {
@@ -130,7 +133,7 @@ fn fit_last(labels: &mut Vec<XLabel>, right: u16) {
     if last.at.saturating_add(cells) <= right {
         return;
     }
-    let is_year = last.text.ends_with('年');
+    let is_year = last.year;
     let n = labels.len();
     let Some(moved) = right.checked_sub(cells) else {
         labels.pop();
@@ -191,6 +194,32 @@ mod tests {
         assert_eq!(nice_step(3), 5);
         assert_eq!(nice_step(21), 25);
         assert_eq!(nice_step(i64::MAX), i64::MAX);
+    }
+
+    #[test]
+    fn a_year_at_the_right_edge_is_kept_in_either_language() {
+        // Weeks up to 2025-1: January (a year label) is the last label, at
+        // the right edge, whatever the width and the language.
+        let end = calendar::week_index(IssueKey::new(2025, 1)).unwrap() + 1;
+        let window = end - 14..end;
+        for lang in [Lang::Zh, Lang::En] {
+            let year = Tui::AxisYear(2025).text(lang).into_owned();
+            for cells in 12..60u16 {
+                let r = Raster {
+                    graph: Rect::new(0, 0, cells, 10),
+                    wide: usize::from(cells) * 2,
+                    high: 40,
+                    weeks: 14,
+                    top: 10.0,
+                };
+                let labels = x_labels(&window, &r, cells, lang);
+                let Some(last) = labels.last() else {
+                    continue;
+                };
+                assert_eq!(last.text, year, "{lang:?} at {cells} cells: {labels:?}");
+                assert!(last.year);
+            }
+        }
     }
 
     #[test]

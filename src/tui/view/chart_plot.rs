@@ -18,6 +18,7 @@ use ratatui::layout::Rect;
 use super::chart::window;
 pub use super::chart_axis::XLabel;
 use super::chart_axis::{x_labels, y_axis, y_labels};
+use super::chart_raster::Raster;
 use super::wrap::width;
 use crate::calendar;
 use crate::i18n::Lang;
@@ -32,8 +33,7 @@ pub const AVERAGE_WEEKS: usize = 4;
 /// the series.
 pub const ZOOMS: [Option<usize>; 5] = [Some(13), Some(26), Some(52), Some(104), None];
 
-/// A (column, row) on screen.
-pub type Cell = (u16, u16);
+pub use super::chart_raster::Cell;
 
 /// The lines of the plot, as canvas dots (x, y from the bottom).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -83,98 +83,10 @@ pub struct Plot {
     pub empty: bool,
     /// Some week lies above the scale and is drawn on its top edge.
     pub clipped: bool,
-}
-
-/// Maps weeks and values to the dot grid and cells of the graph.
-pub(super) struct Raster {
-    pub(super) graph: Rect,
-    pub(super) wide: usize,
-    pub(super) high: usize,
-    pub(super) weeks: usize,
-    pub(super) top: f64,
-}
-
-impl Raster {
-    pub(super) fn x(&self, week: usize) -> usize {
-        if self.weeks <= 1 {
-            return self.wide / 2;
-        }
-        let x = week as f64 * (self.wide - 1) as f64 / (self.weeks - 1) as f64;
-        (x.round() as usize).min(self.wide - 1)
-    }
-
-    pub(super) fn y(&self, value: f64) -> usize {
-        let y = value.max(0.0) / self.top * (self.high - 1) as f64;
-        (y.round() as usize).min(self.high - 1)
-    }
-
-    pub(super) fn cell(&self, x: usize, y: usize) -> Cell {
-        let column = u16::try_from(x / 2).unwrap_or(0);
-        let row = u16::try_from((self.high - 1 - y) / 4).unwrap_or(0);
-        (self.graph.x + column, self.graph.y + row)
-    }
-
-    pub(super) fn row_of(&self, value: f64) -> u16 {
-        self.cell(0, self.y(value)).1
-    }
-
-    pub(super) fn column_of(&self, week: usize) -> u16 {
-        self.cell(self.x(week), 0).0
-    }
-
-    /// The dots of `values` (one per week shown), joined only between two
-    /// known weeks; a week with no known neighbour is a single dot (and a
-    /// marked point, see [`Raster::points`]). Each dot once. A `dotted`
-    /// line keeps every other dot along its path, so a comparison line
-    /// reads apart from the weekly one without colour. Consecutive known
-    /// weeks on one dot column (a long span on a narrow screen) are drawn
-    /// as the one vertical stroke their segments would make, so the work
-    /// is bounded by the weeks plus the dots, not the weeks times the
-    /// height.
-    fn line(&self, values: &[Option<f64>], dotted: bool) -> Vec<(f64, f64)> {
-        let mut on = vec![false; self.wide * self.high];
-        let mut dots = Vec::new();
-        let mut along = 0usize;
-        let mut put = |x: usize, y: usize| {
-            along += 1;
-            if dotted && along.is_multiple_of(2) {
-                return;
-            }
-            if x < self.wide
-                && y < self.high
-                && !std::mem::replace(&mut on[y * self.wide + x], true)
-            {
-                dots.push((x as f64, y as f64));
-            }
-        };
-        let at = |i: usize| {
-            let v = values.get(i).copied().flatten()?;
-            Some((self.x(i), self.y(v)))
-        };
-        let mut i = 0;
-        while i < values.len() {
-            let Some(first) = at(i) else {
-                i += 1;
-                continue;
-            };
-            // The run of known weeks on this dot column, from `first`.
-            let (mut low, mut high, mut last) = (first.1, first.1, first);
-            while let Some(next) = at(i + 1).filter(|p| p.0 == first.0) {
-                low = low.min(next.1);
-                high = high.max(next.1);
-                last = next;
-                i += 1;
-            }
-            for y in low..=high {
-                put(first.0, y);
-            }
-            if let Some(next) = at(i + 1) {
-                bresenham(last, next, &mut put);
-            }
-            i += 1;
-        }
-        dots
-    }
+    /// Where: the top row of each such week's column, marked there.
+    pub clipped_cells: Vec<Cell>,
+    /// Every weekly value has its point symbol (else only lone weeks).
+    pub roomy: bool,
 }
 
 impl Raster {
@@ -192,31 +104,6 @@ impl Raster {
                 Some(self.cell(self.x(r), self.y(v)))
             })
             .collect()
-    }
-}
-
-/// Every dot on the line from `a` to `b`, ends included.
-fn bresenham(a: (usize, usize), b: (usize, usize), put: &mut impl FnMut(usize, usize)) {
-    let (mut x, mut y) = (a.0 as i64, a.1 as i64);
-    let (x1, y1) = (b.0 as i64, b.1 as i64);
-    let (dx, dy) = ((x1 - x).abs(), -(y1 - y).abs());
-    let (sx, sy) = (if x < x1 { 1 } else { -1 }, if y < y1 { 1 } else { -1 });
-    let mut err = dx + dy;
-    loop {
-        // Both ends are on the grid, so every dot between is too.
-        put(x as usize, y as usize);
-        if x == x1 && y == y1 {
-            break;
-        }
-        let e2 = 2 * err;
-        if e2 >= dy {
-            err += dy;
-            x += sx;
-        }
-        if e2 <= dx {
-            err += dx;
-            y += sy;
-        }
     }
 }
 
@@ -289,12 +176,15 @@ pub fn build(
     } else {
         Vec::new()
     };
-    // The top of the scale is the highest shown week that is not an
-    // outlier (weekly and year-earlier together, as the chart pane scales):
-    // one far-out week, often a year earlier, must not flatten the rest.
-    // A week above it is drawn on the top edge and the title says so.
-    let shown_values: Vec<Option<i64>> = weekly.iter().chain(&earlier).copied().collect();
-    let max = Scale::of(&shown_values).map_or(0.0, |s| s.high as f64);
+    // The top of the scale is the highest shown week of the weekly line
+    // that is not an outlier: one far-out week, and the year-earlier line
+    // (often a busier or a quieter year), must not flatten the weeks the
+    // view is about. A week above it, of either line, is drawn on the top
+    // edge, marked there, and the title says so. Only a view with no
+    // weekly value at all is scaled to the year earlier.
+    let max = Scale::of(&weekly)
+        .or_else(|| Scale::of(&earlier))
+        .map_or(0.0, |s| s.high as f64);
     // Rows for the plot: all but the x axis and its labels.
     let high_cells = area.height.checked_sub(2).filter(|h| *h >= 2)?;
     let intervals = if high_cells >= 5 {
@@ -323,10 +213,18 @@ pub fn build(
         weeks: shown,
         top: step.saturating_mul(steps) as f64,
     };
-    let clipped = shown_values
-        .iter()
-        .flatten()
-        .any(|&v| v as f64 > raster.top);
+    let above = |values: &[Option<i64>]| -> Vec<Cell> {
+        values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_some_and(|v| v as f64 > raster.top))
+            .map(|(r, _)| (raster.column_of(r), graph.y))
+            .collect()
+    };
+    let mut clipped_cells = above(&weekly);
+    clipped_cells.extend(above(&earlier));
+    clipped_cells.sort_unstable();
+    clipped_cells.dedup();
     let to_f64 = |v: &Vec<Option<i64>>| v.iter().map(|v| v.map(|v| v as f64)).collect::<Vec<_>>();
     let selected_r = selected_index
         .filter(|i| window.contains(i))
@@ -385,12 +283,15 @@ pub fn build(
         y_labels,
         x_labels,
         empty: !weekly.iter().any(Option::is_some),
-        clipped,
+        clipped: !clipped_cells.is_empty(),
+        clipped_cells,
+        roomy,
     })
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::chart_raster::bresenham;
     use super::*;
 
     fn raster(weeks: usize) -> Raster {

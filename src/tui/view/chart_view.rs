@@ -37,6 +37,20 @@ pub const POINT: &str = "•";
 /// apart without colour.
 pub const EARLIER_POINT: &str = "×";
 
+/// The weekly line in the legend when not every week has its point: the
+/// braille it is drawn with.
+pub const WEEKLY_LINE: &str = "⠤";
+
+/// The moving average is drawn in quadrant blocks, not braille, so it
+/// reads apart from the weekly line without colour; its legend symbol.
+pub const AVERAGE_LINE: &str = "▞";
+
+/// The marker the moving average is drawn with.
+pub const AVERAGE_MARKER: Marker = Marker::Quadrant;
+
+/// On the top edge of a week (of either line) above the scale.
+pub const CLIPPED_MARK: &str = super::chart::ABOVE_MARK;
+
 /// What the view shows and the plot drawn from it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartViewState {
@@ -104,12 +118,14 @@ fn number(v: Option<i64>) -> String {
 /// in `cells`, dropping the date, then the year-earlier key, then spaces.
 fn header(
     reading: &Reading,
+    roomy: bool,
     year_earlier: bool,
     cells: usize,
     theme: &Theme,
     lang: Lang,
 ) -> Vec<(String, Style)> {
     let say = |m: Tui| m.text(lang).into_owned();
+    let points = roomy;
     let (this, mean, before) = (
         say(Tui::ThisWeek),
         say(Tui::MovingAverageLabel),
@@ -144,12 +160,13 @@ fn header(
         if let Some(d) = date.clone().filter(|_| with_date) {
             parts.push((d, theme.dim));
         }
+        let weekly = if points { POINT } else { WEEKLY_LINE };
         parts.push((
-            format!("{}{this} {}", mark(POINT, roomy), number(reading.value)),
+            format!("{}{this} {}", mark(weekly, roomy), number(reading.value)),
             theme.chart_line,
         ));
         parts.push((
-            format!("{}{mean} {average}", mark("━", roomy)),
+            format!("{}{mean} {average}", mark(AVERAGE_LINE, roomy)),
             theme.chart_average,
         ));
         if year_earlier {
@@ -297,10 +314,10 @@ impl ChartViewState {
         self.header = self
             .plot
             .as_ref()
-            .and_then(|p| p.reading.as_ref())
-            .map(|r| {
+            .and_then(|p| Some((p.reading.as_ref()?, p.roomy)))
+            .map(|(r, roomy)| {
                 let cells = usize::from(header_area.width);
-                header(r, self.year_earlier, cells, theme, lang)
+                header(r, roomy, self.year_earlier, cells, theme, lang)
             })
             .unwrap_or_default();
     }
@@ -313,10 +330,10 @@ pub struct ChartScreen<'a> {
     pub lang: Lang,
 }
 
-fn dataset(dots: &[(f64, f64)], style: Style) -> Dataset<'_> {
+fn dataset(dots: &[(f64, f64)], marker: Marker, style: Style) -> Dataset<'_> {
     Dataset::default()
         .data(dots)
-        .marker(Marker::Braille)
+        .marker(marker)
         .graph_type(GraphType::Scatter)
         .style(style)
 }
@@ -364,12 +381,17 @@ impl Widget for ChartScreen<'_> {
             return;
         };
         let (wide, high) = plot.dots;
-        let mut datasets = vec![dataset(&plot.lines.cursor, theme.chart_cursor)];
+        let braille = Marker::Braille;
+        let mut datasets = vec![dataset(&plot.lines.cursor, braille, theme.chart_cursor)];
         if view.year_earlier {
-            datasets.push(dataset(&plot.lines.earlier, theme.chart_earlier));
+            datasets.push(dataset(&plot.lines.earlier, braille, theme.chart_earlier));
         }
-        datasets.push(dataset(&plot.lines.average, theme.chart_average));
-        datasets.push(dataset(&plot.lines.weekly, theme.chart_line));
+        datasets.push(dataset(
+            &plot.lines.average,
+            AVERAGE_MARKER,
+            theme.chart_average,
+        ));
+        datasets.push(dataset(&plot.lines.weekly, braille, theme.chart_line));
         // Bounds are the dot grid itself: each point is one braille dot.
         Chart::new(datasets)
             .x_axis(Axis::default().bounds([0.0, wide.saturating_sub(1) as f64]))
@@ -384,6 +406,9 @@ impl Widget for ChartScreen<'_> {
         }
         for &(x, y) in &plot.points {
             buf.set_stringn(x, y, POINT, 1, theme.chart_line);
+        }
+        for &(x, y) in &plot.clipped_cells {
+            buf.set_stringn(x, y, CLIPPED_MARK, 1, theme.spark_clipped);
         }
         if let Some((x, y)) = plot.selected {
             buf.set_stringn(x, y, SELECTED_POINT, 1, theme.spark_selected);

@@ -25,7 +25,16 @@ pub fn help_lines(ui: &Ui) -> Vec<(String, bool)> {
 /// binding's keys in a column and its description wrapped beside them
 /// (keys too long for the column get a row of their own).
 pub fn help_rows(width: usize, ui: &Ui) -> Vec<(String, bool)> {
+    help_sections(width, ui).0
+}
+
+/// One help row: its text, and whether it is a heading.
+pub type HelpRow = (String, bool);
+
+/// [`help_rows`], and the row each scope's heading is on.
+fn help_sections(width: usize, ui: &Ui) -> (Vec<HelpRow>, Vec<(Scope, usize)>) {
     let lang = ui.lang;
+    let mut sections = Vec::new();
     let entries = ui.keys.entries();
     // Browsing first: it is what a reader opening help wants to see.
     let mut scopes: Vec<Scope> = vec![
@@ -68,6 +77,7 @@ pub fn help_rows(width: usize, ui: &Ui) -> Vec<(String, bool)> {
         if !rows.is_empty() {
             rows.push((String::new(), false));
         }
+        sections.push((scope, rows.len()));
         rows.push((scope.heading().text(lang).to_string(), true));
         for e in shown {
             row(
@@ -82,7 +92,7 @@ pub fn help_rows(width: usize, ui: &Ui) -> Vec<(String, bool)> {
     for line in [Help::MouseClick, Help::MouseWheel] {
         row("", line.text(lang), &mut rows);
     }
-    rows
+    (rows, sections)
 }
 
 /// A wide character just left of the overlay would have its second half
@@ -100,43 +110,80 @@ fn forget_wide_chars_left_of(rect: Rect, buf: &mut Buffer) {
     }
 }
 
-pub struct HelpView<'a> {
-    pub scroll: usize,
-    pub ui: &'a Ui,
+/// The overlay laid out for a screen: its box (None when the screen has no
+/// room for it), its rows and title, built when the screen size changes so
+/// drawing only reads them (the key map and language are the session's).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpLayout {
+    pub rect: Option<Rect>,
+    pub rows: Vec<HelpRow>,
+    /// The row each scope's heading is on.
+    pub sections: Vec<(Scope, usize)>,
+    pub title: String,
 }
 
-/// The overlay's box on `area` and the rows it holds; None when the
-/// screen has no room for it.
-fn geometry(area: Rect, ui: &Ui) -> Option<(Rect, Vec<(String, bool)>)> {
-    let width = area.width.saturating_sub(4).min(78);
-    let lines = help_rows(usize::from(width.saturating_sub(2)), ui);
-    let wanted = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let height = area.height.saturating_sub(2).min(wanted);
-    if width < 4 || height < 3 {
-        return None;
+impl HelpLayout {
+    pub fn new(area: Rect, ui: &Ui) -> HelpLayout {
+        let width = area.width.saturating_sub(4).min(78);
+        let (rows, sections) = help_sections(usize::from(width.saturating_sub(2)), ui);
+        let wanted = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+        let height = area.height.saturating_sub(2).min(wanted);
+        let rect = (width >= 4 && height >= 3).then(|| {
+            Rect::new(
+                area.x + (area.width - width) / 2,
+                area.y + (area.height - height) / 2,
+                width,
+                height,
+            )
+        });
+        HelpLayout {
+            rect,
+            rows,
+            sections,
+            title: title(ui),
+        }
     }
-    let rect = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
-    Some((rect, lines))
+
+    /// How many rows show at once.
+    pub fn visible_rows(&self) -> usize {
+        self.rect
+            .map_or(0, |r| usize::from(r.height.saturating_sub(2)))
+    }
+
+    /// How far the help can scroll: scrolling stops at the last row, so
+    /// `k` moves back at once.
+    pub fn max_scroll(&self) -> usize {
+        match self.rect {
+            Some(_) => self.rows.len().saturating_sub(self.visible_rows()),
+            None => 0,
+        }
+    }
+
+    /// The scroll that puts `scope`'s heading at the top, as far as the
+    /// help scrolls.
+    pub fn scroll_to(&self, scope: Scope) -> usize {
+        self.sections
+            .iter()
+            .find(|(s, _)| *s == scope)
+            .map_or(0, |(_, row)| (*row).min(self.max_scroll()))
+    }
 }
 
-/// How far the help can scroll on a screen of `area`: scrolling stops at
-/// the last row, so `k` moves back at once.
+/// How far the help can scroll on a screen of `area`.
 pub fn max_scroll(area: Rect, ui: &Ui) -> usize {
-    geometry(area, ui).map_or(0, |(rect, lines)| {
-        lines
-            .len()
-            .saturating_sub(usize::from(rect.height.saturating_sub(2)))
-    })
+    HelpLayout::new(area, ui).max_scroll()
 }
 
 /// How many rows of help show at once on a screen of `area`.
 pub fn visible_rows(area: Rect, ui: &Ui) -> usize {
-    geometry(area, ui).map_or(0, |(rect, _)| usize::from(rect.height.saturating_sub(2)))
+    HelpLayout::new(area, ui).visible_rows()
+}
+
+pub struct HelpView<'a> {
+    pub scroll: usize,
+    pub layout: &'a HelpLayout,
+    pub theme: &'a super::theme::Theme,
+    pub lang: crate::i18n::Lang,
 }
 
 /// The title: which keys close and scroll, as the key map has them.
@@ -155,28 +202,33 @@ fn title(ui: &Ui) -> String {
 
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Some((rect, lines)) = geometry(area, self.ui) else {
+        let layout = self.layout;
+        // Laid out for another size (the terminal changed before its resize
+        // event was handled): the resize lays it out again.
+        let Some(rect) = layout.rect.filter(|r| area.intersection(*r) == *r) else {
             return;
         };
-        let theme = &self.ui.theme;
+        let lines = &layout.rows;
+        let theme = self.theme;
         let width = rect.width;
         forget_wide_chars_left_of(rect, buf);
         Clear.render(rect, buf);
         let inner_height = usize::from(rect.height.saturating_sub(2));
         let scroll = self.scroll.min(lines.len().saturating_sub(inner_height));
         let last = (scroll + inner_height).min(lines.len());
-        let position = self.ui.say(Tui::HelpPosition {
+        let position = Tui::HelpPosition {
             first: scroll + 1,
             last,
             total: lines.len(),
             more: last < lines.len(),
-        });
+        }
+        .text(self.lang);
         let cells = usize::from(width - 2);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_type(theme.border_type(true))
             .border_style(theme.border(true))
-            .title(truncate(&title(self.ui), cells))
+            .title(truncate(&layout.title, cells))
             .title_bottom(Line::from(truncate(&position, cells)).right_aligned());
         let inner = block.inner(rect);
         block.render(rect, buf);

@@ -32,10 +32,13 @@ pub fn panes(area: Rect) -> Panes {
     let body_height = area.height - 1;
     let status = Rect::new(area.x, area.y + body_height, area.width, 1);
     let side_by_side = area.width >= SIDE_BY_SIDE_WIDTH;
-    // Stacked panes need their height for the list and the detail first.
-    let chart_height = match (area.height, side_by_side) {
-        (36.., _) => 12,
-        (30.., false) | (20.., true) => 7,
+    // From 20 rows the charts get 7 (one row per figure), stacked or side
+    // by side: stacked, that still leaves the list 4 rows and the detail 8,
+    // enough to read, and the charts are what a week is compared by. From
+    // 36 rows they get 12 (two rows per figure).
+    let chart_height = match area.height {
+        36.. => 12,
+        20.. => 7,
         _ => 0,
     };
     let top_height = body_height - chart_height;
@@ -112,6 +115,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_charts_show_from_twenty_rows_stacked_or_side_by_side() {
+        for (w, h) in [(60, 20), (40, 20), (80, 20), (60, 29)] {
+            let p = panes(Rect::new(0, 0, w, h));
+            let chart = p.chart.expect("room for the charts");
+            assert_eq!(chart.height, 7, "{w}x{h}");
+            assert!(
+                inner(p.list).height >= 2 && inner(p.detail).height >= 6,
+                "{w}x{h}"
+            );
+        }
+        assert!(panes(Rect::new(0, 0, 60, 19)).chart.is_none());
+        assert_eq!(
+            panes(Rect::new(0, 0, 60, 36)).chart.map(|c| c.height),
+            Some(12)
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod chart;
 pub mod chart_axis;
 pub mod chart_plot;
+pub mod chart_raster;
 pub mod chart_view;
 pub mod detail;
 pub mod help;

@@ -11,8 +11,9 @@ use ratatui::widgets::Widget;
 use super::wrap::{truncate, truncate_start, width};
 use crate::i18n::Tui;
 use crate::sanitize;
-use crate::tui::action::InputMode;
+use crate::tui::action::{Focus, InputMode};
 use crate::tui::app::App;
+use crate::tui::keymap::Bound;
 use crate::tui::search_state::SearchState;
 use crate::tui::ui::Ui;
 
@@ -45,22 +46,51 @@ struct Left {
 
 const SEPARATOR: &str = " · ";
 
-impl StatusView<'_> {
-    fn left(&self) -> Left {
-        let app = self.app;
-        let theme = &app.ui.theme;
-        let all = app.ui.keys.hints(app.mode, app.focus, app.ui.lang);
+/// The key hints for a mode and focus, worked out when they change so
+/// drawing only reads them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusHints {
+    pub mode: InputMode,
+    pub focus: Focus,
+    /// The shown issue has 近期回顾 lines to follow.
+    pub links: bool,
+    /// `? help · q quit`.
+    pub pinned: String,
+    /// The others, most useful first.
+    pub hints: Vec<String>,
+}
+
+impl StatusHints {
+    pub fn new(ui: &Ui, mode: InputMode, focus: Focus, links: bool) -> StatusHints {
+        let mut all = ui.keys.hints(mode, focus, ui.lang);
+        all.retain(|h| links || h.bound != Bound::FollowDigit);
         let pinned = all
             .iter()
             .filter(|h| h.pinned)
             .map(|h| format!("{} {}", h.keys, h.what))
             .collect::<Vec<_>>()
             .join(SEPARATOR);
-        let mut hints: Vec<String> = all
+        let hints = all
             .iter()
             .filter(|h| !h.pinned)
             .map(|h| format!("{} {}", h.keys, h.what))
             .collect();
+        StatusHints {
+            mode,
+            focus,
+            links,
+            pinned,
+            hints,
+        }
+    }
+}
+
+impl StatusView<'_> {
+    fn left(&self) -> Left {
+        let app = self.app;
+        let theme = &app.ui.theme;
+        let pinned = app.hints.pinned.clone();
+        let mut hints = app.hints.hints.clone();
         let prompt = |text: String, hints: Vec<String>| Left {
             text,
             style: theme.text,

@@ -1,0 +1,193 @@
+//! The event loop: input and timers become Actions, and the screen is drawn
+//! again only when something changed. Periodic work (a deferred search
+//! after a pause in typing, a running fetch's news, the check for another
+//! process's import) runs from due times checked on every pass, so a stream
+//! of input (mouse motion with any-motion reporting, a held key) cannot
+//! starve it. What the loop reads from and draws on is a [`Frontend`], so
+//! tests drive it with a script of events and a clock of their own.
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{self, Event};
+
+use super::action::Action;
+use super::app::App;
+use super::update::update;
+
+/// How often the cache is checked for another process's changes.
+pub const REFRESH_EVERY: Duration = Duration::from_secs(1);
+
+/// Most queued events applied between two frames: a held key or a burst
+/// of wheel events is applied before drawing, but never so many that the
+/// timers wait for the queue to empty.
+const DRAIN_AT_MOST: usize = 64;
+
+/// What the loop reads input from, draws on and tells the time by: the
+/// terminal, or a test's script.
+pub trait Frontend {
+    fn now(&self) -> Instant;
+    /// Whether an event is ready within `timeout`.
+    fn poll(&mut self, timeout: Duration) -> io::Result<bool>;
+    fn read(&mut self) -> io::Result<Event>;
+    /// The terminal's size, columns then rows.
+    fn size(&mut self) -> io::Result<(u16, u16)>;
+    fn draw(&mut self, app: &App) -> io::Result<()>;
+    /// Sends the OSC 52 sequence that copies `text`, between frames.
+    fn copy(&mut self, text: &str) -> io::Result<()>;
+}
+
+/// When each piece of periodic work is next due.
+struct Timers {
+    /// The last edit of the search query: a deferred search waits for a
+    /// pause after it.
+    typed: Instant,
+    /// The last look at a running fetch's news (or its start).
+    fetch: Option<Instant>,
+    /// The last check for another process's changes.
+    refresh: Instant,
+}
+
+impl Timers {
+    fn new(now: Instant) -> Timers {
+        Timers {
+            typed: now,
+            fetch: None,
+            refresh: now,
+        }
+    }
+
+    /// The earliest due time: what the loop may wait for input until.
+    fn next(&mut self, app: &App, now: Instant) -> Instant {
+        let search = app.search_wait().map(|w| self.typed + w);
+        if app.fetch_wait().is_none() {
+            self.fetch = None;
+        } else if self.fetch.is_none() {
+            self.fetch = Some(now);
+        }
+        let fetch = self.fetch.zip(app.fetch_wait()).map(|(at, w)| at + w);
+        [search, fetch]
+            .into_iter()
+            .flatten()
+            .fold(self.refresh + REFRESH_EVERY, Instant::min)
+    }
+
+    /// Runs whatever is due at `now`; true when the screen may have changed.
+    fn run_due(&mut self, app: &mut App, now: Instant) -> bool {
+        let mut changed = false;
+        if app.search_wait().is_some_and(|w| self.typed + w <= now) {
+            update(app, Action::RunPendingSearch);
+            changed = true;
+        }
+        if let Some(w) = app.fetch_wait() {
+            if self.fetch.is_some_and(|at| at + w <= now) {
+                update(app, Action::PollFetch);
+                self.fetch = Some(now);
+                changed = true;
+            }
+        }
+        if self.refresh + REFRESH_EVERY <= now {
+            self.refresh = now;
+            let before = (app.loaded_generation(), app.status.clone());
+            update(app, Action::Refresh);
+            changed |= (app.loaded_generation(), app.status.clone()) != before;
+        }
+        changed
+    }
+}
+
+/// Maps one event to an action and applies it; true when it did anything.
+fn handle(app: &mut App, event: &Event, timers: &mut Timers, now: Instant) -> bool {
+    let Some(action) = app.ui.keys.event(event, app.mode, app.focus) else {
+        return false;
+    };
+    if matches!(action, Action::SearchInput(_) | Action::SearchBackspace) {
+        timers.typed = now;
+    }
+    update(app, action);
+    true
+}
+
+/// Runs the app on `frontend` until the user quits. The first frame is
+/// drawn at the frontend's size, laid out before anything is shown.
+pub fn run_loop(app: &mut App, frontend: &mut impl Frontend) -> io::Result<()> {
+    let (width, height) = frontend.size()?;
+    update(app, Action::Resize(width, height));
+    let mut timers = Timers::new(frontend.now());
+    let mut dirty = true;
+    while !app.quit {
+        // `y` only recorded the copy; the sequence is sent between frames
+        // so it never lands inside a drawn line.
+        if let Some(url) = app.take_clipboard_request() {
+            if let Err(e) = frontend.copy(&url) {
+                app.set_error(app.ui.say(crate::i18n::Tui::CannotCopy(e.to_string())));
+                dirty = true;
+            }
+        }
+        if dirty {
+            frontend.draw(app)?;
+            dirty = false;
+        }
+        let now = frontend.now();
+        let due = timers.next(app, now);
+        if frontend.poll(due.saturating_duration_since(now))? {
+            let event = frontend.read()?;
+            dirty |= handle(app, &event, &mut timers, frontend.now());
+            // Apply queued input before the next frame so drawing never
+            // falls behind typing, but not past a due timer.
+            let mut drained = 0;
+            while !app.quit
+                && drained < DRAIN_AT_MOST
+                && frontend.now() < due
+                && frontend.poll(Duration::ZERO)?
+            {
+                let event = frontend.read()?;
+                dirty |= handle(app, &event, &mut timers, frontend.now());
+                drained += 1;
+            }
+        }
+        if !app.quit {
+            dirty |= timers.run_due(app, frontend.now());
+        }
+    }
+    Ok(())
+}
+
+/// The real terminal, through crossterm.
+pub struct Terminal<W: io::Write> {
+    pub term: ratatui::Terminal<ratatui::backend::CrosstermBackend<W>>,
+    /// Test hook: ZHOUBAO_TEST_PANIC=1 panics after the first frame so an
+    /// end-to-end test can check the terminal is restored on panic.
+    pub panic_after_draw: bool,
+}
+
+impl<W: io::Write> Frontend for Terminal<W> {
+    fn now(&self) -> Instant {
+        Instant::now()
+    }
+
+    fn poll(&mut self, timeout: Duration) -> io::Result<bool> {
+        event::poll(timeout)
+    }
+
+    fn read(&mut self) -> io::Result<Event> {
+        event::read()
+    }
+
+    fn size(&mut self) -> io::Result<(u16, u16)> {
+        let size = self.term.size()?;
+        Ok((size.width, size.height))
+    }
+
+    fn draw(&mut self, app: &App) -> io::Result<()> {
+        self.term.draw(|frame| super::draw(frame, app))?;
+        if self.panic_after_draw {
+            panic!("ZHOUBAO_TEST_PANIC=1: deliberate panic after the first frame");
+        }
+        Ok(())
+    }
+
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        super::browser::write_clipboard(self.term.backend_mut(), text)
+    }
+}
