@@ -218,6 +218,11 @@ fn commands(
         let options = zhoubao::tui::Options {
             ui,
             browser: config.browser,
+            fetch: fetch::FetchOptions {
+                delay: config.fetch.delay,
+                user_agent: config.fetch.user_agent,
+                ..fetch::FetchOptions::default()
+            },
         };
         // The browser draws through stdout itself: no lock held here.
         zhoubao::tui::run(store, open, options)?;

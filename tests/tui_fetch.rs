@@ -433,3 +433,23 @@ fn f_on_a_line_without_a_link_fetches_its_issue_from_the_url_the_cache_knows() {
     assert_eq!(app.current_key(), Some(key));
     assert!(Store::open_existing(&db).unwrap().is_cached(key).unwrap());
 }
+
+#[test]
+fn f_fetches_with_the_configs_user_agent() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    cache_with_newest(&server, &db);
+    let target = server.issues()[ISSUES - 2].key;
+    let mut app = app_on(&db, target, 80, 24);
+    app.set_fetch_options(&FetchOptions {
+        user_agent: "analyst-desk/2.0".into(),
+        ..FetchOptions::default()
+    });
+    press(&mut app, KeyCode::Char('F'));
+    wait_for_fetch(&mut app);
+    assert_eq!(app.current_key(), Some(target));
+    let asked = server.requests();
+    let last = asked.last().expect("the fetch asked the server");
+    assert_eq!(last.user_agent.as_deref(), Some("analyst-desk/2.0"));
+}

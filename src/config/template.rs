@@ -103,7 +103,8 @@ pub fn default_file(path: Option<PathBuf>) -> String {
         out,
         r#"
 [fetch]
-# Seconds between two requests of `zhoubao fetch`; never below {min}.
+# Seconds between two requests of `zhoubao fetch` and the TUI's `F`;
+# never below {min}.
 # delay = {delay:.1}
 # The User-Agent header it sends.
 # user_agent = {agent:?}

@@ -136,7 +136,7 @@ impl App {
         let generation = library.generation().unwrap_or(0);
         // Not remembering the last issue is no reason to refuse to start.
         let saved_selection = library.last_selected().unwrap_or(None);
-        let fetch = FetchSlot::new(library.fetcher());
+        let fetch = FetchSlot::new(library.fetcher(&crate::fetch::FetchOptions::default()));
         let doc = DetailDoc::empty(&ui);
         let hints = StatusHints::new(&ui, InputMode::Normal, Focus::List, false);
         let mut app = App {
@@ -294,6 +294,11 @@ impl App {
     /// The library's generation the shown list was loaded at.
     pub fn loaded_generation(&self) -> i64 {
         self.generation
+    }
+
+    /// Fetches (`F`) with the config's `[fetch]` settings from now on.
+    pub fn set_fetch_options(&mut self, options: &crate::fetch::FetchOptions) {
+        self.fetch = FetchSlot::new(self.library.fetcher(options));
     }
 
     /// Replaces how `o` opens URLs (tests record instead of starting a browser).

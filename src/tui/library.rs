@@ -98,8 +98,9 @@ pub trait Library {
     }
     /// What `F` fetches with, writing where this library reads (so the
     /// generation changes when a page arrives); None when the library
-    /// never touches the network or the disk, as the demo.
-    fn fetcher(&self) -> Option<Arc<dyn PageFetcher>> {
+    /// never touches the network or the disk, as the demo. `options` are
+    /// the config's `[fetch]` settings, as `zhoubao fetch` uses them.
+    fn fetcher(&self, _options: &crate::fetch::FetchOptions) -> Option<Arc<dyn PageFetcher>> {
         None
     }
 }
@@ -349,14 +350,11 @@ impl Library for crate::store::Store {
         Ok(self.set_busy_timeout(wait)?)
     }
 
-    fn fetcher(&self) -> Option<Arc<dyn PageFetcher>> {
+    fn fetcher(&self, options: &crate::fetch::FetchOptions) -> Option<Arc<dyn PageFetcher>> {
         // A read-only cache gets one too: it refuses the write before any
         // request is made, and says why.
         let path = self.path()?.to_path_buf();
-        Some(Arc::new(CacheFetcher::new(
-            path,
-            crate::fetch::FetchOptions::default(),
-        )))
+        Some(Arc::new(CacheFetcher::new(path, options.clone())))
     }
 
     fn read_only(&self) -> bool {

@@ -60,11 +60,12 @@ pub fn run(
     open: Option<IssueKey>,
     options: Options,
 ) -> anyhow::Result<()> {
-    let Options { ui, browser } = options;
+    let Options { ui, browser, fetch } = options;
     let lang = ui.lang;
     require_terminal(lang)?;
     let mut app = App::with_ui(Box::new(library), open, ui)
         .map_err(|e| anyhow::anyhow!("{}", Tui::CannotReadCache(e.to_string()).text(lang)))?;
+    app.set_fetch_options(&fetch);
     if browser.is_some() {
         app.set_url_opener(Box::new(move |url| {
             browser::open_in_browser(browser.as_deref(), url)

@@ -27,4 +27,6 @@ pub struct Options {
     /// The config's `browser` command (program then arguments); None
     /// means `$BROWSER`, then the system's opener.
     pub browser: Option<Vec<String>>,
+    /// The config's `[fetch]` delay and user agent, for `F`.
+    pub fetch: crate::fetch::FetchOptions,
 }
