@@ -24,6 +24,10 @@ pub enum Msg {
     Issues(usize),
     /// A count of files.
     Files(usize),
+    /// A figure's comparisons in words (compare.rs).
+    Compare(super::Compare),
+    /// The operating system's error, by its kind (os.rs).
+    Os(super::Os),
     // --- command line: commands and their text output
     /// The command line's words (cmd.rs).
     Cmd(Cmd),
@@ -207,6 +211,18 @@ impl From<Tui> for Msg {
     }
 }
 
+impl From<super::Compare> for Msg {
+    fn from(c: super::Compare) -> Msg {
+        Msg::Compare(c)
+    }
+}
+
+impl From<super::Os> for Msg {
+    fn from(os: super::Os) -> Msg {
+        Msg::Os(os)
+    }
+}
+
 impl From<Help> for Msg {
     fn from(h: Help) -> Msg {
         Msg::Help(h)
@@ -223,6 +239,8 @@ impl Msg {
             (Msg::Files(n), Zh) => format!("{n} 个文件").into(),
             (Msg::Files(1), En) => "1 file".into(),
             (Msg::Files(n), En) => format!("{n} files").into(),
+            (Msg::Os(os), lang) => os.text(lang),
+            (Msg::Compare(c), lang) => c.text(lang),
             // --- command line
             (Msg::Cmd(m), lang) => m.text(lang),
             // --- import and the cache
@@ -683,6 +701,8 @@ impl Msg {
         .chain(Help::ALL.iter().map(|&h| Msg::Help(h)))
         .chain(Cmd::samples().into_iter().map(Msg::Cmd))
         .chain(Cache::samples().into_iter().map(Msg::Cache))
+        .chain(super::Os::samples().into_iter().map(Msg::Os))
+        .chain(super::Compare::samples().into_iter().map(Msg::Compare))
         .collect()
     }
 }

@@ -10,16 +10,20 @@
 
 mod cache;
 mod cmd;
+mod compare;
 mod help;
 mod messages;
+mod os;
 mod parse;
 mod store;
 mod tui;
 
 pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
+pub use compare::{Compare, Standing};
 pub use help::Help;
 pub use messages::Msg;
+pub use os::Os;
 pub use store::StoreMsg;
 pub use tui::Tui;
 

@@ -9,10 +9,38 @@ use chrono::{DateTime, Utc};
 
 use super::fetch::{CacheFetcher, PageFetcher};
 
+use crate::i18n::{Lang, Msg};
 use crate::model::{IssueDetail, IssueKey, IssueSummary};
 
-/// Any error a library can report; the TUI only shows it in the status line.
-pub type LibraryError = Box<dyn std::error::Error + Send + Sync>;
+/// Any error a library can report, as the message the TUI shows in the
+/// status line in the session's language; `Display` is the English text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryError(Msg);
+
+impl LibraryError {
+    pub fn new(msg: impl Into<Msg>) -> LibraryError {
+        LibraryError(msg.into())
+    }
+
+    /// What the user reads, in their language.
+    pub fn message(&self) -> Msg {
+        self.0.clone()
+    }
+}
+
+impl std::fmt::Display for LibraryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.text(Lang::En))
+    }
+}
+
+impl std::error::Error for LibraryError {}
+
+impl From<crate::store::StoreError> for LibraryError {
+    fn from(e: crate::store::StoreError) -> LibraryError {
+        LibraryError(e.message())
+    }
+}
 
 pub type LibraryResult<T> = Result<T, LibraryError>;
 

@@ -62,8 +62,9 @@ pub fn run(
     let Options { ui, browser } = options;
     let lang = ui.lang;
     require_terminal(lang)?;
-    let mut app = App::with_ui(Box::new(library), open, ui)
-        .map_err(|e| anyhow::anyhow!("{}", Tui::CannotReadCache(e.to_string()).text(lang)))?;
+    let mut app = App::with_ui(Box::new(library), open, ui).map_err(|e| {
+        anyhow::anyhow!("{}", Tui::CannotReadCache(Box::new(e.message())).text(lang))
+    })?;
     if browser.is_some() {
         app.set_url_opener(Box::new(move |url| {
             browser::open_in_browser(browser.as_deref(), url)
@@ -106,7 +107,10 @@ fn event_loop(app: &mut App) -> anyhow::Result<()> {
         // frames, so the sequence never lands inside a drawn line.
         if let Some(url) = app.take_clipboard_request() {
             if let Err(e) = browser::write_clipboard(term.backend_mut(), &url) {
-                app.set_error(app.ui.say(Tui::CannotCopy(e.to_string())));
+                app.set_error(
+                    app.ui
+                        .say(Tui::CannotCopy(Box::new(crate::i18n::Os::of(&e).into()))),
+                );
             }
         }
         term.draw(|frame| draw(frame, app))?;

@@ -166,7 +166,7 @@ impl App {
                     self.rebuild_rows();
                     self.set_message(self.ui.say(Tui::MarkedRead(marked)));
                 }
-                Err(e) => self.set_error(self.ui.say(Tui::CannotMarkAll(e.to_string()))),
+                Err(e) => self.set_error(self.ui.say(Tui::CannotMarkAll(Box::new(e.message())))),
             },
         }
     }
@@ -221,7 +221,10 @@ impl App {
             Ok(Some(visit)) => visit,
             Ok(None) => return,
             Err(e) => {
-                return self.set_error(self.ui.say(Tui::CannotReadLastSession(e.to_string())))
+                return self.set_error(
+                    self.ui
+                        .say(Tui::CannotReadLastSession(Box::new(e.message()))),
+                )
             }
         };
         let when = visit.ended.map(|t| {

@@ -122,7 +122,7 @@ impl App {
         };
         match result {
             Ok(hits) => self.found(hits),
-            Err(e) => self.set_error(self.ui.say(Tui::SearchFailed(e.to_string()))),
+            Err(e) => self.set_error(self.ui.say(Tui::SearchFailed(Box::new(e.message())))),
         }
     }
 
@@ -175,7 +175,7 @@ impl App {
         let found = match result {
             Ok(found) => found,
             Err(e) => {
-                self.set_error(self.ui.say(Tui::SearchFailed(e.to_string())));
+                self.set_error(self.ui.say(Tui::SearchFailed(Box::new(e.message()))));
                 return;
             }
         };

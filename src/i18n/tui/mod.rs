@@ -14,6 +14,9 @@ use chrono::{Datelike, NaiveDate};
 use super::Lang;
 use crate::model::{IssueKey, Metric};
 
+/// Why something failed: the library's or the system's message.
+pub type Why = Box<super::Msg>;
+
 /// Something the TUI says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tui {
@@ -23,9 +26,9 @@ pub enum Tui {
         stdin: bool,
         stdout: bool,
     },
-    CannotReadCache(String),
+    CannotReadCache(Why),
     CannotSetUpTerminal,
-    CannotCopy(String),
+    CannotCopy(Why),
     TooSmall {
         width: u16,
         height: u16,
@@ -39,14 +42,14 @@ pub enum Tui {
     // Moving around.
     NotInCache(IssueKey),
     NotInCacheShort(IssueKey),
-    CannotReload(String),
+    CannotReload(Why),
     CacheUpdated {
         issues: usize,
         added: usize,
     },
     CannotLoad {
         key: IssueKey,
-        error: String,
+        error: Why,
     },
     NewestIssue,
     OldestIssue,
@@ -56,18 +59,18 @@ pub enum Tui {
     NarrowestSpan,
     WidestSpan,
     NoLinkLine(usize),
-    CannotLookUpLink(String),
+    CannotLookUpLink(Why),
     NoEarlierPage,
     NoLaterPage,
-    CannotRemember(String),
-    CannotEndSession(String),
-    CannotReadLastSession(String),
+    CannotRemember(Why),
+    CannotEndSession(Why),
+    CannotReadLastSession(Why),
     /// An issue's title when nothing better is known.
     FallbackTitle(IssueKey),
     // Reading state and the review flow.
     CannotMark {
         key: IssueKey,
-        error: String,
+        error: Why,
     },
     NothingToMark(IssueKey),
     /// A read-only cache: marks are kept in memory only.
@@ -103,7 +106,7 @@ pub enum Tui {
     NoUnreadToMark,
     Cancelled,
     MarkedRead(usize),
-    CannotMarkAll(String),
+    CannotMarkAll(Why),
     BadIssueKey(String),
     IssueShown(IssueKey),
     /// The start-up line: issues new since the last session (oldest
@@ -113,7 +116,7 @@ pub enum Tui {
         when: Option<String>,
     },
     // Search.
-    SearchFailed(String),
+    SearchFailed(Why),
     StillSearching,
     NoMatch(String),
     NoSearch {
@@ -131,7 +134,12 @@ pub enum Tui {
         copying: bool,
     },
     Opened(String),
-    CannotOpenBrowser(String),
+    CannotOpenBrowser(Why),
+    /// The browser command `program` could not be started.
+    BrowserFailed {
+        program: String,
+        why: Why,
+    },
     UrlTooLong,
     Copied(String),
     // The list pane.
@@ -223,12 +231,12 @@ impl Tui {
         use Lang::{En, Zh};
         use Tui::*;
         match (self, lang) {
-            (CannotReadCache(e), Zh) => format!("读不了缓存：{e}").into(),
-            (CannotReadCache(e), En) => format!("cannot read the cache: {e}").into(),
+            (CannotReadCache(e), Zh) => format!("读不了缓存：{}", e.text(Zh)).into(),
+            (CannotReadCache(e), En) => format!("cannot read the cache: {}", e.text(En)).into(),
             (CannotSetUpTerminal, Zh) => "无法设置终端".into(),
             (CannotSetUpTerminal, En) => "cannot set up the terminal".into(),
-            (CannotCopy(e), Zh) => format!("无法复制到剪贴板：{e}").into(),
-            (CannotCopy(e), En) => format!("cannot copy to the clipboard: {e}").into(),
+            (CannotCopy(e), Zh) => format!("无法复制到剪贴板：{}", e.text(Zh)).into(),
+            (CannotCopy(e), En) => format!("cannot copy to the clipboard: {}", e.text(En)).into(),
             (
                 TooSmall {
                     width,
@@ -268,8 +276,8 @@ impl Tui {
             }
             (NotInCacheShort(k), Zh) => format!("缓存里没有 {k}").into(),
             (NotInCacheShort(k), En) => format!("{k} is not in the cache").into(),
-            (CannotReload(e), Zh) => format!("无法重新读取缓存：{e}").into(),
-            (CannotReload(e), En) => format!("cannot reload the cache: {e}").into(),
+            (CannotReload(e), Zh) => format!("无法重新读取缓存：{}", e.text(Zh)).into(),
+            (CannotReload(e), En) => format!("cannot reload the cache: {}", e.text(En)).into(),
             (NeedsTerminal { stdin, stdout }, Zh) => {
                 let not = match (stdin, stdout) {
                     (false, false) => "标准输入和标准输出都不是终端",
@@ -294,8 +302,10 @@ impl Tui {
                 plural(*issues, "issue", "issues")
             )
             .into(),
-            (CannotLoad { key, error }, Zh) => format!("无法读取 {key}：{error}").into(),
-            (CannotLoad { key, error }, En) => format!("cannot load {key}: {error}").into(),
+            (CannotLoad { key, error }, Zh) => format!("无法读取 {key}：{}", error.text(Zh)).into(),
+            (CannotLoad { key, error }, En) => {
+                format!("cannot load {key}: {}", error.text(En)).into()
+            }
             (NewestIssue, Zh) => "这是最新的一期".into(),
             (NewestIssue, En) => "this is the newest issue".into(),
             (OldestIssue, Zh) => "这是最早的一期".into(),
@@ -312,24 +322,30 @@ impl Tui {
             (WidestSpan, En) => "already every week of the series".into(),
             (NoLinkLine(n), Zh) => format!("没有第 {n} 条近期回顾").into(),
             (NoLinkLine(n), En) => format!("no 近期回顾 line {n}").into(),
-            (CannotLookUpLink(e), Zh) => format!("无法查找这条链接：{e}").into(),
-            (CannotLookUpLink(e), En) => format!("cannot look up the link: {e}").into(),
+            (CannotLookUpLink(e), Zh) => format!("无法查找这条链接：{}", e.text(Zh)).into(),
+            (CannotLookUpLink(e), En) => format!("cannot look up the link: {}", e.text(En)).into(),
             (NoEarlierPage, Zh) => "历史里没有更早的页面".into(),
             (NoEarlierPage, En) => "no earlier page in the history".into(),
             (NoLaterPage, Zh) => "历史里没有更晚的页面".into(),
             (NoLaterPage, En) => "no later page in the history".into(),
-            (CannotRemember(e), Zh) => format!("无法记住当前选中的期：{e}").into(),
-            (CannotRemember(e), En) => format!("cannot remember the selection: {e}").into(),
-            (CannotEndSession(e), Zh) => format!("无法记录本次会话结束：{e}").into(),
-            (CannotEndSession(e), En) => {
-                format!("cannot record the end of the session: {e}").into()
+            (CannotRemember(e), Zh) => format!("无法记住当前选中的期：{}", e.text(Zh)).into(),
+            (CannotRemember(e), En) => {
+                format!("cannot remember the selection: {}", e.text(En)).into()
             }
-            (CannotReadLastSession(e), Zh) => format!("读不到上次会话：{e}").into(),
-            (CannotReadLastSession(e), En) => format!("cannot read the last session: {e}").into(),
+            (CannotEndSession(e), Zh) => format!("无法记录本次会话结束：{}", e.text(Zh)).into(),
+            (CannotEndSession(e), En) => {
+                format!("cannot record the end of the session: {}", e.text(En)).into()
+            }
+            (CannotReadLastSession(e), Zh) => format!("读不到上次会话：{}", e.text(Zh)).into(),
+            (CannotReadLastSession(e), En) => {
+                format!("cannot read the last session: {}", e.text(En)).into()
+            }
             (FallbackTitle(k), Zh) => format!("{}年第{}期", k.year, k.number).into(),
             (FallbackTitle(k), En) => format!("Issue {k}").into(),
-            (CannotMark { key, error }, Zh) => format!("无法标记 {key}：{error}").into(),
-            (CannotMark { key, error }, En) => format!("cannot mark {key}: {error}").into(),
+            (CannotMark { key, error }, Zh) => format!("无法标记 {key}：{}", error.text(Zh)).into(),
+            (CannotMark { key, error }, En) => {
+                format!("cannot mark {key}: {}", error.text(En)).into()
+            }
             (NothingToMark(k), Zh) => format!("{k} 未缓存：没有可标记的").into(),
             (NothingToMark(k), En) => format!("{k} is not cached: nothing to mark").into(),
             (ReadOnlyMarks, Zh) => "缓存只读：已读标记只保留到本次退出".into(),
@@ -402,8 +418,8 @@ impl Tui {
             (Cancelled, En) => "cancelled: nothing marked".into(),
             (MarkedRead(n), Zh) => format!("已把 {n} 期标为已读").into(),
             (MarkedRead(n), En) => format!("marked {} read", plural(*n, "issue", "issues")).into(),
-            (CannotMarkAll(e), Zh) => format!("无法把各期标为已读：{e}").into(),
-            (CannotMarkAll(e), En) => format!("cannot mark the issues read: {e}").into(),
+            (CannotMarkAll(e), Zh) => format!("无法把各期标为已读：{}", e.text(Zh)).into(),
+            (CannotMarkAll(e), En) => format!("cannot mark the issues read: {}", e.text(En)).into(),
             (BadIssueKey(t), Zh) => format!("“{t}”不是期号：请输入 年-期，如 2024-17").into(),
             (BadIssueKey(t), En) => {
                 format!("“{t}” is not an issue key: type YEAR-NUMBER, e.g. 2024-17").into()
@@ -437,8 +453,8 @@ impl Tui {
                     .into(),
                 }
             }
-            (SearchFailed(e), Zh) => format!("搜索失败：{e}").into(),
-            (SearchFailed(e), En) => format!("search failed: {e}").into(),
+            (SearchFailed(e), Zh) => format!("搜索失败：{}", e.text(Zh)).into(),
+            (SearchFailed(e), En) => format!("search failed: {}", e.text(En)).into(),
             (StillSearching, Zh) => "仍在搜索：还没有结果".into(),
             (StillSearching, En) => "still searching: no hit yet".into(),
             (NoMatch(q), Zh) => format!("“{q}”：没有结果").into(),
@@ -465,8 +481,10 @@ impl Tui {
             (NotWeb { copying: true }, En) => "not copying a URL that is not http(s)".into(),
             (Opened(url), Zh) => format!("已在浏览器中打开：{url}").into(),
             (Opened(url), En) => format!("opened in the browser: {url}").into(),
-            (CannotOpenBrowser(e), Zh) => format!("无法打开浏览器：{e}").into(),
-            (CannotOpenBrowser(e), En) => format!("cannot open the browser: {e}").into(),
+            (CannotOpenBrowser(e), Zh) => format!("无法打开浏览器：{}", e.text(Zh)).into(),
+            (CannotOpenBrowser(e), En) => format!("cannot open the browser: {}", e.text(En)).into(),
+            (BrowserFailed { program, why }, Zh) => format!("{program}：{}", why.text(Zh)).into(),
+            (BrowserFailed { program, why }, En) => format!("{program}: {}", why.text(En)).into(),
             (UrlTooLong, Zh) => "网址太长，无法通过终端复制".into(),
             (UrlTooLong, En) => "the URL is too long to copy through the terminal".into(),
             (Copied(url), Zh) => format!("已复制：{url}").into(),
