@@ -298,3 +298,34 @@ fn the_readme_example_config_is_valid() {
         Some(Action::OpenChart)
     );
 }
+
+#[test]
+fn chinese_refusals_name_fixed_keys_and_bad_styles_in_chinese() {
+    let zh = |text: &str| {
+        Config::parse(text, "my.toml", false, Lang::Zh)
+            .expect_err("refused")
+            .to_string()
+    };
+    assert_eq!(
+        zh("[keys]\nsearch = [\"3\"]\n"),
+        "my.toml:2: keys.search: “1-9”也是“跟随第 N 条近期回顾”的键，两者会同时起作用"
+    );
+    let style = zh("[theme]\nlink = \"blod\"\n");
+    assert!(
+        style.starts_with("my.toml:2: theme.link: 样式写错了：“blod”既不是颜色也不是属性"),
+        "{style}"
+    );
+    assert!(!style.contains("is not a colour"), "{style}");
+    assert_eq!(
+        zh("[theme]\nlink = \"bold on\"\n"),
+        "my.toml:2: theme.link: 样式写错了：“on”后面要跟一个颜色"
+    );
+}
+
+#[test]
+fn an_unreadable_config_file_says_why_in_chinese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A folder where the file should be: the system says it is one.
+    let e = Config::load(Some(dir.path()), false, Lang::Zh).expect_err("refused");
+    assert!(e.to_string().ends_with("读不了配置文件：这是文件夹"), "{e}");
+}

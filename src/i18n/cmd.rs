@@ -49,6 +49,10 @@ pub enum Cmd {
     Col(Col),
     /// A field of `show`.
     Field(Field),
+    /// A field's name before its value on the same line: `周期：`, `period: `.
+    FieldLabel(Field),
+    /// A field's name heading the list under it: `图表：`, `charts:`.
+    FieldHeading(Field),
     /// A figure's name in `show`.
     Metric(Metric),
     Cached,
@@ -163,6 +167,10 @@ impl Cmd {
             // --- labels
             (Col(c), lang) => col_text(*c, lang).into(),
             (Field(f), lang) => field_text(*f, lang).into(),
+            (FieldLabel(f), Zh) => format!("{}：", field_text(*f, Zh)).into(),
+            (FieldLabel(f), En) => format!("{}: ", field_text(*f, En)).into(),
+            (FieldHeading(f), Zh) => format!("{}：", field_text(*f, Zh)).into(),
+            (FieldHeading(f), En) => format!("{}:", field_text(*f, En)).into(),
             (Metric(m), Zh) => m.label().into(),
             (Metric(m), En) => metric_en(*m).into(),
             (Cached, Zh) => "已缓存".into(),
@@ -250,7 +258,7 @@ impl Cmd {
                 self::Field::Copies,
             ]
             .into_iter()
-            .map(Field),
+            .flat_map(|f| [Field(f), FieldLabel(f), FieldHeading(f)]),
         );
         all.extend(crate::model::Metric::ALL.into_iter().map(Metric));
         all

@@ -11,6 +11,7 @@
 mod cache;
 mod cmd;
 mod compare;
+mod config;
 mod help;
 mod messages;
 mod os;
@@ -21,6 +22,7 @@ mod tui;
 pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
 pub use compare::{Compare, Standing};
+pub use config::ConfigMsg;
 pub use help::Help;
 pub use messages::Msg;
 pub use os::Os;

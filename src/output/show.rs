@@ -55,10 +55,6 @@ fn figures_text(s: &IssueSummary, c: &IssueComparisons, lang: Lang, out: &mut St
 
 /// `label: ` (`标签：`), padded so the values line up.
 fn labels(lang: Lang) -> impl Fn(Field) -> String {
-    let colon = match lang {
-        Lang::Zh => "：",
-        Lang::En => ": ",
-    };
     let fields = [
         Field::Period,
         Field::Published,
@@ -68,19 +64,15 @@ fn labels(lang: Lang) -> impl Fn(Field) -> String {
     ];
     let width = fields
         .iter()
-        .map(|&f| Cmd::Field(f).text(lang).width() + colon.width())
+        .map(|&f| Cmd::FieldLabel(f).text(lang).width())
         .max()
         .unwrap_or(0);
-    move |f| pad(&format!("{}{colon}", Cmd::Field(f).text(lang)), width)
+    move |f| pad(&Cmd::FieldLabel(f).text(lang), width)
 }
 
 /// `section:` (`部分：`) heading a list.
 fn heading(f: Field, lang: Lang) -> String {
-    let colon = match lang {
-        Lang::Zh => "：",
-        Lang::En => ":",
-    };
-    format!("{}{colon}\n", Cmd::Field(f).text(lang))
+    format!("{}\n", Cmd::FieldHeading(f).text(lang))
 }
 
 /// `zhoubao show`: one issue in full, its figures compared with earlier weeks.

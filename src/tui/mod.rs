@@ -187,7 +187,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         empty: ui.say(if app.summaries.is_empty() {
             Tui::EmptyCache
         } else {
-            app.filter.empty_text(ui.keys.label_of("filter"))
+            app.filter.empty_text(ui.keys.label_of("filter", ui.lang))
         }),
         theme,
         lang: ui.lang,

@@ -226,7 +226,7 @@ impl App {
                 Some(s) if s.is_pending() => Tui::StillSearching,
                 Some(s) if !s.query.is_empty() => Tui::NoMatch(s.query.clone()),
                 _ => Tui::NoSearch {
-                    key: self.ui.keys.label_of("search"),
+                    key: self.ui.keys.label_of("search", self.ui.lang),
                 },
             };
             self.set_message(self.ui.say(message));

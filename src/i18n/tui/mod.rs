@@ -168,6 +168,9 @@ pub enum Tui {
     // The charts.
     Metric(Metric),
     ThisWeek,
+    /// The lowest and highest value of the span shown, before the number.
+    MinLabel,
+    MaxLabel,
     PaneTitle {
         first: IssueKey,
         last: IssueKey,
@@ -552,6 +555,10 @@ impl Tui {
             .into(),
             (ThisWeek, Zh) => "本期".into(),
             (ThisWeek, En) => "now".into(),
+            (MinLabel, Zh) => "最低".into(),
+            (MinLabel, En) => "min".into(),
+            (MaxLabel, Zh) => "最高".into(),
+            (MaxLabel, En) => "max".into(),
             (PaneTitle { first, last, weeks }, Zh) => {
                 format!(" 每周趋势 {first} … {last} · min/max 与刻度: 至本期 {weeks} 周 ").into()
             }

@@ -148,6 +148,8 @@ impl Tui {
             ImportHint,
             DemoHint,
             ThisWeek,
+            MinLabel,
+            MaxLabel,
             PaneTitle {
                 first: IssueKey::new(2023, 1),
                 last: k,

@@ -32,16 +32,32 @@ pub struct Entry {
 pub enum KeyMapError {
     #[error("{0:?} is not an action that can be remapped")]
     UnknownAction(String),
-    /// `key` of `action` is bound to `other` (a name, or the fixed
-    /// binding's help text) where both apply.
+    /// `key` of `action` is bound to `other` where both apply.
     #[error("{key:?} of {action} is also bound to {other} where both apply")]
     Conflict {
         action: String,
         key: String,
-        other: String,
+        other: BoundTo,
     },
     #[error("{key:?} always quits; {action} cannot have it")]
     Reserved { action: String, key: String },
+}
+
+/// What else a clashing key is bound to: an action the config can name,
+/// or a fixed binding, known by what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BoundTo {
+    Action(String),
+    Fixed(Help),
+}
+
+impl std::fmt::Display for BoundTo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BoundTo::Action(name) => f.write_str(name),
+            BoundTo::Fixed(what) => write!(f, "“{}”", what.text(Lang::En)),
+        }
+    }
 }
 
 /// A status-line hint: `keys what`.
@@ -119,7 +135,7 @@ impl KeyMap {
                 let is_changed = |e: &Entry| e.binding.name.is_some_and(|n| changed.contains(&n));
                 let (mine, other) = if is_changed(b) { (b, a) } else { (a, b) };
                 let action = mine.binding.name.unwrap_or_default().to_string();
-                let key_name = key.config_name().unwrap_or_else(|| key.label());
+                let key_name = key.config_name().unwrap_or_else(|| key.label(Lang::En));
                 if other.binding.scope == Scope::Anywhere && other.binding.name.is_none() {
                     return Err(KeyMapError::Reserved {
                         action,
@@ -127,8 +143,8 @@ impl KeyMap {
                     });
                 }
                 let other = match other.binding.name {
-                    Some(n) => n.to_string(),
-                    None => format!("“{}”", other.binding.help.text(Lang::En)),
+                    Some(n) => BoundTo::Action(n.to_string()),
+                    None => BoundTo::Fixed(other.binding.help),
                 };
                 return Err(KeyMapError::Conflict {
                     action,
@@ -154,10 +170,10 @@ impl KeyMap {
 
     /// The first key of the binding named `name` as help spells it; empty
     /// when the config left it without keys.
-    pub fn label_of(&self, name: &str) -> String {
+    pub fn label_of(&self, name: &str, lang: Lang) -> String {
         self.keys_of(name)
             .first()
-            .map(|k| k.label())
+            .map(|k| k.label(lang))
             .unwrap_or_default()
     }
 
@@ -224,11 +240,11 @@ impl KeyMap {
             .filter(|e| e.binding.scope != Scope::Anywhere && e.binding.scope.applies(mode, focus))
             .filter_map(|e| {
                 let spec = e.binding.hint?;
-                let mut keys = e.keys.first()?.label();
+                let mut keys = e.keys.first()?.label(lang);
                 if let Some((sep, other)) = spec.with {
                     if let Some(k) = self.keys_of(other).first() {
                         keys.push_str(sep);
-                        keys.push_str(&k.label());
+                        keys.push_str(&k.label(lang));
                     }
                 }
                 let pinned = matches!(e.binding.bound, Bound::Do(a) if PINNED_HINTS.contains(&a));
@@ -243,23 +259,19 @@ impl KeyMap {
 
     /// The first key of the binding that does `action` where `scope`
     /// applies, as help and prompts spell it (`Esc`, `j`).
-    pub fn first_label(&self, scope: Scope, action: Action) -> Option<String> {
+    pub fn first_label(&self, scope: Scope, action: Action, lang: Lang) -> Option<String> {
         self.entries
             .iter()
             .find(|e| e.binding.scope == scope && e.binding.bound == Bound::Do(action))
             .and_then(|e| e.keys.first())
-            .map(|k| k.label())
+            .map(|k| k.label(lang))
     }
 }
 
 /// The label of every key of an entry, as help lists them.
 pub fn keys_label(keys: &[Key], lang: Lang) -> String {
     keys.iter()
-        .map(|k| match k {
-            Key::Typed => Help::TypedText.text(lang).to_string(),
-            Key::Any => Help::OtherKey.text(lang).to_string(),
-            k => k.label(),
-        })
+        .map(|k| k.label(lang))
         .collect::<Vec<_>>()
         .join(" ")
 }

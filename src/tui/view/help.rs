@@ -143,12 +143,12 @@ pub fn visible_rows(area: Rect, ui: &Ui) -> usize {
 fn title(ui: &Ui) -> String {
     let close = ui
         .keys
-        .first_label(Scope::Help, Action::CloseHelp)
+        .first_label(Scope::Help, Action::CloseHelp, ui.lang)
         .unwrap_or_default();
     let scroll = format!(
         "{}/{}",
-        ui.keys.label_of("move_down"),
-        ui.keys.label_of("move_up")
+        ui.keys.label_of("move_down", ui.lang),
+        ui.keys.label_of("move_up", ui.lang)
     );
     ui.say(Tui::HelpTitle { close, scroll })
 }
