@@ -571,7 +571,7 @@ pub fn import_paths_with(
             }
         }
     });
-    summary.stopped = stopped;
+    summary.stopped = stopped.map(|s| *s);
     bar.finish_and_clear();
     summary
 }

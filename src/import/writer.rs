@@ -18,6 +18,10 @@ use crate::store::{SourceFile, Store, StoreError};
 /// Files in one transaction at most: a commit writes each page the batch
 /// changed once, so files that share index pages share the writing.
 const BATCH_FILES: usize = 256;
+
+/// Why the run stops, boxed: it is rare and large, and every stored file
+/// passes through these results.
+pub(super) type Halt = Box<Stopped>;
 /// Raw bytes kept for a batch at most (a lost batch is stored again).
 const BATCH_BYTES: usize = 8 << 20;
 /// A batch is committed at least this often, so an open TUI sees a slow
@@ -81,7 +85,7 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
     }
 
     /// Takes the next file in order. `Err` ends the run.
-    pub(super) fn take(&mut self, path: PathBuf, prepared: Prepared) -> Result<(), Stopped> {
+    pub(super) fn take(&mut self, path: PathBuf, prepared: Prepared) -> Result<(), Halt> {
         self.oldest.get_or_insert_with(Instant::now);
         let file = match prepared {
             Err(result) => return self.push(path, result, None),
@@ -121,7 +125,7 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
         path: PathBuf,
         result: FileResult,
         file: Option<SourceFile>,
-    ) -> Result<(), Stopped> {
+    ) -> Result<(), Halt> {
         self.pending.push(Pending { path, result, file });
         let due = self.pending.len() >= BATCH_FILES
             || self.bytes >= BATCH_BYTES
@@ -133,7 +137,7 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
     }
 
     /// Commits the open batch and reports its files.
-    pub(super) fn flush(&mut self) -> Result<(), Stopped> {
+    pub(super) fn flush(&mut self) -> Result<(), Halt> {
         if self.batch_open {
             self.batch_open = false;
             if let Err(e) = self.store.commit_batch() {
@@ -151,7 +155,7 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
     }
 
     /// After the batch was lost: each of its files in its own transaction.
-    fn store_again(&mut self) -> Result<(), Stopped> {
+    fn store_again(&mut self) -> Result<(), Halt> {
         let pending = std::mem::take(&mut self.pending);
         self.bytes = 0;
         self.oldest = None;
@@ -165,7 +169,7 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
                         for q in rest.filter(|q| q.file.is_none()) {
                             self.report(q.path, q.result);
                         }
-                        return Err(self.stopped(stopped));
+                        return Err(Box::new(self.stopped(*stopped)));
                     }
                 },
                 None => p.result,
@@ -175,7 +179,7 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
         Ok(())
     }
 
-    fn store_alone(&mut self, file: &SourceFile) -> Result<FileResult, Stopped> {
+    fn store_alone(&mut self, file: &SourceFile) -> Result<FileResult, Halt> {
         match self.store.import_source(file) {
             Ok(outcome) => Ok(FileResult::Stored(outcome)),
             Err(e) => {
@@ -188,7 +192,7 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
     /// Ends the run when `e` is a reason to (the cache stayed locked or
     /// is damaged): the open batch is undone, and what the pending files
     /// were told without the cache (skipped, failed to parse) is reported.
-    fn stop_on(&mut self, e: &StoreError) -> Result<(), Stopped> {
+    fn stop_on(&mut self, e: &StoreError) -> Result<(), Halt> {
         let Some((reason, hint)) = stop_reason(&self.cache, e) else {
             return Ok(());
         };
@@ -199,12 +203,12 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
                 self.report(p.path, p.result);
             }
         }
-        Err(self.stopped(Stopped {
+        Err(Box::new(self.stopped(Stopped {
             reason,
             hint,
             not_imported: 0,
             of: 0,
-        }))
+        })))
     }
 
     /// Counts, at the moment the run stops, the files it did not import.
