@@ -247,7 +247,7 @@ fn caught<T>(f: impl FnOnce() -> T + panic::UnwindSafe) -> Result<T, Msg> {
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "no message".into());
+            .unwrap_or_default();
         let at = PANIC_LOCATION
             .with(|l| l.borrow_mut().take())
             .map(|l| crate::sanitize::line(&l));

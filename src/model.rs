@@ -146,6 +146,17 @@ impl Metric {
     }
 }
 
+/// How the TUI shows a figure an issue does not have.
+pub const UNKNOWN_FIGURE: &str = "—";
+/// How text output (`list`, `show`) shows it: ASCII, for pipes and tools.
+pub const UNKNOWN_FIGURE_ASCII: &str = "-";
+
+/// A figure as shown: its value, else `unknown` ([`UNKNOWN_FIGURE`] or
+/// [`UNKNOWN_FIGURE_ASCII`]); never 0 for a figure nobody reported.
+pub fn figure_text(v: Option<i64>, unknown: &str) -> String {
+    v.map_or_else(|| unknown.to_string(), |v| v.to_string())
+}
+
 /// A missing figure is unknown (`None`), never 0.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Figures {

@@ -171,8 +171,7 @@ impl Cmd {
             (FieldLabel(f), En) => format!("{}: ", field_text(*f, En)).into(),
             (FieldHeading(f), Zh) => format!("{}：", field_text(*f, Zh)).into(),
             (FieldHeading(f), En) => format!("{}:", field_text(*f, En)).into(),
-            (Metric(m), Zh) => m.label().into(),
-            (Metric(m), En) => metric_en(*m).into(),
+            (Metric(m), lang) => super::metric::name(*m, lang, super::metric::Form::Words).into(),
             (Cached, Zh) => "已缓存".into(),
             (Cached, En) => "cached".into(),
             (NotCached, Zh) => "未缓存".into(),
@@ -314,15 +313,5 @@ fn field_text(f: Field, lang: Lang) -> &'static str {
         (Field::Recent, En) => "近期回顾 (recent issues)",
         (Field::Copies, Zh) => "副本",
         (Field::Copies, En) => "copies",
-    }
-}
-
-fn metric_en(m: Metric) -> &'static str {
-    match m {
-        Metric::EventsHandled => "events handled",
-        Metric::CrossBorder => "cross-border",
-        Metric::PhishingComplaints => "phishing",
-        Metric::MaliciousAppPlatforms => "app platforms",
-        Metric::MaliciousUrls => "malicious URLs",
     }
 }

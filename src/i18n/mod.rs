@@ -14,6 +14,7 @@ mod compare;
 mod config;
 mod help;
 mod messages;
+mod metric;
 mod os;
 mod parse;
 mod store;

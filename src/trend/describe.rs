@@ -151,7 +151,7 @@ pub mod pane {
 
     /// The figure itself, `—` when the issue does not have it.
     pub fn value(c: &MetricComparison) -> String {
-        c.value.map_or_else(|| "—".to_string(), |v| v.to_string())
+        crate::model::figure_text(c.value, crate::model::UNKNOWN_FIGURE)
     }
 
     /// The change against the previous known issue, naming that issue when
@@ -236,7 +236,7 @@ pub mod cli {
     }
 
     pub fn value(c: &MetricComparison) -> String {
-        c.value.map_or_else(|| "-".to_string(), |v| v.to_string())
+        crate::model::figure_text(c.value, crate::model::UNKNOWN_FIGURE_ASCII)
     }
 
     /// `−497 (−75.6%) vs 2025-3 (657), 4 weeks before`,

@@ -39,7 +39,8 @@ pub enum Cache {
     GrewPastLimit,
     /// One of the cache's own files inside an imported folder.
     OwnFile(OwnFile),
-    /// A panic in the parser, with its message and where it happened.
+    /// A panic in the parser, with its message (empty when it had none)
+    /// and where it happened.
     ParserCrashed {
         detail: String,
         at: Option<String>,
@@ -216,10 +217,13 @@ impl Cache {
             .into(),
             (OwnFile(f), lang) => own_file_text(*f, lang).into(),
             (ParserCrashed { detail, at }, Zh) => {
+                // A panic without a message says nothing of its own.
+                let detail = if detail.is_empty() { "没有说明" } else { detail };
                 let at = at.as_ref().map_or(String::new(), |a| format!("，位置 {a}"));
                 format!("解析器处理此文件时崩溃（{detail}{at}）；这是 zhoubao 的缺陷，请报告").into()
             }
             (ParserCrashed { detail, at }, En) => {
+                let detail = if detail.is_empty() { "no message" } else { detail };
                 let at = at.as_ref().map_or(String::new(), |a| format!(" at {a}"));
                 format!(
                     "the parser crashed on this file ({detail}{at}); a bug in zhoubao, please report it"

@@ -100,6 +100,10 @@ impl Cache {
                 detail: "index out of range".into(),
                 at: Some("src/parse/x.rs:1".into()),
             },
+            ParserCrashed {
+                detail: String::new(),
+                at: None,
+            },
             SkippedLine {
                 path: "a.md".into(),
                 why: why(),

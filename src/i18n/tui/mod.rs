@@ -317,7 +317,7 @@ impl Tui {
             (NoOlderInList, En) => "no older issue in this list".into(),
             (NoNewerInList, Zh) => "列表里没有更新的期".into(),
             (NoNewerInList, En) => "no newer issue in this list".into(),
-            (NoFigure(n), Zh) => format!("没有第 {n} 项数字").into(),
+            (NoFigure(n), Zh) => format!("没有第 {n} 项指标").into(),
             (NoFigure(n), En) => format!("no figure {n}").into(),
             (NarrowestSpan, Zh) => "已经最窄：13 周".into(),
             (NarrowestSpan, En) => "already the narrowest span: 13 weeks".into(),
@@ -544,15 +544,7 @@ impl Tui {
             (ImportHint, En) => "Import bulletins with: zhoubao import PATH…".into(),
             (DemoHint, Zh) => "或者先看看演示：zhoubao --demo".into(),
             (DemoHint, En) => "or look around first with: zhoubao --demo".into(),
-            (Metric(m), Zh) => m.label().into(),
-            (Metric(m), En) => match m {
-                crate::model::Metric::EventsHandled => "Events",
-                crate::model::Metric::CrossBorder => "Cross-border",
-                crate::model::Metric::PhishingComplaints => "Phishing",
-                crate::model::Metric::MaliciousAppPlatforms => "App platforms",
-                crate::model::Metric::MaliciousUrls => "Malicious URLs",
-            }
-            .into(),
+            (Metric(m), lang) => super::metric::name(*m, lang, super::metric::Form::Label).into(),
             (ThisWeek, Zh) => "本期".into(),
             (ThisWeek, En) => "now".into(),
             (MinLabel, Zh) => "最低".into(),
@@ -570,7 +562,7 @@ impl Tui {
             (PaneTitleEmpty, En) => " Weekly ".into(),
             (BeyondScale(marks), Zh) => format!("· {marks} 超出刻度 ").into(),
             (BeyondScale(marks), En) => format!("· {marks} beyond the scale ").into(),
-            (NoFiguresYet, Zh) => "还没有数字".into(),
+            (NoFiguresYet, Zh) => "还没有指标数据".into(),
             (NoFiguresYet, En) => "no figures yet".into(),
             (Weeks(n), Zh) => format!("{n}周").into(),
             (Weeks(n), En) => format!("{n} wks").into(),
@@ -586,7 +578,7 @@ impl Tui {
             (NoSuchWeek, En) => "no such week".into(),
             (ChartTooSmall, Zh) => "终端太小，画不下图表".into(),
             (ChartTooSmall, En) => "terminal too small for the chart".into(),
-            (NoFigureInSpan(m), Zh) => format!("这段时间没有{}的数字", m.label()).into(),
+            (NoFigureInSpan(m), Zh) => format!("这段时间没有{}的数据", m.label()).into(),
             (NoFigureInSpan(m), En) => format!(
                 "no {} figures in these weeks",
                 Metric(*m).text(En).to_lowercase()

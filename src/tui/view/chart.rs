@@ -125,7 +125,7 @@ pub struct PaneChart {
 }
 
 fn show(v: Option<i64>) -> String {
-    v.map_or_else(|| "—".to_string(), |v| v.to_string())
+    crate::model::figure_text(v, crate::model::UNKNOWN_FIGURE)
 }
 
 /// `本期 N  min N  max N`, each number right-aligned in `cells`.
