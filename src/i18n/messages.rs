@@ -11,7 +11,7 @@ use super::cmd::Cmd;
 use super::help::Help;
 use super::tui::Tui;
 use super::Lang;
-use crate::store::ImportOutcome;
+use crate::model::ImportOutcome;
 
 /// Something zhoubao says to the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub enum Msg {
     /// reason.
     FetchSkippedLine {
         url: String,
-        why: crate::parse::Skip,
+        why: crate::model::Skip,
     },
     /// A named page whose issue the cache holds in full.
     FetchAlreadyCached {
@@ -150,7 +150,7 @@ pub enum Msg {
     },
     FetchTuiSkipped {
         what: String,
-        why: crate::parse::Skip,
+        why: crate::model::Skip,
     },
     /// WeChat asked for verification: what to do instead.
     FetchTuiWall {
@@ -489,7 +489,7 @@ impl Msg {
             },
             Msg::FetchSkippedLine {
                 url: "http://127.0.0.1/x".into(),
-                why: crate::parse::Skip::NoTitle,
+                why: crate::model::Skip::NoTitle,
             },
             Msg::FetchAlreadyCached {
                 key: "2024-17".into(),
@@ -591,7 +591,7 @@ impl Msg {
             },
             Msg::FetchTuiSkipped {
                 what: "2024-15".into(),
-                why: crate::parse::Skip::NoTitle,
+                why: crate::model::Skip::NoTitle,
             },
             Msg::FetchTuiWall {
                 what: "2024-15".into(),

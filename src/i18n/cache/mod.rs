@@ -13,7 +13,7 @@ use super::{Lang, Msg};
 
 #[cfg(test)]
 mod samples;
-use crate::parse::{ParseError, Skip, MAX_FILE_BYTES};
+use crate::model::{ParseError, Skip, MAX_FILE_BYTES};
 
 /// Something import, the cache or the parser says. Paths and quoted text
 /// are held already sanitized, as one line.

@@ -3,7 +3,7 @@
 
 use super::{Cache, FileKind, StoreMsg};
 use crate::i18n::Msg;
-use crate::parse::ParseError;
+use crate::model::ParseError;
 
 impl Cache {
     /// One of each message, for the test that checks both languages.
@@ -12,42 +12,42 @@ impl Cache {
         let p = || "/tmp/c.db".to_string();
         let why = || {
             Box::new(Msg::from(ParseError::Unreadable(
-                crate::parse::Unreadable::Empty,
+                crate::model::Unreadable::Empty,
             )))
         };
         let skips = [
-            crate::parse::Skip::NoTitle,
-            crate::parse::Skip::NotSeries {
+            crate::model::Skip::NoTitle,
+            crate::model::Skip::NotSeries {
                 title: "科技周刊".into(),
                 by: Some("某号".into()),
             },
-            crate::parse::Skip::NotSeries {
+            crate::model::Skip::NotSeries {
                 title: "科技周刊".into(),
                 by: None,
             },
-            crate::parse::Skip::Unnumbered {
+            crate::model::Skip::Unnumbered {
                 title: "网络安全信息与动态周报".into(),
             },
-            crate::parse::Skip::BadNumber("0".into()),
-            crate::parse::Skip::BadYear(999),
-            crate::parse::Skip::NotWechat,
-            crate::parse::Skip::NoArticle {
+            crate::model::Skip::BadNumber("0".into()),
+            crate::model::Skip::BadYear(999),
+            crate::model::Skip::NotWechat,
+            crate::model::Skip::NoArticle {
                 message: "已删除".into(),
             },
         ];
         let unreadable = [
-            crate::parse::Unreadable::Empty,
-            crate::parse::Unreadable::TooLarge { bytes: 20_000_000 },
-            crate::parse::Unreadable::Binary,
-            crate::parse::Unreadable::MostlyInvalid,
-            crate::parse::Unreadable::UnclosedFrontMatter,
-            crate::parse::Unreadable::TooDeep {
+            crate::model::Unreadable::Empty,
+            crate::model::Unreadable::TooLarge { bytes: 20_000_000 },
+            crate::model::Unreadable::Binary,
+            crate::model::Unreadable::MostlyInvalid,
+            crate::model::Unreadable::UnclosedFrontMatter,
+            crate::model::Unreadable::TooDeep {
                 depth: 300,
                 limit: 256,
             },
-            crate::parse::Unreadable::TooCostly { percent: 25 },
-            crate::parse::Unreadable::TooManyAttributes { most: 9000 },
-            crate::parse::Unreadable::TooSlow {
+            crate::model::Unreadable::TooCostly { percent: 25 },
+            crate::model::Unreadable::TooManyAttributes { most: 9000 },
+            crate::model::Unreadable::TooSlow {
                 tenths: 10,
                 percent: 40,
             },
@@ -86,7 +86,7 @@ impl Cache {
             .chain(kinds.into_iter().map(NotRegular))
             .chain(own.into_iter().map(OwnFile))
             .collect();
-        all.push(SkipReason(crate::parse::Skip::NoTitle));
+        all.push(SkipReason(crate::model::Skip::NoTitle));
         all.extend([
             CannotRead {
                 error: "Permission denied".into(),
