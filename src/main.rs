@@ -343,6 +343,10 @@ fn commands(
             }
         }
         Command::Search { query, json } => {
+            // Every issue contains nothing: an empty query would list all.
+            if query.trim().is_empty() {
+                return Err(said(Cmd::EmptyQuery, lang));
+            }
             let texts = store.search_texts(&query)?;
             let mut summaries: HashMap<IssueKey, _> =
                 store.summaries()?.into_iter().map(|s| (s.key, s)).collect();
@@ -426,6 +430,20 @@ fn man() -> Result<ExitCode> {
 
 /// `zhoubao recover`: a new cache beside the damaged one, never over a file.
 fn recover(cache: &Path, to: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
+    // A sound cache needs no copy: say so rather than write one.
+    if Store::open_read_only(cache)
+        .and_then(|s| s.check_sound())
+        .is_ok()
+    {
+        eprintln!(
+            "{}",
+            Cache::RecoverHealthy {
+                cache: shown(cache)
+            }
+            .text(lang)
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let to = to.unwrap_or_else(|| zhoubao::store::default_recovery_path(cache));
     let report = Store::recover(cache, &to, |raw| zhoubao::parse::parse(raw).ok())?;
     eprint!("{}", report.render(lang));

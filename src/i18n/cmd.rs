@@ -35,6 +35,8 @@ pub enum Cmd {
     NoHit {
         query: String,
     },
+    /// `search` with nothing (or only spaces) to look for.
+    EmptyQuery,
     /// Context of an `--output` file that could not be written.
     Writing {
         path: String,
@@ -158,6 +160,10 @@ impl Cmd {
             (DemoFile { name, why }, En) => format!("demo file {name}: {}", why.text(En)).into(),
             (NoHit { query }, Zh) => format!("没有标题或正文包含“{query}”的一期").into(),
             (NoHit { query }, En) => format!("no issue's title or body contains {query:?}").into(),
+            (EmptyQuery, Zh) => "搜索词是空的：请给出要在标题和正文里查找的文字".into(),
+            (EmptyQuery, En) => {
+                "the search is empty: give the text to look for in titles and bodies".into()
+            }
             (Writing { path }, Zh) => format!("无法写入 {path}").into(),
             (Writing { path }, En) => format!("writing {path}").into(),
             (Wrote { issues, path }, Zh) => format!("已把 {issues} 期写入 {path}").into(),
@@ -217,6 +223,7 @@ impl Cmd {
             NoHit {
                 query: "跨境".into(),
             },
+            EmptyQuery,
             Writing {
                 path: "/tmp/x.csv".into(),
             },

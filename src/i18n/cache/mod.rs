@@ -98,6 +98,10 @@ pub enum Cache {
         issues: usize,
         marks: usize,
     },
+    /// `recover` on a cache that is not damaged.
+    RecoverHealthy {
+        cache: String,
+    },
     RecoverLost {
         files: usize,
     },
@@ -399,6 +403,13 @@ impl Cache {
                 plural(*of, "file", "files"),
                 Msg::Issues(*issues).text(En),
                 plural(*marks, "read mark", "read marks")
+            )
+            .into(),
+            (RecoverHealthy { cache }, Zh) => {
+                format!("{cache} 完好：检查没有发现损坏，无需恢复，什么也没有写").into()
+            }
+            (RecoverHealthy { cache }, En) => format!(
+                "{cache} is healthy: the check found no damage, so there is nothing to recover and nothing was written"
             )
             .into(),
             (RecoverLost { files }, Zh) => format!("有 {files} 个存储文件未能保存：").into(),

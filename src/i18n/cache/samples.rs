@@ -150,6 +150,7 @@ impl Cache {
                 issues: 1,
                 marks: 1,
             },
+            RecoverHealthy { cache: p() },
             RecoverLost { files: 1 },
             RecoverLostUnnamed { files: 2 },
             RecoverEndUnknown,
