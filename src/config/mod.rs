@@ -185,6 +185,7 @@ impl Config {
                     BoundTo::Fixed(what) => ConfigMsg::ConflictFixed { key, what },
                 },
             ),
+            KeyMapError::NoWayOut { action } => key_at("keys", &action, ConfigMsg::NoWayOut),
             KeyMapError::Reserved { action, key } => {
                 key_at("keys", &action, ConfigMsg::Reserved(key))
             }
@@ -247,13 +248,25 @@ impl Config {
             path: None,
             language: file.language,
             browser: file.browser,
-            db: file.db,
+            db: file.db.map(|db| {
+                let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+                expand_home(db, home.as_deref())
+            }),
             keys,
             theme_name,
             theme,
             fetch,
         })
     }
+}
+
+/// `~` alone or before a `/` at the start of a path means the home folder,
+/// as in a shell (`~user` is left alone); without a home, the path as is.
+fn expand_home(path: PathBuf, home: Option<&Path>) -> PathBuf {
+    let (Some(home), Ok(rest)) = (home, path.strip_prefix("~")) else {
+        return path;
+    };
+    home.join(rest)
 }
 
 /// NO_COLOR as no-color.org has it: set and not empty.

@@ -329,3 +329,52 @@ fn an_unreadable_config_file_says_why_in_chinese() {
     let e = Config::load(Some(dir.path()), false, Lang::Zh).expect_err("refused");
     assert!(e.to_string().ends_with("读不了配置文件：这是文件夹"), "{e}");
 }
+
+#[test]
+fn a_tilde_at_the_start_of_db_is_the_home_folder() {
+    let home = Path::new("/home/读者");
+    assert_eq!(
+        expand_home("~/周报/cache.db".into(), Some(home)),
+        home.join("周报/cache.db")
+    );
+    assert_eq!(expand_home("~".into(), Some(home)), home);
+    for kept in ["~other/cache.db", "/srv/~/cache.db", "cache~.db"] {
+        assert_eq!(expand_home(kept.into(), Some(home)), PathBuf::from(kept));
+    }
+    assert_eq!(
+        expand_home("~/cache.db".into(), None),
+        PathBuf::from("~/cache.db")
+    );
+    // Read from the file, with the real home.
+    let config = parse("db = \"~/zhoubao.db\"\n").expect("parses");
+    if let Some(dirs) = directories::BaseDirs::new() {
+        assert_eq!(config.db, Some(dirs.home_dir().join("zhoubao.db")));
+    }
+}
+
+#[test]
+fn the_only_way_out_of_a_screen_cannot_be_unbound() {
+    for (text, key, line) in [
+        ("[keys]\nclose_help = []\n", "keys.close_help", 2),
+        (
+            "language = \"en\"\n[keys]\nchart_close = []\n",
+            "keys.chart_close",
+            3,
+        ),
+    ] {
+        let e = parse(text).expect_err("refused");
+        assert_eq!(e.key.as_deref(), Some(key));
+        assert_eq!(e.line, Some(line));
+        assert!(
+            e.to_string()
+                .starts_with(&format!("my.toml:{line}: {key}: ")),
+            "{e}"
+        );
+        assert!(e.reason.contains("only way out"), "{e}");
+    }
+    let zh = Config::parse("[keys]\nclose_help = []\n", "my.toml", false, Lang::Zh)
+        .expect_err("refused");
+    assert!(zh.reason.starts_with("这是离开该画面的唯一方式"), "{zh}");
+    // Moved to other keys, it is still a way out.
+    assert!(parse("[keys]\nclose_help = [\"x\"]\n").is_ok());
+}

@@ -28,6 +28,8 @@ pub enum ConfigMsg {
         key: String,
         what: Help,
     },
+    /// The action is the only way out of its screen and was left keyless.
+    NoWayOut,
     /// The key always quits.
     Reserved(String),
     BadTheme(String),
@@ -76,6 +78,12 @@ impl ConfigMsg {
             }
             (ConflictFixed { key, what }, En) => {
                 format!("{key:?} is also bound to “{}” where both apply", what.text(En)).into()
+            }
+            (NoWayOut, Zh) => {
+                "这是离开该画面的唯一方式，至少要留一个键（否则只能按 Ctrl-C 退出 zhoubao）".into()
+            }
+            (NoWayOut, En) => {
+                "the only way out of its screen needs at least one key (else only Ctrl-C would leave, quitting zhoubao)".into()
             }
             (Reserved(k), Zh) => format!("“{k}”总是退出，不能另作他用").into(),
             (Reserved(k), En) => {
@@ -137,6 +145,7 @@ impl ConfigMsg {
                 key: "3".into(),
                 what: Help::FollowNumber,
             },
+            NoWayOut,
             Reserved("ctrl-c".into()),
             BadTheme("solarized".into()),
             StyleWord("blod".into()),

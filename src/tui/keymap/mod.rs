@@ -41,6 +41,10 @@ pub enum KeyMapError {
     },
     #[error("{key:?} always quits; {action} cannot have it")]
     Reserved { action: String, key: String },
+    /// `action` is the only way out of a screen (the help, the chart
+    /// view) and was left without keys: only Ctrl-C would leave it.
+    #[error("{action} is the only way out and needs a key")]
+    NoWayOut { action: String },
 }
 
 /// What else a clashing key is bound to: an action the config can name,
@@ -69,6 +73,10 @@ pub struct Hint {
     /// dropped from the last one back when there is no room.
     pub pinned: bool,
 }
+
+/// The only keys that leave a screen short of quitting with Ctrl-C: each
+/// must keep at least one.
+const WAYS_OUT: [&str; 2] = ["close_help", "chart_close"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyMap {
@@ -115,6 +123,11 @@ impl KeyMap {
             changed.push(name);
         }
         map.check(&changed)?;
+        if let Some(name) = WAYS_OUT.iter().find(|n| map.keys_of(n).is_empty()) {
+            return Err(KeyMapError::NoWayOut {
+                action: (*name).to_string(),
+            });
+        }
         Ok(map)
     }
 
