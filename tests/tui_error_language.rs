@@ -119,3 +119,27 @@ fn a_browser_that_cannot_start_is_named_with_the_reason_in_chinese() {
     press(&mut app, KeyCode::Char('o'));
     assert_eq!(status(&app), "无法打开浏览器：firefox：不存在");
 }
+
+#[test]
+fn a_long_bad_go_to_key_is_cut_so_the_reason_still_fits_80_columns() {
+    let mut app = app_in(Lang::Zh);
+    press(&mut app, KeyCode::Char(':'));
+    chars(&mut app, &"第十七期".repeat(20));
+    press(&mut app, KeyCode::Enter);
+    let text = status(&app);
+    assert!(
+        text.ends_with("”不是期号：请输入 年-期，如 2024-17"),
+        "{text}"
+    );
+    assert!(text.contains('…'), "{text}");
+    let shown = screen(&app, 80, 24);
+    let last = shown
+        .lines()
+        .filter(|l| !l.is_empty())
+        .last()
+        .unwrap_or_default();
+    assert!(
+        last.contains("不是期号：请输入 年-期，如 2024-17"),
+        "{shown}"
+    );
+}
