@@ -148,14 +148,15 @@ impl Config {
             reason: Msg::Config(reason).text(lang).into_owned(),
         };
         let file: File = toml::from_str(text).map_err(|e| {
-            let (line, key) = match e.span() {
+            let (line, key, column) = match e.span() {
                 Some(span) => {
                     let (line, key) = locate::at_offset(text, span.start);
-                    (Some(line), key)
+                    (Some(line), key, locate::column_of(text, span.start))
                 }
-                None => (None, None),
+                None => (None, None, None),
             };
-            at(line, key, ConfigMsg::Syntax(e.message().to_string()))
+            let detail = e.message().to_string();
+            at(line, key, ConfigMsg::Syntax { detail, column })
         })?;
         // Our own checks point at the key's line.
         let key_at = |section: &str, key: &str, reason: ConfigMsg| {

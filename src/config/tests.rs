@@ -378,3 +378,33 @@ fn the_only_way_out_of_a_screen_cannot_be_unbound() {
     // Moved to other keys, it is still a way out.
     assert!(parse("[keys]\nclose_help = [\"x\"]\n").is_ok());
 }
+
+#[test]
+fn toml_mistakes_read_in_chinese_with_their_line_and_column() {
+    let zh = |text: &str| {
+        Config::parse(text, "my.toml", false, Lang::Zh)
+            .expect_err("refused")
+            .to_string()
+    };
+    assert_eq!(
+        zh("[keys\n"),
+        "my.toml:1: keys: TOML 错误（第 6 列）：表头没有闭合，缺少 `]`"
+    );
+    assert_eq!(
+        zh("colour = 1\n"),
+        "my.toml:1: colour: TOML 错误（第 1 列）：没有 `colour` 这一项；可用的有 `language`, \
+         `browser`, `db`, `keys`, `theme`, `fetch`"
+    );
+    assert_eq!(
+        zh("[keys]\nquit = \"q\"\n"),
+        "my.toml:2: keys.quit: TOML 错误（第 8 列）：类型不对：写的是字符串 \"q\"，应为列表"
+    );
+    assert_eq!(
+        zh("language = \"fr\"\n"),
+        "my.toml:1: language: TOML 错误（第 12 列）：“fr”不是可选的值；可选 “zh” 或 “en”"
+    );
+    assert!(zh("language = \"en\"\nlanguage = \"zh\"\n").ends_with("：重复的键"));
+    // English keeps toml's words, with the column.
+    let en = parse("[keys\n").expect_err("refused").to_string();
+    assert_eq!(en, "my.toml:1: keys: unclosed table, expected `]` (column 6)");
+}

@@ -13,8 +13,12 @@ pub enum ConfigMsg {
     Missing,
     Unreadable(Os),
     NotUtf8,
-    /// toml's own words for a syntax error, an unknown key or a bad type.
-    Syntax(String),
+    /// toml's own words for a syntax error, an unknown key or a bad type,
+    /// and the column it points at.
+    Syntax {
+        detail: String,
+        column: Option<usize>,
+    },
     /// A `[keys]` entry that is not a key name.
     BadKey(String),
     UnknownAction,
@@ -53,8 +57,14 @@ impl ConfigMsg {
             (Unreadable(e), En) => format!("cannot read the config file: {}", e.text(En)).into(),
             (NotUtf8, Zh) => "配置文件不是 UTF-8 文本".into(),
             (NotUtf8, En) => "the config file is not UTF-8 text".into(),
-            (Syntax(m), Zh) => format!("TOML 错误：{m}").into(),
-            (Syntax(m), En) => m.clone().into(),
+            (Syntax { detail, column }, Zh) => {
+                let at = column.map_or(String::new(), |c| format!("（第 {c} 列）"));
+                format!("TOML 错误{at}：{}", toml_zh(detail)).into()
+            }
+            (Syntax { detail, column }, En) => {
+                let at = column.map_or(String::new(), |c| format!(" (column {c})"));
+                format!("{detail}{at}").into()
+            }
             (BadKey(k), Zh) => format!(
                 "“{k}”不是按键：用一个字符（\"j\"、\"?\"）、按键名（\"down\"、\"enter\"、\"esc\"、\"space\"、\"shift-tab\"、\"pagedown\"、\"f5\"）或 ctrl- 加字母（\"ctrl-d\"）"
             )
@@ -134,7 +144,10 @@ impl ConfigMsg {
             Missing,
             Unreadable(Os::PermissionDenied),
             NotUtf8,
-            Syntax("invalid table header".into()),
+            Syntax {
+                detail: "invalid table header".into(),
+                column: Some(2),
+            },
             BadKey("hyper-x".into()),
             UnknownAction,
             Conflict {
@@ -155,4 +168,86 @@ impl ConfigMsg {
             EmptyBrowser,
         ]
     }
+}
+
+/// toml's English for the mistakes people make in a config file, in
+/// Chinese; anything else as toml said it. toml names no language of its
+/// own, so its sentences are matched here, by their fixed parts.
+fn toml_zh(detail: &str) -> String {
+    if let Some(what) = detail.strip_suffix(", expected `]`") {
+        match what {
+            "unclosed table" => return "表头没有闭合，缺少 `]`".into(),
+            "unclosed array" => return "列表没有闭合，缺少 `]`".into(),
+            _ => {}
+        }
+    }
+    if let Some(rest) = detail.strip_prefix("unknown field ") {
+        if let Some((field, known)) = rest.split_once(", expected one of ") {
+            return format!("没有 {field} 这一项；可用的有 {known}");
+        }
+        if let Some((field, known)) = rest.split_once(", expected ") {
+            return format!("没有 {field} 这一项；可用的是 {known}");
+        }
+    }
+    if let Some(rest) = detail.strip_prefix("unknown variant ") {
+        if let Some((value, known)) = rest.split_once(", expected ") {
+            let chinese_quotes = |s: &str| {
+                let mut out = String::new();
+                let mut open = true;
+                for c in s.chars() {
+                    if c == '`' {
+                        out.push(if open { '“' } else { '”' });
+                        open = !open;
+                    } else {
+                        out.push(c);
+                    }
+                }
+                out
+            };
+            return format!(
+                "{}不是可选的值；可选 {}",
+                chinese_quotes(value),
+                chinese_quotes(&known.replace(" or ", " 或 "))
+            );
+        }
+    }
+    if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        if let Some((found, wanted)) = rest.split_once(", expected ") {
+            return format!(
+                "类型不对：写的是{}，应为{}",
+                toml_type_zh(found),
+                toml_type_zh(wanted)
+            );
+        }
+    }
+    match detail {
+        "duplicate key" => "重复的键".into(),
+        "wanted string or table" => "应为字符串或表".into(),
+        "string values must be quoted, expected literal string" => "字符串要加引号".into(),
+        other => other.to_string(),
+    }
+}
+
+/// `string "q"` → `字符串 "q"`, `a sequence` → `列表`: serde's names of
+/// the kinds of value.
+fn toml_type_zh(kind: &str) -> String {
+    let kind = kind
+        .strip_prefix("a ")
+        .or_else(|| kind.strip_prefix("an "))
+        .unwrap_or(kind);
+    for (en, zh) in [
+        ("string", "字符串"),
+        ("sequence", "列表"),
+        ("integer", "整数"),
+        ("f64", "数"),
+        ("float", "数"),
+        ("boolean", "true 或 false"),
+        ("map", "表"),
+        ("table", "表"),
+    ] {
+        if let Some(rest) = kind.strip_prefix(en) {
+            return format!("{zh}{rest}");
+        }
+    }
+    kind.to_string()
 }
