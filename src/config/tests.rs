@@ -406,5 +406,8 @@ fn toml_mistakes_read_in_chinese_with_their_line_and_column() {
     assert!(zh("language = \"en\"\nlanguage = \"zh\"\n").ends_with("：重复的键"));
     // English keeps toml's words, with the column.
     let en = parse("[keys\n").expect_err("refused").to_string();
-    assert_eq!(en, "my.toml:1: keys: unclosed table, expected `]` (column 6)");
+    assert_eq!(
+        en,
+        "my.toml:1: keys: unclosed table, expected `]` (column 6)"
+    );
 }
