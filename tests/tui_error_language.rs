@@ -133,11 +133,7 @@ fn a_long_bad_go_to_key_is_cut_so_the_reason_still_fits_80_columns() {
     );
     assert!(text.contains('…'), "{text}");
     let shown = screen(&app, 80, 24);
-    let last = shown
-        .lines()
-        .filter(|l| !l.is_empty())
-        .last()
-        .unwrap_or_default();
+    let last = shown.lines().rfind(|l| !l.is_empty()).unwrap_or_default();
     assert!(
         last.contains("不是期号：请输入 年-期，如 2024-17"),
         "{shown}"
