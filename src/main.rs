@@ -430,6 +430,8 @@ fn man() -> Result<ExitCode> {
 
 /// `zhoubao recover`: a new cache beside the damaged one, never over a file.
 fn recover(cache: &Path, to: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
+    let to = to.unwrap_or_else(|| zhoubao::store::default_recovery_path(cache));
+    zhoubao::store::refuse_memory(&to)?;
     // A sound cache needs no copy: say so rather than write one.
     if Store::open_read_only(cache)
         .and_then(|s| s.check_sound())
@@ -444,7 +446,6 @@ fn recover(cache: &Path, to: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let to = to.unwrap_or_else(|| zhoubao::store::default_recovery_path(cache));
     let report = Store::recover(cache, &to, |raw| zhoubao::parse::parse(raw).ok())?;
     eprint!("{}", report.render(lang));
     let journals: Vec<String> = ["-wal", "-shm"]

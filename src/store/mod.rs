@@ -22,7 +22,7 @@ use rusqlite::Connection;
 
 use crate::i18n::{Cache, Lang, Msg, StoreMsg};
 
-pub use open::LOCK_WAIT;
+pub use open::{refuse_memory, LOCK_WAIT};
 pub use recover::{default_recovery_path, Recovered};
 pub use reindex::Reindexed;
 pub use schema::current_version;

@@ -249,7 +249,8 @@ fn corrupt_or_damaged(conn: &Connection, path: &Path, e: rusqlite::Error) -> Sto
     classify(path, e)
 }
 
-pub(super) fn refuse_memory(path: &Path) -> Result<(), StoreError> {
+/// SQLite's in-memory names keep nothing: refused wherever a cache is kept.
+pub fn refuse_memory(path: &Path) -> Result<(), StoreError> {
     if path.as_os_str().is_empty() || path == Path::new(":memory:") {
         return Err(StoreError::InMemory { path: path.into() });
     }
