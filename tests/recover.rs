@@ -261,6 +261,34 @@ fn recover_rebuilds_everything_when_only_derived_rows_are_damaged() {
         "{}",
         stderr(&out)
     );
+    // The new cache is never overwritten; the report reads in Chinese too.
+    let again = zhoubao(&a.db, &["recover", "--to", to.to_str().unwrap()]);
+    assert_eq!(
+        stderr(&again),
+        format!(
+            "zhoubao: {}: already exists; recover never overwrites a file: pass --to NEW, or move it away\n",
+            to.display()
+        )
+    );
+    let to_zh = dir.path().join("新缓存.db");
+    let zh = Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+        .env("ZHOUBAO_LANG", "zh")
+        .arg("--db")
+        .arg(&a.db)
+        .args(["recover", "--to", to_zh.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let said = stderr(&zh);
+    assert!(
+        said.starts_with(&format!(
+            "已把 30 个存储文件中的 30 个保存到 {}：{} 期，2 个已读标记\n",
+            to_zh.display(),
+            all.len()
+        )),
+        "{said}"
+    );
+    assert!(said.contains("损坏的缓存未作改动"), "{said}");
 }
 
 #[test]
