@@ -1,6 +1,6 @@
 //! Commands asked to do nothing useful say so plainly, in the user's
 //! language: `search ''` is refused, `recover` on a sound cache says it is
-//! sound and writes nothing.
+//! sound and writes nothing, a file that cannot be read says why.
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -80,4 +80,17 @@ fn recover_on_a_sound_cache_says_so_and_writes_nothing() {
         assert_eq!(stderr(&o), said);
         assert!(!to.exists(), "no copy of a sound cache");
     }
+}
+
+#[test]
+fn a_file_that_cannot_be_read_says_why_in_chinese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = cache(dir.path());
+    let missing = dir.path().join("没有这个文件.md");
+    let o = run("zh", &db, &["import", missing.to_str().expect("utf-8")]);
+    assert!(
+        stderr(&o).contains(&format!("失败 {}：读取失败：不存在\n", missing.display())),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -27,10 +27,10 @@ pub enum Cache {
     /// The word `import --verbose` prints for a file.
     Verdict(Verdict),
     CannotRead {
-        error: String,
+        error: super::Os,
     },
     CannotReadFolder {
-        error: String,
+        error: super::Os,
     },
     NotRegular(FileKind),
     TooLarge {
@@ -197,10 +197,14 @@ impl Cache {
             (SkipReason(skip), lang) => skip_text(skip, lang).into(),
             // --- one file of an import
             (Verdict(v), lang) => verdict_text(*v, lang).into(),
-            (CannotRead { error }, Zh) => format!("读取失败：{error}").into(),
-            (CannotRead { error }, En) => format!("cannot read: {error}").into(),
-            (CannotReadFolder { error }, Zh) => format!("读取文件夹失败：{error}").into(),
-            (CannotReadFolder { error }, En) => format!("cannot read folder: {error}").into(),
+            (CannotRead { error }, Zh) => format!("读取失败：{}", error.text(Zh)).into(),
+            (CannotRead { error }, En) => format!("cannot read: {}", error.text(En)).into(),
+            (CannotReadFolder { error }, Zh) => {
+                format!("读取文件夹失败：{}", error.text(Zh)).into()
+            }
+            (CannotReadFolder { error }, En) => {
+                format!("cannot read folder: {}", error.text(En)).into()
+            }
             (NotRegular(kind), Zh) => format!("不是普通文件：{}", kind_text(*kind, Zh)).into(),
             (NotRegular(kind), En) => {
                 format!("not a regular file: {}", kind_text(*kind, En)).into()

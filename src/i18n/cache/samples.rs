@@ -89,10 +89,10 @@ impl Cache {
         all.push(SkipReason(crate::model::Skip::NoTitle));
         all.extend([
             CannotRead {
-                error: "Permission denied".into(),
+                error: crate::i18n::Os::PermissionDenied,
             },
             CannotReadFolder {
-                error: "Permission denied".into(),
+                error: crate::i18n::Os::NotFound,
             },
             TooLarge { bytes: 17_000_000 },
             GrewPastLimit,
