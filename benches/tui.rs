@@ -308,7 +308,12 @@ fn peak_memory_in_tmux(db: &Path) -> Result<Option<u64>, Box<dyn std::error::Err
             .args(args)
             .output()
     };
-    let cmd = format!("exec {} --db {}", bin.display(), db.display());
+    // The user's own config (a remapped key) must not change the walk.
+    let cmd = format!(
+        "exec env ZHOUBAO_CONFIG=/dev/null {} --db {}",
+        bin.display(),
+        db.display()
+    );
     tmux(&[
         "-f",
         "/dev/null",

@@ -166,11 +166,20 @@ mod tests {
 
     #[test]
     fn dates_at_the_edge_of_chrono_give_none_not_a_panic() {
-        for y in [i32::MIN, i32::MAX, 262_143, -262_144] {
-            let _ = week_start(key(y, 1));
-            let _ = weeks_in_year(y);
-            let _ = year_earlier(key(y, 1));
+        // Years chrono cannot hold, and its last one (262142), whose next
+        // 第1期 it cannot hold either: no week, no length, no year earlier.
+        for y in [i32::MIN, i32::MAX, 262_143, 262_142] {
+            assert_eq!(week_start(key(y, 1)), None, "{y}");
+            assert_eq!(weeks_in_year(y), None, "{y}");
         }
+        for y in [i32::MIN, i32::MAX, -262_144] {
+            assert_eq!(year_earlier(key(y, 1)), None, "{y}");
+        }
+        assert_eq!(first_week_start(i32::MIN), None);
+        // One year inside the edge everything is still known.
+        assert!(matches!(weeks_in_year(262_141), Some(52 | 53)));
+        assert!(week_start(key(262_141, 1)).is_some());
+        assert_eq!(year_earlier(key(262_142, 1)), Some(key(262_141, 1)));
         assert_eq!(key_at(i64::MAX), None);
         assert_eq!(key_at(i64::MIN), None);
     }

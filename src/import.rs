@@ -1,10 +1,10 @@
 //! Files -> parser -> cache, with a progress bar and one summary.
 //!
-//! Files are read and parsed on every core while one writer stores them,
-//! a batch of files per transaction and a savepoint per file (writer.rs):
-//! a file that fails leaves the cache as it was and the rest go on. Only regular files
-//! are read, never past the parser's size limit, and a panic in the parser
-//! fails that one file instead of the whole run.
+//! Files are read and parsed on every core while one writer stores them a
+//! batch per transaction (writer.rs): a file that fails leaves the cache
+//! as it was and the rest go on. Only regular files are read, never past
+//! the parser's size limit, and a panic in the parser fails that one file
+//! instead of the whole run.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;

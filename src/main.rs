@@ -148,10 +148,12 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
         command,
         Some(Command::Import { .. } | Command::Fetch { .. })
     );
-    let path = cache_path(db.or_else(|| config.db.clone()), creating, lang)?;
+    let explicit = db.or_else(|| config.db.clone());
+    let default_path = explicit.is_none();
+    let path = cache_path(explicit, creating, lang)?;
     let result = match command {
         Some(Command::Recover { to }) => recover(&path, to, lang),
-        command => match open_store(&path, command.as_ref(), lang) {
+        command => match open_store(&path, default_path, command.as_ref(), lang) {
             Ok(store) => commands(store, open, command, config, lang),
             Err(e) => Err(e),
         },
@@ -165,7 +167,14 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
 
 /// Only `import` and `fetch` create a cache; `reindex` needs one it can
 /// write; the rest read, and work on a cache this process cannot write.
-fn open_store(path: &Path, command: Option<&Command>, lang: Lang) -> Result<Store> {
+/// `default_path`: the cache is the platform's, whose folder `import`
+/// creates, so a missing folder there is only a first run.
+fn open_store(
+    path: &Path,
+    default_path: bool,
+    command: Option<&Command>,
+    lang: Lang,
+) -> Result<Store> {
     let store = match command {
         Some(Command::Import { .. } | Command::Fetch { .. }) => Store::create_or_open(path)?,
         Some(Command::Reindex) => {
@@ -173,11 +182,13 @@ fn open_store(path: &Path, command: Option<&Command>, lang: Lang) -> Result<Stor
             store.check_sound()?;
             store
         }
-        None => open_for_reading(path).map_err(|e| match e {
-            StoreError::NoCache { path } => said(Cmd::NoCacheBrowse { path: shown(&path) }, lang),
+        _ => open_for_reading(path).map_err(|e| match e {
+            StoreError::NoCache { path } => said(Cmd::NoCacheYet { path: shown(&path) }, lang),
+            StoreError::NoFolder { path, .. } if default_path => {
+                said(Cmd::NoCacheYet { path: shown(&path) }, lang)
+            }
             e => e.into(),
         })?,
-        Some(_) => open_for_reading(path)?,
     };
     Ok(store)
 }
@@ -261,13 +272,13 @@ fn commands(
                 lang,
                 |url, result| {
                     if verbose {
-                        let _ = writeln!(out, "{}", fetch::verbose_line(url, result));
+                        let _ = writeln!(out, "{}", fetch::verbose_line(url, result, lang));
                         let _ = out.flush();
                     }
                 },
             );
             eprintln!("{}", summary.render(lang));
-            if !summary.failed.is_empty() {
+            if summary.failed_any() {
                 return Ok(ExitCode::FAILURE);
             }
         }
@@ -357,10 +368,7 @@ fn commands(
             let text = if json {
                 output::search_json(&hits)
             } else {
-                let mark = Mark::choose(
-                    std::io::stdout().is_terminal(),
-                    std::env::var_os("NO_COLOR").as_deref(),
-                );
+                let mark = Mark::choose(std::io::stdout().is_terminal(), config.no_color);
                 output::search_text(&hits, lang, mark)
             };
             out.write_all(text.as_bytes())?;
@@ -430,13 +438,9 @@ fn man() -> Result<ExitCode> {
 
 /// `zhoubao recover`: a new cache beside the damaged one, never over a file.
 fn recover(cache: &Path, to: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
-    let to = to.unwrap_or_else(|| zhoubao::store::default_recovery_path(cache));
-    zhoubao::store::refuse_memory(&to)?;
-    // A sound cache needs no copy: say so rather than write one.
-    if Store::open_read_only(cache)
-        .and_then(|s| s.check_sound())
-        .is_ok()
-    {
+    // A sound cache needs no copy: say so rather than write one, unless
+    // a copy was asked for by name (`--to`).
+    if to.is_none() && Store::is_sound(cache) {
         eprintln!(
             "{}",
             Cache::RecoverHealthy {
@@ -446,8 +450,18 @@ fn recover(cache: &Path, to: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let report = Store::recover(cache, &to, |raw| zhoubao::parse::parse(raw).ok())?;
+    let to = to.unwrap_or_else(|| zhoubao::store::default_recovery_path(cache));
+    let report = Store::recover(cache, &to, |raw| {
+        import::parse_caught(raw).ok().and_then(Result::ok)
+    })?;
     eprint!("{}", report.render(lang));
+    // Like any command that could not do all it was asked: exit 1.
+    let verdict = if report.lost_anything() {
+        Cache::RecoverIncomplete
+    } else {
+        Cache::RecoverComplete
+    };
+    eprintln!("{}", verdict.text(lang));
     let journals: Vec<String> = ["-wal", "-shm"]
         .iter()
         .map(|s| {
@@ -467,7 +481,11 @@ fn recover(cache: &Path, to: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
         let files = journals;
         eprintln!("{}", Cache::RecoverJournals { files }.text(lang));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if report.lost_anything() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `--db`, then `ZHOUBAO_DB` (both via clap), then the config's `db`, then

@@ -285,6 +285,24 @@ pub struct IssueSummary {
     pub read: bool,
 }
 
+#[cfg(test)]
+impl IssueSummary {
+    /// A cached, unread issue known only by its key and figures: what the
+    /// unit tests of the statistics and the output build on.
+    pub(crate) fn with_figures(key: IssueKey, figures: Figures) -> IssueSummary {
+        IssueSummary {
+            key,
+            title: None,
+            period: None,
+            published: None,
+            assessment: None,
+            figures,
+            cached: true,
+            read: false,
+        }
+    }
+}
+
 /// One row of `zhoubao list` and `export`: the summary and the issue's own
 /// URL. The URL is not in [`IssueSummary`], which the TUI keeps for every
 /// issue of the cache and never shows the URL from.
@@ -400,7 +418,10 @@ pub enum Unreadable {
     TooManyAttributes {
         most: u64,
     },
-    /// Past the time limit (in tenths of a second), `percent` of the way.
+    /// Past a time limit (in tenths of a second), `percent` of the way.
+    /// The HTML guard counts work instead of reading a clock and no
+    /// longer gives this; its words stay in the message table until that
+    /// drops them.
     TooSlow {
         tenths: u64,
         percent: usize,

@@ -3,25 +3,13 @@
 //! cache say why, two processes may create one cache at once, a held lock
 //! stops an import once, and the browser refuses to draw without a terminal.
 
+mod cli_fixture;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
+use cli_fixture::{listing, stderr, zhoubao, Unwritable};
 use zhoubao::synth;
-
-fn zhoubao(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhoubao"))
-        .env("ZHOUBAO_LANG", "en")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// Five generated bulletins (2024 第2–6期) naming 第1期 as well.
 fn small_archive(dir: &Path) {
@@ -43,15 +31,6 @@ fn imported_cache(dir: &Path) -> PathBuf {
     db
 }
 
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 const READS: [&[&str]; 6] = [
     &["list"],
     &["list", "--json"],
@@ -69,8 +48,7 @@ fn two_imports_on_one_new_cache_both_succeed() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("c.db");
         let spawn = || {
-            Command::new(env!("CARGO_BIN_EXE_zhoubao"))
-                .env("ZHOUBAO_LANG", "en")
+            cli_fixture::command()
                 .arg("--db")
                 .arg(&db)
                 .args(["import", "--quiet"])
@@ -95,19 +73,29 @@ fn two_imports_on_one_new_cache_both_succeed() {
     }
 }
 
+/// What a read command says when there is no cache yet.
+fn no_cache_yet(db: &Path) -> String {
+    format!(
+        "zhoubao: no cache at {} yet; run `zhoubao import PATH...` first (or `zhoubao --demo`)\n",
+        db.display()
+    )
+}
+
 #[test]
 fn read_commands_never_create_a_cache() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("typo.db");
+    for args in READS {
+        let out = zhoubao(&db, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(stderr(&out), no_cache_yet(&db), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
     let expected = format!(
         "zhoubao: no cache at {}; import bulletins first\n",
         db.display()
     );
-    for args in READS
-        .iter()
-        .copied()
-        .chain([&["reindex"][..], &["recover"][..]])
-    {
+    for args in [&["reindex"][..], &["recover"][..]] {
         let out = zhoubao(&db, args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert_eq!(stderr(&out), expected, "{args:?}");
@@ -122,6 +110,59 @@ fn read_commands_never_create_a_cache() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn a_first_run_without_a_data_folder_says_how_to_get_a_cache() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join(".local/share/zhoubao/cache.db");
+    for (lang, want) in [
+        ("en", no_cache_yet(&db)),
+        (
+            "zh",
+            format!(
+                "zhoubao: {} 处还没有缓存；请先运行 `zhoubao import 路径...`（或试试 `zhoubao --demo`）\n",
+                db.display()
+            ),
+        ),
+    ] {
+        for args in READS {
+            let out = cli_fixture::command_at_home(home.path())
+                .env("ZHOUBAO_LANG", lang)
+                .args(args)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{lang} {args:?}");
+            assert_eq!(stderr(&out), want, "{lang} {args:?}");
+            assert!(out.stdout.is_empty(), "{lang} {args:?}");
+        }
+    }
+    assert!(listing(home.path()).is_empty(), "no data folder was made");
+}
+
+#[test]
+fn read_commands_write_nothing_into_an_empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("empty.db");
+    std::fs::write(&db, b"").unwrap();
+    for args in READS {
+        let out = zhoubao(&db, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(stderr(&out), no_cache_yet(&db), "{args:?}");
+        assert_eq!(std::fs::metadata(&db).unwrap().len(), 0, "{args:?}");
+    }
+    // Nor does reindex: an empty file holds nothing to index.
+    let out = zhoubao(&db, &["reindex"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no cache at"), "{}", stderr(&out));
+    assert_eq!(std::fs::metadata(&db).unwrap().len(), 0);
+    assert_eq!(listing(dir.path()), vec!["empty.db"], "no journal either");
+    // Import still makes the empty file a cache.
+    let input = tempfile::tempdir().unwrap();
+    small_archive(input.path());
+    let out = zhoubao(&db, &["import", "--quiet", input.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(zhoubao(&db, &["list"]).status.success());
 }
 
 #[test]
@@ -191,46 +232,6 @@ fn memory_is_refused_where_something_would_be_kept() {
     let out = zhoubao(&db, &["recover", "--to", ":memory:"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("keeps nothing"), "{}", stderr(&out));
-}
-
-/// Makes paths unwritable for the test and undoes it on drop; root ignores
-/// permission bits, so as root the immutable attribute is used as well.
-struct Unwritable(Vec<PathBuf>);
-
-impl Unwritable {
-    fn new(paths: &[&Path]) -> Option<Unwritable> {
-        use std::os::unix::fs::PermissionsExt;
-        let guard = Unwritable(paths.iter().map(|p| p.to_path_buf()).collect());
-        for p in paths {
-            let mode = if p.is_dir() { 0o555 } else { 0o444 };
-            std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).ok()?;
-        }
-        let dir = paths.iter().find(|p| p.is_dir())?;
-        if std::fs::write(dir.join("probe"), b"x").is_ok() {
-            let _ = std::fs::remove_file(dir.join("probe"));
-            for p in paths {
-                let ok = Command::new("chattr")
-                    .arg("+i")
-                    .arg(p)
-                    .status()
-                    .is_ok_and(|s| s.success());
-                if !ok {
-                    return None;
-                }
-            }
-        }
-        Some(guard)
-    }
-}
-
-impl Drop for Unwritable {
-    fn drop(&mut self) {
-        use std::os::unix::fs::PermissionsExt;
-        for p in &self.0 {
-            let _ = Command::new("chattr").arg("-i").arg(p).status();
-            let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755));
-        }
-    }
 }
 
 #[test]
@@ -321,8 +322,7 @@ fn the_browser_without_a_terminal_writes_nothing_to_stdout() {
     let db = imported_cache(dir.path());
     let out_file = dir.path().join("out.txt");
     for demo in [true, false] {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
-        cmd.env("ZHOUBAO_LANG", "en");
+        let mut cmd = cli_fixture::command();
         if demo {
             cmd.arg("--demo");
         } else {

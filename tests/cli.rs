@@ -1,29 +1,12 @@
 //! The non-interactive commands as a user runs them: import, list, show,
 //! export and search, and what reaches stdout when bulletins are hostile.
 
+mod cli_fixture;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
+use cli_fixture::{stdout, zhoubao};
 use zhoubao::synth;
-
-fn zhoubao(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhoubao"))
-        .env("ZHOUBAO_LANG", "en")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
 
 /// Six weeks of generated bulletins, the newest one's 近期回顾 pointing at
 /// five earlier ones, of which the oldest file is left out.

@@ -3,33 +3,15 @@
 //! are right, completions and the man page. Output is asked for in English
 //! here (tests/cli_language.rs covers the languages).
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod cli_fixture;
 
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use cli_fixture::{stderr, stdout, zhoubao};
 use zhoubao::model::IssueKey;
 use zhoubao::store::Store;
 use zhoubao::synth::{self, StubKind};
-
-fn zhoubao(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhoubao"))
-        .env("ZHOUBAO_LANG", "en")
-        .env_remove("NO_COLOR")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    assert!(o.status.success(), "stderr: {}", stderr(o));
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// 2023-51 … 2024-2 in full (five weeks across a new year: 2023 has a
 /// 53rd week, the one before 1 January 2024, a Monday), and 2023-50 known
@@ -133,9 +115,8 @@ fn on_a_terminal_the_match_is_reverse_video_unless_no_color() {
             db.display()
         );
         let mut cmd = Command::new("script");
-        cmd.args(["-qec", &command, "/dev/null"])
-            .env("ZHOUBAO_LANG", "en")
-            .env_remove("NO_COLOR")
+        cli_fixture::isolate(&mut cmd, Path::new(cli_fixture::NOWHERE))
+            .args(["-qec", &command, "/dev/null"])
             .stdin(Stdio::null());
         if no_color {
             cmd.env("NO_COLOR", "1");

@@ -2,8 +2,10 @@
 //! every error line (the cache's and the parser's included) in Chinese or
 //! English, chosen by ZHOUBAO_LANG, else the locale, else Chinese.
 
+mod cli_fixture;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use zhoubao::synth;
 
@@ -17,7 +19,7 @@ enum Asked {
 }
 
 fn run(asked: Asked, db: &Path, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
+    let mut cmd = cli_fixture::command();
     cmd.env_remove("ZHOUBAO_LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -26,12 +28,7 @@ fn run(asked: Asked, db: &Path, args: &[&str]) -> Output {
         Asked::Zhoubao(v) => cmd.env("ZHOUBAO_LANG", v).env("LANG", "C"),
         Asked::Locale(v) => cmd.env("LANG", v),
     };
-    cmd.arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    cmd.arg("--db").arg(db).args(args).output().unwrap()
 }
 
 const EN: Asked = Asked::Zhoubao("en");
@@ -118,10 +115,10 @@ fn list_show_and_search_speak_the_chosen_language_and_keep_the_content() {
 
     let en = out(&run(EN, &db, &["list"]));
     assert!(en.starts_with("ISSUE    PERIOD"), "{en}");
-    assert!(en.contains(" cached "), "{en}");
+    assert!(en.contains(" unread "), "{en}");
     let zh = out(&run(NONE, &db, &["list"]));
     assert!(zh.starts_with("期号     周期"), "{zh}");
-    assert!(zh.contains(" 已缓存 "), "{zh}");
+    assert!(zh.contains(" 未读 "), "{zh}");
     // The titles are the bulletins' own, in both.
     for text in [&en, &zh] {
         assert!(text.contains("网络安全信息与动态周报2024年第3期"), "{text}");
@@ -160,19 +157,26 @@ fn list_show_and_search_speak_the_chosen_language_and_keep_the_content() {
         "the two files that failed or were skipped are not stored"
     );
 
-    // A sound cache has nothing to recover (tests/recover.rs has the
-    // report of a damaged one in both languages).
     let to = dir.path().join("new.db");
     let recover = run(NONE, &db, &["recover", "--to", to.to_str().unwrap()]);
     assert!(recover.status.success(), "{}", err(&recover));
+    let said = err(&recover);
+    assert!(
+        said.starts_with(&format!(
+            "已把 3 个存储文件中的 3 个保存到 {}：3 期，0 个已读标记\n",
+            to.display()
+        )),
+        "{said}"
+    );
+    assert!(said.contains("损坏的缓存未作改动"), "{said}");
+    let again = run(EN, &db, &["recover", "--to", to.to_str().unwrap()]);
     assert_eq!(
-        err(&recover),
+        err(&again),
         format!(
-            "{} 完好：检查没有发现损坏，无需恢复，什么也没有写\n",
-            db.display()
+            "zhoubao: {}: already exists; recover never overwrites a file: pass --to NEW, or move it away\n",
+            to.display()
         )
     );
-    assert!(!to.exists());
 }
 
 #[test]
@@ -184,9 +188,18 @@ fn cache_errors_are_in_the_chosen_language() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         err(&o),
-        format!("zhoubao: no cache at {shown}; import bulletins first\n")
+        format!(
+            "zhoubao: no cache at {shown} yet; run `zhoubao import PATH...` first (or `zhoubao --demo`)\n"
+        )
     );
     let o = run(NONE, &missing, &["list"]);
+    assert_eq!(
+        err(&o),
+        format!(
+            "zhoubao: {shown} 处还没有缓存；请先运行 `zhoubao import 路径...`（或试试 `zhoubao --demo`）\n"
+        )
+    );
+    let o = run(NONE, &missing, &["reindex"]);
     assert_eq!(
         err(&o),
         format!("zhoubao: {shown} 处没有缓存；请先导入周报\n")
@@ -259,10 +272,10 @@ fn the_locale_decides_when_zhoubao_lang_is_not_set() {
         line(Asked::Locale("de_DE.UTF-8")).contains("no cache at"),
         "another language: English"
     );
-    assert!(line(Asked::Locale("zh_CN.UTF-8")).contains("处没有缓存"));
-    assert!(line(Asked::Locale("POSIX")).contains("处没有缓存"));
+    assert!(line(Asked::Locale("zh_CN.UTF-8")).contains("处还没有缓存"));
+    assert!(line(Asked::Locale("POSIX")).contains("处还没有缓存"));
     // ZHOUBAO_LANG wins over the locale.
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
+    let mut cmd = cli_fixture::command();
     let o = cmd
         .env("ZHOUBAO_LANG", "zh")
         .env("LC_ALL", "en_US.UTF-8")
@@ -271,5 +284,5 @@ fn the_locale_decides_when_zhoubao_lang_is_not_set() {
         .arg("list")
         .output()
         .unwrap();
-    assert!(err(&o).contains("处没有缓存"), "{}", err(&o));
+    assert!(err(&o).contains("处还没有缓存"), "{}", err(&o));
 }

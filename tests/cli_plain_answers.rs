@@ -1,6 +1,6 @@
 //! Commands asked to do nothing useful say so plainly, in the user's
 //! language: `search ''` is refused, `recover` on a sound cache says it is
-//! sound and writes nothing, a file that cannot be read says why.
+//! sound and writes nothing (unless `--to` asks for a copy), a file that cannot be read says why.
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -60,7 +60,7 @@ fn an_empty_search_is_refused_in_both_languages() {
 fn recover_on_a_sound_cache_says_so_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = cache(dir.path());
-    let to = dir.path().join("recovered.db");
+    let to = dir.path().join("cache.db.recovered");
     let shown = db.display().to_string();
     for (lang, said) in [
         (
@@ -75,10 +75,16 @@ fn recover_on_a_sound_cache_says_so_and_writes_nothing() {
             ),
         ),
     ] {
-        let o = run(lang, &db, &["recover", "--to", to.to_str().expect("utf-8")]);
+        let o = run(lang, &db, &["recover"]);
         assert!(o.status.success(), "{}", stderr(&o));
         assert_eq!(stderr(&o), said);
         assert!(!to.exists(), "no copy of a sound cache");
+        let mut left: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("the folder")
+            .map(|e| e.expect("an entry").file_name())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["cache.db"], "nothing written beside it");
     }
 }
 

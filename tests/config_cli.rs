@@ -4,20 +4,20 @@
 //! one line naming the file, the line and the key, and `db` chooses the
 //! cache when --db and ZHOUBAO_DB do not.
 
+mod cli_fixture;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use zhoubao::config::Config;
 use zhoubao::i18n::Lang;
 use zhoubao::tui::KeyMap;
 
+/// The binary in the clean environment, but with no config file named:
+/// `env` names one, or the default path (where nothing can be) is used.
 fn run(args: &[&str], env: &[(&str, &Path)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
-    command
-        .args(args)
-        .env_remove("ZHOUBAO_CONFIG")
-        .env_remove("ZHOUBAO_DB")
-        .env("ZHOUBAO_LANG", "en");
+    let mut command = cli_fixture::command();
+    command.args(args).env_remove("ZHOUBAO_CONFIG");
     for (k, v) in env {
         command.env(k, v);
     }

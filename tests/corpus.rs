@@ -3,6 +3,8 @@
 //! 近期回顾 reference is as the text says. Skipped (with a message) when
 //! ../shared/corpus is not beside the project.
 
+mod cli_fixture;
+
 use std::path::{Path, PathBuf};
 
 use zhoubao::i18n::Lang;
@@ -594,19 +596,7 @@ fn archive_cache(shared: &Path) -> (tempfile::TempDir, PathBuf) {
 }
 
 fn zhoubao(db: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhoubao"))
-        .env("ZHOUBAO_LANG", "en")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    cli_fixture::stdout(&cli_fixture::zhoubao(db, args))
 }
 
 #[test]

@@ -393,6 +393,7 @@ fn the_verification_wall_stops_the_walk_at_once() {
     // The second 近期回顾 line of the newest issue leads to the wall.
     let server = FixtureServer::start_with(Setup {
         wall_at: Some(ISSUES - 3),
+        ..Setup::default()
     });
     let mut store = Store::open_in_memory().unwrap();
     let mut client = client(options());
@@ -449,13 +450,38 @@ fn a_proxy_in_the_environment_carries_other_hosts_but_never_loopback() {
     let run = walk(
         &mut store,
         &mut client,
-        &["http://mp.weixin.qq.com/s?__biz=QQ==&mid=1&idx=1".to_string()],
+        &["http://weixin.example/s?__biz=QQ==&mid=1&idx=1".to_string()],
         Walk::default(),
     );
     assert_eq!(run.summary.failed.len(), 1, "{:?}", run.summary);
     let asked = server.requests();
     assert_eq!(asked.len(), 2);
-    assert!(asked[1].target.starts_with("mp.weixin.qq.com"), "{asked:?}");
+    assert!(asked[1].target.starts_with("weixin.example"), "{asked:?}");
+}
+
+/// Old 近期回顾 lines write WeChat links with http; proxies refuse a tunnel
+/// to port 80, so they are asked over https (through HTTPS_PROXY).
+#[test]
+fn a_wechat_link_written_with_http_is_asked_over_https() {
+    let server = FixtureServer::start();
+    let proxy = server.url("");
+    let refused = refused_url().trim_end_matches("/s?mid=1").to_string();
+    let env = move |name: &str| match name {
+        "HTTPS_PROXY" => Some(proxy.clone()),
+        "HTTP_PROXY" => Some(refused.clone()),
+        _ => None,
+    };
+    let mut client = Client::with_parts(options(), Box::new(fetch::SystemClock), Box::new(env));
+    let mut store = Store::open_in_memory().unwrap();
+    let run = walk(
+        &mut store,
+        &mut client,
+        &["http://mp.weixin.qq.com/s?__biz=QQ==&mid=1&idx=1#rd".to_string()],
+        Walk::default(),
+    );
+    assert_eq!(run.summary.failed.len(), 1, "{:?}", run.summary);
+    let asked: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
+    assert_eq!(asked, ["mp.weixin.qq.com:443"]);
 }
 
 #[test]
@@ -540,6 +566,74 @@ fn a_proxy_that_refuses_is_named_in_the_failure() {
     );
     assert_eq!(
         run.summary.failed,
-        vec![(url, FetchError::Refused { host: address })]
+        vec![(
+            url.clone(),
+            FetchError::ProxyRefused {
+                proxy: address.clone(),
+                var: "HTTPS_PROXY".into()
+            }
+        )]
     );
+    for (lang, words) in [
+        (
+            Lang::En,
+            format!("failed  {url}: the proxy {address} refused the connection (HTTPS_PROXY)"),
+        ),
+        (
+            Lang::Zh,
+            format!("失败  {url}：代理 {address} 拒绝连接（HTTPS_PROXY）"),
+        ),
+    ] {
+        let report = run.summary.render(lang);
+        assert_eq!(report.lines().next(), Some(words.as_str()), "{report}");
+    }
+}
+
+/// A locked cache stores no page: the walk stops at the first one, as
+/// import does, and says how many pages were not stored.
+#[test]
+fn a_locked_cache_stops_the_walk_with_the_count_of_pages_not_stored() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut store = Store::create_or_open(&db).unwrap();
+    store.set_busy_timeout(Duration::from_millis(50)).unwrap();
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let mut client = client(options());
+    let urls = [
+        server.newest_url(),
+        server.page_url(ISSUES - 2),
+        server.page_url(ISSUES - 3),
+    ];
+    let follow = Walk {
+        follow: 5,
+        refresh: false,
+    };
+    let run = walk(&mut store, &mut client, &urls, follow);
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    let s = &run.summary;
+    assert_eq!(server.requests().len(), 1, "nothing asked after the lock");
+    assert!(s.failed.is_empty(), "no page is reported failed: {s:?}");
+    assert_eq!(s.stopped.as_ref().map(|c| c.not_stored), Some(3), "{s:?}");
+    assert!(s.failed_any());
+    let report = s.render(Lang::En);
+    assert_eq!(
+        report.lines().last(),
+        Some(
+            format!(
+                "{}: the cache stayed locked by another process for 5 s; \
+                 the fetch stopped with 3 pages not stored; run it again when that process finishes",
+                db.display()
+            )
+            .as_str()
+        ),
+        "{report}"
+    );
+    assert_eq!(store.source_count().unwrap(), 0);
+    // Once the lock is gone the same command stores them.
+    let again = walk(&mut store, &mut client, &urls, Walk::default());
+    assert_eq!(again.summary.new, 3, "{:?}", again.summary);
+    assert!(again.summary.stopped.is_none());
 }

@@ -2,18 +2,24 @@
 //! the summary, the failure lines and exit status, both languages, and a
 //! proxy in the environment that must not catch loopback requests.
 
+mod cli_fixture;
 mod fetch_fixture;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
-use fetch_fixture::{FixtureServer, ISSUES};
+use cli_fixture::stderr;
+use fetch_fixture::{FixtureServer, Setup, ISSUES, PANIC_MARKER};
 
 /// Runs zhoubao with a proxy set that would refuse every connection: the
 /// loopback server must be reached directly all the same.
 fn zhoubao(db: &Path, lang: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+    zhoubao_with(db, lang, args, &[])
+}
+
+fn zhoubao_with(db: &Path, lang: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
+    cli_fixture::command()
         .arg("--db")
         .arg(db)
         .args(args)
@@ -22,12 +28,9 @@ fn zhoubao(db: &Path, lang: &str, args: &[&str]) -> Output {
         .env("HTTPS_PROXY", "http://127.0.0.1:1")
         .env_remove("NO_PROXY")
         .env_remove("no_proxy")
+        .envs(env.iter().copied())
         .output()
         .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]
@@ -145,4 +148,132 @@ fn the_demo_never_fetches() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("fetch into a cache without --demo"));
+}
+
+/// A parser bug on one page of a walk fails that page, in import's words,
+/// and the walk goes on to the rest.
+#[test]
+fn a_parser_panic_fails_that_page_and_the_walk_goes_on() {
+    let server = FixtureServer::start_with(Setup {
+        panic_at: Some(ISSUES - 3),
+        ..Setup::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let out = zhoubao_with(
+        &db,
+        "en",
+        &[
+            "fetch",
+            "--follow",
+            "5",
+            "--delay",
+            "0.5",
+            &server.newest_url(),
+        ],
+        &[("ZHOUBAO_TEST_PARSER_PANIC", PANIC_MARKER)],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let crashed = server.page_url(ISSUES - 3);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!(
+            "failed  {crashed}: unreadable page: the parser crashed on this file"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(
+        lines.last().copied(),
+        Some("6 pages: 5 new, 0 updated, 0 unchanged, 0 stubs merged, 0 skipped, 1 failed"),
+        "{err}"
+    );
+    let list = zhoubao(&db, "en", &["list", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let crashed_key = server.issues()[ISSUES - 3].key.to_string();
+    let cached: Vec<String> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|row| row["cached"] == true)
+        .map(|row| row["key"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(cached.len(), 5, "{cached:?}");
+    assert!(!cached.contains(&crashed_key), "{cached:?}");
+}
+
+/// With a proxy in the environment, a refused connection is the proxy's:
+/// the line names it and the variable that set it, in the user's language.
+#[test]
+fn a_refusing_proxy_is_named_with_its_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    // Goes to the proxy zhoubao() sets, 127.0.0.1:1, which refuses.
+    let url = "https://mp.weixin.qq.com/s?__biz=QQ==&mid=1&idx=1";
+    let out = zhoubao(&db, "zh", &["fetch", url]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(
+        err.lines().next(),
+        Some(format!("失败  {url}：代理 127.0.0.1:1 拒绝连接（HTTPS_PROXY）").as_str()),
+        "{err}"
+    );
+}
+
+/// `--verbose` says each page's verdict in import --verbose's words, in
+/// the user's language.
+#[test]
+fn verbose_prints_each_pages_verdict_in_imports_words() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let missing = server.url("/missing");
+    let newest = server.newest_url();
+    let out = zhoubao(
+        &db,
+        "zh",
+        &["fetch", "--verbose", "--delay", "0.5", &newest, &missing],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let key = server.issues()[ISSUES - 1].key;
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("新增\t{key}\t{newest}\n失败\t-\t{missing}\n")
+    );
+}
+
+/// A cache another process holds locked: one line, exit 1.
+#[test]
+fn a_locked_cache_stops_fetch_in_one_line_with_exit_1() {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    assert!(zhoubao(&db, "en", &["fetch", &server.url("/missing")])
+        .status
+        .code()
+        .is_some());
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let out = zhoubao(
+        &db,
+        "en",
+        &[
+            "fetch",
+            "--delay",
+            "0.5",
+            &server.newest_url(),
+            &server.page_url(ISSUES - 2),
+        ],
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let locked: Vec<&str> = err.lines().filter(|l| l.contains("locked")).collect();
+    assert_eq!(locked.len(), 1, "{err}");
+    assert!(
+        locked[0].contains("2 pages not stored") && locked[0].contains(&db.display().to_string()),
+        "{err}"
+    );
+    assert!(!err.contains("failed  "), "{err}");
 }

@@ -3,6 +3,8 @@
 //! import had finished; a second process reading during an import keeps
 //! working.
 
+mod cli_fixture;
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -37,9 +39,8 @@ fn cached_count(store: &Store) -> usize {
 }
 
 fn import_command(db: &Path, dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhoubao"));
-    cmd.env("ZHOUBAO_LANG", "en")
-        .arg("--db")
+    let mut cmd = cli_fixture::command();
+    cmd.arg("--db")
         .arg(db)
         .args(["import", "--quiet", "--verbose"])
         .arg(dir)

@@ -2,6 +2,8 @@
 //! cache itself, files too large, a file the parser crashes on. Each is one
 //! line in the summary, and the import ends and goes on with the rest.
 
+mod cli_fixture;
+
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -27,12 +29,9 @@ struct Run {
 /// Runs the binary; a run still going after `limit` is killed and fails
 /// the test (it would have hung for a user).
 fn run(args: &[&std::ffi::OsStr], envs: &[(&str, &str)], limit: Duration) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+    let mut child = cli_fixture::command()
         .args(args)
-        .env("ZHOUBAO_LANG", "en")
         .envs(envs.iter().copied())
-        .env_remove("RUST_BACKTRACE")
-        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

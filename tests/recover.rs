@@ -4,27 +4,14 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
+use cli_fixture::{stderr, zhoubao};
 use sha2::{Digest, Sha256};
 use zhoubao::model::IssueKey;
 use zhoubao::store::Store;
 use zhoubao::synth;
 
-fn zhoubao(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhoubao"))
-        .env("ZHOUBAO_LANG", "en")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod cli_fixture;
 
 struct Archive {
     db: PathBuf,
@@ -174,8 +161,12 @@ fn recover_saves_every_issue_whose_source_rows_can_still_be_read() {
     let damaged = std::fs::read(&a.db).unwrap();
 
     let out = zhoubao(&a.db, &["recover"]);
-    assert!(out.status.success(), "{}", stderr(&out));
     let report = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "something was lost: {report}");
+    assert!(
+        report.contains("not everything could be saved: see above for what was lost"),
+        "{report}"
+    );
     let recovered = PathBuf::from(format!("{}.recovered", a.db.display()));
     assert!(recovered.exists(), "{report}");
     assert_eq!(
@@ -271,12 +262,11 @@ fn recover_rebuilds_everything_when_only_derived_rows_are_damaged() {
         )
     );
     let to_zh = dir.path().join("新缓存.db");
-    let zh = Command::new(env!("CARGO_BIN_EXE_zhoubao"))
+    let zh = cli_fixture::command()
         .env("ZHOUBAO_LANG", "zh")
         .arg("--db")
         .arg(&a.db)
         .args(["recover", "--to", to_zh.to_str().unwrap()])
-        .stdin(Stdio::null())
         .output()
         .unwrap();
     let said = stderr(&zh);
@@ -289,6 +279,57 @@ fn recover_rebuilds_everything_when_only_derived_rows_are_damaged() {
         "{said}"
     );
     assert!(said.contains("损坏的缓存未作改动"), "{said}");
+    assert!(
+        stderr(&out).contains("everything was saved: no file, read mark or setting was lost"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn recover_keeps_the_last_session_in_the_new_caches_numbering() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = archive(dir.path(), 0);
+    // A session that had seen the first ten stored files; two of those
+    // rows are gone (the new cache numbers its rows afresh), and the issue
+    // last shown is one no file names.
+    let c = rusqlite::Connection::open(&a.db).unwrap();
+    let path_of = |id: i64| -> String {
+        c.query_row("SELECT path FROM sources WHERE id = ?1", [id], |r| r.get(0))
+            .unwrap()
+    };
+    let key_of = |path: String| {
+        a.files
+            .iter()
+            .find(|f| f.0.to_str() == Some(&path))
+            .unwrap()
+            .2
+    };
+    let unseen: BTreeSet<IssueKey> = (11..=30).map(|id| key_of(path_of(id))).collect();
+    c.execute_batch(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES
+             ('session_last_source', '10'),
+             ('session_ended_at', '2026-01-05T10:00:00+00:00'),
+             ('last_selected', '2030-1');
+         DELETE FROM sources WHERE id IN (2, 3);",
+    )
+    .unwrap();
+    drop(c);
+
+    let to = dir.path().join("fresh.db");
+    let out = zhoubao(&a.db, &["recover", "--to", to.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let store = Store::open_read_only(&to).unwrap();
+    let (seen, ended) = store.last_session().unwrap().expect("session kept");
+    assert_eq!(seen, 8, "old row 10 is the new cache's row 8");
+    assert_eq!(ended.unwrap().to_rfc3339(), "2026-01-05T10:00:00+00:00");
+    let new: BTreeSet<IssueKey> = store
+        .first_full_copies_after(seen)
+        .unwrap()
+        .into_iter()
+        .collect();
+    assert_eq!(new, unseen, "the files stored after that session, no more");
+    assert_eq!(store.last_selected().unwrap(), None, "2030-1 is unknown");
 }
 
 #[test]
@@ -328,4 +369,29 @@ fn a_damaged_cache_is_refused_before_import_writes_and_readers_point_at_recover(
         !err.contains("cache: database disk image"),
         "not the bare SQLite error: {err}"
     );
+}
+
+/// A parser bug on one stored file loses that file's issue from the new
+/// cache, not the whole recovery (as import and reindex treat it).
+#[test]
+fn a_parser_panic_during_recover_loses_only_that_issue() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = archive(dir.path(), 4);
+    let issues = pages(&a.db, "issues", "leaf");
+    overwrite_pages(&a.db, &[issues[0]]);
+    let to = dir.path().join("fresh.db");
+    // Only the file with the long appendix holds these words.
+    let out = cli_fixture::command()
+        .env("ZHOUBAO_TEST_PARSER_PANIC", "本段为测试用的长附录文字")
+        .arg("--db")
+        .arg(&a.db)
+        .args(["recover", "--to", to.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let mut expected: BTreeSet<IssueKey> = a.files.iter().map(|f| f.2).collect();
+    expected.remove(&a.files[4].2);
+    assert_eq!(cached(&to), expected, "{err}");
 }

@@ -4,6 +4,8 @@
 //! terminal) and on a read-only cache. Drives the real binary inside tmux;
 //! skips (passes with a message) without tmux.
 
+mod cli_fixture;
+
 use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
@@ -100,7 +102,8 @@ fn session_with(tag: &str, command: &str) -> Option<Session> {
     let bin = env!("CARGO_BIN_EXE_zhoubao");
     let name = format!("zhoubao-restore-{tag}-{}", std::process::id());
     let command = format!(
-        "RUST_BACKTRACE=0 ZHOUBAO_LANG=zh ZHOUBAO_CONFIG=/dev/null {}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo; sleep 30",
+        "{} RUST_BACKTRACE=0 ZHOUBAO_LANG=zh {}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo; sleep 30",
+        cli_fixture::shell_env(),
         command.replace("{bin}", bin)
     );
     Session::start(&name, &command)
@@ -332,7 +335,15 @@ fn on_a_read_only_cache_the_tui_says_so_once_and_keeps_marks_for_the_session() {
             assert!(matches!(r, zhoubao::import::FileResult::Stored(_)), "{r:?}");
         }
     }
-    let Some(_guard) = ReadOnly::new(&folder) else {
+    // Every file in the folder, and the folder.
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&folder)
+        .expect("the cache's folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    paths.push(folder.clone());
+    let paths: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+    let Some(_guard) = cli_fixture::Unwritable::new(&paths) else {
         eprintln!("skipped: cannot make the folder read-only here");
         return;
     };
@@ -358,51 +369,6 @@ fn on_a_read_only_cache_the_tui_says_so_once_and_keeps_marks_for_the_session() {
         .map(|e| e.file_name())
         .collect();
     assert_eq!(names, vec!["cache.db"], "no journal left");
-}
-
-/// Makes a folder and the files in it unwritable until dropped; as root,
-/// which ignores permission bits, with the immutable attribute.
-struct ReadOnly(Vec<std::path::PathBuf>);
-
-impl ReadOnly {
-    fn new(folder: &Path) -> Option<ReadOnly> {
-        use std::os::unix::fs::PermissionsExt;
-        let mut paths: Vec<_> = std::fs::read_dir(folder)
-            .ok()?
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        paths.push(folder.to_path_buf());
-        let guard = ReadOnly(paths.clone());
-        for p in &paths {
-            let mode = if p.is_dir() { 0o555 } else { 0o444 };
-            std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).ok()?;
-        }
-        if std::fs::write(folder.join("probe"), b"x").is_ok() {
-            let _ = std::fs::remove_file(folder.join("probe"));
-            for p in &paths {
-                let ok = Command::new("chattr")
-                    .arg("+i")
-                    .arg(p)
-                    .status()
-                    .is_ok_and(|s| s.success());
-                if !ok {
-                    return None;
-                }
-            }
-        }
-        Some(guard)
-    }
-}
-
-impl Drop for ReadOnly {
-    fn drop(&mut self) {
-        use std::os::unix::fs::PermissionsExt;
-        for p in &self.0 {
-            let _ = Command::new("chattr").arg("-i").arg(p).status();
-            let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755));
-        }
-    }
 }
 
 #[test]

@@ -41,6 +41,9 @@ pub struct Config {
     pub theme_name: ThemeName,
     /// With the overrides applied, and without colour under NO_COLOR.
     pub theme: Theme,
+    /// NO_COLOR's verdict, read once ([`no_color_from_env`]): the theme
+    /// above and the command line's output both follow it.
+    pub no_color: bool,
     pub fetch: Fetch,
 }
 
@@ -256,6 +259,7 @@ impl Config {
             keys,
             theme_name,
             theme,
+            no_color,
             fetch,
         })
     }

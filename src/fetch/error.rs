@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::i18n::Msg;
+use crate::i18n::{Fetch, Lang, Msg};
 
 /// What went wrong fetching one page. `Display` is English for logs and
 /// library users; people read [`FetchError::message`].
@@ -17,12 +17,17 @@ pub enum FetchError {
     Dns { host: String },
     #[error("connection refused by {host}")]
     Refused { host: String },
+    /// `proxy` is `host:port`; `var` the variable that named it.
+    #[error("the proxy {proxy} refused the connection ({var})")]
+    ProxyRefused { proxy: String, var: String },
     #[error("timed out connecting to {host} after {after:?}")]
     ConnectTimedOut { host: String, after: Duration },
     #[error("timed out: no complete response within {after:?}")]
     TimedOut { after: Duration },
     #[error("network error: {detail}")]
     Network { detail: String },
+    #[error("network error: the server closed the connection before the page ended")]
+    ClosedEarly,
     #[error("HTTP status {code} {reason}")]
     Status { code: u16, reason: String },
     #[error("not an HTML page: the server sent {content_type}")]
@@ -39,55 +44,66 @@ pub enum FetchError {
     Wall,
     #[error("cancelled")]
     Cancelled,
-    #[error("unreadable page: {detail}")]
-    Unreadable { detail: String },
-    #[error("cannot store the page: {detail}")]
-    Store { detail: String },
+    /// The parser's reason, or its crash (import's words for both).
+    #[error("unreadable page: {}", why.text(Lang::En))]
+    Unreadable { why: Box<Msg> },
+    /// The cache's own reason.
+    #[error("cannot store the page: {}", why.text(Lang::En))]
+    Store { why: Box<Msg> },
+    /// The cache is locked or damaged: no later page could be stored
+    /// either, so a walk stops here (import's reason and advice).
+    #[error("{}; {}", reason.text(Lang::En), hint.text(Lang::En))]
+    CacheStopped { reason: Box<Msg>, hint: Box<Msg> },
 }
 
 impl FetchError {
     /// The reason as the user reads it, in either language.
     pub fn message(&self) -> Msg {
         let secs = |d: &Duration| d.as_secs_f64();
-        match self {
-            FetchError::BadUrl { reason } => Msg::FetchBadUrl {
+        Msg::Fetch(match self {
+            FetchError::BadUrl { reason } => Fetch::BadUrl {
                 reason: reason.clone(),
             },
-            FetchError::BadProxy { proxy } => Msg::FetchBadProxy {
+            FetchError::BadProxy { proxy } => Fetch::BadProxy {
                 proxy: proxy.clone(),
             },
-            FetchError::Dns { host } => Msg::FetchDns { host: host.clone() },
-            FetchError::Refused { host } => Msg::FetchRefused { host: host.clone() },
-            FetchError::ConnectTimedOut { host, after } => Msg::FetchConnectTimedOut {
+            FetchError::Dns { host } => Fetch::Dns { host: host.clone() },
+            FetchError::Refused { host } => Fetch::Refused { host: host.clone() },
+            FetchError::ProxyRefused { proxy, var } => Fetch::ProxyRefused {
+                proxy: proxy.clone(),
+                var: var.clone(),
+            },
+            FetchError::ClosedEarly => Fetch::ClosedEarly,
+            FetchError::ConnectTimedOut { host, after } => Fetch::ConnectTimedOut {
                 host: host.clone(),
                 secs: secs(after).to_string(),
             },
-            FetchError::TimedOut { after } => Msg::FetchTimedOut {
+            FetchError::TimedOut { after } => Fetch::TimedOut {
                 secs: secs(after).to_string(),
             },
-            FetchError::Network { detail } => Msg::FetchNetwork {
+            FetchError::Network { detail } => Fetch::Network {
                 detail: detail.clone(),
             },
-            FetchError::Status { code, reason } => Msg::FetchStatus {
+            FetchError::Status { code, reason } => Fetch::Status {
                 code: *code,
                 reason: reason.clone(),
             },
-            FetchError::NotHtml { content_type } => Msg::FetchNotHtml {
+            FetchError::NotHtml { content_type } => Fetch::NotHtml {
                 content_type: content_type.clone(),
             },
-            FetchError::TooLarge { limit } => Msg::FetchTooLarge { limit: *limit },
-            FetchError::RedirectRefused { to } => Msg::FetchRedirectRefused { to: to.clone() },
-            FetchError::RedirectLoop { to } => Msg::FetchRedirectLoop { to: to.clone() },
-            FetchError::TooManyRedirects { max } => Msg::FetchTooManyRedirects { max: *max },
-            FetchError::Wall => Msg::FetchWall,
-            FetchError::Cancelled => Msg::FetchCancelled,
-            FetchError::Unreadable { detail } => Msg::FetchUnreadable {
-                detail: detail.clone(),
+            FetchError::TooLarge { limit } => Fetch::TooLarge { limit: *limit },
+            FetchError::RedirectRefused { to } => Fetch::RedirectRefused { to: to.clone() },
+            FetchError::RedirectLoop { to } => Fetch::RedirectLoop { to: to.clone() },
+            FetchError::TooManyRedirects { max } => Fetch::TooManyRedirects { max: *max },
+            FetchError::Wall => Fetch::Wall,
+            FetchError::Cancelled => Fetch::Cancelled,
+            FetchError::Unreadable { why } => Fetch::Unreadable { why: why.clone() },
+            FetchError::Store { why } => Fetch::StoreFailed { why: why.clone() },
+            FetchError::CacheStopped { reason, hint } => Fetch::CacheStopped {
+                reason: reason.clone(),
+                hint: hint.clone(),
             },
-            FetchError::Store { detail } => Msg::FetchStoreFailed {
-                detail: detail.clone(),
-            },
-        }
+        })
     }
 
     /// What ureq reports, as one of ours. `host` names the server asked.
@@ -119,15 +135,15 @@ impl FetchError {
     pub(super) fn from_io(io: std::io::Error, host: &str, timeouts: Timeouts) -> FetchError {
         use std::io::ErrorKind as K;
         if io.get_ref().is_some_and(|inner| inner.is::<ureq::Error>()) {
-            if let Ok(inner) = io
+            return match io
                 .into_inner()
                 .expect("checked above")
                 .downcast::<ureq::Error>()
             {
-                return FetchError::from_ureq(*inner, host, timeouts);
-            }
-            return FetchError::Network {
-                detail: "connection error".into(),
+                Ok(inner) => FetchError::from_ureq(*inner, host, timeouts),
+                Err(other) => FetchError::Network {
+                    detail: crate::sanitize::line(&other.to_string()),
+                },
             };
         }
         match io.kind() {
@@ -143,9 +159,7 @@ impl FetchError {
             {
                 FetchError::Dns { host: host.into() }
             }
-            K::UnexpectedEof | K::ConnectionReset | K::ConnectionAborted => FetchError::Network {
-                detail: "the server closed the connection before the page ended".into(),
-            },
+            K::UnexpectedEof | K::ConnectionReset | K::ConnectionAborted => FetchError::ClosedEarly,
             _ => FetchError::Network {
                 detail: crate::sanitize::line(&io.to_string()),
             },
@@ -198,6 +212,17 @@ mod tests {
             FetchError::TimedOut {
                 after: Duration::from_secs(30)
             }
+        );
+    }
+
+    #[test]
+    fn a_connection_closed_early_is_said_in_the_users_language() {
+        let eof = std::io::Error::from(std::io::ErrorKind::UnexpectedEof);
+        let e = FetchError::from_io(eof, "h", T);
+        assert_eq!(e, FetchError::ClosedEarly);
+        assert_eq!(
+            e.message().text(Lang::Zh),
+            "网络错误：页面还没传完，服务器就断开了连接"
         );
     }
 

@@ -23,6 +23,10 @@ const PAGE_TYPES: &[&str] = &[
     "text/x-markdown",
 ];
 
+/// WeChat's article host: asked over https whatever a link says, since
+/// proxies refuse a tunnel to port 80 and WeChat redirects there anyway.
+pub(super) const WECHAT_HOST: &str = "mp.weixin.qq.com";
+
 /// What a successful GET brought.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -86,7 +90,7 @@ impl Client {
         cancel: &Cancel,
         on_step: &mut dyn FnMut(Step<'_>),
     ) -> Result<Page, FetchError> {
-        let mut current = web_url(url)?;
+        let mut current = secure(web_url(url)?);
         let mut seen = HashSet::from([current.to_string()]);
         let mut spent = Duration::ZERO;
         let mut hops = 0;
@@ -145,13 +149,15 @@ impl Client {
         url: &url::Url,
         left: Duration,
     ) -> Result<ureq::http::Response<ureq::Body>, FetchError> {
-        let proxy = super::proxy::proxy_for(url, &self.env);
+        let setting = super::proxy::proxy_setting(url, &self.env);
         // A connection that fails is the proxy's when there is one: the
         // message names what was connected to.
-        let host = match &proxy {
-            Some(p) => proxy_address(p),
+        let host = match &setting {
+            Some((_, p)) => proxy_address(p),
             None => url.host_str().unwrap_or_default().to_string(),
         };
+        let var = setting.as_ref().map(|(var, _)| *var);
+        let proxy = setting.map(|(_, p)| p);
         let agent = match self.agents.get(&proxy) {
             Some(agent) => agent.clone(),
             None => {
@@ -166,7 +172,15 @@ impl Client {
             .timeout_global(Some(left.max(Duration::from_millis(1))))
             .build()
             .call()
-            .map_err(|e| FetchError::from_ureq(e, &host, self.timeouts()))
+            .map_err(
+                |e| match (FetchError::from_ureq(e, &host, self.timeouts()), var) {
+                    (FetchError::Refused { host }, Some(var)) => FetchError::ProxyRefused {
+                        proxy: host,
+                        var: var.to_string(),
+                    },
+                    (e, _) => e,
+                },
+            )
     }
 
     fn agent(&self, proxy: Option<&str>) -> Result<ureq::Agent, FetchError> {
@@ -269,6 +283,15 @@ pub fn web_url(url: &str) -> Result<url::Url, FetchError> {
     Ok(parsed)
 }
 
+/// `http://mp.weixin.qq.com/...` as https; other addresses as they are.
+fn secure(mut url: url::Url) -> url::Url {
+    if url.scheme() == "http" && url.host_str() == Some(WECHAT_HOST) && url.port().is_none() {
+        // Cannot fail: both are special schemes.
+        let _ = url.set_scheme("https");
+    }
+    url
+}
+
 /// Where a `Location` header leads, if zhoubao may go there.
 fn next_hop(from: &url::Url, location: &str) -> Result<url::Url, FetchError> {
     let mut next = from
@@ -285,10 +308,20 @@ fn next_hop(from: &url::Url, location: &str) -> Result<url::Url, FetchError> {
     Ok(next)
 }
 
-/// A URL from the network, safe to print and not too long to read.
+/// A URL from the network, safe to print and not too long to read: at
+/// most [`SHOWN_CHARS`] characters (a bound on a message's length, not a
+/// column's width, so characters are counted, not cells).
 fn shown(url: &str) -> String {
-    crate::tui::wrap::truncate(&crate::sanitize::line(url), 200)
+    let line = crate::sanitize::line(url);
+    if line.chars().count() <= SHOWN_CHARS {
+        return line;
+    }
+    let mut cut: String = line.chars().take(SHOWN_CHARS - 1).collect();
+    cut.push('…');
+    cut
 }
+
+const SHOWN_CHARS: usize = 200;
 
 #[cfg(test)]
 mod tests {
@@ -315,6 +348,29 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_long_url_is_cut_to_200_characters_with_an_ellipsis() {
+        let long = format!("https://example.org/{}", "周".repeat(300));
+        let cut = shown(&long);
+        assert_eq!(cut.chars().count(), 200);
+        assert!(cut.ends_with('…') && cut.starts_with("https://example.org/周"));
+        assert_eq!(shown("http://h/\x1b[31mred"), "http://h/red");
+    }
+
+    #[test]
+    fn wechat_links_are_asked_over_https_and_others_as_written() {
+        let up = |u: &str| secure(web_url(u).unwrap()).to_string();
+        assert_eq!(
+            up("http://mp.weixin.qq.com/s?__biz=A&mid=1&idx=1#rd"),
+            "https://mp.weixin.qq.com/s?__biz=A&mid=1&idx=1"
+        );
+        assert_eq!(
+            up("http://127.0.0.1:8080/s?mid=1"),
+            "http://127.0.0.1:8080/s?mid=1"
+        );
+        assert_eq!(up("http://example.org/s"), "http://example.org/s");
     }
 
     #[test]

@@ -18,6 +18,7 @@
 mod error;
 mod http;
 mod pace;
+mod pick;
 mod proxy;
 mod report;
 mod walk;
@@ -27,13 +28,15 @@ use std::time::Duration;
 pub use error::FetchError;
 pub use http::{web_url, Client, Page, Step};
 pub use pace::{Cancel, Clock, SystemClock};
+pub use pick::url_for_issue;
 pub use proxy::proxy_for;
 pub use report::{run_with_progress, verbose_line};
-pub use walk::{run, Event, FetchSummary, Walk};
+pub use walk::{run, CacheStop, Event, FetchSummary, Walk};
 
+use crate::i18n::{Cache, Fetch, Msg, Verdict};
 use crate::model::{Bulletin, Completeness, IssueKey, RecentRef};
-use crate::parse::{self, ParseError};
-use crate::store::{ImportOutcome, Store};
+use crate::parse::ParseError;
+use crate::store::{ImportOutcome, Store, StoreError};
 
 /// The shortest wait between two requests to one host a user may set.
 pub const MIN_DELAY: Duration = Duration::from_millis(500);
@@ -112,7 +115,17 @@ pub fn fetch_page(
         Ok(page) => page,
         Err(e) => return (PageResult::Failed(e), Vec::new()),
     };
-    let parsed = parse::parse(&page.body);
+    // As import reads a file: a panic in the parser fails this page only.
+    let parsed = match crate::import::parse_caught(&page.body) {
+        Ok(parsed) => parsed,
+        Err(crash) => {
+            let why = Box::new(crash);
+            return (
+                PageResult::Failed(FetchError::Unreadable { why }),
+                Vec::new(),
+            );
+        }
+    };
     if is_verification_wall(&page.body, &parsed) {
         return (PageResult::Failed(FetchError::Wall), Vec::new());
     }
@@ -120,7 +133,6 @@ pub fn fetch_page(
         return (PageResult::Failed(FetchError::Cancelled), Vec::new());
     }
     // As `import` stores a file: the parser's verdict, then one transaction.
-    let sanitized = |e: ParseError| crate::sanitize::line(&e.to_string());
     match parsed {
         Ok(b) => {
             let result = match store.import_file(&page.url, &page.body, &b) {
@@ -128,9 +140,7 @@ pub fn fetch_page(
                     key: b.key,
                     outcome,
                 },
-                Err(e) => PageResult::Failed(FetchError::Store {
-                    detail: e.to_string(),
-                }),
+                Err(e) => PageResult::Failed(store_failure(store, &e)),
             };
             (result, b.recent)
         }
@@ -138,10 +148,60 @@ pub fn fetch_page(
         Err(ParseError::NotBulletin(why)) => (PageResult::Skipped(why), Vec::new()),
         Err(e) => (
             PageResult::Failed(FetchError::Unreadable {
-                detail: sanitized(e),
+                why: Box::new(e.message()),
             }),
             Vec::new(),
         ),
+    }
+}
+
+/// Why a page could not be stored: the cache's reason, or, when the cache
+/// is locked or damaged, import's reason to stop and its advice.
+fn store_failure(store: &Store, e: &StoreError) -> FetchError {
+    let cache = store
+        .path()
+        .map(|p| crate::sanitize::line(&p.display().to_string()))
+        .unwrap_or_else(|| ":memory:".into());
+    let (reason, hint) = match e {
+        StoreError::Busy | StoreError::Locked { .. } => (
+            Fetch::CacheLocked {
+                cache,
+                secs: crate::store::LOCK_WAIT.as_secs(),
+            },
+            Cache::HintRunAgain,
+        ),
+        StoreError::DamagedPage { reason } => (
+            Fetch::CacheDamaged {
+                cache,
+                reason: crate::sanitize::line(reason),
+            },
+            Cache::HintRecover,
+        ),
+        _ => {
+            return FetchError::Store {
+                why: Box::new(e.message()),
+            }
+        }
+    };
+    FetchError::CacheStopped {
+        reason: Box::new(reason.into()),
+        hint: Box::new(Msg::Cache(hint)),
+    }
+}
+
+impl PageResult {
+    /// The one word `fetch --verbose` prints: import's for a file.
+    pub fn verdict(&self) -> Verdict {
+        match self {
+            PageResult::Stored { outcome, .. } => match outcome {
+                ImportOutcome::New => Verdict::New,
+                ImportOutcome::Updated => Verdict::Updated,
+                ImportOutcome::Unchanged => Verdict::Unchanged,
+                ImportOutcome::StubMerged => Verdict::Stub,
+            },
+            PageResult::Skipped(_) => Verdict::Skipped,
+            PageResult::Failed(_) => Verdict::Failed,
+        }
     }
 }
 
@@ -181,12 +241,13 @@ mod tests {
     #[test]
     fn the_archives_wall_page_is_a_wall_and_a_full_bulletin_is_not() {
         let wall = include_bytes!("../../tests/fixtures/antibot.md");
-        assert!(is_verification_wall(wall, &parse::parse(wall)));
+        let parse = crate::parse::parse;
+        assert!(is_verification_wall(wall, &parse(wall)));
         let full = include_bytes!("../../tests/fixtures/full.md");
-        let parsed = parse::parse(full);
+        let parsed = parse(full);
         assert!(matches!(&parsed, Ok(b) if b.completeness == Completeness::Full));
         let mut mentions = full.to_vec();
         mentions.extend_from_slice("\n本周未见环境异常。\n".as_bytes());
-        assert!(!is_verification_wall(&mentions, &parse::parse(&mentions)));
+        assert!(!is_verification_wall(&mentions, &parse(&mentions)));
     }
 }

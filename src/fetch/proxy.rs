@@ -14,6 +14,15 @@ use std::net::IpAddr;
 /// connection. `env` reads a variable, so tests need not touch the
 /// process environment.
 pub fn proxy_for(url: &url::Url, env: impl Fn(&str) -> Option<String>) -> Option<String> {
+    proxy_setting(url, env).map(|(_, value)| value)
+}
+
+/// [`proxy_for`] with the name of the variable the proxy came from, for
+/// a message that tells the user what to change.
+pub fn proxy_setting(
+    url: &url::Url,
+    env: impl Fn(&str) -> Option<String>,
+) -> Option<(&'static str, String)> {
     let set = |name: &str| env(name).filter(|v| !v.trim().is_empty());
     let host = url.host_str()?;
     if is_loopback(host) {
@@ -30,8 +39,7 @@ pub fn proxy_for(url: &url::Url, env: impl Fn(&str) -> Option<String>) -> Option
     scheme_vars
         .iter()
         .chain(&["all_proxy", "ALL_PROXY"])
-        .find_map(|name| set(name))
-        .map(|v| v.trim().to_string())
+        .find_map(|&name| set(name).map(|v| (name, v.trim().to_string())))
 }
 
 /// `localhost`, `*.localhost`, 127.0.0.0/8 and ::1 (brackets allowed).

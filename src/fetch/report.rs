@@ -9,8 +9,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::walk::{run, Event, FetchSummary, Walk};
 use super::{Cancel, Client, PageResult, Step};
-use crate::i18n::{Lang, Msg};
-use crate::store::{ImportOutcome, Store};
+use crate::i18n::{Cache, Fetch, Lang, Msg};
+use crate::store::Store;
 
 /// [`run`] with a progress line on stderr when `progress` is set and
 /// stderr is a terminal; `on_page` hears each page's result as soon as its
@@ -45,7 +45,7 @@ pub fn run_with_progress(
             Event::Page { url, done, planned } => {
                 bar.set_prefix(format!("{done}/{planned}"));
                 bar.set_message(
-                    Msg::FetchProgress {
+                    Fetch::Progress {
                         url: crate::sanitize::line(url),
                     }
                     .text(lang)
@@ -53,7 +53,7 @@ pub fn run_with_progress(
                 );
             }
             Event::Step(Step::Waiting { host, wait }) => bar.set_message(
-                Msg::FetchWaiting {
+                Fetch::Waiting {
                     host: crate::sanitize::line(host),
                     secs: format!("{:.1}", wait.as_secs_f64()),
                 }
@@ -68,21 +68,13 @@ pub fn run_with_progress(
     summary
 }
 
-/// `--verbose`'s line for a page: what happened, the issue, the URL,
-/// separated by tabs (the words are import's, for scripts).
-pub fn verbose_line(url: &str, result: &PageResult) -> String {
-    let (word, key) = match result {
-        PageResult::Stored { key, outcome } => (
-            match outcome {
-                ImportOutcome::New => "new",
-                ImportOutcome::Updated => "updated",
-                ImportOutcome::Unchanged => "unchanged",
-                ImportOutcome::StubMerged => "stub",
-            },
-            key.to_string(),
-        ),
-        PageResult::Skipped(_) => ("skipped", "-".to_string()),
-        PageResult::Failed(_) => ("failed", "-".to_string()),
+/// `--verbose`'s line for a page: what happened (import --verbose's
+/// word, in `lang`), the issue, the URL, separated by tabs for scripts.
+pub fn verbose_line(url: &str, result: &PageResult, lang: Lang) -> String {
+    let word = Msg::Cache(Cache::Verdict(result.verdict())).text(lang);
+    let key = match result {
+        PageResult::Stored { key, .. } => key.to_string(),
+        PageResult::Skipped(_) | PageResult::Failed(_) => "-".to_string(),
     };
     format!("{word}\t{key}\t{}", crate::sanitize::line(url))
 }
@@ -93,30 +85,35 @@ impl FetchSummary {
     /// verification, what `--follow` left, then the counts.
     pub fn render(&self, lang: Lang) -> String {
         let url = |u: &str| crate::sanitize::line(u);
-        let mut lines: Vec<Msg> = Vec::new();
+        let mut lines: Vec<Fetch> = Vec::new();
         lines.extend(
             self.already_cached
                 .iter()
-                .map(|k| Msg::FetchAlreadyCached { key: k.to_string() }),
+                .map(|k| Fetch::AlreadyCached { key: k.to_string() }),
         );
-        lines.extend(self.skipped.iter().map(|(u, why)| Msg::FetchSkippedLine {
+        lines.extend(self.skipped.iter().map(|(u, why)| Fetch::SkippedLine {
             url: url(u),
             why: why.clone(),
         }));
-        lines.extend(self.failed.iter().map(|(u, e)| Msg::FetchFailedLine {
+        lines.extend(self.failed.iter().map(|(u, e)| Fetch::FailedLine {
             url: url(u),
             why: Box::new(e.message()),
         }));
         if let Some(u) = &self.wall {
-            lines.push(Msg::FetchWallAdvice {
+            lines.push(Fetch::WallAdvice {
                 url: url(u),
                 not_tried: self.not_tried,
             });
         }
         if self.left > 0 {
-            lines.push(Msg::FetchMoreLeft { left: self.left });
+            lines.push(Fetch::MoreLeft { left: self.left });
         }
-        lines.push(Msg::FetchSummary {
+        let stopped = self.stopped.as_ref().map(|s| Fetch::WalkStopped {
+            reason: Box::new(s.reason.clone()),
+            not_stored: s.not_stored,
+            hint: Box::new(s.hint.clone()),
+        });
+        lines.push(Fetch::Summary {
             pages: self.pages(),
             new: self.new,
             updated: self.updated,
@@ -125,6 +122,7 @@ impl FetchSummary {
             skipped: self.skipped.len(),
             failed: self.failed.len(),
         });
+        lines.extend(stopped);
         lines
             .iter()
             .map(|m| m.text(lang))
@@ -138,6 +136,7 @@ mod tests {
     use super::*;
     use crate::fetch::FetchError;
     use crate::model::IssueKey;
+    use crate::store::ImportOutcome;
 
     #[test]
     fn each_failure_is_one_line_naming_the_url_then_the_counts() {
@@ -203,12 +202,22 @@ mod tests {
             outcome: ImportOutcome::New,
         };
         assert_eq!(
-            verbose_line("http://h/p", &stored),
+            verbose_line("http://h/p", &stored, Lang::En),
             "new\t2024-6\thttp://h/p"
         );
+        let failed = PageResult::Failed(FetchError::Wall);
         assert_eq!(
-            verbose_line("http://h/p", &PageResult::Failed(FetchError::Wall)),
+            verbose_line("http://h/p", &failed, Lang::En),
             "failed\t-\thttp://h/p"
+        );
+        // import --verbose's words, in the user's language.
+        assert_eq!(
+            verbose_line("http://h/p", &stored, Lang::Zh),
+            "新增\t2024-6\thttp://h/p"
+        );
+        assert_eq!(
+            verbose_line("http://h/p", &failed, Lang::Zh),
+            "失败\t-\thttp://h/p"
         );
     }
 }

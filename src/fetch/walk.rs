@@ -9,6 +9,7 @@
 use std::collections::{HashSet, VecDeque};
 
 use super::{fetch_page, web_url, Cancel, Client, FetchError, PageResult, Step};
+use crate::i18n::Msg;
 use crate::model::IssueKey;
 use crate::store::{ImportOutcome, Store};
 
@@ -54,10 +55,26 @@ pub struct FetchSummary {
     pub wall: Option<String>,
     /// Pages that would have been fetched after the wall.
     pub not_tried: usize,
+    /// The cache turned out locked or damaged: why, what to do, and the
+    /// pages not stored (the one that met it and those not tried).
+    pub stopped: Option<CacheStop>,
+}
+
+/// A walk that gave up because no page could be stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheStop {
+    pub reason: Msg,
+    pub hint: Msg,
+    pub not_stored: usize,
 }
 
 impl FetchSummary {
     /// Pages requested.
+    /// Whether `zhoubao fetch` exits 1: a page failed or the walk stopped.
+    pub fn failed_any(&self) -> bool {
+        !self.failed.is_empty() || self.stopped.is_some()
+    }
+
     pub fn pages(&self) -> usize {
         self.new
             + self.updated
@@ -170,12 +187,18 @@ pub fn run(
         if result == PageResult::Failed(FetchError::Cancelled) {
             break;
         }
+        if let PageResult::Failed(FetchError::CacheStopped { reason, hint }) = result {
+            summary.stopped = Some(CacheStop {
+                reason: *reason,
+                hint: *hint,
+                not_stored: 1 + not_tried(&queue, budget),
+            });
+            break;
+        }
         summary.record(&url, &result);
         if result == PageResult::Failed(FetchError::Wall) {
             summary.wall = Some(url);
-            let named = queue.iter().filter(|n| n.named).count();
-            let linked = queue.iter().filter(|n| !n.named && n.url.is_some()).count();
-            summary.not_tried = named + linked.min(budget);
+            summary.not_tried = not_tried(&queue, budget);
             break;
         }
         if let PageResult::Stored { key, .. } = result {
@@ -187,6 +210,14 @@ pub fn run(
         }
     }
     summary
+}
+
+/// The pages a walk ending now leaves: the named ones and as many links
+/// as the budget would have taken.
+fn not_tried(queue: &VecDeque<Node>, budget: usize) -> usize {
+    let named = queue.iter().filter(|n| n.named).count();
+    let linked = queue.iter().filter(|n| !n.named && n.url.is_some()).count();
+    named + linked.min(budget)
 }
 
 /// Adds the 近期回顾 lines not seen yet; a line names its issue by key

@@ -14,8 +14,8 @@ pub enum Cmd {
     // --- errors
     /// `--demo` with a command that writes a cache.
     DemoRefused(Refused),
-    /// The TUI on a missing cache: how to get one.
-    NoCacheBrowse {
+    /// A read command (or the TUI) with no cache yet: how to get one.
+    NoCacheYet {
         path: String,
     },
     NotInCache {
@@ -59,6 +59,9 @@ pub enum Cmd {
     Metric(Metric),
     Cached,
     NotCached,
+    /// The STATUS of a cached issue in `list`.
+    Read,
+    Unread,
     /// `(not cached)` after a title.
     NotCachedNote,
     TitleUnknown,
@@ -138,12 +141,12 @@ impl Cmd {
                 )
                 .into()
             }
-            (NoCacheBrowse { path }, Zh) => format!(
-                "{path} 处没有缓存；请先导入周报（`zhoubao import 路径...`），或试试 `zhoubao --demo`"
+            (NoCacheYet { path }, Zh) => format!(
+                "{path} 处还没有缓存；请先运行 `zhoubao import 路径...`（或试试 `zhoubao --demo`）"
             )
             .into(),
-            (NoCacheBrowse { path }, En) => format!(
-                "no cache at {path}; import bulletins first (`zhoubao import PATH...`), or try `zhoubao --demo`"
+            (NoCacheYet { path }, En) => format!(
+                "no cache at {path} yet; run `zhoubao import PATH...` first (or `zhoubao --demo`)"
             )
             .into(),
             (NotInCache { key }, Zh) => {
@@ -182,6 +185,10 @@ impl Cmd {
             (Cached, En) => "cached".into(),
             (NotCached, Zh) => "未缓存".into(),
             (NotCached, En) => "not cached".into(),
+            (Read, Zh) => "已读".into(),
+            (Read, En) => "read".into(),
+            (Unread, Zh) => "未读".into(),
+            (Unread, En) => "unread".into(),
             (NotCachedNote, Zh) => "（未缓存）".into(),
             (NotCachedNote, En) => "(not cached)".into(),
             (TitleUnknown, Zh) => "（标题不详）".into(),
@@ -208,7 +215,7 @@ impl Cmd {
             DemoRefused(Refused::Fetch),
             DemoRefused(Refused::Reindex),
             DemoRefused(Refused::Recover),
-            NoCacheBrowse {
+            NoCacheYet {
                 path: "/tmp/c.db".into(),
             },
             NotInCache {
@@ -233,6 +240,8 @@ impl Cmd {
             },
             Cached,
             NotCached,
+            Read,
+            Unread,
             NotCachedNote,
             TitleUnknown,
             ShowNotCached,
@@ -289,8 +298,8 @@ fn col_text(c: Col, lang: Lang) -> &'static str {
         },
         (Col::Metric(m), En) => match m {
             Metric::EventsHandled => "EVENTS",
-            Metric::CrossBorder => "XBORD",
-            Metric::PhishingComplaints => "PHISH",
+            Metric::CrossBorder => "CROSS-BORDER",
+            Metric::PhishingComplaints => "PHISHING",
             Metric::MaliciousAppPlatforms => "APPS",
             Metric::MaliciousUrls => "URLS",
         },

@@ -12,6 +12,7 @@ mod cache;
 mod cmd;
 mod compare;
 mod config;
+mod fetch;
 mod help;
 mod messages;
 mod metric;
@@ -24,6 +25,7 @@ pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
 pub use compare::{Compare, Standing};
 pub use config::ConfigMsg;
+pub use fetch::Fetch;
 pub use help::Help;
 pub use messages::Msg;
 pub use os::Os;
@@ -144,6 +146,7 @@ mod tests {
             include_str!("cmd.rs"),
             include_str!("compare.rs"),
             include_str!("config.rs"),
+            include_str!("fetch.rs"),
             include_str!("help.rs"),
             include_str!("messages.rs"),
             include_str!("metric.rs"),

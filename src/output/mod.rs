@@ -81,7 +81,8 @@ fn push_padded(out: &mut String, s: &str, width: usize, right: bool) {
 /// wide as their header or their widest value, by display width.
 pub fn list_text(rows: &[IssueRow], lang: Lang) -> String {
     let col = |c: Col| Cmd::Col(c).text(lang);
-    let (cached, not_cached) = (Cmd::Cached.text(lang), Cmd::NotCached.text(lang));
+    let states = [Cmd::Read, Cmd::Unread, Cmd::NotCached].map(|c| c.text(lang));
+    let [read, unread, not_cached] = &states;
     let metric_cols = Metric::ALL.map(|m| col(Col::Metric(m)));
     // Widths: the header's, or what the values need (figures up to 6
     // digits, 4 for the small app-platform count).
@@ -98,10 +99,10 @@ pub fn list_text(rows: &[IssueRow], lang: Lang) -> String {
         };
         col(Col::Metric(m)).width().max(least)
     });
-    let status_w = col(Col::Status)
-        .width()
-        .max(cached.width())
-        .max(not_cached.width());
+    let status_w = states
+        .iter()
+        .map(|s| s.width())
+        .fold(col(Col::Status).width(), usize::max);
     let line =
         |out: &mut String, fields: [&str; 3], figures: [&str; 5], state: &str, title: &str| {
             for (i, (field, width)) in fields.iter().zip(widths).enumerate() {
@@ -139,7 +140,11 @@ pub fn list_text(rows: &[IssueRow], lang: Lang) -> String {
                 s.assessment.map_or("-", |a| a.chinese()),
             ],
             figures.each_ref().map(|f| f.as_str()),
-            if s.cached { &cached } else { &not_cached },
+            match (s.cached, s.read) {
+                (false, _) => not_cached,
+                (true, true) => read,
+                (true, false) => unread,
+            },
             &clean(s.title.as_deref().unwrap_or("")),
         );
     }
@@ -388,14 +393,9 @@ mod tests {
     fn row(title: &str, url: &str) -> IssueRow {
         IssueRow {
             summary: IssueSummary {
-                key: IssueKey::new(2024, 17),
                 title: Some(title.into()),
-                period: None,
-                published: None,
-                assessment: None,
-                figures: Figures::default(),
                 cached: false,
-                read: false,
+                ..IssueSummary::with_figures(IssueKey::new(2024, 17), Figures::default())
             },
             url: Some(url.into()),
         }
@@ -427,20 +427,72 @@ mod tests {
     }
 
     #[test]
-    fn numbers_stay_numbers_even_when_negative() {
-        let s = IssueSummary {
-            key: IssueKey::new(2024, 17),
-            title: None,
-            period: None,
-            published: None,
-            assessment: None,
-            figures: Figures {
-                events_handled: Some(-5),
-                ..Figures::default()
-            },
-            cached: true,
-            read: false,
+    fn list_status_tells_read_unread_and_not_cached_apart_in_both_languages() {
+        let state = |cached: bool, read: bool| {
+            let mut r = row("周报", "https://a");
+            r.summary.cached = cached;
+            r.summary.read = read;
+            r
         };
+        let rows = [state(true, true), state(true, false), state(false, false)];
+        for (lang, header, states) in [
+            (
+                Lang::En,
+                [
+                    "ISSUE",
+                    "PERIOD",
+                    "GRADE",
+                    "EVENTS",
+                    "CROSS-BORDER",
+                    "PHISHING",
+                    "APPS",
+                    "URLS",
+                    "STATUS",
+                    "TITLE",
+                ],
+                ["read", "unread", "not cached"],
+            ),
+            (
+                Lang::Zh,
+                [
+                    "期号",
+                    "周期",
+                    "评价",
+                    "处理事件",
+                    "跨境事件",
+                    "仿冒投诉",
+                    "恶意APP",
+                    "恶意URL",
+                    "状态",
+                    "标题",
+                ],
+                ["已读", "未读", "未缓存"],
+            ),
+        ] {
+            let text = list_text(&rows, lang);
+            let lines: Vec<&str> = text.lines().collect();
+            assert_eq!(
+                lines[0].split_whitespace().collect::<Vec<_>>(),
+                header,
+                "{text}"
+            );
+            let status_at = lines[0].find(header[8]).unwrap();
+            let status_col = lines[0][..status_at].width();
+            for (line, want) in lines[1..].iter().zip(states) {
+                let at = line.find(want).unwrap_or_else(|| panic!("{want}: {text}"));
+                assert_eq!(line[..at].width(), status_col, "{text}");
+                assert!(line[at + want.len()..].starts_with(' '), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_stay_numbers_even_when_negative() {
+        let figures = Figures {
+            events_handled: Some(-5),
+            ..Figures::default()
+        };
+        let s = IssueSummary::with_figures(IssueKey::new(2024, 17), figures);
         let csv = export_csv(&[IssueRow {
             summary: s,
             url: None,

@@ -23,10 +23,9 @@ pub enum Mark {
 }
 
 impl Mark {
-    /// Reverse video only when stdout is a terminal and `NO_COLOR` is unset
-    /// or empty (no-color.org); brackets otherwise.
-    pub fn choose(stdout_is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> Mark {
-        let no_color = no_color.is_some_and(|v| !v.is_empty());
+    /// Reverse video only when stdout is a terminal and colour is allowed
+    /// (`Config::no_color`, NO_COLOR's verdict); brackets otherwise.
+    pub fn choose(stdout_is_terminal: bool, no_color: bool) -> Mark {
         if stdout_is_terminal && !no_color {
             Mark::Reverse
         } else {
@@ -243,10 +242,9 @@ mod tests {
         let s = Snippet::find("本周跨境事件", "跨境", Place::Body).unwrap();
         assert_eq!(s.marked(Mark::Brackets), "本周«跨境»事件");
         assert_eq!(s.marked(Mark::Reverse), "本周\x1b[7m跨境\x1b[27m事件");
-        assert_eq!(Mark::choose(true, None), Mark::Reverse);
-        assert_eq!(Mark::choose(true, Some("1".as_ref())), Mark::Brackets);
-        assert_eq!(Mark::choose(true, Some("".as_ref())), Mark::Reverse);
-        assert_eq!(Mark::choose(false, None), Mark::Brackets);
+        assert_eq!(Mark::choose(true, false), Mark::Reverse);
+        assert_eq!(Mark::choose(true, true), Mark::Brackets);
+        assert_eq!(Mark::choose(false, false), Mark::Brackets);
     }
 
     #[test]

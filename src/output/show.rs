@@ -168,17 +168,14 @@ mod tests {
     fn detail(number: u32, events: i64) -> IssueDetail {
         IssueDetail {
             summary: IssueSummary {
-                key: IssueKey::new(2024, number),
                 title: Some(format!("网络安全信息与动态周报2024年第{number}期")),
-                period: None,
-                published: None,
-                assessment: None,
-                figures: Figures {
-                    events_handled: Some(events),
-                    ..Figures::default()
-                },
-                cached: true,
-                read: false,
+                ..IssueSummary::with_figures(
+                    IssueKey::new(2024, number),
+                    Figures {
+                        events_handled: Some(events),
+                        ..Figures::default()
+                    },
+                )
             },
             source: None,
             url: None,

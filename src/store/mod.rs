@@ -22,7 +22,7 @@ use rusqlite::Connection;
 
 use crate::i18n::{Cache, Lang, Msg, StoreMsg};
 
-pub use open::{refuse_memory, LOCK_WAIT};
+pub use open::LOCK_WAIT;
 pub use recover::{default_recovery_path, Recovered};
 pub use reindex::Reindexed;
 pub use schema::current_version;
@@ -259,7 +259,7 @@ impl Store {
     /// A cache that lives only as long as the value: the demo and tests.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()?;
-        Store::prepare_writable(conn, None, false)
+        Store::prepare_writable(conn, None, false, open::Empty::Claim)
     }
 
     /// The cache file, or None for an in-memory cache.

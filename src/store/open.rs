@@ -30,15 +30,16 @@ impl Store {
             }
             Err(e) => return Err(unreadable(path, &e)),
         }
-        Store::open_writable(path, true)
+        Store::open_writable(path, true, Empty::Claim)
     }
 
     /// Opens an existing cache for reading and writing (read marks); a
-    /// missing file is an error, never a new cache.
+    /// missing file is an error, never a new cache, and so is an empty
+    /// file: nothing is written into it.
     pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
         refuse_memory(path)?;
         check_existing(path)?;
-        Store::open_writable(path, false)
+        Store::open_writable(path, false, Empty::Refuse)
     }
 
     /// Opens an existing cache that this process cannot (or must not)
@@ -46,7 +47,7 @@ impl Store {
     /// pending journal it is opened as an immutable file, so nothing is
     /// created beside it, even in a read-only folder.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
-        let conn = read_only_connection(path)?;
+        let conn = read_only_connection(path, Sees::Writers)?;
         let header = read_header(&conn, path)?;
         match header.owner() {
             Owner::Foreign => return Err(StoreError::Foreign { path: path.into() }),
@@ -67,7 +68,7 @@ impl Store {
         }
     }
 
-    fn open_writable(path: &Path, check: bool) -> Result<Store, StoreError> {
+    fn open_writable(path: &Path, check: bool, empty: Empty) -> Result<Store, StoreError> {
         // Our own URI, so a path that looks like one ("file:x?mode=memory")
         // is still a file name; mode=rw never creates a file.
         let conn = Connection::open_with_flags(
@@ -81,7 +82,7 @@ impl Store {
         if conn.is_readonly(MAIN_DB).unwrap_or(true) {
             return Err(StoreError::ReadOnly { path: path.into() });
         }
-        let mut store = Store::prepare_writable(conn, Some(path), check)?;
+        let mut store = Store::prepare_writable(conn, Some(path), check, empty)?;
         store.path = Some(path.into());
         Ok(store)
     }
@@ -90,6 +91,7 @@ impl Store {
         conn: Connection,
         path: Option<&Path>,
         check: bool,
+        empty: Empty,
     ) -> Result<Store, StoreError> {
         let shown = path.unwrap_or(Path::new(":memory:"));
         let err = |e: rusqlite::Error| writable_error(shown, e);
@@ -102,6 +104,9 @@ impl Store {
             _ => writable_error(shown, e),
         })?;
         claim(&header, shown)?;
+        if empty == Empty::Refuse && header.owner() == Owner::Unclaimed {
+            return Err(StoreError::NoCache { path: shown.into() });
+        }
         let store = Store {
             conn,
             path: path.map(Path::to_path_buf),
@@ -158,17 +163,45 @@ impl Store {
     }
 }
 
-/// A connection that cannot write to `path` or create anything beside it:
-/// without a pending journal the file is opened as immutable (no `-shm`,
-/// so a read-only folder works too); with one, SQLite reads the journal.
-pub(super) fn read_only_connection(path: &Path) -> Result<Connection, StoreError> {
+/// What a writer does with an empty file nobody has claimed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Empty {
+    /// Makes it a cache: `import` into a new (or just truncated) file.
+    Claim,
+    /// Leaves it as it is: an empty file holds no cache to read or fix.
+    Refuse,
+}
+
+/// What a read-only connection must see of other processes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sees {
+    /// Their commits, as they come (the TUI, the read commands).
+    Writers,
+    /// The file as it is: `recover` reads a damaged cache, which every
+    /// writer refuses, and must leave nothing beside it.
+    Snapshot,
+}
+
+/// A connection that cannot write to `path`. It reads through SQLite's
+/// locks and journal (`mode=ro`), so a writer that appears later (an
+/// import in another terminal) is seen and never read half-written,
+/// whenever the file can change: a `-wal` or `-shm` beside it, or a folder
+/// a writer can create them in (a reader may then leave an empty pair
+/// behind: SQLite needs them to read a WAL cache safely). Otherwise, with
+/// no journal and a folder this process cannot write, it is opened
+/// immutable, which creates nothing: `mode=ro` cannot open a WAL file
+/// there at all, and a writer would first have to create a `-wal` there,
+/// whatever the file's own mode (another account that can write the
+/// folder could still start one: immutable is then the only way in).
+pub(super) fn read_only_connection(path: &Path, sees: Sees) -> Result<Connection, StoreError> {
     refuse_memory(path)?;
     check_existing(path)?;
-    let wal = beside(path, "-wal");
-    let immutable = match fs::metadata(&wal) {
-        Err(_) => true,
-        Ok(m) => m.len() == 0 && !beside(path, "-shm").exists(),
-    };
+    let wal = fs::metadata(beside(path, "-wal")).ok();
+    let shm = beside(path, "-shm").exists();
+    // An empty `-wal` without `-shm` holds nothing, and no writer can add
+    // the `-shm` it needs in a folder nobody can write.
+    let journal = shm || wal.is_some_and(|m| m.len() > 0);
+    let immutable = !journal && (sees == Sees::Snapshot || !folder_writable(path));
     let mode = if immutable {
         "mode=ro&immutable=1"
     } else {
@@ -249,8 +282,7 @@ fn corrupt_or_damaged(conn: &Connection, path: &Path, e: rusqlite::Error) -> Sto
     classify(path, e)
 }
 
-/// SQLite's in-memory names keep nothing: refused wherever a cache is kept.
-pub fn refuse_memory(path: &Path) -> Result<(), StoreError> {
+pub(super) fn refuse_memory(path: &Path) -> Result<(), StoreError> {
     if path.as_os_str().is_empty() || path == Path::new(":memory:") {
         return Err(StoreError::InMemory { path: path.into() });
     }
@@ -329,7 +361,8 @@ pub(super) fn create_file(path: &Path) -> Result<bool, StoreError> {
             })
         })?
         .into_temp_path();
-    let store = Store::open_writable(&temp, false).map_err(|e| cannot(e.message()))?;
+    let store =
+        Store::open_writable(&temp, false, Empty::Claim).map_err(|e| cannot(e.message()))?;
     // Closing checkpoints the journal into the file and removes it.
     drop(store);
     match temp.persist_noclobber(path) {

@@ -64,6 +64,15 @@ fn an_empty_file_nobody_claimed_becomes_a_cache() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cache.db");
     std::fs::write(&path, b"").unwrap();
+    // Only a writer that may create a cache claims it.
+    for err in [
+        Store::open_existing(&path).err().expect("empty"),
+        Store::open_read_only(&path).err().expect("empty"),
+    ] {
+        assert!(matches!(err, StoreError::NoCache { .. }), "{err}");
+    }
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 0, "still empty");
+    assert_eq!(listing(dir.path()), vec!["cache.db"]);
     let s = Store::create_or_open(&path).unwrap();
     assert_eq!(s.schema_version().unwrap(), current_version());
 }
@@ -149,7 +158,7 @@ fn a_path_that_looks_like_a_uri_is_a_file_name() {
 }
 
 #[test]
-fn a_read_only_open_reads_refuses_writes_and_leaves_no_journal() {
+fn a_read_only_open_reads_and_refuses_writes_by_name() {
     let dir = tempfile::tempdir().unwrap();
     let path = cache_with_one_issue(dir.path());
     assert_eq!(listing(dir.path()), vec!["cache.db"]);
@@ -172,8 +181,44 @@ fn a_read_only_open_reads_refuses_writes_and_leaves_no_journal() {
         );
         assert!(s.set_last_selected(IssueKey::new(2024, 17)).is_err());
     }
-    assert_eq!(listing(dir.path()), vec!["cache.db"], "no -wal or -shm");
     assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_read_only_reader_sees_what_a_writer_commits_after_it_opened() {
+    // The TUI on a cache it may not write, and an import in another
+    // terminal: the import's commits must reach the reader, whole.
+    let dir = tempfile::tempdir().unwrap();
+    let path = cache_with_one_issue(dir.path());
+    let reader = Store::open_read_only(&path).unwrap();
+    assert_eq!(reader.summaries().unwrap().len(), 2);
+    let seen = reader.data_version().unwrap();
+    let mut writer = Store::open_existing(&path).unwrap();
+    for n in [18, 19] {
+        import(&mut writer, &full(n), &format!("week {n}"));
+        let keys: Vec<IssueKey> = reader
+            .summaries()
+            .unwrap()
+            .into_iter()
+            .map(|s| s.key)
+            .collect();
+        assert!(keys.contains(&IssueKey::new(2024, n)), "{n}: {keys:?}");
+        assert_eq!(
+            reader.detail(IssueKey::new(2024, n)).unwrap().unwrap().body,
+            full(n).body
+        );
+    }
+    assert_ne!(
+        reader.data_version().unwrap(),
+        seen,
+        "the change is noticed"
+    );
+    drop(writer);
+    assert_eq!(
+        reader.summaries().unwrap().len(),
+        4,
+        "after the writer closed"
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::open::{beside, read_header, read_only_connection, refuse_memory};
+use super::open::{beside, read_header, read_only_connection, refuse_memory, Sees};
 use super::schema::Owner;
 use super::source::hex_sha256;
 use super::{current_version, Reindexed, Store, StoreError};
@@ -128,6 +128,19 @@ pub fn default_recovery_path(cache: &Path) -> PathBuf {
 }
 
 impl Store {
+    /// Whether `path` is a zhoubao cache that SQLite's quick check finds
+    /// sound, read as a snapshot so nothing is left beside it: `recover`
+    /// has nothing to do for one.
+    pub fn is_sound(path: &Path) -> bool {
+        let Ok(conn) = read_only_connection(path, Sees::Snapshot) else {
+            return false;
+        };
+        let ours = matches!(read_header(&conn, path), Ok(h) if h.owner() == Owner::Ours);
+        ours && conn
+            .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0))
+            .is_ok_and(|first| first == "ok")
+    }
+
     /// Builds a new cache at `to` (which must not exist) from every source
     /// row of the cache at `damaged` that can still be read, re-derived
     /// with `parse`, with the read marks and settings that can be read.
@@ -138,7 +151,7 @@ impl Store {
         parse: impl Fn(&[u8]) -> Option<Bulletin> + Sync,
     ) -> Result<Recovered, StoreError> {
         refuse_memory(to)?;
-        let old = read_only_connection(damaged)?;
+        let old = read_only_connection(damaged, Sees::Snapshot)?;
         match read_header(&old, damaged) {
             Ok(h) if h.owner() == Owner::Foreign => {
                 return Err(StoreError::Foreign {
@@ -178,11 +191,11 @@ impl Store {
             to: to.into(),
             ..Recovered::default()
         };
-        copy_sources(&old, &mut new, &mut report)?;
+        let copied = copy_sources(&old, &mut new, &mut report)?;
         report.reindexed = new.reindex(parse)?;
         report.issues = new.summaries()?.len();
         copy_marks(&old, &mut new, &mut report)?;
-        copy_settings(&old, &new, &mut report)?;
+        copy_settings(&old, &new, &copied, &mut report)?;
         // Closing checkpoints the journal into the file: one file to move.
         drop(new);
         cleanup.0 = None;
@@ -213,11 +226,14 @@ struct Source {
     raw: Vec<u8>,
 }
 
+/// Copies every readable source row; returns (old id, new id) of each row
+/// copied, in order: the new cache numbers its rows afresh.
 fn copy_sources(
     old: &Connection,
     new: &mut Store,
     report: &mut Recovered,
-) -> Result<(), StoreError> {
+) -> Result<Vec<(i64, i64)>, StoreError> {
+    let mut copied = Vec::new();
     let (ids, unreachable, end_unknown) = readable_ids(old);
     report.lost_unnamed += unreachable;
     report.end_unknown = end_unknown;
@@ -248,13 +264,16 @@ fn copy_sources(
                 // Bytes from a damaged page may read back as other bytes.
                 match source {
                     Ok(s) if path.is_some() && hex_sha256(&s.raw) == s.sha256 => {
-                        insert.execute(params![
+                        let inserted = insert.execute(params![
                             s.sha256,
                             s.path,
                             s.format,
                             s.imported_at,
                             s.raw
                         ])?;
+                        if inserted > 0 {
+                            copied.push((id, tx.last_insert_rowid()));
+                        }
                         report.sources += 1;
                     }
                     _ => match path {
@@ -266,7 +285,7 @@ fn copy_sources(
         }
         tx.commit()?;
     }
-    Ok(())
+    Ok(copied)
 }
 
 /// The ids of every source row that can be reached, in order; how many
@@ -377,8 +396,18 @@ fn copy_marks(old: &Connection, new: &mut Store, report: &mut Recovered) -> Resu
     Ok(())
 }
 
-/// The `meta` rows (settings such as the last selected issue).
-fn copy_settings(old: &Connection, new: &Store, report: &mut Recovered) -> Result<(), StoreError> {
+/// The `meta` rows this build knows. The issue last shown is kept when
+/// the new cache still knows it. The last session's "seen up to" source
+/// id is an id of the old cache: it becomes the new id of the last row
+/// copied from at or below it, so the next start still counts as new
+/// exactly the files stored after that session. Anything else is not
+/// carried over: it could name rows the new cache numbers differently.
+fn copy_settings(
+    old: &Connection,
+    new: &Store,
+    copied: &[(i64, i64)],
+    report: &mut Recovered,
+) -> Result<(), StoreError> {
     let mut rows: Vec<(String, String)> = Vec::new();
     let scanned = (|| -> rusqlite::Result<()> {
         let mut stmt = old.prepare("SELECT key, value FROM meta")?;
@@ -389,7 +418,7 @@ fn copy_settings(old: &Connection, new: &Store, report: &mut Recovered) -> Resul
         Ok(())
     })();
     if scanned.is_err() {
-        for key in ["last_selected"] {
+        for key in SETTINGS {
             if rows.iter().any(|(k, _)| k == key) {
                 continue;
             }
@@ -403,12 +432,33 @@ fn copy_settings(old: &Connection, new: &Store, report: &mut Recovered) -> Resul
             }
         }
     }
-    for (key, value) in &rows {
+    let value = |key: &str| rows.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let mut kept: Vec<(&str, String)> = Vec::new();
+    if let Some(key) = value("last_selected").and_then(|v| v.parse::<IssueKey>().ok()) {
+        if new.summaries()?.iter().any(|s| s.key == key) {
+            kept.push(("last_selected", key.to_string()));
+        }
+    }
+    if let Some(seen) = value("session_last_source").and_then(|v| v.parse::<i64>().ok()) {
+        let now = copied
+            .iter()
+            .take_while(|&&(old_id, _)| old_id <= seen)
+            .last()
+            .map_or(0, |&(_, new_id)| new_id);
+        kept.push(("session_last_source", now.to_string()));
+        if let Some(at) = value("session_ended_at") {
+            kept.push(("session_ended_at", at.to_string()));
+        }
+    }
+    for (key, value) in &kept {
         new.conn.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
             params![key, value],
         )?;
     }
-    report.settings = rows.len();
+    report.settings = kept.len();
     Ok(())
 }
+
+/// The `meta` keys recover looks up one by one when the table is damaged.
+const SETTINGS: [&str; 3] = ["last_selected", "session_last_source", "session_ended_at"];

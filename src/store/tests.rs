@@ -471,48 +471,10 @@ fn a_cache_locked_by_another_process_gives_a_clear_error_and_loses_nothing() {
     assert_eq!(s.summaries().unwrap().len(), 3);
 }
 
-/// Makes a file or folder unwritable for the test and undoes it on drop.
-/// Root ignores permission bits, so as root the immutable attribute is used.
-pub(super) struct Unwritable(Vec<std::path::PathBuf>);
-
-impl Unwritable {
-    pub(super) fn new(paths: &[&std::path::Path]) -> Option<Unwritable> {
-        use std::os::unix::fs::PermissionsExt;
-        let guard = Unwritable(paths.iter().map(|p| p.to_path_buf()).collect());
-        for p in paths {
-            let mode = if p.is_dir() { 0o555 } else { 0o444 };
-            std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).ok()?;
-        }
-        let dir = paths.iter().find(|p| p.is_dir())?;
-        if std::fs::write(dir.join("probe"), b"x").is_ok() {
-            let _ = std::fs::remove_file(dir.join("probe"));
-            for p in paths {
-                let ok = std::process::Command::new("chattr")
-                    .arg("+i")
-                    .arg(p)
-                    .status()
-                    .is_ok_and(|s| s.success());
-                if !ok {
-                    return None;
-                }
-            }
-        }
-        Some(guard)
-    }
-}
-
-impl Drop for Unwritable {
-    fn drop(&mut self) {
-        use std::os::unix::fs::PermissionsExt;
-        for p in &self.0 {
-            let _ = std::process::Command::new("chattr")
-                .arg("-i")
-                .arg(p)
-                .status();
-            let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755));
-        }
-    }
-}
+// The same guard as the binary's tests use.
+#[path = "../../tests/cli_fixture/unwritable.rs"]
+mod unwritable;
+pub(super) use unwritable::Unwritable;
 
 #[test]
 fn a_read_only_cache_is_reported_not_written() {

@@ -312,20 +312,12 @@ mod tests {
 
     /// An issue with only 处理事件 (`events`) and 恶意URL (`urls`) known.
     fn issue(y: i32, n: u32, events: Option<i64>, urls: Option<i64>) -> IssueSummary {
-        IssueSummary {
-            key: key(y, n),
-            title: None,
-            period: None,
-            published: None,
-            assessment: None,
-            figures: Figures {
-                events_handled: events,
-                malicious_urls: urls,
-                ..Figures::default()
-            },
-            cached: true,
-            read: false,
-        }
+        let figures = Figures {
+            events_handled: events,
+            malicious_urls: urls,
+            ..Figures::default()
+        };
+        IssueSummary::with_figures(key(y, n), figures)
     }
 
     fn events(y: i32, n: u32, v: i64) -> IssueSummary {

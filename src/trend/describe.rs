@@ -315,19 +315,11 @@ mod tests {
     }
 
     fn events(y: i32, n: u32, v: i64) -> IssueSummary {
-        IssueSummary {
-            key: key(y, n),
-            title: None,
-            period: None,
-            published: None,
-            assessment: None,
-            figures: Figures {
-                events_handled: Some(v),
-                ..Figures::default()
-            },
-            cached: true,
-            read: false,
-        }
+        let figures = Figures {
+            events_handled: Some(v),
+            ..Figures::default()
+        };
+        IssueSummary::with_figures(key(y, n), figures)
     }
 
     fn compared(series: &[IssueSummary]) -> (IssueComparisons, MetricComparison) {

@@ -131,18 +131,13 @@ mod tests {
     use super::*;
 
     fn summary(year: i32, number: u32, events: Option<i64>) -> IssueSummary {
+        let figures = Figures {
+            events_handled: events,
+            ..Figures::default()
+        };
         IssueSummary {
-            key: IssueKey::new(year, number),
-            title: None,
-            period: None,
-            published: None,
-            assessment: None,
-            figures: Figures {
-                events_handled: events,
-                ..Figures::default()
-            },
             cached: events.is_some(),
-            read: false,
+            ..IssueSummary::with_figures(IssueKey::new(year, number), figures)
         }
     }
 

@@ -12,7 +12,7 @@ use super::action::{Focus, InputMode};
 use super::chart::PaneChart;
 use super::chart_view::ChartViewState;
 use super::detail::{DetailDoc, LinkTarget, Row};
-use super::fetch::FetchSlot;
+use super::fetch_state::FetchSlot;
 use super::filter::{ListFilter, Question};
 use super::layout::{self, Panes};
 use super::library::{Library, LibraryError};
@@ -307,6 +307,17 @@ impl App {
             text: text.into(),
             error: true,
         });
+    }
+
+    /// Switches the UI's language, redrawing the shown issue in it.
+    pub fn set_language(&mut self, lang: crate::i18n::Lang) {
+        self.ui.lang = lang;
+        if let Some(target) = self.current.clone() {
+            let scroll = self.detail_scroll;
+            self.show(target);
+            self.detail_scroll = scroll;
+            self.clamp_scroll();
+        }
     }
 
     pub fn set_message(&mut self, text: impl Into<String>) {

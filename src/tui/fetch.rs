@@ -6,110 +6,21 @@
 //! When the page is stored the app reloads (the library's generation
 //! changed) and shows the issue; Esc cancels.
 
-use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::{self, TryRecvError};
+use std::sync::Arc;
 use std::time::Duration;
 
 use super::action::Focus;
 use super::app::{App, Target};
 use super::detail::Item;
-use crate::fetch::{self, Cancel, Client, FetchError, FetchOptions, PageResult, Step};
-use crate::i18n::{Lang, Msg};
+pub use super::fetch_state::{CacheFetcher, PageFetcher, Progress};
+use super::fetch_state::{Job, News};
+use crate::fetch::{self, Cancel, FetchError, PageResult};
+use crate::i18n::{Fetch, Msg};
 use crate::model::IssueKey;
-use crate::store::Store;
 
 /// How often the event loop looks for news while a fetch runs.
 pub const POLL_EVERY: Duration = Duration::from_millis(100);
-
-/// What a fetch thread says as it goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Progress {
-    /// Waiting this long before asking the host again (politeness).
-    Waiting(Duration),
-    Requesting,
-}
-
-/// Fetches one page into the cache the TUI reads, on whatever thread
-/// calls it; the TUI test gives one that reaches its loopback server.
-pub trait PageFetcher: Send + Sync {
-    fn fetch(&self, url: &str, cancel: &Cancel, progress: &mut dyn FnMut(Progress)) -> PageResult;
-}
-
-/// The real fetcher: HTTP as `zhoubao fetch` does it, stored through a
-/// connection of its own to the cache file. One client for the session, so
-/// requests to one host stay spaced however fast `F` is pressed.
-pub struct CacheFetcher {
-    path: PathBuf,
-    client: Mutex<Client>,
-}
-
-impl CacheFetcher {
-    pub fn new(path: PathBuf, options: FetchOptions) -> CacheFetcher {
-        CacheFetcher {
-            path,
-            client: Mutex::new(Client::new(options)),
-        }
-    }
-}
-
-impl PageFetcher for CacheFetcher {
-    fn fetch(&self, url: &str, cancel: &Cancel, progress: &mut dyn FnMut(Progress)) -> PageResult {
-        let mut store = match Store::open_existing(&self.path) {
-            Ok(store) => store,
-            Err(e) => {
-                return PageResult::Failed(FetchError::Store {
-                    detail: e.to_string(),
-                })
-            }
-        };
-        // A panic on another fetch thread leaves the client usable.
-        let mut client = self.client.lock().unwrap_or_else(|p| p.into_inner());
-        let (result, _) =
-            fetch::fetch_page(
-                &mut client,
-                &mut store,
-                url,
-                cancel,
-                &mut |step| match step {
-                    Step::Waiting { wait, .. } => progress(Progress::Waiting(wait)),
-                    Step::Requesting { .. } => progress(Progress::Requesting),
-                },
-            );
-        result
-    }
-}
-
-enum News {
-    Progress(Progress),
-    Done(PageResult),
-}
-
-/// A fetch under way.
-struct Job {
-    /// How messages name it: the issue key, else the line's title.
-    what: String,
-    /// Where the reader was when pressing `F`, and whether it was a link.
-    from: Option<Target>,
-    link: bool,
-    news: Receiver<News>,
-    cancel: Cancel,
-    /// What the status line says while it runs.
-    showing: Msg,
-}
-
-/// `F`'s state in the app: the fetcher (None in the demo) and the fetch
-/// under way.
-pub struct FetchSlot {
-    fetcher: Option<Arc<dyn PageFetcher>>,
-    job: Option<Job>,
-}
-
-impl FetchSlot {
-    pub fn new(fetcher: Option<Arc<dyn PageFetcher>>) -> FetchSlot {
-        FetchSlot { fetcher, job: None }
-    }
-}
 
 /// Which page `F` asks for, or why there is none.
 struct Request {
@@ -124,17 +35,6 @@ impl App {
         self.fetch.fetcher = fetcher;
     }
 
-    /// Switches the UI's language, redrawing the shown issue in it.
-    pub fn set_language(&mut self, lang: Lang) {
-        self.ui.lang = lang;
-        if let Some(target) = self.current.clone() {
-            let scroll = self.detail_scroll;
-            self.show(target);
-            self.detail_scroll = scroll;
-            self.clamp_scroll();
-        }
-    }
-
     pub fn is_fetching(&self) -> bool {
         self.fetch.job.is_some()
     }
@@ -144,7 +44,8 @@ impl App {
         self.fetch.job.as_ref().map(|_| POLL_EVERY)
     }
 
-    fn say(&mut self, msg: Msg, error: bool) {
+    fn say(&mut self, msg: impl Into<Msg>, error: bool) {
+        let msg: Msg = msg.into();
         let text = msg.text(self.ui.lang).into_owned();
         if error {
             self.set_error(text);
@@ -156,11 +57,11 @@ impl App {
     /// `F`: starts fetching the selected line's issue or the shown issue.
     pub fn start_fetch(&mut self) {
         let Some(fetcher) = self.fetch.fetcher.clone() else {
-            return self.say(Msg::FetchTuiDemo, false);
+            return self.say(Fetch::TuiDemo, false);
         };
         if let Some(job) = &self.fetch.job {
             let what = job.what.clone();
-            return self.say(Msg::FetchTuiBusy { what }, false);
+            return self.say(Fetch::TuiBusy { what }, false);
         }
         let request = match self.fetch_request() {
             Ok(request) => request,
@@ -180,13 +81,13 @@ impl App {
                 let _ = tx.send(News::Done(result));
             });
         if let Err(e) = spawned {
-            let why = Box::new(Msg::FetchNetwork {
+            let why = Box::new(Msg::Fetch(Fetch::Network {
                 detail: e.to_string(),
-            });
+            }));
             let what = request.what;
-            return self.say(Msg::FetchTuiFailed { what, why }, true);
+            return self.say(Fetch::TuiFailed { what, why }, true);
         }
-        let showing = Msg::FetchTuiRunning {
+        let showing = Fetch::TuiRunning {
             what: request.what.clone(),
         };
         self.fetch.job = Some(Job {
@@ -203,7 +104,7 @@ impl App {
     /// The selected 近期回顾 line while the links have focus, else the
     /// shown issue; refused when the cache holds it in full or no URL is
     /// known.
-    fn fetch_request(&self) -> Result<Request, Msg> {
+    fn fetch_request(&self) -> Result<Request, Fetch> {
         let selected = (self.focus == Focus::Links)
             .then(|| self.doc.items.get(self.link_selected))
             .flatten();
@@ -216,10 +117,15 @@ impl App {
                 let what =
                     key.map_or_else(|| crate::sanitize::line(&link.title), |k| k.to_string());
                 if key.is_some_and(|k| self.holds(k)) || (key.is_none() && link.cached) {
-                    return Err(Msg::FetchTuiCached { key: what });
+                    return Err(Fetch::TuiCached { key: what });
                 }
-                let Some(url) = link.url.clone() else {
-                    return Err(Msg::FetchTuiNoUrl { what });
+                // The line's own link, else what the cache knows of its issue.
+                let url = link
+                    .url
+                    .clone()
+                    .or_else(|| key.and_then(|k| self.known_url(k)));
+                let Some(url) = url else {
+                    return Err(Fetch::TuiNoUrl { what });
                 };
                 return Ok(Request {
                     what,
@@ -235,16 +141,26 @@ impl App {
             (None, _) => String::new(),
         };
         if key.is_some_and(|k| self.holds(k)) {
-            return Err(Msg::FetchTuiCached { key: what });
+            return Err(Fetch::TuiCached { key: what });
         }
-        match self.doc.url.clone() {
+        // The best copy the cache knows of (the original, not a repost).
+        let url = key
+            .and_then(|k| self.known_url(k))
+            .or_else(|| self.doc.url.clone());
+        match url {
             Some(url) => Ok(Request {
                 what,
                 url,
                 link: false,
             }),
-            None => Err(Msg::FetchTuiNoUrl { what }),
+            None => Err(Fetch::TuiNoUrl { what }),
         }
+    }
+
+    /// The URL to fetch `key` from, of those the cache knows for it.
+    fn known_url(&self, key: IssueKey) -> Option<String> {
+        let detail = self.library().detail(key).ok().flatten()?;
+        fetch::url_for_issue(&detail)
     }
 
     fn holds(&self, key: IssueKey) -> bool {
@@ -261,7 +177,7 @@ impl App {
             return false;
         };
         job.cancel.cancel();
-        self.say(Msg::FetchTuiCancelled { what: job.what }, false);
+        self.say(Fetch::TuiCancelled { what: job.what }, false);
         true
     }
 
@@ -271,16 +187,22 @@ impl App {
         let Some(job) = self.fetch.job.as_mut() else {
             return;
         };
+        let before = job.showing.clone();
         let done = loop {
             match job.news.try_recv() {
                 Ok(News::Progress(Progress::Waiting(wait))) => {
-                    job.showing = Msg::FetchTuiWaiting {
+                    job.showing = Fetch::TuiWaiting {
                         what: job.what.clone(),
                         secs: format!("{:.1}", wait.as_secs_f64()),
                     };
                 }
+                Ok(News::Progress(Progress::WaitingForPrevious)) => {
+                    job.showing = Fetch::TuiWaitingPrevious {
+                        what: job.what.clone(),
+                    };
+                }
                 Ok(News::Progress(Progress::Requesting)) => {
-                    job.showing = Msg::FetchTuiRunning {
+                    job.showing = Fetch::TuiRunning {
                         what: job.what.clone(),
                     };
                 }
@@ -288,14 +210,20 @@ impl App {
                 Err(TryRecvError::Empty) => break None,
                 Err(TryRecvError::Disconnected) => {
                     self.fetch.job = None;
-                    return self.say(Msg::FetchTuiLost, true);
+                    return self.say(Fetch::TuiLost, true);
                 }
             }
         };
         let Some(result) = done else {
-            // A key press cleared the line; the fetch still runs.
+            // The line follows the fetch unless it says something else now;
+            // a key press that cleared it brings the fetch's words back.
             let showing = job.showing.clone();
-            if self.status.is_none() {
+            let lang = self.ui.lang;
+            let ours = self
+                .status
+                .as_ref()
+                .is_none_or(|s| !s.error && s.text == before.text(lang));
+            if ours {
                 self.say(showing, false);
             }
             return;
@@ -319,14 +247,14 @@ impl App {
                     }
                 }
                 let key = key.to_string();
-                self.say(Msg::FetchTuiStored { key, outcome }, false);
+                self.say(Fetch::TuiStored { key, outcome }, false);
             }
-            PageResult::Skipped(why) => self.say(Msg::FetchTuiSkipped { what, why }, true),
+            PageResult::Skipped(why) => self.say(Fetch::TuiSkipped { what, why }, true),
             PageResult::Failed(FetchError::Cancelled) => {}
-            PageResult::Failed(FetchError::Wall) => self.say(Msg::FetchTuiWall { what }, true),
+            PageResult::Failed(FetchError::Wall) => self.say(Fetch::TuiWall { what }, true),
             PageResult::Failed(e) => {
                 let why = Box::new(e.message());
-                self.say(Msg::FetchTuiFailed { what, why }, true);
+                self.say(Fetch::TuiFailed { what, why }, true);
             }
         }
     }

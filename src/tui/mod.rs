@@ -13,6 +13,7 @@ pub mod action;
 pub mod app;
 pub mod browser;
 pub mod fetch;
+mod fetch_state;
 pub mod filter;
 pub mod keymap;
 pub mod keys;

@@ -22,6 +22,8 @@ use zhoubao::synth::{self, SynthIssue};
 pub const HOLD_AT_MOST: Duration = Duration::from_secs(40);
 /// The endless body stops by itself after this much, whatever the client.
 const ENDLESS_AT_MOST: u64 = 256 * 1024 * 1024;
+/// How long `/slow/s` waits before it sends the page.
+pub const SLOW: Duration = Duration::from_secs(2);
 /// Issues of the fixture series: 2024 第1期 to 第8期.
 pub const ISSUES: usize = 8;
 const SEED: u64 = 0x5eed_f37c;
@@ -41,7 +43,13 @@ pub struct Request {
 pub struct Setup {
     /// The issue (index into the series) whose page is WeChat's wall.
     pub wall_at: Option<usize>,
+    /// The issue whose page holds [`PANIC_MARKER`], on which the parser
+    /// panics when `ZHOUBAO_TEST_PARSER_PANIC` names it.
+    pub panic_at: Option<usize>,
 }
+
+/// The text that makes the parser panic in a test run that asks for it.
+pub const PANIC_MARKER: &str = "FIXTURE-PARSER-CRASH";
 
 struct Shared {
     base: String,
@@ -109,6 +117,11 @@ impl FixtureServer {
 
     pub fn newest_url(&self) -> String {
         self.page_url(ISSUES - 1)
+    }
+
+    /// The newest issue's page, sent [`SLOW`] after it is asked for.
+    pub fn slow_url(&self) -> String {
+        self.newest_url().replacen("/s?", "/slow/s?", 1)
     }
 
     /// A server that accepts connections and never answers.
@@ -231,6 +244,11 @@ fn answer(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             Some(i) if shared.setup.wall_at == Some(i) => {
                 respond(&mut stream, "200 OK", html, &[], WALL_PAGE.as_bytes())
             }
+            Some(i) if shared.setup.panic_at == Some(i) => {
+                let marked = page(shared, i)
+                    .replace("</body>", &format!("<!-- {PANIC_MARKER} -->\n</body>"));
+                respond(&mut stream, "200 OK", html, &[], marked.as_bytes())
+            }
             Some(i) => respond(&mut stream, "200 OK", html, &[], page(shared, i).as_bytes()),
             None => respond(
                 &mut stream,
@@ -240,6 +258,11 @@ fn answer(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
                 b"<p>no such page</p>",
             ),
         },
+        "/slow/s" => {
+            std::thread::sleep(SLOW);
+            let i = issue_index(shared, query).unwrap_or(ISSUES - 1);
+            respond(&mut stream, "200 OK", html, &[], page(shared, i).as_bytes())
+        }
         "/gzip/s" => {
             let i = issue_index(shared, query).unwrap_or(ISSUES - 1);
             let gzip = gzip(page(shared, i).as_bytes());

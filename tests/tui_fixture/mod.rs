@@ -293,7 +293,8 @@ pub fn url_of(k: IssueKey) -> String {
     )
 }
 
-/// A full (cached) issue of any year, its week from the series' calendar.
+/// A full (cached) issue of any year, its week from the series' calendar
+/// (so weeks across a new year and 53-week years come out right).
 pub fn cached_week(year: i32, number: u32, f: Figures) -> IssueDetail {
     let k = key(year, number);
     let period = zhoubao::calendar::period_of_key(k).expect("fixture weeks are on the calendar");
@@ -364,27 +365,6 @@ pub fn comparisons_library() -> MemoryLibrary {
     lib
 }
 
-/// A full (cached) issue of any year, its period the calendar's week
-/// (so weeks across a new year and 53-week years come out right).
-pub fn cached_in(year: i32, number: u32, f: Figures) -> IssueDetail {
-    let period = zhoubao::calendar::period_of_key(key(year, number))
-        .expect("fixture weeks are on the calendar");
-    let text = zhoubao::calendar::period_text(period, zhoubao::calendar::crosses_year(period));
-    let mut issue = cached(number, (1, 1), (1, 7), f);
-    issue.summary.key = key(year, number);
-    issue.summary.title = Some(format!(
-        "网络安全信息与动态周报{year}年第{number}期（{text}）"
-    ));
-    issue.summary.period = Some(period);
-    issue.summary.published = Some(period.end + chrono::Days::new(3));
-    let link = format!("https://mp.weixin.qq.com/s?__biz=FIXTURE&mid={year}{number:02}&idx=1");
-    issue.url = Some(link.clone());
-    for alias in &mut issue.aliases {
-        alias.url = Some(link.clone());
-    }
-    issue
-}
-
 /// Only 处理事件 known: the figure most chart tests look at.
 pub fn events(v: i64) -> Figures {
     figures([Some(v), None, None, None, None])
@@ -394,7 +374,7 @@ pub fn events(v: i64) -> Figures {
 pub fn weeks_library(weeks: &[(i32, u32, Figures)]) -> MemoryLibrary {
     let mut lib = MemoryLibrary::new();
     for &(year, number, f) in weeks {
-        lib.insert(cached_in(year, number, f));
+        lib.insert(cached_week(year, number, f));
     }
     lib
 }

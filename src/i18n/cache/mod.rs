@@ -111,6 +111,9 @@ pub enum Cache {
         files: usize,
     },
     RecoverEndUnknown,
+    /// The verdict of `recover`: everything was saved, or not (exit 1).
+    RecoverComplete,
+    RecoverIncomplete,
     RecoverMarksDamaged {
         lost: usize,
     },
@@ -454,6 +457,12 @@ impl Cache {
                 plural(*settings, "setting", "settings")
             )
             .into(),
+            (RecoverComplete, Zh) => "已全部保存：没有丢失任何文件、已读标记或设置".into(),
+            (RecoverComplete, En) => {
+                "everything was saved: no file, read mark or setting was lost".into()
+            }
+            (RecoverIncomplete, Zh) => "未能全部保存：丢失的内容见上文".into(),
+            (RecoverIncomplete, En) => "not everything could be saved: see above for what was lost".into(),
             (RecoverNext { cache, to }, Zh) => format!(
                 "损坏的缓存未作改动；要改用新缓存，请在没有 zhoubao 运行时执行：\n  \
                  mv {cache} {cache}.damaged && mv {to} {cache}"

@@ -154,6 +154,8 @@ impl Cache {
             RecoverLost { files: 1 },
             RecoverLostUnnamed { files: 2 },
             RecoverEndUnknown,
+            RecoverComplete,
+            RecoverIncomplete,
             RecoverMarksDamaged { lost: 1 },
             RecoverSettingsLost { settings: 1 },
             RecoverNext {
