@@ -247,7 +247,7 @@ fn caught<T>(f: impl FnOnce() -> T + panic::UnwindSafe) -> Result<T, Msg> {
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "no message".into());
+            .unwrap_or_default();
         let at = PANIC_LOCATION
             .with(|l| l.borrow_mut().take())
             .map(|l| crate::sanitize::line(&l));
@@ -397,7 +397,7 @@ fn too_large(bytes: u64) -> Msg {
 
 fn cannot_read(e: &std::io::Error) -> Msg {
     Msg::Cache(Cache::CannotRead {
-        error: crate::sanitize::line(&e.to_string()),
+        error: crate::i18n::Os::of(e),
     })
 }
 
@@ -473,7 +473,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, Msg)>) 
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            let error = crate::sanitize::line(&e.to_string());
+            let error = crate::i18n::Os::of(&e);
             return errors.push((
                 dir.to_path_buf(),
                 Msg::Cache(Cache::CannotReadFolder { error }),

@@ -359,6 +359,10 @@ fn commands(
             }
         }
         Command::Search { query, json } => {
+            // Every issue contains nothing: an empty query would list all.
+            if query.trim().is_empty() {
+                return Err(said(Cmd::EmptyQuery, lang));
+            }
             let texts = store.search_texts(&query)?;
             let mut summaries: HashMap<IssueKey, _> =
                 store.summaries()?.into_iter().map(|s| (s.key, s)).collect();
@@ -439,6 +443,18 @@ fn man() -> Result<ExitCode> {
 
 /// `zhoubao recover`: a new cache beside the damaged one, never over a file.
 fn recover(cache: &Path, to: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
+    // A sound cache needs no copy: say so rather than write one, unless
+    // a copy was asked for by name (`--to`).
+    if to.is_none() && Store::is_sound(cache) {
+        eprintln!(
+            "{}",
+            Cache::RecoverHealthy {
+                cache: shown(cache)
+            }
+            .text(lang)
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let to = to.unwrap_or_else(|| zhoubao::store::default_recovery_path(cache));
     let report = Store::recover(cache, &to, |raw| {
         import::parse_caught(raw).ok().and_then(Result::ok)

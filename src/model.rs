@@ -146,6 +146,17 @@ impl Metric {
     }
 }
 
+/// How the TUI shows a figure an issue does not have.
+pub const UNKNOWN_FIGURE: &str = "—";
+/// How text output (`list`, `show`) shows it: ASCII, for pipes and tools.
+pub const UNKNOWN_FIGURE_ASCII: &str = "-";
+
+/// A figure as shown: its value, else `unknown` ([`UNKNOWN_FIGURE`] or
+/// [`UNKNOWN_FIGURE_ASCII`]); never 0 for a figure nobody reported.
+pub fn figure_text(v: Option<i64>, unknown: &str) -> String {
+    v.map_or_else(|| unknown.to_string(), |v| v.to_string())
+}
+
 /// A missing figure is unknown (`None`), never 0.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Figures {
@@ -337,4 +348,95 @@ pub struct IssueDetail {
     pub images: Vec<String>,
     pub recent: Vec<StoredRef>,
     pub aliases: Vec<Alias>,
+}
+
+// --- what the parser and the cache report, as plain data: the message
+// table (i18n) words these, and depends on nothing but this module.
+
+/// Larger files are refused before any parsing: no bulletin comes near it
+/// (the biggest real WeChat page is 3.5 MB) and it bounds memory.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Why a file did not yield a bulletin (the parser's verdict). The words
+/// are the message table's: `Display` (parse/mod.rs) is the English text,
+/// for logs and tests; what the user reads is `ParseError::message` in
+/// their language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    /// Readable, but not an issue of the series (another article, an
+    /// expired page, an unnumbered title): the import skips it.
+    NotBulletin(Skip),
+    /// Not something the parser can read at all (binary, truncated,
+    /// undecodable): the import reports it as failed.
+    Unreadable(Unreadable),
+}
+
+/// Why a readable file is not an issue of the series. Quoted titles and
+/// accounts are already shortened to one sanitized line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Skip {
+    /// No title at all: not an article.
+    NoTitle,
+    /// Another article altogether, and the account that published it.
+    NotSeries { title: String, by: Option<String> },
+    /// The series name without `YYYY年第N期`.
+    Unnumbered { title: String },
+    /// `第0期`, `第999期`: the number as written.
+    BadNumber(String),
+    /// A year outside [`crate::model::IssueKey::YEARS`].
+    BadYear(i32),
+    /// An HTML page that is not a WeChat article.
+    NotWechat,
+    /// A WeChat page saying the article is gone, and what it says.
+    NoArticle { message: String },
+}
+
+/// Why a file cannot be read as a document at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unreadable {
+    Empty,
+    /// Past [`MAX_FILE_BYTES`].
+    TooLarge {
+        bytes: usize,
+    },
+    /// NUL bytes or control characters: not text.
+    Binary,
+    /// Decodes, but mostly to replacement characters.
+    MostlyInvalid,
+    /// A front matter block opened with `---` and never closed.
+    UnclosedFrontMatter,
+    /// HTML nesting at least `depth` deep, past `limit`.
+    TooDeep {
+        depth: usize,
+        limit: usize,
+    },
+    /// Tree-building work past the budget, `percent` of the way through.
+    TooCostly {
+        percent: usize,
+    },
+    /// The most attributes found in one tag, past the limit.
+    TooManyAttributes {
+        most: u64,
+    },
+    /// Past a time limit (in tenths of a second), `percent` of the way.
+    /// The HTML guard counts work instead of reading a clock and no
+    /// longer gives this; its words stay in the message table until that
+    /// drops them.
+    TooSlow {
+        tenths: u64,
+        percent: usize,
+    },
+}
+
+/// What importing one file did to the cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// A full copy of an issue the cache did not hold in full before.
+    New,
+    /// A full copy that changed what the cache shows of its issue.
+    Updated,
+    /// The file was imported before, or adds nothing.
+    Unchanged,
+    /// A stub (repost, empty page): merged as an alias and title.
+    StubMerged,
 }

@@ -252,6 +252,33 @@ fn recover_rebuilds_everything_when_only_derived_rows_are_damaged() {
         "{}",
         stderr(&out)
     );
+    // The new cache is never overwritten; the report reads in Chinese too.
+    let again = zhoubao(&a.db, &["recover", "--to", to.to_str().unwrap()]);
+    assert_eq!(
+        stderr(&again),
+        format!(
+            "zhoubao: {}: already exists; recover never overwrites a file: pass --to NEW, or move it away\n",
+            to.display()
+        )
+    );
+    let to_zh = dir.path().join("新缓存.db");
+    let zh = cli_fixture::command()
+        .env("ZHOUBAO_LANG", "zh")
+        .arg("--db")
+        .arg(&a.db)
+        .args(["recover", "--to", to_zh.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let said = stderr(&zh);
+    assert!(
+        said.starts_with(&format!(
+            "已把 30 个存储文件中的 30 个保存到 {}：{} 期，2 个已读标记\n",
+            to_zh.display(),
+            all.len()
+        )),
+        "{said}"
+    );
+    assert!(said.contains("损坏的缓存未作改动"), "{said}");
     assert!(
         stderr(&out).contains("everything was saved: no file, read mark or setting was lost"),
         "{}",

@@ -299,7 +299,7 @@ fn the_view_draws_at_any_size_without_panic_and_an_empty_cache_says_so() {
     press(&mut app, KeyCode::Char('c'));
     let text = screen(&app, 80, 24);
     assert_eq!(app.mode, InputMode::Chart);
-    assert!(text.contains("没有处理事件的数字"), "{text}");
+    assert!(text.contains("没有处理事件的数据"), "{text}");
 }
 
 /// 2023 ten times busier than 2024: a year earlier is all far above.

@@ -134,7 +134,7 @@ impl Library for Shared {
     fn summaries(&self) -> LibraryResult<Vec<IssueSummary>> {
         if let Some(n) = self.busy_reads.get().checked_sub(1) {
             self.busy_reads.set(n);
-            return Err(Box::new(zhoubao::store::StoreError::Busy));
+            return Err(zhoubao::store::StoreError::Busy.into());
         }
         self.inner.borrow().summaries()
     }

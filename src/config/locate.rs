@@ -64,6 +64,14 @@ fn key_of(line: &str) -> Option<String> {
     (!key.is_empty() && !key.contains(['[', ']', ','])).then(|| key.to_string())
 }
 
+/// The column (in characters, from 1) of byte `offset` of `text`; None
+/// when `offset` is not a character boundary of it.
+pub(super) fn column_of(text: &str, offset: usize) -> Option<usize> {
+    let before = text.get(..offset)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Some(before.get(line_start..)?.chars().count() + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

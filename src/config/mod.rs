@@ -20,8 +20,8 @@ use serde::Deserialize;
 
 pub use self::fetch::{Fetch, MIN_FETCH_DELAY};
 pub use self::template::key_table;
-use crate::i18n::{Lang, Msg};
-use crate::tui::keymap::{KeyMap, KeyMapError};
+use crate::i18n::{ConfigMsg, Lang, Msg, Os};
+use crate::tui::keymap::{BoundTo, KeyMap, KeyMapError};
 use crate::tui::keys::Key;
 use crate::tui::theme::{parse_style, Theme, ThemeName};
 
@@ -116,21 +116,21 @@ impl Config {
             return Config::parse("", "", no_color, lang);
         };
         let name = path.display().to_string();
-        let error = |reason: Msg| ConfigError {
+        let error = |reason: ConfigMsg| ConfigError {
             path: name.clone(),
             line: None,
             key: None,
-            reason: reason.text(lang).into_owned(),
+            reason: Msg::Config(reason).text(lang).into_owned(),
         };
         let text = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|_| error(Msg::ConfigNotUtf8))?,
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| error(ConfigMsg::NotUtf8))?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
                 return Config::parse("", &name, no_color, lang);
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(error(Msg::ConfigMissing));
+                return Err(error(ConfigMsg::Missing));
             }
-            Err(e) => return Err(error(Msg::ConfigUnreadable(e.to_string()))),
+            Err(e) => return Err(error(ConfigMsg::Unreadable(Os::of(&e)))),
         };
         let mut config = Config::parse(&text, &name, no_color, lang)?;
         config.path = Some(path);
@@ -144,24 +144,25 @@ impl Config {
         no_color: bool,
         lang: Lang,
     ) -> Result<Config, ConfigError> {
-        let at = |line: Option<usize>, key: Option<String>, reason: Msg| ConfigError {
+        let at = |line: Option<usize>, key: Option<String>, reason: ConfigMsg| ConfigError {
             path: name.to_string(),
             line,
             key,
-            reason: reason.text(lang).into_owned(),
+            reason: Msg::Config(reason).text(lang).into_owned(),
         };
         let file: File = toml::from_str(text).map_err(|e| {
-            let (line, key) = match e.span() {
+            let (line, key, column) = match e.span() {
                 Some(span) => {
                     let (line, key) = locate::at_offset(text, span.start);
-                    (Some(line), key)
+                    (Some(line), key, locate::column_of(text, span.start))
                 }
-                None => (None, None),
+                None => (None, None, None),
             };
-            at(line, key, Msg::ConfigSyntax(e.message().to_string()))
+            let detail = e.message().to_string();
+            at(line, key, ConfigMsg::Syntax { detail, column })
         })?;
         // Our own checks point at the key's line.
-        let key_at = |section: &str, key: &str, reason: Msg| {
+        let key_at = |section: &str, key: &str, reason: ConfigMsg| {
             at(
                 locate::line_of(text, section, key),
                 Some(format!("{section}.{key}")),
@@ -173,18 +174,24 @@ impl Config {
             let keys = names
                 .iter()
                 .map(|n| {
-                    Key::parse(n).map_err(|_| key_at("keys", action, Msg::ConfigBadKey(n.clone())))
+                    Key::parse(n).map_err(|_| key_at("keys", action, ConfigMsg::BadKey(n.clone())))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             remaps.push((action.as_str(), keys));
         }
         let keys = KeyMap::with_keys(remaps).map_err(|e| match e {
-            KeyMapError::UnknownAction(action) => key_at("keys", &action, Msg::ConfigUnknownAction),
-            KeyMapError::Conflict { action, key, other } => {
-                key_at("keys", &action, Msg::ConfigConflict { key, other })
-            }
+            KeyMapError::UnknownAction(action) => key_at("keys", &action, ConfigMsg::UnknownAction),
+            KeyMapError::Conflict { action, key, other } => key_at(
+                "keys",
+                &action,
+                match other {
+                    BoundTo::Action(other) => ConfigMsg::Conflict { key, other },
+                    BoundTo::Fixed(what) => ConfigMsg::ConflictFixed { key, what },
+                },
+            ),
+            KeyMapError::NoWayOut { action } => key_at("keys", &action, ConfigMsg::NoWayOut),
             KeyMapError::Reserved { action, key } => {
-                key_at("keys", &action, Msg::ConfigReserved(key))
+                key_at("keys", &action, ConfigMsg::Reserved(key))
             }
         })?;
         let theme_name = match file.theme.get("name").map(String::as_str) {
@@ -196,7 +203,7 @@ impl Config {
                 return Err(key_at(
                     "theme",
                     "name",
-                    Msg::ConfigBadTheme(other.to_string()),
+                    ConfigMsg::BadTheme(other.to_string()),
                 ))
             }
         };
@@ -208,10 +215,9 @@ impl Config {
             theme_name
         });
         for (element, spec) in file.theme.iter().filter(|(k, _)| *k != "name") {
-            let style = parse_style(spec)
-                .map_err(|e| key_at("theme", element, Msg::ConfigBadStyle(e.to_string())))?;
+            let style = parse_style(spec).map_err(|e| key_at("theme", element, e.message()))?;
             if !theme.set(element, style) {
-                return Err(key_at("theme", element, Msg::ConfigUnknownElement));
+                return Err(key_at("theme", element, ConfigMsg::UnknownElement));
             }
         }
         if no_color {
@@ -223,7 +229,7 @@ impl Config {
                 return Err(key_at(
                     "fetch",
                     "delay",
-                    Msg::ConfigDelay(delay.to_string()),
+                    ConfigMsg::Delay(delay.to_string()),
                 ));
             }
             fetch.delay = Duration::from_secs_f64(delay.min(3600.0));
@@ -239,14 +245,17 @@ impl Config {
             return Err(at(
                 locate::line_of(text, "", "browser"),
                 Some("browser".into()),
-                Msg::ConfigEmptyBrowser,
+                ConfigMsg::EmptyBrowser,
             ));
         }
         Ok(Config {
             path: None,
             language: file.language,
             browser: file.browser,
-            db: file.db,
+            db: file.db.map(|db| {
+                let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+                expand_home(db, home.as_deref())
+            }),
             keys,
             theme_name,
             theme,
@@ -254,6 +263,15 @@ impl Config {
             fetch,
         })
     }
+}
+
+/// `~` alone or before a `/` at the start of a path means the home folder,
+/// as in a shell (`~user` is left alone); without a home, the path as is.
+fn expand_home(path: PathBuf, home: Option<&Path>) -> PathBuf {
+    let (Some(home), Ok(rest)) = (home, path.strip_prefix("~")) else {
+        return path;
+    };
+    home.join(rest)
 }
 
 /// NO_COLOR as no-color.org has it: set and not empty.

@@ -23,6 +23,9 @@ fn quoted_keys(keys: &[crate::tui::keys::Key]) -> String {
 
 /// The default config file, commented; uncommenting a `# name = value`
 /// line changes nothing until the value is edited.
+/// English whatever the language, like the key and setting names it
+/// explains: a file the user keeps and edits, and may share, is not a
+/// message of one session, so it is a template here, not the table's.
 /// `path` is where the file goes by default.
 pub fn default_file(path: Option<PathBuf>) -> String {
     let mut out = String::new();

@@ -298,3 +298,116 @@ fn the_readme_example_config_is_valid() {
         Some(Action::OpenChart)
     );
 }
+
+#[test]
+fn chinese_refusals_name_fixed_keys_and_bad_styles_in_chinese() {
+    let zh = |text: &str| {
+        Config::parse(text, "my.toml", false, Lang::Zh)
+            .expect_err("refused")
+            .to_string()
+    };
+    assert_eq!(
+        zh("[keys]\nsearch = [\"3\"]\n"),
+        "my.toml:2: keys.search: “1-9”也是“跟随第 N 条近期回顾”的键，两者会同时起作用"
+    );
+    let style = zh("[theme]\nlink = \"blod\"\n");
+    assert!(
+        style.starts_with("my.toml:2: theme.link: 样式写错了：“blod”既不是颜色也不是属性"),
+        "{style}"
+    );
+    assert!(!style.contains("is not a colour"), "{style}");
+    assert_eq!(
+        zh("[theme]\nlink = \"bold on\"\n"),
+        "my.toml:2: theme.link: 样式写错了：“on”后面要跟一个颜色"
+    );
+}
+
+#[test]
+fn an_unreadable_config_file_says_why_in_chinese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A folder where the file should be: the system says it is one.
+    let e = Config::load(Some(dir.path()), false, Lang::Zh).expect_err("refused");
+    assert!(e.to_string().ends_with("读不了配置文件：这是文件夹"), "{e}");
+}
+
+#[test]
+fn a_tilde_at_the_start_of_db_is_the_home_folder() {
+    let home = Path::new("/home/读者");
+    assert_eq!(
+        expand_home("~/周报/cache.db".into(), Some(home)),
+        home.join("周报/cache.db")
+    );
+    assert_eq!(expand_home("~".into(), Some(home)), home);
+    for kept in ["~other/cache.db", "/srv/~/cache.db", "cache~.db"] {
+        assert_eq!(expand_home(kept.into(), Some(home)), PathBuf::from(kept));
+    }
+    assert_eq!(
+        expand_home("~/cache.db".into(), None),
+        PathBuf::from("~/cache.db")
+    );
+    // Read from the file, with the real home.
+    let config = parse("db = \"~/zhoubao.db\"\n").expect("parses");
+    if let Some(dirs) = directories::BaseDirs::new() {
+        assert_eq!(config.db, Some(dirs.home_dir().join("zhoubao.db")));
+    }
+}
+
+#[test]
+fn the_only_way_out_of_a_screen_cannot_be_unbound() {
+    for (text, key, line) in [
+        ("[keys]\nclose_help = []\n", "keys.close_help", 2),
+        (
+            "language = \"en\"\n[keys]\nchart_close = []\n",
+            "keys.chart_close",
+            3,
+        ),
+    ] {
+        let e = parse(text).expect_err("refused");
+        assert_eq!(e.key.as_deref(), Some(key));
+        assert_eq!(e.line, Some(line));
+        assert!(
+            e.to_string()
+                .starts_with(&format!("my.toml:{line}: {key}: ")),
+            "{e}"
+        );
+        assert!(e.reason.contains("only way out"), "{e}");
+    }
+    let zh = Config::parse("[keys]\nclose_help = []\n", "my.toml", false, Lang::Zh)
+        .expect_err("refused");
+    assert!(zh.reason.starts_with("这是离开该画面的唯一方式"), "{zh}");
+    // Moved to other keys, it is still a way out.
+    assert!(parse("[keys]\nclose_help = [\"x\"]\n").is_ok());
+}
+
+#[test]
+fn toml_mistakes_read_in_chinese_with_their_line_and_column() {
+    let zh = |text: &str| {
+        Config::parse(text, "my.toml", false, Lang::Zh)
+            .expect_err("refused")
+            .to_string()
+    };
+    assert_eq!(
+        zh("[keys\n"),
+        "my.toml:1: keys: TOML 错误（第 6 列）：表头没有闭合，缺少 `]`"
+    );
+    assert_eq!(
+        zh("colour = 1\n"),
+        "my.toml:1: colour: TOML 错误（第 1 列）：没有 `colour` 这一项；可用的有 `language`, \
+         `browser`, `db`, `keys`, `theme`, `fetch`"
+    );
+    assert_eq!(
+        zh("[keys]\nquit = \"q\"\n"),
+        "my.toml:2: keys.quit: TOML 错误（第 8 列）：类型不对：写的是字符串 \"q\"，应为列表"
+    );
+    assert_eq!(
+        zh("language = \"fr\"\n"),
+        "my.toml:1: language: TOML 错误（第 12 列）：“fr”不是可选的值；可选 “zh” 或 “en”"
+    );
+    assert!(zh("language = \"en\"\nlanguage = \"zh\"\n").ends_with("：重复的键"));
+    // English keeps toml's words, with the column.
+    let en = parse("[keys\n").expect_err("refused").to_string();
+    assert_eq!(
+        en,
+        "my.toml:1: keys: unclosed table, expected `]` (column 6)"
+    );
+}

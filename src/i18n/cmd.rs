@@ -35,6 +35,8 @@ pub enum Cmd {
     NoHit {
         query: String,
     },
+    /// `search` with nothing (or only spaces) to look for.
+    EmptyQuery,
     /// Context of an `--output` file that could not be written.
     Writing {
         path: String,
@@ -49,6 +51,10 @@ pub enum Cmd {
     Col(Col),
     /// A field of `show`.
     Field(Field),
+    /// A field's name before its value on the same line: `周期：`, `period: `.
+    FieldLabel(Field),
+    /// A field's name heading the list under it: `图表：`, `charts:`.
+    FieldHeading(Field),
     /// A figure's name in `show`.
     Metric(Metric),
     Cached,
@@ -157,6 +163,10 @@ impl Cmd {
             (DemoFile { name, why }, En) => format!("demo file {name}: {}", why.text(En)).into(),
             (NoHit { query }, Zh) => format!("没有标题或正文包含“{query}”的一期").into(),
             (NoHit { query }, En) => format!("no issue's title or body contains {query:?}").into(),
+            (EmptyQuery, Zh) => "搜索词是空的：请给出要在标题和正文里查找的文字".into(),
+            (EmptyQuery, En) => {
+                "the search is empty: give the text to look for in titles and bodies".into()
+            }
             (Writing { path }, Zh) => format!("无法写入 {path}").into(),
             (Writing { path }, En) => format!("writing {path}").into(),
             (Wrote { issues, path }, Zh) => format!("已把 {issues} 期写入 {path}").into(),
@@ -166,8 +176,11 @@ impl Cmd {
             // --- labels
             (Col(c), lang) => col_text(*c, lang).into(),
             (Field(f), lang) => field_text(*f, lang).into(),
-            (Metric(m), Zh) => m.label().into(),
-            (Metric(m), En) => metric_en(*m).into(),
+            (FieldLabel(f), Zh) => format!("{}：", field_text(*f, Zh)).into(),
+            (FieldLabel(f), En) => format!("{}: ", field_text(*f, En)).into(),
+            (FieldHeading(f), Zh) => format!("{}：", field_text(*f, Zh)).into(),
+            (FieldHeading(f), En) => format!("{}:", field_text(*f, En)).into(),
+            (Metric(m), lang) => super::metric::name(*m, lang, super::metric::Form::Words).into(),
             (Cached, Zh) => "已缓存".into(),
             (Cached, En) => "cached".into(),
             (NotCached, Zh) => "未缓存".into(),
@@ -217,6 +230,7 @@ impl Cmd {
             NoHit {
                 query: "跨境".into(),
             },
+            EmptyQuery,
             Writing {
                 path: "/tmp/x.csv".into(),
             },
@@ -259,7 +273,7 @@ impl Cmd {
                 self::Field::Copies,
             ]
             .into_iter()
-            .map(Field),
+            .flat_map(|f| [Field(f), FieldLabel(f), FieldHeading(f)]),
         );
         all.extend(crate::model::Metric::ALL.into_iter().map(Metric));
         all
@@ -315,15 +329,5 @@ fn field_text(f: Field, lang: Lang) -> &'static str {
         (Field::Recent, En) => "近期回顾 (recent issues)",
         (Field::Copies, Zh) => "副本",
         (Field::Copies, En) => "copies",
-    }
-}
-
-fn metric_en(m: Metric) -> &'static str {
-    match m {
-        Metric::EventsHandled => "events handled",
-        Metric::CrossBorder => "cross-border",
-        Metric::PhishingComplaints => "phishing",
-        Metric::MaliciousAppPlatforms => "app platforms",
-        Metric::MaliciousUrls => "malicious URLs",
     }
 }

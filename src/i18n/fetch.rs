@@ -8,7 +8,7 @@ use std::borrow::Cow;
 #[cfg(test)]
 use super::{Cache, StoreMsg};
 use super::{Lang, Msg};
-use crate::store::ImportOutcome;
+use crate::model::ImportOutcome;
 
 /// Something a fetch says. URLs and quoted text are held already
 /// sanitized, as one line.
@@ -23,7 +23,7 @@ pub enum Fetch {
     /// reason.
     SkippedLine {
         url: String,
-        why: crate::parse::Skip,
+        why: crate::model::Skip,
     },
     /// A named page whose issue the cache holds in full.
     AlreadyCached {
@@ -161,7 +161,7 @@ pub enum Fetch {
     },
     TuiSkipped {
         what: String,
-        why: crate::parse::Skip,
+        why: crate::model::Skip,
     },
     /// WeChat asked for verification: what to do instead.
     TuiWall {
@@ -483,7 +483,7 @@ impl Fetch {
             },
             SkippedLine {
                 url: "http://127.0.0.1/x".into(),
-                why: crate::parse::Skip::NoTitle,
+                why: crate::model::Skip::NoTitle,
             },
             AlreadyCached {
                 key: "2024-17".into(),
@@ -619,7 +619,7 @@ impl Fetch {
             },
             TuiSkipped {
                 what: "2024-15".into(),
-                why: crate::parse::Skip::NoTitle,
+                why: crate::model::Skip::NoTitle,
             },
             TuiWall {
                 what: "2024-15".into(),

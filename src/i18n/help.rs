@@ -144,10 +144,10 @@ impl Help {
                 "previous (older) issue: the selected week",
             ),
             ChartNextWeek => ("下一期（更新）", "next (newer) issue"),
-            ChartPrevFigure => ("上一项数字", "previous figure"),
-            ChartNextFigure => ("下一项数字", "next figure"),
+            ChartPrevFigure => ("上一项指标", "previous figure"),
+            ChartNextFigure => ("下一项指标", "next figure"),
             ChartFigureDigit => (
-                "按序号选数字：处理事件 跨境事件 仿冒投诉 恶意APP平台 恶意URL",
+                "按序号选指标：处理事件 跨境事件 仿冒投诉 恶意APP平台 恶意URL",
                 "figure by number: events, cross-border, phishing, app platforms, malicious URLs",
             ),
             ZoomIn => (
@@ -220,7 +220,7 @@ impl Help {
                 "把该网址复制到剪贴板（OSC 52；在 tmux 中需要 set-clipboard on）",
                 "copy that URL to the clipboard (OSC 52; in tmux needs set-clipboard on)",
             ),
-            OpenChart => ("图表视图：一项数字，带日期和数值", "chart view: one figure with dates and values"),
+            OpenChart => ("图表视图：一项指标，带日期和数值", "chart view: one figure with dates and values"),
             Fetch => (
                 "从网上获取：选中的近期回顾所指的一期，否则当前这期（未缓存时）",
                 "fetch from the web: the selected 近期回顾 line's issue, else the shown one, when not cached",
@@ -235,7 +235,7 @@ impl Help {
             HintGo => ("转到", "go"),
             HintBack => ("返回", "back"),
             HintWeek => ("周", "week"),
-            HintFigure => ("数字", "figure"),
+            HintFigure => ("指标", "figure"),
             HintZoom => ("缩放", "zoom"),
             HintYearEarlier => ("上年", "year ago"),
             HintHelp => ("帮助", "help"),

@@ -24,6 +24,10 @@ pub enum Msg {
     Issues(usize),
     /// A count of files.
     Files(usize),
+    /// A figure's comparisons in words (compare.rs).
+    Compare(super::Compare),
+    /// The operating system's error, by its kind (os.rs).
+    Os(super::Os),
     // --- command line: commands and their text output
     /// The command line's words (cmd.rs).
     Cmd(Cmd),
@@ -39,32 +43,31 @@ pub enum Msg {
     /// The key map's words (help.rs).
     Help(Help),
     // --- config
-    /// The file named by --config or ZHOUBAO_CONFIG does not exist.
-    ConfigMissing,
-    ConfigUnreadable(String),
-    ConfigNotUtf8,
-    /// toml's own words for a syntax error, an unknown key or a bad type.
-    ConfigSyntax(String),
-    /// A `[keys]` entry that is not a key name.
-    ConfigBadKey(String),
-    ConfigUnknownAction,
-    /// The key is also bound to `other` where both apply.
-    ConfigConflict {
-        key: String,
-        other: String,
-    },
-    /// The key always quits.
-    ConfigReserved(String),
-    ConfigBadTheme(String),
-    ConfigBadStyle(String),
-    ConfigUnknownElement,
-    ConfigDelay(String),
-    ConfigEmptyBrowser,
+    /// The config file's words (config.rs).
+    Config(super::ConfigMsg),
 }
 
 impl From<Tui> for Msg {
     fn from(m: Tui) -> Msg {
         Msg::Tui(m)
+    }
+}
+
+impl From<super::Compare> for Msg {
+    fn from(c: super::Compare) -> Msg {
+        Msg::Compare(c)
+    }
+}
+
+impl From<super::ConfigMsg> for Msg {
+    fn from(m: super::ConfigMsg) -> Msg {
+        Msg::Config(m)
+    }
+}
+
+impl From<super::Os> for Msg {
+    fn from(os: super::Os) -> Msg {
+        Msg::Os(os)
     }
 }
 
@@ -84,6 +87,8 @@ impl Msg {
             (Msg::Files(n), Zh) => format!("{n} 个文件").into(),
             (Msg::Files(1), En) => "1 file".into(),
             (Msg::Files(n), En) => format!("{n} files").into(),
+            (Msg::Os(os), lang) => os.text(lang),
+            (Msg::Compare(c), lang) => c.text(lang),
             // --- command line
             (Msg::Cmd(m), lang) => m.text(lang),
             // --- import and the cache
@@ -94,60 +99,7 @@ impl Msg {
             (Msg::Tui(m), lang) => m.text(lang),
             (Msg::Help(h), lang) => h.text(lang).into(),
             // --- config
-            (Msg::ConfigMissing, Zh) => "没有这个配置文件".into(),
-            (Msg::ConfigMissing, En) => "no such config file".into(),
-            (Msg::ConfigUnreadable(e), Zh) => format!("读不了配置文件：{e}").into(),
-            (Msg::ConfigUnreadable(e), En) => format!("cannot read the config file: {e}").into(),
-            (Msg::ConfigNotUtf8, Zh) => "配置文件不是 UTF-8 文本".into(),
-            (Msg::ConfigNotUtf8, En) => "the config file is not UTF-8 text".into(),
-            (Msg::ConfigSyntax(m), Zh) => format!("TOML 错误：{m}").into(),
-            (Msg::ConfigSyntax(m), En) => m.clone().into(),
-            (Msg::ConfigBadKey(k), Zh) => format!(
-                "“{k}”不是按键：用一个字符（\"j\"、\"?\"）、按键名（\"down\"、\"enter\"、\"esc\"、\"space\"、\"shift-tab\"、\"pagedown\"、\"f5\"）或 ctrl- 加字母（\"ctrl-d\"）"
-            )
-            .into(),
-            (Msg::ConfigBadKey(k), En) => format!(
-                "{k:?} is not a key: use a character (\"j\", \"?\"), a name (\"down\", \"enter\", \"esc\", \"space\", \"shift-tab\", \"pagedown\", \"f5\") or ctrl- and a letter (\"ctrl-d\")"
-            )
-            .into(),
-            (Msg::ConfigUnknownAction, Zh) => "不是可以改键的动作：`zhoubao config` 列出了全部".into(),
-            (Msg::ConfigUnknownAction, En) => {
-                "not an action that can be remapped: `zhoubao config` lists them all".into()
-            }
-            (Msg::ConfigConflict { key, other }, Zh) => {
-                format!("“{key}”也绑定给了 {other}，两者会同时起作用").into()
-            }
-            (Msg::ConfigConflict { key, other }, En) => {
-                format!("{key:?} is also bound to {other} where both apply").into()
-            }
-            (Msg::ConfigReserved(k), Zh) => format!("“{k}”总是退出，不能另作他用").into(),
-            (Msg::ConfigReserved(k), En) => {
-                format!("{k:?} always quits and cannot be bound").into()
-            }
-            (Msg::ConfigBadTheme(t), Zh) => {
-                format!("没有内置主题“{t}”：可选 dark、light、mono").into()
-            }
-            (Msg::ConfigBadTheme(t), En) => {
-                format!("no built-in theme {t:?}: dark, light or mono").into()
-            }
-            (Msg::ConfigBadStyle(e), Zh) => format!("样式写错了：{e}").into(),
-            (Msg::ConfigBadStyle(e), En) => format!("not a style: {e}").into(),
-            (Msg::ConfigUnknownElement, Zh) => {
-                "不是主题元素：`zhoubao config` 列出了全部".into()
-            }
-            (Msg::ConfigUnknownElement, En) => {
-                "not a theme element: `zhoubao config` lists them all".into()
-            }
-            (Msg::ConfigDelay(d), Zh) => format!("{d} 秒太短：至少 0.5 秒").into(),
-            (Msg::ConfigDelay(d), En) => {
-                format!("{d} seconds is too short: at least 0.5").into()
-            }
-            (Msg::ConfigEmptyBrowser, Zh) => {
-                "browser 需要一个程序名，如 [\"firefox\", \"--new-tab\"]".into()
-            }
-            (Msg::ConfigEmptyBrowser, En) => {
-                "browser needs a program, e.g. [\"firefox\", \"--new-tab\"]".into()
-            }
+            (Msg::Config(m), lang) => m.text(lang),
         }
     }
 
@@ -167,29 +119,15 @@ impl Msg {
             // --- fetch
             // --- TUI
             Msg::Help(Help::Quit),
-            // --- config
-            Msg::ConfigMissing,
-            Msg::ConfigUnreadable("permission denied".into()),
-            Msg::ConfigNotUtf8,
-            Msg::ConfigSyntax("invalid table header".into()),
-            Msg::ConfigBadKey("hyper-x".into()),
-            Msg::ConfigUnknownAction,
-            Msg::ConfigConflict {
-                key: "j".into(),
-                other: "move_down".into(),
-            },
-            Msg::ConfigReserved("ctrl-c".into()),
-            Msg::ConfigBadTheme("solarized".into()),
-            Msg::ConfigBadStyle("\"blod\" is not a colour".into()),
-            Msg::ConfigUnknownElement,
-            Msg::ConfigDelay("0.1".into()),
-            Msg::ConfigEmptyBrowser,
         ]
         .into_iter()
         .chain(Tui::samples().into_iter().map(Msg::Tui))
         .chain(Help::ALL.iter().map(|&h| Msg::Help(h)))
         .chain(Cmd::samples().into_iter().map(Msg::Cmd))
         .chain(Cache::samples().into_iter().map(Msg::Cache))
+        .chain(super::Os::samples().into_iter().map(Msg::Os))
+        .chain(super::ConfigMsg::samples().into_iter().map(Msg::Config))
+        .chain(super::Compare::samples().into_iter().map(Msg::Compare))
         .chain(Fetch::samples().into_iter().map(Msg::Fetch))
         .collect()
     }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::{Cache, Lang};
 use crate::model::IssueKey;
-use crate::parse::{Skip, Unreadable};
+use crate::model::{Skip, Unreadable};
 
 pub(super) fn skip_text(skip: &Skip, lang: Lang) -> String {
     use Lang::{En, Zh};
@@ -119,7 +119,7 @@ pub(super) fn unreadable_text(why: &Unreadable, lang: Lang) -> Cow<'static, str>
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::{ParseError, Skip, Unreadable};
+    use crate::model::{ParseError, Skip, Unreadable};
 
     #[test]
     fn english_texts_are_the_ones_the_tests_and_logs_know() {

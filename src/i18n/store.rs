@@ -28,11 +28,22 @@ pub enum StoreMsg {
     },
     CannotReadCache {
         path: String,
-        reason: String,
+        reason: super::Os,
     },
     Create {
         path: String,
-        reason: String,
+        reason: Box<super::Msg>,
+    },
+    /// Why a cache could not be created: its folder is a file.
+    FolderNotAFolder {
+        folder: String,
+    },
+    FolderMissing {
+        folder: String,
+    },
+    FolderNotWritable {
+        folder: String,
+        why: super::Os,
     },
     InMemory {
         path: String,
@@ -127,14 +138,28 @@ impl StoreMsg {
                 format!("{path}: {folder} is not a folder").into()
             }
             (CannotReadCache { path, reason }, Zh) => {
-                format!("{path}：无法读取缓存（{reason}）").into()
+                format!("{path}：无法读取缓存（{}）", reason.text(Zh)).into()
             }
             (CannotReadCache { path, reason }, En) => {
-                format!("{path}: cannot read the cache ({reason})").into()
+                format!("{path}: cannot read the cache ({})", reason.text(En)).into()
             }
-            (Create { path, reason }, Zh) => format!("{path}：无法创建缓存（{reason}）").into(),
+            (Create { path, reason }, Zh) => {
+                format!("{path}：无法创建缓存（{}）", reason.text(Zh)).into()
+            }
             (Create { path, reason }, En) => {
-                format!("{path}: cannot create the cache ({reason})").into()
+                format!("{path}: cannot create the cache ({})", reason.text(En)).into()
+            }
+            (FolderNotAFolder { folder }, Zh) => format!("{folder} 不是文件夹").into(),
+            (FolderNotAFolder { folder }, En) => format!("{folder} is not a folder").into(),
+            (FolderMissing { folder }, Zh) => format!("所在的文件夹 {folder} 不存在").into(),
+            (FolderMissing { folder }, En) => {
+                format!("its folder {folder} does not exist").into()
+            }
+            (FolderNotWritable { folder, why }, Zh) => {
+                format!("所在的文件夹 {folder} 是只读的：{}", why.text(Zh)).into()
+            }
+            (FolderNotWritable { folder, why }, En) => {
+                format!("its folder {folder} is read-only: {}", why.text(En)).into()
             }
             (InMemory { path }, Zh) => format!(
                 "--db {path} 在 zhoubao 退出后什么也不会保留；请给出缓存文件的路径"
@@ -291,11 +316,21 @@ impl StoreMsg {
             },
             CannotReadCache {
                 path: p(),
-                reason: "Permission denied".into(),
+                reason: super::Os::PermissionDenied,
             },
             Create {
                 path: p(),
-                reason: "Permission denied".into(),
+                reason: Box::new(super::Msg::Os(super::Os::PermissionDenied)),
+            },
+            FolderNotAFolder {
+                folder: "/tmp/x".into(),
+            },
+            FolderMissing {
+                folder: "/tmp/x".into(),
+            },
+            FolderNotWritable {
+                folder: "/tmp/x".into(),
+                why: super::Os::PermissionDenied,
             },
             InMemory {
                 path: ":memory:".into(),

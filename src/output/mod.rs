@@ -37,7 +37,7 @@ fn period_text(p: Option<Period>) -> String {
 }
 
 fn figure_text(v: Option<i64>) -> String {
-    v.map_or_else(|| "-".into(), |v| v.to_string())
+    crate::model::figure_text(v, crate::model::UNKNOWN_FIGURE_ASCII)
 }
 
 /// Left-aligns by display width: Chinese characters take two cells.

@@ -7,35 +7,7 @@ use super::{clean, pad, period_text};
 use crate::i18n::{Cmd, Field, Lang};
 use crate::model::{IssueDetail, IssueSummary};
 use crate::trend::compare::{IssueComparisons, MetricComparison};
-use crate::trend::describe::{cli_zh, en};
-
-/// The comparison phrases of one language.
-struct Phrases {
-    heading: fn(&IssueComparisons) -> String,
-    previous: fn(&MetricComparison) -> String,
-    mean: fn(&MetricComparison) -> Option<String>,
-    year_earlier: fn(&MetricComparison) -> Option<String>,
-    rank: fn(&MetricComparison) -> Option<String>,
-}
-
-fn phrases(lang: Lang) -> Phrases {
-    match lang {
-        Lang::En => Phrases {
-            heading: en::heading,
-            previous: en::previous,
-            mean: en::mean,
-            year_earlier: en::year_earlier,
-            rank: en::rank,
-        },
-        Lang::Zh => Phrases {
-            heading: cli_zh::heading,
-            previous: cli_zh::previous,
-            mean: cli_zh::mean,
-            year_earlier: cli_zh::year_earlier,
-            rank: cli_zh::rank,
-        },
-    }
-}
+use crate::trend::describe::cli;
 
 /// The figures, each with its change against the last earlier issue that
 /// has it on its own line, then the mean, year-earlier and rank lines.
@@ -45,8 +17,7 @@ fn figures_text(s: &IssueSummary, c: &IssueComparisons, lang: Lang, out: &mut St
         out.push('\n');
         return;
     }
-    let say = phrases(lang);
-    out.push_str(&(say.heading)(c));
+    out.push_str(&cli::heading(c, lang));
     out.push('\n');
     let label = |m: &MetricComparison| Cmd::Metric(m.metric).text(lang);
     let label_w = c
@@ -58,18 +29,22 @@ fn figures_text(s: &IssueSummary, c: &IssueComparisons, lang: Lang, out: &mut St
     let width = c
         .metrics
         .iter()
-        .map(|m| en::value(m).width())
+        .map(|m| cli::value(m).width())
         .max()
         .unwrap_or(1);
     for m in &c.metrics {
-        let head = format!("  {} {:>width$}  ", pad(&label(m), label_w), en::value(m));
+        let head = format!("  {} {:>width$}  ", pad(&label(m), label_w), cli::value(m));
         out.push_str(&head);
-        out.push_str(&(say.previous)(m));
+        out.push_str(&cli::previous(m, lang));
         out.push('\n');
         let indent = " ".repeat(head.width());
-        for line in [(say.mean)(m), (say.year_earlier)(m), (say.rank)(m)]
-            .into_iter()
-            .flatten()
+        for line in [
+            cli::mean(m, lang),
+            cli::year_earlier(m, lang),
+            cli::rank(m, lang),
+        ]
+        .into_iter()
+        .flatten()
         {
             out.push_str(&indent);
             out.push_str(&line);
@@ -80,10 +55,6 @@ fn figures_text(s: &IssueSummary, c: &IssueComparisons, lang: Lang, out: &mut St
 
 /// `label: ` (`标签：`), padded so the values line up.
 fn labels(lang: Lang) -> impl Fn(Field) -> String {
-    let colon = match lang {
-        Lang::Zh => "：",
-        Lang::En => ": ",
-    };
     let fields = [
         Field::Period,
         Field::Published,
@@ -93,19 +64,15 @@ fn labels(lang: Lang) -> impl Fn(Field) -> String {
     ];
     let width = fields
         .iter()
-        .map(|&f| Cmd::Field(f).text(lang).width() + colon.width())
+        .map(|&f| Cmd::FieldLabel(f).text(lang).width())
         .max()
         .unwrap_or(0);
-    move |f| pad(&format!("{}{colon}", Cmd::Field(f).text(lang)), width)
+    move |f| pad(&Cmd::FieldLabel(f).text(lang), width)
 }
 
 /// `section:` (`部分：`) heading a list.
 fn heading(f: Field, lang: Lang) -> String {
-    let colon = match lang {
-        Lang::Zh => "：",
-        Lang::En => ":",
-    };
-    format!("{}{colon}\n", Cmd::Field(f).text(lang))
+    format!("{}\n", Cmd::FieldHeading(f).text(lang))
 }
 
 /// `zhoubao show`: one issue in full, its figures compared with earlier weeks.

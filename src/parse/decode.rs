@@ -12,9 +12,7 @@ use regex::bytes::Regex;
 
 use super::{ParseError, Unreadable};
 
-/// Larger files are refused before any parsing: no bulletin comes near it
-/// (the biggest real WeChat page is 3.5 MB) and it bounds memory.
-pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+pub use crate::model::MAX_FILE_BYTES;
 
 /// How far into a page the charset declaration is looked for; the HTML
 /// standard's prescan uses 1024 bytes, real pages put long `<head>`s first.

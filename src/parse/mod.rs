@@ -29,75 +29,9 @@ pub use decode::MAX_FILE_BYTES;
 pub use identity::article_id;
 pub use wechat::WechatPage;
 
-/// Why a file did not yield a bulletin. The words are the message
-/// table's ([`crate::i18n`]): `Display` is the English text, for logs and
-/// tests; what the user reads is [`ParseError::message`] in their language.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ParseError {
-    /// Readable, but not an issue of the series (another article, an
-    /// expired page, an unnumbered title): the import skips it.
-    NotBulletin(Skip),
-    /// Not something the parser can read at all (binary, truncated,
-    /// undecodable): the import reports it as failed.
-    Unreadable(Unreadable),
-}
-
-/// Why a readable file is not an issue of the series. Quoted titles and
-/// accounts are already shortened to one sanitized line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Skip {
-    /// No title at all: not an article.
-    NoTitle,
-    /// Another article altogether, and the account that published it.
-    NotSeries { title: String, by: Option<String> },
-    /// The series name without `YYYY年第N期`.
-    Unnumbered { title: String },
-    /// `第0期`, `第999期`: the number as written.
-    BadNumber(String),
-    /// A year outside [`crate::model::IssueKey::YEARS`].
-    BadYear(i32),
-    /// An HTML page that is not a WeChat article.
-    NotWechat,
-    /// A WeChat page saying the article is gone, and what it says.
-    NoArticle { message: String },
-}
-
-/// Why a file cannot be read as a document at all.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Unreadable {
-    Empty,
-    /// Past [`MAX_FILE_BYTES`].
-    TooLarge {
-        bytes: usize,
-    },
-    /// NUL bytes or control characters: not text.
-    Binary,
-    /// Decodes, but mostly to replacement characters.
-    MostlyInvalid,
-    /// A front matter block opened with `---` and never closed.
-    UnclosedFrontMatter,
-    /// HTML nesting at least `depth` deep, past `limit`.
-    TooDeep {
-        depth: usize,
-        limit: usize,
-    },
-    /// Tree-building work past the budget, `percent` of the way through.
-    TooCostly {
-        percent: usize,
-    },
-    /// The most attributes found in one tag, past the limit.
-    TooManyAttributes {
-        most: u64,
-    },
-    /// Past a time limit (in tenths of a second), `percent` of the way.
-    /// The HTML guard counts work instead of reading a clock and no
-    /// longer gives this; its words stay in the message table until that
-    /// drops them.
-    TooSlow {
-        tenths: u64,
-        percent: usize,
-    },
-}
+// The reasons are plain data in `model`, so the message table that words
+// them needs nothing from the parser.
+pub use crate::model::{ParseError, Skip, Unreadable};
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -53,11 +53,11 @@ pub enum StoreError {
     },
     Unreadable {
         path: PathBuf,
-        reason: String,
+        reason: crate::i18n::Os,
     },
     Create {
         path: PathBuf,
-        reason: String,
+        reason: Box<Msg>,
     },
     InMemory {
         path: PathBuf,
@@ -147,11 +147,11 @@ impl StoreError {
             },
             StoreError::Unreadable { path, reason } => StoreMsg::CannotReadCache {
                 path: shown(path),
-                reason: crate::sanitize::line(reason),
+                reason: reason.clone(),
             },
             StoreError::Create { path, reason } => StoreMsg::Create {
                 path: shown(path),
-                reason: crate::sanitize::line(reason),
+                reason: reason.clone(),
             },
             StoreError::InMemory { path } => StoreMsg::InMemory { path: shown(path) },
             StoreError::Foreign { path } => StoreMsg::Foreign { path: shown(path) },

@@ -12,6 +12,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior, MAIN_DB};
 
 use super::schema::{self, Header, Owner};
 use super::{classify, current_version, sqlite_reason, Store, StoreError};
+use crate::i18n::{Cache, Msg, Os, StoreMsg};
 
 /// How long one statement waits for another process's lock.
 pub const LOCK_WAIT: Duration = Duration::from_secs(5);
@@ -329,19 +330,20 @@ fn check_file(path: &Path, meta: &fs::Metadata) -> Result<(), StoreError> {
 /// or a complete cache, never a half-made one.
 pub(super) fn create_file(path: &Path) -> Result<bool, StoreError> {
     let folder = folder_of(path);
-    let cannot = |reason: String| StoreError::Create {
+    let cannot = |reason: Msg| StoreError::Create {
         path: path.into(),
-        reason,
+        reason: Box::new(reason),
     };
+    let shown = crate::sanitize::line(&folder.display().to_string());
+    let store_msg = |m: StoreMsg| Msg::Cache(Cache::Store(m));
     match fs::metadata(&folder) {
         Ok(m) if m.is_dir() => {}
-        Ok(_) => return Err(cannot(format!("{} is not a folder", folder.display()))),
-        Err(_) => {
-            return Err(cannot(format!(
-                "its folder {} does not exist",
-                folder.display()
-            )))
+        Ok(_) => {
+            return Err(cannot(store_msg(StoreMsg::FolderNotAFolder {
+                folder: shown,
+            })))
         }
+        Err(_) => return Err(cannot(store_msg(StoreMsg::FolderMissing { folder: shown }))),
     }
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temp = tempfile::Builder::new()
@@ -350,27 +352,30 @@ pub(super) fn create_file(path: &Path) -> Result<bool, StoreError> {
         .tempfile_in(&folder)
         .map_err(|e| {
             cannot(if folder_writable(path) {
-                e.to_string()
+                Msg::Os(Os::of(&e))
             } else {
-                format!("its folder {} is read-only: {e}", folder.display())
+                store_msg(StoreMsg::FolderNotWritable {
+                    folder: shown.clone(),
+                    why: Os::of(&e),
+                })
             })
         })?
         .into_temp_path();
     let store =
-        Store::open_writable(&temp, false, Empty::Claim).map_err(|e| cannot(e.to_string()))?;
+        Store::open_writable(&temp, false, Empty::Claim).map_err(|e| cannot(e.message()))?;
     // Closing checkpoints the journal into the file and removes it.
     drop(store);
     match temp.persist_noclobber(path) {
         Ok(()) => Ok(true),
         Err(e) if e.error.kind() == ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(cannot(e.error.to_string())),
+        Err(e) => Err(cannot(Msg::Os(Os::of(&e.error)))),
     }
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> StoreError {
     StoreError::Unreadable {
         path: path.into(),
-        reason: e.to_string(),
+        reason: Os::of(e),
     }
 }
 

@@ -128,6 +128,19 @@ pub fn default_recovery_path(cache: &Path) -> PathBuf {
 }
 
 impl Store {
+    /// Whether `path` is a zhoubao cache that SQLite's quick check finds
+    /// sound, read as a snapshot so nothing is left beside it: `recover`
+    /// has nothing to do for one.
+    pub fn is_sound(path: &Path) -> bool {
+        let Ok(conn) = read_only_connection(path, Sees::Snapshot) else {
+            return false;
+        };
+        let ours = matches!(read_header(&conn, path), Ok(h) if h.owner() == Owner::Ours);
+        ours && conn
+            .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0))
+            .is_ok_and(|first| first == "ok")
+    }
+
     /// Builds a new cache at `to` (which must not exist) from every source
     /// row of the cache at `damaged` that can still be read, re-derived
     /// with `parse`, with the read marks and settings that can be read.

@@ -8,18 +8,7 @@ use super::source::SourceFile;
 use super::{Store, StoreError};
 use crate::model::{Bulletin, IssueKey};
 
-/// What importing one file did to the cache.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImportOutcome {
-    /// A full copy of an issue the cache did not hold in full before.
-    New,
-    /// A full copy that changed what the cache shows of its issue.
-    Updated,
-    /// The file was imported before, or adds nothing.
-    Unchanged,
-    /// A stub (repost, empty page): merged as an alias and title.
-    StubMerged,
-}
+pub use crate::model::ImportOutcome;
 
 /// The page cache while a batch is open, in KiB: a batch of the import's
 /// size (a few hundred files, a few MB) and the index pages it touches.

@@ -1,13 +1,16 @@
-//! Every phrase that puts a comparison into words, in one place: [`pane`]
-//! for the TUI's detail pane, short, in the TUI's language, [`en`] for the
-//! CLI's English-labelled `show`, both from the same [`IssueComparisons`] and the
-//! same number formats. Phrases come as [`Part`]s so a renderer can colour
-//! the parts that rise or fall; the text alone always carries the sign.
+//! Which phrase puts a comparison into words: [`pane`] for the TUI's
+//! detail pane, short, [`cli`] for `zhoubao show`, both from the same
+//! [`IssueComparisons`] and the same number formats, in either language.
+//! The words are the message table's ([`crate::i18n::Compare`]); this
+//! module picks the message and formats the numbers. Phrases come as
+//! [`Part`]s so a renderer can colour the parts that rise or fall; the
+//! text alone always carries the sign.
 
 use super::compare::{
     Against, AgainstMean, Direction, End, IssueComparisons, MetricComparison, Rank, MEAN_WEEKS,
     RANK_WEEKS,
 };
+use crate::i18n::{Compare, Lang, Msg, Standing};
 use crate::model::IssueKey;
 
 /// A piece of a phrase; `direction` is set on the numbers that rose or fell.
@@ -101,70 +104,66 @@ fn mean_change(m: &AgainstMean) -> Part {
     }
 }
 
-fn ordinal_en(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
+/// The word for a rise from nothing.
+fn new_word(lang: Lang) -> String {
+    Msg::from(Compare::New).text(lang).into_owned()
+}
+
+fn say(c: Compare, lang: Lang) -> String {
+    Msg::from(c).text(lang).into_owned()
+}
+
+/// Where the rank stands, for the message table.
+fn standing(r: &Rank) -> Standing {
+    if r.of == 1 {
+        Standing::Only { window: RANK_WEEKS }
+    } else if r.all_equal() {
+        Standing::AllEqual {
+            of: r.of,
+            window: RANK_WEEKS,
+        }
+    } else {
+        Standing::Place {
+            position: r.position,
+            highest: r.end == End::Highest,
+            joint: r.joint(),
+            of: r.of,
+            window: RANK_WEEKS,
+        }
+    }
 }
 
 /// The detail pane's words, short, in the TUI's language.
 pub mod pane {
     use super::*;
-    use crate::i18n::Lang;
 
     /// What the figures are compared with: the issue most of them are
     /// compared with, "last week" only when it is the adjacent week.
     pub fn heading(c: &IssueComparisons, lang: Lang) -> String {
-        if !c.on_calendar {
-            return match lang {
-                Lang::Zh => "本周数据 · 本期不在周历上，无从比较".to_string(),
-                Lang::En => {
-                    "Figures · this issue is not on the calendar: nothing to compare".to_string()
-                }
-            };
-        }
-        match (c.main_previous(), lang) {
-            (None, Lang::Zh) => "本周数据 · 无更早数据可比".to_string(),
-            (None, Lang::En) => "Figures · nothing earlier to compare with".to_string(),
-            (Some((k, 1)), Lang::Zh) => format!("本周数据 · 较上周 {k}"),
-            (Some((k, 1)), Lang::En) => format!("Figures · vs last week {k}"),
-            (Some((k, weeks)), Lang::Zh) => format!("本周数据 · 较{k}（{weeks}周前）"),
-            (Some((k, weeks)), Lang::En) => format!("Figures · vs {k} ({weeks} weeks before)"),
-        }
+        let heading = match (c.on_calendar, c.main_previous()) {
+            (false, _) => Compare::PaneOffCalendar,
+            (true, None) => Compare::PaneNothingEarlier,
+            (true, Some((k, 1))) => Compare::PaneVsLastWeek(k),
+            (true, Some((key, weeks))) => Compare::PaneVsWeeksBefore { key, weeks },
+        };
+        say(heading, lang)
     }
 
     /// The figure itself, `—` when the issue does not have it.
     pub fn value(c: &MetricComparison) -> String {
-        c.value.map_or_else(|| "—".to_string(), |v| v.to_string())
-    }
-
-    fn new_word(lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => "新增",
-            Lang::En => "new",
-        }
+        crate::model::figure_text(c.value, crate::model::UNKNOWN_FIGURE)
     }
 
     /// The change against the previous known issue, naming that issue when
     /// it is not `named` (the heading's); what to say when there is none.
     pub fn previous(c: &MetricComparison, named: Option<IssueKey>, lang: Lang) -> Vec<Part> {
-        match (&c.value, &c.previous, lang) {
-            (None, _, Lang::Zh) => vec![plain("本期无此项")],
-            (None, _, Lang::En) => vec![plain("not in this issue")],
-            (Some(_), None, Lang::Zh) => vec![plain("无更早数据")],
-            (Some(_), None, Lang::En) => vec![plain("nothing earlier")],
-            (Some(_), Some(p), _) => {
-                let mut parts = against_change(p, new_word(lang));
+        match (&c.value, &c.previous) {
+            (None, _) => vec![plain(say(Compare::NotInIssue, lang))],
+            (Some(_), None) => vec![plain(say(Compare::PaneNoEarlier, lang))],
+            (Some(_), Some(p)) => {
+                let mut parts = against_change(p, &new_word(lang));
                 if Some(p.key) != named {
-                    parts.push(plain(match lang {
-                        Lang::Zh => format!(" 较{}", p.key),
-                        Lang::En => format!(" vs {}", p.key),
-                    }));
+                    parts.push(plain(say(Compare::PaneVs(p.key), lang)));
                 }
                 parts
             }
@@ -175,34 +174,28 @@ pub mod pane {
     /// mean of the known weeks among the four before this one.
     pub fn mean(c: &MetricComparison, lang: Lang) -> Option<Vec<Part>> {
         c.value?;
-        let label = match lang {
-            Lang::Zh => format!("{MEAN_WEEKS}周均"),
-            Lang::En => format!("{MEAN_WEEKS}-wk mean"),
+        let label = |known| {
+            say(
+                Compare::PaneMean {
+                    weeks: MEAN_WEEKS,
+                    known,
+                },
+                lang,
+            )
         };
         Some(match &c.mean {
-            None => vec![plain(format!("{label} —"))],
-            Some(m) => {
-                let label = match (m.weeks_known < MEAN_WEEKS, lang) {
-                    (false, _) => label,
-                    (true, Lang::Zh) => format!("{label}(仅{}周)", m.weeks_known),
-                    (true, Lang::En) if m.weeks_known == 1 => format!("{label} (1 wk)"),
-                    (true, Lang::En) => format!("{label} ({} wks)", m.weeks_known),
-                };
-                vec![
-                    plain(format!("{label} {} ", amount(m.mean))),
-                    mean_change(m),
-                ]
-            }
+            None => vec![plain(format!("{} —", label(MEAN_WEEKS)))],
+            Some(m) => vec![
+                plain(format!("{} {} ", label(m.weeks_known), amount(m.mean))),
+                mean_change(m),
+            ],
         })
     }
 
     /// `去年同期 265 +4.2%`, `去年同期 —`, `去年无此期`.
     pub fn year_earlier(c: &MetricComparison, lang: Lang) -> Option<Vec<Part>> {
         c.value?;
-        let label = match lang {
-            Lang::Zh => "去年同期",
-            Lang::En => "a year ago",
-        };
+        let label = say(Compare::PaneYearEarlier, lang);
         Some(match (&c.year_earlier_key, &c.year_earlier) {
             (_, Some(y)) => {
                 let mut parts = vec![plain(format!("{label} {} ", y.value))];
@@ -216,276 +209,97 @@ pub mod pane {
             }
             (Some(_), None) => vec![plain(format!("{label} —"))],
             // Only a 53rd week has none: the year before had 52.
-            (None, None) => vec![plain(match lang {
-                Lang::Zh => "去年无此期",
-                Lang::En => "no such week a year ago",
-            })],
+            (None, None) => vec![plain(say(Compare::PaneNoSuchWeek, lang))],
         })
     }
 
     /// Among the known weeks of the last 52: `52周最高` when all 52 are
     /// known, else `已知21周第3低`; `并列` for a tie.
     pub fn rank(c: &MetricComparison, lang: Lang) -> Option<Vec<Part>> {
-        let r: &Rank = c.rank.as_ref()?;
-        let text = match lang {
-            Lang::Zh => rank_zh(r),
-            Lang::En => rank_en(r),
-        };
-        Some(vec![plain(text)])
-    }
-
-    fn rank_zh(r: &Rank) -> String {
-        if r.of == 1 {
-            return format!("{RANK_WEEKS}周内仅本周有数据");
-        }
-        if r.all_equal() {
-            return format!("已知{}周持平", r.of);
-        }
-        let end = match r.end {
-            End::Highest => "高",
-            End::Lowest => "低",
-        };
-        let place = if r.position == 1 {
-            format!("最{end}")
-        } else {
-            format!("第{}{end}", r.position)
-        };
-        let joint = if r.joint() { "并列" } else { "" };
-        if r.complete() {
-            format!("{RANK_WEEKS}周{joint}{place}")
-        } else {
-            format!("已知{}周{joint}{place}", r.of)
-        }
-    }
-
-    fn rank_en(r: &Rank) -> String {
-        if r.of == 1 {
-            return format!("only week known in {RANK_WEEKS}");
-        }
-        if r.all_equal() {
-            return format!("same as all {} known", r.of);
-        }
-        let end = match r.end {
-            End::Highest => "highest",
-            End::Lowest => "lowest",
-        };
-        let place = if r.position == 1 {
-            end.to_string()
-        } else {
-            format!("{} {end}", ordinal_en(r.position))
-        };
-        let joint = if r.joint() { "joint " } else { "" };
-        if r.complete() {
-            format!("{joint}{place} in {RANK_WEEKS} wks")
-        } else {
-            format!("{joint}{place} of {} known", r.of)
-        }
+        let r = c.rank.as_ref()?;
+        Some(vec![plain(say(Compare::PaneRank(standing(r)), lang))])
     }
 }
 
-/// The CLI's words (English, like the rest of `zhoubao show`).
-pub mod en {
+/// `zhoubao show`'s words: each line names what it compares with, as a
+/// line of `show` is read on its own.
+pub mod cli {
     use super::*;
 
-    pub fn heading(c: &IssueComparisons) -> String {
-        if c.on_calendar {
-            "figures (change vs the last earlier issue that has the figure):".to_string()
-        } else {
-            "figures (this key has no week on the calendar: nothing to compare):".to_string()
-        }
+    pub fn heading(c: &IssueComparisons, lang: Lang) -> String {
+        say(
+            Compare::CliHeading {
+                on_calendar: c.on_calendar,
+            },
+            lang,
+        )
     }
 
     pub fn value(c: &MetricComparison) -> String {
-        c.value.map_or_else(|| "-".to_string(), |v| v.to_string())
+        crate::model::figure_text(c.value, crate::model::UNKNOWN_FIGURE_ASCII)
     }
 
-    /// `−497 (−75.6%) vs 2025-3 (657), 4 weeks before`, always naming the
-    /// issue: a line of `show` is read on its own.
-    pub fn previous(c: &MetricComparison) -> String {
+    /// `−497 (−75.6%) vs 2025-3 (657), 4 weeks before`,
+    /// `−497 (−75.6%)，较 2025-3（657），4 周前`.
+    pub fn previous(c: &MetricComparison, lang: Lang) -> String {
         match (&c.value, &c.previous) {
-            (None, _) => "not in this issue".to_string(),
-            (Some(_), None) => "no earlier issue has this figure".to_string(),
-            (Some(_), Some(p)) => {
-                let when = if p.adjacent() {
-                    "the week before".to_string()
-                } else {
-                    format!("{} weeks before", p.weeks_before)
-                };
-                format!(
-                    "{} vs {} ({}), {when}",
-                    text(&against_change(p, "new")),
-                    p.key,
-                    p.value
-                )
-            }
+            (None, _) => say(Compare::NotInIssue, lang),
+            (Some(_), None) => say(Compare::CliNoEarlier, lang),
+            (Some(_), Some(p)) => say(
+                Compare::CliPrevious {
+                    change: text(&against_change(p, &new_word(lang))),
+                    key: p.key,
+                    value: p.value,
+                    weeks_before: p.weeks_before,
+                },
+                lang,
+            ),
         }
     }
 
     /// `vs the 4-week mean 381 (2 of the 4 weeks known): −105 (−27.6%)`.
-    pub fn mean(c: &MetricComparison) -> Option<String> {
+    pub fn mean(c: &MetricComparison, lang: Lang) -> Option<String> {
         c.value?;
         Some(match &c.mean {
-            None => format!("none of the {MEAN_WEEKS} weeks before has this figure: no mean"),
-            Some(m) => {
-                let known = if m.weeks_known < MEAN_WEEKS {
-                    format!(" ({} of the {MEAN_WEEKS} weeks known)", m.weeks_known)
-                } else {
-                    String::new()
-                };
-                format!(
-                    "vs the {MEAN_WEEKS}-week mean {}{known}: {}",
-                    amount(m.mean),
-                    text(&change(
+            None => say(Compare::CliNoMean { weeks: MEAN_WEEKS }, lang),
+            Some(m) => say(
+                Compare::CliMean {
+                    weeks: MEAN_WEEKS,
+                    known: m.weeks_known,
+                    mean: amount(m.mean),
+                    change: text(&change(
                         signed_amount(m.difference),
                         m.percent,
                         m.direction(),
-                        "new"
-                    ))
-                )
-            }
+                        &new_word(lang),
+                    )),
+                },
+                lang,
+            ),
         })
     }
 
     /// `vs a year earlier, 2023-18 (265): +11 (+4.2%)`.
-    pub fn year_earlier(c: &MetricComparison) -> Option<String> {
+    pub fn year_earlier(c: &MetricComparison, lang: Lang) -> Option<String> {
         c.value?;
         Some(match (&c.year_earlier_key, &c.year_earlier) {
-            (_, Some(y)) => format!(
-                "vs a year earlier, {} ({}): {}",
-                y.key,
-                y.value,
-                text(&against_change(y, "new"))
+            (_, Some(y)) => say(
+                Compare::CliYearEarlier {
+                    key: y.key,
+                    value: y.value,
+                    change: text(&against_change(y, &new_word(lang))),
+                },
+                lang,
             ),
-            (Some(k), None) => format!("a year earlier, {k}: not known"),
-            (None, None) => "a year earlier: no such week (the year before had 52)".to_string(),
+            (Some(k), None) => say(Compare::CliYearUnknown(*k), lang),
+            (None, None) => say(Compare::CliNoSuchWeek, lang),
         })
     }
 
     /// `highest in 52 weeks`, `3rd lowest of 21 known in 52 weeks`.
-    pub fn rank(c: &MetricComparison) -> Option<String> {
+    pub fn rank(c: &MetricComparison, lang: Lang) -> Option<String> {
         let r = c.rank.as_ref()?;
-        Some(if r.of == 1 {
-            format!("the only known week in {RANK_WEEKS}")
-        } else if r.all_equal() {
-            format!("equal to all {} known weeks in {RANK_WEEKS}", r.of)
-        } else {
-            let end = match r.end {
-                End::Highest => "highest",
-                End::Lowest => "lowest",
-            };
-            let place = if r.position == 1 {
-                end.to_string()
-            } else {
-                format!("{} {end}", ordinal_en(r.position))
-            };
-            let joint = if r.joint() { "joint " } else { "" };
-            if r.complete() {
-                format!("{joint}{place} in {RANK_WEEKS} weeks")
-            } else {
-                format!("{joint}{place} of {} known in {RANK_WEEKS} weeks", r.of)
-            }
-        })
-    }
-}
-
-/// The CLI's words in Chinese: `zhoubao show` when the language is
-/// Chinese, each line naming what it compares with, as [`en`] does.
-pub mod cli_zh {
-    use super::*;
-
-    pub fn heading(c: &IssueComparisons) -> String {
-        if c.on_calendar {
-            "本周数据（与有该项数据的上一期相比）：".to_string()
-        } else {
-            "本周数据（此期号不在周历上，无从比较）：".to_string()
-        }
-    }
-
-    /// `−497 (−75.6%)，较 2025-3（657），4 周前`.
-    pub fn previous(c: &MetricComparison) -> String {
-        match (&c.value, &c.previous) {
-            (None, _) => "本期无此项".to_string(),
-            (Some(_), None) => "更早的期次都没有此项".to_string(),
-            (Some(_), Some(p)) => {
-                let when = if p.adjacent() {
-                    "上一周".to_string()
-                } else {
-                    format!("{} 周前", p.weeks_before)
-                };
-                format!(
-                    "{}，较 {}（{}），{when}",
-                    text(&against_change(p, "新增")),
-                    p.key,
-                    p.value
-                )
-            }
-        }
-    }
-
-    /// `较 4 周均值 381（4 周中仅知 2 周）：−105 (−27.6%)`.
-    pub fn mean(c: &MetricComparison) -> Option<String> {
-        c.value?;
-        Some(match &c.mean {
-            None => format!("此前 {MEAN_WEEKS} 周都没有此项：无均值"),
-            Some(m) => {
-                let known = if m.weeks_known < MEAN_WEEKS {
-                    format!("（{MEAN_WEEKS} 周中仅知 {} 周）", m.weeks_known)
-                } else {
-                    String::new()
-                };
-                format!(
-                    "较 {MEAN_WEEKS} 周均值 {}{known}：{}",
-                    amount(m.mean),
-                    text(&change(
-                        signed_amount(m.difference),
-                        m.percent,
-                        m.direction(),
-                        "新增"
-                    ))
-                )
-            }
-        })
-    }
-
-    /// `较去年同期 2023-18（265）：+11 (+4.2%)`.
-    pub fn year_earlier(c: &MetricComparison) -> Option<String> {
-        c.value?;
-        Some(match (&c.year_earlier_key, &c.year_earlier) {
-            (_, Some(y)) => format!(
-                "较去年同期 {}（{}）：{}",
-                y.key,
-                y.value,
-                text(&against_change(y, "新增"))
-            ),
-            (Some(k), None) => format!("去年同期 {k}：不详"),
-            (None, None) => "去年同期：无此周（上一年只有 52 周）".to_string(),
-        })
-    }
-
-    /// `52 周内最高`, `52 周内已知 21 周中第 3 低`.
-    pub fn rank(c: &MetricComparison) -> Option<String> {
-        let r = c.rank.as_ref()?;
-        Some(if r.of == 1 {
-            format!("{RANK_WEEKS} 周内唯一有数据的一周")
-        } else if r.all_equal() {
-            format!("与 {RANK_WEEKS} 周内已知的 {} 周全都持平", r.of)
-        } else {
-            let end = match r.end {
-                End::Highest => "高",
-                End::Lowest => "低",
-            };
-            let place = if r.position == 1 {
-                format!("最{end}")
-            } else {
-                format!("第 {} {end}", r.position)
-            };
-            let joint = if r.joint() { "并列" } else { "" };
-            if r.complete() {
-                format!("{RANK_WEEKS} 周内{joint}{place}")
-            } else {
-                format!("{RANK_WEEKS} 周内已知 {} 周中{joint}{place}", r.of)
-            }
-        })
+        Some(say(Compare::CliRank(standing(r)), lang))
     }
 }
 
@@ -537,7 +351,7 @@ mod tests {
     fn a_non_adjacent_issue_is_named_in_both_languages() {
         let (c, m) = compared(&[events(2025, 3, 657), events(2025, 7, 160)]);
         assert_eq!(
-            en::previous(&m),
+            cli::previous(&m, Lang::En),
             "−497 (−75.6%) vs 2025-3 (657), 4 weeks before"
         );
         assert_eq!(pane::heading(&c, Lang::Zh), "本周数据 · 较2025-3（4周前）");
@@ -562,7 +376,7 @@ mod tests {
         let (c, m) = compared(&[events(2024, 52, 100), events(2025, 1, 110)]);
         assert_eq!(pane::heading(&c, Lang::Zh), "本周数据 · 较上周 2024-52");
         assert_eq!(
-            en::previous(&m),
+            cli::previous(&m, Lang::En),
             "+10 (+10.0%) vs 2024-52 (100), the week before"
         );
     }
@@ -574,13 +388,13 @@ mod tests {
             text(&pane::previous(&m, None, Lang::Zh)),
             "+5 (新增) 较2024-1"
         );
-        assert!(en::previous(&m).starts_with("+5 (new) vs 2024-1"));
+        assert!(cli::previous(&m, Lang::En).starts_with("+5 (new) vs 2024-1"));
         assert_eq!(
             text(&pane::mean(&m, Lang::Zh).unwrap()),
             "4周均(仅1周) 0 +5"
         );
         assert_eq!(
-            en::mean(&m).unwrap(),
+            cli::mean(&m, Lang::En).unwrap(),
             "vs the 4-week mean 0 (1 of the 4 weeks known): +5 (new)"
         );
         let (_, flat) = compared(&[events(2024, 1, 0), events(2024, 2, 0)]);
@@ -603,7 +417,7 @@ mod tests {
             "4周均(仅2周) 200 +25.0%"
         );
         assert_eq!(
-            en::mean(&m).unwrap(),
+            cli::mean(&m, Lang::En).unwrap(),
             "vs the 4-week mean 200 (2 of the 4 weeks known): +50 (+25.0%)"
         );
         let (_, alone) = compared(&[events(2024, 10, 1), events(2024, 15, 2)]);
@@ -618,7 +432,7 @@ mod tests {
             "去年同期 250 +10.4%"
         );
         assert_eq!(
-            en::year_earlier(&m).unwrap(),
+            cli::year_earlier(&m, Lang::En).unwrap(),
             "vs a year earlier, 2024-18 (250): +26 (+10.4%)"
         );
         let (_, absent) = compared(&[events(2025, 7, 160)]);
@@ -627,7 +441,7 @@ mod tests {
             "去年同期 —"
         );
         assert_eq!(
-            en::year_earlier(&absent).unwrap(),
+            cli::year_earlier(&absent, Lang::En).unwrap(),
             "a year earlier, 2024-7: not known"
         );
         let (_, week53) = compared(&[events(2023, 53, 80)]);
@@ -636,7 +450,7 @@ mod tests {
             "去年无此期"
         );
         assert_eq!(
-            en::year_earlier(&week53).unwrap(),
+            cli::year_earlier(&week53, Lang::En).unwrap(),
             "a year earlier: no such week (the year before had 52)"
         );
     }
@@ -645,7 +459,7 @@ mod tests {
     fn ranks_name_the_end_ties_and_how_many_weeks_are_known() {
         let full: Vec<_> = (1..=52).map(|n| events(2024, n, i64::from(n))).collect();
         let (_, top) = compared(&full);
-        assert_eq!(en::rank(&top).unwrap(), "highest in 52 weeks");
+        assert_eq!(cli::rank(&top, Lang::En).unwrap(), "highest in 52 weeks");
         assert_eq!(text(&pane::rank(&top, Lang::Zh).unwrap()), "52周最高");
 
         let (_, third) = compared(&[
@@ -657,14 +471,14 @@ mod tests {
             events(2024, 6, 3),
         ]);
         assert_eq!(
-            en::rank(&third).unwrap(),
+            cli::rank(&third, Lang::En).unwrap(),
             "3rd lowest of 6 known in 52 weeks"
         );
         assert_eq!(text(&pane::rank(&third, Lang::Zh).unwrap()), "已知6周第3低");
 
         let (_, joint) = compared(&[events(2024, 1, 9), events(2024, 2, 4), events(2024, 3, 9)]);
         assert_eq!(
-            en::rank(&joint).unwrap(),
+            cli::rank(&joint, Lang::En).unwrap(),
             "joint highest of 3 known in 52 weeks"
         );
         assert_eq!(
@@ -673,19 +487,26 @@ mod tests {
         );
 
         let (_, same) = compared(&[events(2024, 1, 4), events(2024, 2, 4)]);
-        assert_eq!(en::rank(&same).unwrap(), "equal to all 2 known weeks in 52");
+        assert_eq!(
+            cli::rank(&same, Lang::En).unwrap(),
+            "equal to all 2 known weeks in 52"
+        );
         assert_eq!(text(&pane::rank(&same, Lang::Zh).unwrap()), "已知2周持平");
 
         let (c, first) = compared(&[events(2022, 41, 443)]);
-        assert_eq!(en::rank(&first).unwrap(), "the only known week in 52");
+        assert_eq!(
+            cli::rank(&first, Lang::En).unwrap(),
+            "the only known week in 52"
+        );
         assert_eq!(
             text(&pane::rank(&first, Lang::Zh).unwrap()),
             "52周内仅本周有数据"
         );
-        assert_eq!(en::previous(&first), "no earlier issue has this figure");
+        assert_eq!(
+            cli::previous(&first, Lang::En),
+            "no earlier issue has this figure"
+        );
         assert_eq!(pane::heading(&c, Lang::Zh), "本周数据 · 无更早数据可比");
-        assert_eq!(ordinal_en(22), "22nd");
-        assert_eq!(ordinal_en(13), "13th");
     }
 
     #[test]
@@ -695,13 +516,17 @@ mod tests {
         let m = c.get(Metric::MaliciousUrls).unwrap();
         assert_eq!(pane::value(m), "—");
         assert_eq!(text(&pane::previous(m, None, Lang::Zh)), "本期无此项");
-        assert_eq!(en::previous(m), "not in this issue");
+        assert_eq!(cli::previous(m, Lang::En), "not in this issue");
         assert!(
             pane::mean(m, Lang::Zh).is_none()
                 && pane::year_earlier(m, Lang::Zh).is_none()
                 && pane::rank(m, Lang::Zh).is_none()
         );
-        assert!(en::mean(m).is_none() && en::year_earlier(m).is_none() && en::rank(m).is_none());
+        assert!(
+            cli::mean(m, Lang::En).is_none()
+                && cli::year_earlier(m, Lang::En).is_none()
+                && cli::rank(m, Lang::En).is_none()
+        );
     }
 
     #[test]

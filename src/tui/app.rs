@@ -5,7 +5,6 @@
 //! size changes, so drawing only reads.
 
 use std::collections::HashMap;
-use std::io;
 
 use ratatui::layout::Rect;
 
@@ -47,7 +46,7 @@ pub struct Status {
 }
 
 /// Opens a URL outside the TUI; replaceable so tests never start a browser.
-pub type UrlOpener = Box<dyn FnMut(&str) -> io::Result<()>>;
+pub type UrlOpener = Box<dyn FnMut(&str) -> Result<(), super::browser::OpenError>>;
 
 pub struct App {
     library: Box<dyn Library>,
@@ -222,7 +221,7 @@ impl App {
         let (mut summaries, index, weeks) = match load(self.library.as_ref()) {
             Ok(loaded) => loaded,
             Err(e) if is_busy(&e) => return self.set_message(self.ui.say(Tui::CacheBusy)),
-            Err(e) => return self.set_error(self.ui.say(Tui::CannotReload(e.to_string()))),
+            Err(e) => return self.set_error(self.ui.say(Tui::CannotReload(Box::new(e.message())))),
         };
         self.generation = generation;
         // Marks the lock kept from the cache are still the reader's.
@@ -279,7 +278,7 @@ impl App {
                     self.unsaved_marks.remove(0);
                     self.set_error(self.ui.say(Tui::CannotMark {
                         key,
-                        error: e.to_string(),
+                        error: Box::new(e.message()),
                     }));
                 }
             }
@@ -482,7 +481,7 @@ impl App {
             Err(e) => {
                 self.set_error(self.ui.say(Tui::CannotLoad {
                     key,
-                    error: e.to_string(),
+                    error: Box::new(e.message()),
                 }));
                 DetailDoc::empty(&self.ui)
             }
@@ -547,7 +546,7 @@ impl App {
             (None, Some(url)) => match self.library.key_for_url(url) {
                 Ok(k) => k,
                 Err(e) => {
-                    self.set_error(self.ui.say(Tui::CannotLookUpLink(e.to_string())));
+                    self.set_error(self.ui.say(Tui::CannotLookUpLink(Box::new(e.message()))));
                     return;
                 }
             },
@@ -647,7 +646,7 @@ impl App {
             }
             Err(e) => self.set_error(self.ui.say(Tui::CannotMark {
                 key,
-                error: e.to_string(),
+                error: Box::new(e.message()),
             })),
         }
     }
@@ -700,7 +699,7 @@ impl App {
         }
         match self.library.set_last_selected(key) {
             Ok(()) => self.saved_selection = Some(key),
-            Err(e) => self.set_error(self.ui.say(Tui::CannotRemember(e.to_string()))),
+            Err(e) => self.set_error(self.ui.say(Tui::CannotRemember(Box::new(e.message())))),
         }
     }
 
@@ -711,7 +710,7 @@ impl App {
             return;
         }
         if let Err(e) = self.library.end_session() {
-            self.set_error(self.ui.say(Tui::CannotEndSession(e.to_string())));
+            self.set_error(self.ui.say(Tui::CannotEndSession(Box::new(e.message()))));
         }
     }
 }

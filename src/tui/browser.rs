@@ -12,6 +12,7 @@ use std::process::{Command, Stdio};
 
 use base64::Engine;
 
+use crate::i18n::{Lang, Msg, Os, Tui};
 use crate::sanitize;
 
 /// Only web URLs go to the opener: a `file:` or custom scheme could run
@@ -114,11 +115,46 @@ fn substitute(word: &str, url: &str) -> String {
     out
 }
 
+/// Why no browser could be started: the last command tried and what the
+/// system said; `Display` is the English text.
+#[derive(Debug)]
+pub struct OpenError {
+    /// The program that failed; None when there was no command to try.
+    pub program: Option<String>,
+    pub error: io::Error,
+}
+
+impl OpenError {
+    /// What the user reads, in their language.
+    pub fn message(&self) -> Msg {
+        let why = Box::new(Msg::Os(Os::of(&self.error)));
+        match &self.program {
+            Some(program) => Tui::BrowserFailed {
+                program: sanitize::line(program),
+                why,
+            }
+            .into(),
+            None => *why,
+        }
+    }
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text(Lang::En))
+    }
+}
+
+impl std::error::Error for OpenError {}
+
 /// Starts the first browser command that runs, detached from the terminal,
 /// and reaps it in the background so no zombie is left.
-pub fn open_in_browser(configured: Option<&[String]>, url: &str) -> io::Result<()> {
+pub fn open_in_browser(configured: Option<&[String]>, url: &str) -> Result<(), OpenError> {
     let browser = std::env::var("BROWSER").ok();
-    let mut last_error = io::Error::new(io::ErrorKind::NotFound, "no browser command");
+    let mut last_error = OpenError {
+        program: None,
+        error: io::ErrorKind::NotFound.into(),
+    };
     for mut command in browser_commands(configured, browser.as_deref(), url) {
         let started = command
             .stdin(Stdio::null())
@@ -130,9 +166,11 @@ pub fn open_in_browser(configured: Option<&[String]>, url: &str) -> io::Result<(
                 std::thread::spawn(move || child.wait());
                 return Ok(());
             }
-            Err(e) => {
-                let program = command.get_program().to_string_lossy().into_owned();
-                last_error = io::Error::new(e.kind(), format!("{program}: {e}"));
+            Err(error) => {
+                last_error = OpenError {
+                    program: Some(command.get_program().to_string_lossy().into_owned()),
+                    error,
+                };
             }
         }
     }

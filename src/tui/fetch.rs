@@ -81,9 +81,7 @@ impl App {
                 let _ = tx.send(News::Done(result));
             });
         if let Err(e) = spawned {
-            let why = Box::new(Msg::Fetch(Fetch::Network {
-                detail: e.to_string(),
-            }));
+            let why = Box::new(crate::i18n::Os::of(&e).into());
             let what = request.what;
             return self.say(Fetch::TuiFailed { what, why }, true);
         }

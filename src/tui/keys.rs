@@ -7,6 +7,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use thiserror::Error;
 
+use crate::i18n::{Help, Lang};
+
 /// One key of a binding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
@@ -77,15 +79,16 @@ impl Key {
         }
     }
 
-    /// How the help overlay and the status line spell the key.
-    pub fn label(self) -> String {
+    /// How the help overlay and the status line spell the key: its name,
+    /// or for the classes of typed text and any other key, their words.
+    pub fn label(self, lang: Lang) -> String {
         match self {
             Key::Char(' ') => "Space".into(),
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Digits => "1-9".into(),
-            Key::Typed => "text".into(),
-            Key::Any => "other".into(),
+            Key::Typed => Help::TypedText.text(lang).into(),
+            Key::Any => Help::OtherKey.text(lang).into(),
             Key::Code(code) => match code {
                 KeyCode::Down => "↓".into(),
                 KeyCode::Up => "↑".into(),
@@ -188,6 +191,14 @@ mod tests {
         assert_eq!(Key::parse("PgDn"), Ok(Key::Code(KeyCode::PageDown)));
         assert_eq!(Key::parse("shift-g"), Ok(Key::Char('G')));
         assert_eq!(Key::parse("F12"), Ok(Key::Code(KeyCode::F(12))));
+    }
+
+    #[test]
+    fn the_classes_of_keys_are_spelled_in_the_sessions_language() {
+        assert_eq!(Key::Typed.label(Lang::Zh), "文字");
+        assert_eq!(Key::Any.label(Lang::Zh), "其他键");
+        assert_eq!(Key::Any.label(Lang::En), "other");
+        assert_eq!(Key::Char(' ').label(Lang::Zh), "Space");
     }
 
     #[test]

@@ -9,10 +9,48 @@ use chrono::{DateTime, Utc};
 
 use super::fetch_state::{CacheFetcher, PageFetcher};
 
+use crate::i18n::{Lang, Msg};
 use crate::model::{IssueDetail, IssueKey, IssueSummary};
 
-/// Any error a library can report; the TUI only shows it in the status line.
-pub type LibraryError = Box<dyn std::error::Error + Send + Sync>;
+/// Any error a library can report, as the message the TUI shows in the
+/// status line in the session's language; `Display` is the English text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryError {
+    msg: Msg,
+    /// Another process holds the cache's lock: worth trying again later.
+    busy: bool,
+}
+
+impl LibraryError {
+    pub fn new(msg: impl Into<Msg>) -> LibraryError {
+        LibraryError {
+            msg: msg.into(),
+            busy: false,
+        }
+    }
+
+    /// What the user reads, in their language.
+    pub fn message(&self) -> Msg {
+        self.msg.clone()
+    }
+}
+
+impl std::fmt::Display for LibraryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg.text(Lang::En))
+    }
+}
+
+impl std::error::Error for LibraryError {}
+
+impl From<crate::store::StoreError> for LibraryError {
+    fn from(e: crate::store::StoreError) -> LibraryError {
+        LibraryError {
+            busy: matches!(e, crate::store::StoreError::Busy),
+            msg: e.message(),
+        }
+    }
+}
 
 pub type LibraryResult<T> = Result<T, LibraryError>;
 
@@ -108,9 +146,7 @@ pub trait Library {
 /// Whether `error` is another process holding the cache's lock: worth
 /// trying again in a moment, not a fault.
 pub fn is_busy(error: &LibraryError) -> bool {
-    error
-        .downcast_ref::<crate::store::StoreError>()
-        .is_some_and(|e| matches!(e, crate::store::StoreError::Busy))
+    error.busy
 }
 
 /// What the library received since the last session ended.

@@ -63,8 +63,9 @@ pub fn run(
     let Options { ui, browser, fetch } = options;
     let lang = ui.lang;
     require_terminal(lang)?;
-    let mut app = App::with_ui(Box::new(library), open, ui)
-        .map_err(|e| anyhow::anyhow!("{}", Tui::CannotReadCache(e.to_string()).text(lang)))?;
+    let mut app = App::with_ui(Box::new(library), open, ui).map_err(|e| {
+        anyhow::anyhow!("{}", Tui::CannotReadCache(Box::new(e.message())).text(lang))
+    })?;
     app.set_fetch_options(&fetch);
     if browser.is_some() {
         app.set_url_opener(Box::new(move |url| {
@@ -135,7 +136,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         empty: ui.say(if app.summaries.is_empty() {
             Tui::EmptyCache
         } else {
-            app.filter.empty_text(ui.keys.label_of("filter"))
+            app.filter.empty_text(ui.keys.label_of("filter", ui.lang))
         }),
         theme,
         lang: ui.lang,

@@ -67,7 +67,7 @@ impl App {
         };
         match (self.opener)(&url) {
             Ok(()) => self.set_message(self.ui.say(Tui::Opened(url))),
-            Err(e) => self.set_error(self.ui.say(Tui::CannotOpenBrowser(e.to_string()))),
+            Err(e) => self.set_error(self.ui.say(Tui::CannotOpenBrowser(Box::new(e.message())))),
         }
     }
 

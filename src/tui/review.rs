@@ -18,6 +18,9 @@ use super::target::Target;
 use crate::i18n::Tui;
 use crate::model::{IssueKey, IssueSummary};
 
+/// How many cells of a mistyped `:` key the status line repeats.
+const TYPED_SHOWN: usize = 20;
+
 impl App {
     /// Recomputes the rows the filter admits and puts the cursor on the
     /// shown issue (or where it would be).
@@ -166,7 +169,7 @@ impl App {
                     self.rebuild_rows();
                     self.set_message(self.ui.say(Tui::MarkedRead(marked)));
                 }
-                Err(e) => self.set_error(self.ui.say(Tui::CannotMarkAll(e.to_string()))),
+                Err(e) => self.set_error(self.ui.say(Tui::CannotMarkAll(Box::new(e.message())))),
             },
         }
     }
@@ -200,7 +203,9 @@ impl App {
             _ => typed.parse::<IssueKey>(),
         };
         let Ok(key) = parsed else {
-            return self.set_error(self.ui.say(Tui::BadIssueKey(typed.to_string())));
+            // Cut to a few cells, so the reason after it still fits a line.
+            let typed = super::view::wrap::truncate(&crate::sanitize::line(typed), TYPED_SHOWN);
+            return self.set_error(self.ui.say(Tui::BadIssueKey(typed)));
         };
         if !self.index.contains_key(&key) {
             self.set_error(self.ui.say(Tui::NotInCache(key)));
@@ -221,7 +226,10 @@ impl App {
             Ok(Some(visit)) => visit,
             Ok(None) => return,
             Err(e) => {
-                return self.set_error(self.ui.say(Tui::CannotReadLastSession(e.to_string())))
+                return self.set_error(
+                    self.ui
+                        .say(Tui::CannotReadLastSession(Box::new(e.message()))),
+                )
             }
         };
         let when = visit.ended.map(|t| {

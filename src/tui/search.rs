@@ -122,7 +122,7 @@ impl App {
         };
         match result {
             Ok(hits) => self.found(hits),
-            Err(e) => self.set_error(self.ui.say(Tui::SearchFailed(e.to_string()))),
+            Err(e) => self.set_error(self.ui.say(Tui::SearchFailed(Box::new(e.message())))),
         }
     }
 
@@ -184,7 +184,7 @@ impl App {
         let found = match result {
             Ok(found) => found,
             Err(e) => {
-                self.set_error(self.ui.say(Tui::SearchFailed(e.to_string())));
+                self.set_error(self.ui.say(Tui::SearchFailed(Box::new(e.message()))));
                 return;
             }
         };
@@ -238,7 +238,7 @@ impl App {
                 Some(s) if s.is_pending() => Tui::StillSearching,
                 Some(s) if !s.query.is_empty() => Tui::NoMatch(s.query.clone()),
                 _ => Tui::NoSearch {
-                    key: self.ui.keys.label_of("search"),
+                    key: self.ui.keys.label_of("search", self.ui.lang),
                 },
             };
             self.set_message(self.ui.say(message));

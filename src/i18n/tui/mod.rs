@@ -14,6 +14,9 @@ use chrono::{Datelike, NaiveDate};
 use super::Lang;
 use crate::model::{IssueKey, Metric};
 
+/// Why something failed: the library's or the system's message.
+pub type Why = Box<super::Msg>;
+
 /// Something the TUI says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tui {
@@ -23,9 +26,9 @@ pub enum Tui {
         stdin: bool,
         stdout: bool,
     },
-    CannotReadCache(String),
+    CannotReadCache(Why),
     CannotSetUpTerminal,
-    CannotCopy(String),
+    CannotCopy(Why),
     TooSmall {
         width: u16,
         height: u16,
@@ -39,7 +42,7 @@ pub enum Tui {
     // Moving around.
     NotInCache(IssueKey),
     NotInCacheShort(IssueKey),
-    CannotReload(String),
+    CannotReload(Why),
     /// Another process holds the cache's lock; the TUI tries again.
     CacheBusy,
     CacheUpdated {
@@ -48,7 +51,7 @@ pub enum Tui {
     },
     CannotLoad {
         key: IssueKey,
-        error: String,
+        error: Why,
     },
     NewestIssue,
     OldestIssue,
@@ -58,18 +61,18 @@ pub enum Tui {
     NarrowestSpan,
     WidestSpan,
     NoLinkLine(usize),
-    CannotLookUpLink(String),
+    CannotLookUpLink(Why),
     NoEarlierPage,
     NoLaterPage,
-    CannotRemember(String),
-    CannotEndSession(String),
-    CannotReadLastSession(String),
+    CannotRemember(Why),
+    CannotEndSession(Why),
+    CannotReadLastSession(Why),
     /// An issue's title when nothing better is known.
     FallbackTitle(IssueKey),
     // Reading state and the review flow.
     CannotMark {
         key: IssueKey,
-        error: String,
+        error: Why,
     },
     NothingToMark(IssueKey),
     /// A read-only cache: marks are kept in memory only.
@@ -105,7 +108,7 @@ pub enum Tui {
     NoUnreadToMark,
     Cancelled,
     MarkedRead(usize),
-    CannotMarkAll(String),
+    CannotMarkAll(Why),
     BadIssueKey(String),
     IssueShown(IssueKey),
     /// The start-up line: issues new since the last session (oldest
@@ -115,7 +118,7 @@ pub enum Tui {
         when: Option<String>,
     },
     // Search.
-    SearchFailed(String),
+    SearchFailed(Why),
     StillSearching,
     NoMatch(String),
     NoSearch {
@@ -133,7 +136,12 @@ pub enum Tui {
         copying: bool,
     },
     Opened(String),
-    CannotOpenBrowser(String),
+    CannotOpenBrowser(Why),
+    /// The browser command `program` could not be started.
+    BrowserFailed {
+        program: String,
+        why: Why,
+    },
     UrlTooLong,
     Copied(String),
     // The list pane.
@@ -162,6 +170,9 @@ pub enum Tui {
     // The charts.
     Metric(Metric),
     ThisWeek,
+    /// The lowest and highest value of the span shown, before the number.
+    MinLabel,
+    MaxLabel,
     PaneTitle {
         first: IssueKey,
         last: IssueKey,
@@ -225,12 +236,12 @@ impl Tui {
         use Lang::{En, Zh};
         use Tui::*;
         match (self, lang) {
-            (CannotReadCache(e), Zh) => format!("读不了缓存：{e}").into(),
-            (CannotReadCache(e), En) => format!("cannot read the cache: {e}").into(),
+            (CannotReadCache(e), Zh) => format!("读不了缓存：{}", e.text(Zh)).into(),
+            (CannotReadCache(e), En) => format!("cannot read the cache: {}", e.text(En)).into(),
             (CannotSetUpTerminal, Zh) => "无法设置终端".into(),
             (CannotSetUpTerminal, En) => "cannot set up the terminal".into(),
-            (CannotCopy(e), Zh) => format!("无法复制到剪贴板：{e}").into(),
-            (CannotCopy(e), En) => format!("cannot copy to the clipboard: {e}").into(),
+            (CannotCopy(e), Zh) => format!("无法复制到剪贴板：{}", e.text(Zh)).into(),
+            (CannotCopy(e), En) => format!("cannot copy to the clipboard: {}", e.text(En)).into(),
             (
                 TooSmall {
                     width,
@@ -270,8 +281,8 @@ impl Tui {
             }
             (NotInCacheShort(k), Zh) => format!("缓存里没有 {k}").into(),
             (NotInCacheShort(k), En) => format!("{k} is not in the cache").into(),
-            (CannotReload(e), Zh) => format!("无法重新读取缓存：{e}").into(),
-            (CannotReload(e), En) => format!("cannot reload the cache: {e}").into(),
+            (CannotReload(e), Zh) => format!("无法重新读取缓存：{}", e.text(Zh)).into(),
+            (CannotReload(e), En) => format!("cannot reload the cache: {}", e.text(En)).into(),
             (CacheBusy, Zh) => "缓存正被另一个进程写入，稍后自动重试…".into(),
             (CacheBusy, En) => {
                 "the cache is busy (another process is writing); trying again…".into()
@@ -300,8 +311,10 @@ impl Tui {
                 plural(*issues, "issue", "issues")
             )
             .into(),
-            (CannotLoad { key, error }, Zh) => format!("无法读取 {key}：{error}").into(),
-            (CannotLoad { key, error }, En) => format!("cannot load {key}: {error}").into(),
+            (CannotLoad { key, error }, Zh) => format!("无法读取 {key}：{}", error.text(Zh)).into(),
+            (CannotLoad { key, error }, En) => {
+                format!("cannot load {key}: {}", error.text(En)).into()
+            }
             (NewestIssue, Zh) => "这是最新的一期".into(),
             (NewestIssue, En) => "this is the newest issue".into(),
             (OldestIssue, Zh) => "这是最早的一期".into(),
@@ -310,7 +323,7 @@ impl Tui {
             (NoOlderInList, En) => "no older issue in this list".into(),
             (NoNewerInList, Zh) => "列表里没有更新的期".into(),
             (NoNewerInList, En) => "no newer issue in this list".into(),
-            (NoFigure(n), Zh) => format!("没有第 {n} 项数字").into(),
+            (NoFigure(n), Zh) => format!("没有第 {n} 项指标").into(),
             (NoFigure(n), En) => format!("no figure {n}").into(),
             (NarrowestSpan, Zh) => "已经最窄：13 周".into(),
             (NarrowestSpan, En) => "already the narrowest span: 13 weeks".into(),
@@ -318,24 +331,30 @@ impl Tui {
             (WidestSpan, En) => "already every week of the series".into(),
             (NoLinkLine(n), Zh) => format!("没有第 {n} 条近期回顾").into(),
             (NoLinkLine(n), En) => format!("no 近期回顾 line {n}").into(),
-            (CannotLookUpLink(e), Zh) => format!("无法查找这条链接：{e}").into(),
-            (CannotLookUpLink(e), En) => format!("cannot look up the link: {e}").into(),
+            (CannotLookUpLink(e), Zh) => format!("无法查找这条链接：{}", e.text(Zh)).into(),
+            (CannotLookUpLink(e), En) => format!("cannot look up the link: {}", e.text(En)).into(),
             (NoEarlierPage, Zh) => "历史里没有更早的页面".into(),
             (NoEarlierPage, En) => "no earlier page in the history".into(),
             (NoLaterPage, Zh) => "历史里没有更晚的页面".into(),
             (NoLaterPage, En) => "no later page in the history".into(),
-            (CannotRemember(e), Zh) => format!("无法记住当前选中的期：{e}").into(),
-            (CannotRemember(e), En) => format!("cannot remember the selection: {e}").into(),
-            (CannotEndSession(e), Zh) => format!("无法记录本次会话结束：{e}").into(),
-            (CannotEndSession(e), En) => {
-                format!("cannot record the end of the session: {e}").into()
+            (CannotRemember(e), Zh) => format!("无法记住当前选中的期：{}", e.text(Zh)).into(),
+            (CannotRemember(e), En) => {
+                format!("cannot remember the selection: {}", e.text(En)).into()
             }
-            (CannotReadLastSession(e), Zh) => format!("读不到上次会话：{e}").into(),
-            (CannotReadLastSession(e), En) => format!("cannot read the last session: {e}").into(),
+            (CannotEndSession(e), Zh) => format!("无法记录本次会话结束：{}", e.text(Zh)).into(),
+            (CannotEndSession(e), En) => {
+                format!("cannot record the end of the session: {}", e.text(En)).into()
+            }
+            (CannotReadLastSession(e), Zh) => format!("读不到上次会话：{}", e.text(Zh)).into(),
+            (CannotReadLastSession(e), En) => {
+                format!("cannot read the last session: {}", e.text(En)).into()
+            }
             (FallbackTitle(k), Zh) => format!("{}年第{}期", k.year, k.number).into(),
             (FallbackTitle(k), En) => format!("Issue {k}").into(),
-            (CannotMark { key, error }, Zh) => format!("无法标记 {key}：{error}").into(),
-            (CannotMark { key, error }, En) => format!("cannot mark {key}: {error}").into(),
+            (CannotMark { key, error }, Zh) => format!("无法标记 {key}：{}", error.text(Zh)).into(),
+            (CannotMark { key, error }, En) => {
+                format!("cannot mark {key}: {}", error.text(En)).into()
+            }
             (NothingToMark(k), Zh) => format!("{k} 未缓存：没有可标记的").into(),
             (NothingToMark(k), En) => format!("{k} is not cached: nothing to mark").into(),
             (ReadOnlyMarks, Zh) => "缓存只读：已读标记只保留到本次退出".into(),
@@ -408,8 +427,8 @@ impl Tui {
             (Cancelled, En) => "cancelled: nothing marked".into(),
             (MarkedRead(n), Zh) => format!("已把 {n} 期标为已读").into(),
             (MarkedRead(n), En) => format!("marked {} read", plural(*n, "issue", "issues")).into(),
-            (CannotMarkAll(e), Zh) => format!("无法把各期标为已读：{e}").into(),
-            (CannotMarkAll(e), En) => format!("cannot mark the issues read: {e}").into(),
+            (CannotMarkAll(e), Zh) => format!("无法把各期标为已读：{}", e.text(Zh)).into(),
+            (CannotMarkAll(e), En) => format!("cannot mark the issues read: {}", e.text(En)).into(),
             (BadIssueKey(t), Zh) => format!("“{t}”不是期号：请输入 年-期，如 2024-17").into(),
             (BadIssueKey(t), En) => {
                 format!("“{t}” is not an issue key: type YEAR-NUMBER, e.g. 2024-17").into()
@@ -443,8 +462,8 @@ impl Tui {
                     .into(),
                 }
             }
-            (SearchFailed(e), Zh) => format!("搜索失败：{e}").into(),
-            (SearchFailed(e), En) => format!("search failed: {e}").into(),
+            (SearchFailed(e), Zh) => format!("搜索失败：{}", e.text(Zh)).into(),
+            (SearchFailed(e), En) => format!("search failed: {}", e.text(En)).into(),
             (StillSearching, Zh) => "仍在搜索：还没有结果".into(),
             (StillSearching, En) => "still searching: no hit yet".into(),
             (NoMatch(q), Zh) => format!("“{q}”：没有结果").into(),
@@ -471,8 +490,10 @@ impl Tui {
             (NotWeb { copying: true }, En) => "not copying a URL that is not http(s)".into(),
             (Opened(url), Zh) => format!("已在浏览器中打开：{url}").into(),
             (Opened(url), En) => format!("opened in the browser: {url}").into(),
-            (CannotOpenBrowser(e), Zh) => format!("无法打开浏览器：{e}").into(),
-            (CannotOpenBrowser(e), En) => format!("cannot open the browser: {e}").into(),
+            (CannotOpenBrowser(e), Zh) => format!("无法打开浏览器：{}", e.text(Zh)).into(),
+            (CannotOpenBrowser(e), En) => format!("cannot open the browser: {}", e.text(En)).into(),
+            (BrowserFailed { program, why }, Zh) => format!("{program}：{}", why.text(Zh)).into(),
+            (BrowserFailed { program, why }, En) => format!("{program}: {}", why.text(En)).into(),
             (UrlTooLong, Zh) => "网址太长，无法通过终端复制".into(),
             (UrlTooLong, En) => "the URL is too long to copy through the terminal".into(),
             (Copied(url), Zh) => format!("已复制：{url}").into(),
@@ -529,17 +550,13 @@ impl Tui {
             (ImportHint, En) => "Import bulletins with: zhoubao import PATH…".into(),
             (DemoHint, Zh) => "或者先看看演示：zhoubao --demo".into(),
             (DemoHint, En) => "or look around first with: zhoubao --demo".into(),
-            (Metric(m), Zh) => m.label().into(),
-            (Metric(m), En) => match m {
-                crate::model::Metric::EventsHandled => "Events",
-                crate::model::Metric::CrossBorder => "Cross-border",
-                crate::model::Metric::PhishingComplaints => "Phishing",
-                crate::model::Metric::MaliciousAppPlatforms => "App platforms",
-                crate::model::Metric::MaliciousUrls => "Malicious URLs",
-            }
-            .into(),
+            (Metric(m), lang) => super::metric::name(*m, lang, super::metric::Form::Label).into(),
             (ThisWeek, Zh) => "本期".into(),
             (ThisWeek, En) => "now".into(),
+            (MinLabel, Zh) => "最低".into(),
+            (MinLabel, En) => "min".into(),
+            (MaxLabel, Zh) => "最高".into(),
+            (MaxLabel, En) => "max".into(),
             (PaneTitle { first, last, weeks }, Zh) => {
                 format!(" 每周趋势 {first} … {last} · 刻度：至本期 {weeks} 周 ").into()
             }
@@ -550,7 +567,7 @@ impl Tui {
             (PaneTitleEmpty, En) => " Weekly ".into(),
             (BeyondScale(marks), Zh) => format!("· {marks} 超出刻度 ").into(),
             (BeyondScale(marks), En) => format!("· {marks} beyond the scale ").into(),
-            (NoFiguresYet, Zh) => "还没有数字".into(),
+            (NoFiguresYet, Zh) => "还没有指标数据".into(),
             (NoFiguresYet, En) => "no figures yet".into(),
             (Weeks(n), Zh) => format!("{n}周").into(),
             (Weeks(n), En) => format!("{n} wks").into(),
@@ -566,7 +583,7 @@ impl Tui {
             (NoSuchWeek, En) => "no such week".into(),
             (ChartTooSmall, Zh) => "终端太小，画不下图表".into(),
             (ChartTooSmall, En) => "terminal too small for the chart".into(),
-            (NoFigureInSpan(m), Zh) => format!("这段时间没有{}的数字", m.label()).into(),
+            (NoFigureInSpan(m), Zh) => format!("这段时间没有{}的数据", m.label()).into(),
             (NoFigureInSpan(m), En) => format!(
                 "no {} figures in these weeks",
                 Metric(*m).text(En).to_lowercase()

@@ -10,7 +10,7 @@ impl Tui {
     pub(in crate::i18n) fn samples() -> Vec<Tui> {
         use Tui::*;
         let k = IssueKey::new(2024, 17);
-        let e = || "disk I/O error".to_string();
+        let e = || Box::new(crate::i18n::Msg::Os(crate::i18n::Os::StorageFull));
         let key = || "f".to_string();
         let mut all = vec![
             NeedsTerminal {
@@ -118,6 +118,10 @@ impl Tui {
             NotWeb { copying: true },
             Opened("https://example.org/".into()),
             CannotOpenBrowser(e()),
+            BrowserFailed {
+                program: "firefox".into(),
+                why: e(),
+            },
             UrlTooLong,
             Copied("https://example.org/".into()),
             TitleTotal {
@@ -145,6 +149,8 @@ impl Tui {
             ImportHint,
             DemoHint,
             ThisWeek,
+            MinLabel,
+            MaxLabel,
             PaneTitle {
                 first: IssueKey::new(2023, 1),
                 last: k,

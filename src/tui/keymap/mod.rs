@@ -32,16 +32,36 @@ pub struct Entry {
 pub enum KeyMapError {
     #[error("{0:?} is not an action that can be remapped")]
     UnknownAction(String),
-    /// `key` of `action` is bound to `other` (a name, or the fixed
-    /// binding's help text) where both apply.
+    /// `key` of `action` is bound to `other` where both apply.
     #[error("{key:?} of {action} is also bound to {other} where both apply")]
     Conflict {
         action: String,
         key: String,
-        other: String,
+        other: BoundTo,
     },
     #[error("{key:?} always quits; {action} cannot have it")]
     Reserved { action: String, key: String },
+    /// `action` is the only way out of a screen (the help, the chart
+    /// view) and was left without keys: only Ctrl-C would leave it.
+    #[error("{action} is the only way out and needs a key")]
+    NoWayOut { action: String },
+}
+
+/// What else a clashing key is bound to: an action the config can name,
+/// or a fixed binding, known by what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BoundTo {
+    Action(String),
+    Fixed(Help),
+}
+
+impl std::fmt::Display for BoundTo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BoundTo::Action(name) => f.write_str(name),
+            BoundTo::Fixed(what) => write!(f, "“{}”", what.text(Lang::En)),
+        }
+    }
 }
 
 /// A status-line hint: `keys what`.
@@ -56,6 +76,10 @@ pub struct Hint {
     /// nothing to act on (1-9 with no 近期回顾 line).
     pub bound: Bound,
 }
+
+/// The only keys that leave a screen short of quitting with Ctrl-C: each
+/// must keep at least one.
+const WAYS_OUT: [&str; 2] = ["close_help", "chart_close"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyMap {
@@ -102,6 +126,11 @@ impl KeyMap {
             changed.push(name);
         }
         map.check(&changed)?;
+        if let Some(name) = WAYS_OUT.iter().find(|n| map.keys_of(n).is_empty()) {
+            return Err(KeyMapError::NoWayOut {
+                action: (*name).to_string(),
+            });
+        }
         Ok(map)
     }
 
@@ -122,7 +151,7 @@ impl KeyMap {
                 let is_changed = |e: &Entry| e.binding.name.is_some_and(|n| changed.contains(&n));
                 let (mine, other) = if is_changed(b) { (b, a) } else { (a, b) };
                 let action = mine.binding.name.unwrap_or_default().to_string();
-                let key_name = key.config_name().unwrap_or_else(|| key.label());
+                let key_name = key.config_name().unwrap_or_else(|| key.label(Lang::En));
                 if other.binding.scope == Scope::Anywhere && other.binding.name.is_none() {
                     return Err(KeyMapError::Reserved {
                         action,
@@ -130,8 +159,8 @@ impl KeyMap {
                     });
                 }
                 let other = match other.binding.name {
-                    Some(n) => n.to_string(),
-                    None => format!("“{}”", other.binding.help.text(Lang::En)),
+                    Some(n) => BoundTo::Action(n.to_string()),
+                    None => BoundTo::Fixed(other.binding.help),
                 };
                 return Err(KeyMapError::Conflict {
                     action,
@@ -157,10 +186,10 @@ impl KeyMap {
 
     /// The first key of the binding named `name` as help spells it; empty
     /// when the config left it without keys.
-    pub fn label_of(&self, name: &str) -> String {
+    pub fn label_of(&self, name: &str, lang: Lang) -> String {
         self.keys_of(name)
             .first()
-            .map(|k| k.label())
+            .map(|k| k.label(lang))
             .unwrap_or_default()
     }
 
@@ -227,11 +256,11 @@ impl KeyMap {
             .filter(|e| e.binding.scope != Scope::Anywhere && e.binding.scope.applies(mode, focus))
             .filter_map(|e| {
                 let spec = e.binding.hint?;
-                let mut keys = e.keys.first()?.label();
+                let mut keys = e.keys.first()?.label(lang);
                 if let Some((sep, other)) = spec.with {
                     if let Some(k) = self.keys_of(other).first() {
                         keys.push_str(sep);
-                        keys.push_str(&k.label());
+                        keys.push_str(&k.label(lang));
                     }
                 }
                 let pinned = matches!(e.binding.bound, Bound::Do(a) if PINNED_HINTS.contains(&a));
@@ -247,23 +276,19 @@ impl KeyMap {
 
     /// The first key of the binding that does `action` where `scope`
     /// applies, as help and prompts spell it (`Esc`, `j`).
-    pub fn first_label(&self, scope: Scope, action: Action) -> Option<String> {
+    pub fn first_label(&self, scope: Scope, action: Action, lang: Lang) -> Option<String> {
         self.entries
             .iter()
             .find(|e| e.binding.scope == scope && e.binding.bound == Bound::Do(action))
             .and_then(|e| e.keys.first())
-            .map(|k| k.label())
+            .map(|k| k.label(lang))
     }
 }
 
 /// The label of every key of an entry, as help lists them.
 pub fn keys_label(keys: &[Key], lang: Lang) -> String {
     keys.iter()
-        .map(|k| match k {
-            Key::Typed => Help::TypedText.text(lang).to_string(),
-            Key::Any => Help::OtherKey.text(lang).to_string(),
-            k => k.label(),
-        })
+        .map(|k| k.label(lang))
         .collect::<Vec<_>>()
         .join(" ")
 }

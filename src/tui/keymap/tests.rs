@@ -399,7 +399,7 @@ fn a_key_bound_twice_where_both_apply_names_both_actions() {
         KeyMapError::Conflict {
             action: "open_chart".into(),
             key: "j".into(),
-            other: "move_down".into()
+            other: BoundTo::Action("move_down".into())
         }
     );
     // The same key in scopes that never apply together is fine: j moves
@@ -408,7 +408,7 @@ fn a_key_bound_twice_where_both_apply_names_both_actions() {
     // A digit clashes with the fixed 1-9 keys.
     let err = remap(&[("search", &["3"])]).unwrap_err();
     assert!(
-        matches!(err, KeyMapError::Conflict { ref other, .. } if other.contains("N-th")),
+        matches!(err, KeyMapError::Conflict { ref other, .. } if other.to_string().contains("N-th")),
         "{err:?}"
     );
 }

@@ -127,7 +127,7 @@ pub struct PaneChart {
 }
 
 fn show(v: Option<i64>) -> String {
-    v.map_or_else(|| "—".to_string(), |v| v.to_string())
+    crate::model::figure_text(v, crate::model::UNKNOWN_FIGURE)
 }
 
 /// `本期 N  LOW–HIGH ↑MAX`: the week's value, the scale the bars are drawn

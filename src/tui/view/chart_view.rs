@@ -111,7 +111,7 @@ fn zoom_label(zoom: usize, lang: Lang) -> String {
 }
 
 fn number(v: Option<i64>) -> String {
-    v.map_or_else(|| "—".to_string(), |v| v.to_string())
+    crate::model::figure_text(v, crate::model::UNKNOWN_FIGURE)
 }
 
 /// The header's pieces, separators included: the fullest form that fits

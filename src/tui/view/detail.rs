@@ -102,7 +102,7 @@ impl<'a> Builder<'a> {
             items: Vec::new(),
             theme: &ui.theme,
             lang: ui.lang,
-            fetch_key: ui.keys.label_of("fetch"),
+            fetch_key: ui.keys.label_of("fetch", ui.lang),
         }
     }
 

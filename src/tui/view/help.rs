@@ -190,12 +190,12 @@ pub struct HelpView<'a> {
 fn title(ui: &Ui) -> String {
     let close = ui
         .keys
-        .first_label(Scope::Help, Action::CloseHelp)
+        .first_label(Scope::Help, Action::CloseHelp, ui.lang)
         .unwrap_or_default();
     let scroll = format!(
         "{}/{}",
-        ui.keys.label_of("move_down"),
-        ui.keys.label_of("move_up")
+        ui.keys.label_of("move_down", ui.lang),
+        ui.keys.label_of("move_up", ui.lang)
     );
     ui.say(Tui::HelpTitle { close, scroll })
 }

@@ -145,8 +145,8 @@ impl StatusView<'_> {
                 "“{}” {} {}/{}",
                 sanitize::line(&s.query),
                 hit_count(s, &app.ui),
-                keys.label_of("next_hit"),
-                keys.label_of("prev_hit")
+                keys.label_of("next_hit", app.ui.lang),
+                keys.label_of("prev_hit", app.ui.lang)
             );
         } else if !hints.is_empty() {
             text = hints.remove(0);

@@ -244,14 +244,32 @@ impl Theme {
     }
 }
 
-/// Why a style spelling is refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a style spelling is refused; its words are the message table's
+/// ([`StyleError::message`]), `Display` the English text.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StyleError {
-    #[error("{0:?} is not a colour or an attribute (colours: red, light-blue, 0-255, #rrggbb; attributes: bold, dim, italic, underlined, reversed)")]
     Word(String),
-    #[error("\"on\" needs a colour after it")]
     NoBackground,
 }
+
+impl StyleError {
+    /// A config file's style is refused: the config's message.
+    pub fn message(&self) -> crate::i18n::ConfigMsg {
+        use crate::i18n::ConfigMsg;
+        match self {
+            StyleError::Word(w) => ConfigMsg::StyleWord(crate::sanitize::line(w)),
+            StyleError::NoBackground => ConfigMsg::StyleNoBackground,
+        }
+    }
+}
+
+impl std::fmt::Display for StyleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::Msg::Config(self.message()).text(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for StyleError {}
 
 /// A style from its config spelling: words in any order, colours
 /// (`red`, `light-blue`, `dark-gray`, `208`, `#ff8800`) for the text,

@@ -10,7 +10,10 @@ use std::borrow::Cow;
 use super::parse::{skip_text, unreadable_text};
 use super::store::StoreMsg;
 use super::{Lang, Msg};
-use crate::parse::{ParseError, Skip, MAX_FILE_BYTES};
+
+#[cfg(test)]
+mod samples;
+use crate::model::{ParseError, Skip, MAX_FILE_BYTES};
 
 /// Something import, the cache or the parser says. Paths and quoted text
 /// are held already sanitized, as one line.
@@ -24,10 +27,10 @@ pub enum Cache {
     /// The word `import --verbose` prints for a file.
     Verdict(Verdict),
     CannotRead {
-        error: String,
+        error: super::Os,
     },
     CannotReadFolder {
-        error: String,
+        error: super::Os,
     },
     NotRegular(FileKind),
     TooLarge {
@@ -36,7 +39,8 @@ pub enum Cache {
     GrewPastLimit,
     /// One of the cache's own files inside an imported folder.
     OwnFile(OwnFile),
-    /// A panic in the parser, with its message and where it happened.
+    /// A panic in the parser, with its message (empty when it had none)
+    /// and where it happened.
     ParserCrashed {
         detail: String,
         at: Option<String>,
@@ -93,6 +97,10 @@ pub enum Cache {
         to: String,
         issues: usize,
         marks: usize,
+    },
+    /// `recover` on a cache that is not damaged.
+    RecoverHealthy {
+        cache: String,
     },
     RecoverLost {
         files: usize,
@@ -192,10 +200,14 @@ impl Cache {
             (SkipReason(skip), lang) => skip_text(skip, lang).into(),
             // --- one file of an import
             (Verdict(v), lang) => verdict_text(*v, lang).into(),
-            (CannotRead { error }, Zh) => format!("读取失败：{error}").into(),
-            (CannotRead { error }, En) => format!("cannot read: {error}").into(),
-            (CannotReadFolder { error }, Zh) => format!("读取文件夹失败：{error}").into(),
-            (CannotReadFolder { error }, En) => format!("cannot read folder: {error}").into(),
+            (CannotRead { error }, Zh) => format!("读取失败：{}", error.text(Zh)).into(),
+            (CannotRead { error }, En) => format!("cannot read: {}", error.text(En)).into(),
+            (CannotReadFolder { error }, Zh) => {
+                format!("读取文件夹失败：{}", error.text(Zh)).into()
+            }
+            (CannotReadFolder { error }, En) => {
+                format!("cannot read folder: {}", error.text(En)).into()
+            }
             (NotRegular(kind), Zh) => format!("不是普通文件：{}", kind_text(*kind, Zh)).into(),
             (NotRegular(kind), En) => {
                 format!("not a regular file: {}", kind_text(*kind, En)).into()
@@ -216,10 +228,13 @@ impl Cache {
             .into(),
             (OwnFile(f), lang) => own_file_text(*f, lang).into(),
             (ParserCrashed { detail, at }, Zh) => {
+                // A panic without a message says nothing of its own.
+                let detail = if detail.is_empty() { "没有说明" } else { detail };
                 let at = at.as_ref().map_or(String::new(), |a| format!("，位置 {a}"));
                 format!("解析器处理此文件时崩溃（{detail}{at}）；这是 zhoubao 的缺陷，请报告").into()
             }
             (ParserCrashed { detail, at }, En) => {
+                let detail = if detail.is_empty() { "no message" } else { detail };
                 let at = at.as_ref().map_or(String::new(), |a| format!(" at {a}"));
                 format!(
                     "the parser crashed on this file ({detail}{at}); a bug in zhoubao, please report it"
@@ -397,6 +412,13 @@ impl Cache {
                 plural(*marks, "read mark", "read marks")
             )
             .into(),
+            (RecoverHealthy { cache }, Zh) => {
+                format!("{cache} 完好：检查没有发现损坏，无需恢复，什么也没有写").into()
+            }
+            (RecoverHealthy { cache }, En) => format!(
+                "{cache} is healthy: the check found no damage, so there is nothing to recover and nothing was written"
+            )
+            .into(),
             (RecoverLost { files }, Zh) => format!("有 {files} 个存储文件未能保存：").into(),
             (RecoverLost { files }, En) => format!(
                 "could not save {files} {}:",
@@ -464,165 +486,6 @@ impl Cache {
             // --- the cache
             (Store(m), lang) => m.text(lang),
         }
-    }
-
-    #[cfg(test)]
-    pub(super) fn samples() -> Vec<Cache> {
-        use Cache::*;
-        let p = || "/tmp/c.db".to_string();
-        let why = || {
-            Box::new(Msg::from(ParseError::Unreadable(
-                crate::parse::Unreadable::Empty,
-            )))
-        };
-        let skips = [
-            crate::parse::Skip::NoTitle,
-            crate::parse::Skip::NotSeries {
-                title: "科技周刊".into(),
-                by: Some("某号".into()),
-            },
-            crate::parse::Skip::NotSeries {
-                title: "科技周刊".into(),
-                by: None,
-            },
-            crate::parse::Skip::Unnumbered {
-                title: "网络安全信息与动态周报".into(),
-            },
-            crate::parse::Skip::BadNumber("0".into()),
-            crate::parse::Skip::BadYear(999),
-            crate::parse::Skip::NotWechat,
-            crate::parse::Skip::NoArticle {
-                message: "已删除".into(),
-            },
-        ];
-        let unreadable = [
-            crate::parse::Unreadable::Empty,
-            crate::parse::Unreadable::TooLarge { bytes: 20_000_000 },
-            crate::parse::Unreadable::Binary,
-            crate::parse::Unreadable::MostlyInvalid,
-            crate::parse::Unreadable::UnclosedFrontMatter,
-            crate::parse::Unreadable::TooDeep {
-                depth: 300,
-                limit: 256,
-            },
-            crate::parse::Unreadable::TooCostly { percent: 25 },
-            crate::parse::Unreadable::TooManyAttributes { most: 9000 },
-            crate::parse::Unreadable::TooSlow {
-                tenths: 10,
-                percent: 40,
-            },
-        ];
-        let verdicts = [
-            self::Verdict::New,
-            self::Verdict::Updated,
-            self::Verdict::Unchanged,
-            self::Verdict::Stub,
-            self::Verdict::Skipped,
-            self::Verdict::Failed,
-        ];
-        let kinds = [
-            FileKind::Fifo,
-            FileKind::Socket,
-            FileKind::CharDevice,
-            FileKind::BlockDevice,
-            FileKind::Folder,
-            FileKind::Other,
-        ];
-        let own = [
-            self::OwnFile::Database,
-            self::OwnFile::Wal,
-            self::OwnFile::Shm,
-            self::OwnFile::Journal,
-        ];
-        let mut all: Vec<Cache> = skips
-            .into_iter()
-            .map(|s| Parse(ParseError::NotBulletin(s)))
-            .chain(
-                unreadable
-                    .into_iter()
-                    .map(|u| Parse(ParseError::Unreadable(u))),
-            )
-            .chain(verdicts.into_iter().map(Verdict))
-            .chain(kinds.into_iter().map(NotRegular))
-            .chain(own.into_iter().map(OwnFile))
-            .collect();
-        all.push(SkipReason(crate::parse::Skip::NoTitle));
-        all.extend([
-            CannotRead {
-                error: "Permission denied".into(),
-            },
-            CannotReadFolder {
-                error: "Permission denied".into(),
-            },
-            TooLarge { bytes: 17_000_000 },
-            GrewPastLimit,
-            ParserCrashed {
-                detail: "index out of range".into(),
-                at: Some("src/parse/x.rs:1".into()),
-            },
-            SkippedLine {
-                path: "a.md".into(),
-                why: why(),
-            },
-            FailedLine {
-                path: "a.md".into(),
-                why: why(),
-            },
-            Summary {
-                files: 1,
-                new: 1,
-                updated: 0,
-                unchanged: 0,
-                stubs: 1,
-                skipped: 0,
-                failed: 0,
-            },
-            Stopped {
-                reason: Box::new(Msg::Cache(StopLocked {
-                    cache: p(),
-                    secs: 5,
-                })),
-                not_imported: 1,
-                of: 1,
-                hint: Box::new(Msg::Cache(HintRunAgain)),
-            },
-            StopDamaged {
-                cache: p(),
-                reason: "bad page".into(),
-            },
-            HintRecover,
-            NoFiles {
-                paths: "/tmp/empty".into(),
-            },
-            Reindexed {
-                issues: 140,
-                files: 147,
-                parsed: 146,
-            },
-            RecoverSaved {
-                saved: 1,
-                of: 1,
-                to: p(),
-                issues: 1,
-                marks: 1,
-            },
-            RecoverLost { files: 1 },
-            RecoverLostUnnamed { files: 2 },
-            RecoverEndUnknown,
-            RecoverComplete,
-            RecoverIncomplete,
-            RecoverMarksDamaged { lost: 1 },
-            RecoverSettingsLost { settings: 1 },
-            RecoverNext {
-                cache: p(),
-                to: p(),
-            },
-            RecoverJournals {
-                files: vec!["c.db-wal".into(), "c.db-shm".into()],
-            },
-        ]);
-        all.extend(StoreMsg::samples().into_iter().map(Store));
-        all
     }
 }
 

@@ -1,0 +1,172 @@
+//! One of each import and cache message, for the test that checks both
+//! languages.
+
+use super::{Cache, FileKind, StoreMsg};
+use crate::i18n::Msg;
+use crate::model::ParseError;
+
+impl Cache {
+    /// One of each message, for the test that checks both languages.
+    pub(in crate::i18n) fn samples() -> Vec<Cache> {
+        use Cache::*;
+        let p = || "/tmp/c.db".to_string();
+        let why = || {
+            Box::new(Msg::from(ParseError::Unreadable(
+                crate::model::Unreadable::Empty,
+            )))
+        };
+        let skips = [
+            crate::model::Skip::NoTitle,
+            crate::model::Skip::NotSeries {
+                title: "科技周刊".into(),
+                by: Some("某号".into()),
+            },
+            crate::model::Skip::NotSeries {
+                title: "科技周刊".into(),
+                by: None,
+            },
+            crate::model::Skip::Unnumbered {
+                title: "网络安全信息与动态周报".into(),
+            },
+            crate::model::Skip::BadNumber("0".into()),
+            crate::model::Skip::BadYear(999),
+            crate::model::Skip::NotWechat,
+            crate::model::Skip::NoArticle {
+                message: "已删除".into(),
+            },
+        ];
+        let unreadable = [
+            crate::model::Unreadable::Empty,
+            crate::model::Unreadable::TooLarge { bytes: 20_000_000 },
+            crate::model::Unreadable::Binary,
+            crate::model::Unreadable::MostlyInvalid,
+            crate::model::Unreadable::UnclosedFrontMatter,
+            crate::model::Unreadable::TooDeep {
+                depth: 300,
+                limit: 256,
+            },
+            crate::model::Unreadable::TooCostly { percent: 25 },
+            crate::model::Unreadable::TooManyAttributes { most: 9000 },
+            crate::model::Unreadable::TooSlow {
+                tenths: 10,
+                percent: 40,
+            },
+        ];
+        let verdicts = [
+            super::Verdict::New,
+            super::Verdict::Updated,
+            super::Verdict::Unchanged,
+            super::Verdict::Stub,
+            super::Verdict::Skipped,
+            super::Verdict::Failed,
+        ];
+        let kinds = [
+            FileKind::Fifo,
+            FileKind::Socket,
+            FileKind::CharDevice,
+            FileKind::BlockDevice,
+            FileKind::Folder,
+            FileKind::Other,
+        ];
+        let own = [
+            super::OwnFile::Database,
+            super::OwnFile::Wal,
+            super::OwnFile::Shm,
+            super::OwnFile::Journal,
+        ];
+        let mut all: Vec<Cache> = skips
+            .into_iter()
+            .map(|s| Parse(ParseError::NotBulletin(s)))
+            .chain(
+                unreadable
+                    .into_iter()
+                    .map(|u| Parse(ParseError::Unreadable(u))),
+            )
+            .chain(verdicts.into_iter().map(Verdict))
+            .chain(kinds.into_iter().map(NotRegular))
+            .chain(own.into_iter().map(OwnFile))
+            .collect();
+        all.push(SkipReason(crate::model::Skip::NoTitle));
+        all.extend([
+            CannotRead {
+                error: crate::i18n::Os::PermissionDenied,
+            },
+            CannotReadFolder {
+                error: crate::i18n::Os::NotFound,
+            },
+            TooLarge { bytes: 17_000_000 },
+            GrewPastLimit,
+            ParserCrashed {
+                detail: "index out of range".into(),
+                at: Some("src/parse/x.rs:1".into()),
+            },
+            ParserCrashed {
+                detail: String::new(),
+                at: None,
+            },
+            SkippedLine {
+                path: "a.md".into(),
+                why: why(),
+            },
+            FailedLine {
+                path: "a.md".into(),
+                why: why(),
+            },
+            Summary {
+                files: 1,
+                new: 1,
+                updated: 0,
+                unchanged: 0,
+                stubs: 1,
+                skipped: 0,
+                failed: 0,
+            },
+            Stopped {
+                reason: Box::new(Msg::Cache(StopLocked {
+                    cache: p(),
+                    secs: 5,
+                })),
+                not_imported: 1,
+                of: 1,
+                hint: Box::new(Msg::Cache(HintRunAgain)),
+            },
+            StopDamaged {
+                cache: p(),
+                reason: "bad page".into(),
+            },
+            HintRecover,
+            NoFiles {
+                paths: "/tmp/empty".into(),
+            },
+            Reindexed {
+                issues: 140,
+                files: 147,
+                parsed: 146,
+            },
+            RecoverSaved {
+                saved: 1,
+                of: 1,
+                to: p(),
+                issues: 1,
+                marks: 1,
+            },
+            RecoverHealthy { cache: p() },
+            RecoverLost { files: 1 },
+            RecoverLostUnnamed { files: 2 },
+            RecoverEndUnknown,
+            RecoverComplete,
+            RecoverIncomplete,
+            RecoverMarksDamaged { lost: 1 },
+            RecoverSettingsLost { settings: 1 },
+            RecoverNext {
+                cache: p(),
+                to: p(),
+            },
+            RecoverJournals {
+                files: vec!["c.db-wal".into(), "c.db-shm".into()],
+            },
+        ]);
+        all.extend(StoreMsg::samples().into_iter().map(Store));
+        all
+    }
+}
