@@ -13,7 +13,7 @@ use indicatif::ProgressBar;
 
 use super::{short_name, stop_reason, FileResult, ImportSummary, Stopped};
 use crate::parse::ParseError;
-use crate::store::{SourceFile, Store, StoreError};
+use crate::store::{ImportOutcome, SourceFile, Store, StoreError};
 
 /// Files in one transaction at most: a commit writes each page the batch
 /// changed once, so files that share index pages share the writing.
@@ -52,7 +52,6 @@ pub(super) struct Writer<'a, F> {
     bytes: usize,
     /// When the oldest pending file arrived.
     oldest: Option<Instant>,
-    batch_open: bool,
 }
 
 impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
@@ -75,7 +74,6 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
             pending: Vec::new(),
             bytes: 0,
             oldest: None,
-            batch_open: false,
         }
     }
 
@@ -84,49 +82,29 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
         self.oldest.map(|t| t + BATCH_TIME)
     }
 
-    /// Takes the next file in order. `Err` ends the run.
+    /// Takes the next file in order. `Err` ends the run. Nothing is
+    /// written yet: the batch is written at [`Writer::flush`], so the
+    /// cache's lock is held only while writing, never while the parsers
+    /// work, and a TUI or a fetch gets in between batches.
     pub(super) fn take(&mut self, path: PathBuf, prepared: Prepared) -> Result<(), Halt> {
         self.oldest.get_or_insert_with(Instant::now);
-        let file = match prepared {
-            Err(result) => return self.push(path, result, None),
-            Ok(file) => file,
-        };
-        if !self.batch_open {
-            match self.store.begin_batch() {
-                Ok(()) => self.batch_open = true,
-                Err(e) => {
-                    self.stop_on(&e)?;
-                    // Not the run's end: this file alone says what is wrong.
-                    let result = self.store_alone(&file)?;
-                    return self.push(path, result, None);
+        let pending = match prepared {
+            Err(result) => Pending {
+                path,
+                result,
+                file: None,
+            },
+            Ok(file) => {
+                self.bytes += file.len();
+                Pending {
+                    path,
+                    // Set when the batch is written.
+                    result: FileResult::Stored(ImportOutcome::Unchanged),
+                    file: Some(file),
                 }
             }
-        }
-        match self.store.import_in_batch(&file) {
-            Ok(outcome) => {
-                self.bytes += file.len();
-                self.push(path, FileResult::Stored(outcome), Some(file))
-            }
-            Err(e) => {
-                // The batch is undone: its files are stored again one by
-                // one, so that only a file that fails alone fails.
-                self.batch_open = false;
-                self.stop_on(&e)?;
-                self.store_again()?;
-                let result = self.store_alone(&file)?;
-                self.report(path, result);
-                Ok(())
-            }
-        }
-    }
-
-    fn push(
-        &mut self,
-        path: PathBuf,
-        result: FileResult,
-        file: Option<SourceFile>,
-    ) -> Result<(), Halt> {
-        self.pending.push(Pending { path, result, file });
+        };
+        self.pending.push(pending);
         let due = self.pending.len() >= BATCH_FILES
             || self.bytes >= BATCH_BYTES
             || self.deadline().is_some_and(|d| Instant::now() >= d);
@@ -136,13 +114,14 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
         Ok(())
     }
 
-    /// Commits the open batch and reports its files.
+    /// Writes the pending files in one transaction, commits it and
+    /// reports them.
     pub(super) fn flush(&mut self) -> Result<(), Halt> {
-        if self.batch_open {
-            self.batch_open = false;
-            if let Err(e) = self.store.commit_batch() {
+        if self.pending.iter().any(|p| p.file.is_some()) {
+            if let Err(e) = self.write_batch() {
+                // The batch is undone: its files are stored again one by
+                // one, so that only a file that fails alone fails.
                 self.stop_on(&e)?;
-                let _ = self.store.rollback_batch();
                 return self.store_again();
             }
         }
@@ -152,6 +131,21 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
         self.bytes = 0;
         self.oldest = None;
         Ok(())
+    }
+
+    /// The pending files in one transaction; on an error none of them is
+    /// in the cache.
+    fn write_batch(&mut self) -> Result<(), StoreError> {
+        self.store.begin_batch()?;
+        for p in &mut self.pending {
+            if let Some(file) = &p.file {
+                // On an error the store has undone the batch already.
+                p.result = FileResult::Stored(self.store.import_in_batch(file)?);
+            }
+        }
+        self.store.commit_batch().inspect_err(|_| {
+            let _ = self.store.rollback_batch();
+        })
     }
 
     /// After the batch was lost: each of its files in its own transaction.
@@ -197,7 +191,6 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
             return Ok(());
         };
         let _ = self.store.rollback_batch();
-        self.batch_open = false;
         for p in std::mem::take(&mut self.pending) {
             if p.file.is_none() {
                 self.report(p.path, p.result);
