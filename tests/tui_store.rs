@@ -225,3 +225,37 @@ fn a_read_mark_the_locked_cache_refuses_shows_at_once_and_is_written_once_the_lo
         "the mark reached the cache"
     );
 }
+
+#[test]
+fn a_read_mark_the_locked_cache_refused_is_written_when_the_user_quits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cache.db");
+    let mut importer = Store::open(&path).expect("cache");
+    importer
+        .import_bulletin(&bulletin(16, (4, 15), (4, 21), 369))
+        .expect("import");
+    let reader = Store::open(&path).expect("the TUI's own connection");
+    let mut app = app_with_library(Box::new(reader), None, 100, 30);
+
+    let writer = rusqlite::Connection::open(&path).expect("a second connection");
+    writer
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("take the lock");
+    press(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.unsaved_marks().len(), 1, "refused while locked");
+    // The import ends a moment after the user quits.
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(600));
+        writer.execute_batch("COMMIT").expect("release the lock");
+    });
+    press(&mut app, KeyCode::Char('q'));
+    release.join().expect("the writer thread");
+    assert!(app.quit);
+    assert!(app.unsaved_marks().is_empty());
+    assert!(app.take_exit_errors().is_empty());
+    let stored = importer.summaries().expect("summaries");
+    assert!(
+        stored.iter().any(|s| s.key == key(2024, 16) && s.read),
+        "the mark reached the cache before the TUI ended"
+    );
+}

@@ -112,6 +112,8 @@ pub struct App {
     pub hints: StatusHints,
     /// How many times the charts were laid out: once per change.
     charts_laid_out: u64,
+    /// Failures while quitting, printed after the terminal is restored.
+    exit_errors: Vec<String>,
 }
 
 impl App {
@@ -181,6 +183,7 @@ impl App {
             help: HelpLayout::default(),
             hints,
             charts_laid_out: 0,
+            exit_errors: Vec::new(),
         };
         app.rebuild_rows();
         app.greet();
@@ -701,6 +704,36 @@ impl App {
             Ok(()) => self.saved_selection = Some(key),
             Err(e) => self.set_error(self.ui.say(Tui::CannotRemember(Box::new(e.message())))),
         }
+    }
+
+    /// At quit: the read marks a busy cache refused are written now,
+    /// waiting for the lock as long as the command line does, then the
+    /// selection and the session's end. What fails is kept in
+    /// `exit_errors`, for the caller to print once the terminal is back
+    /// (no frame is drawn after quitting).
+    pub fn finish_session(&mut self) {
+        if !self.unsaved_marks.is_empty() {
+            let _ = self.library.set_lock_wait(crate::store::LOCK_WAIT);
+            for (key, read) in std::mem::take(&mut self.unsaved_marks) {
+                if let Err(e) = self.library.set_read(key, read) {
+                    let error = Box::new(e.message());
+                    self.exit_errors
+                        .push(self.ui.say(Tui::CannotMark { key, error }));
+                }
+            }
+        }
+        let shown = self.status.take();
+        self.persist_selection();
+        self.end_session();
+        if let Some(failed) = self.status.take().filter(|s| s.error) {
+            self.exit_errors.push(failed.text);
+        }
+        self.status = shown;
+    }
+
+    /// What went wrong while quitting, in the session's language.
+    pub fn take_exit_errors(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.exit_errors)
     }
 
     /// Records the end of this session once, so the next start can say

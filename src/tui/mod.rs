@@ -76,10 +76,12 @@ pub fn run(
         .with_context(|| Tui::CannotSetUpTerminal.text(lang).into_owned())?;
     let result = event_loop(&mut app);
     drop(guard);
-    // Remember the selection even when the loop failed: the next start
-    // should come back to the same issue.
-    app.persist_selection();
-    app.end_session();
+    // Remember the marks and the selection even when the loop failed: the
+    // next start should come back to the same issue.
+    app.finish_session();
+    for failed in app.take_exit_errors() {
+        eprintln!("zhoubao: {failed}");
+    }
     result
 }
 

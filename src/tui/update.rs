@@ -25,8 +25,7 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Quit => {
-            app.persist_selection();
-            app.end_session();
+            app.finish_session();
             app.quit = true;
         }
         Action::BackToList => app.focus = Focus::List,
