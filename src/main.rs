@@ -80,8 +80,9 @@ fn load_config(cli: &Cli, lang: Lang) -> Result<Option<Config>> {
     Ok(Some(config))
 }
 
-/// The error and its causes as `{:#}` joins them, the cache's and the
-/// parser's in the user's language (their `Display` is English).
+/// The error and its causes as `{:#}` joins them, the cache's, the
+/// parser's and the system's in the user's language (their `Display` is
+/// English).
 fn error_text(e: &anyhow::Error, lang: Lang) -> String {
     e.chain()
         .map(|cause| {
@@ -89,12 +90,17 @@ fn error_text(e: &anyhow::Error, lang: Lang) -> String {
                 e.message().text(lang).into_owned()
             } else if let Some(e) = cause.downcast_ref::<ParseError>() {
                 e.message().text(lang).into_owned()
+            } else if let Some(e) = cause.downcast_ref::<std::io::Error>() {
+                Msg::from(zhoubao::i18n::Os::of(e)).text(lang).into_owned()
             } else {
                 cause.to_string()
             }
         })
         .collect::<Vec<_>>()
-        .join(": ")
+        .join(match lang {
+            Lang::Zh => "：",
+            Lang::En => ": ",
+        })
 }
 
 /// A message as an error, already in the user's language.

@@ -286,3 +286,24 @@ fn the_locale_decides_when_zhoubao_lang_is_not_set() {
         .unwrap();
     assert!(err(&o).contains("处还没有缓存"), "{}", err(&o));
 }
+
+#[test]
+fn a_system_error_behind_a_command_is_in_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let files = archive(dir.path());
+    // One of the archive's files is not a bulletin: import exits 1.
+    run(EN, &db, &["import", files.to_str().unwrap()]);
+    let target = dir.path().join("no-such-folder").join("out.csv");
+    let target_arg = target.to_str().unwrap();
+    let o = run(ZH, &db, &["export", "--output", target_arg]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("：不存在"), "{}", err(&o));
+    assert!(!err(&o).contains("os error"), "{}", err(&o));
+    let o = run(EN, &db, &["export", "--output", target_arg]);
+    assert!(
+        err(&o).ends_with(": no such file or directory\n"),
+        "{}",
+        err(&o)
+    );
+}
