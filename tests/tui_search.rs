@@ -292,6 +292,9 @@ fn on_a_large_library_typing_searches_nothing_until_the_pause() {
 #[test]
 fn the_first_hit_shows_before_the_search_finishes() {
     let (mut app, _) = counting_app(30, 10);
+    // From the newest issue, the first hit below it is in the first slice.
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.current_key(), Some(key(2024, 30)));
     press(&mut app, KeyCode::Char('/'));
     chars(&mut app, "第29期");
     update(&mut app, Action::RunPendingSearch);
@@ -387,11 +390,11 @@ fn backspace_to_a_finished_query_searches_nothing() {
 #[test]
 fn esc_during_a_deferred_search_cancels_it_and_goes_back() {
     let (mut app, calls) = counting_app(30, 10);
-    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Char('g'));
     let start = app.current_key();
-    assert_eq!(start, Some(key(2024, 2)));
+    assert_eq!(start, Some(key(2024, 30)));
     press(&mut app, KeyCode::Char('/'));
-    chars(&mut app, "第3");
+    chars(&mut app, "第2");
     update(&mut app, Action::RunPendingSearch);
     assert_ne!(app.current_key(), start, "jumped to the first hit");
     press(&mut app, KeyCode::Esc);
@@ -469,4 +472,43 @@ fn esc_after_enter_stops_a_background_search() {
     let before = calls.borrow().len();
     update(&mut app, Action::RunPendingSearch);
     assert_eq!(calls.borrow().len(), before);
+}
+
+#[test]
+fn the_first_hit_is_where_the_search_began_or_below_it_wrapping_to_the_newest() {
+    let (mut app, _) = counting_app(30, 1_000);
+    // 2024-25: hits are 2 and 20–29, newest first.
+    press(&mut app, KeyCode::Char('g'));
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    assert_eq!(app.current_key(), Some(key(2024, 25)));
+    press(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "第2");
+    assert_eq!(
+        app.current_key(),
+        Some(key(2024, 25)),
+        "the shown issue is a hit"
+    );
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.current_key(), Some(key(2024, 24)));
+
+    // From 2024-19 the next hit below is 2024-2, not the newest, 2024-29.
+    press(&mut app, KeyCode::Esc);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    assert_eq!(app.current_key(), Some(key(2024, 19)));
+    press(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "第2");
+    assert_eq!(app.current_key(), Some(key(2024, 2)));
+    press(&mut app, KeyCode::Esc);
+
+    // Below the last hit, the search wraps to the newest.
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.current_key(), Some(key(2024, 1)));
+    press(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "第2");
+    assert_eq!(app.current_key(), Some(key(2024, 29)));
 }

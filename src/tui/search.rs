@@ -71,6 +71,8 @@ impl App {
             hits: Vec::new(),
             index: 0,
             saved,
+            origin: self.current_key(),
+            shown: false,
             pending: None,
             finished: Vec::new(),
         });
@@ -89,6 +91,7 @@ impl App {
         search.pending = None;
         search.hits.clear();
         search.index = 0;
+        search.shown = false;
         let query = search.query.clone();
         if query.is_empty() {
             if let Some(saved) = search.saved.clone() {
@@ -126,12 +129,25 @@ impl App {
         }
     }
 
-    /// Complete hits for the current query: keep them and show the first.
+    /// The index of the first hit at or below `origin`, wrapping to the
+    /// newest; None when every hit found so far is above it.
+    fn first_from(hits: &[IssueKey], origin: Option<IssueKey>) -> Option<usize> {
+        match origin {
+            Some(o) => Some(hits.partition_point(|h| *h > o)).filter(|&i| i < hits.len()),
+            None => Some(0).filter(|_| !hits.is_empty()),
+        }
+    }
+
+    /// Complete hits for the current query: keep them and show the first
+    /// from where the search began.
     fn found(&mut self, hits: Vec<IssueKey>) {
-        let first = hits.first().copied();
+        let origin = self.search.as_ref().and_then(|s| s.origin);
+        let index = App::first_from(&hits, origin).unwrap_or(0);
+        let first = hits.get(index).copied();
         if let Some(search) = self.search.as_mut() {
             search.hits = hits;
-            search.index = 0;
+            search.index = index;
+            search.shown = first.is_some();
             search.remember();
         }
         match first {
@@ -192,13 +208,25 @@ impl App {
         let Some(search) = self.search.as_mut() else {
             return;
         };
-        let first = found.first().copied().filter(|_| search.hits.is_empty());
         search.hits.extend(found);
-        let none = end >= total && search.hits.is_empty();
-        if end < total {
-            search.pending = Some(pending);
-        } else {
+        let done = end >= total;
+        let none = done && search.hits.is_empty();
+        let first = match App::first_from(&search.hits, search.origin) {
+            _ if search.shown => None,
+            Some(i) => Some(i),
+            // Nothing at or below the origin: wrap to the newest hit.
+            None if done && !search.hits.is_empty() => Some(0),
+            None => None,
+        };
+        if let Some(i) = first {
+            search.index = i;
+            search.shown = true;
+        }
+        let first = first.and_then(|i| search.hits.get(i).copied());
+        if done {
             search.remember();
+        } else {
+            search.pending = Some(pending);
         }
         if let Some(k) = first {
             self.select_key(k);

@@ -69,6 +69,11 @@ pub struct SearchState {
     /// Which hit is shown.
     pub index: usize,
     pub(super) saved: Option<Saved>,
+    /// The issue shown when the search began: the first hit is it or the
+    /// next one below it (older), wrapping to the newest, as `/` in less.
+    pub(super) origin: Option<IssueKey>,
+    /// Whether a hit of the current query was shown yet.
+    pub(super) shown: bool,
     pub(super) pending: Option<Pending>,
     /// Earlier queries of this search and their complete hits, latest last.
     pub(super) finished: Vec<(String, Vec<IssueKey>)>,
