@@ -217,3 +217,24 @@ fn quitting_records_the_session_and_the_next_start_says_what_arrived() {
         Some(format!("no new issues since your last visit ({today})"))
     );
 }
+
+#[test]
+fn a_session_that_never_quits_still_moves_the_mark_to_its_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cache.db");
+    let mut importer = Store::open(&path).expect("cache");
+    import(&mut importer, &bulletin(1, true), "a");
+    // The terminal window is closed: no `q`, no end of session.
+    let killed = app_with_library(Box::new(Store::open(&path).expect("tui")), None, 80, 24);
+    drop(killed);
+
+    import(&mut importer, &bulletin(2, true), "b");
+    let app = app_with_library(Box::new(Store::open(&path).expect("tui")), None, 80, 24);
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    assert_eq!(
+        app.status.map(|s| s.text),
+        Some(format!(
+            "1 new issue since your last visit ({today}): 2025-2"
+        ))
+    );
+}

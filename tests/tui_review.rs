@@ -167,15 +167,19 @@ fn an_issue_read_under_the_unread_filter_stays_listed_until_the_filter_is_chosen
 }
 
 #[test]
-fn u_opens_the_next_older_unread_issue_and_wraps_to_the_newest() {
+fn u_opens_the_shown_issue_when_unread_then_the_next_older_and_wraps_to_the_newest() {
     let mut app = app_with(longer_library(), Some(key(2024, 17)), 80, 24);
+    // The shown issue is unread: it is the first one to read.
     press(&mut app, KeyCode::Char('u'));
-    assert_eq!(app.current_key(), Some(key(2024, 16)));
+    assert_eq!(app.current_key(), Some(key(2024, 17)));
     assert!(app
         .summaries
         .iter()
-        .any(|s| s.key == key(2024, 16) && s.read));
-    assert_eq!(status(&app), "2024-16: 4 more unread");
+        .any(|s| s.key == key(2024, 17) && s.read));
+    assert_eq!(status(&app), "2024-17: 4 more unread");
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.current_key(), Some(key(2024, 16)));
+    assert_eq!(status(&app), "2024-16: 3 more unread");
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(
         app.current_key(),
@@ -190,14 +194,13 @@ fn u_opens_the_next_older_unread_issue_and_wraps_to_the_newest() {
     );
     assert_eq!(
         status(&app),
-        "2024-19: 2 more unread (wrapped to the newest)"
+        "2024-19: 1 more unread (wrapped to the newest)"
     );
     press(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.current_key(), Some(key(2024, 18)));
+    assert_eq!(status(&app), "2024-18: that was the last unread issue");
     press(&mut app, KeyCode::Char('u'));
-    assert_eq!(app.current_key(), Some(key(2024, 17)));
-    assert_eq!(status(&app), "2024-17: that was the last unread issue");
-    press(&mut app, KeyCode::Char('u'));
-    assert_eq!(app.current_key(), Some(key(2024, 17)));
+    assert_eq!(app.current_key(), Some(key(2024, 18)));
     assert!(last_line(&app, 80, 24).starts_with("no unread issues"));
 }
 

@@ -201,8 +201,8 @@ impl Help {
             PrevHit => ("上一个搜索结果", "previous search hit"),
             ToggleRead => ("切换已读 / 未读", "toggle read / unread"),
             NextUnread => (
-                "打开下一期未读：先往更早找，再从最新一期起（标为已读）",
-                "open the next unread issue: the next older one, then from the newest (marks it read)",
+                "打开下一期未读：当前这期未读就是它，否则往更早找，再从最新一期起（标为已读）",
+                "open the next unread issue: the shown one if unread, else the next older one, then from the newest (marks it read)",
             ),
             MarkAllRead => (
                 "把已缓存的各期全部标为已读（先问 y/n）",

@@ -110,7 +110,8 @@ impl App {
     pub fn next_unread(&mut self) {
         let unread = |s: &&IssueSummary| s.cached && !s.read;
         let current = self.current_key();
-        let older = current.map_or(0, |k| self.summaries.partition_point(|s| s.key >= k));
+        // From the shown issue itself: unread on screen is the first to read.
+        let older = current.map_or(0, |k| self.summaries.partition_point(|s| s.key > k));
         let after = self
             .summaries
             .get(older..)
@@ -222,7 +223,14 @@ impl App {
     /// The start-up line: what arrived since the last session. Nothing on
     /// the first session, when there is nothing to compare with.
     pub(super) fn greet(&mut self) {
-        let visit = match self.library().since_last_session() {
+        let visit = self.library().since_last_session();
+        // The visit counts from now too: a session that never reaches its
+        // quit (a closed terminal window, a kill) still moves the mark, to
+        // its start; quitting moves it to the end.
+        if visit.is_ok() && !self.library().read_only() {
+            let _ = self.library().end_session();
+        }
+        let visit = match visit {
             Ok(Some(visit)) => visit,
             Ok(None) => return,
             Err(e) => {
