@@ -211,8 +211,16 @@ impl Widget for HelpView<'_> {
         let lines = &layout.rows;
         let theme = self.theme;
         let width = rect.width;
-        forget_wide_chars_left_of(rect, buf);
-        Clear.render(rect, buf);
+        // A blank column either side: the screen's edge shows around the
+        // box, not a strip of cut words beside it.
+        let margin = Rect {
+            x: rect.x.saturating_sub(1),
+            width: rect.width.saturating_add(2),
+            ..rect
+        }
+        .intersection(area);
+        forget_wide_chars_left_of(margin, buf);
+        Clear.render(margin, buf);
         let inner_height = usize::from(rect.height.saturating_sub(2));
         let scroll = self.scroll.min(lines.len().saturating_sub(inner_height));
         let last = (scroll + inner_height).min(lines.len());

@@ -170,7 +170,8 @@ impl Theme {
             text: Style::default(),
             dim: only(Modifier::DIM),
             title: only(Modifier::BOLD),
-            heading: only(Modifier::BOLD | Modifier::UNDERLINED),
+            // Bold alone: bold and underlined is a search hit's.
+            heading: only(Modifier::BOLD),
             border: Style::default(),
             border_focused: only(Modifier::BOLD),
             selection: only(Modifier::REVERSED),
