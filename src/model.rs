@@ -418,14 +418,6 @@ pub enum Unreadable {
     TooManyAttributes {
         most: u64,
     },
-    /// Past a time limit (in tenths of a second), `percent` of the way.
-    /// The HTML guard counts work instead of reading a clock and no
-    /// longer gives this; its words stay in the message table until that
-    /// drops them.
-    TooSlow {
-        tenths: u64,
-        percent: usize,
-    },
 }
 
 /// What importing one file did to the cache.

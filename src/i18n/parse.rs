@@ -102,24 +102,12 @@ pub(super) fn unreadable_text(why: &Unreadable, lang: Lang) -> Cow<'static, str>
             "HTML tags carry far too many attributes (up to {most} in one tag): {NOT_A_PAGE_EN}"
         )
         .into(),
-        (Unreadable::TooSlow { tenths, percent }, Zh) => format!(
-            "HTML 页面解析太慢（{}.{} 秒后在 {percent}% 处放弃）：{NOT_A_PAGE_ZH}",
-            tenths / 10,
-            tenths % 10
-        )
-        .into(),
-        (Unreadable::TooSlow { tenths, percent }, En) => format!(
-            "HTML page takes too long to parse (gave up after {}.{} s at {percent}% of it): {NOT_A_PAGE_EN}",
-            tenths / 10,
-            tenths % 10
-        )
-        .into(),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{ParseError, Skip, Unreadable};
+    use crate::model::{ParseError, Skip};
 
     #[test]
     fn english_texts_are_the_ones_the_tests_and_logs_know() {
@@ -134,14 +122,6 @@ mod tests {
         assert_eq!(
             Skip::BadNumber("0".into()).to_string(),
             "issue number 0 is not valid (expected 1 to 60)"
-        );
-        assert_eq!(
-            ParseError::Unreadable(Unreadable::TooSlow {
-                tenths: 10,
-                percent: 40
-            })
-            .to_string(),
-            "HTML page takes too long to parse (gave up after 1.0 s at 40% of it): not a page this tool reads"
         );
     }
 }

@@ -47,10 +47,6 @@ impl Cache {
             },
             crate::model::Unreadable::TooCostly { percent: 25 },
             crate::model::Unreadable::TooManyAttributes { most: 9000 },
-            crate::model::Unreadable::TooSlow {
-                tenths: 10,
-                percent: 40,
-            },
         ];
         let verdicts = [
             super::Verdict::New,
