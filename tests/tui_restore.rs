@@ -166,7 +166,18 @@ fn assert_restored(s: &Session) {
         "mouse capture off"
     );
     assert_eq!(s.format("#{cursor_flag}"), "1", "cursor shown");
-    let screen = s.screen();
+    // `stty` prints just after the exit status: wait for both of its lines.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut screen = s.screen();
+    let printed = |screen: &str| {
+        let lines: Vec<&str> = screen.lines().map(str::trim).collect();
+        let any = |words: [&str; 2]| words.iter().any(|w| lines.contains(w));
+        any(["icanon", "-icanon"]) && any(["echo", "-echo"])
+    };
+    while !printed(&screen) && Instant::now() < deadline {
+        sleep(Duration::from_millis(100));
+        screen = s.screen();
+    }
     let lines: Vec<&str> = screen.lines().map(str::trim).collect();
     assert!(
         lines.contains(&"icanon") && lines.contains(&"echo"),
