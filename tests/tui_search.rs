@@ -512,3 +512,32 @@ fn the_first_hit_is_where_the_search_began_or_below_it_wrapping_to_the_newest() 
     chars(&mut app, "第2");
     assert_eq!(app.current_key(), Some(key(2024, 29)));
 }
+
+#[test]
+fn a_jump_far_down_the_list_puts_the_issue_mid_list_not_on_its_last_row() {
+    let (mut app, _) = counting_app(60, 1_000);
+    update(&mut app, Action::Resize(80, 24));
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char(':'));
+    chars(&mut app, "2024-10");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.current_key(), Some(key(2024, 10)));
+    let h = app.list_height();
+    let row = app.list_selected - app.list_offset;
+    assert!(
+        row >= 2 && row + 3 <= h,
+        "row {row} of {h}: issues on both sides"
+    );
+    // One step past the bottom edge scrolls one row, as j does.
+    press(&mut app, KeyCode::Char('g'));
+    for _ in 1..h {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let bottom = app.current_key().expect("an issue");
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(
+        app.current_key(),
+        Some(IssueKey::new(2024, bottom.number - 1))
+    );
+    assert_eq!(app.list_offset, 1);
+}

@@ -73,6 +73,14 @@ impl App {
             Ok(row) | Err(row) => row,
         };
         self.list_selected = row.min(self.list_rows.len().saturating_sub(1));
+        // A jump far from the rows on screen (a search hit, `u`, `:`, a
+        // followed link) puts the row mid-list, with issues either side; a
+        // step just past an edge scrolls one row, as j/k do.
+        let h = self.list_height().max(1);
+        let row = self.list_selected;
+        if row + 1 < self.list_offset || row > self.list_offset + h {
+            self.list_offset = row.saturating_sub(h / 2);
+        }
         self.keep_list_selection_visible();
     }
 
