@@ -134,8 +134,9 @@ fn read_state_search_and_selection_reach_the_store() {
     );
 }
 
-#[test]
-fn an_import_by_another_process_shows_up_without_a_restart() {
+/// A cache file holding 2024 第16期, the importing process's connection to
+/// it, and a TUI on a connection of its own.
+fn cache_of_2024_16() -> (tempfile::TempDir, Store, zhoubao::tui::App) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("cache.db");
     let mut importer = Store::open(&path).expect("cache");
@@ -143,7 +144,13 @@ fn an_import_by_another_process_shows_up_without_a_restart() {
         .import_bulletin(&bulletin(16, (4, 15), (4, 21), 369))
         .expect("import");
     let reader = Store::open(&path).expect("the TUI's own connection");
-    let mut app = app_with_library(Box::new(reader), None, 100, 30);
+    let app = app_with_library(Box::new(reader), None, 100, 30);
+    (dir, importer, app)
+}
+
+#[test]
+fn an_import_by_another_process_shows_up_without_a_restart() {
+    let (_dir, mut importer, mut app) = cache_of_2024_16();
     assert_eq!(app.current_key(), Some(key(2024, 16)));
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('j'));
@@ -192,14 +199,8 @@ fn an_empty_cache_shows_the_first_import_when_it_lands() {
 
 #[test]
 fn a_read_mark_the_locked_cache_refuses_shows_at_once_and_is_written_once_the_lock_is_free() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let (dir, importer, mut app) = cache_of_2024_16();
     let path = dir.path().join("cache.db");
-    let mut importer = Store::open(&path).expect("cache");
-    importer
-        .import_bulletin(&bulletin(16, (4, 15), (4, 21), 369))
-        .expect("import");
-    let reader = Store::open(&path).expect("the TUI's own connection");
-    let mut app = app_with_library(Box::new(reader), None, 100, 30);
     assert_eq!(app.unread, 1);
 
     // Another process (an import) holds the write lock.
@@ -228,14 +229,8 @@ fn a_read_mark_the_locked_cache_refuses_shows_at_once_and_is_written_once_the_lo
 
 #[test]
 fn a_read_mark_the_locked_cache_refused_is_written_when_the_user_quits() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let (dir, importer, mut app) = cache_of_2024_16();
     let path = dir.path().join("cache.db");
-    let mut importer = Store::open(&path).expect("cache");
-    importer
-        .import_bulletin(&bulletin(16, (4, 15), (4, 21), 369))
-        .expect("import");
-    let reader = Store::open(&path).expect("the TUI's own connection");
-    let mut app = app_with_library(Box::new(reader), None, 100, 30);
 
     let writer = rusqlite::Connection::open(&path).expect("a second connection");
     writer
