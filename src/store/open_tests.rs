@@ -327,6 +327,10 @@ fn many_connections_creating_one_new_cache_at_once_all_succeed() {
                 assert_eq!(version.ok(), Some(current_version()), "round {round}");
             }
         });
+        // Connections closing at the same moment can each see another
+        // still open and leave the log for it (SQLite's rule); the next
+        // one to close alone removes it: nothing else is left beside.
+        drop(Store::open_existing(&path).unwrap());
         assert_eq!(listing(dir.path()), vec!["cache.db"], "round {round}");
     }
 }
