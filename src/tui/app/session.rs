@@ -175,58 +175,42 @@ impl App {
         }
     }
 
-    /// Remembers the shown issue for the next start; only writes on change.
-    pub fn persist_selection(&mut self) {
-        let Some(key) = self.current_key() else {
-            return;
-        };
-        if self.saved_selection == Some(key) || self.library.read_only() {
-            return;
-        }
-        match self.library.set_last_selected(key) {
-            Ok(()) => self.saved_selection = Some(key),
-            Err(e) => self.set_error(self.ui.say(Tui::CannotRemember(Box::new(e.message())))),
-        }
-    }
-
-    /// At quit: the read marks a busy cache refused are written now,
-    /// waiting for the lock as long as the command line does, then the
-    /// selection and the session's end. What fails is kept in
+    /// At quit: the read marks a busy cache refused, the shown issue for
+    /// the next start (only on change) and the session's end, waiting for
+    /// the lock as long as the command line does. What fails is kept in
     /// `exit_errors`, for the caller to print once the terminal is back
-    /// (no frame is drawn after quitting).
+    /// (no frame is drawn after quitting). Runs its writes once.
     pub fn finish_session(&mut self) {
-        if !self.unsaved_marks.is_empty() {
-            let _ = self.library.set_lock_wait(crate::store::LOCK_WAIT);
-            for (key, read) in std::mem::take(&mut self.unsaved_marks) {
-                if let Err(e) = self.library.set_read(key, read) {
-                    let error = Box::new(e.message());
-                    self.exit_errors
-                        .push(self.ui.say(Tui::CannotMark { key, error }));
-                }
+        if std::mem::replace(&mut self.session_ended, true) || self.library.read_only() {
+            return;
+        }
+        let _ = self.library.set_lock_wait(crate::store::LOCK_WAIT);
+        for (key, read) in std::mem::take(&mut self.unsaved_marks) {
+            if let Err(e) = self.library.set_read(key, read) {
+                let error = Box::new(e.message());
+                self.exit_errors
+                    .push(self.ui.say(Tui::CannotMark { key, error }));
             }
         }
-        let shown = self.status.take();
-        self.persist_selection();
-        self.end_session();
-        if let Some(failed) = self.status.take().filter(|s| s.error) {
-            self.exit_errors.push(failed.text);
+        if let Some(key) = self
+            .current_key()
+            .filter(|k| self.saved_selection != Some(*k))
+        {
+            match self.library.set_last_selected(key) {
+                Ok(()) => self.saved_selection = Some(key),
+                Err(e) => self
+                    .exit_errors
+                    .push(self.ui.say(Tui::CannotRemember(Box::new(e.message())))),
+            }
         }
-        self.status = shown;
+        if let Err(e) = self.library.end_session() {
+            self.exit_errors
+                .push(self.ui.say(Tui::CannotEndSession(Box::new(e.message()))));
+        }
     }
 
     /// What went wrong while quitting, in the session's language.
     pub fn take_exit_errors(&mut self) -> Vec<String> {
         std::mem::take(&mut self.exit_errors)
-    }
-
-    /// Records the end of this session once, so the next start can say
-    /// what arrived meanwhile.
-    pub fn end_session(&mut self) {
-        if std::mem::replace(&mut self.session_ended, true) || self.library.read_only() {
-            return;
-        }
-        if let Err(e) = self.library.end_session() {
-            self.set_error(self.ui.say(Tui::CannotEndSession(Box::new(e.message()))));
-        }
     }
 }
