@@ -129,20 +129,11 @@ impl App {
         }
     }
 
-    /// The index of the first hit at or below `origin`, wrapping to the
-    /// newest; None when every hit found so far is above it.
-    fn first_from(hits: &[IssueKey], origin: Option<IssueKey>) -> Option<usize> {
-        match origin {
-            Some(o) => Some(hits.partition_point(|h| *h > o)).filter(|&i| i < hits.len()),
-            None => Some(0).filter(|_| !hits.is_empty()),
-        }
-    }
-
     /// Complete hits for the current query: keep them and show the first
     /// from where the search began.
     fn found(&mut self, hits: Vec<IssueKey>) {
         let origin = self.search.as_ref().and_then(|s| s.origin);
-        let index = App::first_from(&hits, origin).unwrap_or(0);
+        let index = first_from(&hits, origin).unwrap_or(0);
         let first = hits.get(index).copied();
         if let Some(search) = self.search.as_mut() {
             search.hits = hits;
@@ -211,7 +202,7 @@ impl App {
         search.hits.extend(found);
         let done = end >= total;
         let none = done && search.hits.is_empty();
-        let first = match App::first_from(&search.hits, search.origin) {
+        let first = match first_from(&search.hits, search.origin) {
             _ if search.shown => None,
             Some(i) => Some(i),
             // Nothing at or below the origin: wrap to the newest hit.
@@ -292,5 +283,15 @@ impl App {
         if let Some(k) = s.hits.get(s.index).copied() {
             self.select_key(k);
         }
+    }
+}
+
+/// The index of the first hit (hits are newest first) at or below
+/// `origin`; None when every hit found so far is above it, and the caller
+/// wraps to the newest.
+fn first_from(hits: &[IssueKey], origin: Option<IssueKey>) -> Option<usize> {
+    match origin {
+        Some(o) => Some(hits.partition_point(|h| *h > o)).filter(|&i| i < hits.len()),
+        None => Some(0).filter(|_| !hits.is_empty()),
     }
 }
