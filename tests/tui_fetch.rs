@@ -42,6 +42,16 @@ fn cache_with_newest(server: &FixtureServer, db: &Path) {
     assert_eq!(summary.new, 1, "{summary:?}");
 }
 
+/// The fixture server and, in a temporary folder (dropped with the
+/// returned guard), a cache holding its newest issue.
+fn served_cache() -> (FixtureServer, tempfile::TempDir, std::path::PathBuf) {
+    let server = FixtureServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    cache_with_newest(&server, &db);
+    (server, dir, db)
+}
+
 fn app_on(db: &Path, open: IssueKey, width: u16, height: u16) -> App {
     let store = Store::open_existing(db).unwrap();
     let mut app = app_with_library(Box::new(store), Some(open), width, height);
@@ -65,10 +75,7 @@ fn status_line(screen: &str) -> &str {
 
 #[test]
 fn f_on_a_not_cached_issue_shows_the_fetch_then_the_issue() {
-    let server = FixtureServer::start();
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
-    cache_with_newest(&server, &db);
+    let (server, _dir, db) = served_cache();
     for (width, height, index) in [(80, 24, ISSUES - 2), (40, 12, ISSUES - 4)] {
         let target = &server.issues()[index];
         let mut app = app_on(&db, target.key, width, height);
@@ -124,10 +131,7 @@ fn f_on_a_not_cached_issue_shows_the_fetch_then_the_issue() {
 
 #[test]
 fn f_on_a_selected_link_fetches_its_issue_and_follows_it() {
-    let server = FixtureServer::start();
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
-    cache_with_newest(&server, &db);
+    let (server, _dir, db) = served_cache();
     let newest = server.issues()[ISSUES - 1].key;
     let second = &server.issues()[ISSUES - 3];
     let mut app = app_on(&db, newest, 80, 24);
@@ -158,10 +162,7 @@ fn selected_is_link(app: &App, n: usize) -> bool {
 
 #[test]
 fn f_on_a_cached_issue_and_in_the_demo_says_so() {
-    let server = FixtureServer::start();
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
-    cache_with_newest(&server, &db);
+    let (server, _dir, db) = served_cache();
     let newest = server.issues()[ISSUES - 1].key;
     let mut app = app_on(&db, newest, 80, 24);
     let asked = server.requests().len();
@@ -436,10 +437,7 @@ fn f_on_a_line_without_a_link_fetches_its_issue_from_the_url_the_cache_knows() {
 
 #[test]
 fn f_fetches_with_the_configs_user_agent() {
-    let server = FixtureServer::start();
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
-    cache_with_newest(&server, &db);
+    let (server, _dir, db) = served_cache();
     let target = server.issues()[ISSUES - 2].key;
     let mut app = app_on(&db, target, 80, 24);
     app.set_fetch_options(&FetchOptions {
