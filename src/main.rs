@@ -1,23 +1,18 @@
-//! The `zhoubao` binary: parses the command line and runs the chosen command.
+//! The `zhoubao` binary: parses the command line, finds the config and the
+//! cache, and dispatches to the subcommand's module in `zhoubao::cli`.
 
-use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{anyhow, Context, Result};
-use clap::{CommandFactory, Parser};
+use anyhow::Result;
+use clap::Parser;
 
-use zhoubao::cli::{Cli, Command, ExportFormat, Shell};
+use zhoubao::cli::args::{Cli, Command};
+use zhoubao::cli::{self, said};
 use zhoubao::config::Config;
-use zhoubao::fetch;
-use zhoubao::i18n::{Cache, Cmd, Lang, Msg, Refused};
-use zhoubao::import::{self, FileResult};
+use zhoubao::i18n::{Cmd, Lang, Msg, Os, Refused};
 use zhoubao::model::IssueKey;
-use zhoubao::output::{self, Mark, SearchHit};
 use zhoubao::parse::ParseError;
 use zhoubao::store::{Store, StoreError};
-use zhoubao::trend::{IssueComparisons, WeekSeries};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -57,17 +52,15 @@ fn main() -> ExitCode {
 fn load_config(cli: &Cli, lang: Lang) -> Result<Option<Config>> {
     match &cli.command {
         Some(Command::Config) => {
-            std::io::stdout()
-                .lock()
-                .write_all(zhoubao::config::default_file().as_bytes())?;
+            cli::config::run()?;
             return Ok(None);
         }
         Some(Command::Completions { shell }) => {
-            completions(*shell)?;
+            cli::completions::completions(*shell)?;
             return Ok(None);
         }
         Some(Command::Man) => {
-            man()?;
+            cli::man::man()?;
             return Ok(None);
         }
         _ => {}
@@ -91,7 +84,7 @@ fn error_text(e: &anyhow::Error, lang: Lang) -> String {
             } else if let Some(e) = cause.downcast_ref::<ParseError>() {
                 e.message().text(lang).into_owned()
             } else if let Some(e) = cause.downcast_ref::<std::io::Error>() {
-                Msg::from(zhoubao::i18n::Os::of(e)).text(lang).into_owned()
+                Msg::from(Os::of(e)).text(lang).into_owned()
             } else {
                 cause.to_string()
             }
@@ -103,15 +96,7 @@ fn error_text(e: &anyhow::Error, lang: Lang) -> String {
         })
 }
 
-/// A message as an error, already in the user's language.
-fn said(msg: impl Into<Msg>, lang: Lang) -> anyhow::Error {
-    anyhow!(msg.into().text(lang).into_owned())
-}
-
-fn shown(p: &Path) -> String {
-    zhoubao::sanitize::line(&p.display().to_string())
-}
-
+/// Opens the cache (or the demo) the command needs and runs it.
 fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
     let Cli {
         db,
@@ -135,20 +120,10 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
         if let Some(what) = refused {
             return Err(said(Cmd::DemoRefused(what), lang));
         }
-        return commands(open_demo(lang)?, open, command, config, lang);
+        return dispatch(cli::cache::open_demo(lang)?, open, command, config, lang);
     }
     if let Some(Command::Import { paths, .. }) = &command {
-        // Nothing to import: say so before a cache is made for nothing.
-        let (files, errors) = import::collect_files(paths);
-        if files.is_empty() && errors.is_empty() {
-            let paths: Vec<String> = paths.iter().map(|p| shown(p)).collect();
-            return Err(said(
-                Cache::NoFiles {
-                    paths: paths.join(" "),
-                },
-                lang,
-            ));
-        }
+        cli::import::check_paths(paths, lang)?;
     }
     let creating = matches!(
         command,
@@ -156,11 +131,11 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
     );
     let explicit = db.or_else(|| config.db.clone());
     let default_path = explicit.is_none();
-    let path = cache_path(explicit, creating, lang)?;
+    let path = cli::cache::cache_path(explicit, creating, lang)?;
     let result = match command {
-        Some(Command::Recover { to }) => recover(&path, to, lang),
-        command => match open_store(&path, default_path, command.as_ref(), lang) {
-            Ok(store) => commands(store, open, command, config, lang),
+        Some(Command::Recover { to }) => cli::recover::recover(&path, to, lang),
+        command => match cli::cache::open_store(&path, default_path, command.as_ref(), lang) {
+            Ok(store) => dispatch(store, open, command, config, lang),
             Err(e) => Err(e),
         },
     };
@@ -171,44 +146,8 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
     })
 }
 
-/// Only `import` and `fetch` create a cache; `reindex` needs one it can
-/// write; the rest read, and work on a cache this process cannot write.
-/// `default_path`: the cache is the platform's, whose folder `import`
-/// creates, so a missing folder there is only a first run.
-fn open_store(
-    path: &Path,
-    default_path: bool,
-    command: Option<&Command>,
-    lang: Lang,
-) -> Result<Store> {
-    let store = match command {
-        Some(Command::Import { .. } | Command::Fetch { .. }) => Store::create_or_open(path)?,
-        Some(Command::Reindex) => {
-            let store = Store::open_existing(path)?;
-            store.check_sound()?;
-            store
-        }
-        _ => open_for_reading(path).map_err(|e| match e {
-            StoreError::NoCache { path } => said(Cmd::NoCacheYet { path: shown(&path) }, lang),
-            StoreError::NoFolder { path, .. } if default_path => {
-                said(Cmd::NoCacheYet { path: shown(&path) }, lang)
-            }
-            e => e.into(),
-        })?,
-    };
-    Ok(store)
-}
-
-/// Opens for writing read marks when the cache can be written, else
-/// read-only (a file or folder without write access).
-fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
-    match Store::open_existing(path) {
-        Err(e) if e.is_read_only() => Store::open_read_only(path),
-        other => other,
-    }
-}
-
-fn commands(
+/// The subcommand on its cache: no command is the TUI.
+fn dispatch(
     mut store: Store,
     open: Option<IssueKey>,
     command: Option<Command>,
@@ -216,47 +155,14 @@ fn commands(
     lang: Lang,
 ) -> Result<ExitCode> {
     let Some(command) = command else {
-        let ui = zhoubao::tui::Ui {
-            lang,
-            theme: config.theme,
-            keys: config.keys,
-        };
-        let options = zhoubao::tui::Options {
-            ui,
-            browser: config.browser,
-            fetch: fetch::FetchOptions {
-                delay: config.fetch.delay,
-                user_agent: config.fetch.user_agent,
-                ..fetch::FetchOptions::default()
-            },
-        };
-        // The browser draws through stdout itself: no lock held here.
-        zhoubao::tui::run(store, open, options)?;
-        return Ok(ExitCode::SUCCESS);
+        return cli::tui::run(store, open, config, lang);
     };
-    let mut out = std::io::stdout().lock();
     match command {
         Command::Import {
             paths,
             quiet,
             verbose,
-        } => {
-            let summary = import::import_paths_with(&mut store, &paths, !quiet, |path, result| {
-                if verbose {
-                    let _ = writeln!(
-                        out,
-                        "{}\t{}",
-                        Msg::Cache(Cache::Verdict(result.verdict())).text(lang),
-                        shown(path)
-                    );
-                    let _ = out.flush();
-                }
-            });
-            eprintln!("{}", summary.render(lang));
-            if !summary.failed.is_empty() || summary.stopped.is_some() || summary.found_nothing() {
-                return Ok(ExitCode::FAILURE);
-            }
-        }
+        } => cli::import::run(&mut store, &paths, quiet, verbose, lang),
         Command::Fetch {
             urls,
             follow,
@@ -266,270 +172,31 @@ fn commands(
             quiet,
             verbose,
         } => {
-            // A flag beats the config's [fetch], which beats the defaults.
-            let options = fetch::FetchOptions {
-                delay: delay.map_or(config.fetch.delay, fetch::FetchOptions::polite_delay),
-                user_agent: user_agent.unwrap_or(config.fetch.user_agent),
-                ..fetch::FetchOptions::default()
+            let flags = cli::fetch::Flags {
+                urls,
+                follow,
+                refresh,
+                delay,
+                user_agent,
+                quiet,
+                verbose,
             };
-            let walk = fetch::Walk { follow, refresh };
-            let mut client = fetch::Client::new(options);
-            let summary = fetch::run_with_progress(
-                &mut store,
-                &mut client,
-                &urls,
-                walk,
-                !quiet,
-                lang,
-                |url, result| {
-                    if verbose {
-                        let _ = writeln!(out, "{}", fetch::verbose_line(url, result, lang));
-                        let _ = out.flush();
-                    }
-                },
-            );
-            eprintln!("{}", summary.render(lang));
-            if summary.failed_any() {
-                return Ok(ExitCode::FAILURE);
-            }
+            cli::fetch::run(&mut store, flags, config, lang)
         }
-        Command::Reindex => {
-            let counts =
-                store.reindex(|raw| import::parse_caught(raw).ok().and_then(Result::ok))?;
-            let reindexed = Cache::Reindexed {
-                issues: store.issue_count()?,
-                files: counts.sources,
-                parsed: counts.bulletins,
-            };
-            eprintln!("{}", reindexed.text(lang));
-        }
+        Command::Reindex => cli::reindex::run(&mut store, lang),
         // run() hands recover its own paths; here there is no cache file.
-        Command::Recover { .. } => return Err(said(Cmd::DemoRefused(Refused::Recover), lang)),
-        Command::List { select, json } => {
-            let rows = select.apply(store.rows()?);
-            let text = if json {
-                output::list_json(&rows)
-            } else {
-                output::list_text(&rows, lang)
-            };
-            out.write_all(text.as_bytes())?;
-        }
-        Command::Show { key, json } => {
-            let Some(detail) = store.detail(key)? else {
-                return Err(said(
-                    Cmd::NotInCache {
-                        key: key.to_string(),
-                    },
-                    lang,
-                ));
-            };
-            // One summaries query gives every earlier week to compare with.
-            let weeks = WeekSeries::build(&store.summaries()?);
-            let comparisons = IssueComparisons::compute(&weeks, key, &detail.summary.figures);
-            let text = if json {
-                output::show_json(&detail, &comparisons)
-            } else {
-                output::show_text(&detail, &comparisons, lang)
-            };
-            out.write_all(text.as_bytes())?;
-        }
+        Command::Recover { .. } => Err(said(Cmd::DemoRefused(Refused::Recover), lang)),
+        Command::List { select, json } => cli::list::run(&store, &select, json, lang),
+        Command::Show { key, json } => cli::show::run(&store, key, json, lang),
         Command::Export {
             format,
             select,
-            output: file,
-        } => {
-            let rows = select.apply(store.rows()?);
-            let text = match format {
-                ExportFormat::Csv => output::export_csv(&rows),
-                ExportFormat::Json => {
-                    let mut details = Vec::with_capacity(rows.len());
-                    for row in &rows {
-                        if let Some(d) = store.detail(row.summary.key)? {
-                            details.push(d);
-                        }
-                    }
-                    output::export_json(&details)
-                }
-            };
-            match file {
-                Some(file) => {
-                    write_atomically(&file, text.as_bytes())
-                        .with_context(|| Cmd::Writing { path: shown(&file) }.text(lang))?;
-                    let wrote = Cmd::Wrote {
-                        issues: rows.len(),
-                        path: shown(&file),
-                    };
-                    eprintln!("{}", wrote.text(lang));
-                }
-                None => out.write_all(text.as_bytes())?,
-            }
-        }
+            output,
+        } => cli::export::run(&store, format, &select, output, lang),
         Command::Search { query, json } => {
-            // Every issue contains nothing: an empty query would list all.
-            if query.trim().is_empty() {
-                return Err(said(Cmd::EmptyQuery, lang));
-            }
-            let texts = store.search_texts(&query)?;
-            let mut summaries: HashMap<IssueKey, _> =
-                store.summaries()?.into_iter().map(|s| (s.key, s)).collect();
-            let hits: Vec<SearchHit> = texts
-                .iter()
-                .filter_map(|t| Some(SearchHit::new(summaries.remove(&t.key)?, t, &query)))
-                .collect();
-            let text = if json {
-                output::search_json(&hits)
-            } else {
-                let mark = Mark::choose(std::io::stdout().is_terminal(), config.no_color);
-                output::search_text(&hits, lang, mark)
-            };
-            out.write_all(text.as_bytes())?;
-            if hits.is_empty() {
-                // Like grep: nothing found is exit status 1.
-                let query = zhoubao::sanitize::line(&query);
-                eprintln!("zhoubao: {}", Cmd::NoHit { query }.text(lang));
-                return Ok(ExitCode::FAILURE);
-            }
+            cli::search::run(&store, &query, json, config.no_color, lang)
         }
         // Printed before any cache was opened.
-        Command::Completions { .. } | Command::Man | Command::Config => {}
+        Command::Completions { .. } | Command::Man | Command::Config => Ok(ExitCode::SUCCESS),
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Writes `bytes` to `path` whole or not at all: into a temporary file in
-/// the same folder, then renamed over `path`. The new file's mode is the
-/// usual 0666 less the umask, as for any file a shell redirect creates.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let prefix = format!(
-        ".{}.",
-        path.file_name().unwrap_or_default().to_string_lossy()
-    );
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".part");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    // tempfile's error names the temporary file, which the user never
-    // asked for (the context names theirs): the folder's own error first,
-    // then only the kind of what went wrong.
-    std::fs::metadata(folder)?;
-    let mut temp = builder
-        .tempfile_in(folder)
-        .map_err(|e| std::io::Error::from(e.kind()))?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-fn completions(shell: Shell) -> Result<ExitCode> {
-    let shell = match shell {
-        Shell::Bash => clap_complete::Shell::Bash,
-        Shell::Zsh => clap_complete::Shell::Zsh,
-        Shell::Fish => clap_complete::Shell::Fish,
-    };
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "zhoubao", &mut out);
-    std::io::stdout().lock().write_all(&out)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn man() -> Result<ExitCode> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
-    std::io::stdout().lock().write_all(&out)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// `zhoubao recover`: a new cache beside the damaged one, never over a file.
-fn recover(cache: &Path, to: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
-    // A sound cache needs no copy: say so rather than write one, unless
-    // a copy was asked for by name (`--to`).
-    if to.is_none() && Store::is_sound(cache) {
-        eprintln!(
-            "{}",
-            Cache::RecoverHealthy {
-                cache: shown(cache)
-            }
-            .text(lang)
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
-    let to = to.unwrap_or_else(|| zhoubao::store::default_recovery_path(cache));
-    let report = Store::recover(cache, &to, |raw| {
-        import::parse_caught(raw).ok().and_then(Result::ok)
-    })?;
-    eprint!("{}", report.render(lang));
-    // Like any command that could not do all it was asked: exit 1.
-    let verdict = if report.lost_anything() {
-        Cache::RecoverIncomplete
-    } else {
-        Cache::RecoverComplete
-    };
-    eprintln!("{}", verdict.text(lang));
-    let journals: Vec<String> = ["-wal", "-shm"]
-        .iter()
-        .map(|s| {
-            let mut p = cache.as_os_str().to_owned();
-            p.push(s);
-            PathBuf::from(p)
-        })
-        .filter(|p| p.exists())
-        .map(|p| shown(&p))
-        .collect();
-    let next = Cache::RecoverNext {
-        cache: shown(cache),
-        to: shown(&to),
-    };
-    eprintln!("{}", next.text(lang));
-    if !journals.is_empty() {
-        let files = journals;
-        eprintln!("{}", Cache::RecoverJournals { files }.text(lang));
-    }
-    Ok(if report.lost_anything() {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// `--db`, then `ZHOUBAO_DB` (both via clap), then the config's `db`, then
-/// the platform data dir, which is created only for a command that creates
-/// the cache.
-fn cache_path(explicit: Option<PathBuf>, creating: bool, lang: Lang) -> Result<PathBuf> {
-    if let Some(p) = explicit {
-        return Ok(p);
-    }
-    let dirs =
-        directories::ProjectDirs::from("", "", "zhoubao").ok_or_else(|| said(Cmd::NoHome, lang))?;
-    let dir = dirs.data_dir();
-    if creating {
-        std::fs::create_dir_all(dir)
-            .with_context(|| Cmd::CreatingFolder { dir: shown(dir) }.text(lang))?;
-    }
-    Ok(dir.join("cache.db"))
-}
-
-/// An in-memory cache holding the demo corpus embedded in the binary.
-fn open_demo(lang: Lang) -> Result<Store> {
-    let mut store = Store::open_in_memory()?;
-    for (name, bytes) in zhoubao::demo::files() {
-        if let FileResult::Failed(why) = import::import_bytes(&mut store, name, bytes) {
-            let name = name.to_string();
-            return Err(said(
-                Cmd::DemoFile {
-                    name,
-                    why: Box::new(why),
-                },
-                lang,
-            ));
-        }
-    }
-    Ok(store)
 }

@@ -1,6 +1,6 @@
 //! The command line's words, in both languages side by side: the errors
 //! `zhoubao` prints itself and the labels of `list`, `show`, `search` and
-//! `export`. `--help` is clap's, built from the doc comments in cli.rs,
+//! `export`. `--help` is clap's, built from the doc comments in cli/args.rs,
 //! and stays English like the man page made from it.
 
 use std::borrow::Cow;

@@ -1,0 +1,35 @@
+//! `zhoubao show YEAR-NUMBER`: one issue in full, its figures compared
+//! with the weeks before.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::said;
+use crate::i18n::{Cmd, Lang};
+use crate::model::IssueKey;
+use crate::output;
+use crate::store::Store;
+use crate::trend::{IssueComparisons, WeekSeries};
+
+pub fn run(store: &Store, key: IssueKey, json: bool, lang: Lang) -> Result<ExitCode> {
+    let Some(detail) = store.detail(key)? else {
+        return Err(said(
+            Cmd::NotInCache {
+                key: key.to_string(),
+            },
+            lang,
+        ));
+    };
+    // One summaries query gives every earlier week to compare with.
+    let weeks = WeekSeries::build(&store.summaries()?);
+    let comparisons = IssueComparisons::compute(&weeks, key, &detail.summary.figures);
+    let text = if json {
+        output::show_json(&detail, &comparisons)
+    } else {
+        output::show_text(&detail, &comparisons, lang)
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,32 @@
+//! `zhoubao` without a command: the TUI on the cache, with the config's
+//! key map, theme, browser and fetch settings.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::config::Config;
+use crate::fetch;
+use crate::i18n::Lang;
+use crate::model::IssueKey;
+use crate::store::Store;
+
+pub fn run(store: Store, open: Option<IssueKey>, config: Config, lang: Lang) -> Result<ExitCode> {
+    let ui = crate::tui::Ui {
+        lang,
+        theme: config.theme,
+        keys: config.keys,
+    };
+    let options = crate::tui::Options {
+        ui,
+        browser: config.browser,
+        fetch: fetch::FetchOptions {
+            delay: config.fetch.delay,
+            user_agent: config.fetch.user_agent,
+            ..fetch::FetchOptions::default()
+        },
+    };
+    // The browser draws through stdout itself: no lock held here.
+    crate::tui::run(store, open, options)?;
+    Ok(ExitCode::SUCCESS)
+}
