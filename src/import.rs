@@ -17,7 +17,7 @@ use std::sync::Once;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::i18n::{Cache, FileKind, Lang, Msg, OwnFile, Verdict};
+use crate::i18n::{Cache, FileKind, Lang, Localized, Msg, OwnFile, Verdict};
 use crate::model::Bulletin;
 use crate::parse::{self, ParseError, MAX_FILE_BYTES};
 use crate::pool::{Next, Ordered};
@@ -27,8 +27,8 @@ mod writer;
 
 use writer::{Prepared, Writer};
 
-/// What happened to one file; a skipped or failed file says why, in the
-/// message table's words.
+/// What happened to one file; a skipped or failed file says why (the
+/// parser's, the cache's or import's own words).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileResult {
     Stored(ImportOutcome),

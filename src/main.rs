@@ -7,11 +7,11 @@ use anyhow::Result;
 use clap::Parser;
 
 use zhoubao::cli::args::{Cli, Command};
+use zhoubao::cli::localize::localize;
 use zhoubao::cli::{self, said};
 use zhoubao::config::Config;
-use zhoubao::i18n::{Cmd, Lang, Msg, Os, Refused};
+use zhoubao::i18n::{Cmd, Lang, Refused};
 use zhoubao::model::IssueKey;
-use zhoubao::parse::ParseError;
 use zhoubao::store::{Store, StoreError};
 
 fn main() -> ExitCode {
@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!(
                 "zhoubao: {}",
-                zhoubao::sanitize::line(&error_text(&e, lang))
+                zhoubao::sanitize::line(&localize(e.as_ref(), lang))
             );
             ExitCode::FAILURE
         }
@@ -71,29 +71,6 @@ fn load_config(cli: &Cli, lang: Lang) -> Result<Option<Config>> {
         lang,
     )?;
     Ok(Some(config))
-}
-
-/// The error and its causes as `{:#}` joins them, the cache's, the
-/// parser's and the system's in the user's language (their `Display` is
-/// English).
-fn error_text(e: &anyhow::Error, lang: Lang) -> String {
-    e.chain()
-        .map(|cause| {
-            if let Some(e) = cause.downcast_ref::<StoreError>() {
-                e.message().text(lang).into_owned()
-            } else if let Some(e) = cause.downcast_ref::<ParseError>() {
-                e.message().text(lang).into_owned()
-            } else if let Some(e) = cause.downcast_ref::<std::io::Error>() {
-                Msg::from(Os::of(e)).text(lang).into_owned()
-            } else {
-                cause.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(match lang {
-            Lang::Zh => "：",
-            Lang::En => ": ",
-        })
 }
 
 /// Opens the cache (or the demo) the command needs and runs it.

@@ -41,14 +41,8 @@ impl fmt::Display for IssueKey {
     }
 }
 
+/// A typed issue key that is not one; its words are parse/error.rs's.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "not an issue key: {0:?} (expected YEAR-NUMBER, e.g. 2024-17, with a year from {first} to {last} and a number from {low} to {high})",
-    first = IssueKey::YEARS.start(),
-    last = IssueKey::YEARS.end(),
-    low = IssueKey::NUMBERS.start(),
-    high = IssueKey::NUMBERS.end()
-)]
 pub struct BadIssueKey(pub String);
 
 impl FromStr for IssueKey {
@@ -357,10 +351,8 @@ pub struct IssueDetail {
 /// (the biggest real WeChat page is 3.5 MB) and it bounds memory.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
-/// Why a file did not yield a bulletin (the parser's verdict). The words
-/// are the message table's: `Display` (parse/mod.rs) is the English text,
-/// for logs and tests; what the user reads is `ParseError::message` in
-/// their language.
+/// Why a file did not yield a bulletin (the parser's verdict). Its words,
+/// and its English `Display`, are parse/error.rs's.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {
     /// Readable, but not an issue of the series (another article, an

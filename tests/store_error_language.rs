@@ -1,7 +1,7 @@
 //! The cache's refusals to create a file read in the language asked for,
 //! the reason included: no English left inside a Chinese message.
 
-use zhoubao::i18n::Lang;
+use zhoubao::i18n::{Lang, Localized};
 use zhoubao::store::Store;
 
 #[test]

@@ -10,6 +10,7 @@ pub mod export;
 pub mod fetch;
 pub mod import;
 pub mod list;
+pub mod localize;
 pub mod man;
 pub mod recover;
 pub mod reindex;

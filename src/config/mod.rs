@@ -7,21 +7,22 @@
 //! refused with one line naming the file, the line and the key.
 //! `zhoubao config` prints the complete default file (template.rs).
 
+mod error;
 mod fetch;
 mod locate;
 mod template;
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::Deserialize;
 
+pub use self::error::{ConfigError, Problem};
 pub use self::fetch::{Fetch, MIN_FETCH_DELAY};
 pub use self::template::key_table;
-use crate::i18n::{ConfigMsg, Lang, Msg, Os};
-use crate::tui::keymap::{BoundTo, KeyMap, KeyMapError};
+use crate::i18n::{Lang, Os};
+use crate::tui::keymap::KeyMap;
 use crate::tui::keys::Key;
 use crate::tui::theme::{parse_style, Theme, ThemeName};
 
@@ -45,30 +46,6 @@ pub struct Config {
     /// above and the command line's output both follow it.
     pub no_color: bool,
     pub fetch: Fetch,
-}
-
-/// A config file refused: where, and why, in one line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct ConfigError {
-    pub path: String,
-    pub line: Option<usize>,
-    pub key: Option<String>,
-    pub reason: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        if let Some(key) = &self.key {
-            write!(f, ": {key}")?;
-        }
-        // One line, whatever the reason's source said.
-        let reason = self.reason.split_whitespace().collect::<Vec<_>>().join(" ");
-        write!(f, ": {reason}")
-    }
 }
 
 /// The file as written; every field optional so defaults fill the rest.
@@ -116,21 +93,16 @@ impl Config {
             return Config::parse("", "", no_color, lang);
         };
         let name = path.display().to_string();
-        let error = |reason: ConfigMsg| ConfigError {
-            path: name.clone(),
-            line: None,
-            key: None,
-            reason: Msg::Config(reason).text(lang).into_owned(),
-        };
+        let error = |problem: Problem| ConfigError::new(&name, None, None, problem, lang);
         let text = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|_| error(ConfigMsg::NotUtf8))?,
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| error(Problem::NotUtf8))?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
                 return Config::parse("", &name, no_color, lang);
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(error(ConfigMsg::Missing));
+                return Err(error(Problem::Missing));
             }
-            Err(e) => return Err(error(ConfigMsg::Unreadable(Os::of(&e)))),
+            Err(e) => return Err(error(Problem::Unreadable(Os::of(&e)))),
         };
         let mut config = Config::parse(&text, &name, no_color, lang)?;
         config.path = Some(path);
@@ -144,11 +116,8 @@ impl Config {
         no_color: bool,
         lang: Lang,
     ) -> Result<Config, ConfigError> {
-        let at = |line: Option<usize>, key: Option<String>, reason: ConfigMsg| ConfigError {
-            path: name.to_string(),
-            line,
-            key,
-            reason: Msg::Config(reason).text(lang).into_owned(),
+        let at = |line: Option<usize>, key: Option<String>, problem: Problem| {
+            ConfigError::new(name, line, key, problem, lang)
         };
         let file: File = toml::from_str(text).map_err(|e| {
             let (line, key, column) = match e.span() {
@@ -159,40 +128,27 @@ impl Config {
                 None => (None, None, None),
             };
             let detail = e.message().to_string();
-            at(line, key, ConfigMsg::Syntax { detail, column })
+            at(line, key, Problem::Syntax { detail, column })
         })?;
         // Our own checks point at the key's line.
-        let key_at = |section: &str, key: &str, reason: ConfigMsg| {
+        let key_at = |section: &str, key: &str, problem: Problem| {
             at(
                 locate::line_of(text, section, key),
                 Some(format!("{section}.{key}")),
-                reason,
+                problem,
             )
         };
         let mut remaps = Vec::with_capacity(file.keys.len());
         for (action, names) in &file.keys {
             let keys = names
                 .iter()
-                .map(|n| {
-                    Key::parse(n).map_err(|_| key_at("keys", action, ConfigMsg::BadKey(n.clone())))
-                })
+                .map(|n| Key::parse(n).map_err(|e| key_at("keys", action, Problem::Key(e))))
                 .collect::<Result<Vec<_>, _>>()?;
             remaps.push((action.as_str(), keys));
         }
-        let keys = KeyMap::with_keys(remaps).map_err(|e| match e {
-            KeyMapError::UnknownAction(action) => key_at("keys", &action, ConfigMsg::UnknownAction),
-            KeyMapError::Conflict { action, key, other } => key_at(
-                "keys",
-                &action,
-                match other {
-                    BoundTo::Action(other) => ConfigMsg::Conflict { key, other },
-                    BoundTo::Fixed(what) => ConfigMsg::ConflictFixed { key, what },
-                },
-            ),
-            KeyMapError::NoWayOut { action } => key_at("keys", &action, ConfigMsg::NoWayOut),
-            KeyMapError::Reserved { action, key } => {
-                key_at("keys", &action, ConfigMsg::Reserved(key))
-            }
+        let keys = KeyMap::with_keys(remaps).map_err(|e| {
+            let action = e.action().to_string();
+            key_at("keys", &action, Problem::KeyMap(e))
         })?;
         let theme_name = match file.theme.get("name").map(String::as_str) {
             None => ThemeName::Dark,
@@ -203,7 +159,7 @@ impl Config {
                 return Err(key_at(
                     "theme",
                     "name",
-                    ConfigMsg::BadTheme(other.to_string()),
+                    Problem::BadTheme(other.to_string()),
                 ))
             }
         };
@@ -215,9 +171,10 @@ impl Config {
             theme_name
         });
         for (element, spec) in file.theme.iter().filter(|(k, _)| *k != "name") {
-            let style = parse_style(spec).map_err(|e| key_at("theme", element, e.message()))?;
+            let style =
+                parse_style(spec).map_err(|e| key_at("theme", element, Problem::Style(e)))?;
             if !theme.set(element, style) {
-                return Err(key_at("theme", element, ConfigMsg::UnknownElement));
+                return Err(key_at("theme", element, Problem::UnknownElement));
             }
         }
         if no_color {
@@ -226,11 +183,7 @@ impl Config {
         let mut fetch = Fetch::default();
         if let Some(delay) = file.fetch.delay {
             if !delay.is_finite() || delay < MIN_FETCH_DELAY.as_secs_f64() {
-                return Err(key_at(
-                    "fetch",
-                    "delay",
-                    ConfigMsg::Delay(delay.to_string()),
-                ));
+                return Err(key_at("fetch", "delay", Problem::Delay(delay.to_string())));
             }
             fetch.delay = Duration::from_secs_f64(delay.min(3600.0));
         }
@@ -245,7 +198,7 @@ impl Config {
             return Err(at(
                 locate::line_of(text, "", "browser"),
                 Some("browser".into()),
-                ConfigMsg::EmptyBrowser,
+                Problem::EmptyBrowser,
             ));
         }
         Ok(Config {

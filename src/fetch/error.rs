@@ -1,111 +1,241 @@
 //! Why a page was not fetched: one variant per thing the user can act on,
-//! each shown as one line through the message table.
+//! each worded here as one line in each language.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
-use crate::i18n::{Fetch, Lang, Msg};
+use crate::i18n::{english_display, Lang, Localized, Msg};
 
-/// What went wrong fetching one page. `Display` is English for logs and
-/// library users; people read [`FetchError::message`].
+/// What went wrong fetching one page; its words are below ([`Localized`]),
+/// `Display` their English.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
-    #[error("not an http(s) URL: {reason}")]
-    BadUrl { reason: String },
-    #[error("the proxy {proxy:?} is not a usable proxy URL")]
-    BadProxy { proxy: String },
-    #[error("DNS failure: cannot find host {host}")]
-    Dns { host: String },
-    #[error("connection refused by {host}")]
-    Refused { host: String },
+    BadUrl {
+        reason: String,
+    },
+    BadProxy {
+        proxy: String,
+    },
+    Dns {
+        host: String,
+    },
+    Refused {
+        host: String,
+    },
     /// `proxy` is `host:port`; `var` the variable that named it.
-    #[error("the proxy {proxy} refused the connection ({var})")]
-    ProxyRefused { proxy: String, var: String },
-    #[error("timed out connecting to {host} after {after:?}")]
-    ConnectTimedOut { host: String, after: Duration },
-    #[error("timed out: no complete response within {after:?}")]
-    TimedOut { after: Duration },
-    #[error("network error: {detail}")]
-    Network { detail: String },
-    #[error("network error: the server closed the connection before the page ended")]
+    ProxyRefused {
+        proxy: String,
+        var: String,
+    },
+    ConnectTimedOut {
+        host: String,
+        after: Duration,
+    },
+    TimedOut {
+        after: Duration,
+    },
+    Network {
+        detail: String,
+    },
+    /// The server hung up before the page ended.
     ClosedEarly,
-    #[error("HTTP status {code} {reason}")]
-    Status { code: u16, reason: String },
-    #[error("not an HTML page: the server sent {content_type}")]
-    NotHtml { content_type: String },
-    #[error("too large: more than {limit} bytes, stopped reading")]
-    TooLarge { limit: usize },
-    #[error("redirect refused: to {to} (only http and https are followed)")]
-    RedirectRefused { to: String },
-    #[error("redirect loop: back to {to}")]
-    RedirectLoop { to: String },
-    #[error("more than {max} redirects")]
-    TooManyRedirects { max: u32 },
-    #[error("WeChat's verification wall (环境异常): the page asks a person to verify")]
+    Status {
+        code: u16,
+        reason: String,
+    },
+    NotHtml {
+        content_type: String,
+    },
+    TooLarge {
+        limit: usize,
+    },
+    RedirectRefused {
+        to: String,
+    },
+    RedirectLoop {
+        to: String,
+    },
+    TooManyRedirects {
+        max: u32,
+    },
     Wall,
-    #[error("cancelled")]
     Cancelled,
     /// The parser's reason, or its crash (import's words for both).
-    #[error("unreadable page: {}", why.text(Lang::En))]
-    Unreadable { why: Box<Msg> },
+    Unreadable {
+        why: Box<Msg>,
+    },
     /// The cache's own reason.
-    #[error("cannot store the page: {}", why.text(Lang::En))]
-    Store { why: Box<Msg> },
+    Store {
+        why: Box<Msg>,
+    },
     /// The cache is locked or damaged: no later page could be stored
     /// either, so a walk stops here (import's reason and advice).
-    #[error("{}; {}", reason.text(Lang::En), hint.text(Lang::En))]
-    CacheStopped { reason: Box<Msg>, hint: Box<Msg> },
+    CacheStopped {
+        reason: Box<Msg>,
+        hint: Box<Msg>,
+    },
+}
+
+english_display!(FetchError);
+
+impl Localized for FetchError {
+    fn text(&self, lang: Lang) -> Cow<'static, str> {
+        use FetchError::*;
+        use Lang::{En, Zh};
+        let secs = |d: &Duration| d.as_secs_f64();
+        match (self, lang) {
+            (BadUrl { reason }, Zh) => format!("不是 http(s) 网址：{reason}").into(),
+            (BadUrl { reason }, En) => format!("not an http(s) URL: {reason}").into(),
+            (BadProxy { proxy }, Zh) => {
+                format!("代理设置 {proxy:?} 不是可用的代理网址（见 HTTPS_PROXY / HTTP_PROXY）")
+                    .into()
+            }
+            (BadProxy { proxy }, En) => format!(
+                "the proxy {proxy:?} is not a usable proxy URL (see HTTPS_PROXY / HTTP_PROXY)"
+            )
+            .into(),
+            (Dns { host }, Zh) => format!("DNS 解析失败：找不到主机 {host}").into(),
+            (Dns { host }, En) => format!("DNS failure: cannot find host {host}").into(),
+            (Refused { host }, Zh) => format!("连接被 {host} 拒绝").into(),
+            (Refused { host }, En) => format!("connection refused by {host}").into(),
+            (ConnectTimedOut { host, after }, Zh) => {
+                format!("连接 {host} 超时（{} 秒）", secs(after)).into()
+            }
+            (ConnectTimedOut { host, after }, En) => {
+                format!("timed out connecting to {host} ({} s)", secs(after)).into()
+            }
+            (TimedOut { after }, Zh) => {
+                format!("超时：{} 秒内没有收到完整的回应", secs(after)).into()
+            }
+            (TimedOut { after }, En) => {
+                format!("timed out: no complete response within {} s", secs(after)).into()
+            }
+            // The status line is narrow: what refused comes first.
+            (ProxyRefused { proxy, var }, Zh) => format!("代理 {proxy} 拒绝连接（{var}）").into(),
+            (ProxyRefused { proxy, var }, En) => {
+                format!("the proxy {proxy} refused the connection ({var})").into()
+            }
+            (ClosedEarly, Zh) => "网络错误：页面还没传完，服务器就断开了连接".into(),
+            (ClosedEarly, En) => {
+                "network error: the server closed the connection before the page ended".into()
+            }
+            (Network { detail }, Zh) => format!("网络错误：{detail}").into(),
+            (Network { detail }, En) => format!("network error: {detail}").into(),
+            (Status { code, reason }, Zh) => format!("服务器回应 HTTP {code} {reason}").into(),
+            (Status { code, reason }, En) => format!("HTTP status {code} {reason}").into(),
+            (NotHtml { content_type }, Zh) => {
+                format!("不是网页：服务器发来的是 {content_type}").into()
+            }
+            (NotHtml { content_type }, En) => {
+                format!("not an HTML page: the server sent {content_type}").into()
+            }
+            (TooLarge { limit }, Zh) => {
+                format!("页面太大：超过 {} MiB，已停止读取", limit / (1024 * 1024)).into()
+            }
+            (TooLarge { limit }, En) => format!(
+                "too large: more than {} MiB, stopped reading",
+                limit / (1024 * 1024)
+            )
+            .into(),
+            (RedirectRefused { to }, Zh) => {
+                format!("拒绝重定向到 {to}（只跟随 http 和 https）").into()
+            }
+            (RedirectRefused { to }, En) => {
+                format!("redirect refused: to {to} (only http and https are followed)").into()
+            }
+            (RedirectLoop { to }, Zh) => format!("重定向循环：又回到 {to}").into(),
+            (RedirectLoop { to }, En) => format!("redirect loop: back to {to}").into(),
+            (TooManyRedirects { max }, Zh) => format!("重定向超过 {max} 次").into(),
+            (TooManyRedirects { max }, En) => format!("more than {max} redirects").into(),
+            (Wall, Zh) => "微信要求验证（环境异常）：页面要人来完成验证".into(),
+            (Wall, En) => {
+                "WeChat's verification wall (环境异常): the page asks a person to verify".into()
+            }
+            (Cancelled, Zh) => "已取消".into(),
+            (Cancelled, En) => "cancelled".into(),
+            (Unreadable { why }, Zh) => format!("无法读取页面：{}", why.text(Zh)).into(),
+            (Unreadable { why }, En) => format!("unreadable page: {}", why.text(En)).into(),
+            (Store { why }, Zh) => format!("无法写入缓存：{}", why.text(Zh)).into(),
+            (Store { why }, En) => format!("cannot store the page: {}", why.text(En)).into(),
+            (CacheStopped { reason, hint }, Zh) => {
+                format!("{}；{}", reason.text(Zh), hint.text(Zh)).into()
+            }
+            (CacheStopped { reason, hint }, En) => {
+                format!("{}; {}", reason.text(En), hint.text(En)).into()
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<FetchError> {
+        use crate::i18n::{Cache, Fetch, Os};
+        use FetchError::*;
+        vec![
+            BadUrl {
+                reason: "file:///etc/passwd".into(),
+            },
+            BadProxy { proxy: "::".into() },
+            Dns {
+                host: "mp.weixin.qq.com".into(),
+            },
+            Refused {
+                host: "127.0.0.1".into(),
+            },
+            ConnectTimedOut {
+                host: "mp.weixin.qq.com".into(),
+                after: Duration::from_secs(10),
+            },
+            TimedOut {
+                after: Duration::from_millis(1500),
+            },
+            ProxyRefused {
+                proxy: "127.0.0.1:3128".into(),
+                var: "HTTPS_PROXY".into(),
+            },
+            ClosedEarly,
+            Network {
+                detail: "connection reset".into(),
+            },
+            Status {
+                code: 404,
+                reason: "Not Found".into(),
+            },
+            NotHtml {
+                content_type: "image/png".into(),
+            },
+            TooLarge {
+                limit: 16 * 1024 * 1024,
+            },
+            RedirectRefused {
+                to: "file:///etc/passwd".into(),
+            },
+            RedirectLoop {
+                to: "http://127.0.0.1/loop".into(),
+            },
+            TooManyRedirects { max: 5 },
+            Wall,
+            Cancelled,
+            Unreadable {
+                why: Box::new(Msg::Cache(Cache::ParserCrashed {
+                    detail: "index out of bounds".into(),
+                    at: None,
+                })),
+            },
+            Store {
+                why: Box::new(Msg::Os(Os::StorageFull)),
+            },
+            CacheStopped {
+                reason: Box::new(Msg::Fetch(Fetch::CacheLocked {
+                    cache: "/tmp/c.db".into(),
+                    secs: 5,
+                })),
+                hint: Box::new(Msg::Cache(Cache::HintRunAgain)),
+            },
+        ]
+    }
 }
 
 impl FetchError {
-    /// The reason as the user reads it, in either language.
-    pub fn message(&self) -> Msg {
-        let secs = |d: &Duration| d.as_secs_f64();
-        Msg::Fetch(match self {
-            FetchError::BadUrl { reason } => Fetch::BadUrl {
-                reason: reason.clone(),
-            },
-            FetchError::BadProxy { proxy } => Fetch::BadProxy {
-                proxy: proxy.clone(),
-            },
-            FetchError::Dns { host } => Fetch::Dns { host: host.clone() },
-            FetchError::Refused { host } => Fetch::Refused { host: host.clone() },
-            FetchError::ProxyRefused { proxy, var } => Fetch::ProxyRefused {
-                proxy: proxy.clone(),
-                var: var.clone(),
-            },
-            FetchError::ClosedEarly => Fetch::ClosedEarly,
-            FetchError::ConnectTimedOut { host, after } => Fetch::ConnectTimedOut {
-                host: host.clone(),
-                secs: secs(after).to_string(),
-            },
-            FetchError::TimedOut { after } => Fetch::TimedOut {
-                secs: secs(after).to_string(),
-            },
-            FetchError::Network { detail } => Fetch::Network {
-                detail: detail.clone(),
-            },
-            FetchError::Status { code, reason } => Fetch::Status {
-                code: *code,
-                reason: reason.clone(),
-            },
-            FetchError::NotHtml { content_type } => Fetch::NotHtml {
-                content_type: content_type.clone(),
-            },
-            FetchError::TooLarge { limit } => Fetch::TooLarge { limit: *limit },
-            FetchError::RedirectRefused { to } => Fetch::RedirectRefused { to: to.clone() },
-            FetchError::RedirectLoop { to } => Fetch::RedirectLoop { to: to.clone() },
-            FetchError::TooManyRedirects { max } => Fetch::TooManyRedirects { max: *max },
-            FetchError::Wall => Fetch::Wall,
-            FetchError::Cancelled => Fetch::Cancelled,
-            FetchError::Unreadable { why } => Fetch::Unreadable { why: why.clone() },
-            FetchError::Store { why } => Fetch::StoreFailed { why: why.clone() },
-            FetchError::CacheStopped { reason, hint } => Fetch::CacheStopped {
-                reason: reason.clone(),
-                hint: hint.clone(),
-            },
-        })
-    }
-
     /// What ureq reports, as one of ours. `host` names the server asked.
     pub(super) fn from_ureq(e: ureq::Error, host: &str, timeouts: Timeouts) -> FetchError {
         use ureq::Error as U;

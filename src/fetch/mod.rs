@@ -33,7 +33,7 @@ pub use proxy::proxy_for;
 pub use report::{run_with_progress, verbose_line};
 pub use walk::{run, CacheStop, Event, FetchSummary, Walk};
 
-use crate::i18n::{Cache, Fetch, Msg, Verdict};
+use crate::i18n::{Cache, Fetch, Localized, Msg, Verdict};
 use crate::model::{Bulletin, Completeness, IssueKey, RecentRef};
 use crate::parse::ParseError;
 use crate::store::{ImportOutcome, Store, StoreError};

@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::walk::{run, Event, FetchSummary, Walk};
 use super::{Cancel, Client, PageResult, Step};
-use crate::i18n::{Cache, Fetch, Lang, Msg};
+use crate::i18n::{Cache, Fetch, Lang, Localized, Msg};
 use crate::store::Store;
 
 /// [`run`] with a progress line on stderr when `progress` is set and
@@ -93,7 +93,7 @@ impl FetchSummary {
         );
         lines.extend(self.skipped.iter().map(|(u, why)| Fetch::SkippedLine {
             url: url(u),
-            why: why.clone(),
+            why: Box::new(why.message()),
         }));
         lines.extend(self.failed.iter().map(|(u, e)| Fetch::FailedLine {
             url: url(u),

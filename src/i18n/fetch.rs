@@ -1,12 +1,12 @@
 //! The words of `zhoubao fetch` and the TUI's `F`, in both languages side
-//! by side: each page's line, the summary, the progress line, why a page
-//! was not fetched ([`crate::fetch::FetchError::message`]) and the status
-//! line's words while a fetch runs.
+//! by side: each page's line, the summary, the progress line and the status
+//! line's words while a fetch runs. Why a page was not fetched is
+//! `FetchError`'s own words (fetch/error.rs), quoted here as a [`Msg`].
 
 use std::borrow::Cow;
 
 #[cfg(test)]
-use super::{Cache, StoreMsg};
+use super::Cache;
 use super::{Lang, Msg};
 use crate::model::ImportOutcome;
 
@@ -23,7 +23,7 @@ pub enum Fetch {
     /// reason.
     SkippedLine {
         url: String,
-        why: crate::model::Skip,
+        why: Box<Msg>,
     },
     /// A named page whose issue the cache holds in full.
     AlreadyCached {
@@ -56,70 +56,6 @@ pub enum Fetch {
     Waiting {
         host: String,
         secs: String,
-    },
-    // Why a page was not fetched (`FetchError::message`).
-    BadUrl {
-        reason: String,
-    },
-    BadProxy {
-        proxy: String,
-    },
-    Dns {
-        host: String,
-    },
-    Refused {
-        host: String,
-    },
-    ConnectTimedOut {
-        host: String,
-        secs: String,
-    },
-    TimedOut {
-        secs: String,
-    },
-    /// The proxy refused; `var` is the variable that named it.
-    ProxyRefused {
-        proxy: String,
-        var: String,
-    },
-    Network {
-        detail: String,
-    },
-    /// The server hung up before the page ended.
-    ClosedEarly,
-    Status {
-        code: u16,
-        reason: String,
-    },
-    NotHtml {
-        content_type: String,
-    },
-    TooLarge {
-        limit: usize,
-    },
-    RedirectRefused {
-        to: String,
-    },
-    RedirectLoop {
-        to: String,
-    },
-    TooManyRedirects {
-        max: u32,
-    },
-    Wall,
-    Cancelled,
-    /// The parser's reason (or its crash), in import's words.
-    Unreadable {
-        why: Box<Msg>,
-    },
-    /// The cache's reason.
-    StoreFailed {
-        why: Box<Msg>,
-    },
-    /// The cache is locked or damaged (import's reason and advice).
-    CacheStopped {
-        reason: Box<Msg>,
-        hint: Box<Msg>,
     },
     CacheLocked {
         cache: String,
@@ -161,7 +97,7 @@ pub enum Fetch {
     },
     TuiSkipped {
         what: String,
-        why: crate::model::Skip,
+        why: Box<Msg>,
     },
     /// WeChat asked for verification: what to do instead.
     TuiWall {
@@ -203,13 +139,13 @@ impl Fetch {
             (FailedLine { url, why }, Zh) => format!("失败  {url}：{}", why.text(Zh)).into(),
             (FailedLine { url, why }, En) => format!("failed  {url}: {}", why.text(En)).into(),
             (SkippedLine { url, why }, Zh) => {
-                let why = super::parse::skip_text(why, Zh);
-                format!("跳过  {url}：不是本系列的周报：{why}").into()
+                format!("跳过  {url}：不是本系列的周报：{}", why.text(Zh)).into()
             }
-            (SkippedLine { url, why }, En) => {
-                let why = super::parse::skip_text(why, En);
-                format!("skipped {url}: not a bulletin of the series: {why}").into()
-            }
+            (SkippedLine { url, why }, En) => format!(
+                "skipped {url}: not a bulletin of the series: {}",
+                why.text(En)
+            )
+            .into(),
             (AlreadyCached { key }, Zh) => {
                 format!("{key} 已完整缓存，未重新获取（--refresh 强制重新获取）").into()
             }
@@ -284,73 +220,6 @@ impl Fetch {
             (Waiting { host, secs }, En) => {
                 format!("waiting {secs} s before asking {host} again (politeness)").into()
             }
-            (BadUrl { reason }, Zh) => format!("不是 http(s) 网址：{reason}").into(),
-            (BadUrl { reason }, En) => format!("not an http(s) URL: {reason}").into(),
-            (BadProxy { proxy }, Zh) => {
-                format!("代理设置 {proxy:?} 不是可用的代理网址（见 HTTPS_PROXY / HTTP_PROXY）")
-                    .into()
-            }
-            (BadProxy { proxy }, En) => format!(
-                "the proxy {proxy:?} is not a usable proxy URL (see HTTPS_PROXY / HTTP_PROXY)"
-            )
-            .into(),
-            (Dns { host }, Zh) => format!("DNS 解析失败：找不到主机 {host}").into(),
-            (Dns { host }, En) => format!("DNS failure: cannot find host {host}").into(),
-            (Refused { host }, Zh) => format!("连接被 {host} 拒绝").into(),
-            (Refused { host }, En) => format!("connection refused by {host}").into(),
-            (ConnectTimedOut { host, secs }, Zh) => format!("连接 {host} 超时（{secs} 秒）").into(),
-            (ConnectTimedOut { host, secs }, En) => {
-                format!("timed out connecting to {host} ({secs} s)").into()
-            }
-            (TimedOut { secs }, Zh) => format!("超时：{secs} 秒内没有收到完整的回应").into(),
-            (TimedOut { secs }, En) => {
-                format!("timed out: no complete response within {secs} s").into()
-            }
-            // The status line is narrow: what refused comes first.
-            (ProxyRefused { proxy, var }, Zh) => format!("代理 {proxy} 拒绝连接（{var}）").into(),
-            (ProxyRefused { proxy, var }, En) => {
-                format!("the proxy {proxy} refused the connection ({var})").into()
-            }
-            (ClosedEarly, Zh) => "网络错误：页面还没传完，服务器就断开了连接".into(),
-            (ClosedEarly, En) => {
-                "network error: the server closed the connection before the page ended".into()
-            }
-            (Network { detail }, Zh) => format!("网络错误：{detail}").into(),
-            (Network { detail }, En) => format!("network error: {detail}").into(),
-            (Status { code, reason }, Zh) => format!("服务器回应 HTTP {code} {reason}").into(),
-            (Status { code, reason }, En) => format!("HTTP status {code} {reason}").into(),
-            (NotHtml { content_type }, Zh) => {
-                format!("不是网页：服务器发来的是 {content_type}").into()
-            }
-            (NotHtml { content_type }, En) => {
-                format!("not an HTML page: the server sent {content_type}").into()
-            }
-            (TooLarge { limit }, Zh) => {
-                format!("页面太大：超过 {} MiB，已停止读取", limit / (1024 * 1024)).into()
-            }
-            (TooLarge { limit }, En) => format!(
-                "too large: more than {} MiB, stopped reading",
-                limit / (1024 * 1024)
-            )
-            .into(),
-            (RedirectRefused { to }, Zh) => {
-                format!("拒绝重定向到 {to}（只跟随 http 和 https）").into()
-            }
-            (RedirectRefused { to }, En) => {
-                format!("redirect refused: to {to} (only http and https are followed)").into()
-            }
-            (RedirectLoop { to }, Zh) => format!("重定向循环：又回到 {to}").into(),
-            (RedirectLoop { to }, En) => format!("redirect loop: back to {to}").into(),
-            (TooManyRedirects { max }, Zh) => format!("重定向超过 {max} 次").into(),
-            (TooManyRedirects { max }, En) => format!("more than {max} redirects").into(),
-            (Wall, Zh) => "微信要求验证（环境异常）：页面要人来完成验证".into(),
-            (Wall, En) => {
-                "WeChat's verification wall (环境异常): the page asks a person to verify".into()
-            }
-            (Cancelled, Zh) => "已取消".into(),
-            (Cancelled, En) => "cancelled".into(),
-            (Unreadable { why }, Zh) => format!("无法读取页面：{}", why.text(Zh)).into(),
-            (Unreadable { why }, En) => format!("unreadable page: {}", why.text(En)).into(),
             (CacheLocked { cache, secs }, Zh) => {
                 format!("{cache}：缓存被另一个进程锁住超过 {secs} 秒").into()
             }
@@ -362,12 +231,6 @@ impl Fetch {
             }
             (CacheDamaged { cache, reason }, En) => {
                 format!("{cache}: the cache is damaged ({reason})").into()
-            }
-            (CacheStopped { reason, hint }, Zh) => {
-                format!("{}；{}", reason.text(Zh), hint.text(Zh)).into()
-            }
-            (CacheStopped { reason, hint }, En) => {
-                format!("{}; {}", reason.text(En), hint.text(En)).into()
             }
             (
                 WalkStopped {
@@ -396,8 +259,6 @@ impl Fetch {
                 hint.text(En)
             )
             .into(),
-            (StoreFailed { why }, Zh) => format!("无法写入缓存：{}", why.text(Zh)).into(),
-            (StoreFailed { why }, En) => format!("cannot store the page: {}", why.text(En)).into(),
             (TuiWaitingPrevious { what }, Zh) => {
                 format!("{what}：等待上一次（已取消的）获取结束后开始（Esc 取消）").into()
             }
@@ -438,13 +299,13 @@ impl Fetch {
                 format!("cannot fetch {what}: {}", why.text(En)).into()
             }
             (TuiSkipped { what, why }, Zh) => {
-                let why = super::parse::skip_text(why, Zh);
-                format!("{what} 的页面不是本系列的周报：{why}").into()
+                format!("{what} 的页面不是本系列的周报：{}", why.text(Zh)).into()
             }
-            (TuiSkipped { what, why }, En) => {
-                let why = super::parse::skip_text(why, En);
-                format!("the page of {what} is not a bulletin of the series: {why}").into()
-            }
+            (TuiSkipped { what, why }, En) => format!(
+                "the page of {what} is not a bulletin of the series: {}",
+                why.text(En)
+            )
+            .into(),
             (TuiWall { what }, Zh) => {
                 format!("微信要求验证：按 o 在浏览器中打开 {what}，保存网页后 zhoubao import")
                     .into()
@@ -479,11 +340,11 @@ impl Fetch {
         vec![
             FailedLine {
                 url: "https://mp.weixin.qq.com/s?mid=1".into(),
-                why: Box::new(Msg::Fetch(Wall)),
+                why: Box::new(Msg::Fetch(TuiDemo)),
             },
             SkippedLine {
                 url: "http://127.0.0.1/x".into(),
-                why: crate::model::Skip::NoTitle,
+                why: Box::new(Msg::Cache(Cache::HintRunAgain)),
             },
             AlreadyCached {
                 key: "2024-17".into(),
@@ -509,64 +370,6 @@ impl Fetch {
             Waiting {
                 host: "mp.weixin.qq.com".into(),
                 secs: "0.8".into(),
-            },
-            BadUrl {
-                reason: "file:///etc/passwd".into(),
-            },
-            BadProxy { proxy: "::".into() },
-            Dns {
-                host: "mp.weixin.qq.com".into(),
-            },
-            Refused {
-                host: "127.0.0.1".into(),
-            },
-            ConnectTimedOut {
-                host: "mp.weixin.qq.com".into(),
-                secs: "10".into(),
-            },
-            TimedOut { secs: "30".into() },
-            ProxyRefused {
-                proxy: "127.0.0.1:3128".into(),
-                var: "HTTPS_PROXY".into(),
-            },
-            ClosedEarly,
-            Network {
-                detail: "connection reset".into(),
-            },
-            Status {
-                code: 404,
-                reason: "Not Found".into(),
-            },
-            NotHtml {
-                content_type: "image/png".into(),
-            },
-            TooLarge {
-                limit: 16 * 1024 * 1024,
-            },
-            RedirectRefused {
-                to: "file:///etc/passwd".into(),
-            },
-            RedirectLoop {
-                to: "http://127.0.0.1/loop".into(),
-            },
-            TooManyRedirects { max: 5 },
-            Wall,
-            Cancelled,
-            Unreadable {
-                why: Box::new(Msg::Cache(Cache::ParserCrashed {
-                    detail: "index out of bounds".into(),
-                    at: None,
-                })),
-            },
-            StoreFailed {
-                why: Box::new(Msg::Cache(Cache::Store(StoreMsg::Busy))),
-            },
-            CacheStopped {
-                reason: Box::new(Msg::Cache(Cache::StopLocked {
-                    cache: "/tmp/c.db".into(),
-                    secs: 5,
-                })),
-                hint: Box::new(Msg::Cache(Cache::HintRunAgain)),
             },
             CacheLocked {
                 cache: "/tmp/c.db".into(),
@@ -612,14 +415,11 @@ impl Fetch {
             },
             TuiFailed {
                 what: "2024-15".into(),
-                why: Box::new(Msg::Fetch(Status {
-                    code: 404,
-                    reason: "Not Found".into(),
-                })),
+                why: Box::new(Msg::Os(super::Os::TimedOut)),
             },
             TuiSkipped {
                 what: "2024-15".into(),
-                why: crate::model::Skip::NoTitle,
+                why: Box::new(Msg::Cache(Cache::HintRunAgain)),
             },
             TuiWall {
                 what: "2024-15".into(),

@@ -1,8 +1,10 @@
-//! The message table: every string the user reads, in both languages, side
-//! by side. A message is a [`Msg`] variant (its fields are the values the
-//! text shows); [`Msg::text`] is the table. Add a variant, its two arms,
-//! and a sample in `Msg::samples` so the test sees it. Never write a
-//! catch-all arm: the compiler is what checks that both languages exist.
+//! The message table: every UI message in both languages, side by side
+//! (an error type's words live beside the type, and are quoted here as
+//! [`Msg::Said`]). A message is a [`Msg`] variant (its fields are the
+//! values the text shows); [`Msg::text`] is the table. Add a variant, its
+//! two arms, and a sample in `Msg::samples` so the test sees it. Never
+//! write a catch-all arm: the compiler is what checks that both languages
+//! exist.
 
 use std::borrow::Cow;
 
@@ -42,9 +44,10 @@ pub enum Msg {
     Tui(Tui),
     /// The key map's words (help.rs).
     Help(Help),
-    // --- config
-    /// The config file's words (config.rs).
-    Config(super::ConfigMsg),
+    // --- errors
+    /// An error's words, taken when it was quoted (localized.rs): each
+    /// error type keeps its own beside it.
+    Said(super::Said),
 }
 
 impl From<Tui> for Msg {
@@ -59,9 +62,9 @@ impl From<super::Compare> for Msg {
     }
 }
 
-impl From<super::ConfigMsg> for Msg {
-    fn from(m: super::ConfigMsg) -> Msg {
-        Msg::Config(m)
+impl From<super::Said> for Msg {
+    fn from(said: super::Said) -> Msg {
+        Msg::Said(said)
     }
 }
 
@@ -98,8 +101,8 @@ impl Msg {
             // --- TUI
             (Msg::Tui(m), lang) => m.text(lang),
             (Msg::Help(h), lang) => h.text(lang).into(),
-            // --- config
-            (Msg::Config(m), lang) => m.text(lang),
+            // --- errors
+            (Msg::Said(said), lang) => said.text(lang).to_owned().into(),
         }
     }
 
@@ -119,6 +122,8 @@ impl Msg {
             // --- fetch
             // --- TUI
             Msg::Help(Help::Quit),
+            // --- errors
+            Msg::Said(super::Said::of(&Msg::Os(super::Os::PermissionDenied))),
         ]
         .into_iter()
         .chain(Tui::samples().into_iter().map(Msg::Tui))
@@ -126,7 +131,6 @@ impl Msg {
         .chain(Cmd::samples().into_iter().map(Msg::Cmd))
         .chain(Cache::samples().into_iter().map(Msg::Cache))
         .chain(super::Os::samples().into_iter().map(Msg::Os))
-        .chain(super::ConfigMsg::samples().into_iter().map(Msg::Config))
         .chain(super::Compare::samples().into_iter().map(Msg::Compare))
         .chain(Fetch::samples().into_iter().map(Msg::Fetch))
         .collect()

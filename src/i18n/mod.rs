@@ -1,6 +1,10 @@
-//! One language at a time: which one ([`Lang::detect`]) and every string the
-//! user reads, from one table ([`messages`]). Bulletin content is never
-//! translated; JSON and CSV field names stay English.
+//! One language at a time: which one ([`Lang::detect`]), the trait every
+//! error and message words itself through ([`Localized`], localized.rs), and
+//! the UI's messages in one table ([`messages`]). An error type keeps its
+//! words beside it (store/error.rs, parse/error.rs, fetch/error.rs,
+//! config/error.rs …) and the table quotes them ([`Msg::Said`]); nothing is
+//! worded in two places. Bulletin content is never translated; JSON and CSV
+//! field names stay English.
 //!
 //! Written by hand rather than with rust-i18n or fluent: two languages, and
 //! a Rust `match` over (message, language) makes a missing translation a
@@ -11,25 +15,25 @@
 mod cache;
 mod cmd;
 mod compare;
-mod config;
 mod fetch;
 mod help;
+mod localized;
 mod messages;
 mod metric;
 mod os;
-mod parse;
-mod store;
 mod tui;
 
 pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
 pub use compare::{Compare, Standing};
-pub use config::ConfigMsg;
 pub use fetch::Fetch;
 pub use help::Help;
+pub(crate) use localized::english_display;
+#[cfg(test)]
+pub(crate) use localized::missing_words;
+pub use localized::{Localized, Said};
 pub use messages::Msg;
 pub use os::Os;
-pub use store::StoreMsg;
 pub use tui::Tui;
 
 /// The UI language.
@@ -138,22 +142,21 @@ mod tests {
 
     #[test]
     fn the_table_uses_no_module_that_uses_the_table() {
-        // parse, store and the rest word their errors with the table: the
-        // table reads only model's plain data, so there is no circle.
+        // parse, store and the rest word their errors with the trait and
+        // quote the table: the table reads only model's plain data, so
+        // there is no circle.
         let sources = [
             include_str!("cache/mod.rs"),
             include_str!("cache/samples.rs"),
             include_str!("cmd.rs"),
             include_str!("compare.rs"),
-            include_str!("config.rs"),
             include_str!("fetch.rs"),
             include_str!("help.rs"),
+            include_str!("localized.rs"),
             include_str!("messages.rs"),
             include_str!("metric.rs"),
             include_str!("mod.rs"),
             include_str!("os.rs"),
-            include_str!("parse.rs"),
-            include_str!("store.rs"),
             include_str!("tui/mod.rs"),
             include_str!("tui/samples.rs"),
         ];

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use indicatif::ProgressBar;
 
 use super::{short_name, stop_reason, FileResult, ImportSummary, Stopped};
+use crate::i18n::Localized;
 use crate::parse::ParseError;
 use crate::store::{ImportOutcome, SourceFile, Store, StoreError};
 

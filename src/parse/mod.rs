@@ -10,6 +10,7 @@ mod article;
 mod attr_scan;
 mod date;
 mod decode;
+mod error;
 mod figures;
 mod html;
 mod html_guard;
@@ -20,47 +21,19 @@ mod series;
 mod text;
 mod wechat;
 
-use std::fmt;
-
-use crate::i18n::{Cache, Lang, Msg};
 use crate::model::Bulletin;
 
 pub use decode::MAX_FILE_BYTES;
 pub use identity::article_id;
 pub use wechat::WechatPage;
 
-// The reasons are plain data in `model`, so the message table that words
-// them needs nothing from the parser.
+// The reasons are plain data in `model`; their words are error.rs.
 pub use crate::model::{ParseError, Skip, Unreadable};
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message().text(Lang::En))
-    }
-}
-
-/// The reason alone, without "not a bulletin of the series".
-impl fmt::Display for Skip {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&Msg::Cache(Cache::SkipReason(self.clone())).text(Lang::En))
-    }
-}
-
-impl fmt::Display for Unreadable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        ParseError::Unreadable(self.clone()).fmt(f)
-    }
-}
 
 impl ParseError {
     /// Skipped files are expected in an archive; failed ones are not.
     pub fn is_skip(&self) -> bool {
         matches!(self, ParseError::NotBulletin(_))
-    }
-
-    /// What the user reads, in their language.
-    pub fn message(&self) -> Msg {
-        Msg::from(self.clone())
     }
 }
 

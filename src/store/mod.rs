@@ -5,6 +5,7 @@
 //! other writers need an existing one, and readers can open it read-only.
 
 mod apply;
+mod error;
 mod merge;
 mod open;
 mod read;
@@ -15,232 +16,17 @@ mod source;
 mod text_lines;
 mod write;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use crate::i18n::{Cache, Lang, Msg, StoreMsg};
-
+pub use error::StoreError;
 pub use open::LOCK_WAIT;
 pub use recover::{default_recovery_path, Recovered};
 pub use reindex::Reindexed;
 pub use schema::current_version;
 pub use source::SourceFile;
 pub use write::ImportOutcome;
-
-/// What can go wrong with the cache. Messages name the file and say what
-/// the user can do; their words are the message table's
-/// ([`StoreError::message`]), and `Display` is the English text.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    NoCache {
-        path: PathBuf,
-    },
-    IsFolder {
-        path: PathBuf,
-    },
-    NotAFile {
-        path: PathBuf,
-    },
-    NoFolder {
-        path: PathBuf,
-        folder: PathBuf,
-    },
-    FolderIsFile {
-        path: PathBuf,
-        folder: PathBuf,
-    },
-    Unreadable {
-        path: PathBuf,
-        reason: crate::i18n::Os,
-    },
-    Create {
-        path: PathBuf,
-        reason: Box<Msg>,
-    },
-    InMemory {
-        path: PathBuf,
-    },
-    Foreign {
-        path: PathBuf,
-    },
-    Corrupt {
-        path: PathBuf,
-        reason: String,
-    },
-    Damaged {
-        path: PathBuf,
-        reason: String,
-    },
-    Unrecoverable {
-        path: PathBuf,
-        reason: String,
-    },
-    DamagedPage {
-        reason: String,
-    },
-    TooNew {
-        path: PathBuf,
-        found: i64,
-        known: i64,
-    },
-    TooOldToRead {
-        path: PathBuf,
-        found: i64,
-    },
-    Migrate {
-        path: PathBuf,
-        from: i64,
-        reason: String,
-    },
-    ReadOnly {
-        path: PathBuf,
-    },
-    FolderReadOnly {
-        path: PathBuf,
-        folder: PathBuf,
-    },
-    UnreadableJournal {
-        path: PathBuf,
-        wal: PathBuf,
-    },
-    Locked {
-        path: PathBuf,
-    },
-    Exists {
-        path: PathBuf,
-    },
-    Open {
-        path: PathBuf,
-        reason: String,
-    },
-    Busy,
-    Sql(rusqlite::Error),
-    Malformed(String),
-}
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message().text(Lang::En))
-    }
-}
-
-impl StoreError {
-    /// What the user reads, in their language.
-    pub fn message(&self) -> Msg {
-        let shown = |p: &Path| crate::sanitize::line(&p.display().to_string());
-        Msg::Cache(Cache::Store(match self {
-            StoreError::NoCache { path } => StoreMsg::NoCache { path: shown(path) },
-            StoreError::IsFolder { path } => StoreMsg::IsFolder {
-                path: shown(path),
-                example: shown(&path.join("cache.db")),
-            },
-            StoreError::NotAFile { path } => StoreMsg::NotAFile { path: shown(path) },
-            StoreError::NoFolder { path, folder } => StoreMsg::NoFolder {
-                path: shown(path),
-                folder: shown(folder),
-            },
-            StoreError::FolderIsFile { path, folder } => StoreMsg::FolderIsFile {
-                path: shown(path),
-                folder: shown(folder),
-            },
-            StoreError::Unreadable { path, reason } => StoreMsg::CannotReadCache {
-                path: shown(path),
-                reason: reason.clone(),
-            },
-            StoreError::Create { path, reason } => StoreMsg::Create {
-                path: shown(path),
-                reason: reason.clone(),
-            },
-            StoreError::InMemory { path } => StoreMsg::InMemory { path: shown(path) },
-            StoreError::Foreign { path } => StoreMsg::Foreign { path: shown(path) },
-            StoreError::Corrupt { path, reason } => StoreMsg::Corrupt {
-                path: shown(path),
-                reason: crate::sanitize::line(reason),
-            },
-            StoreError::Damaged { path, reason } => StoreMsg::Damaged {
-                path: shown(path),
-                reason: crate::sanitize::line(reason),
-            },
-            StoreError::Unrecoverable { path, reason } => StoreMsg::Unrecoverable {
-                path: shown(path),
-                reason: crate::sanitize::line(reason),
-            },
-            StoreError::DamagedPage { reason } => StoreMsg::DamagedPage {
-                reason: crate::sanitize::line(reason),
-            },
-            StoreError::TooNew { path, found, known } => StoreMsg::TooNew {
-                path: shown(path),
-                found: *found,
-                known: *known,
-            },
-            StoreError::TooOldToRead { path, found } => StoreMsg::TooOldToRead {
-                path: shown(path),
-                found: *found,
-            },
-            StoreError::Migrate { path, from, reason } => StoreMsg::Migrate {
-                path: shown(path),
-                from: *from,
-                reason: crate::sanitize::line(reason),
-            },
-            StoreError::ReadOnly { path } => StoreMsg::ReadOnly { path: shown(path) },
-            StoreError::FolderReadOnly { path, folder } => StoreMsg::FolderReadOnly {
-                path: shown(path),
-                folder: shown(folder),
-            },
-            StoreError::UnreadableJournal { path, wal } => StoreMsg::UnreadableJournal {
-                path: shown(path),
-                wal: shown(wal),
-            },
-            StoreError::Locked { path } => StoreMsg::Locked { path: shown(path) },
-            StoreError::Exists { path } => StoreMsg::Exists { path: shown(path) },
-            StoreError::Open { path, reason } => StoreMsg::Open {
-                path: shown(path),
-                reason: crate::sanitize::line(reason),
-            },
-            StoreError::Busy => StoreMsg::Busy,
-            StoreError::Sql(e) => StoreMsg::Sql(crate::sanitize::line(&e.to_string())),
-            StoreError::Malformed(v) => StoreMsg::Malformed(crate::sanitize::line(v)),
-        }))
-    }
-
-    /// Whether the cache (file or folder) cannot be written, so a reader
-    /// may still open it read-only.
-    pub fn is_read_only(&self) -> bool {
-        matches!(
-            self,
-            StoreError::ReadOnly { .. } | StoreError::FolderReadOnly { .. }
-        )
-    }
-
-    /// Names the file in an error that a query reported without one.
-    pub fn at(self, path: &Path) -> StoreError {
-        match self {
-            StoreError::DamagedPage { reason } => StoreError::Damaged {
-                path: path.into(),
-                reason,
-            },
-            StoreError::Busy => StoreError::Locked { path: path.into() },
-            other => other,
-        }
-    }
-}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode;
-        match e.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
-            Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => {
-                StoreError::DamagedPage {
-                    reason: sqlite_reason(&e),
-                }
-            }
-            _ => StoreError::Sql(e),
-        }
-    }
-}
 
 /// The cache. One per process; the TUI and an import may share the file.
 pub struct Store {

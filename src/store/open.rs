@@ -10,9 +10,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior, MAIN_DB};
 
+use super::error::FolderProblem;
 use super::schema::{self, Header, Owner};
 use super::{classify, current_version, sqlite_reason, Store, StoreError};
-use crate::i18n::{Cache, Msg, Os, StoreMsg};
+use crate::i18n::{Localized, Msg, Os};
 
 /// How long one statement waits for another process's lock.
 pub const LOCK_WAIT: Duration = Duration::from_secs(5);
@@ -335,15 +336,14 @@ pub(super) fn create_file(path: &Path) -> Result<bool, StoreError> {
         reason: Box::new(reason),
     };
     let shown = crate::sanitize::line(&folder.display().to_string());
-    let store_msg = |m: StoreMsg| Msg::Cache(Cache::Store(m));
     match fs::metadata(&folder) {
         Ok(m) if m.is_dir() => {}
         Ok(_) => {
-            return Err(cannot(store_msg(StoreMsg::FolderNotAFolder {
-                folder: shown,
-            })))
+            return Err(cannot(
+                FolderProblem::NotAFolder { folder: shown }.message(),
+            ))
         }
-        Err(_) => return Err(cannot(store_msg(StoreMsg::FolderMissing { folder: shown }))),
+        Err(_) => return Err(cannot(FolderProblem::Missing { folder: shown }.message())),
     }
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temp = tempfile::Builder::new()
@@ -354,10 +354,11 @@ pub(super) fn create_file(path: &Path) -> Result<bool, StoreError> {
             cannot(if folder_writable(path) {
                 Msg::Os(Os::of(&e))
             } else {
-                store_msg(StoreMsg::FolderNotWritable {
+                FolderProblem::NotWritable {
                     folder: shown.clone(),
                     why: Os::of(&e),
-                })
+                }
+                .message()
             })
         })?
         .into_temp_path();

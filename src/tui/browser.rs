@@ -7,12 +7,13 @@
 //! too. Inside tmux it is passed on only with `set -g set-clipboard on`:
 //! tmux's default, `external`, ignores the sequence from applications.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::process::{Command, Stdio};
 
 use base64::Engine;
 
-use crate::i18n::{Lang, Msg, Os, Tui};
+use crate::i18n::{english_display, Lang, Localized, Msg, Os, Tui};
 use crate::sanitize;
 
 /// Only web URLs go to the opener: a `file:` or custom scheme could run
@@ -117,7 +118,7 @@ fn substitute(word: &str, url: &str) -> String {
 
 /// Why no browser could be started: the last command tried and what the
 /// system said; `Display` is the English text.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub struct OpenError {
     /// The program that failed; None when there was no command to try.
     pub program: Option<String>,
@@ -125,27 +126,42 @@ pub struct OpenError {
 }
 
 impl OpenError {
-    /// What the user reads, in their language.
+    /// Its words as a message (as through [`Localized`], without the import).
     pub fn message(&self) -> Msg {
-        let why = Box::new(Msg::Os(Os::of(&self.error)));
+        Localized::message(self)
+    }
+}
+
+english_display!(OpenError);
+
+impl Localized for OpenError {
+    fn text(&self, lang: Lang) -> Cow<'static, str> {
+        let why = Os::of(&self.error);
         match &self.program {
             Some(program) => Tui::BrowserFailed {
                 program: sanitize::line(program),
-                why,
+                why: Box::new(Msg::Os(why)),
             }
-            .into(),
-            None => *why,
+            .text(lang),
+            None => why.text(lang),
         }
     }
-}
 
-impl std::fmt::Display for OpenError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message().text(Lang::En))
+    #[cfg(test)]
+    fn samples() -> Vec<OpenError> {
+        let error = || io::Error::from(io::ErrorKind::NotFound);
+        vec![
+            OpenError {
+                program: Some("firefox".into()),
+                error: error(),
+            },
+            OpenError {
+                program: None,
+                error: error(),
+            },
+        ]
     }
 }
-
-impl std::error::Error for OpenError {}
 
 /// Starts the first browser command that runs, detached from the terminal,
 /// and reaps it in the background so no zombie is left.

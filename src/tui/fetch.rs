@@ -16,7 +16,7 @@ use super::detail::Item;
 pub use super::fetch_state::{CacheFetcher, PageFetcher, Progress};
 use super::fetch_state::{Job, News};
 use crate::fetch::{self, Cancel, FetchError, PageResult};
-use crate::i18n::{Fetch, Msg};
+use crate::i18n::{Fetch, Localized, Msg};
 use crate::model::IssueKey;
 
 /// How often the event loop looks for news while a fetch runs.
@@ -247,7 +247,10 @@ impl App {
                 let key = key.to_string();
                 self.say(Fetch::TuiStored { key, outcome }, false);
             }
-            PageResult::Skipped(why) => self.say(Fetch::TuiSkipped { what, why }, true),
+            PageResult::Skipped(why) => {
+                let why = Box::new(why.message());
+                self.say(Fetch::TuiSkipped { what, why }, true);
+            }
             PageResult::Failed(FetchError::Cancelled) => {}
             PageResult::Failed(FetchError::Wall) => self.say(Fetch::TuiWall { what }, true),
             PageResult::Failed(e) => {

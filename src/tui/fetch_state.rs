@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use super::target::Target;
 use crate::fetch::{self, Cancel, Client, FetchError, FetchOptions, PageResult, Step};
-use crate::i18n::Fetch;
+use crate::i18n::{Fetch, Localized};
 use crate::store::Store;
 
 /// What a fetch thread says as it goes.

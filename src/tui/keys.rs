@@ -4,10 +4,12 @@
 //! written by hand: crossterm has no parser for key names, and the set is
 //! small enough that a table is clearer than a crate.
 
+use std::borrow::Cow;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use thiserror::Error;
 
-use crate::i18n::{Help, Lang};
+use crate::i18n::{english_display, Help, Lang, Localized};
 
 /// One key of a binding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,11 +25,36 @@ pub enum Key {
     Any,
 }
 
-/// A key name the config file cannot use.
+/// A key name the config file cannot use; `Display` is the English of its
+/// words.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{name:?} is not a key: use a character (\"j\", \"?\"), a name (\"down\", \"enter\", \"esc\", \"space\", \"tab\", \"shift-tab\", \"pagedown\", \"f5\") or ctrl- with a letter (\"ctrl-d\")")]
 pub struct BadKey {
     pub name: String,
+}
+
+english_display!(BadKey);
+
+impl Localized for BadKey {
+    fn text(&self, lang: Lang) -> Cow<'static, str> {
+        let k = &self.name;
+        match lang {
+            Lang::Zh => format!(
+                "“{k}”不是按键：用一个字符（\"j\"、\"?\"）、按键名（\"down\"、\"enter\"、\"esc\"、\"space\"、\"shift-tab\"、\"pagedown\"、\"f5\"）或 ctrl- 加字母（\"ctrl-d\"）"
+            )
+            .into(),
+            Lang::En => format!(
+                "{k:?} is not a key: use a character (\"j\", \"?\"), a name (\"down\", \"enter\", \"esc\", \"space\", \"shift-tab\", \"pagedown\", \"f5\") or ctrl- and a letter (\"ctrl-d\")"
+            )
+            .into(),
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<BadKey> {
+        vec![BadKey {
+            name: "hyper-x".into(),
+        }]
+    }
 }
 
 /// Named keys as the config file spells them, first the preferred name.

@@ -1,6 +1,7 @@
 //! What the TUI needs from the cache, as a trait so the views can be tested
 //! against an in-memory library and run against the SQLite store.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -9,12 +10,12 @@ use chrono::{DateTime, Utc};
 
 use super::fetch_state::{CacheFetcher, PageFetcher};
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{english_display, Lang, Localized, Msg};
 use crate::model::{IssueDetail, IssueKey, IssueSummary};
 
 /// Any error a library can report, as the message the TUI shows in the
 /// status line in the session's language; `Display` is the English text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct LibraryError {
     msg: Msg,
     /// Another process holds the cache's lock: worth trying again later.
@@ -29,19 +30,29 @@ impl LibraryError {
         }
     }
 
-    /// What the user reads, in their language.
+    /// The message itself, not a copy of its words (here as well as through
+    /// [`Localized`], so the TUI's call sites need no import).
     pub fn message(&self) -> Msg {
         self.msg.clone()
     }
 }
 
-impl std::fmt::Display for LibraryError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.msg.text(Lang::En))
+english_display!(LibraryError);
+
+impl Localized for LibraryError {
+    fn text(&self, lang: Lang) -> Cow<'static, str> {
+        self.msg.text(lang)
+    }
+
+    fn message(&self) -> Msg {
+        LibraryError::message(self)
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<LibraryError> {
+        vec![LibraryError::new(crate::i18n::Tui::CacheBusy)]
     }
 }
-
-impl std::error::Error for LibraryError {}
 
 impl From<crate::store::StoreError> for LibraryError {
     fn from(e: crate::store::StoreError) -> LibraryError {

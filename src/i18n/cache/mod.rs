@@ -1,28 +1,20 @@
 //! The words of import and the cache, in both languages side by side: each
-//! file's verdict and reason, the import summary, `reindex` and `recover`;
-//! the cache's errors ([`StoreMsg`], store.rs) and the parser's reasons
-//! (parse.rs) are variants here too. The library types keep the facts;
-//! their English `Display` comes from this table, so each message has one
-//! text per language.
+//! file's verdict and reason, the import summary, `reindex` and `recover`.
+//! The cache's errors and the parser's reasons word themselves beside their
+//! types (store/error.rs, parse/error.rs) and are quoted here as [`Msg`]s.
 
 use std::borrow::Cow;
 
-use super::parse::{skip_text, unreadable_text};
-use super::store::StoreMsg;
 use super::{Lang, Msg};
 
 #[cfg(test)]
 mod samples;
-use crate::model::{ParseError, Skip, MAX_FILE_BYTES};
+use crate::model::MAX_FILE_BYTES;
 
 /// Something import, the cache or the parser says. Paths and quoted text
 /// are held already sanitized, as one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cache {
-    // --- the parser's reasons
-    Parse(ParseError),
-    /// Why a file is not a bulletin, without saying so first.
-    SkipReason(Skip),
     // --- one file of an import
     /// The word `import --verbose` prints for a file.
     Verdict(Verdict),
@@ -129,8 +121,6 @@ pub enum Cache {
     RecoverJournals {
         files: Vec<String>,
     },
-    /// What went wrong with the cache (store.rs).
-    Store(StoreMsg),
 }
 
 /// What happened to one imported file, as one word.
@@ -170,12 +160,6 @@ impl From<Cache> for Msg {
     }
 }
 
-impl From<ParseError> for Msg {
-    fn from(e: ParseError) -> Msg {
-        Msg::Cache(Cache::Parse(e))
-    }
-}
-
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 {
         one
@@ -189,15 +173,6 @@ impl Cache {
         use Cache::*;
         use Lang::{En, Zh};
         match (self, lang) {
-            // --- the parser's reasons
-            (Parse(ParseError::NotBulletin(skip)), Zh) => {
-                format!("不是本系列的周报：{}", skip_text(skip, Zh)).into()
-            }
-            (Parse(ParseError::NotBulletin(skip)), En) => {
-                format!("not a bulletin of the series: {}", skip_text(skip, En)).into()
-            }
-            (Parse(ParseError::Unreadable(why)), lang) => unreadable_text(why, lang),
-            (SkipReason(skip), lang) => skip_text(skip, lang).into(),
             // --- one file of an import
             (Verdict(v), lang) => verdict_text(*v, lang).into(),
             (CannotRead { error }, Zh) => format!("读取失败：{}", error.text(Zh)).into(),
@@ -483,8 +458,6 @@ impl Cache {
                 files.join(" and ")
             )
             .into(),
-            // --- the cache
-            (Store(m), lang) => m.text(lang),
         }
     }
 }

@@ -1,53 +1,15 @@
 //! One of each import and cache message, for the test that checks both
 //! languages.
 
-use super::{Cache, FileKind, StoreMsg};
-use crate::i18n::Msg;
-use crate::model::ParseError;
+use super::{Cache, FileKind};
+use crate::i18n::{Msg, Os};
 
 impl Cache {
     /// One of each message, for the test that checks both languages.
     pub(in crate::i18n) fn samples() -> Vec<Cache> {
         use Cache::*;
         let p = || "/tmp/c.db".to_string();
-        let why = || {
-            Box::new(Msg::from(ParseError::Unreadable(
-                crate::model::Unreadable::Empty,
-            )))
-        };
-        let skips = [
-            crate::model::Skip::NoTitle,
-            crate::model::Skip::NotSeries {
-                title: "科技周刊".into(),
-                by: Some("某号".into()),
-            },
-            crate::model::Skip::NotSeries {
-                title: "科技周刊".into(),
-                by: None,
-            },
-            crate::model::Skip::Unnumbered {
-                title: "网络安全信息与动态周报".into(),
-            },
-            crate::model::Skip::BadNumber("0".into()),
-            crate::model::Skip::BadYear(999),
-            crate::model::Skip::NotWechat,
-            crate::model::Skip::NoArticle {
-                message: "已删除".into(),
-            },
-        ];
-        let unreadable = [
-            crate::model::Unreadable::Empty,
-            crate::model::Unreadable::TooLarge { bytes: 20_000_000 },
-            crate::model::Unreadable::Binary,
-            crate::model::Unreadable::MostlyInvalid,
-            crate::model::Unreadable::UnclosedFrontMatter,
-            crate::model::Unreadable::TooDeep {
-                depth: 300,
-                limit: 256,
-            },
-            crate::model::Unreadable::TooCostly { percent: 25 },
-            crate::model::Unreadable::TooManyAttributes { most: 9000 },
-        ];
+        let why = || Box::new(Msg::Os(Os::InvalidData));
         let verdicts = [
             super::Verdict::New,
             super::Verdict::Updated,
@@ -70,19 +32,12 @@ impl Cache {
             super::OwnFile::Shm,
             super::OwnFile::Journal,
         ];
-        let mut all: Vec<Cache> = skips
+        let mut all: Vec<Cache> = verdicts
             .into_iter()
-            .map(|s| Parse(ParseError::NotBulletin(s)))
-            .chain(
-                unreadable
-                    .into_iter()
-                    .map(|u| Parse(ParseError::Unreadable(u))),
-            )
-            .chain(verdicts.into_iter().map(Verdict))
+            .map(Verdict)
             .chain(kinds.into_iter().map(NotRegular))
             .chain(own.into_iter().map(OwnFile))
             .collect();
-        all.push(SkipReason(crate::model::Skip::NoTitle));
         all.extend([
             CannotRead {
                 error: crate::i18n::Os::PermissionDenied,
@@ -162,7 +117,6 @@ impl Cache {
                 files: vec!["c.db-wal".into(), "c.db-shm".into()],
             },
         ]);
-        all.extend(StoreMsg::samples().into_iter().map(Store));
         all
     }
 }

@@ -8,6 +8,8 @@ mod table;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
+
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind,
 };
@@ -17,7 +19,7 @@ pub use self::binding::{Binding, Bound, HintSpec, Scope};
 pub use self::table::{KEYMAP, PINNED_HINTS};
 use super::action::{Action, Focus, InputMode};
 use super::keys::Key;
-use crate::i18n::{Help, Lang};
+use crate::i18n::{english_display, Help, Lang, Localized};
 
 /// A binding as the TUI runs with it: the table's, with the keys the config
 /// gave it.
@@ -27,24 +29,118 @@ pub struct Entry {
     pub keys: Vec<Key>,
 }
 
-/// Why a `[keys]` table cannot be applied.
+/// Why a `[keys]` table cannot be applied; the config's line names the
+/// action, so the words below do not. `Display` is their English.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum KeyMapError {
-    #[error("{0:?} is not an action that can be remapped")]
     UnknownAction(String),
     /// `key` of `action` is bound to `other` where both apply.
-    #[error("{key:?} of {action} is also bound to {other} where both apply")]
     Conflict {
         action: String,
         key: String,
         other: BoundTo,
     },
-    #[error("{key:?} always quits; {action} cannot have it")]
-    Reserved { action: String, key: String },
+    Reserved {
+        action: String,
+        key: String,
+    },
     /// `action` is the only way out of a screen (the help, the chart
     /// view) and was left without keys: only Ctrl-C would leave it.
-    #[error("{action} is the only way out and needs a key")]
-    NoWayOut { action: String },
+    NoWayOut {
+        action: String,
+    },
+}
+
+impl KeyMapError {
+    /// The action of the `[keys]` entry refused.
+    pub fn action(&self) -> &str {
+        match self {
+            KeyMapError::UnknownAction(action)
+            | KeyMapError::Conflict { action, .. }
+            | KeyMapError::Reserved { action, .. }
+            | KeyMapError::NoWayOut { action } => action,
+        }
+    }
+}
+
+english_display!(KeyMapError);
+
+impl Localized for KeyMapError {
+    fn text(&self, lang: Lang) -> Cow<'static, str> {
+        use KeyMapError::*;
+        use Lang::{En, Zh};
+        match (self, lang) {
+            (UnknownAction(_), Zh) => "不是可以改键的动作：`zhoubao config` 列出了全部".into(),
+            (UnknownAction(_), En) => {
+                "not an action that can be remapped: `zhoubao config` lists them all".into()
+            }
+            (
+                Conflict {
+                    key,
+                    other: BoundTo::Action(other),
+                    ..
+                },
+                Zh,
+            ) => format!("“{key}”也绑定给了 {other}，两者会同时起作用").into(),
+            (
+                Conflict {
+                    key,
+                    other: BoundTo::Action(other),
+                    ..
+                },
+                En,
+            ) => format!("{key:?} is also bound to {other} where both apply").into(),
+            (
+                Conflict {
+                    key,
+                    other: BoundTo::Fixed(what),
+                    ..
+                },
+                Zh,
+            ) => format!("“{key}”也是“{}”的键，两者会同时起作用", what.text(Zh)).into(),
+            (
+                Conflict {
+                    key,
+                    other: BoundTo::Fixed(what),
+                    ..
+                },
+                En,
+            ) => format!("{key:?} is also bound to “{}” where both apply", what.text(En)).into(),
+            (NoWayOut { .. }, Zh) => {
+                "这是离开该画面的唯一方式，至少要留一个键（否则只能按 Ctrl-C 退出 zhoubao）".into()
+            }
+            (NoWayOut { .. }, En) => {
+                "the only way out of its screen needs at least one key (else only Ctrl-C would leave, quitting zhoubao)".into()
+            }
+            (Reserved { key, .. }, Zh) => format!("“{key}”总是退出，不能另作他用").into(),
+            (Reserved { key, .. }, En) => format!("{key:?} always quits and cannot be bound").into(),
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<KeyMapError> {
+        use KeyMapError::*;
+        vec![
+            UnknownAction("fly".into()),
+            Conflict {
+                action: "search".into(),
+                key: "j".into(),
+                other: BoundTo::Action("move_down".into()),
+            },
+            Conflict {
+                action: "search".into(),
+                key: "3".into(),
+                other: BoundTo::Fixed(Help::FollowNumber),
+            },
+            NoWayOut {
+                action: "close_help".into(),
+            },
+            Reserved {
+                action: "quit".into(),
+                key: "ctrl-c".into(),
+            },
+        ]
+    }
 }
 
 /// What else a clashing key is bound to: an action the config can name,

@@ -245,32 +245,41 @@ impl Theme {
     }
 }
 
-/// Why a style spelling is refused; its words are the message table's
-/// ([`StyleError::message`]), `Display` the English text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a style spelling is refused; `Display` is the English of its words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StyleError {
     Word(String),
     NoBackground,
 }
 
-impl StyleError {
-    /// A config file's style is refused: the config's message.
-    pub fn message(&self) -> crate::i18n::ConfigMsg {
-        use crate::i18n::ConfigMsg;
-        match self {
-            StyleError::Word(w) => ConfigMsg::StyleWord(crate::sanitize::line(w)),
-            StyleError::NoBackground => ConfigMsg::StyleNoBackground,
+crate::i18n::english_display!(StyleError);
+
+impl crate::i18n::Localized for StyleError {
+    fn text(&self, lang: crate::i18n::Lang) -> std::borrow::Cow<'static, str> {
+        use crate::i18n::Lang::{En, Zh};
+        match (self, lang) {
+            (StyleError::Word(w), Zh) => format!(
+                "样式写错了：“{}”既不是颜色也不是属性（颜色：red、light-blue、0-255、#rrggbb；\
+                 属性：bold、dim、italic、underlined、reversed）",
+                crate::sanitize::line(w)
+            )
+            .into(),
+            (StyleError::Word(w), En) => format!(
+                "not a style: {:?} is not a colour or an attribute (colours: red, light-blue, \
+                 0-255, #rrggbb; attributes: bold, dim, italic, underlined, reversed)",
+                crate::sanitize::line(w)
+            )
+            .into(),
+            (StyleError::NoBackground, Zh) => "样式写错了：“on”后面要跟一个颜色".into(),
+            (StyleError::NoBackground, En) => "not a style: \"on\" needs a colour after it".into(),
         }
     }
-}
 
-impl std::fmt::Display for StyleError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::Msg::Config(self.message()).text(crate::i18n::Lang::En))
+    #[cfg(test)]
+    fn samples() -> Vec<StyleError> {
+        vec![StyleError::Word("blod".into()), StyleError::NoBackground]
     }
 }
-
-impl std::error::Error for StyleError {}
 
 /// A style from its config spelling: words in any order, colours
 /// (`red`, `light-blue`, `dark-gray`, `208`, `#ff8800`) for the text,

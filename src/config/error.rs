@@ -1,14 +1,87 @@
-//! The config file's words in both languages side by side: why a file or
-//! one of its settings is refused. A section of the message table
-//! ([`super::Msg::Config`]); same rules as messages.rs.
+//! Why a config file is refused, in one line naming the file, the line
+//! and the key ([`ConfigError`]), and the reasons' words in both languages
+//! side by side ([`Problem`]); the key map's, a key name's and a style's
+//! reasons word themselves beside their types in `tui`.
 
 use std::borrow::Cow;
+use std::fmt;
 
-use super::{Help, Lang, Os};
+use crate::i18n::{Lang, Localized, Os};
+use crate::tui::keymap::KeyMapError;
+use crate::tui::keys::BadKey;
+use crate::tui::view::theme::StyleError;
+
+/// A config file refused: where, and why, in one line. `Display` is the
+/// line in the language [`super::Config::load`] was asked for (its words
+/// are those of [`Problem`], as in any other language through
+/// [`Localized`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ConfigError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub key: Option<String>,
+    /// Why, in the language asked for.
+    pub reason: String,
+    /// Why, in words of each language (boxed: errors stay small).
+    pub problem: Box<Problem>,
+}
+
+impl ConfigError {
+    pub fn new(
+        path: &str,
+        line: Option<usize>,
+        key: Option<String>,
+        problem: Problem,
+        lang: Lang,
+    ) -> ConfigError {
+        ConfigError {
+            path: path.to_string(),
+            line,
+            key,
+            reason: problem.text(lang).into_owned(),
+            problem: Box::new(problem),
+        }
+    }
+
+    /// `path:line: key: reason`, on one line whatever the reason's source
+    /// said.
+    fn line_with(&self, reason: &str) -> String {
+        let mut out = self.path.clone();
+        if let Some(line) = self.line {
+            out.push_str(&format!(":{line}"));
+        }
+        if let Some(key) = &self.key {
+            out.push_str(&format!(": {key}"));
+        }
+        let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push_str(&format!(": {reason}"));
+        out
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.line_with(&self.reason))
+    }
+}
+
+impl Localized for ConfigError {
+    fn text(&self, lang: Lang) -> Cow<'static, str> {
+        self.line_with(&self.problem.text(lang)).into()
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<ConfigError> {
+        Problem::samples()
+            .into_iter()
+            .map(|p| ConfigError::new("my.toml", Some(2), Some("keys.quit".into()), p, Lang::En))
+            .collect()
+    }
+}
 
 /// Why the config file, or one of its settings, is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ConfigMsg {
+pub enum Problem {
     /// The file named by --config or ZHOUBAO_CONFIG does not exist.
     Missing,
     Unreadable(Os),
@@ -20,36 +93,21 @@ pub enum ConfigMsg {
         column: Option<usize>,
     },
     /// A `[keys]` entry that is not a key name.
-    BadKey(String),
-    UnknownAction,
-    /// The key is also bound to `other` where both apply.
-    Conflict {
-        key: String,
-        other: String,
-    },
-    /// The key is also one of the fixed keys, which does `what`.
-    ConflictFixed {
-        key: String,
-        what: Help,
-    },
-    /// The action is the only way out of its screen and was left keyless.
-    NoWayOut,
-    /// The key always quits.
-    Reserved(String),
+    Key(BadKey),
+    /// A `[keys]` table the key map refuses.
+    KeyMap(KeyMapError),
     BadTheme(String),
-    /// A word of a style that is neither a colour nor an attribute.
-    StyleWord(String),
-    /// `on` at the end of a style.
-    StyleNoBackground,
+    /// A `[theme]` style that is not one.
+    Style(StyleError),
     UnknownElement,
     Delay(String),
     EmptyBrowser,
 }
 
-impl ConfigMsg {
-    pub fn text(&self, lang: Lang) -> Cow<'static, str> {
-        use ConfigMsg::*;
+impl Localized for Problem {
+    fn text(&self, lang: Lang) -> Cow<'static, str> {
         use Lang::{En, Zh};
+        use Problem::*;
         match (self, lang) {
             (Missing, Zh) => "没有这个配置文件".into(),
             (Missing, En) => "no such config file".into(),
@@ -65,82 +123,26 @@ impl ConfigMsg {
                 let at = column.map_or(String::new(), |c| format!(" (column {c})"));
                 format!("{detail}{at}").into()
             }
-            (BadKey(k), Zh) => format!(
-                "“{k}”不是按键：用一个字符（\"j\"、\"?\"）、按键名（\"down\"、\"enter\"、\"esc\"、\"space\"、\"shift-tab\"、\"pagedown\"、\"f5\"）或 ctrl- 加字母（\"ctrl-d\"）"
-            )
-            .into(),
-            (BadKey(k), En) => format!(
-                "{k:?} is not a key: use a character (\"j\", \"?\"), a name (\"down\", \"enter\", \"esc\", \"space\", \"shift-tab\", \"pagedown\", \"f5\") or ctrl- and a letter (\"ctrl-d\")"
-            )
-            .into(),
-            (UnknownAction, Zh) => "不是可以改键的动作：`zhoubao config` 列出了全部".into(),
-            (UnknownAction, En) => {
-                "not an action that can be remapped: `zhoubao config` lists them all".into()
-            }
-            (Conflict { key, other }, Zh) => {
-                format!("“{key}”也绑定给了 {other}，两者会同时起作用").into()
-            }
-            (Conflict { key, other }, En) => {
-                format!("{key:?} is also bound to {other} where both apply").into()
-            }
-            (ConflictFixed { key, what }, Zh) => {
-                format!("“{key}”也是“{}”的键，两者会同时起作用", what.text(Zh)).into()
-            }
-            (ConflictFixed { key, what }, En) => {
-                format!("{key:?} is also bound to “{}” where both apply", what.text(En)).into()
-            }
-            (NoWayOut, Zh) => {
-                "这是离开该画面的唯一方式，至少要留一个键（否则只能按 Ctrl-C 退出 zhoubao）".into()
-            }
-            (NoWayOut, En) => {
-                "the only way out of its screen needs at least one key (else only Ctrl-C would leave, quitting zhoubao)".into()
-            }
-            (Reserved(k), Zh) => format!("“{k}”总是退出，不能另作他用").into(),
-            (Reserved(k), En) => {
-                format!("{k:?} always quits and cannot be bound").into()
-            }
-            (BadTheme(t), Zh) => {
-                format!("没有内置主题“{t}”：可选 dark、light、mono").into()
-            }
-            (BadTheme(t), En) => {
-                format!("no built-in theme {t:?}: dark, light or mono").into()
-            }
-            (StyleWord(w), Zh) => format!(
-                "样式写错了：“{w}”既不是颜色也不是属性（颜色：red、light-blue、0-255、#rrggbb；\
-                 属性：bold、dim、italic、underlined、reversed）"
-            )
-            .into(),
-            (StyleWord(w), En) => format!(
-                "not a style: {w:?} is not a colour or an attribute (colours: red, light-blue, \
-                 0-255, #rrggbb; attributes: bold, dim, italic, underlined, reversed)"
-            )
-            .into(),
-            (StyleNoBackground, Zh) => "样式写错了：“on”后面要跟一个颜色".into(),
-            (StyleNoBackground, En) => "not a style: \"on\" needs a colour after it".into(),
-            (UnknownElement, Zh) => {
-                "不是主题元素：`zhoubao config` 列出了全部".into()
-            }
-            (UnknownElement, En) => {
-                "not a theme element: `zhoubao config` lists them all".into()
-            }
+            (Key(e), lang) => e.text(lang),
+            (KeyMap(e), lang) => e.text(lang),
+            (BadTheme(t), Zh) => format!("没有内置主题“{t}”：可选 dark、light、mono").into(),
+            (BadTheme(t), En) => format!("no built-in theme {t:?}: dark, light or mono").into(),
+            (Style(e), lang) => e.text(lang),
+            (UnknownElement, Zh) => "不是主题元素：`zhoubao config` 列出了全部".into(),
+            (UnknownElement, En) => "not a theme element: `zhoubao config` lists them all".into(),
             (Delay(d), Zh) => format!("{d} 秒太短：至少 0.5 秒").into(),
-            (Delay(d), En) => {
-                format!("{d} seconds is too short: at least 0.5").into()
-            }
-            (EmptyBrowser, Zh) => {
-                "browser 需要一个程序名，如 [\"firefox\", \"--new-tab\"]".into()
-            }
+            (Delay(d), En) => format!("{d} seconds is too short: at least 0.5").into(),
+            (EmptyBrowser, Zh) => "browser 需要一个程序名，如 [\"firefox\", \"--new-tab\"]".into(),
             (EmptyBrowser, En) => {
                 "browser needs a program, e.g. [\"firefox\", \"--new-tab\"]".into()
             }
         }
     }
 
-    /// One of each message, for the test that checks both languages.
     #[cfg(test)]
-    pub(super) fn samples() -> Vec<ConfigMsg> {
-        use ConfigMsg::*;
-        vec![
+    fn samples() -> Vec<Problem> {
+        use Problem::*;
+        let mut all = vec![
             Missing,
             Unreadable(Os::PermissionDenied),
             NotUtf8,
@@ -148,25 +150,19 @@ impl ConfigMsg {
                 detail: "invalid table header".into(),
                 column: Some(2),
             },
-            BadKey("hyper-x".into()),
-            UnknownAction,
-            Conflict {
-                key: "j".into(),
-                other: "move_down".into(),
+            Syntax {
+                detail: "duplicate key".into(),
+                column: None,
             },
-            ConflictFixed {
-                key: "3".into(),
-                what: Help::FollowNumber,
-            },
-            NoWayOut,
-            Reserved("ctrl-c".into()),
             BadTheme("solarized".into()),
-            StyleWord("blod".into()),
-            StyleNoBackground,
             UnknownElement,
             Delay("0.1".into()),
             EmptyBrowser,
-        ]
+        ];
+        all.extend(BadKey::samples().into_iter().map(Key));
+        all.extend(KeyMapError::samples().into_iter().map(KeyMap));
+        all.extend(StyleError::samples().into_iter().map(Style));
+        all
     }
 }
 
