@@ -1,67 +1,97 @@
-//! Where in the config text a problem is: the line of a byte offset (from
-//! toml's error span) with the dotted key written there, and the line of a
-//! key in a section. toml gives spans but not the key they belong to, so
-//! this reads the lines by hand; it only needs the simple `key = value`
-//! and `[section]` lines a config is made of.
+//! Where in the config text a problem is, from the toml crate's spans: the
+//! line and column of a byte offset, and the dotted key (`keys.quit`) whose
+//! `key = value` holds it, read from the spanned tree toml parses
+//! ([`toml::de::DeTable`]), so dotted keys, inline tables and values over
+//! several lines are placed as toml itself reads them. The settings' own
+//! positions come with them, as [`toml::Spanned`] fields (config/mod.rs).
 
-/// The 1-based line holding byte `offset`, and the key written there (or
-/// above it, for a value continued over several lines), with its section.
-pub fn at_offset(text: &str, offset: usize) -> (usize, Option<String>) {
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+/// The 1-based line holding byte `offset` of `text`.
+pub fn line_at(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let lines: Vec<&str> = text.lines().collect();
-    let mut key = None;
-    let mut section = String::new();
-    for (i, l) in lines.iter().enumerate().take(line) {
-        let l = l.trim();
-        if let Some(name) = section_of(l) {
-            section = name;
-            key = None;
-            // The error is on the header itself.
-            if i + 1 == line {
-                return (line, Some(section));
-            }
-        } else if let Some(k) = key_of(l) {
-            key = Some(k);
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The dotted key toml's error at `span` belongs to: the innermost
+/// `key = value` (or `[section]`, down to the next header) holding its
+/// start; else, when the span is itself a key of the table holding it (a
+/// duplicate key), that key.
+pub fn key_at(text: &str, span: Range<usize>) -> Option<String> {
+    let (tree, _) = DeTable::parse_recoverable(text);
+    let mut entries = Vec::new();
+    entries_of(tree.get_ref(), "", text, &mut entries);
+    let headers: Vec<usize> = entries
+        .iter()
+        .filter(|e| e.header)
+        .map(|e| e.range.start)
+        .collect();
+    // A section runs from its header to the next one (or the end).
+    for entry in entries.iter_mut().filter(|e| e.header) {
+        let next = headers
+            .iter()
+            .copied()
+            .filter(|&h| h > entry.range.start)
+            .min();
+        entry.range.end = next.unwrap_or(text.len());
+    }
+    let holding = |offset: usize| {
+        entries
+            .iter()
+            .filter(|e| e.range.start <= offset && offset <= e.range.end)
+            .min_by_key(|e| (e.range.len(), std::cmp::Reverse(e.path.len())))
+    };
+    if let Some(entry) = holding(span.start) {
+        if !entry.header {
+            return Some(entry.path.clone());
         }
     }
-    let key = key.map(|k| {
-        if section.is_empty() {
-            k
+    let table = holding(span.start).map_or("", |e| e.path.as_str());
+    let named = text.get(span.clone())?.trim_matches(['"', '\'']);
+    let path = if table.is_empty() {
+        named.to_string()
+    } else {
+        format!("{table}.{named}")
+    };
+    if entries.iter().any(|e| e.path == path) {
+        return Some(path);
+    }
+    holding(span.start).map(|e| e.path.clone())
+}
+
+/// One `key = value` of the tree: its dotted path and the bytes from the
+/// key to the end of the value; a `[section]` header's until its `]`.
+struct Entry {
+    path: String,
+    range: Range<usize>,
+    header: bool,
+}
+
+fn entries_of(table: &DeTable<'_>, prefix: &str, text: &str, out: &mut Vec<Entry>) {
+    for (key, value) in table.iter() {
+        let path = if prefix.is_empty() {
+            key.get_ref().to_string()
         } else {
-            format!("{section}.{k}")
-        }
-    });
-    (line, key)
-}
-
-/// The 1-based line where `key` is set in `[section]` ("" for the top).
-pub fn line_of(text: &str, section: &str, key: &str) -> Option<usize> {
-    let mut current = String::new();
-    for (i, l) in text.lines().enumerate() {
-        let l = l.trim();
-        if let Some(name) = section_of(l) {
-            current = name;
-        } else if current == section && key_of(l).as_deref() == Some(key) {
-            return Some(i + 1);
+            format!("{prefix}.{}", key.get_ref())
+        };
+        let (k, v) = (key.span(), value.span());
+        let header = text.as_bytes().get(v.start) == Some(&b'[')
+            && matches!(value.get_ref(), DeValue::Table(_));
+        out.push(Entry {
+            path: path.clone(),
+            range: k.start.min(v.start)..k.end.max(v.end),
+            header,
+        });
+        if let DeValue::Table(inner) = value.get_ref() {
+            entries_of(inner, &path, text, out);
         }
     }
-    None
-}
-
-fn section_of(line: &str) -> Option<String> {
-    let inner = line.strip_prefix('[')?.split(']').next()?;
-    Some(inner.trim().trim_matches('"').to_string())
-}
-
-fn key_of(line: &str) -> Option<String> {
-    if line.starts_with('#') {
-        return None;
-    }
-    let (key, _) = line.split_once('=')?;
-    let key = key.trim().trim_matches('"').trim_matches('\'');
-    (!key.is_empty() && !key.contains(['[', ']', ','])).then(|| key.to_string())
 }
 
 /// The column (in characters, from 1) of byte `offset` of `text`; None
@@ -78,20 +108,35 @@ mod tests {
 
     const TEXT: &str = "language = \"en\"\n\n[keys]\nquit = [\"x\"]\nmove_down = [\n  \"j\",\n  \"bad\",\n]\n[theme]\nlink = \"blue\"\n";
 
-    #[test]
-    fn an_offset_gives_its_line_and_the_key_above_it() {
-        assert_eq!(at_offset(TEXT, 0), (1, Some("language".into())));
-        let bad = TEXT.find("\"bad\"").expect("in the text");
-        assert_eq!(at_offset(TEXT, bad), (7, Some("keys.move_down".into())));
-        let header = TEXT.find("[theme]").expect("in the text");
-        assert_eq!(at_offset(TEXT, header), (9, Some("theme".into())));
+    fn at(text: &str, needle: &str) -> (usize, Option<String>) {
+        let start = text.find(needle).expect("in the text");
+        (
+            line_at(text, start),
+            key_at(text, start..start + needle.len()),
+        )
     }
 
     #[test]
-    fn a_key_is_found_in_its_section_only() {
-        assert_eq!(line_of(TEXT, "keys", "quit"), Some(4));
-        assert_eq!(line_of(TEXT, "theme", "link"), Some(10));
-        assert_eq!(line_of(TEXT, "", "language"), Some(1));
-        assert_eq!(line_of(TEXT, "theme", "quit"), None);
+    fn an_offset_gives_its_line_and_the_key_whose_value_holds_it() {
+        assert_eq!(at(TEXT, "language"), (1, Some("language".into())));
+        assert_eq!(at(TEXT, "\"bad\""), (7, Some("keys.move_down".into())));
+        assert_eq!(at(TEXT, "theme"), (9, Some("theme".into())));
+    }
+
+    #[test]
+    fn dotted_keys_and_inline_tables_are_placed_as_toml_reads_them() {
+        let dotted = "language = \"en\"\nkeys.quit = \"x\"\n";
+        assert_eq!(at(dotted, "\"x\""), (2, Some("keys.quit".into())));
+        let inline = "[theme]\nname = \"dark\"\n[fetch]\nx = { a = 1, b = [\n  2,\n] }\n";
+        assert_eq!(at(inline, "2"), (5, Some("fetch.x.b".into())));
+    }
+
+    #[test]
+    fn a_duplicate_key_is_named_in_its_section() {
+        let text = "[theme]\nlink = \"blue\"\nlink = \"red\"\n";
+        let second = text.rfind("link").expect("twice");
+        assert_eq!(key_at(text, second..second + 4), Some("theme.link".into()));
+        let top = "language = \"en\"\nlanguage = \"zh\"\n";
+        assert_eq!(key_at(top, 16..24), Some("language".into()));
     }
 }

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::Deserialize;
+use toml::Spanned;
 
 pub use self::error::{ConfigError, Problem};
 pub use self::fetch::{Fetch, MIN_FETCH_DELAY};
@@ -51,14 +52,16 @@ pub struct Config {
 /// The file as written; every field optional so defaults fill the rest.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// Settings a check of ours may refuse keep their place in the text
+/// (`Spanned`), so the refusal names their line.
 struct File {
     language: Option<Lang>,
-    browser: Option<Vec<String>>,
+    browser: Option<Spanned<Vec<String>>>,
     db: Option<PathBuf>,
     #[serde(default)]
-    keys: BTreeMap<String, Vec<String>>,
+    keys: BTreeMap<Spanned<String>, Vec<String>>,
     #[serde(default)]
-    theme: BTreeMap<String, String>,
+    theme: BTreeMap<Spanned<String>, String>,
     #[serde(default)]
     fetch: FetchFile,
 }
@@ -66,7 +69,7 @@ struct File {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FetchFile {
-    delay: Option<f64>,
+    delay: Option<Spanned<f64>>,
     user_agent: Option<String>,
 }
 
@@ -121,20 +124,21 @@ impl Config {
         };
         let file: File = toml::from_str(text).map_err(|e| {
             let (line, key, column) = match e.span() {
-                Some(span) => {
-                    let (line, key) = locate::at_offset(text, span.start);
-                    (Some(line), key, locate::column_of(text, span.start))
-                }
+                Some(span) => (
+                    Some(locate::line_at(text, span.start)),
+                    locate::key_at(text, span.clone()),
+                    locate::column_of(text, span.start),
+                ),
                 None => (None, None, None),
             };
             let detail = e.message().to_string();
             at(line, key, Problem::Syntax { detail, column })
         })?;
-        // Our own checks point at the key's line.
-        let key_at = |section: &str, key: &str, problem: Problem| {
+        // Our own checks point at the line of the key (or value) refused.
+        let key_at = |section: &str, key: &Spanned<String>, problem: Problem| {
             at(
-                locate::line_of(text, section, key),
-                Some(format!("{section}.{key}")),
+                Some(locate::line_at(text, key.span().start)),
+                Some(format!("{section}.{}", key.get_ref())),
                 problem,
             )
         };
@@ -144,23 +148,24 @@ impl Config {
                 .iter()
                 .map(|n| Key::parse(n).map_err(|e| key_at("keys", action, Problem::Key(e))))
                 .collect::<Result<Vec<_>, _>>()?;
-            remaps.push((action.as_str(), keys));
+            remaps.push((action.get_ref().as_str(), keys));
         }
-        let keys = KeyMap::with_keys(remaps).map_err(|e| {
-            let action = e.action().to_string();
-            key_at("keys", &action, Problem::KeyMap(e))
-        })?;
-        let theme_name = match file.theme.get("name").map(String::as_str) {
+        let keys =
+            KeyMap::with_keys(remaps).map_err(|e| match file.keys.get_key_value(e.action()) {
+                Some((action, _)) => key_at("keys", action, Problem::KeyMap(e)),
+                None => at(
+                    None,
+                    Some(format!("keys.{}", e.action())),
+                    Problem::KeyMap(e),
+                ),
+            })?;
+        let theme_name = match file.theme.get_key_value("name") {
             None => ThemeName::Dark,
-            Some("dark") => ThemeName::Dark,
-            Some("light") => ThemeName::Light,
-            Some("mono") => ThemeName::Mono,
-            Some(other) => {
-                return Err(key_at(
-                    "theme",
-                    "name",
-                    Problem::BadTheme(other.to_string()),
-                ))
+            Some((_, name)) if name == "dark" => ThemeName::Dark,
+            Some((_, name)) if name == "light" => ThemeName::Light,
+            Some((_, name)) if name == "mono" => ThemeName::Mono,
+            Some((key, other)) => {
+                return Err(key_at("theme", key, Problem::BadTheme(other.clone())));
             }
         };
         // NO_COLOR means mono, whatever the file chose; its overrides keep
@@ -170,10 +175,10 @@ impl Config {
         } else {
             theme_name
         });
-        for (element, spec) in file.theme.iter().filter(|(k, _)| *k != "name") {
+        for (element, spec) in file.theme.iter().filter(|(k, _)| k.get_ref() != "name") {
             let style =
                 parse_style(spec).map_err(|e| key_at("theme", element, Problem::Style(e)))?;
-            if !theme.set(element, style) {
+            if !theme.set(element.get_ref(), style) {
                 return Err(key_at("theme", element, Problem::UnknownElement));
             }
         }
@@ -181,22 +186,27 @@ impl Config {
             theme = theme.without_colour();
         }
         let mut fetch = Fetch::default();
-        if let Some(delay) = file.fetch.delay {
+        if let Some(spanned) = file.fetch.delay {
+            let delay = *spanned.get_ref();
             if !delay.is_finite() || delay < MIN_FETCH_DELAY.as_secs_f64() {
-                return Err(key_at("fetch", "delay", Problem::Delay(delay.to_string())));
+                return Err(at(
+                    Some(locate::line_at(text, spanned.span().start)),
+                    Some("fetch.delay".into()),
+                    Problem::Delay(delay.to_string()),
+                ));
             }
             fetch.delay = Duration::from_secs_f64(delay.min(3600.0));
         }
         if let Some(agent) = file.fetch.user_agent {
             fetch.user_agent = agent;
         }
-        if file
+        if let Some(browser) = file
             .browser
             .as_ref()
-            .is_some_and(|b| b.first().is_none_or(|p| p.trim().is_empty()))
+            .filter(|b| b.get_ref().first().is_none_or(|p| p.trim().is_empty()))
         {
             return Err(at(
-                locate::line_of(text, "", "browser"),
+                Some(locate::line_at(text, browser.span().start)),
                 Some("browser".into()),
                 Problem::EmptyBrowser,
             ));
@@ -204,7 +214,7 @@ impl Config {
         Ok(Config {
             path: None,
             language: file.language,
-            browser: file.browser,
+            browser: file.browser.map(Spanned::into_inner),
             db: file.db.map(|db| {
                 let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
                 expand_home(db, home.as_deref())

@@ -411,3 +411,33 @@ fn toml_mistakes_read_in_chinese_with_their_line_and_column() {
         "my.toml:1: keys: unclosed table, expected `]` (column 6)"
     );
 }
+
+#[test]
+fn a_dotted_key_is_refused_on_its_own_line() {
+    let line = refused("language = \"en\"\n\nkeys.close_help = []\n");
+    assert!(line.starts_with("my.toml:3: keys.close_help: "), "{line}");
+    let line = refused("language = \"en\"\ntheme.link = \"blod\"\n");
+    assert!(
+        line.starts_with("my.toml:2: theme.link: not a style"),
+        "{line}"
+    );
+    // toml's own refusal of a dotted key's value names the whole key.
+    let line = refused("language = \"en\"\nkeys.quit = \"x\"\n");
+    assert!(
+        line.starts_with("my.toml:2: keys.quit: invalid type"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_key_in_an_inline_table_is_refused_on_its_own_line() {
+    let line = refused("language = \"en\"\ntheme = { name = \"dark\", link = \"bold on\" }\n");
+    assert!(line.starts_with("my.toml:2: theme.link: "), "{line}");
+    let line = refused("keys = { search = [\"j\"], quit = \"q\" }\n");
+    assert!(
+        line.starts_with("my.toml:1: keys.quit: invalid type"),
+        "{line}"
+    );
+    let line = refused("\n\nfetch = { delay = 0.1 }\n");
+    assert!(line.starts_with("my.toml:3: fetch.delay: "), "{line}");
+}
