@@ -5,6 +5,7 @@
 //! other writers need an existing one, and readers can open it read-only.
 
 mod apply;
+mod feeds;
 mod merge;
 mod open;
 mod read;
@@ -22,6 +23,7 @@ use rusqlite::Connection;
 
 use crate::i18n::{Cache, Lang, Msg, StoreMsg};
 
+pub use feeds::{FeedItem, FeedRead, FeedResult, FeedState};
 pub use open::LOCK_WAIT;
 pub use recover::{default_recovery_path, Recovered};
 pub use reindex::Reindexed;
