@@ -12,6 +12,7 @@ mod cache;
 mod cmd;
 mod compare;
 mod config;
+mod feed;
 mod fetch;
 mod help;
 mod messages;
@@ -25,6 +26,7 @@ pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
 pub use compare::{Compare, Standing};
 pub use config::ConfigMsg;
+pub use feed::FeedMsg;
 pub use fetch::Fetch;
 pub use help::Help;
 pub use messages::Msg;
@@ -146,6 +148,7 @@ mod tests {
             include_str!("cmd.rs"),
             include_str!("compare.rs"),
             include_str!("config.rs"),
+            include_str!("feed.rs"),
             include_str!("fetch.rs"),
             include_str!("help.rs"),
             include_str!("messages.rs"),
@@ -160,7 +163,7 @@ mod tests {
         for source in sources {
             for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
                 for module in [
-                    "parse", "store", "tui", "trend", "fetch", "import", "output", "config",
+                    "parse", "store", "tui", "trend", "fetch", "import", "output", "config", "feed",
                 ] {
                     let path = format!("crate::{module}");
                     assert!(
