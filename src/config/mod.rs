@@ -1,10 +1,11 @@
 //! The config file: `config.toml` in the platform config dir
 //! (`$XDG_CONFIG_HOME/zhoubao/` on Linux), or wherever `--config PATH` /
 //! `ZHOUBAO_CONFIG` points. It becomes the TUI's key map, theme and
-//! language, the browser command, the default cache path and the fetch
-//! settings. A missing default file means the defaults; a missing file
-//! named explicitly, a syntax error, an unknown key or a bad value is
-//! refused with one line naming the file, the line and the key.
+//! language, the browser command, the default cache path, the fetch
+//! settings and the feeds `zhoubao update` reads. A missing default file
+//! means the defaults; a missing file named explicitly, a syntax error, an
+//! unknown key or a bad value is refused with one line naming the file,
+//! the line and the key.
 //! `zhoubao config` prints the complete default file (template.rs).
 
 mod fetch;
@@ -20,6 +21,7 @@ use serde::Deserialize;
 
 pub use self::fetch::{Fetch, MIN_FETCH_DELAY};
 pub use self::template::key_table;
+use crate::feed::Subscription;
 use crate::i18n::{ConfigMsg, Lang, Msg, Os};
 use crate::tui::keymap::{BoundTo, KeyMap, KeyMapError};
 use crate::tui::keys::Key;
@@ -45,6 +47,11 @@ pub struct Config {
     /// above and the command line's output both follow it.
     pub no_color: bool,
     pub fetch: Fetch,
+    /// The `[[feed]]` tables, in the file's order: what `zhoubao update`
+    /// reads.
+    pub feeds: Vec<Subscription>,
+    /// Run after an update that stored new issues, their keys appended.
+    pub on_new: Option<Vec<String>>,
 }
 
 /// A config file refused: where, and why, in one line.
@@ -84,6 +91,17 @@ struct File {
     theme: BTreeMap<String, String>,
     #[serde(default)]
     fetch: FetchFile,
+    on_new: Option<Vec<String>>,
+    #[serde(default, rename = "feed")]
+    feeds: Vec<FeedFile>,
+}
+
+/// One `[[feed]]` table; the url's place in the text names its line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeedFile {
+    url: toml::Spanned<String>,
+    name: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -248,6 +266,36 @@ impl Config {
                 ConfigMsg::EmptyBrowser,
             ));
         }
+        if file
+            .on_new
+            .as_ref()
+            .is_some_and(|b| b.first().is_none_or(|p| p.trim().is_empty()))
+        {
+            return Err(at(
+                locate::line_of(text, "", "on_new"),
+                Some("on_new".into()),
+                ConfigMsg::EmptyOnNew,
+            ));
+        }
+        let mut feeds: Vec<Subscription> = Vec::with_capacity(file.feeds.len());
+        for feed in file.feeds {
+            let line = Some(locate::at_offset(text, feed.url.span().start).0);
+            let key = Some("feed.url".to_string());
+            let url = feed.url.into_inner();
+            if crate::fetch::web_url(&url).is_err() {
+                let shown = crate::sanitize::line(&url);
+                return Err(at(line, key, ConfigMsg::FeedUrl(shown)));
+            }
+            let url = url.trim().to_string();
+            if feeds.iter().any(|f| f.url == url) {
+                let shown = crate::sanitize::line(&url);
+                return Err(at(line, key, ConfigMsg::FeedTwice(shown)));
+            }
+            feeds.push(Subscription {
+                name: feed.name.filter(|n| !n.trim().is_empty()),
+                url,
+            });
+        }
         Ok(Config {
             path: None,
             language: file.language,
@@ -261,6 +309,8 @@ impl Config {
             theme,
             no_color,
             fetch,
+            feeds,
+            on_new: file.on_new,
         })
     }
 }

@@ -44,6 +44,12 @@ pub enum ConfigMsg {
     UnknownElement,
     Delay(String),
     EmptyBrowser,
+    /// A `[[feed]]` url that is not an absolute http(s) address.
+    FeedUrl(String),
+    /// A `[[feed]]` url listed before.
+    FeedTwice(String),
+    /// `on_new = []`.
+    EmptyOnNew,
 }
 
 impl ConfigMsg {
@@ -133,6 +139,16 @@ impl ConfigMsg {
             (EmptyBrowser, En) => {
                 "browser needs a program, e.g. [\"firefox\", \"--new-tab\"]".into()
             }
+            (FeedUrl(url), Zh) => format!("{url:?} 不是 http 或 https 网址").into(),
+            (FeedUrl(url), En) => format!("{url:?} is not an http or https address").into(),
+            (FeedTwice(url), Zh) => format!("订阅源 {url} 已经列过一次").into(),
+            (FeedTwice(url), En) => format!("the feed {url} is listed twice").into(),
+            (EmptyOnNew, Zh) => {
+                "on_new 需要一个程序名，如 [\"notify-send\", \"周报\"]".into()
+            }
+            (EmptyOnNew, En) => {
+                "on_new needs a program, e.g. [\"notify-send\", \"zhoubao\"]".into()
+            }
         }
     }
 
@@ -166,6 +182,9 @@ impl ConfigMsg {
             UnknownElement,
             Delay("0.1".into()),
             EmptyBrowser,
+            FeedUrl("ftp://example.org/feed".into()),
+            FeedTwice("http://127.0.0.1/feed.xml".into()),
+            EmptyOnNew,
         ]
     }
 }
