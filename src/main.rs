@@ -10,8 +10,9 @@ use clap::{CommandFactory, Parser};
 
 use zhoubao::cli::{Cli, Command, ExportFormat, Shell};
 use zhoubao::config::Config;
+use zhoubao::feed;
 use zhoubao::fetch;
-use zhoubao::i18n::{Cache, Cmd, Lang, Msg, Refused};
+use zhoubao::i18n::{Cache, Cmd, FeedMsg, Lang, Msg, Refused};
 use zhoubao::import::{self, FileResult};
 use zhoubao::model::IssueKey;
 use zhoubao::output::{self, Mark, SearchHit};
@@ -130,6 +131,7 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
             Some(Command::Fetch { .. }) => Some(Refused::Fetch),
             Some(Command::Reindex) => Some(Refused::Reindex),
             Some(Command::Recover { .. }) => Some(Refused::Recover),
+            Some(Command::Update { .. }) => Some(Refused::Update),
             _ => None,
         };
         if let Some(what) = refused {
@@ -150,15 +152,23 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
             ));
         }
     }
+    if let Some(Command::Update { urls, .. }) = &command {
+        // No feed: say so before a cache is made for nothing.
+        if urls.is_empty() && config.feeds.is_empty() {
+            return Err(said(FeedMsg::NoFeeds, lang));
+        }
+    }
     let creating = matches!(
         command,
-        Some(Command::Import { .. } | Command::Fetch { .. })
+        Some(Command::Import { .. } | Command::Fetch { .. } | Command::Update { .. })
     );
     let explicit = db.or_else(|| config.db.clone());
     let default_path = explicit.is_none();
     let path = cache_path(explicit, creating, lang)?;
     let result = match command {
         Some(Command::Recover { to }) => recover(&path, to, lang),
+        // Feeds are listed before any update has made a cache.
+        Some(Command::Feeds { json }) if !path.exists() => feeds_command(None, &config, json, lang),
         command => match open_store(&path, default_path, command.as_ref(), lang) {
             Ok(store) => commands(store, open, command, config, lang),
             Err(e) => Err(e),
@@ -182,7 +192,9 @@ fn open_store(
     lang: Lang,
 ) -> Result<Store> {
     let store = match command {
-        Some(Command::Import { .. } | Command::Fetch { .. }) => Store::create_or_open(path)?,
+        Some(Command::Import { .. } | Command::Fetch { .. } | Command::Update { .. }) => {
+            Store::create_or_open(path)?
+        }
         Some(Command::Reindex) => {
             let store = Store::open_existing(path)?;
             store.check_sound()?;
@@ -303,6 +315,28 @@ fn commands(
             };
             eprintln!("{}", reindexed.text(lang));
         }
+        Command::Update {
+            urls,
+            no_pages,
+            follow,
+            delay,
+            user_agent,
+            quiet,
+            verbose,
+        } => {
+            let options = fetch::FetchOptions {
+                delay: delay.map_or(config.fetch.delay, fetch::FetchOptions::polite_delay),
+                user_agent: user_agent.unwrap_or(config.fetch.user_agent.clone()),
+                ..fetch::FetchOptions::default()
+            };
+            let update = feed::UpdateOptions {
+                pages: !no_pages,
+                follow,
+                lang,
+            };
+            return update_command(&mut store, &config, urls, update, options, quiet, verbose);
+        }
+        Command::Feeds { json } => return feeds_command(Some(&store), &config, json, lang),
         // run() hands recover its own paths; here there is no cache file.
         Command::Recover { .. } => return Err(said(Cmd::DemoRefused(Refused::Recover), lang)),
         Command::List { select, json } => {
@@ -393,6 +427,81 @@ fn commands(
         // Printed before any cache was opened.
         Command::Completions { .. } | Command::Man | Command::Config => {}
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `zhoubao update`: the URLs given, else the config's feeds; the report
+/// on stderr, then how far the cache is behind, then `on_new`.
+fn update_command(
+    store: &mut Store,
+    config: &Config,
+    urls: Vec<String>,
+    options: feed::UpdateOptions,
+    fetch: fetch::FetchOptions,
+    quiet: bool,
+    verbose: bool,
+) -> Result<ExitCode> {
+    let lang = options.lang;
+    let feeds: Vec<feed::Subscription> = if urls.is_empty() {
+        config.feeds.clone()
+    } else {
+        urls.into_iter().map(feed::Subscription::new).collect()
+    };
+    let mut client = fetch::Client::new(fetch);
+    let mut out = std::io::stdout().lock();
+    let report = feed::update_with_progress(store, &mut client, &feeds, options, !quiet, |event| {
+        if verbose {
+            for line in feed::verbose_lines(event, lang) {
+                let _ = writeln!(out, "{line}");
+            }
+            let _ = out.flush();
+        }
+    });
+    eprintln!("{}", report.render(lang));
+    if let Some(behind) = feed::Behind::of(&store.summaries()?) {
+        eprintln!("{}", behind.message().text(lang));
+        eprintln!("{}", FeedMsg::CatchUp.text(lang));
+    }
+    let mut failed = report.failed_any();
+    if let Some(program) = &config.on_new {
+        if let Err(problem) = feed::notify(program, &report.new, false, feed::NOTIFY_WAIT) {
+            eprintln!("zhoubao: {}", problem.message().text(lang));
+            failed = true;
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `zhoubao feeds`: the configured feeds and what the cache knows of
+/// each (nothing yet when there is no cache).
+fn feeds_command(
+    store: Option<&Store>,
+    config: &Config,
+    json: bool,
+    lang: Lang,
+) -> Result<ExitCode> {
+    if config.feeds.is_empty() && !json {
+        eprintln!("zhoubao: {}", FeedMsg::NoneConfigured.text(lang));
+        return Ok(ExitCode::FAILURE);
+    }
+    let mut rows = Vec::with_capacity(config.feeds.len());
+    for f in &config.feeds {
+        let state = match store {
+            Some(store) => store.feed_state(&f.url)?,
+            None => None,
+        };
+        rows.push((f.clone(), state));
+    }
+    let text = if json {
+        feed::feeds_json(&rows)
+    } else {
+        feed::feeds_text(&rows, lang)
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

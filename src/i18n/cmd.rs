@@ -80,6 +80,7 @@ pub enum Refused {
     Fetch,
     Reindex,
     Recover,
+    Update,
 }
 
 /// The columns of `zhoubao list`.
@@ -125,6 +126,7 @@ impl Cmd {
                     Refused::Fetch => "获取",
                     Refused::Reindex => "重建索引",
                     Refused::Recover => "恢复",
+                    Refused::Update => "更新订阅",
                 };
                 format!("--demo 只浏览内置的示例周报，什么也不保存；要{what}，请去掉 --demo，对缓存操作")
                     .into()
@@ -135,6 +137,7 @@ impl Cmd {
                     Refused::Fetch => "fetch into",
                     Refused::Reindex => "reindex",
                     Refused::Recover => "recover",
+                    Refused::Update => "update",
                 };
                 format!(
                     "--demo browses the built-in corpus and keeps nothing; {what} a cache without --demo"
@@ -215,6 +218,7 @@ impl Cmd {
             DemoRefused(Refused::Fetch),
             DemoRefused(Refused::Reindex),
             DemoRefused(Refused::Recover),
+            DemoRefused(Refused::Update),
             NoCacheYet {
                 path: "/tmp/c.db".into(),
             },
