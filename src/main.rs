@@ -363,7 +363,12 @@ fn commands(
             let text = if json {
                 output::show_json(&detail, &comparisons)
             } else {
-                output::show_text(&detail, &comparisons, lang)
+                let empty = if detail.summary.cached {
+                    0
+                } else {
+                    store.empty_copies(key)?
+                };
+                output::show_text_noting(&detail, &comparisons, empty, lang)
             };
             out.write_all(text.as_bytes())?;
         }

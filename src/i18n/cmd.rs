@@ -67,6 +67,10 @@ pub enum Cmd {
     TitleUnknown,
     /// `show` of an issue known only by reference.
     ShowNotCached,
+    /// `show` of an issue whose own copies all held no article text.
+    ShowEmptyCopies {
+        copies: usize,
+    },
     FiguresUnknown,
     NoLink,
     /// A copy known only from another issue's 近期回顾 line.
@@ -201,6 +205,26 @@ impl Cmd {
                 "not cached: only its title and period are known (import the issue to read it)"
                     .into()
             }
+            (ShowEmptyCopies { copies: 1 }, Zh) => {
+                "未缓存：导入的那一份没有正文（空白页面或只有标题）；\
+                 zhoubao update 或 zhoubao fetch URL 可以取来有正文的一份"
+                    .into()
+            }
+            (ShowEmptyCopies { copies }, Zh) => format!(
+                "未缓存：导入的 {copies} 份都没有正文（空白页面或只有标题）；\
+                 zhoubao update 或 zhoubao fetch URL 可以取来有正文的一份"
+            )
+            .into(),
+            (ShowEmptyCopies { copies: 1 }, En) => {
+                "not cached: the imported copy held no article text (an empty page or a \
+                 title only); zhoubao update or zhoubao fetch URL brings one with text"
+                    .into()
+            }
+            (ShowEmptyCopies { copies }, En) => format!(
+                "not cached: the {copies} imported copies held no article text (empty pages \
+                 or titles only); zhoubao update or zhoubao fetch URL brings one with text"
+            )
+            .into(),
             (FiguresUnknown, Zh) => "本周数据：不详（这一期未缓存）".into(),
             (FiguresUnknown, En) => "figures: not known (the issue is not cached)".into(),
             (NoLink, Zh) => "（无链接）".into(),
@@ -249,6 +273,8 @@ impl Cmd {
             NotCachedNote,
             TitleUnknown,
             ShowNotCached,
+            ShowEmptyCopies { copies: 1 },
+            ShowEmptyCopies { copies: 2 },
             FiguresUnknown,
             NoLink,
             RecentLink,
