@@ -22,7 +22,7 @@ fn zhoubao(db: &Path, args: &[&std::ffi::OsStr]) -> Output {
 
 #[test]
 fn files_without_article_text_are_counted_and_show_says_the_copy_was_empty() {
-    let issues = synth::series(2025, 2, 0x5eed_0e);
+    let issues = synth::series(2025, 2, 0x5eed_5eed);
     let dir = tempfile::tempdir().unwrap();
     let files = dir.path().join("files");
     std::fs::create_dir(&files).unwrap();
