@@ -118,7 +118,7 @@ fn the_configured_feeds_are_read_on_new_hears_the_keys_and_feeds_lists_them() {
     let again = zhoubao(&db, Some(&config), "en", &["update", "--quiet"]);
     let err = stderr(&again);
     assert!(again.status.success(), "{err}");
-    assert!(err.contains("1 feed: 1 not modified, 0 failed"), "{err}");
+    assert!(err.contains("1 feed: 1 not modified, 0 failed\n"), "{err}");
     assert!(err.contains("nothing new"), "{err}");
     assert!(!heard.exists(), "on_new runs only when something is new");
 

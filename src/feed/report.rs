@@ -196,6 +196,7 @@ impl UpdateReport {
         lines.push(
             FeedMsg::Summary {
                 feeds: self.feeds.len(),
+                read: count(|f| f.outcome == FeedOutcome::Read),
                 not_modified: count(|f| f.outcome == FeedOutcome::NotModified),
                 failed: count(FeedReport::failed),
                 items: self.feeds.iter().map(|f| f.items).sum(),

@@ -33,9 +33,11 @@ pub enum FeedMsg {
         title: String,
         why: Box<Msg>,
     },
-    /// The end of an update: feeds, items and pages.
+    /// The end of an update: feeds, items (of the `read` feeds read, the
+    /// clause left out when none was) and pages.
     Summary {
         feeds: usize,
+        read: usize,
         not_modified: usize,
         failed: usize,
         items: usize,
@@ -145,6 +147,7 @@ impl FeedMsg {
             (
                 Summary {
                     feeds,
+                    read,
                     not_modified,
                     failed,
                     items,
@@ -159,15 +162,17 @@ impl FeedMsg {
                 } else {
                     String::new()
                 };
-                format!(
-                    "{feeds} 个订阅源：未变 {not_modified}，失败 {failed}；\
-                     {items} 条：周报 {bulletins}，其他文章 {others}{pages}"
-                )
-                .into()
+                let items = if *read > 0 {
+                    format!("；{items} 条：周报 {bulletins}，其他文章 {others}")
+                } else {
+                    String::new()
+                };
+                format!("{feeds} 个订阅源：未变 {not_modified}，失败 {failed}{items}{pages}").into()
             }
             (
                 Summary {
                     feeds,
+                    read,
                     not_modified,
                     failed,
                     items,
@@ -182,12 +187,19 @@ impl FeedMsg {
                 } else {
                     String::new()
                 };
+                let items = if *read > 0 {
+                    format!(
+                        "; {}: {}, {}",
+                        plural(*items, "item", "items"),
+                        plural(*bulletins, "bulletin", "bulletins"),
+                        plural(*others, "other article", "other articles"),
+                    )
+                } else {
+                    String::new()
+                };
                 format!(
-                    "{}: {not_modified} not modified, {failed} failed; {}: {}, {}{pages}",
+                    "{}: {not_modified} not modified, {failed} failed{items}{pages}",
                     plural(*feeds, "feed", "feeds"),
-                    plural(*items, "item", "items"),
-                    plural(*bulletins, "bulletin", "bulletins"),
-                    plural(*others, "other article", "other articles"),
                 )
                 .into()
             }
@@ -320,6 +332,7 @@ impl FeedMsg {
             },
             Summary {
                 feeds: 1,
+                read: 1,
                 not_modified: 0,
                 failed: 0,
                 items: 1,
