@@ -463,3 +463,102 @@ fn each_bad_feed_fails_in_one_line_while_the_good_ones_are_stored() {
     let state = store.feed_state(&urls[0]).unwrap().unwrap();
     assert!(matches!(state.result, Some(FeedResult::Failed(why)) if why.contains("404")));
 }
+
+#[test]
+fn an_update_on_its_own_thread_reports_through_the_channel_then_ends() {
+    let server = FeedServer::start(2);
+    let items: Vec<Item> = (0..2).map(|i| server.item(i, Style::Wewe)).collect();
+    server.set(
+        "/f.xml",
+        Route::ok("application/rss+xml", rss(&items, false)),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache.db");
+    // The TUI's own connection stays open meanwhile.
+    let tui = Store::open(&cache).unwrap();
+    let feeds = vec![Subscription {
+        name: Some("应急中心".into()),
+        url: server.url("/f.xml"),
+    }];
+    let running = feed::spawn(cache.clone(), feeds, UpdateOptions::default(), options()).unwrap();
+    let news: Vec<feed::News> = running.news.iter().collect();
+    let Some(feed::News::Done(report)) = news.last() else {
+        panic!("{news:?}");
+    };
+    assert_eq!(report.new.len(), 2);
+    let feed_started = news.iter().position(|n| {
+        matches!(n, feed::News::Event(feed::Event::Feed { index: 1, of: 1, feed })
+            if feed.starts_with("应急中心 (http://127.0.0.1:"))
+    });
+    let stored: Vec<IssueKey> = news
+        .iter()
+        .filter_map(|n| match n {
+            feed::News::Event(feed::Event::Stored { key, .. }) => Some(*key),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(feed_started, Some(0), "{news:?}");
+    assert_eq!(stored, report.new);
+    assert_eq!(
+        tui.summaries().unwrap().len(),
+        2,
+        "the other connection sees them"
+    );
+
+    let gone = feed::spawn(
+        dir.path().join("missing.db"),
+        Vec::new(),
+        UpdateOptions::default(),
+        options(),
+    )
+    .unwrap();
+    let news: Vec<feed::News> = gone.news.iter().collect();
+    assert!(
+        matches!(news.as_slice(), [feed::News::Failed(_)]),
+        "{news:?}"
+    );
+}
+
+#[test]
+fn a_cancelled_update_asks_nothing_more() {
+    let server = FeedServer::start(1);
+    server.set("/f.xml", Route::ok("application/rss+xml", rss(&[], false)));
+    let mut store = Store::open_in_memory().unwrap();
+    let cancel = Cancel::new();
+    cancel.cancel();
+    let mut client = Client::new(options());
+    let feeds = [Subscription::new(server.url("/f.xml"))];
+    let report = feed::update(
+        &mut store,
+        &mut client,
+        &feeds,
+        UpdateOptions::default(),
+        &cancel,
+        &mut |_| {},
+    );
+    assert!(report.cancelled);
+    assert!(report.feeds.is_empty());
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn a_reindex_reads_the_stored_items_as_the_update_did() {
+    let server = FeedServer::start(ISSUES);
+    let items = items(&server, Style::Wewe);
+    server.set(
+        "/f.json",
+        Route::ok("application/json", json_feed(&items, false)),
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    run(
+        &mut store,
+        &[server.url("/f.json")],
+        UpdateOptions::default(),
+    );
+    let before = shown(&store);
+    let counts = store
+        .reindex(|raw| zhoubao::import::parse_caught(raw).ok().and_then(Result::ok))
+        .unwrap();
+    assert_eq!((counts.sources, counts.bulletins), (ISSUES, ISSUES));
+    assert_eq!(shown(&store), before);
+}
