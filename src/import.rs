@@ -32,6 +32,11 @@ use writer::{Prepared, Writer};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileResult {
     Stored(ImportOutcome),
+    /// Stored, but the file held no article text (an empty page, a
+    /// title-only repost) and no copy of its issue has any: the issue is
+    /// still without a body. A stub of an issue held in full is
+    /// `Stored(StubMerged)`.
+    NoText,
     Skipped(Msg),
     Failed(Msg),
 }
@@ -44,6 +49,7 @@ impl FileResult {
             FileResult::Stored(ImportOutcome::Updated) => Verdict::Updated,
             FileResult::Stored(ImportOutcome::Unchanged) => Verdict::Unchanged,
             FileResult::Stored(ImportOutcome::StubMerged) => Verdict::Stub,
+            FileResult::NoText => Verdict::NoText,
             FileResult::Skipped(_) => Verdict::Skipped,
             FileResult::Failed(_) => Verdict::Failed,
         }
@@ -64,6 +70,9 @@ pub struct ImportSummary {
     pub updated: usize,
     pub unchanged: usize,
     pub stubs: usize,
+    /// Files that held no article text, for an issue no copy has text
+    /// for (see [`FileResult::NoText`]).
+    pub empty: usize,
     pub skipped: Vec<(PathBuf, Msg)>,
     pub failed: Vec<(PathBuf, Msg)>,
     /// Why the run stopped before its last file, if it did.
@@ -86,6 +95,7 @@ impl ImportSummary {
             + self.updated
             + self.unchanged
             + self.stubs
+            + self.empty
             + self.skipped.len()
             + self.failed.len()
     }
@@ -96,6 +106,7 @@ impl ImportSummary {
             FileResult::Stored(ImportOutcome::Updated) => self.updated += 1,
             FileResult::Stored(ImportOutcome::Unchanged) => self.unchanged += 1,
             FileResult::Stored(ImportOutcome::StubMerged) => self.stubs += 1,
+            FileResult::NoText => self.empty += 1,
             FileResult::Skipped(why) => self.skipped.push((path.to_path_buf(), why)),
             FileResult::Failed(why) => self.failed.push((path.to_path_buf(), why)),
         }
@@ -131,9 +142,13 @@ impl ImportSummary {
             updated: self.updated,
             unchanged: self.unchanged,
             stubs: self.stubs,
+            empty: self.empty,
             skipped: self.skipped.len(),
             failed: self.failed.len(),
         }));
+        if self.empty > 0 {
+            lines.push(Msg::Cache(Cache::NoTextHint { files: self.empty }));
+        }
         if let Some(s) = &self.stopped {
             lines.push(Msg::Cache(Cache::Stopped {
                 reason: Box::new(s.reason.clone()),

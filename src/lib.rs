@@ -1,13 +1,15 @@
 //! zhoubao: a terminal browser for weekly security bulletin series.
 //!
 //! `parse` turns files into [`model::Bulletin`]s, `store` keeps them in the
-//! SQLite cache, `import` drives the two (`fetch` does the same from the web), `output` prints the cache for the
+//! SQLite cache, `import` drives the two (`fetch` does the same from the web, `feed` from
+//! feeds), `output` prints the cache for the
 //! CLI and `tui` browses it.
 
 pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod feed;
 pub mod fetch;
 pub mod i18n;
 pub mod import;

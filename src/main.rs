@@ -92,6 +92,7 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
             Some(Command::Fetch { .. }) => Some(Refused::Fetch),
             Some(Command::Reindex) => Some(Refused::Reindex),
             Some(Command::Recover { .. }) => Some(Refused::Recover),
+            Some(Command::Update { .. }) => Some(Refused::Update),
             _ => None,
         };
         if let Some(what) = refused {
@@ -102,15 +103,22 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
     if let Some(Command::Import { paths, .. }) = &command {
         cli::import::check_paths(paths, lang)?;
     }
+    if let Some(Command::Update { urls, .. }) = &command {
+        cli::update::check_feeds(urls, &config, lang)?;
+    }
     let creating = matches!(
         command,
-        Some(Command::Import { .. } | Command::Fetch { .. })
+        Some(Command::Import { .. } | Command::Fetch { .. } | Command::Update { .. })
     );
     let explicit = db.or_else(|| config.db.clone());
     let default_path = explicit.is_none();
     let path = cli::cache::cache_path(explicit, creating, lang)?;
     let result = match command {
         Some(Command::Recover { to }) => cli::recover::recover(&path, to, lang),
+        // Feeds are listed before any update has made a cache.
+        Some(Command::Feeds { json }) if !path.exists() => {
+            cli::feeds::run(None, &config, json, lang)
+        }
         command => match cli::cache::open_store(&path, default_path, command.as_ref(), lang) {
             Ok(store) => dispatch(store, open, command, config, lang),
             Err(e) => Err(e),
@@ -161,6 +169,27 @@ fn dispatch(
             cli::fetch::run(&mut store, flags, config, lang)
         }
         Command::Reindex => cli::reindex::run(&mut store, lang),
+        Command::Update {
+            urls,
+            no_pages,
+            follow,
+            delay,
+            user_agent,
+            quiet,
+            verbose,
+        } => {
+            let flags = cli::update::Flags {
+                urls,
+                no_pages,
+                follow,
+                delay,
+                user_agent,
+                quiet,
+                verbose,
+            };
+            cli::update::run(&mut store, flags, &config, lang)
+        }
+        Command::Feeds { json } => cli::feeds::run(Some(&store), &config, json, lang),
         // run() hands recover its own paths; here there is no cache file.
         Command::Recover { .. } => Err(said(Cmd::DemoRefused(Refused::Recover), lang)),
         Command::List { select, json } => cli::list::run(&store, &select, json, lang),

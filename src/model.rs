@@ -424,3 +424,17 @@ pub enum ImportOutcome {
     /// A stub (repost, empty page): merged as an alias and title.
     StubMerged,
 }
+
+/// What a feed's address gave instead of a feed (RSS 2.0, Atom, JSON
+/// Feed 1.x), told from the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotFeed {
+    /// A web page: the account's page rather than its feed.
+    Html,
+    /// XML whose root is none of rss, feed, rdf.
+    OtherXml,
+    /// JSON that is not a JSON Feed of version 1.x.
+    OtherJson,
+    /// Neither XML nor JSON.
+    Other,
+}

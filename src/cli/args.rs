@@ -80,6 +80,44 @@ pub enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Read the feeds of the config's [[feed]] tables, or the feed URLs
+    /// given (once, without adding them), and store the bulletins they
+    /// carry; an item with only a title and a link has its page fetched.
+    /// Ends naming the new issues; exits 1 when a feed failed
+    Update {
+        /// Feed addresses (RSS, Atom, JSON Feed) to read instead of the
+        /// configured ones
+        #[arg(value_name = "URL")]
+        urls: Vec<String>,
+        /// Do not fetch the pages of items that carry only a title and a
+        /// link
+        #[arg(long)]
+        no_pages: bool,
+        /// Then fetch up to N more pages: the 近期回顾 targets of the new
+        /// bulletins the cache does not hold in full (as fetch --follow)
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        follow: usize,
+        /// Seconds between two requests to one host (at least 0.5)
+        /// [default: the config's fetch.delay, else 1]
+        #[arg(long, value_name = "SECONDS")]
+        delay: Option<f64>,
+        /// The User-Agent header to send [default: zhoubao/VERSION (...)]
+        #[arg(long, value_name = "TEXT")]
+        user_agent: Option<String>,
+        /// Do not draw a progress line
+        #[arg(long)]
+        quiet: bool,
+        /// Print each item's and page's result on stdout as it is stored
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// List the configured feeds: last update, its result, items seen and
+    /// bulletins stored from each
+    Feeds {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
     /// Rebuild every issue from the raw files the cache keeps (after an
     /// upgrade of zhoubao's parser); reading state is kept
     Reindex,

@@ -24,7 +24,9 @@ pub fn open_store(
     lang: Lang,
 ) -> Result<Store> {
     let store = match command {
-        Some(Command::Import { .. } | Command::Fetch { .. }) => Store::create_or_open(path)?,
+        Some(Command::Import { .. } | Command::Fetch { .. } | Command::Update { .. }) => {
+            Store::create_or_open(path)?
+        }
         Some(Command::Reindex) => {
             let store = Store::open_existing(path)?;
             store.check_sound()?;

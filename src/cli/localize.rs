@@ -7,6 +7,7 @@
 use std::error::Error;
 
 use crate::config::ConfigError;
+use crate::feed::FeedError;
 use crate::fetch::FetchError;
 use crate::i18n::{Lang, Localized};
 use crate::model::{BadIssueKey, ParseError, Skip, Unreadable};
@@ -86,6 +87,7 @@ const WORDED: &[Worded] = &[
     Worded::of::<Unreadable>(),
     Worded::of::<BadIssueKey>(),
     Worded::of::<FetchError>(),
+    Worded::of::<FeedError>(),
     Worded::of::<ConfigError>(),
     Worded::of::<KeyMapError>(),
     Worded::of::<BadKey>(),

@@ -7,6 +7,7 @@ pub mod cache;
 pub mod completions;
 pub mod config;
 pub mod export;
+pub mod feeds;
 pub mod fetch;
 pub mod import;
 pub mod list;
@@ -17,6 +18,7 @@ pub mod reindex;
 pub mod search;
 pub mod show;
 pub mod tui;
+pub mod update;
 
 use std::path::Path;
 

@@ -28,7 +28,13 @@ pub fn run(store: &Store, key: IssueKey, json: bool, lang: Lang) -> Result<ExitC
     let text = if json {
         output::show_json(&detail, &comparisons)
     } else {
-        output::show_text(&detail, &comparisons, lang)
+        // An issue known only from empty copies says so.
+        let empty = if detail.summary.cached {
+            0
+        } else {
+            store.empty_copies(key)?
+        };
+        output::show_text_noting(&detail, &comparisons, empty, lang)
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)

@@ -102,6 +102,12 @@ pub enum Problem {
     UnknownElement,
     Delay(String),
     EmptyBrowser,
+    /// A `[[feed]]` url that is not an absolute http(s) address.
+    FeedUrl(String),
+    /// A `[[feed]]` url listed before.
+    FeedTwice(String),
+    /// `on_new = []`.
+    EmptyOnNew,
 }
 
 impl Localized for Problem {
@@ -136,6 +142,14 @@ impl Localized for Problem {
             (EmptyBrowser, En) => {
                 "browser needs a program, e.g. [\"firefox\", \"--new-tab\"]".into()
             }
+            (FeedUrl(url), Zh) => format!("{url:?} 不是 http 或 https 网址").into(),
+            (FeedUrl(url), En) => format!("{url:?} is not an http or https address").into(),
+            (FeedTwice(url), Zh) => format!("订阅源 {url} 已经列过一次").into(),
+            (FeedTwice(url), En) => format!("the feed {url} is listed twice").into(),
+            (EmptyOnNew, Zh) => "on_new 需要一个程序名，如 [\"notify-send\", \"周报\"]".into(),
+            (EmptyOnNew, En) => {
+                "on_new needs a program, e.g. [\"notify-send\", \"zhoubao\"]".into()
+            }
         }
     }
 
@@ -158,6 +172,9 @@ impl Localized for Problem {
             UnknownElement,
             Delay("0.1".into()),
             EmptyBrowser,
+            FeedUrl("ftp://example.org/feed".into()),
+            FeedTwice("http://127.0.0.1/feed.xml".into()),
+            EmptyOnNew,
         ];
         all.extend(BadKey::samples().into_iter().map(Key));
         all.extend(KeyMapError::samples().into_iter().map(KeyMap));

@@ -1,10 +1,11 @@
 //! The config file: `config.toml` in the platform config dir
 //! (`$XDG_CONFIG_HOME/zhoubao/` on Linux), or wherever `--config PATH` /
 //! `ZHOUBAO_CONFIG` points. It becomes the TUI's key map, theme and
-//! language, the browser command, the default cache path and the fetch
-//! settings. A missing default file means the defaults; a missing file
-//! named explicitly, a syntax error, an unknown key or a bad value is
-//! refused with one line naming the file, the line and the key.
+//! language, the browser command, the default cache path, the fetch
+//! settings and the feeds `zhoubao update` reads. A missing default file
+//! means the defaults; a missing file named explicitly, a syntax error, an
+//! unknown key or a bad value is refused with one line naming the file,
+//! the line and the key.
 //! `zhoubao config` prints the complete default file (template.rs).
 
 mod error;
@@ -22,6 +23,7 @@ use toml::Spanned;
 pub use self::error::{ConfigError, Problem};
 pub use self::fetch::{Fetch, MIN_FETCH_DELAY};
 pub use self::template::key_table;
+use crate::feed::Subscription;
 use crate::i18n::{Lang, Os};
 use crate::tui::keymap::KeyMap;
 use crate::tui::keys::Key;
@@ -47,6 +49,11 @@ pub struct Config {
     /// above and the command line's output both follow it.
     pub no_color: bool,
     pub fetch: Fetch,
+    /// The `[[feed]]` tables, in the file's order: what `zhoubao update`
+    /// reads.
+    pub feeds: Vec<Subscription>,
+    /// Run after an update that stored new issues, their keys appended.
+    pub on_new: Option<Vec<String>>,
 }
 
 /// The file as written; every field optional so defaults fill the rest.
@@ -64,6 +71,17 @@ struct File {
     theme: BTreeMap<Spanned<String>, String>,
     #[serde(default)]
     fetch: FetchFile,
+    on_new: Option<Spanned<Vec<String>>>,
+    #[serde(default, rename = "feed")]
+    feeds: Vec<FeedFile>,
+}
+
+/// One `[[feed]]` table; the url's place in the text names its line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeedFile {
+    url: toml::Spanned<String>,
+    name: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -211,6 +229,36 @@ impl Config {
                 Problem::EmptyBrowser,
             ));
         }
+        if let Some(on_new) = file
+            .on_new
+            .as_ref()
+            .filter(|b| b.get_ref().first().is_none_or(|p| p.trim().is_empty()))
+        {
+            return Err(at(
+                Some(locate::line_at(text, on_new.span().start)),
+                Some("on_new".into()),
+                Problem::EmptyOnNew,
+            ));
+        }
+        let mut feeds: Vec<Subscription> = Vec::with_capacity(file.feeds.len());
+        for feed in file.feeds {
+            let line = Some(locate::line_at(text, feed.url.span().start));
+            let key = Some("feed.url".to_string());
+            let url = feed.url.into_inner();
+            if crate::fetch::web_url(&url).is_err() {
+                let shown = crate::sanitize::line(&url);
+                return Err(at(line, key, Problem::FeedUrl(shown)));
+            }
+            let url = url.trim().to_string();
+            if feeds.iter().any(|f| f.url == url) {
+                let shown = crate::sanitize::line(&url);
+                return Err(at(line, key, Problem::FeedTwice(shown)));
+            }
+            feeds.push(Subscription {
+                name: feed.name.filter(|n| !n.trim().is_empty()),
+                url,
+            });
+        }
         Ok(Config {
             path: None,
             language: file.language,
@@ -224,6 +272,8 @@ impl Config {
             theme,
             no_color,
             fetch,
+            feeds,
+            on_new: file.on_new.map(Spanned::into_inner),
         })
     }
 }

@@ -56,6 +56,10 @@ pub fn default_file(path: Option<PathBuf>) -> String {
 # in the platform data directory).
 #   db = "/home/me/zhoubao/cache.db"
 
+# A program `zhoubao update` runs after it stored new issues, with their
+# keys (2025-3 ...) as its last arguments; run directly, no shell.
+#   on_new = ["notify-send", "New bulletins"]
+
 [keys]
 # Each action listed gets exactly the keys given; [] unbinds it. A key is
 # a character ("j", "G", "?"), ctrl- and a letter ("ctrl-d"), or a name:
@@ -111,6 +115,16 @@ pub fn default_file(path: Option<PathBuf>) -> String {
 # delay = {delay:.1}
 # The User-Agent header it sends.
 # user_agent = {agent:?}
+
+# Feeds `zhoubao update` reads (`zhoubao feeds` lists them): one [[feed]]
+# table each, with the feed's address (http or https; RSS 2.0, Atom or
+# JSON Feed, as WeWe-RSS, Wechat2RSS or RSSHub make of the account) and
+# an optional name. Items whose title names an issue are stored like an
+# imported page; the others are skipped. Feeds are read one at a time,
+# asked only for what changed, with the [fetch] delay and limits.
+#   [[feed]]
+#   name = "CNCERT (WeWe-RSS)"
+#   url = "http://localhost:4000/feeds/MP_WXS_3000000000.atom"
 "#,
         min = MIN_FETCH_DELAY.as_secs_f64(),
         delay = fetch.delay.as_secs_f64(),

@@ -83,7 +83,7 @@ fn the_printed_default_file_parses_back_to_the_defaults_with_every_line_uncommen
     let examples: String = active
         .lines()
         .map(|l| match l.strip_prefix("#   ") {
-            Some(rest) if rest.contains(" = ") => rest,
+            Some(rest) if rest.contains(" = ") || rest.starts_with("[[") => rest,
             _ => l,
         })
         .collect::<Vec<_>>()
@@ -91,6 +91,45 @@ fn the_printed_default_file_parses_back_to_the_defaults_with_every_line_uncommen
     let c = parse(&examples).expect("the examples parse");
     assert_eq!(c.language, Some(Lang::En));
     assert_eq!(c.browser.as_deref().map(<[String]>::len), Some(2));
+    assert_eq!(c.on_new.as_deref().map(<[String]>::len), Some(2));
+    assert_eq!(c.feeds.len(), 1);
+    assert_eq!(c.feeds[0].name.as_deref(), Some("CNCERT (WeWe-RSS)"));
+}
+
+#[test]
+fn feeds_are_read_in_order_and_a_bad_or_repeated_address_is_refused_at_its_line() {
+    let c = parse(
+        "on_new = [\"notify-send\"]\n[[feed]]\nurl = \"https://a.example/feed.atom\"\n\
+         name = \"甲\"\n\n[[feed]]\nurl = \"http://127.0.0.1:4000/b.json\"\n",
+    )
+    .expect("valid");
+    assert_eq!(c.on_new, Some(vec!["notify-send".to_string()]));
+    let urls: Vec<(&str, Option<&str>)> = c
+        .feeds
+        .iter()
+        .map(|f| (f.url.as_str(), f.name.as_deref()))
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            ("https://a.example/feed.atom", Some("甲")),
+            ("http://127.0.0.1:4000/b.json", None)
+        ]
+    );
+    assert_eq!(
+        refused("[[feed]]\nname = \"x\"\nurl = \"file:///etc/passwd\"\n"),
+        "my.toml:3: feed.url: \"file:///etc/passwd\" is not an http or https address"
+    );
+    assert_eq!(
+        refused("[[feed]]\nurl = \"http://h/f\"\n[[feed]]\nurl = \"http://h/f\"\n"),
+        "my.toml:4: feed.url: the feed http://h/f is listed twice"
+    );
+    assert!(refused("[[feed]]\nname = \"x\"\n").starts_with("my.toml:1"));
+    assert!(refused("[[feed]]\nurl = \"http://h/f\"\ntitle = \"x\"\n").contains("title"));
+    assert_eq!(
+        refused("on_new = []\n"),
+        "my.toml:1: on_new: on_new needs a program, e.g. [\"notify-send\", \"zhoubao\"]"
+    );
 }
 
 const ELEMENTS_FOR_TEST: &[(&str, &str)] = crate::tui::theme::ELEMENTS;
@@ -393,7 +432,7 @@ fn toml_mistakes_read_in_chinese_with_their_line_and_column() {
     assert_eq!(
         zh("colour = 1\n"),
         "my.toml:1: colour: TOML 错误（第 1 列）：没有 `colour` 这一项；可用的有 `language`, \
-         `browser`, `db`, `keys`, `theme`, `fetch`"
+         `browser`, `db`, `keys`, `theme`, `fetch`, `on_new`, `feed`"
     );
     assert_eq!(
         zh("[keys]\nquit = \"q\"\n"),

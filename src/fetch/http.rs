@@ -2,7 +2,8 @@
 //! policy. Redirects are followed here rather than by ureq, so each hop is
 //! checked (http and https only, no loop, at most `max_redirects`) and
 //! paced like any other request, and the whole-response time covers the
-//! hops together.
+//! hops together. A feed is asked for conditionally (ETag, Last-Modified)
+//! through the same path, so it gets the same limits.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -34,6 +35,57 @@ pub struct Page {
     pub url: String,
     pub body: Vec<u8>,
     pub content_type: Option<String>,
+}
+
+/// What a server said identifies the version it sent (`ETag`,
+/// `Last-Modified`), kept to ask next time whether it changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// Longest validator sent back: a real one is a quoted hash or a date.
+const MAX_VALIDATOR: usize = 512;
+
+impl Validators {
+    /// The response's validators; a value that could not be sent back as
+    /// a header (control characters, absurd length) is not kept.
+    fn of(headers: &ureq::http::HeaderMap) -> Validators {
+        let value = |name: &str| {
+            let v = headers.get(name)?.to_str().ok()?.trim();
+            let sendable = !v.is_empty()
+                && v.len() <= MAX_VALIDATOR
+                && v.bytes().all(|b| b == b' ' || b.is_ascii_graphic());
+            sendable.then(|| v.to_string())
+        };
+        Validators {
+            etag: value("etag"),
+            last_modified: value("last-modified"),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.etag.is_none() && self.last_modified.is_none()
+    }
+
+    fn request_headers(&self) -> Vec<(&'static str, String)> {
+        let mut headers = Vec::new();
+        headers.extend(self.etag.clone().map(|v| ("If-None-Match", v)));
+        headers.extend(self.last_modified.clone().map(|v| ("If-Modified-Since", v)));
+        headers
+    }
+}
+
+/// What a conditional GET brought.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conditional {
+    /// The server says the version asked about is still current.
+    NotModified,
+    Changed {
+        page: Page,
+        validators: Validators,
+    },
 }
 
 /// Something that happened while fetching, for a progress line.
@@ -90,10 +142,44 @@ impl Client {
         cancel: &Cancel,
         on_step: &mut dyn FnMut(Step<'_>),
     ) -> Result<Page, FetchError> {
+        match self.exchange(url, None, cancel, on_step)? {
+            Conditional::Changed { page, .. } => Ok(page),
+            // Only a request that sent validators hears "not modified".
+            Conditional::NotModified => Err(FetchError::Status {
+                code: 304,
+                reason: "Not Modified".into(),
+            }),
+        }
+    }
+
+    /// GETs a feed as [`Client::get`] does a page, asking whether it
+    /// changed since the response `known` came from (`If-None-Match`,
+    /// `If-Modified-Since`). Any content type is read: a feed is
+    /// recognised by its body, whatever the server calls it.
+    pub fn get_conditional(
+        &mut self,
+        url: &str,
+        known: &Validators,
+        cancel: &Cancel,
+        on_step: &mut dyn FnMut(Step<'_>),
+    ) -> Result<Conditional, FetchError> {
+        self.exchange(url, Some(known), cancel, on_step)
+    }
+
+    /// One GET and its redirects. `known` is None for a page (whose type
+    /// is checked), the validators to send for a feed.
+    fn exchange(
+        &mut self,
+        url: &str,
+        known: Option<&Validators>,
+        cancel: &Cancel,
+        on_step: &mut dyn FnMut(Step<'_>),
+    ) -> Result<Conditional, FetchError> {
         let mut current = secure(web_url(url)?);
         let mut seen = HashSet::from([current.to_string()]);
         let mut spent = Duration::ZERO;
         let mut hops = 0;
+        let headers = known.map(Validators::request_headers).unwrap_or_default();
         loop {
             let host = current.host_str().unwrap_or_default().to_string();
             let turn = self.pacer.wait_turn(&host, cancel, |wait| {
@@ -107,13 +193,16 @@ impl Client {
             });
             let left = self.options.timeout.saturating_sub(spent);
             let started = Instant::now();
-            let response = self.request(&current, left);
+            let response = self.request(&current, left, &headers);
             spent += started.elapsed();
             let response = response?;
             if cancel.is_cancelled() {
                 return Err(FetchError::Cancelled);
             }
             let status = response.status();
+            if status == ureq::http::StatusCode::NOT_MODIFIED && !headers.is_empty() {
+                return Ok(Conditional::NotModified);
+            }
             if status.is_redirection() {
                 if let Some(location) = response.headers().get("location") {
                     let location = String::from_utf8_lossy(location.as_bytes()).into_owned();
@@ -139,8 +228,10 @@ impl Client {
                     reason: status.canonical_reason().unwrap_or_default().to_string(),
                 });
             }
+            let validators = Validators::of(response.headers());
             // The request's global timeout, set above, bounds the body too.
-            return self.read_page(current, response, &host);
+            let page = self.read_page(current, response, &host, known.is_none())?;
+            return Ok(Conditional::Changed { page, validators });
         }
     }
 
@@ -148,6 +239,7 @@ impl Client {
         &mut self,
         url: &url::Url,
         left: Duration,
+        headers: &[(&'static str, String)],
     ) -> Result<ureq::http::Response<ureq::Body>, FetchError> {
         let setting = super::proxy::proxy_setting(url, &self.env);
         // A connection that fails is the proxy's when there is one: the
@@ -166,8 +258,11 @@ impl Client {
                 agent
             }
         };
-        agent
-            .get(url.as_str())
+        let mut request = agent.get(url.as_str());
+        for (name, value) in headers {
+            request = request.header(*name, value.as_str());
+        }
+        request
             .config()
             .timeout_global(Some(left.max(Duration::from_millis(1))))
             .build()
@@ -208,16 +303,18 @@ impl Client {
         }
     }
 
-    /// Checks the type and size, then reads the body up to the cap.
+    /// Checks the type (when `page`) and size, then reads the body up to
+    /// the cap.
     fn read_page(
         &self,
         url: url::Url,
         response: ureq::http::Response<ureq::Body>,
         host: &str,
+        page: bool,
     ) -> Result<Page, FetchError> {
         let body = response.into_body();
         let content_type = body.mime_type().map(|t| t.to_ascii_lowercase());
-        if let Some(t) = &content_type {
+        if let Some(t) = content_type.as_ref().filter(|_| page) {
             if !PAGE_TYPES.contains(&t.as_str()) {
                 return Err(FetchError::NotHtml {
                     content_type: crate::sanitize::line(t),

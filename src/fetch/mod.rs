@@ -26,12 +26,12 @@ mod walk;
 use std::time::Duration;
 
 pub use error::FetchError;
-pub use http::{web_url, Client, Page, Step};
+pub use http::{web_url, Client, Conditional, Page, Step, Validators};
 pub use pace::{Cancel, Clock, SystemClock};
 pub use pick::url_for_issue;
 pub use proxy::proxy_for;
 pub use report::{run_with_progress, verbose_line};
-pub use walk::{run, CacheStop, Event, FetchSummary, Walk};
+pub use walk::{run, run_from, CacheStop, Event, FetchSummary, Start, Walk};
 
 use crate::i18n::{Cache, Fetch, Localized, Msg, Verdict};
 use crate::model::{Bulletin, Completeness, IssueKey, RecentRef};

@@ -116,15 +116,49 @@ pub fn run(
     cancel: &Cancel,
     on_event: &mut dyn FnMut(Event<'_>),
 ) -> FetchSummary {
+    let starts: Vec<Start> = urls
+        .iter()
+        .map(|url| Start {
+            url: Some(url.clone()),
+            key: None,
+        })
+        .collect();
+    run_from(store, client, &starts, walk, cancel, on_event)
+}
+
+/// Where a walk starts: a page, an issue, or both when the caller knows
+/// which issue a link is (a feed item's title names it, where a short
+/// `/s/<token>` link names none the cache can look up).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Start {
+    pub url: Option<String>,
+    pub key: Option<IssueKey>,
+}
+
+/// [`run`] from pages or issues: one the cache holds in full is not
+/// fetched, but its stored 近期回顾 lines are followed as `walk` says.
+pub fn run_from(
+    store: &mut Store,
+    client: &mut Client,
+    starts: &[Start],
+    walk: Walk,
+    cancel: &Cancel,
+    on_event: &mut dyn FnMut(Event<'_>),
+) -> FetchSummary {
     let mut summary = FetchSummary::default();
     let mut queue: VecDeque<Node> = VecDeque::new();
     let mut seen_urls = HashSet::new();
     let mut seen_keys = HashSet::new();
-    for url in urls {
-        if seen_urls.insert(identity(url)) {
+    for start in starts {
+        let new_url = start
+            .url
+            .as_deref()
+            .is_none_or(|url| seen_urls.insert(identity(url)));
+        let new_key = start.key.is_none_or(|k| seen_keys.insert(k));
+        if new_url && new_key && (start.url.is_some() || start.key.is_some()) {
             queue.push_back(Node {
-                url: Some(url.clone()),
-                key: None,
+                url: start.url.clone(),
+                key: start.key,
                 named: true,
             });
         }

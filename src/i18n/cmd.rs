@@ -67,6 +67,10 @@ pub enum Cmd {
     TitleUnknown,
     /// `show` of an issue known only by reference.
     ShowNotCached,
+    /// `show` of an issue whose own copies all held no article text.
+    ShowEmptyCopies {
+        copies: usize,
+    },
     FiguresUnknown,
     NoLink,
     /// A copy known only from another issue's 近期回顾 line.
@@ -80,6 +84,7 @@ pub enum Refused {
     Fetch,
     Reindex,
     Recover,
+    Update,
 }
 
 /// The columns of `zhoubao list`.
@@ -125,6 +130,7 @@ impl Cmd {
                     Refused::Fetch => "获取",
                     Refused::Reindex => "重建索引",
                     Refused::Recover => "恢复",
+                    Refused::Update => "更新订阅",
                 };
                 format!("--demo 只浏览内置的示例周报，什么也不保存；要{what}，请去掉 --demo，对缓存操作")
                     .into()
@@ -135,6 +141,7 @@ impl Cmd {
                     Refused::Fetch => "fetch into",
                     Refused::Reindex => "reindex",
                     Refused::Recover => "recover",
+                    Refused::Update => "update",
                 };
                 format!(
                     "--demo browses the built-in corpus and keeps nothing; {what} a cache without --demo"
@@ -198,6 +205,26 @@ impl Cmd {
                 "not cached: only its title and period are known (import the issue to read it)"
                     .into()
             }
+            (ShowEmptyCopies { copies: 1 }, Zh) => {
+                "未缓存：导入的那一份没有正文（空白页面或只有标题）；\
+                 zhoubao update 或 zhoubao fetch URL 可以取来有正文的一份"
+                    .into()
+            }
+            (ShowEmptyCopies { copies }, Zh) => format!(
+                "未缓存：导入的 {copies} 份都没有正文（空白页面或只有标题）；\
+                 zhoubao update 或 zhoubao fetch URL 可以取来有正文的一份"
+            )
+            .into(),
+            (ShowEmptyCopies { copies: 1 }, En) => {
+                "not cached: the imported copy held no article text (an empty page or a \
+                 title only); zhoubao update or zhoubao fetch URL brings one with text"
+                    .into()
+            }
+            (ShowEmptyCopies { copies }, En) => format!(
+                "not cached: the {copies} imported copies held no article text (empty pages \
+                 or titles only); zhoubao update or zhoubao fetch URL brings one with text"
+            )
+            .into(),
             (FiguresUnknown, Zh) => "本周数据：不详（这一期未缓存）".into(),
             (FiguresUnknown, En) => "figures: not known (the issue is not cached)".into(),
             (NoLink, Zh) => "（无链接）".into(),
@@ -215,6 +242,7 @@ impl Cmd {
             DemoRefused(Refused::Fetch),
             DemoRefused(Refused::Reindex),
             DemoRefused(Refused::Recover),
+            DemoRefused(Refused::Update),
             NoCacheYet {
                 path: "/tmp/c.db".into(),
             },
@@ -245,6 +273,8 @@ impl Cmd {
             NotCachedNote,
             TitleUnknown,
             ShowNotCached,
+            ShowEmptyCopies { copies: 1 },
+            ShowEmptyCopies { copies: 2 },
             FiguresUnknown,
             NoLink,
             RecentLink,

@@ -39,6 +39,9 @@ pub enum Msg {
     // --- fetch
     /// `zhoubao fetch` and the TUI's `F` (fetch.rs).
     Fetch(Fetch),
+    // --- feeds
+    /// `zhoubao update`, `zhoubao feeds` (feed.rs).
+    Feed(super::FeedMsg),
     // --- TUI: panes, status line, prompts, help
     /// The TUI's messages (tui.rs).
     Tui(Tui),
@@ -98,6 +101,8 @@ impl Msg {
             (Msg::Cache(m), lang) => m.text(lang),
             // --- fetch
             (Msg::Fetch(m), lang) => m.text(lang),
+            // --- feeds
+            (Msg::Feed(m), lang) => m.text(lang),
             // --- TUI
             (Msg::Tui(m), lang) => m.text(lang),
             (Msg::Help(h), lang) => h.text(lang).into(),
@@ -133,6 +138,7 @@ impl Msg {
         .chain(super::Os::samples().into_iter().map(Msg::Os))
         .chain(super::Compare::samples().into_iter().map(Msg::Compare))
         .chain(Fetch::samples().into_iter().map(Msg::Fetch))
+        .chain(super::FeedMsg::samples().into_iter().map(Msg::Feed))
         .collect()
     }
 }

@@ -15,6 +15,7 @@
 mod cache;
 mod cmd;
 mod compare;
+mod feed;
 mod fetch;
 mod help;
 mod localized;
@@ -26,6 +27,7 @@ mod tui;
 pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
 pub use compare::{Compare, Standing};
+pub use feed::FeedMsg;
 pub use fetch::Fetch;
 pub use help::Help;
 pub(crate) use localized::english_display;
@@ -150,6 +152,7 @@ mod tests {
             include_str!("cache/samples.rs"),
             include_str!("cmd.rs"),
             include_str!("compare.rs"),
+            include_str!("feed.rs"),
             include_str!("fetch.rs"),
             include_str!("help.rs"),
             include_str!("localized.rs"),
@@ -163,7 +166,7 @@ mod tests {
         for source in sources {
             for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
                 for module in [
-                    "parse", "store", "tui", "trend", "fetch", "import", "output", "config",
+                    "parse", "store", "tui", "trend", "fetch", "import", "output", "config", "feed",
                 ] {
                     let path = format!("crate::{module}");
                     assert!(

@@ -127,7 +127,8 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
             }
         }
         for p in std::mem::take(&mut self.pending) {
-            self.report(p.path, p.result);
+            let result = self.said_nothing(p.result, p.file.as_ref());
+            self.report(p.path, result);
         }
         self.bytes = 0;
         self.oldest = None;
@@ -176,11 +177,26 @@ impl<'a, F: FnMut(&std::path::Path, &FileResult)> Writer<'a, F> {
 
     fn store_alone(&mut self, file: &SourceFile) -> Result<FileResult, Halt> {
         match self.store.import_source(file) {
-            Ok(outcome) => Ok(FileResult::Stored(outcome)),
+            Ok(outcome) => Ok(self.said_nothing(FileResult::Stored(outcome), Some(file))),
             Err(e) => {
                 self.stop_on(&e)?;
                 Ok(FileResult::Failed(e.message()))
             }
+        }
+    }
+
+    /// A stub stored for an issue that no copy holds in full: the file
+    /// held no article text, and the issue still has none. Asked once
+    /// its batch is committed: a full copy later in the same batch
+    /// already counts, one in a later batch not yet.
+    fn said_nothing(&self, result: FileResult, file: Option<&SourceFile>) -> FileResult {
+        match (result, file) {
+            (FileResult::Stored(ImportOutcome::StubMerged), Some(file))
+                if !self.store.is_cached(file.key()).unwrap_or(true) =>
+            {
+                FileResult::NoText
+            }
+            (result, _) => result,
         }
     }
 

@@ -18,7 +18,7 @@ use crate::trend::compare::{
 };
 
 pub use search::{search_json, search_text, Mark, Place, SearchHit, Snippet, CONTEXT_CELLS};
-pub use show::show_text;
+pub use show::{show_text, show_text_noting};
 
 fn clean(s: &str) -> String {
     sanitize::line(s)

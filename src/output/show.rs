@@ -77,6 +77,18 @@ fn heading(f: Field, lang: Lang) -> String {
 
 /// `zhoubao show`: one issue in full, its figures compared with earlier weeks.
 pub fn show_text(d: &IssueDetail, comparisons: &IssueComparisons, lang: Lang) -> String {
+    show_text_noting(d, comparisons, 0, lang)
+}
+
+/// [`show_text`] of an issue `empty_copies` of whose own copies held no
+/// article text: a not-cached issue then says its imported copy was
+/// empty, rather than asking for one to be imported.
+pub fn show_text_noting(
+    d: &IssueDetail,
+    comparisons: &IssueComparisons,
+    empty_copies: usize,
+    lang: Lang,
+) -> String {
     let s = &d.summary;
     let mut out = String::new();
     let title = match s.title.as_deref() {
@@ -86,6 +98,11 @@ pub fn show_text(d: &IssueDetail, comparisons: &IssueComparisons, lang: Lang) ->
     out.push_str(&format!("{}  {}\n", s.key, title));
     out.push_str(&if s.cached {
         Cmd::Cached.text(lang)
+    } else if empty_copies > 0 {
+        Cmd::ShowEmptyCopies {
+            copies: empty_copies,
+        }
+        .text(lang)
     } else {
         Cmd::ShowNotCached.text(lang)
     });

@@ -128,6 +128,28 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE claims ADD COLUMN wins INTEGER NOT NULL DEFAULT 1;
     CREATE INDEX claims_winning ON claims(year, number) WHERE wins = 1;
     "#,
+    // 4 -> 5: the feeds `zhoubao update` reads (see feeds.rs): what each
+    // said last, to ask it conditionally next time and for `zhoubao
+    // feeds`, and the issues its items named. Reindex leaves both alone.
+    r#"
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        checked_at TEXT,
+        result TEXT,
+        error TEXT,
+        items INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    CREATE TABLE feed_items (
+        feed_url TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        link TEXT,
+        has_text INTEGER NOT NULL,
+        PRIMARY KEY (feed_url, year, number)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -61,6 +61,11 @@ impl SourceFile {
         }
     }
 
+    /// The issue the file is a copy of.
+    pub fn key(&self) -> IssueKey {
+        self.said.key
+    }
+
     /// How many bytes the file has.
     pub fn len(&self) -> usize {
         self.raw.len()

@@ -155,7 +155,10 @@ impl Store {
 
 /// Stores one source unless its bytes are stored already, and says what
 /// it did to its issue.
-fn store_source(conn: &Connection, file: &SourceFile) -> Result<ImportOutcome, StoreError> {
+pub(super) fn store_source(
+    conn: &Connection,
+    file: &SourceFile,
+) -> Result<ImportOutcome, StoreError> {
     // A file stored before (by its hash, the unique key) is left alone.
     let stored = conn
         .prepare_cached(

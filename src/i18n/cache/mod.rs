@@ -52,8 +52,15 @@ pub enum Cache {
         updated: usize,
         unchanged: usize,
         stubs: usize,
+        /// Files that held no article text, whose issue has none either;
+        /// named in the line only when there are some.
+        empty: usize,
         skipped: usize,
         failed: usize,
+    },
+    /// What the files without article text mean, and what to do.
+    NoTextHint {
+        files: usize,
     },
     /// The run gave up: why, how many files it did not get to, what to do.
     Stopped {
@@ -130,6 +137,8 @@ pub enum Verdict {
     Updated,
     Unchanged,
     Stub,
+    /// A copy without article text of an issue no copy has text for.
+    NoText,
     Skipped,
     Failed,
 }
@@ -232,16 +241,24 @@ impl Cache {
                     updated,
                     unchanged,
                     stubs,
+                    empty,
                     skipped,
                     failed,
                 },
                 Zh,
-            ) => format!(
-                "{}：新增 {new}，更新 {updated}，未变 {unchanged}，合并存根 {stubs}，\
-                 跳过 {skipped}，失败 {failed}",
-                Msg::Files(*files).text(Zh)
-            )
-            .into(),
+            ) => {
+                let empty = if *empty > 0 {
+                    format!("无正文 {empty}，")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{}：新增 {new}，更新 {updated}，未变 {unchanged}，合并存根 {stubs}，\
+                     {empty}跳过 {skipped}，失败 {failed}",
+                    Msg::Files(*files).text(Zh)
+                )
+                .into()
+            }
             (
                 Summary {
                     files,
@@ -249,15 +266,39 @@ impl Cache {
                     updated,
                     unchanged,
                     stubs,
+                    empty,
                     skipped,
                     failed,
                 },
                 En,
-            ) => format!(
-                "{}: {new} new, {updated} updated, {unchanged} unchanged, \
-                 {stubs} {} merged, {skipped} skipped, {failed} failed",
-                Msg::Files(*files).text(En),
-                plural(*stubs, "stub", "stubs"),
+            ) => {
+                let empty = if *empty > 0 {
+                    format!("{empty} without article text, ")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{}: {new} new, {updated} updated, {unchanged} unchanged, \
+                     {stubs} {} merged, {empty}{skipped} skipped, {failed} failed",
+                    Msg::Files(*files).text(En),
+                    plural(*stubs, "stub", "stubs"),
+                )
+                .into()
+            }
+            (NoTextHint { files }, Zh) => format!(
+                "{files} 个文件没有正文（空白页面或只有标题的转载），它们的那几期仍然没有正文；\
+                 zhoubao update 或 zhoubao fetch URL 可以取来有正文的一份"
+            )
+            .into(),
+            (NoTextHint { files }, En) => format!(
+                "{} no article text (an empty page or a title-only repost): \
+                 their issues still have none; zhoubao update or zhoubao fetch URL \
+                 brings a copy with text",
+                if *files == 1 {
+                    "1 file held".to_string()
+                } else {
+                    format!("{files} files held")
+                }
             )
             .into(),
             (
@@ -473,6 +514,8 @@ fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
         (Verdict::Unchanged, En) => "unchanged",
         (Verdict::Stub, Zh) => "存根",
         (Verdict::Stub, En) => "stub",
+        (Verdict::NoText, Zh) => "无正文",
+        (Verdict::NoText, En) => "no text",
         (Verdict::Skipped, Zh) => "跳过",
         (Verdict::Skipped, En) => "skipped",
         (Verdict::Failed, Zh) => "失败",

@@ -15,6 +15,7 @@ impl Cache {
             super::Verdict::Updated,
             super::Verdict::Unchanged,
             super::Verdict::Stub,
+            super::Verdict::NoText,
             super::Verdict::Skipped,
             super::Verdict::Failed,
         ];
@@ -69,9 +70,22 @@ impl Cache {
                 updated: 0,
                 unchanged: 0,
                 stubs: 1,
+                empty: 0,
                 skipped: 0,
                 failed: 0,
             },
+            Summary {
+                files: 33,
+                new: 0,
+                updated: 0,
+                unchanged: 0,
+                stubs: 0,
+                empty: 33,
+                skipped: 0,
+                failed: 0,
+            },
+            NoTextHint { files: 1 },
+            NoTextHint { files: 33 },
             Stopped {
                 reason: Box::new(Msg::Cache(StopLocked {
                     cache: p(),
