@@ -1,21 +1,22 @@
 //! What input means: the `Action` enum, and the mode and focus that decide
 //! which keys mean what (keymap.rs maps events to actions).
 
-/// Which pane keys act on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use strum::VariantArray;
+
+/// Which pane keys act on. `Focus::VARIANTS` lists every one, for the
+/// key map's conflict checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
 pub enum Focus {
     List,
     Detail,
     Links,
 }
 
-impl Focus {
-    pub const ALL: [Focus; 3] = [Focus::List, Focus::Detail, Focus::Links];
-}
-
 /// What keys mean right now: browsing, typing a search or an issue key,
 /// answering a y/n question, reading help, or looking at the chart view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `InputMode::VARIANTS` lists every one: the key map checks its bindings
+/// for conflicts in each, so a new mode is checked without a list to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
 pub enum InputMode {
     Normal,
     Search,
@@ -25,17 +26,6 @@ pub enum InputMode {
     /// A y/n question on the status line.
     Confirm,
     Chart,
-}
-
-impl InputMode {
-    pub const ALL: [InputMode; 6] = [
-        InputMode::Normal,
-        InputMode::Search,
-        InputMode::Help,
-        InputMode::Goto,
-        InputMode::Confirm,
-        InputMode::Chart,
-    ];
 }
 
 /// Everything the user can ask for; `update` is the only place that acts on it.

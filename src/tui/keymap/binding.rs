@@ -1,6 +1,8 @@
 //! What a binding of the key map is: its keys, where it applies, what it
 //! produces and how help and the status line describe it.
 
+use strum::VariantArray;
+
 use crate::i18n::Help;
 use crate::tui::action::{Action, Focus, InputMode};
 use crate::tui::keys::Key;
@@ -40,8 +42,8 @@ impl Scope {
 
     /// Whether some mode and focus has both scopes apply at once.
     pub fn overlaps(self, other: Scope) -> bool {
-        InputMode::ALL.iter().any(|&m| {
-            Focus::ALL
+        InputMode::VARIANTS.iter().any(|&m| {
+            Focus::VARIANTS
                 .iter()
                 .any(|&f| self.applies(m, f) && other.applies(m, f))
         })

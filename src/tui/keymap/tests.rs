@@ -3,8 +3,23 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use strum::VariantArray;
+
 use super::*;
 use crate::tui::action::Action as A;
+
+#[test]
+fn every_scope_of_the_table_applies_in_some_mode_so_its_conflicts_are_checked() {
+    // `Scope::overlaps` walks every mode and focus: a scope that applied in
+    // none would never be checked against the others.
+    for binding in KEYMAP {
+        assert!(
+            binding.scope.overlaps(binding.scope),
+            "{:?} applies nowhere",
+            binding.scope
+        );
+    }
+}
 
 fn map_key(key: KeyEvent, mode: InputMode, focus: Focus) -> Option<Action> {
     KeyMap::default().action(key, mode, focus)
@@ -77,12 +92,7 @@ fn search_mode_types_every_character_including_chinese_and_command_letters() {
 #[test]
 fn ctrl_c_quits_in_every_mode_and_q_does_not_quit_while_typing() {
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    for mode in [
-        InputMode::Normal,
-        InputMode::Search,
-        InputMode::Help,
-        InputMode::Chart,
-    ] {
+    for &mode in InputMode::VARIANTS {
         assert_eq!(map_key(ctrl_c, mode, Focus::List), Some(A::Quit));
     }
     assert_eq!(
@@ -314,7 +324,7 @@ fn q_backs_out_of_a_pane_and_quits_only_on_the_list_and_esc_dismisses() {
         Some(A::CloseChart)
     );
     let esc = press(KeyCode::Esc);
-    for focus in Focus::ALL {
+    for &focus in Focus::VARIANTS {
         assert_eq!(map_key(esc, InputMode::Normal, focus), Some(A::Dismiss));
     }
 }
