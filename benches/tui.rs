@@ -21,7 +21,7 @@ use ratatui::Terminal;
 
 use zhoubao::store::Store;
 use zhoubao::synth;
-use zhoubao::tui::{update, Action, App};
+use zhoubao::tui::{action::Action, app::App, update::update};
 
 const FIRST_FRAME_BUDGET: Duration = Duration::from_millis(150);
 const KEY_BUDGET: Duration = Duration::from_millis(16);

@@ -216,12 +216,12 @@ fn commands(
     lang: Lang,
 ) -> Result<ExitCode> {
     let Some(command) = command else {
-        let ui = zhoubao::tui::Ui {
+        let ui = zhoubao::tui::ui::Ui {
             lang,
             theme: config.theme,
             keys: config.keys,
         };
-        let options = zhoubao::tui::Options {
+        let options = zhoubao::tui::ui::Options {
             ui,
             browser: config.browser,
             fetch: fetch::FetchOptions {

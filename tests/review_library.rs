@@ -11,7 +11,7 @@ use zhoubao::model::{
     ArticleId, Bulletin, Completeness, Figures, IssueKey, RecentRef, SourceFormat,
 };
 use zhoubao::store::Store;
-use zhoubao::tui::{Library, MemoryLibrary};
+use zhoubao::tui::{library::Library, library::MemoryLibrary};
 
 /// A bulletin of 2025 with its own (made-up) text; `full` or a stub.
 fn bulletin(number: u32, full: bool) -> Bulletin {

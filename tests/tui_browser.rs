@@ -12,7 +12,7 @@ fn browser_from_the_environment_gets_the_url_verbatim_as_one_argument_without_a_
 
     use ratatui::crossterm::event::KeyCode;
     use tui_fixture::{cached, figures, key, press};
-    use zhoubao::tui::{update, Action, App, MemoryLibrary};
+    use zhoubao::tui::{action::Action, app::App, library::MemoryLibrary, update::update};
 
     let dir = tempfile::tempdir().expect("temp dir");
     let argv = dir.path().join("argv");

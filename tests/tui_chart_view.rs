@@ -8,8 +8,8 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use tui_fixture::*;
 use zhoubao::model::Figures;
-use zhoubao::tui::chart_view::POINT;
-use zhoubao::tui::{action::Action, update, InputMode, MemoryLibrary};
+use zhoubao::tui::view::chart_view::POINT;
+use zhoubao::tui::{action::Action, action::InputMode, library::MemoryLibrary, update::update};
 
 /// 2023-1 … 2024-18, every figure a different formula; 2023-20…2023-29,
 /// 2024-4, 2024-9…2024-11 and 2024-15 are missing, 2024-12's 跨境事件 is
@@ -40,13 +40,13 @@ fn two_years() -> MemoryLibrary {
     weeks_library(&weeks)
 }
 
-fn open_chart(width: u16, height: u16) -> zhoubao::tui::App {
+fn open_chart(width: u16, height: u16) -> zhoubao::tui::app::App {
     let mut app = app_zh(two_years(), Some(key(2024, 18)), width, height);
     press(&mut app, KeyCode::Char('c'));
     app
 }
 
-fn title(app: &zhoubao::tui::App) -> String {
+fn title(app: &zhoubao::tui::app::App) -> String {
     app.chart_view.title.clone()
 }
 
@@ -104,7 +104,7 @@ fn digits_and_arrows_switch_the_figure_round_the_five() {
 fn plus_and_minus_zoom_through_13_26_52_104_weeks_and_all() {
     let mut app = open_chart(80, 24);
     let plus =
-        |app: &mut zhoubao::tui::App| press_with(app, KeyCode::Char('+'), KeyModifiers::SHIFT);
+        |app: &mut zhoubao::tui::app::App| press_with(app, KeyCode::Char('+'), KeyModifiers::SHIFT);
     plus(&mut app);
     assert!(
         title(&app).contains("26周 2023-46 … 2024-18"),
@@ -173,7 +173,7 @@ fn esc_and_q_return_to_the_main_screen_and_help_returns_to_the_view() {
 #[test]
 fn help_lists_the_chart_view_keys() {
     let ui = ui_in(zhoubao::i18n::Lang::En);
-    let lines: Vec<String> = zhoubao::tui::help::help_lines(&ui)
+    let lines: Vec<String> = zhoubao::tui::view::help::help_lines(&ui)
         .into_iter()
         .map(|(l, _)| l)
         .collect();
@@ -233,7 +233,7 @@ fn p_hides_and_shows_the_same_weeks_a_year_earlier() {
 }
 
 /// The column where week `r` of the plot's window is drawn.
-fn column(plot: &zhoubao::tui::chart_plot::Plot, r: usize) -> u16 {
+fn column(plot: &zhoubao::tui::view::chart_plot::Plot, r: usize) -> u16 {
     let weeks = (plot.window.end - plot.window.start) as usize;
     let wide = plot.dots.0;
     let x = (r as f64 * (wide - 1) as f64 / (weeks - 1) as f64).round() as usize;
@@ -362,10 +362,10 @@ fn the_scale_follows_the_weekly_line_and_the_year_earlier_is_clipped_and_marked(
 
 #[test]
 fn without_colour_the_weekly_line_and_the_moving_average_are_drawn_apart_and_named() {
-    use zhoubao::tui::chart_view::{AVERAGE_LINE, WEEKLY_LINE};
+    use zhoubao::tui::view::chart_view::{AVERAGE_LINE, WEEKLY_LINE};
     let config = zhoubao::config::Config::parse("", "test.toml", true, zhoubao::i18n::Lang::Zh)
         .expect("the default config");
-    let ui = zhoubao::tui::Ui {
+    let ui = zhoubao::tui::ui::Ui {
         lang: zhoubao::i18n::Lang::Zh,
         theme: config.theme,
         keys: config.keys,

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 
 use tui_fixture::*;
-use zhoubao::tui::App;
+use zhoubao::tui::app::App;
 
 /// The app on 2025-6 with the detail pane focused and scrolled so the
 /// figures heading is the top row.

@@ -14,7 +14,7 @@ use zhoubao::i18n::Lang;
 use zhoubao::model::{IssueDetail, IssueKey, IssueSummary};
 use zhoubao::store::StoreError;
 use zhoubao::tui::browser::OpenError;
-use zhoubao::tui::{App, Library, LibraryError, MemoryLibrary};
+use zhoubao::tui::{app::App, library::Library, library::LibraryError, library::MemoryLibrary};
 
 /// The fixture library, whose writes and searches fail as a cache locked
 /// by another process does.

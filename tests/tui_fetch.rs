@@ -20,7 +20,7 @@ use zhoubao::i18n::Lang;
 use zhoubao::model::{Alias, Figures, IssueDetail, IssueKey};
 use zhoubao::store::Store;
 use zhoubao::tui::fetch::{CacheFetcher, PageFetcher};
-use zhoubao::tui::{action::Action, update, App, MemoryLibrary};
+use zhoubao::tui::{action::Action, app::App, library::MemoryLibrary, update::update};
 
 /// A cache file holding the fixture's newest issue, fetched from the
 /// server: its 近期回顾 lines name five issues the cache does not hold.
@@ -156,7 +156,7 @@ fn f_on_a_selected_link_fetches_its_issue_and_follows_it() {
 fn selected_is_link(app: &App, n: usize) -> bool {
     matches!(
         app.doc.items.get(app.link_selected),
-        Some(zhoubao::tui::detail::Item::Link(i)) if *i == n
+        Some(zhoubao::tui::view::detail::Item::Link(i)) if *i == n
     )
 }
 

@@ -8,8 +8,8 @@ use ratatui::crossterm::event::KeyCode;
 
 use tui_fixture::*;
 use zhoubao::i18n::{Help, Lang};
+use zhoubao::tui::action::InputMode;
 use zhoubao::tui::keymap::Scope;
-use zhoubao::tui::InputMode;
 
 #[test]
 fn a_search_that_ends_with_no_hits_returns_to_the_issue_it_started_from() {
@@ -32,12 +32,12 @@ fn a_deferred_search_that_finds_nothing_also_returns() {
     press(&mut app, KeyCode::Char('/'));
     chars(&mut app, "第16期正文");
     while app.search_wait().is_some() {
-        zhoubao::tui::update(&mut app, zhoubao::tui::Action::RunPendingSearch);
+        zhoubao::tui::update::update(&mut app, zhoubao::tui::action::Action::RunPendingSearch);
     }
     assert_eq!(app.current_key(), Some(key(2024, 16)));
     chars(&mut app, "没有这句话");
     while app.search_wait().is_some() {
-        zhoubao::tui::update(&mut app, zhoubao::tui::Action::RunPendingSearch);
+        zhoubao::tui::update::update(&mut app, zhoubao::tui::action::Action::RunPendingSearch);
     }
     assert_eq!(app.current_key(), Some(key(2024, 17)));
 }
@@ -77,7 +77,8 @@ fn help_over_the_chart_view_opens_at_the_chart_view_s_keys() {
 fn the_follow_hint_shows_only_where_there_is_a_line_to_follow() {
     let mut app = app(120, 40);
     assert_eq!(app.current_key(), Some(key(2024, 17)));
-    let status = |app: &zhoubao::tui::App| screen(app, 120, 40).lines().last().unwrap().to_string();
+    let status =
+        |app: &zhoubao::tui::app::App| screen(app, 120, 40).lines().last().unwrap().to_string();
     assert!(status(&app).contains("1-9 follow"), "{}", status(&app));
     // 2024-15 is not cached: nothing to follow.
     press(&mut app, KeyCode::Char(':'));

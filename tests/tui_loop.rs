@@ -20,7 +20,9 @@ use zhoubao::i18n::Lang;
 use zhoubao::model::{IssueDetail, IssueKey, IssueSummary};
 use zhoubao::tui::app_loop::{run_loop, Frontend, REFRESH_EVERY};
 use zhoubao::tui::library::LibraryResult;
-use zhoubao::tui::{update, Action, App, Library, MemoryLibrary};
+use zhoubao::tui::{
+    action::Action, app::App, library::Library, library::MemoryLibrary, update::update,
+};
 
 /// How long each scripted event takes to arrive.
 const EVENT_GAP: Duration = Duration::from_millis(2);

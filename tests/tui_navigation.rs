@@ -12,8 +12,8 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use tui_fixture::*;
 use zhoubao::tui::action::{Action, Focus, InputMode};
 use zhoubao::tui::app::Target;
-use zhoubao::tui::detail::Item;
-use zhoubao::tui::{update, Library, MemoryLibrary};
+use zhoubao::tui::view::detail::Item;
+use zhoubao::tui::{library::Library, library::MemoryLibrary, update::update};
 
 #[test]
 fn enter_on_a_link_follows_it_and_backspace_and_l_walk_the_history() {
@@ -352,7 +352,7 @@ fn search_hits_are_highlighted_in_the_detail() {
     press(&mut app, KeyCode::Char('/'));
     chars(&mut app, "自拟");
     let buf = draw(&app, 120, 40);
-    let area = zhoubao::tui::layout::panes(buf.area).detail;
+    let area = zhoubao::tui::view::layout::panes(buf.area).detail;
     let hit_cells: Vec<(u16, u16)> = (area.top()..area.bottom())
         .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
         .filter(|&(x, y)| {
@@ -405,7 +405,7 @@ fn the_highlight_folds_ascii_case_as_the_search_does() {
     press(&mut app, KeyCode::Char('/'));
     chars(&mut app, "cncert");
     let buf = draw(&app, 120, 40);
-    let area = zhoubao::tui::layout::panes(buf.area).detail;
+    let area = zhoubao::tui::view::layout::panes(buf.area).detail;
     let highlighted_c = (area.top()..area.bottom())
         .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
         .filter(|&(x, y)| buf[(x, y)].symbol() == "C" && buf[(x, y)].bg == Color::Yellow)
@@ -472,10 +472,10 @@ fn opening_an_unknown_issue_says_so_and_starts_on_a_real_one() {
 fn help_stops_scrolling_at_its_last_row_so_k_moves_back_at_once() {
     let mut app = app(80, 24);
     press(&mut app, KeyCode::Char('?'));
-    for _ in 0..zhoubao::tui::help::help_lines(&app.ui).len() {
+    for _ in 0..zhoubao::tui::view::help::help_lines(&app.ui).len() {
         press(&mut app, KeyCode::Char('j'));
     }
-    let end = zhoubao::tui::help::max_scroll(app.screen, &app.ui);
+    let end = zhoubao::tui::view::help::max_scroll(app.screen, &app.ui);
     assert!(end > 0, "the key list is longer than an 80x24 screen");
     assert_eq!(app.help_scroll, end);
     let before = screen(&app, 80, 24);

@@ -12,9 +12,9 @@ use ratatui::crossterm::event::KeyCode;
 use tui_fixture::*;
 use zhoubao::tui::action::{Action, Focus, InputMode};
 use zhoubao::tui::app::App;
-use zhoubao::tui::detail::Item;
 use zhoubao::tui::filter::ListFilter;
-use zhoubao::tui::{update, Library, MemoryLibrary};
+use zhoubao::tui::view::detail::Item;
+use zhoubao::tui::{library::Library, library::MemoryLibrary, update::update};
 
 fn status(app: &App) -> String {
     app.status
@@ -352,7 +352,7 @@ fn status_line_at_40_columns_drops_other_hints_first_even_beside_a_message() {
 
 #[test]
 fn the_help_lists_every_new_key() {
-    let lines = zhoubao::tui::help::help_lines(&ui_in(zhoubao::i18n::Lang::En));
+    let lines = zhoubao::tui::view::help::help_lines(&ui_in(zhoubao::i18n::Lang::En));
     for (keys, words) in [
         ("u", "next unread"),
         ("A", "mark every cached issue read"),

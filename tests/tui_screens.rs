@@ -7,7 +7,7 @@ use ratatui::crossterm::event::KeyCode;
 use unicode_width::UnicodeWidthStr;
 
 use tui_fixture::*;
-use zhoubao::tui::{action::Action, update, MemoryLibrary};
+use zhoubao::tui::{action::Action, library::MemoryLibrary, update::update};
 
 #[test]
 fn main_screen_wide_120x40() {
@@ -33,7 +33,7 @@ fn help_overlay_lists_the_key_map() {
     press(&mut app, KeyCode::Char('?'));
     let text = screen(&app, 100, 40);
     insta::assert_snapshot!(text);
-    let lines = zhoubao::tui::help::help_lines(&app.ui);
+    let lines = zhoubao::tui::view::help::help_lines(&app.ui);
     for e in app.ui.keys.entries() {
         let help = e.binding.help.text(zhoubao::i18n::Lang::En);
         assert!(

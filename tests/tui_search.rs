@@ -15,7 +15,10 @@ use tui_fixture::{app_with_library, cached, chars, figures, hits, key, press, sc
 use zhoubao::model::{Bulletin, Completeness, IssueDetail, IssueKey, IssueSummary, SourceFormat};
 use zhoubao::store::Store;
 use zhoubao::tui::search::SEARCH_PAUSE;
-use zhoubao::tui::{update, Action, App, InputMode, Library, MemoryLibrary};
+use zhoubao::tui::{
+    action::Action, action::InputMode, app::App, library::Library, library::MemoryLibrary,
+    update::update,
+};
 
 /// Words the generated bodies are made of; which ones an issue has depends
 /// on its number, so queries hit different sets. Mixed-case ASCII checks
@@ -169,16 +172,22 @@ struct Counting {
 }
 
 impl Library for Counting {
-    fn summaries(&self) -> Result<Vec<IssueSummary>, zhoubao::tui::LibraryError> {
+    fn summaries(&self) -> Result<Vec<IssueSummary>, zhoubao::tui::library::LibraryError> {
         self.inner.summaries()
     }
-    fn detail(&self, key: IssueKey) -> Result<Option<IssueDetail>, zhoubao::tui::LibraryError> {
+    fn detail(
+        &self,
+        key: IssueKey,
+    ) -> Result<Option<IssueDetail>, zhoubao::tui::library::LibraryError> {
         self.inner.detail(key)
     }
-    fn key_for_url(&self, url: &str) -> Result<Option<IssueKey>, zhoubao::tui::LibraryError> {
+    fn key_for_url(
+        &self,
+        url: &str,
+    ) -> Result<Option<IssueKey>, zhoubao::tui::library::LibraryError> {
         self.inner.key_for_url(url)
     }
-    fn search(&self, query: &str) -> Result<Vec<IssueKey>, zhoubao::tui::LibraryError> {
+    fn search(&self, query: &str) -> Result<Vec<IssueKey>, zhoubao::tui::library::LibraryError> {
         self.calls
             .borrow_mut()
             .push(Call::Search(query.to_string()));
@@ -188,7 +197,7 @@ impl Library for Counting {
         &self,
         query: &str,
         candidates: &[IssueKey],
-    ) -> Result<Vec<IssueKey>, zhoubao::tui::LibraryError> {
+    ) -> Result<Vec<IssueKey>, zhoubao::tui::library::LibraryError> {
         self.calls
             .borrow_mut()
             .push(Call::Within(query.to_string(), candidates.to_vec()));
@@ -199,19 +208,23 @@ impl Library for Counting {
         query: &str,
         newest: IssueKey,
         oldest: IssueKey,
-    ) -> Result<Vec<IssueKey>, zhoubao::tui::LibraryError> {
+    ) -> Result<Vec<IssueKey>, zhoubao::tui::library::LibraryError> {
         self.calls
             .borrow_mut()
             .push(Call::Between(query.to_string(), newest, oldest));
         self.inner.search_between(query, newest, oldest)
     }
-    fn set_read(&self, key: IssueKey, read: bool) -> Result<(), zhoubao::tui::LibraryError> {
+    fn set_read(
+        &self,
+        key: IssueKey,
+        read: bool,
+    ) -> Result<(), zhoubao::tui::library::LibraryError> {
         self.inner.set_read(key, read)
     }
-    fn last_selected(&self) -> Result<Option<IssueKey>, zhoubao::tui::LibraryError> {
+    fn last_selected(&self) -> Result<Option<IssueKey>, zhoubao::tui::library::LibraryError> {
         self.inner.last_selected()
     }
-    fn set_last_selected(&self, key: IssueKey) -> Result<(), zhoubao::tui::LibraryError> {
+    fn set_last_selected(&self, key: IssueKey) -> Result<(), zhoubao::tui::library::LibraryError> {
         self.inner.set_last_selected(key)
     }
 }

@@ -136,7 +136,7 @@ fn read_state_search_and_selection_reach_the_store() {
 
 /// A cache file holding 2024 第16期, the importing process's connection to
 /// it, and a TUI on a connection of its own.
-fn cache_of_2024_16() -> (tempfile::TempDir, Store, zhoubao::tui::App) {
+fn cache_of_2024_16() -> (tempfile::TempDir, Store, zhoubao::tui::app::App) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("cache.db");
     let mut importer = Store::open(&path).expect("cache");
@@ -157,14 +157,14 @@ fn an_import_by_another_process_shows_up_without_a_restart() {
     let scroll = app.detail_scroll;
 
     // Idle with nothing new: nothing changes, nothing is said.
-    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
+    zhoubao::tui::update::update(&mut app, zhoubao::tui::action::Action::Refresh);
     assert_eq!(app.summaries.len(), 1);
     assert!(app.status.is_none());
 
     importer
         .import_bulletin(&bulletin(17, (4, 22), (4, 27), 381))
         .expect("import");
-    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
+    zhoubao::tui::update::update(&mut app, zhoubao::tui::action::Action::Refresh);
     let keys: Vec<_> = app.summaries.iter().map(|s| s.key).collect();
     assert_eq!(keys, vec![key(2024, 17), key(2024, 16)]);
     assert_eq!(
@@ -193,7 +193,7 @@ fn an_empty_cache_shows_the_first_import_when_it_lands() {
     importer
         .import_bulletin(&bulletin(17, (4, 22), (4, 27), 381))
         .expect("import");
-    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
+    zhoubao::tui::update::update(&mut app, zhoubao::tui::action::Action::Refresh);
     assert_eq!(app.current_key(), Some(key(2024, 17)));
 }
 
@@ -214,11 +214,11 @@ fn a_read_mark_the_locked_cache_refuses_shows_at_once_and_is_written_once_the_lo
     assert!(!status.error, "busy is not a fault: {}", status.text);
     assert!(status.text.contains("busy"), "{}", status.text);
     assert_eq!(app.unsaved_marks(), &[(key(2024, 16), true)]);
-    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
+    zhoubao::tui::update::update(&mut app, zhoubao::tui::action::Action::Refresh);
     assert_eq!(app.unsaved_marks().len(), 1, "still locked: kept for later");
 
     writer.execute_batch("COMMIT").expect("release the lock");
-    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
+    zhoubao::tui::update::update(&mut app, zhoubao::tui::action::Action::Refresh);
     assert!(app.unsaved_marks().is_empty());
     let stored = importer.summaries().expect("summaries");
     assert!(

@@ -11,7 +11,9 @@ use ratatui::style::{Color, Modifier};
 use tui_fixture::*;
 use zhoubao::config::Config;
 use zhoubao::i18n::Lang;
-use zhoubao::tui::{update, Action, App, Focus, InputMode, Ui};
+use zhoubao::tui::{
+    action::Action, action::Focus, action::InputMode, app::App, ui::Ui, update::update,
+};
 
 fn mono_app(width: u16, height: u16) -> App {
     let config = Config::parse("", "test.toml", true, Lang::En).expect("valid");
@@ -167,9 +169,9 @@ fn help_pages_with_every_paging_key_and_the_wheel_and_says_where_it_is() {
     press(&mut app, KeyCode::Char('?'));
     let top = screen(&app, 80, 24);
     assert!(top.contains(" 1–20 of "), "{top}");
-    let end = zhoubao::tui::help::max_scroll(app.screen, &app.ui);
+    let end = zhoubao::tui::view::help::max_scroll(app.screen, &app.ui);
     assert!(end > 40, "the help is long enough to page: {end}");
-    let page = zhoubao::tui::help::visible_rows(app.screen, &app.ui) - 1;
+    let page = zhoubao::tui::view::help::visible_rows(app.screen, &app.ui) - 1;
     for (code, mods, expected) in [
         (KeyCode::PageDown, KeyModifiers::NONE, page),
         (KeyCode::Char(' '), KeyModifiers::NONE, 2 * page),

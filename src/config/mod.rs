@@ -23,7 +23,7 @@ pub use self::template::key_table;
 use crate::i18n::{ConfigMsg, Lang, Msg, Os};
 use crate::tui::keymap::{BoundTo, KeyMap, KeyMapError};
 use crate::tui::keys::Key;
-use crate::tui::theme::{parse_style, Theme, ThemeName};
+use crate::tui::view::theme::{parse_style, Theme, ThemeName};
 
 /// The settings, defaults filled in.
 #[derive(Debug, Clone, Default)]

@@ -12,9 +12,9 @@ use std::time::Duration;
 
 use super::action::Focus;
 use super::app::{App, Target};
-use super::detail::Item;
 pub use super::fetch_state::{CacheFetcher, PageFetcher, Progress};
 use super::fetch_state::{Job, News};
+use super::view::detail::Item;
 use crate::fetch::{self, Cancel, FetchError, PageResult};
 use crate::i18n::{Fetch, Msg};
 use crate::model::IssueKey;

@@ -30,11 +30,6 @@ pub mod ui;
 pub mod update;
 pub mod view;
 
-// The widgets keep their short paths (`tui::detail`, `tui::chart` ...).
-pub use view::{
-    chart, chart_axis, chart_plot, chart_view, detail, help, layout, list, status, theme, wrap,
-};
-
 use std::io;
 
 use anyhow::Context;
@@ -43,12 +38,11 @@ use ratatui::layout::Rect;
 use ratatui::Frame;
 use ratatui::Terminal;
 
-pub use action::{Action, Focus, InputMode};
-pub use app::App;
-pub use keymap::KeyMap;
-pub use library::{LastVisit, Library, LibraryError, MemoryLibrary};
-pub use ui::{Options, Ui};
-pub use update::update;
+use action::{Focus, InputMode};
+use app::App;
+use library::Library;
+use ui::{Options, Ui};
+use view::{chart, chart_view, detail, help, layout, list, status, wrap};
 
 use crate::i18n::Tui;
 use crate::model::IssueKey;

@@ -6,7 +6,7 @@
 use super::action::Focus;
 use super::app::App;
 use super::browser::is_web_url;
-use super::detail::Item;
+use super::view::detail::Item;
 use crate::i18n::Tui;
 
 /// Longer than any real article or image address; a terminal may drop a

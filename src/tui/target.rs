@@ -2,7 +2,7 @@
 //! flows that save and restore it (search, history) share it without
 //! depending on each other.
 
-use super::detail::LinkTarget;
+use super::view::detail::LinkTarget;
 use crate::model::IssueKey;
 
 /// What the detail pane shows: an issue by key, or a 近期回顾 line whose

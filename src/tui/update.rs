@@ -3,9 +3,9 @@
 
 use super::action::{Action, Focus, InputMode};
 use super::app::App;
-use super::detail::Item;
 use super::keymap::Scope;
-use super::layout::{contains, inner};
+use super::view::detail::Item;
+use super::view::layout::{contains, inner};
 use crate::i18n::Tui;
 
 /// Lines the mouse wheel moves per notch.

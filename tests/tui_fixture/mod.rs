@@ -13,7 +13,7 @@ use zhoubao::i18n::Lang;
 use zhoubao::model::{
     Alias, Assessment, Figures, IssueDetail, IssueKey, IssueSummary, Period, StoredRef,
 };
-use zhoubao::tui::{update, App, Library, MemoryLibrary, Ui};
+use zhoubao::tui::{app::App, library::Library, library::MemoryLibrary, ui::Ui, update::update};
 
 pub fn key(year: i32, number: u32) -> IssueKey {
     IssueKey::new(year, number)
@@ -202,7 +202,10 @@ pub fn app_with_ui(
 ) -> App {
     let mut app = App::with_ui(lib, open, ui).expect("the fixture library loads");
     app.set_url_opener(Box::new(|_| Ok(())));
-    update(&mut app, zhoubao::tui::Action::Resize(width, height));
+    update(
+        &mut app,
+        zhoubao::tui::action::Action::Resize(width, height),
+    );
     app
 }
 
