@@ -10,7 +10,7 @@ use super::cache::Cache;
 use super::cmd::Cmd;
 use super::fetch::Fetch;
 use super::help::Help;
-use super::tui::Tui;
+use super::screen::Screen;
 use super::Lang;
 
 /// Something zhoubao says to the user.
@@ -38,8 +38,8 @@ pub enum Msg {
     /// `zhoubao fetch` and the TUI's `F` (fetch.rs).
     Fetch(Fetch),
     // --- TUI: panes, status line, prompts, help
-    /// The TUI's messages (tui.rs).
-    Tui(Tui),
+    /// What the TUI's screen says (screen/).
+    Screen(Screen),
     /// The key map's words (help.rs).
     Help(Help),
     // --- config
@@ -47,9 +47,9 @@ pub enum Msg {
     Config(super::ConfigMsg),
 }
 
-impl From<Tui> for Msg {
-    fn from(m: Tui) -> Msg {
-        Msg::Tui(m)
+impl From<Screen> for Msg {
+    fn from(m: Screen) -> Msg {
+        Msg::Screen(m)
     }
 }
 
@@ -96,7 +96,7 @@ impl Msg {
             // --- fetch
             (Msg::Fetch(m), lang) => m.text(lang),
             // --- TUI
-            (Msg::Tui(m), lang) => m.text(lang),
+            (Msg::Screen(m), lang) => m.text(lang),
             (Msg::Help(h), lang) => h.text(lang).into(),
             // --- config
             (Msg::Config(m), lang) => m.text(lang),
@@ -121,7 +121,7 @@ impl Msg {
             Msg::Help(Help::Quit),
         ]
         .into_iter()
-        .chain(Tui::samples().into_iter().map(Msg::Tui))
+        .chain(Screen::samples().into_iter().map(Msg::Screen))
         .chain(Help::ALL.iter().map(|&h| Msg::Help(h)))
         .chain(Cmd::samples().into_iter().map(Msg::Cmd))
         .chain(Cache::samples().into_iter().map(Msg::Cache))

@@ -18,8 +18,8 @@ mod messages;
 mod metric;
 mod os;
 mod parse;
+mod screen;
 mod store;
-mod tui;
 
 pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
@@ -29,8 +29,8 @@ pub use fetch::Fetch;
 pub use help::Help;
 pub use messages::Msg;
 pub use os::Os;
+pub use screen::Screen;
 pub use store::StoreMsg;
-pub use tui::Tui;
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
@@ -154,8 +154,8 @@ mod tests {
             include_str!("os.rs"),
             include_str!("parse.rs"),
             include_str!("store.rs"),
-            include_str!("tui/mod.rs"),
-            include_str!("tui/samples.rs"),
+            include_str!("screen/mod.rs"),
+            include_str!("screen/samples.rs"),
         ];
         for source in sources {
             for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {

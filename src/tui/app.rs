@@ -22,7 +22,7 @@ use super::view::detail::{DetailDoc, LinkTarget, Row};
 use super::view::help::HelpLayout;
 use super::view::layout::{self, Panes};
 use super::view::status::StatusHints;
-use crate::i18n::Tui;
+use crate::i18n::Screen;
 use crate::model::{IssueKey, IssueSummary};
 use crate::trend::{IssueComparisons, WeekSeries};
 
@@ -191,7 +191,7 @@ impl App {
         app.rebuild_rows();
         app.greet();
         if app.library.read_only() && app.status.is_none() {
-            app.set_message(app.ui.say(Tui::ReadOnlyMarks));
+            app.set_message(app.ui.say(Screen::ReadOnlyMarks));
         }
         let unknown_open = open.filter(|k| !app.index.contains_key(k));
         let start = open
@@ -202,7 +202,7 @@ impl App {
         // Shown at the first size (`resize`): wrapping and charts need it.
         app.start = start;
         if let Some(key) = unknown_open {
-            app.set_error(app.ui.say(Tui::NotInCache(key)));
+            app.set_error(app.ui.say(Screen::NotInCache(key)));
         }
         Ok(app)
     }
@@ -383,7 +383,7 @@ impl App {
                 None => {
                     let target = reference.cloned().unwrap_or(LinkTarget {
                         key: Some(key),
-                        title: self.ui.say(Tui::FallbackTitle(key)),
+                        title: self.ui.say(Screen::FallbackTitle(key)),
                         url: None,
                         cached: false,
                     });
@@ -391,7 +391,7 @@ impl App {
                 }
             },
             Err(e) => {
-                self.set_error(self.ui.say(Tui::CannotLoad {
+                self.set_error(self.ui.say(Screen::CannotLoad {
                     key,
                     error: Box::new(e.message()),
                 }));
@@ -439,9 +439,9 @@ impl App {
         match next.map(|s| s.key) {
             Some(k) => self.select_key(k),
             None => self.set_message(self.ui.say(if newer {
-                Tui::NewestIssue
+                Screen::NewestIssue
             } else {
-                Tui::OldestIssue
+                Screen::OldestIssue
             })),
         }
     }
@@ -450,7 +450,7 @@ impl App {
     /// second; records the history like a browser.
     pub fn follow(&mut self, n: usize) {
         let Some(link) = self.doc.links.get(n).cloned() else {
-            self.set_error(self.ui.say(Tui::NoLinkLine(n + 1)));
+            self.set_error(self.ui.say(Screen::NoLinkLine(n + 1)));
             return;
         };
         let key = match (link.key, &link.url) {
@@ -458,7 +458,7 @@ impl App {
             (None, Some(url)) => match self.library.key_for_url(url) {
                 Ok(k) => k,
                 Err(e) => {
-                    self.set_error(self.ui.say(Tui::CannotLookUpLink(Box::new(e.message()))));
+                    self.set_error(self.ui.say(Screen::CannotLookUpLink(Box::new(e.message()))));
                     return;
                 }
             },
@@ -509,7 +509,7 @@ impl App {
                 }
                 self.revisit(visit);
             }
-            None => self.set_message(self.ui.say(Tui::NoEarlierPage)),
+            None => self.set_message(self.ui.say(Screen::NoEarlierPage)),
         }
     }
 
@@ -521,7 +521,7 @@ impl App {
                 }
                 self.revisit(visit);
             }
-            None => self.set_message(self.ui.say(Tui::NoLaterPage)),
+            None => self.set_message(self.ui.say(Screen::NoLaterPage)),
         }
     }
 }

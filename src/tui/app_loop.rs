@@ -120,7 +120,7 @@ pub fn run_loop(app: &mut App, frontend: &mut impl Frontend) -> io::Result<()> {
         // so it never lands inside a drawn line.
         if let Some(url) = app.take_clipboard_request() {
             if let Err(e) = frontend.copy(&url) {
-                app.set_error(app.ui.say(crate::i18n::Tui::CannotCopy(Box::new(
+                app.set_error(app.ui.say(crate::i18n::Screen::CannotCopy(Box::new(
                     crate::i18n::Os::of(&e).into(),
                 ))));
                 dirty = true;

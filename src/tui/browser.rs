@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 
 use base64::Engine;
 
-use crate::i18n::{Lang, Msg, Os, Tui};
+use crate::i18n::{Lang, Msg, Os, Screen};
 use crate::sanitize;
 
 /// Only web URLs go to the opener: a `file:` or custom scheme could run
@@ -129,7 +129,7 @@ impl OpenError {
     pub fn message(&self) -> Msg {
         let why = Box::new(Msg::Os(Os::of(&self.error)));
         match &self.program {
-            Some(program) => Tui::BrowserFailed {
+            Some(program) => Screen::BrowserFailed {
                 program: sanitize::line(program),
                 why,
             }

@@ -2,7 +2,7 @@
 //! hold it without the two files depending on each other: the list filter
 //! and the y/n question on the status line.
 
-use crate::i18n::Tui;
+use crate::i18n::Screen;
 use crate::model::IssueSummary;
 
 /// Which issues the list shows; the series, `[`/`]`, search and the charts
@@ -36,30 +36,30 @@ impl ListFilter {
     }
 
     /// How the list title names the filter; None when nothing is hidden.
-    pub fn label(self) -> Option<Tui> {
+    pub fn label(self) -> Option<Screen> {
         match self {
             ListFilter::All => None,
-            ListFilter::Cached => Some(Tui::FilterCached),
-            ListFilter::Unread => Some(Tui::FilterUnread),
+            ListFilter::Cached => Some(Screen::FilterCached),
+            ListFilter::Unread => Some(Screen::FilterUnread),
         }
     }
 
     /// What the list says when the filter leaves no row; `key` is the key
     /// that changes the filter.
-    pub fn empty_text(self, key: String) -> Tui {
+    pub fn empty_text(self, key: String) -> Screen {
         match self {
-            ListFilter::All => Tui::EmptyCache,
-            ListFilter::Cached => Tui::NoCachedIssue { key },
-            ListFilter::Unread => Tui::NoUnreadIssue { key },
+            ListFilter::All => Screen::EmptyCache,
+            ListFilter::Cached => Screen::NoCachedIssue { key },
+            ListFilter::Unread => Screen::NoUnreadIssue { key },
         }
     }
 
     /// The status line's note when the filter is chosen.
-    pub fn chosen(self, rows: usize, total: usize) -> Tui {
+    pub fn chosen(self, rows: usize, total: usize) -> Screen {
         match self {
-            ListFilter::All => Tui::ShowingAll(total),
-            ListFilter::Cached => Tui::ShowingCached { rows, total },
-            ListFilter::Unread => Tui::ShowingUnread { rows, total },
+            ListFilter::All => Screen::ShowingAll(total),
+            ListFilter::Cached => Screen::ShowingCached { rows, total },
+            ListFilter::Unread => Screen::ShowingUnread { rows, total },
         }
     }
 }
@@ -72,9 +72,9 @@ pub enum Question {
 }
 
 impl Question {
-    pub fn text(self) -> Tui {
+    pub fn text(self) -> Screen {
         match self {
-            Question::MarkAllRead(n) => Tui::AskMarkAllRead(n),
+            Question::MarkAllRead(n) => Screen::AskMarkAllRead(n),
         }
     }
 }

@@ -44,7 +44,7 @@ use library::Library;
 use ui::{Options, Ui};
 use view::{chart, chart_view, detail, help, layout, list, status, wrap};
 
-use crate::i18n::Tui;
+use crate::i18n::Screen;
 use crate::model::IssueKey;
 
 /// Runs the TUI until the user quits. `open` selects that issue at start;
@@ -58,7 +58,10 @@ pub fn run(
     let lang = ui.lang;
     require_terminal(lang)?;
     let mut app = App::with_ui(Box::new(library), open, ui).map_err(|e| {
-        anyhow::anyhow!("{}", Tui::CannotReadCache(Box::new(e.message())).text(lang))
+        anyhow::anyhow!(
+            "{}",
+            Screen::CannotReadCache(Box::new(e.message())).text(lang)
+        )
     })?;
     app.set_fetch_options(&fetch);
     if browser.is_some() {
@@ -67,7 +70,7 @@ pub fn run(
         }));
     }
     let guard = terminal::TerminalGuard::enter()
-        .with_context(|| Tui::CannotSetUpTerminal.text(lang).into_owned())?;
+        .with_context(|| Screen::CannotSetUpTerminal.text(lang).into_owned())?;
     let result = event_loop(&mut app);
     drop(guard);
     // Remember the marks and the selection even when the loop failed: the
@@ -87,7 +90,7 @@ pub fn require_terminal(lang: crate::i18n::Lang) -> anyhow::Result<()> {
     if stdin && stdout {
         return Ok(());
     }
-    anyhow::bail!("{}", Tui::NeedsTerminal { stdin, stdout }.text(lang))
+    anyhow::bail!("{}", Screen::NeedsTerminal { stdin, stdout }.text(lang))
 }
 
 fn event_loop(app: &mut App) -> anyhow::Result<()> {
@@ -130,7 +133,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         unread: app.unread,
         filter: app.filter,
         empty: ui.say(if app.summaries.is_empty() {
-            Tui::EmptyCache
+            Screen::EmptyCache
         } else {
             app.filter.empty_text(ui.keys.label_of("filter", ui.lang))
         }),
@@ -138,7 +141,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         lang: ui.lang,
     }
     .render(panes.list, buf);
-    let detail_title = ui.say(Tui::DetailTitle(app.current_key()));
+    let detail_title = ui.say(Screen::DetailTitle(app.current_key()));
     detail::DetailView {
         doc: &app.doc,
         rows: &app.rows,
@@ -155,7 +158,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         chart::ChartPane {
             chart: &app.chart,
             theme,
-            empty: ui.say(Tui::NoFiguresYet),
+            empty: ui.say(Screen::NoFiguresYet),
         }
         .render(chart_area, buf);
     }
@@ -185,13 +188,13 @@ fn draw_too_small(area: Rect, buf: &mut ratatui::buffer::Buffer, ui: &Ui) {
     }
     let (min_width, min_height) = (layout::MIN_WIDTH, layout::MIN_HEIGHT);
     let forms = [
-        ui.say(Tui::TooSmall {
+        ui.say(Screen::TooSmall {
             width: area.width,
             height: area.height,
             min_width,
             min_height,
         }),
-        ui.say(Tui::TooSmallShort {
+        ui.say(Screen::TooSmallShort {
             min_width,
             min_height,
         }),

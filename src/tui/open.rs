@@ -7,7 +7,7 @@ use super::action::Focus;
 use super::app::App;
 use super::browser::is_web_url;
 use super::view::detail::Item;
-use crate::i18n::Tui;
+use crate::i18n::Screen;
 
 /// Longer than any real article or image address; a terminal may drop a
 /// longer OSC 52 sequence without a word.
@@ -23,11 +23,11 @@ pub enum NoUrl {
 
 impl NoUrl {
     /// The status line's words, for opening or `copying`.
-    pub fn message(self, copying: bool) -> Tui {
+    pub fn message(self, copying: bool) -> Screen {
         match self {
-            NoUrl::Missing => Tui::NoUrl,
-            NoUrl::LineWithoutLink => Tui::NoLinkOnLine,
-            NoUrl::NotWeb => Tui::NotWeb { copying },
+            NoUrl::Missing => Screen::NoUrl,
+            NoUrl::LineWithoutLink => Screen::NoLinkOnLine,
+            NoUrl::NotWeb => Screen::NotWeb { copying },
         }
     }
 }
@@ -66,8 +66,11 @@ impl App {
             Err(why) => return self.set_error(self.ui.say(why.message(false))),
         };
         match (self.opener)(&url) {
-            Ok(()) => self.set_message(self.ui.say(Tui::Opened(url))),
-            Err(e) => self.set_error(self.ui.say(Tui::CannotOpenBrowser(Box::new(e.message())))),
+            Ok(()) => self.set_message(self.ui.say(Screen::Opened(url))),
+            Err(e) => self.set_error(
+                self.ui
+                    .say(Screen::CannotOpenBrowser(Box::new(e.message()))),
+            ),
         }
     }
 
@@ -78,9 +81,9 @@ impl App {
             Err(why) => return self.set_error(self.ui.say(why.message(true))),
         };
         if url.len() > MAX_COPY_BYTES {
-            return self.set_error(self.ui.say(Tui::UrlTooLong));
+            return self.set_error(self.ui.say(Screen::UrlTooLong));
         }
-        self.set_message(self.ui.say(Tui::Copied(url.clone())));
+        self.set_message(self.ui.say(Screen::Copied(url.clone())));
         self.clipboard_request = Some(url);
     }
 

@@ -15,7 +15,7 @@ use super::action::InputMode;
 use super::app::App;
 use super::filter::Question;
 use super::target::Target;
-use crate::i18n::Tui;
+use crate::i18n::Screen;
 use crate::model::{IssueKey, IssueSummary};
 
 /// How many cells of a mistyped `:` key the status line repeats.
@@ -130,12 +130,12 @@ impl App {
             Some(s) => (s.key, false),
             None => match self.summaries.iter().find(unread) {
                 Some(s) => (s.key, true),
-                None => return self.set_message(self.ui.say(Tui::NoUnread)),
+                None => return self.set_message(self.ui.say(Screen::NoUnread)),
             },
         };
         self.select_key(next);
         self.mark_opened();
-        self.set_message(self.ui.say(Tui::NextUnread {
+        self.set_message(self.ui.say(Screen::NextUnread {
             key: next,
             left: self.unread,
             wrapped: wrapped && current != Some(next),
@@ -145,7 +145,7 @@ impl App {
     /// `A`: asks before marking every cached issue read.
     pub fn ask_mark_all_read(&mut self) {
         if self.unread == 0 {
-            self.set_message(self.ui.say(Tui::NoUnreadToMark));
+            self.set_message(self.ui.say(Screen::NoUnreadToMark));
             return;
         }
         self.question = Some(Question::MarkAllRead(self.unread));
@@ -159,7 +159,7 @@ impl App {
             return;
         };
         if !yes {
-            self.set_message(self.ui.say(Tui::Cancelled));
+            self.set_message(self.ui.say(Screen::Cancelled));
             return;
         }
         match question {
@@ -168,7 +168,7 @@ impl App {
                     s.read = true;
                 }
                 self.rebuild_rows();
-                self.set_message(self.ui.say(Tui::MarkedReadForSession(n)));
+                self.set_message(self.ui.say(Screen::MarkedReadForSession(n)));
             }
             Question::MarkAllRead(_) => match self.library().mark_all_read() {
                 Ok(marked) => {
@@ -176,9 +176,9 @@ impl App {
                         s.read = true;
                     }
                     self.rebuild_rows();
-                    self.set_message(self.ui.say(Tui::MarkedRead(marked)));
+                    self.set_message(self.ui.say(Screen::MarkedRead(marked)));
                 }
-                Err(e) => self.set_error(self.ui.say(Tui::CannotMarkAll(Box::new(e.message())))),
+                Err(e) => self.set_error(self.ui.say(Screen::CannotMarkAll(Box::new(e.message())))),
             },
         }
     }
@@ -214,15 +214,15 @@ impl App {
         let Ok(key) = parsed else {
             // Cut to a few cells, so the reason after it still fits a line.
             let typed = super::view::wrap::truncate(&crate::sanitize::line(typed), TYPED_SHOWN);
-            return self.set_error(self.ui.say(Tui::BadIssueKey(typed)));
+            return self.set_error(self.ui.say(Screen::BadIssueKey(typed)));
         };
         if !self.index.contains_key(&key) {
-            self.set_error(self.ui.say(Tui::NotInCache(key)));
+            self.set_error(self.ui.say(Screen::NotInCache(key)));
             return;
         }
         if self.current == Some(Target::Issue(key)) {
             self.select_key(key);
-            self.set_message(self.ui.say(Tui::IssueShown(key)));
+            self.set_message(self.ui.say(Screen::IssueShown(key)));
             return;
         }
         self.go_to(Target::Issue(key));
@@ -244,7 +244,7 @@ impl App {
             Err(e) => {
                 return self.set_error(
                     self.ui
-                        .say(Tui::CannotReadLastSession(Box::new(e.message()))),
+                        .say(Screen::CannotReadLastSession(Box::new(e.message()))),
                 )
             }
         };
@@ -255,6 +255,6 @@ impl App {
         // The library lists them newest first.
         let mut new = visit.new_issues.clone();
         new.reverse();
-        self.set_message(self.ui.say(Tui::Greeting { new, when }));
+        self.set_message(self.ui.say(Screen::Greeting { new, when }));
     }
 }

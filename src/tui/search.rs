@@ -15,7 +15,7 @@ use super::action::InputMode;
 use super::app::App;
 use super::search_state::{Pending, Saved, Scope, LOOKUP_COST, SLICE_COST};
 pub use super::search_state::{SearchState, SEARCH_BUDGET, SEARCH_PAUSE};
-use crate::i18n::Tui;
+use crate::i18n::Screen;
 use crate::model::IssueKey;
 
 impl App {
@@ -125,7 +125,7 @@ impl App {
         };
         match result {
             Ok(hits) => self.found(hits),
-            Err(e) => self.set_error(self.ui.say(Tui::SearchFailed(Box::new(e.message())))),
+            Err(e) => self.set_error(self.ui.say(Screen::SearchFailed(Box::new(e.message())))),
         }
     }
 
@@ -191,7 +191,7 @@ impl App {
         let found = match result {
             Ok(found) => found,
             Err(e) => {
-                self.set_error(self.ui.say(Tui::SearchFailed(Box::new(e.message()))));
+                self.set_error(self.ui.say(Screen::SearchFailed(Box::new(e.message()))));
                 return;
             }
         };
@@ -254,9 +254,9 @@ impl App {
         let current = self.current_key();
         let Some(s) = self.search.as_mut().filter(|s| !s.hits.is_empty()) else {
             let message = match &self.search {
-                Some(s) if s.is_pending() => Tui::StillSearching,
-                Some(s) if !s.query.is_empty() => Tui::NoMatch(s.query.clone()),
-                _ => Tui::NoSearch {
+                Some(s) if s.is_pending() => Screen::StillSearching,
+                Some(s) if !s.query.is_empty() => Screen::NoMatch(s.query.clone()),
+                _ => Screen::NoSearch {
                     key: self.ui.keys.label_of("search", self.ui.lang),
                 },
             };

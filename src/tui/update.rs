@@ -6,7 +6,7 @@ use super::app::App;
 use super::keymap::Scope;
 use super::view::detail::Item;
 use super::view::layout::{contains, inner};
-use crate::i18n::Tui;
+use crate::i18n::Screen;
 
 /// Lines the mouse wheel moves per notch.
 const WHEEL_STEP: usize = 3;
@@ -114,7 +114,7 @@ pub fn update(app: &mut App, action: Action) {
             if app.chart_view.set_figure(n) {
                 app.refresh_charts();
             } else {
-                app.set_error(app.ui.say(Tui::NoFigure(n)));
+                app.set_error(app.ui.say(Screen::NoFigure(n)));
             }
         }
         Action::NextFigure | Action::PrevFigure => {
@@ -125,9 +125,9 @@ pub fn update(app: &mut App, action: Action) {
             if app.chart_view.zoom(action == Action::ZoomIn) {
                 app.refresh_charts();
             } else if action == Action::ZoomIn {
-                app.set_message(app.ui.say(Tui::NarrowestSpan));
+                app.set_message(app.ui.say(Screen::NarrowestSpan));
             } else {
-                app.set_message(app.ui.say(Tui::WidestSpan));
+                app.set_message(app.ui.say(Screen::WidestSpan));
             }
         }
         Action::ToggleYearEarlier => {
@@ -174,8 +174,8 @@ fn move_by(app: &mut App, n: usize, down: bool) {
         Focus::List => match app.list_step(n, down) {
             Some(i) => app.select_row(i),
             None if app.list_rows.is_empty() => {}
-            None if down => app.set_message(app.ui.say(Tui::NoOlderInList)),
-            None => app.set_message(app.ui.say(Tui::NoNewerInList)),
+            None if down => app.set_message(app.ui.say(Screen::NoOlderInList)),
+            None => app.set_message(app.ui.say(Screen::NoNewerInList)),
         },
         Focus::Detail => {
             app.detail_scroll = step(app.detail_scroll, n, down, app.max_scroll());

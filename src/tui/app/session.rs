@@ -12,7 +12,7 @@ impl App {
         self.save_unsaved_marks();
         let generation = match self.library.generation() {
             Ok(g) => g,
-            Err(e) if is_busy(&e) => return self.set_message(self.ui.say(Tui::CacheBusy)),
+            Err(e) if is_busy(&e) => return self.set_message(self.ui.say(Screen::CacheBusy)),
             Err(_) => return,
         };
         if generation == self.generation {
@@ -24,8 +24,10 @@ impl App {
         // the next check.
         let (mut summaries, index, weeks) = match load(self.library.as_ref()) {
             Ok(loaded) => loaded,
-            Err(e) if is_busy(&e) => return self.set_message(self.ui.say(Tui::CacheBusy)),
-            Err(e) => return self.set_error(self.ui.say(Tui::CannotReload(Box::new(e.message())))),
+            Err(e) if is_busy(&e) => return self.set_message(self.ui.say(Screen::CacheBusy)),
+            Err(e) => {
+                return self.set_error(self.ui.say(Screen::CannotReload(Box::new(e.message()))))
+            }
         };
         self.generation = generation;
         // Marks the lock kept from the cache are still the reader's.
@@ -63,7 +65,7 @@ impl App {
             self.refresh_charts();
         }
         let added = self.summaries.len().saturating_sub(before);
-        self.set_message(self.ui.say(Tui::CacheUpdated {
+        self.set_message(self.ui.say(Screen::CacheUpdated {
             issues: self.summaries.len(),
             added,
         }));
@@ -80,7 +82,7 @@ impl App {
                 Err(e) if is_busy(&e) => return,
                 Err(e) => {
                     self.unsaved_marks.remove(0);
-                    self.set_error(self.ui.say(Tui::CannotMark {
+                    self.set_error(self.ui.say(Screen::CannotMark {
                         key,
                         error: Box::new(e.message()),
                     }));
@@ -128,9 +130,9 @@ impl App {
                 self.recount();
                 self.unsaved_marks.retain(|(k, _)| *k != key);
                 self.unsaved_marks.push((key, read));
-                self.set_message(self.ui.say(Tui::CacheBusy));
+                self.set_message(self.ui.say(Screen::CacheBusy));
             }
-            Err(e) => self.set_error(self.ui.say(Tui::CannotMark {
+            Err(e) => self.set_error(self.ui.say(Screen::CannotMark {
                 key,
                 error: Box::new(e.message()),
             })),
@@ -164,14 +166,14 @@ impl App {
         {
             // A mark on an issue nobody has read would hide its full copy,
             // when it arrives, from the unread count.
-            Some((false, _)) => self.set_message(self.ui.say(Tui::NothingToMark(key))),
+            Some((false, _)) => self.set_message(self.ui.say(Screen::NothingToMark(key))),
             Some((true, read)) => {
                 self.set_read(key, !read);
                 if self.library.read_only() && self.status.is_none() {
-                    self.set_message(self.ui.say(Tui::ReadOnlyMarks));
+                    self.set_message(self.ui.say(Screen::ReadOnlyMarks));
                 }
             }
-            None => self.set_error(self.ui.say(Tui::NotInCacheShort(key))),
+            None => self.set_error(self.ui.say(Screen::NotInCacheShort(key))),
         }
     }
 
@@ -189,7 +191,7 @@ impl App {
             if let Err(e) = self.library.set_read(key, read) {
                 let error = Box::new(e.message());
                 self.exit_errors
-                    .push(self.ui.say(Tui::CannotMark { key, error }));
+                    .push(self.ui.say(Screen::CannotMark { key, error }));
             }
         }
         if let Some(key) = self
@@ -200,12 +202,12 @@ impl App {
                 Ok(()) => self.saved_selection = Some(key),
                 Err(e) => self
                     .exit_errors
-                    .push(self.ui.say(Tui::CannotRemember(Box::new(e.message())))),
+                    .push(self.ui.say(Screen::CannotRemember(Box::new(e.message())))),
             }
         }
         if let Err(e) = self.library.end_session() {
             self.exit_errors
-                .push(self.ui.say(Tui::CannotEndSession(Box::new(e.message()))));
+                .push(self.ui.say(Screen::CannotEndSession(Box::new(e.message()))));
         }
     }
 

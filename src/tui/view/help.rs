@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::wrap::{fit, truncate, width as width_of, wrap};
-use crate::i18n::{Help, Tui};
+use crate::i18n::{Help, Screen};
 use crate::tui::action::{Action, Focus};
 use crate::tui::keymap::{keys_label, Scope};
 use crate::tui::ui::Ui;
@@ -197,7 +197,7 @@ fn title(ui: &Ui) -> String {
         ui.keys.label_of("move_down", ui.lang),
         ui.keys.label_of("move_up", ui.lang)
     );
-    ui.say(Tui::HelpTitle { close, scroll })
+    ui.say(Screen::HelpTitle { close, scroll })
 }
 
 impl Widget for HelpView<'_> {
@@ -224,7 +224,7 @@ impl Widget for HelpView<'_> {
         let inner_height = usize::from(rect.height.saturating_sub(2));
         let scroll = self.scroll.min(lines.len().saturating_sub(inner_height));
         let last = (scroll + inner_height).min(lines.len());
-        let position = Tui::HelpPosition {
+        let position = Screen::HelpPosition {
             first: scroll + 1,
             last,
             total: lines.len(),

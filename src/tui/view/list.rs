@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 use super::theme::Theme;
 use super::wrap::{fit, fit_right, truncate, width, wrap};
-use crate::i18n::{Lang, Tui};
+use crate::i18n::{Lang, Screen};
 use crate::model::IssueSummary;
 use crate::tui::filter::ListFilter;
 
@@ -53,13 +53,13 @@ pub fn row_text(s: &IssueSummary, cells: usize) -> String {
 /// (whatever the filter shows), then the filter when it hides some. A
 /// narrow pane drops the name first, then the total, never the filter.
 pub fn title(total: usize, unread: usize, filter: ListFilter, cells: usize, lang: Lang) -> String {
-    let say = |m: Tui| m.text(lang).into_owned();
-    let named = say(Tui::TitleTotal { total, named: true });
-    let unread = say(Tui::TitleUnread(unread));
+    let say = |m: Screen| m.text(lang).into_owned();
+    let named = say(Screen::TitleTotal { total, named: true });
+    let unread = say(Screen::TitleUnread(unread));
     let Some(label) = filter.label().map(say) else {
         return truncate(&format!(" {named} · {unread} "), cells);
     };
-    let bare = say(Tui::TitleTotal {
+    let bare = say(Screen::TitleTotal {
         total,
         named: false,
     });

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use super::wrap::{truncate, truncate_start, width};
-use crate::i18n::Tui;
+use crate::i18n::Screen;
 use crate::sanitize;
 use crate::tui::action::{Focus, InputMode};
 use crate::tui::app::App;
@@ -24,9 +24,9 @@ pub struct StatusView<'a> {
 fn hit_count(search: &SearchState, ui: &Ui) -> String {
     let hits = search.hits.len();
     if search.is_pending() {
-        return ui.say(Tui::Searching(hits));
+        return ui.say(Screen::Searching(hits));
     }
-    ui.say(Tui::Hits {
+    ui.say(Screen::Hits {
         hits,
         index: search.index,
     })
