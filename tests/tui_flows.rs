@@ -7,7 +7,7 @@ mod tui_fixture;
 use ratatui::crossterm::event::KeyCode;
 
 use tui_fixture::*;
-use zhoubao::i18n::{Help, Lang};
+use zhoubao::i18n::Lang;
 use zhoubao::tui::action::InputMode;
 use zhoubao::tui::keymap::Scope;
 
@@ -52,7 +52,7 @@ fn help_over_the_chart_view_opens_at_the_chart_view_s_keys() {
     assert!(at > 0, "the chart section is not the first");
     assert_eq!(app.help_scroll, at);
     let text = screen(&app, 80, 24);
-    let heading = Help::HeadChart.text(Lang::Zh);
+    let heading = Scope::Chart.heading().text(Lang::Zh);
     let first_row = text
         .lines()
         .find(|l| l.contains(&*heading))

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::{Help, Lang, Os};
+use super::{Lang, Os, Words};
 
 /// Why the config file, or one of its settings, is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +30,7 @@ pub enum ConfigMsg {
     /// The key is also one of the fixed keys, which does `what`.
     ConflictFixed {
         key: String,
-        what: Help,
+        what: Words,
     },
     /// The action is the only way out of its screen and was left keyless.
     NoWayOut,
@@ -156,7 +156,7 @@ impl ConfigMsg {
             },
             ConflictFixed {
                 key: "3".into(),
-                what: Help::FollowNumber,
+                what: Words::new("跟随第 N 条近期回顾", "follow the N-th 近期回顾 line"),
             },
             NoWayOut,
             Reserved("ctrl-c".into()),

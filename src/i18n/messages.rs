@@ -9,7 +9,6 @@ use std::borrow::Cow;
 use super::cache::Cache;
 use super::cmd::Cmd;
 use super::fetch::Fetch;
-use super::help::Help;
 use super::screen::Screen;
 use super::Lang;
 
@@ -40,8 +39,6 @@ pub enum Msg {
     // --- TUI: panes, status line, prompts, help
     /// What the TUI's screen says (screen/).
     Screen(Screen),
-    /// The key map's words (help.rs).
-    Help(Help),
     // --- config
     /// The config file's words (config.rs).
     Config(super::ConfigMsg),
@@ -71,12 +68,6 @@ impl From<super::Os> for Msg {
     }
 }
 
-impl From<Help> for Msg {
-    fn from(h: Help) -> Msg {
-        Msg::Help(h)
-    }
-}
-
 impl Msg {
     pub fn text(&self, lang: Lang) -> Cow<'static, str> {
         use Lang::{En, Zh};
@@ -97,7 +88,6 @@ impl Msg {
             (Msg::Fetch(m), lang) => m.text(lang),
             // --- TUI
             (Msg::Screen(m), lang) => m.text(lang),
-            (Msg::Help(h), lang) => h.text(lang).into(),
             // --- config
             (Msg::Config(m), lang) => m.text(lang),
         }
@@ -118,11 +108,9 @@ impl Msg {
 
             // --- fetch
             // --- TUI
-            Msg::Help(Help::Quit),
         ]
         .into_iter()
         .chain(Screen::samples().into_iter().map(Msg::Screen))
-        .chain(Help::ALL.iter().map(|&h| Msg::Help(h)))
         .chain(Cmd::samples().into_iter().map(Msg::Cmd))
         .chain(Cache::samples().into_iter().map(Msg::Cache))
         .chain(super::Os::samples().into_iter().map(Msg::Os))

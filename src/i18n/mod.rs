@@ -13,24 +13,24 @@ mod cmd;
 mod compare;
 mod config;
 mod fetch;
-mod help;
 mod messages;
 mod metric;
 mod os;
 mod parse;
 mod screen;
 mod store;
+mod words;
 
 pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
 pub use compare::{Compare, Standing};
 pub use config::ConfigMsg;
 pub use fetch::Fetch;
-pub use help::Help;
 pub use messages::Msg;
 pub use os::Os;
 pub use screen::Screen;
 pub use store::StoreMsg;
+pub use words::Words;
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
@@ -147,7 +147,6 @@ mod tests {
             include_str!("compare.rs"),
             include_str!("config.rs"),
             include_str!("fetch.rs"),
-            include_str!("help.rs"),
             include_str!("messages.rs"),
             include_str!("metric.rs"),
             include_str!("mod.rs"),
@@ -156,6 +155,7 @@ mod tests {
             include_str!("store.rs"),
             include_str!("screen/mod.rs"),
             include_str!("screen/samples.rs"),
+            include_str!("words.rs"),
         ];
         for source in sources {
             for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {

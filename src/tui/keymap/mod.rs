@@ -17,7 +17,7 @@ pub use self::binding::{Binding, Bound, HintSpec, Scope};
 pub use self::table::{KEYMAP, PINNED_HINTS};
 use super::action::{Action, Focus, InputMode};
 use super::keys::Key;
-use crate::i18n::{Help, Lang};
+use crate::i18n::{Lang, Words};
 
 /// A binding as the TUI runs with it: the table's, with the keys the config
 /// gave it.
@@ -52,7 +52,7 @@ pub enum KeyMapError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BoundTo {
     Action(String),
-    Fixed(Help),
+    Fixed(Words),
 }
 
 impl std::fmt::Display for BoundTo {

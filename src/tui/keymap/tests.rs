@@ -437,3 +437,21 @@ fn ctrl_c_and_unknown_names_are_refused() {
         KeyMapError::UnknownAction("fly".into())
     );
 }
+
+#[test]
+fn every_binding_says_what_it_does_and_its_hint_in_both_languages() {
+    let said = |words: crate::i18n::Words, what: &str| {
+        for lang in [Lang::Zh, Lang::En] {
+            assert!(!words.text(lang).trim().is_empty(), "{what} in {lang:?}");
+        }
+        assert_ne!(words.zh, words.en, "{what} is not translated");
+    };
+    for binding in KEYMAP {
+        let what = format!("{:?} {:?}", binding.name, binding.bound);
+        said(binding.help, &what);
+        if let Some(hint) = binding.hint {
+            said(hint.what, &format!("the hint of {what}"));
+        }
+        said(binding.scope.heading(), &format!("{:?}", binding.scope));
+    }
+}
