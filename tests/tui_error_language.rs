@@ -62,7 +62,11 @@ fn app_in(lang: Lang) -> App {
 }
 
 fn status(app: &App) -> String {
-    let status = app.status.as_ref().expect("an error on the status line");
+    let status = app
+        .status
+        .message
+        .as_ref()
+        .expect("an error on the status line");
     assert!(status.error, "{}", status.text);
     status.text.clone()
 }

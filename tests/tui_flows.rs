@@ -47,10 +47,10 @@ fn help_over_the_chart_view_opens_at_the_chart_view_s_keys() {
     let mut app = app_zh(library(), None, 80, 24);
     press(&mut app, KeyCode::Char('c'));
     press(&mut app, KeyCode::Char('?'));
-    assert_eq!(app.mode, InputMode::Help);
-    let at = app.help.scroll_to(Scope::Chart);
+    assert_eq!(app.mode(), InputMode::Help);
+    let at = app.help.layout.scroll_to(Scope::Chart);
     assert!(at > 0, "the chart section is not the first");
-    assert_eq!(app.help_scroll, at);
+    assert_eq!(app.help.scroll, at);
     let text = screen(&app, 80, 24);
     let heading = Scope::Chart.heading().text(Lang::Zh);
     let first_row = text
@@ -58,19 +58,19 @@ fn help_over_the_chart_view_opens_at_the_chart_view_s_keys() {
         .find(|l| l.contains(&*heading))
         .expect("the chart heading shows");
     // At the top of the overlay, or as near as the help scrolls.
-    let rect = app.help.rect.expect("the overlay");
+    let rect = app.help.layout.rect.expect("the overlay");
     let row = text.lines().position(|l| l == first_row).unwrap_or(0);
     assert!(
         (usize::from(rect.y) + 1..usize::from(rect.bottom()) - 1).contains(&row),
         "in the overlay:\n{text}"
     );
-    assert!(at == app.help.max_scroll() || row == usize::from(rect.y) + 1);
+    assert!(at == app.help.layout.max_scroll() || row == usize::from(rect.y) + 1);
     // Closing goes back to the view; from the main screen help opens at the top.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, InputMode::Chart);
+    assert_eq!(app.mode(), InputMode::Chart);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('?'));
-    assert_eq!(app.help_scroll, 0);
+    assert_eq!(app.help.scroll, 0);
 }
 
 #[test]

@@ -184,7 +184,7 @@ fn long_chinese_paragraphs_wrap_within_the_detail_pane() {
     press(&mut app, KeyCode::Tab);
     // Scroll until the paragraph's last row shows (below the figures).
     let mut text = screen(&app, 40, 30);
-    for _ in 0..app.rows.len() {
+    for _ in 0..app.detail.rows.len() {
         if text.contains("而不是只在空格处断行") {
             break;
         }

@@ -14,7 +14,7 @@ use ratatui::crossterm::event::KeyCode;
 use tui_fixture::{app_with_library, cached, chars, figures, hits, key, press, screen};
 use zhoubao::model::{Bulletin, Completeness, IssueDetail, IssueKey, IssueSummary, SourceFormat};
 use zhoubao::store::Store;
-use zhoubao::tui::search::SEARCH_PAUSE;
+use zhoubao::tui::state::search::SEARCH_PAUSE;
 use zhoubao::tui::{
     action::Action, action::InputMode, app::App, library::Library, library::MemoryLibrary,
     update::update,
@@ -411,7 +411,7 @@ fn esc_during_a_deferred_search_cancels_it_and_goes_back() {
     update(&mut app, Action::RunPendingSearch);
     assert_ne!(app.current_key(), start, "jumped to the first hit");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(app.mode(), InputMode::Normal);
     assert!(app.search.is_none());
     assert_eq!(
         app.search_wait(),
@@ -435,7 +435,7 @@ fn after_enter_a_deferred_search_goes_on_and_n_walks_its_hits() {
     press(&mut app, KeyCode::Char('/'));
     chars(&mut app, "第2");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(app.mode(), InputMode::Normal);
     assert_eq!(
         app.search_wait(),
         Some(std::time::Duration::ZERO),
@@ -535,8 +535,8 @@ fn a_jump_far_down_the_list_puts_the_issue_mid_list_not_on_its_last_row() {
     chars(&mut app, "2024-10");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.current_key(), Some(key(2024, 10)));
-    let h = app.list_height();
-    let row = app.list_selected - app.list_offset;
+    let h = app.list.height();
+    let row = app.list.selected - app.list.offset;
     assert!(
         row >= 2 && row + 3 <= h,
         "row {row} of {h}: issues on both sides"
@@ -552,5 +552,5 @@ fn a_jump_far_down_the_list_puts_the_issue_mid_list_not_on_its_last_row() {
         app.current_key(),
         Some(IssueKey::new(2024, bottom.number - 1))
     );
-    assert_eq!(app.list_offset, 1);
+    assert_eq!(app.list.offset, 1);
 }

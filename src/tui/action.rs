@@ -28,7 +28,8 @@ pub enum InputMode {
     Chart,
 }
 
-/// Everything the user can ask for; `update` is the only place that acts on it.
+/// Everything the user can ask for; `update` (update.rs) is the only place
+/// that acts on it, routing each to the state that owns what it changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
@@ -98,7 +99,7 @@ pub enum Action {
     /// search highlight; with nothing to clear, back to the list.
     Dismiss,
     /// `F`: fetch the shown issue or the selected 近期回顾 line's from the web.
-    Fetch,
+    FetchPage,
     /// Not a key: take a running fetch's news. Sent by the event loop.
     PollFetch,
     Click {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use super::fetch_state::{CacheFetcher, PageFetcher};
+use super::fetcher::{CacheFetcher, PageFetcher};
 
 use crate::i18n::{Lang, Msg};
 use crate::model::{IssueDetail, IssueKey, IssueSummary};

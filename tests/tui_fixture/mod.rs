@@ -222,7 +222,7 @@ pub fn app_zh(lib: MemoryLibrary, open: Option<IssueKey>, width: u16, height: u1
 pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
-        .draw(|f| zhoubao::tui::draw(f, app))
+        .draw(|f| zhoubao::tui::draw::draw(f, app))
         .expect("drawing to a test backend");
     terminal.backend().buffer().clone()
 }
@@ -232,7 +232,7 @@ pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
 pub fn draw_frame(app: &App, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     let frame = terminal
-        .draw(|f| zhoubao::tui::draw(f, app))
+        .draw(|f| zhoubao::tui::draw::draw(f, app))
         .expect("drawing to a test backend");
     frame.buffer.clone()
 }
@@ -277,7 +277,7 @@ pub fn press(app: &mut App, code: KeyCode) {
 
 pub fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
     let key = KeyEvent::new(code, modifiers);
-    if let Some(a) = app.ui.keys.action(key, app.mode, app.focus) {
+    if let Some(a) = app.ui.keys.action(key, app.mode(), app.focus) {
         update(app, a);
     }
 }

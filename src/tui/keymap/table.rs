@@ -429,7 +429,7 @@ pub const KEYMAP: &[Binding] = &[
         w("图表视图：一项指标，带日期和数值", "chart view: one figure with dates and values"),
         hint(w("图表", "chart")),
     ),
-    named("fetch", &[Char('F')], Normal, Do(A::Fetch), w("从网上获取：选中的近期回顾所指的一期，否则当前这期（未缓存时）", "fetch from the web: the selected 近期回顾 line's issue, else the shown one, when not cached"), None),
+    named("fetch", &[Char('F')], Normal, Do(A::FetchPage), w("从网上获取：选中的近期回顾所指的一期，否则当前这期（未缓存时）", "fetch from the web: the selected 近期回顾 line's issue, else the shown one, when not cached"), None),
     named(
         "help",
         &[Char('?')],
