@@ -1,5 +1,5 @@
 //! What input means: the `Action` enum, and the mode and focus that decide
-//! which keys mean what (keymap.rs maps events to actions).
+//! which keys mean what (keymap/ maps events to actions).
 
 use strum::VariantArray;
 

@@ -9,7 +9,7 @@
 //! and state/: one owner per piece, with the methods that change it) and
 //! view (widgets that take props, never the App); draw.rs puts the state
 //! into the widgets. The language, theme and key map the user chose
-//! travel together as a [`Ui`]. ARCHITECTURE.md has the map.
+//! travel together as a [`ui::Ui`]. ARCHITECTURE.md has the map.
 
 pub mod action;
 pub mod app;
