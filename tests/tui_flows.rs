@@ -9,7 +9,7 @@ use ratatui::crossterm::event::KeyCode;
 use tui_fixture::*;
 use zhoubao::i18n::Lang;
 use zhoubao::tui::action::InputMode;
-use zhoubao::tui::keymap::Scope;
+use zhoubao::tui::keymap::binding::Scope;
 
 #[test]
 fn a_search_that_ends_with_no_hits_returns_to_the_issue_it_started_from() {

@@ -6,7 +6,7 @@
 
 use super::action::{Action, Focus, InputMode};
 use super::app::App;
-use super::keymap::Scope;
+use super::keymap::binding::Scope;
 use super::state::detail::Target;
 use super::state::fetching::{self, Finished, Polled};
 use super::state::prompt::{self, Prompt, Question};

@@ -3,8 +3,8 @@
 //! the help overlay and the status-line hints all read this one value, so
 //! after a remap the three still agree.
 
-mod binding;
-mod table;
+pub mod binding;
+pub mod table;
 #[cfg(test)]
 mod tests;
 
@@ -13,8 +13,8 @@ use ratatui::crossterm::event::{
 };
 use thiserror::Error;
 
-pub use self::binding::{Binding, Bound, HintSpec, Scope};
-pub use self::table::{KEYMAP, PINNED_HINTS};
+use self::binding::{Binding, Bound, Scope};
+use self::table::{KEYMAP, PINNED_HINTS};
 use super::action::{Action, Focus, InputMode};
 use super::keys::Key;
 use crate::i18n::{Lang, Words};

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use strum::VariantArray;
 
+use super::binding::HintSpec;
 use super::*;
 use crate::tui::action::Action as A;
 

@@ -11,7 +11,8 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::wrap::{fit, truncate, width as width_of, wrap};
 use crate::i18n::{Screen, Words};
 use crate::tui::action::{Action, Focus};
-use crate::tui::keymap::{keys_label, Scope};
+use crate::tui::keymap::binding::Scope;
+use crate::tui::keymap::keys_label;
 use crate::tui::ui::Ui;
 
 const KEY_CELLS: usize = 20;

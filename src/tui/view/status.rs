@@ -12,7 +12,7 @@ use super::theme::Theme;
 use super::wrap::{truncate, truncate_start, width};
 use crate::sanitize;
 use crate::tui::action::{Focus, InputMode};
-use crate::tui::keymap::Bound;
+use crate::tui::keymap::binding::Bound;
 use crate::tui::ui::Ui;
 
 /// What the left of the status line shows, in the order it wins.
