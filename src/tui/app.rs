@@ -262,7 +262,7 @@ impl App {
         if let Some(key) = self.start.take() {
             // The first size: show the start issue, wrapped and charted at
             // it, mid-list so the weeks around it show too.
-            self.detail.rows_width = self.detail.text_width();
+            self.detail.fit_width();
             self.show(Target::Issue(key));
             self.list.centre_on_cursor();
             return;
@@ -296,8 +296,7 @@ impl App {
         if let Some(target) = self.detail.current.clone() {
             let scroll = self.detail.scroll;
             self.show(target);
-            self.detail.scroll = scroll;
-            self.detail.clamp_scroll();
+            self.detail.scroll_to(scroll);
         }
     }
 
@@ -431,10 +430,7 @@ impl App {
     /// Back to a place in the shown document: its scroll, the selected
     /// line and the focus (not the links when it has none).
     fn return_to(&mut self, scroll: usize, link: usize, focus: Focus) {
-        self.detail.scroll = scroll;
-        self.detail.clamp_scroll();
-        self.detail.link = link;
-        self.detail.clamp_link();
+        self.detail.return_to(scroll, link);
         if focus != Focus::Links || self.detail.has_items() {
             self.focus = focus;
         }
@@ -471,10 +467,8 @@ impl App {
                 self.show(t);
             }
         }
-        self.list.selected = saved.list_selected;
-        self.list.offset = saved.list_offset;
-        self.detail.scroll = saved.scroll;
-        self.detail.clamp_scroll();
+        self.list.return_to(saved.list_selected, saved.list_offset);
+        self.detail.scroll_to(saved.scroll);
     }
 
     /// Marks `key` read or unread, in the cache and on screen; a busy cache

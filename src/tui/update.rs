@@ -37,7 +37,7 @@ pub fn update(app: &mut App, action: Action) {
             | Action::Refresh
             | Action::PollFetch
     ) {
-        app.status.message = None;
+        app.status.clear();
     }
     match action {
         Action::Quit => {
@@ -254,7 +254,7 @@ fn click(app: &mut App, column: u16, row: u16) {
             Some(n) if app.focus == Focus::Links && app.detail.link == n => activate_item(app, n),
             Some(n) => {
                 app.focus = Focus::Links;
-                app.detail.link = n;
+                app.detail.select_item(n);
             }
             None => app.focus = Focus::Detail,
         }

@@ -95,7 +95,7 @@ impl DetailPane {
     }
 
     /// The width the document wraps to: inside the border.
-    pub fn text_width(&self) -> usize {
+    fn text_width(&self) -> usize {
         usize::from(inner(self.area).width)
     }
 
@@ -115,6 +115,19 @@ impl DetailPane {
 
     pub fn clamp_scroll(&mut self) {
         self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Scrolls to `row` (as far as the document goes).
+    pub fn scroll_to(&mut self, row: usize) {
+        self.scroll = row;
+        self.clamp_scroll();
+    }
+
+    /// Back to a place in the document: its scroll and the selected line.
+    pub fn return_to(&mut self, scroll: usize, link: usize) {
+        self.scroll_to(scroll);
+        self.link = link;
+        self.clamp_link();
     }
 
     /// Wraps the document again when the pane's width changed.
@@ -147,6 +160,11 @@ impl DetailPane {
         links_focused
             .then(|| self.doc.items.get(self.link).copied())
             .flatten()
+    }
+
+    /// Selects line `n` of the document's selectable lines.
+    pub fn select_item(&mut self, n: usize) {
+        self.link = n;
     }
 
     /// Keeps the selected line on the document.

@@ -169,6 +169,12 @@ impl ListPane {
         self.keep_selection_visible();
     }
 
+    /// Puts the cursor and the scroll back where they were.
+    pub fn return_to(&mut self, selected: usize, offset: usize) {
+        self.selected = selected;
+        self.offset = offset;
+    }
+
     /// Scrolls the cursor's row to mid-list, issues either side: the
     /// first screen.
     pub fn centre_on_cursor(&mut self) {

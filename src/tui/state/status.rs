@@ -43,6 +43,11 @@ impl StatusLine {
         });
     }
 
+    /// A key press clears what the line said.
+    pub fn clear(&mut self) {
+        self.message = None;
+    }
+
     /// Rebuilds the hints when what they depend on changed: after every
     /// update, so drawing only reads them.
     pub fn sync_hints(&mut self, ui: &Ui, mode: InputMode, focus: Focus, links: bool) {
