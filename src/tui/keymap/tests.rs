@@ -250,7 +250,7 @@ fn review_keys_are_bound_while_browsing() {
         ('y', A::CopyUrl),
         ('o', A::OpenUrl),
     ] {
-        for focus in [Focus::List, Focus::Detail, Focus::Links] {
+        for &focus in Focus::VARIANTS {
             assert_eq!(
                 map_key(press(KeyCode::Char(c)), InputMode::Normal, focus),
                 Some(action)
