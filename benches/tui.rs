@@ -21,7 +21,7 @@ use ratatui::Terminal;
 
 use zhoubao::store::Store;
 use zhoubao::synth;
-use zhoubao::tui::{update, Action, App};
+use zhoubao::tui::{action::Action, app::App, update::update};
 
 const FIRST_FRAME_BUDGET: Duration = Duration::from_millis(150);
 const KEY_BUDGET: Duration = Duration::from_millis(16);
@@ -89,7 +89,7 @@ fn run(issues: usize, measuring: bool) -> Result<bool, Box<dyn std::error::Error
         for code in keys {
             let t = Instant::now();
             press(&mut app, code);
-            terminal.draw(|f| zhoubao::tui::draw(f, &app))?;
+            terminal.draw(|f| zhoubao::tui::draw::draw(f, &app))?;
             times.push(t.elapsed());
         }
         if round == 0 {
@@ -105,7 +105,7 @@ fn run(issues: usize, measuring: bool) -> Result<bool, Box<dyn std::error::Error
             app.set_search_budget(usize::MAX);
             search_latency(&mut app, &mut terminal, "跨境")?;
             update(&mut app, Action::SearchCancel);
-            app.set_search_budget(zhoubao::tui::search::SEARCH_BUDGET);
+            app.set_search_budget(zhoubao::tui::state::search::SEARCH_BUDGET);
             // Again, now that the cache is as warm as it was for the above.
             search_latency(&mut app, &mut terminal, "跨境")?;
             update(&mut app, Action::SearchCancel);
@@ -163,7 +163,7 @@ fn search_latency(
     for c in std::iter::once('/').chain(query.chars()) {
         let t = Instant::now();
         press(app, KeyCode::Char(c));
-        terminal.draw(|f| zhoubao::tui::draw(f, app))?;
+        terminal.draw(|f| zhoubao::tui::draw::draw(f, app))?;
         slowest_key = slowest_key.max(t.elapsed());
     }
     let typing = typed.elapsed();
@@ -176,7 +176,7 @@ fn search_latency(
         pause += wait;
         let t = Instant::now();
         update(app, Action::RunPendingSearch);
-        terminal.draw(|f| zhoubao::tui::draw(f, app))?;
+        terminal.draw(|f| zhoubao::tui::draw::draw(f, app))?;
         slowest_slice = slowest_slice.max(t.elapsed());
         searching += t.elapsed();
         slices += 1;
@@ -235,7 +235,7 @@ fn chart_view_latency(
         for code in keys {
             let t = Instant::now();
             press(app, code);
-            terminal.draw(|f| zhoubao::tui::draw(f, app))?;
+            terminal.draw(|f| zhoubao::tui::draw::draw(f, app))?;
             times.push(t.elapsed());
         }
     }
@@ -251,11 +251,11 @@ fn chart_view_latency(
 }
 
 fn press(app: &mut App, code: KeyCode) {
-    if let Some(a) =
-        app.ui
-            .keys
-            .action(KeyEvent::new(code, KeyModifiers::NONE), app.mode, app.focus)
-    {
+    if let Some(a) = app.ui.keys.action(
+        KeyEvent::new(code, KeyModifiers::NONE),
+        app.mode(),
+        app.focus,
+    ) {
         update(app, a);
     }
 }
@@ -268,7 +268,7 @@ fn first_frame(db: &Path) -> Result<(Duration, App), Box<dyn std::error::Error>>
     let mut app = App::new(Box::new(store), None).map_err(|e| e.to_string())?;
     update(&mut app, Action::Resize(120, 40));
     let mut terminal = Terminal::new(TestBackend::new(120, 40))?;
-    terminal.draw(|f| zhoubao::tui::draw(f, &app))?;
+    terminal.draw(|f| zhoubao::tui::draw::draw(f, &app))?;
     Ok((start.elapsed(), app))
 }
 

@@ -11,7 +11,7 @@ use std::process::Output;
 
 use zhoubao::config::Config;
 use zhoubao::i18n::Lang;
-use zhoubao::tui::KeyMap;
+use zhoubao::tui::keymap::KeyMap;
 
 /// The binary in the clean environment, but with no config file named:
 /// `env` names one, or the default path (where nothing can be) is used.

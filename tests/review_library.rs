@@ -11,7 +11,7 @@ use zhoubao::model::{
     ArticleId, Bulletin, Completeness, Figures, IssueKey, RecentRef, SourceFormat,
 };
 use zhoubao::store::Store;
-use zhoubao::tui::{Library, MemoryLibrary};
+use zhoubao::tui::{library::Library, library::MemoryLibrary};
 
 /// A bulletin of 2025 with its own (made-up) text; `full` or a stub.
 fn bulletin(number: u32, full: bool) -> Bulletin {
@@ -192,7 +192,7 @@ fn quitting_records_the_session_and_the_next_start_says_what_arrived() {
     let mut importer = Store::open(&path).expect("cache");
     import(&mut importer, &bulletin(1, true), "a");
     let mut app = app_with_library(Box::new(Store::open(&path).expect("tui")), None, 80, 24);
-    assert_eq!(app.status, None, "the first session says nothing");
+    assert_eq!(app.status.message, None, "the first session says nothing");
     press(&mut app, KeyCode::Char('q'));
     assert!(app.quit);
 
@@ -213,7 +213,7 @@ fn quitting_records_the_session_and_the_next_start_says_what_arrived() {
     press(&mut app, KeyCode::Char('q'));
     let app = app_with_library(Box::new(Store::open(&path).expect("tui")), None, 80, 24);
     assert_eq!(
-        app.status.map(|s| s.text),
+        app.status.message.map(|s| s.text),
         Some(format!("no new issues since your last visit ({today})"))
     );
 }
@@ -232,7 +232,7 @@ fn a_session_that_never_quits_still_moves_the_mark_to_its_start() {
     let app = app_with_library(Box::new(Store::open(&path).expect("tui")), None, 80, 24);
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
     assert_eq!(
-        app.status.map(|s| s.text),
+        app.status.message.map(|s| s.text),
         Some(format!(
             "1 new issue since your last visit ({today}): 2025-2"
         ))

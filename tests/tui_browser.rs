@@ -12,7 +12,7 @@ fn browser_from_the_environment_gets_the_url_verbatim_as_one_argument_without_a_
 
     use ratatui::crossterm::event::KeyCode;
     use tui_fixture::{cached, figures, key, press};
-    use zhoubao::tui::{update, Action, App, MemoryLibrary};
+    use zhoubao::tui::{action::Action, app::App, library::MemoryLibrary, update::update};
 
     let dir = tempfile::tempdir().expect("temp dir");
     let argv = dir.path().join("argv");
@@ -47,7 +47,7 @@ fn browser_from_the_environment_gets_the_url_verbatim_as_one_argument_without_a_
     let mut app = App::new(Box::new(lib), Some(key(2024, 20))).expect("app");
     update(&mut app, Action::Resize(80, 24));
     press(&mut app, KeyCode::Char('o'));
-    let status = app.status.clone().expect("a status line");
+    let status = app.status.message.clone().expect("a status line");
     assert!(!status.error, "{}", status.text);
 
     let started = Instant::now();

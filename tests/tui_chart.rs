@@ -10,11 +10,11 @@ use ratatui::layout::Rect;
 
 use tui_fixture::*;
 use zhoubao::model::Metric;
-use zhoubao::tui::chart::{
+use zhoubao::tui::library::MemoryLibrary;
+use zhoubao::tui::view::chart::{
     ABOVE_MARK, ABSENT_SYMBOL, MAX_BAR_CELLS, SELECTED_MARK, STATS_WEEKS, YEAR_TICK,
 };
-use zhoubao::tui::layout::{inner, panes};
-use zhoubao::tui::MemoryLibrary;
+use zhoubao::tui::view::layout::{inner, panes};
 
 /// Where the sparkline of the first metric starts (after its 12-cell label).
 fn spark_origin(width: u16, height: u16) -> (u16, u16, Rect) {
@@ -131,18 +131,18 @@ fn clicking_a_week_in_the_chart_selects_that_issue() {
     let (x, y, _) = spark_origin(120, 40);
     let bar = MAX_BAR_CELLS as u16;
     // Slot 1 is 2024-13.
-    zhoubao::tui::update(
+    zhoubao::tui::update::update(
         &mut app,
-        zhoubao::tui::Action::Click {
+        zhoubao::tui::action::Action::Click {
             column: x + bar + 1,
             row: y + 2,
         },
     );
     assert_eq!(app.current_key(), Some(key(2024, 13)));
     // Slot 2 (2024-14) is a gap: not in the cache at all, shown as such.
-    zhoubao::tui::update(
+    zhoubao::tui::update::update(
         &mut app,
-        zhoubao::tui::Action::Click {
+        zhoubao::tui::action::Action::Click {
             column: x + 2 * bar,
             row: y,
         },
@@ -210,9 +210,9 @@ fn the_pane_has_one_cell_per_calendar_week_across_a_new_year_and_a_53_week_year(
     let year: String = (1..5).map(|dx| buf[(tick + dx, bottom)].symbol()).collect();
     assert_eq!(year, "2024");
     // A click on the week after the new year selects it.
-    zhoubao::tui::update(
+    zhoubao::tui::update::update(
         &mut app,
-        zhoubao::tui::Action::Click {
+        zhoubao::tui::action::Action::Click {
             column: tick + 1,
             row: y,
         },

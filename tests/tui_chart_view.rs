@@ -8,8 +8,8 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use tui_fixture::*;
 use zhoubao::model::Figures;
-use zhoubao::tui::chart_view::POINT;
-use zhoubao::tui::{action::Action, update, InputMode, MemoryLibrary};
+use zhoubao::tui::view::chart_view::POINT;
+use zhoubao::tui::{action::Action, action::InputMode, library::MemoryLibrary, update::update};
 
 /// 2023-1 … 2024-18, every figure a different formula; 2023-20…2023-29,
 /// 2024-4, 2024-9…2024-11 and 2024-15 are missing, 2024-12's 跨境事件 is
@@ -40,20 +40,20 @@ fn two_years() -> MemoryLibrary {
     weeks_library(&weeks)
 }
 
-fn open_chart(width: u16, height: u16) -> zhoubao::tui::App {
+fn open_chart(width: u16, height: u16) -> zhoubao::tui::app::App {
     let mut app = app_zh(two_years(), Some(key(2024, 18)), width, height);
     press(&mut app, KeyCode::Char('c'));
     app
 }
 
-fn title(app: &zhoubao::tui::App) -> String {
-    app.chart_view.title.clone()
+fn title(app: &zhoubao::tui::app::App) -> String {
+    app.charts.view.title.clone()
 }
 
 #[test]
 fn chart_view_80x24() {
     let app = open_chart(80, 24);
-    assert_eq!(app.mode, InputMode::Chart);
+    assert_eq!(app.mode(), InputMode::Chart);
     let text = screen(&app, 80, 24);
     insta::assert_snapshot!(text);
     assert!(
@@ -104,7 +104,7 @@ fn digits_and_arrows_switch_the_figure_round_the_five() {
 fn plus_and_minus_zoom_through_13_26_52_104_weeks_and_all() {
     let mut app = open_chart(80, 24);
     let plus =
-        |app: &mut zhoubao::tui::App| press_with(app, KeyCode::Char('+'), KeyModifiers::SHIFT);
+        |app: &mut zhoubao::tui::app::App| press_with(app, KeyCode::Char('+'), KeyModifiers::SHIFT);
     plus(&mut app);
     assert!(
         title(&app).contains("26周 2023-46 … 2024-18"),
@@ -138,11 +138,11 @@ fn plus_and_minus_zoom_through_13_26_52_104_weeks_and_all() {
     press(&mut app, KeyCode::Char('-'));
     assert!(screen(&app, 80, 24).contains("已经是全部的周"));
     // The zoom changes the plot, not only the title.
-    let all = app.chart_view.plot.clone().unwrap();
+    let all = app.charts.view.plot.clone().unwrap();
     for _ in 0..4 {
         press(&mut app, KeyCode::Char('='));
     }
-    let narrow = app.chart_view.plot.clone().unwrap();
+    let narrow = app.charts.view.plot.clone().unwrap();
     assert_eq!(narrow.window.end - narrow.window.start, 13);
     assert_ne!(all.x_labels, narrow.x_labels);
     assert_ne!(all.lines.weekly, narrow.lines.weekly);
@@ -153,7 +153,7 @@ fn esc_and_q_return_to_the_main_screen_and_help_returns_to_the_view() {
     for code in [KeyCode::Esc, KeyCode::Char('q'), KeyCode::Char('c')] {
         let mut app = open_chart(80, 24);
         press(&mut app, code);
-        assert_eq!(app.mode, InputMode::Normal, "{code:?}");
+        assert_eq!(app.mode(), InputMode::Normal, "{code:?}");
         assert!(!app.quit, "{code:?} leaves the view, not the app");
         let text = screen(&app, 80, 24);
         assert!(
@@ -166,14 +166,14 @@ fn esc_and_q_return_to_the_main_screen_and_help_returns_to_the_view() {
     let text = screen(&app, 80, 24);
     assert!(text.contains("按键 — Esc 关闭"), "{text}");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, InputMode::Chart);
+    assert_eq!(app.mode(), InputMode::Chart);
     assert!(screen(&app, 80, 24).contains("1/5 处理事件"));
 }
 
 #[test]
 fn help_lists_the_chart_view_keys() {
     let ui = ui_in(zhoubao::i18n::Lang::En);
-    let lines: Vec<String> = zhoubao::tui::help::help_lines(&ui)
+    let lines: Vec<String> = zhoubao::tui::view::help::help_lines(&ui)
         .into_iter()
         .map(|(l, _)| l)
         .collect();
@@ -210,7 +210,8 @@ fn arrows_move_the_selected_week_and_the_main_screen_follows() {
 fn p_hides_and_shows_the_same_weeks_a_year_earlier() {
     let mut app = open_chart(80, 24);
     assert!(!app
-        .chart_view
+        .charts
+        .view
         .plot
         .as_ref()
         .unwrap()
@@ -221,7 +222,8 @@ fn p_hides_and_shows_the_same_weeks_a_year_earlier() {
     let text = screen(&app, 80, 24);
     assert!(!text.contains("上年 2023-18"), "{text}");
     assert!(app
-        .chart_view
+        .charts
+        .view
         .plot
         .as_ref()
         .unwrap()
@@ -233,7 +235,7 @@ fn p_hides_and_shows_the_same_weeks_a_year_earlier() {
 }
 
 /// The column where week `r` of the plot's window is drawn.
-fn column(plot: &zhoubao::tui::chart_plot::Plot, r: usize) -> u16 {
+fn column(plot: &zhoubao::tui::view::chart_plot::Plot, r: usize) -> u16 {
     let weeks = (plot.window.end - plot.window.start) as usize;
     let wide = plot.dots.0;
     let x = (r as f64 * (wide - 1) as f64 / (weeks - 1) as f64).round() as usize;
@@ -251,7 +253,7 @@ fn no_line_and_no_average_bridges_a_missing_week() {
     press(&mut app, KeyCode::Char('c'));
     press(&mut app, KeyCode::Char('p'));
     let buf = draw(&app, 80, 24);
-    let plot = app.chart_view.plot.clone().unwrap();
+    let plot = app.charts.view.plot.clone().unwrap();
     assert_eq!(plot.window.end - plot.window.start, 20);
     let (from, to) = (column(&plot, 7) + 1, column(&plot, 12));
     assert!(to > from + 2, "room between the weeks: {from}..{to}");
@@ -298,7 +300,7 @@ fn the_view_draws_at_any_size_without_panic_and_an_empty_cache_says_so() {
     let mut app = app_zh(MemoryLibrary::new(), None, 80, 24);
     press(&mut app, KeyCode::Char('c'));
     let text = screen(&app, 80, 24);
-    assert_eq!(app.mode, InputMode::Chart);
+    assert_eq!(app.mode(), InputMode::Chart);
     assert!(text.contains("没有处理事件的数据"), "{text}");
 }
 
@@ -322,11 +324,11 @@ fn the_scale_follows_the_weekly_line_and_the_year_earlier_is_clipped_and_marked(
     press(&mut app, KeyCode::Char('+'));
     press(&mut app, KeyCode::Char('+'));
     assert!(
-        app.chart_view.title.contains("13周"),
+        app.charts.view.title.contains("13周"),
         "{}",
-        app.chart_view.title
+        app.charts.view.title
     );
-    let plot = app.chart_view.plot.clone().expect("a plot");
+    let plot = app.charts.view.plot.clone().expect("a plot");
     let top: i64 = plot
         .y_labels
         .iter()
@@ -350,22 +352,22 @@ fn the_scale_follows_the_weekly_line_and_the_year_earlier_is_clipped_and_marked(
         assert_eq!(y, plot.graph.y, "on the top edge");
     }
     assert!(
-        app.chart_view.title.contains("↑ 超出刻度"),
+        app.charts.view.title.contains("↑ 超出刻度"),
         "{}",
-        app.chart_view.title
+        app.charts.view.title
     );
     // Without the year earlier nothing is beyond the scale.
     press(&mut app, KeyCode::Char('p'));
-    let plot = app.chart_view.plot.clone().expect("a plot");
+    let plot = app.charts.view.plot.clone().expect("a plot");
     assert!(!plot.clipped && plot.clipped_cells.is_empty());
 }
 
 #[test]
 fn without_colour_the_weekly_line_and_the_moving_average_are_drawn_apart_and_named() {
-    use zhoubao::tui::chart_view::{AVERAGE_LINE, WEEKLY_LINE};
+    use zhoubao::tui::view::chart_view::{AVERAGE_LINE, WEEKLY_LINE};
     let config = zhoubao::config::Config::parse("", "test.toml", true, zhoubao::i18n::Lang::Zh)
         .expect("the default config");
-    let ui = zhoubao::tui::Ui {
+    let ui = zhoubao::tui::ui::Ui {
         lang: zhoubao::i18n::Lang::Zh,
         theme: config.theme,
         keys: config.keys,
@@ -373,7 +375,7 @@ fn without_colour_the_weekly_line_and_the_moving_average_are_drawn_apart_and_nam
     let mut app = app_with_ui(Box::new(two_years()), Some(key(2024, 18)), 80, 24, ui);
     press(&mut app, KeyCode::Char('c'));
     let buf = draw(&app, 80, 24);
-    let plot = app.chart_view.plot.clone().expect("a plot");
+    let plot = app.charts.view.plot.clone().expect("a plot");
     let (mut braille, mut quadrant) = (0, 0);
     for y in plot.graph.top()..plot.graph.bottom() {
         for x in plot.graph.left()..plot.graph.right() {
@@ -391,7 +393,8 @@ fn without_colour_the_weekly_line_and_the_moving_average_are_drawn_apart_and_nam
         "the moving average is quadrant blocks: {quadrant}"
     );
     let header: String = app
-        .chart_view
+        .charts
+        .view
         .header
         .iter()
         .map(|(t, _)| t.as_str())

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 
 use tui_fixture::*;
-use zhoubao::tui::App;
+use zhoubao::tui::app::App;
 
 /// The app on 2025-6 with the detail pane focused and scrolled so the
 /// figures heading is the top row.
@@ -16,6 +16,7 @@ fn on_figures(width: u16, height: u16) -> App {
     let mut app = app_zh(comparisons_library(), Some(key(2025, 6)), width, height);
     press(&mut app, KeyCode::Tab);
     let heading = app
+        .detail
         .rows
         .iter()
         .position(|r| {
@@ -33,6 +34,7 @@ fn on_figures(width: u16, height: u16) -> App {
 /// The figures block (heading to the blank row after it) at `width`.
 fn figures_block(app: &App, width: usize) -> String {
     let rows: Vec<String> = app
+        .detail
         .doc
         .wrap(width)
         .iter()

@@ -14,7 +14,7 @@ use zhoubao::i18n::Lang;
 use zhoubao::model::{IssueDetail, IssueKey, IssueSummary};
 use zhoubao::store::StoreError;
 use zhoubao::tui::browser::OpenError;
-use zhoubao::tui::{App, Library, LibraryError, MemoryLibrary};
+use zhoubao::tui::{app::App, library::Library, library::LibraryError, library::MemoryLibrary};
 
 /// The fixture library, whose writes and searches fail as a cache locked
 /// by another process does.
@@ -62,7 +62,11 @@ fn app_in(lang: Lang) -> App {
 }
 
 fn status(app: &App) -> String {
-    let status = app.status.as_ref().expect("an error on the status line");
+    let status = app
+        .status
+        .message
+        .as_ref()
+        .expect("an error on the status line");
     assert!(status.error, "{}", status.text);
     status.text.clone()
 }

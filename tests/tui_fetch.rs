@@ -19,8 +19,8 @@ use zhoubao::fetch::{self, Cancel, Client, FetchOptions, Walk};
 use zhoubao::i18n::Lang;
 use zhoubao::model::{Alias, Figures, IssueDetail, IssueKey};
 use zhoubao::store::Store;
-use zhoubao::tui::fetch::{CacheFetcher, PageFetcher};
-use zhoubao::tui::{action::Action, update, App, MemoryLibrary};
+use zhoubao::tui::fetcher::{CacheFetcher, PageFetcher};
+use zhoubao::tui::{action::Action, app::App, library::MemoryLibrary, update::update};
 
 /// A cache file holding the fixture's newest issue, fetched from the
 /// server: its 近期回顾 lines name five issues the cache does not hold.
@@ -81,6 +81,7 @@ fn f_on_a_not_cached_issue_shows_the_fetch_then_the_issue() {
         let mut app = app_on(&db, target.key, width, height);
         let before = screen(&app, width, height);
         assert!(!app
+            .catalog
             .summaries
             .iter()
             .any(|s| s.key == target.key && s.cached));
@@ -116,13 +117,19 @@ fn f_on_a_not_cached_issue_shows_the_fetch_then_the_issue() {
         );
         assert!(
             app.status
+                .message
                 .as_ref()
                 .is_some_and(|s| s.text == format!("已获取 {}（新）", target.key)),
             "{:?}",
-            app.status
+            app.status.message
         );
         // The list knows it is cached now.
-        let row = app.summaries.iter().find(|s| s.key == target.key).unwrap();
+        let row = app
+            .catalog
+            .summaries
+            .iter()
+            .find(|s| s.key == target.key)
+            .unwrap();
         assert!(row.cached);
         assert_eq!(row.figures, target.figures);
         assert_eq!(app.current_key(), Some(target.key));
@@ -138,9 +145,9 @@ fn f_on_a_selected_link_fetches_its_issue_and_follows_it() {
     // Tab to the links, then to the second 近期回顾 line (after the charts).
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
-    let lines = app.doc.links.len();
+    let lines = app.detail.doc.links.len();
     assert_eq!(lines, 5);
-    while app.doc.links[1].key != Some(second.key) || !selected_is_link(&app, 1) {
+    while app.detail.doc.links[1].key != Some(second.key) || !selected_is_link(&app, 1) {
         press(&mut app, KeyCode::Char('j'));
     }
     press(&mut app, KeyCode::Char('F'));
@@ -155,8 +162,8 @@ fn f_on_a_selected_link_fetches_its_issue_and_follows_it() {
 
 fn selected_is_link(app: &App, n: usize) -> bool {
     matches!(
-        app.doc.items.get(app.link_selected),
-        Some(zhoubao::tui::detail::Item::Link(i)) if *i == n
+        app.detail.doc.items.get(app.detail.link),
+        Some(zhoubao::tui::view::detail::Item::Link(i)) if *i == n
     )
 }
 
@@ -263,7 +270,7 @@ fn esc_cancels_a_fetch_and_the_page_that_arrives_after_is_not_stored() {
         "{text}"
     );
     assert_eq!(rows(&db), (0, 0), "the page that arrived was not stored");
-    assert!(app.summaries.iter().all(|s| !s.cached));
+    assert!(app.catalog.summaries.iter().all(|s| !s.cached));
 }
 
 #[test]
@@ -421,7 +428,7 @@ fn f_on_a_line_without_a_link_fetches_its_issue_from_the_url_the_cache_knows() {
         press(&mut app, KeyCode::Char('j'));
     }
     assert!(selected_is_link(&app, 0));
-    assert_eq!(app.doc.links[0].url, None);
+    assert_eq!(app.detail.doc.links[0].url, None);
     press(&mut app, KeyCode::Char('F'));
     wait_for_fetch(&mut app);
     let original = &server.issues()[ISSUES - 2].article.mid;

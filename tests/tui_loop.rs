@@ -20,7 +20,9 @@ use zhoubao::i18n::Lang;
 use zhoubao::model::{IssueDetail, IssueKey, IssueSummary};
 use zhoubao::tui::app_loop::{run_loop, Frontend, REFRESH_EVERY};
 use zhoubao::tui::library::LibraryResult;
-use zhoubao::tui::{update, Action, App, Library, MemoryLibrary};
+use zhoubao::tui::{
+    action::Action, app::App, library::Library, library::MemoryLibrary, update::update,
+};
 
 /// How long each scripted event takes to arrive.
 const EVENT_GAP: Duration = Duration::from_millis(2);
@@ -86,7 +88,7 @@ impl Frontend for Scripted {
 
     fn draw(&mut self, app: &App) -> io::Result<()> {
         self.draws += 1;
-        let Ok(_) = self.term.draw(|f| zhoubao::tui::draw(f, app));
+        let Ok(_) = self.term.draw(|f| zhoubao::tui::draw::draw(f, app));
         Ok(())
     }
 
@@ -213,7 +215,11 @@ fn another_process_s_import_shows_up_while_the_mouse_keeps_moving() {
     ));
     assert!(EVENT_GAP * 1000 > REFRESH_EVERY + Duration::from_millis(200));
     run_loop(&mut app, &mut frontend).expect("the loop runs");
-    assert_eq!(app.summaries.len(), 4, "the new issue was never loaded");
+    assert_eq!(
+        app.catalog.summaries.len(),
+        4,
+        "the new issue was never loaded"
+    );
     assert_eq!(app.loaded_generation(), lib.generation.get());
 }
 
@@ -239,11 +245,11 @@ fn a_reload_the_busy_cache_refused_is_tried_again_on_the_next_check() {
     lib.insert(cached(4, (1, 22), (1, 28), figures([Some(9); 5])));
     lib.busy_reads.set(1);
     update(&mut app, Action::Refresh);
-    assert_eq!(app.summaries.len(), 3, "the reload failed");
-    let status = app.status.clone().expect("a status line");
+    assert_eq!(app.catalog.summaries.len(), 3, "the reload failed");
+    let status = app.status.message.clone().expect("a status line");
     assert!(status.text.contains("busy"), "{}", status.text);
     update(&mut app, Action::Refresh);
-    assert_eq!(app.summaries.len(), 4, "the next check reloads");
+    assert_eq!(app.catalog.summaries.len(), 4, "the next check reloads");
     assert_eq!(app.loaded_generation(), lib.generation.get());
 }
 
@@ -256,13 +262,19 @@ fn nothing_is_loaded_or_laid_out_before_the_screen_has_a_size() {
         0,
         "an issue was loaded before the first size"
     );
-    assert_eq!(app.charts_laid_out(), 0);
-    assert!(app.rows.is_empty() && app.chart.layout.is_none());
+    assert_eq!(app.charts.laid_out(), 0);
+    assert!(app.detail.rows.is_empty() && app.charts.pane.layout.is_none());
     update(&mut app, Action::Resize(100, 30));
     assert_eq!(lib.details.get(), 1, "the start issue, once");
-    assert_eq!(app.charts_laid_out(), 1, "the charts, once, at the size");
+    assert_eq!(app.charts.laid_out(), 1, "the charts, once, at the size");
     assert_eq!(app.current_key(), Some(key(2024, 1)));
-    let g = &app.chart.layout.as_ref().expect("the chart pane").geometry;
+    let g = &app
+        .charts
+        .pane
+        .layout
+        .as_ref()
+        .expect("the chart pane")
+        .geometry;
     assert_eq!(Some(g.area), app.panes.chart);
 }
 
@@ -271,14 +283,14 @@ fn each_change_lays_the_charts_out_once_and_the_hidden_pane_not_at_all() {
     let lib = shared(3);
     let mut app = app_on(&lib);
     update(&mut app, Action::Resize(100, 30));
-    let laid_out = |app: &App| app.charts_laid_out();
+    let laid_out = |app: &App| app.charts.laid_out();
     let before = laid_out(&app);
     update(&mut app, Action::MoveUp);
     assert_eq!(laid_out(&app), before + 1, "a new selection");
     let before = laid_out(&app);
     lib.insert(cached(4, (1, 22), (1, 28), figures([Some(9); 5])));
     update(&mut app, Action::Refresh);
-    assert_eq!(app.summaries.len(), 4);
+    assert_eq!(app.catalog.summaries.len(), 4);
     assert_eq!(laid_out(&app), before + 1, "a reload");
     let before = laid_out(&app);
     update(&mut app, Action::Resize(100, 30));
@@ -290,18 +302,19 @@ fn each_change_lays_the_charts_out_once_and_the_hidden_pane_not_at_all() {
 
     update(&mut app, Action::OpenChart);
     assert!(
-        app.chart.layout.is_none(),
+        app.charts.pane.layout.is_none(),
         "the pane is hidden under the view"
     );
     update(&mut app, Action::Resize(120, 40));
     assert!(
-        app.chart.layout.is_none(),
+        app.charts.pane.layout.is_none(),
         "and not laid out for the new size"
     );
-    assert!(app.chart_view.plot.is_some());
+    assert!(app.charts.view.plot.is_some());
     update(&mut app, Action::CloseChart);
     let g = &app
-        .chart
+        .charts
+        .pane
         .layout
         .as_ref()
         .expect("the pane is back")

@@ -11,9 +11,9 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use tui_fixture::*;
 use zhoubao::tui::action::{Action, Focus, InputMode};
-use zhoubao::tui::app::Target;
-use zhoubao::tui::detail::Item;
-use zhoubao::tui::{update, Library, MemoryLibrary};
+use zhoubao::tui::state::detail::Target;
+use zhoubao::tui::view::detail::Item;
+use zhoubao::tui::{library::Library, library::MemoryLibrary, update::update};
 
 #[test]
 fn enter_on_a_link_follows_it_and_backspace_and_l_walk_the_history() {
@@ -37,7 +37,7 @@ fn digit_follows_the_numbered_line_from_any_pane() {
     let mut app = app(120, 40);
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(app.current_key(), Some(key(2024, 15)));
-    assert_eq!(app.list_selected, 2, "the list cursor follows to 2024-15");
+    assert_eq!(app.list.selected, 2, "the list cursor follows to 2024-15");
     assert!(screen(&app, 120, 40).contains(NOT_CACHED_NOTE));
     press_with(&mut app, KeyCode::Char('H'), KeyModifiers::SHIFT);
     assert_eq!(app.current_key(), Some(key(2024, 17)));
@@ -49,11 +49,11 @@ fn following_after_going_back_drops_the_forward_history() {
     press(&mut app, KeyCode::Char('1')); // 17 -> 16
     press(&mut app, KeyCode::Char('1')); // 16 -> 15
     press(&mut app, KeyCode::Backspace); // back to 16
-    assert_eq!(app.history_len(), (1, 1));
+    assert_eq!(app.detail.history_len(), (1, 1));
     press(&mut app, KeyCode::Backspace); // back to 17
     press(&mut app, KeyCode::Char('4')); // 17 -> 13 by URL
     assert_eq!(app.current_key(), Some(key(2024, 13)));
-    assert_eq!(app.history_len(), (1, 0));
+    assert_eq!(app.detail.history_len(), (1, 0));
     press(&mut app, KeyCode::Char('L'));
     assert_eq!(
         app.current_key(),
@@ -62,6 +62,7 @@ fn following_after_going_back_drops_the_forward_history() {
     );
     assert!(app
         .status
+        .message
         .as_ref()
         .is_some_and(|s| s.text.contains("no later")));
 }
@@ -81,7 +82,7 @@ fn a_link_to_an_issue_the_cache_does_not_know_shows_the_reference() {
     // A line with neither number nor link still opens, saying what is known.
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Char('5'));
-    assert!(matches!(app.current, Some(Target::Reference(_))));
+    assert!(matches!(app.detail.current, Some(Target::Reference(_))));
     assert!(screen(&app, 120, 40).contains("一条没有链接的回顾"));
 }
 
@@ -137,10 +138,10 @@ fn detail_focus_scrolls_instead_of_changing_issue() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.detail_scroll, 2);
+    assert_eq!(app.detail.scroll, 2);
     assert_eq!(app.current_key(), Some(key(2024, 17)));
     press(&mut app, KeyCode::End);
-    assert_eq!(app.detail_scroll, app.max_scroll());
+    assert_eq!(app.detail.scroll, app.detail.max_scroll());
     assert!(screen(&app, 80, 24).contains("一条没有链接的回顾"));
 }
 
@@ -149,13 +150,13 @@ fn incremental_search_jumps_as_you_type_and_esc_restores() {
     let mut app = app(120, 40);
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('/'));
-    assert_eq!(app.mode, InputMode::Search);
+    assert_eq!(app.mode(), InputMode::Search);
     chars(&mut app, "第13");
     assert_eq!(app.current_key(), Some(key(2024, 13)));
     let text = screen(&app, 120, 40);
     assert!(text.contains("/第13▏ 1 hit"), "{text}");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(app.mode(), InputMode::Normal);
     assert_eq!(
         app.current_key(),
         Some(key(2024, 16)),
@@ -170,7 +171,7 @@ fn kept_search_is_walked_with_n_and_shift_n() {
     chars(&mut app, "自拟");
     assert_eq!(app.current_key(), Some(key(2024, 17)));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(app.mode(), InputMode::Normal);
     assert!(screen(&app, 120, 40).contains("4 hits (1/4)"));
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.current_key(), Some(key(2024, 16)));
@@ -196,7 +197,7 @@ fn m_toggles_read_and_persists_it_and_opening_marks_read() {
     let mut app = app(120, 40);
     assert!(screen(&app, 120, 40).contains("3 unread"));
     press(&mut app, KeyCode::Char('m'));
-    assert!(app.summaries[0].read);
+    assert!(app.catalog.summaries[0].read);
     assert_eq!(
         app.library().summaries().map(|s| s[0].read).ok(),
         Some(true),
@@ -204,14 +205,14 @@ fn m_toggles_read_and_persists_it_and_opening_marks_read() {
     );
     assert!(screen(&app, 120, 40).contains("2 unread"));
     press(&mut app, KeyCode::Char('m'));
-    assert!(!app.summaries[0].read);
+    assert!(!app.catalog.summaries[0].read);
     press(&mut app, KeyCode::Char('j'));
     assert!(
-        !app.summaries[1].read,
+        !app.catalog.summaries[1].read,
         "moving the cursor does not mark read"
     );
     press(&mut app, KeyCode::Enter);
-    assert!(app.summaries[1].read, "opening does");
+    assert!(app.catalog.summaries[1].read, "opening does");
     assert_eq!(app.focus, Focus::Detail);
 }
 
@@ -314,7 +315,7 @@ fn mouse_click_selects_rows_and_links_and_the_wheel_scrolls_the_pane_under_it() 
             down: true,
         },
     );
-    assert_eq!(app.detail_scroll, 3.min(app.max_scroll()));
+    assert_eq!(app.detail.scroll, 3.min(app.detail.max_scroll()));
     update(
         &mut app,
         Action::Scroll {
@@ -352,7 +353,7 @@ fn search_hits_are_highlighted_in_the_detail() {
     press(&mut app, KeyCode::Char('/'));
     chars(&mut app, "自拟");
     let buf = draw(&app, 120, 40);
-    let area = zhoubao::tui::layout::panes(buf.area).detail;
+    let area = zhoubao::tui::view::layout::panes(buf.area).detail;
     let hit_cells: Vec<(u16, u16)> = (area.top()..area.bottom())
         .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
         .filter(|&(x, y)| {
@@ -384,13 +385,13 @@ fn going_back_returns_to_the_same_scroll_position_and_link() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('j'));
-    let (scroll, link) = (app.detail_scroll, app.link_selected);
+    let (scroll, link) = (app.detail.scroll, app.detail.link);
     // The image address comes first among the selectable lines.
-    assert!(scroll > 0 && app.doc.items.get(link) == Some(&Item::Link(2)));
+    assert!(scroll > 0 && app.detail.doc.items.get(link) == Some(&Item::Link(2)));
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.current_key(), Some(key(2024, 14)));
     press(&mut app, KeyCode::Backspace);
-    assert_eq!((app.detail_scroll, app.link_selected), (scroll, link));
+    assert_eq!((app.detail.scroll, app.detail.link), (scroll, link));
     assert_eq!(
         app.focus,
         Focus::Links,
@@ -405,7 +406,7 @@ fn the_highlight_folds_ascii_case_as_the_search_does() {
     press(&mut app, KeyCode::Char('/'));
     chars(&mut app, "cncert");
     let buf = draw(&app, 120, 40);
-    let area = zhoubao::tui::layout::panes(buf.area).detail;
+    let area = zhoubao::tui::view::layout::panes(buf.area).detail;
     let highlighted_c = (area.top()..area.bottom())
         .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
         .filter(|&(x, y)| buf[(x, y)].symbol() == "C" && buf[(x, y)].bg == Color::Yellow)
@@ -449,7 +450,8 @@ fn m_on_an_issue_that_is_not_cached_marks_nothing() {
     let mut app = app_with(library(), Some(key(2024, 15)), 80, 24);
     press(&mut app, KeyCode::Char('m'));
     assert!(
-        !app.summaries
+        !app.catalog
+            .summaries
             .iter()
             .any(|s| s.key == key(2024, 15) && s.read),
         "no read mark on an issue nobody could read"
@@ -472,14 +474,14 @@ fn opening_an_unknown_issue_says_so_and_starts_on_a_real_one() {
 fn help_stops_scrolling_at_its_last_row_so_k_moves_back_at_once() {
     let mut app = app(80, 24);
     press(&mut app, KeyCode::Char('?'));
-    for _ in 0..zhoubao::tui::help::help_lines(&app.ui).len() {
+    for _ in 0..zhoubao::tui::view::help::help_lines(&app.ui).len() {
         press(&mut app, KeyCode::Char('j'));
     }
-    let end = zhoubao::tui::help::max_scroll(app.screen, &app.ui);
+    let end = zhoubao::tui::view::help::max_scroll(app.panes.screen, &app.ui);
     assert!(end > 0, "the key list is longer than an 80x24 screen");
-    assert_eq!(app.help_scroll, end);
+    assert_eq!(app.help.scroll, end);
     let before = screen(&app, 80, 24);
     press(&mut app, KeyCode::Char('k'));
-    assert_eq!(app.help_scroll, end - 1);
+    assert_eq!(app.help.scroll, end - 1);
     assert_ne!(screen(&app, 80, 24), before, "k moved the help at once");
 }

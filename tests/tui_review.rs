@@ -12,12 +12,13 @@ use ratatui::crossterm::event::KeyCode;
 use tui_fixture::*;
 use zhoubao::tui::action::{Action, Focus, InputMode};
 use zhoubao::tui::app::App;
-use zhoubao::tui::detail::Item;
-use zhoubao::tui::filter::ListFilter;
-use zhoubao::tui::{update, Library, MemoryLibrary};
+use zhoubao::tui::state::list::ListFilter;
+use zhoubao::tui::view::detail::Item;
+use zhoubao::tui::{library::Library, library::MemoryLibrary, update::update};
 
 fn status(app: &App) -> String {
     app.status
+        .message
         .as_ref()
         .map(|s| s.text.clone())
         .unwrap_or_default()
@@ -32,8 +33,8 @@ fn last_line(app: &App, width: u16, height: u16) -> String {
 }
 
 fn listed(app: &App) -> Vec<String> {
-    (0..app.list_rows.len())
-        .filter_map(|r| app.row_key(r))
+    (0..app.list.rows.len())
+        .filter_map(|r| app.list.row_key(r))
         .map(|k| k.to_string())
         .collect()
 }
@@ -66,7 +67,7 @@ fn f_cycles_all_cached_unread_and_names_the_filter_in_the_list_title() {
     );
     assert!(screen(&app, 80, 24).contains("5 issues · 3 unread ─"));
     press(&mut app, KeyCode::Char('f'));
-    assert_eq!(app.filter, ListFilter::Cached);
+    assert_eq!(app.list.filter, ListFilter::Cached);
     assert_eq!(listed(&app), ["2024-17", "2024-16", "2024-13", "2024-12"]);
     assert!(screen(&app, 150, 40).contains("┌ 5 issues · 3 unread · cached only ─"));
     // A narrower pane drops the name before the filter.
@@ -79,8 +80,8 @@ fn f_cycles_all_cached_unread_and_names_the_filter_in_the_list_title() {
     assert!(text.contains("showing the 3 unread issues of 5"), "{text}");
     insta::assert_snapshot!(text);
     press(&mut app, KeyCode::Char('f'));
-    assert_eq!(app.filter, ListFilter::All);
-    assert_eq!(app.list_rows.len(), 5);
+    assert_eq!(app.list.filter, ListFilter::All);
+    assert_eq!(app.list.rows.len(), 5);
 }
 
 #[test]
@@ -90,7 +91,7 @@ fn the_filtered_list_keeps_the_selection_and_moves_by_its_own_rows() {
     press(&mut app, KeyCode::Char('f'));
     press(&mut app, KeyCode::Char('f'));
     assert_eq!(app.current_key(), Some(key(2024, 16)), "selection kept");
-    assert_eq!(app.list_selected, 1);
+    assert_eq!(app.list.selected, 1);
     assert!(app.cursor_on_shown());
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(app.current_key(), Some(key(2024, 13)), "15 is not listed");
@@ -152,7 +153,7 @@ fn an_issue_read_under_the_unread_filter_stays_listed_until_the_filter_is_chosen
     press(&mut app, KeyCode::Char('f'));
     press(&mut app, KeyCode::Char('f'));
     press(&mut app, KeyCode::Enter); // opens 17: read
-    assert_eq!(app.unread, 2);
+    assert_eq!(app.catalog.unread, 2);
     assert_eq!(
         listed(&app),
         ["2024-17", "2024-16", "2024-13"],
@@ -173,6 +174,7 @@ fn u_opens_the_shown_issue_when_unread_then_the_next_older_and_wraps_to_the_newe
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(app.current_key(), Some(key(2024, 17)));
     assert!(app
+        .catalog
         .summaries
         .iter()
         .any(|s| s.key == key(2024, 17) && s.read));
@@ -208,19 +210,19 @@ fn u_opens_the_shown_issue_when_unread_then_the_next_older_and_wraps_to_the_newe
 fn shift_a_asks_before_marking_everything_and_anything_but_y_cancels() {
     let mut app = app(80, 24);
     press(&mut app, KeyCode::Char('A'));
-    assert_eq!(app.mode, InputMode::Confirm);
+    assert_eq!(app.mode(), InputMode::Confirm);
     assert!(last_line(&app, 80, 24).starts_with("Mark all 3 unread issues read? y/n"));
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(app.mode(), InputMode::Normal);
     assert_eq!(app.current_key(), Some(key(2024, 17)), "j only answered no");
-    assert_eq!(app.unread, 3);
+    assert_eq!(app.catalog.unread, 3);
     assert_eq!(status(&app), "cancelled: nothing marked");
     press(&mut app, KeyCode::Char('A'));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.unread, 3);
+    assert_eq!(app.catalog.unread, 3);
     press(&mut app, KeyCode::Char('A'));
     press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.unread, 0);
+    assert_eq!(app.catalog.unread, 0);
     assert_eq!(status(&app), "marked 3 issues read");
     let stored = app.library().summaries().expect("summaries");
     assert!(stored.iter().filter(|s| s.cached).all(|s| s.read));
@@ -229,7 +231,7 @@ fn shift_a_asks_before_marking_everything_and_anything_but_y_cancels() {
         "not-cached issues get no mark"
     );
     press(&mut app, KeyCode::Char('A'));
-    assert_eq!(app.mode, InputMode::Normal, "nothing to ask");
+    assert_eq!(app.mode(), InputMode::Normal, "nothing to ask");
     assert_eq!(status(&app), "no unread issues: nothing to mark");
 }
 
@@ -240,7 +242,7 @@ fn marking_all_read_under_the_unread_filter_empties_the_list_and_says_so() {
     press(&mut app, KeyCode::Char('f'));
     press(&mut app, KeyCode::Char('A'));
     press(&mut app, KeyCode::Char('y'));
-    assert!(app.list_rows.is_empty());
+    assert!(app.list.rows.is_empty());
     let text = screen(&app, 80, 24);
     assert!(text.contains("no unread issue (f: all)"), "{text}");
     assert!(text.contains("Detail 2024-17"), "the issue stays shown");
@@ -257,20 +259,21 @@ fn marking_all_read_under_the_unread_filter_empties_the_list_and_says_so() {
 fn colon_goes_to_an_issue_by_key_and_back_returns() {
     let mut app = app(80, 24);
     press(&mut app, KeyCode::Char(':'));
-    assert_eq!(app.mode, InputMode::Goto);
+    assert_eq!(app.mode(), InputMode::Goto);
     chars(&mut app, "2024-133");
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Backspace);
     assert!(last_line(&app, 80, 24).starts_with(":2024-1▏"));
     chars(&mut app, "3");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(app.mode(), InputMode::Normal);
     assert_eq!(app.current_key(), Some(key(2024, 13)));
     assert!(app
+        .catalog
         .summaries
         .iter()
         .any(|s| s.key == key(2024, 13) && s.read));
-    assert_eq!(app.history_len(), (1, 0));
+    assert_eq!(app.detail.history_len(), (1, 0));
     press(&mut app, KeyCode::Char('H'));
     assert_eq!(app.current_key(), Some(key(2024, 17)));
     press(&mut app, KeyCode::Char('L'));
@@ -289,7 +292,7 @@ fn colon_with_a_bad_or_unknown_key_says_why_and_esc_cancels() {
     chars(&mut app, "周报");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.current_key(), Some(key(2024, 17)));
-    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert!(app.status.message.as_ref().is_some_and(|s| s.error));
     assert!(
         status(&app).contains("“周报” is not an issue key: type YEAR-NUMBER, e.g. 2024-17"),
         "{}",
@@ -302,14 +305,14 @@ fn colon_with_a_bad_or_unknown_key_says_why_and_esc_cancels() {
     press(&mut app, KeyCode::Char(':'));
     chars(&mut app, "2024-13");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(app.mode(), InputMode::Normal);
     assert_eq!(app.current_key(), Some(key(2024, 17)));
-    assert_eq!(app.history_len(), (0, 0));
+    assert_eq!(app.detail.history_len(), (0, 0));
     // q in the prompt is typed, not quit.
     press(&mut app, KeyCode::Char(':'));
     press(&mut app, KeyCode::Char('q'));
     assert!(!app.quit);
-    assert_eq!(app.goto_input, "q");
+    assert_eq!(app.prompt.goto_input(), "q");
 }
 
 #[test]
@@ -352,7 +355,7 @@ fn status_line_at_40_columns_drops_other_hints_first_even_beside_a_message() {
 
 #[test]
 fn the_help_lists_every_new_key() {
-    let lines = zhoubao::tui::help::help_lines(&ui_in(zhoubao::i18n::Lang::En));
+    let lines = zhoubao::tui::view::help::help_lines(&ui_in(zhoubao::i18n::Lang::En));
     for (keys, words) in [
         ("u", "next unread"),
         ("A", "mark every cached issue read"),
@@ -407,9 +410,15 @@ fn image_addresses_are_selectable_and_open_in_the_browser() {
     let image = "https://mmbiz.qpic.cn/fixture/17/chart1.png".to_string();
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.doc.items.get(app.link_selected), Some(&Item::Link(0)));
+    assert_eq!(
+        app.detail.doc.items.get(app.detail.link),
+        Some(&Item::Link(0))
+    );
     press(&mut app, KeyCode::Char('k')); // up from the first line: the image
-    assert_eq!(app.doc.items.get(app.link_selected), Some(&Item::Image(0)));
+    assert_eq!(
+        app.detail.doc.items.get(app.detail.link),
+        Some(&Item::Image(0))
+    );
     let text = screen(&app, 100, 40);
     assert!(
         text.contains("Charts") && text.contains("chart1.png"),
@@ -505,7 +514,7 @@ fn prompts_and_filters_draw_at_any_size_without_panic() {
 fn the_first_session_says_nothing_and_the_next_says_what_arrived() {
     let lib = library();
     let app = app_with(lib, None, 80, 24);
-    assert_eq!(app.status, None, "nothing to compare with yet");
+    assert_eq!(app.status.message, None, "nothing to compare with yet");
 
     let mut lib = library();
     lib.end_session().expect("end");

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::KeyCode;
 use unicode_width::UnicodeWidthStr;
 
 use tui_fixture::*;
-use zhoubao::tui::{action::Action, update, MemoryLibrary};
+use zhoubao::tui::{action::Action, library::MemoryLibrary, update::update};
 
 #[test]
 fn main_screen_wide_120x40() {
@@ -33,7 +33,7 @@ fn help_overlay_lists_the_key_map() {
     press(&mut app, KeyCode::Char('?'));
     let text = screen(&app, 100, 40);
     insta::assert_snapshot!(text);
-    let lines = zhoubao::tui::help::help_lines(&app.ui);
+    let lines = zhoubao::tui::view::help::help_lines(&app.ui);
     for e in app.ui.keys.entries() {
         let help = e.binding.help.text(zhoubao::i18n::Lang::En);
         assert!(
@@ -184,7 +184,7 @@ fn long_chinese_paragraphs_wrap_within_the_detail_pane() {
     press(&mut app, KeyCode::Tab);
     // Scroll until the paragraph's last row shows (below the figures).
     let mut text = screen(&app, 40, 30);
-    for _ in 0..app.rows.len() {
+    for _ in 0..app.detail.rows.len() {
         if text.contains("而不是只在空格处断行") {
             break;
         }

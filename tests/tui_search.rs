@@ -14,8 +14,11 @@ use ratatui::crossterm::event::KeyCode;
 use tui_fixture::{app_with_library, cached, chars, figures, hits, key, press, screen};
 use zhoubao::model::{Bulletin, Completeness, IssueDetail, IssueKey, IssueSummary, SourceFormat};
 use zhoubao::store::Store;
-use zhoubao::tui::search::SEARCH_PAUSE;
-use zhoubao::tui::{update, Action, App, InputMode, Library, MemoryLibrary};
+use zhoubao::tui::state::search::SEARCH_PAUSE;
+use zhoubao::tui::{
+    action::Action, action::InputMode, app::App, library::Library, library::MemoryLibrary,
+    update::update,
+};
 
 /// Words the generated bodies are made of; which ones an issue has depends
 /// on its number, so queries hit different sets. Mixed-case ASCII checks
@@ -169,16 +172,22 @@ struct Counting {
 }
 
 impl Library for Counting {
-    fn summaries(&self) -> Result<Vec<IssueSummary>, zhoubao::tui::LibraryError> {
+    fn summaries(&self) -> Result<Vec<IssueSummary>, zhoubao::tui::library::LibraryError> {
         self.inner.summaries()
     }
-    fn detail(&self, key: IssueKey) -> Result<Option<IssueDetail>, zhoubao::tui::LibraryError> {
+    fn detail(
+        &self,
+        key: IssueKey,
+    ) -> Result<Option<IssueDetail>, zhoubao::tui::library::LibraryError> {
         self.inner.detail(key)
     }
-    fn key_for_url(&self, url: &str) -> Result<Option<IssueKey>, zhoubao::tui::LibraryError> {
+    fn key_for_url(
+        &self,
+        url: &str,
+    ) -> Result<Option<IssueKey>, zhoubao::tui::library::LibraryError> {
         self.inner.key_for_url(url)
     }
-    fn search(&self, query: &str) -> Result<Vec<IssueKey>, zhoubao::tui::LibraryError> {
+    fn search(&self, query: &str) -> Result<Vec<IssueKey>, zhoubao::tui::library::LibraryError> {
         self.calls
             .borrow_mut()
             .push(Call::Search(query.to_string()));
@@ -188,7 +197,7 @@ impl Library for Counting {
         &self,
         query: &str,
         candidates: &[IssueKey],
-    ) -> Result<Vec<IssueKey>, zhoubao::tui::LibraryError> {
+    ) -> Result<Vec<IssueKey>, zhoubao::tui::library::LibraryError> {
         self.calls
             .borrow_mut()
             .push(Call::Within(query.to_string(), candidates.to_vec()));
@@ -199,19 +208,23 @@ impl Library for Counting {
         query: &str,
         newest: IssueKey,
         oldest: IssueKey,
-    ) -> Result<Vec<IssueKey>, zhoubao::tui::LibraryError> {
+    ) -> Result<Vec<IssueKey>, zhoubao::tui::library::LibraryError> {
         self.calls
             .borrow_mut()
             .push(Call::Between(query.to_string(), newest, oldest));
         self.inner.search_between(query, newest, oldest)
     }
-    fn set_read(&self, key: IssueKey, read: bool) -> Result<(), zhoubao::tui::LibraryError> {
+    fn set_read(
+        &self,
+        key: IssueKey,
+        read: bool,
+    ) -> Result<(), zhoubao::tui::library::LibraryError> {
         self.inner.set_read(key, read)
     }
-    fn last_selected(&self) -> Result<Option<IssueKey>, zhoubao::tui::LibraryError> {
+    fn last_selected(&self) -> Result<Option<IssueKey>, zhoubao::tui::library::LibraryError> {
         self.inner.last_selected()
     }
-    fn set_last_selected(&self, key: IssueKey) -> Result<(), zhoubao::tui::LibraryError> {
+    fn set_last_selected(&self, key: IssueKey) -> Result<(), zhoubao::tui::library::LibraryError> {
         self.inner.set_last_selected(key)
     }
 }
@@ -398,7 +411,7 @@ fn esc_during_a_deferred_search_cancels_it_and_goes_back() {
     update(&mut app, Action::RunPendingSearch);
     assert_ne!(app.current_key(), start, "jumped to the first hit");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(app.mode(), InputMode::Normal);
     assert!(app.search.is_none());
     assert_eq!(
         app.search_wait(),
@@ -422,7 +435,7 @@ fn after_enter_a_deferred_search_goes_on_and_n_walks_its_hits() {
     press(&mut app, KeyCode::Char('/'));
     chars(&mut app, "第2");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(app.mode(), InputMode::Normal);
     assert_eq!(
         app.search_wait(),
         Some(std::time::Duration::ZERO),
@@ -522,8 +535,8 @@ fn a_jump_far_down_the_list_puts_the_issue_mid_list_not_on_its_last_row() {
     chars(&mut app, "2024-10");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.current_key(), Some(key(2024, 10)));
-    let h = app.list_height();
-    let row = app.list_selected - app.list_offset;
+    let h = app.list.height();
+    let row = app.list.selected - app.list.offset;
     assert!(
         row >= 2 && row + 3 <= h,
         "row {row} of {h}: issues on both sides"
@@ -539,5 +552,5 @@ fn a_jump_far_down_the_list_puts_the_issue_mid_list_not_on_its_last_row() {
         app.current_key(),
         Some(IssueKey::new(2024, bottom.number - 1))
     );
-    assert_eq!(app.list_offset, 1);
+    assert_eq!(app.list.offset, 1);
 }

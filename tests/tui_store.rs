@@ -108,7 +108,8 @@ fn store_backed_tui_lists_references_as_not_cached_and_follows_links() {
     press(&mut app, KeyCode::Char('3'));
     assert_eq!(app.current_key(), Some(key(2024, 16)));
     assert!(
-        app.summaries
+        app.catalog
+            .summaries
             .iter()
             .any(|s| s.key == key(2024, 16) && s.read),
         "following marks read"
@@ -136,7 +137,7 @@ fn read_state_search_and_selection_reach_the_store() {
 
 /// A cache file holding 2024 第16期, the importing process's connection to
 /// it, and a TUI on a connection of its own.
-fn cache_of_2024_16() -> (tempfile::TempDir, Store, zhoubao::tui::App) {
+fn cache_of_2024_16() -> (tempfile::TempDir, Store, zhoubao::tui::app::App) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("cache.db");
     let mut importer = Store::open(&path).expect("cache");
@@ -154,27 +155,28 @@ fn an_import_by_another_process_shows_up_without_a_restart() {
     assert_eq!(app.current_key(), Some(key(2024, 16)));
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('j'));
-    let scroll = app.detail_scroll;
+    let scroll = app.detail.scroll;
 
     // Idle with nothing new: nothing changes, nothing is said.
-    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
-    assert_eq!(app.summaries.len(), 1);
-    assert!(app.status.is_none());
+    zhoubao::tui::update::update(&mut app, zhoubao::tui::action::Action::Refresh);
+    assert_eq!(app.catalog.summaries.len(), 1);
+    assert!(app.status.message.is_none());
 
     importer
         .import_bulletin(&bulletin(17, (4, 22), (4, 27), 381))
         .expect("import");
-    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
-    let keys: Vec<_> = app.summaries.iter().map(|s| s.key).collect();
+    zhoubao::tui::update::update(&mut app, zhoubao::tui::action::Action::Refresh);
+    let keys: Vec<_> = app.catalog.summaries.iter().map(|s| s.key).collect();
     assert_eq!(keys, vec![key(2024, 17), key(2024, 16)]);
     assert_eq!(
         app.current_key(),
         Some(key(2024, 16)),
         "the reader stays put"
     );
-    assert_eq!(app.detail_scroll, scroll);
+    assert_eq!(app.detail.scroll, scroll);
     let status = app
         .status
+        .message
         .as_ref()
         .map(|s| s.text.clone())
         .unwrap_or_default();
@@ -193,7 +195,7 @@ fn an_empty_cache_shows_the_first_import_when_it_lands() {
     importer
         .import_bulletin(&bulletin(17, (4, 22), (4, 27), 381))
         .expect("import");
-    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
+    zhoubao::tui::update::update(&mut app, zhoubao::tui::action::Action::Refresh);
     assert_eq!(app.current_key(), Some(key(2024, 17)));
 }
 
@@ -201,7 +203,7 @@ fn an_empty_cache_shows_the_first_import_when_it_lands() {
 fn a_read_mark_the_locked_cache_refuses_shows_at_once_and_is_written_once_the_lock_is_free() {
     let (dir, importer, mut app) = cache_of_2024_16();
     let path = dir.path().join("cache.db");
-    assert_eq!(app.unread, 1);
+    assert_eq!(app.catalog.unread, 1);
 
     // Another process (an import) holds the write lock.
     let writer = rusqlite::Connection::open(&path).expect("a second connection");
@@ -209,16 +211,16 @@ fn a_read_mark_the_locked_cache_refuses_shows_at_once_and_is_written_once_the_lo
         .execute_batch("BEGIN IMMEDIATE")
         .expect("take the lock");
     press(&mut app, KeyCode::Char('m'));
-    assert_eq!(app.unread, 0, "the mark shows at once");
-    let status = app.status.clone().expect("a status line");
+    assert_eq!(app.catalog.unread, 0, "the mark shows at once");
+    let status = app.status.message.clone().expect("a status line");
     assert!(!status.error, "busy is not a fault: {}", status.text);
     assert!(status.text.contains("busy"), "{}", status.text);
     assert_eq!(app.unsaved_marks(), &[(key(2024, 16), true)]);
-    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
+    zhoubao::tui::update::update(&mut app, zhoubao::tui::action::Action::Refresh);
     assert_eq!(app.unsaved_marks().len(), 1, "still locked: kept for later");
 
     writer.execute_batch("COMMIT").expect("release the lock");
-    zhoubao::tui::update(&mut app, zhoubao::tui::Action::Refresh);
+    zhoubao::tui::update::update(&mut app, zhoubao::tui::action::Action::Refresh);
     assert!(app.unsaved_marks().is_empty());
     let stored = importer.summaries().expect("summaries");
     assert!(

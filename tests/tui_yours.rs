@@ -11,7 +11,9 @@ use ratatui::style::{Color, Modifier};
 use tui_fixture::*;
 use zhoubao::config::Config;
 use zhoubao::i18n::Lang;
-use zhoubao::tui::{update, Action, App, Focus, InputMode, Ui};
+use zhoubao::tui::{
+    action::Action, action::Focus, action::InputMode, app::App, ui::Ui, update::update,
+};
 
 fn mono_app(width: u16, height: u16) -> App {
     let config = Config::parse("", "test.toml", true, Lang::En).expect("valid");
@@ -167,9 +169,9 @@ fn help_pages_with_every_paging_key_and_the_wheel_and_says_where_it_is() {
     press(&mut app, KeyCode::Char('?'));
     let top = screen(&app, 80, 24);
     assert!(top.contains(" 1–20 of "), "{top}");
-    let end = zhoubao::tui::help::max_scroll(app.screen, &app.ui);
+    let end = zhoubao::tui::view::help::max_scroll(app.panes.screen, &app.ui);
     assert!(end > 40, "the help is long enough to page: {end}");
-    let page = zhoubao::tui::help::visible_rows(app.screen, &app.ui) - 1;
+    let page = zhoubao::tui::view::help::visible_rows(app.panes.screen, &app.ui) - 1;
     for (code, mods, expected) in [
         (KeyCode::PageDown, KeyModifiers::NONE, page),
         (KeyCode::Char(' '), KeyModifiers::NONE, 2 * page),
@@ -183,8 +185,8 @@ fn help_pages_with_every_paging_key_and_the_wheel_and_says_where_it_is() {
         (KeyCode::Char('j'), KeyModifiers::NONE, 1),
     ] {
         press_with(&mut app, code, mods);
-        assert_eq!(app.help_scroll, expected, "{code:?} {mods:?}");
-        assert_eq!(app.mode, InputMode::Help);
+        assert_eq!(app.help.scroll, expected, "{code:?} {mods:?}");
+        assert_eq!(app.mode(), InputMode::Help);
     }
     update(
         &mut app,
@@ -194,7 +196,7 @@ fn help_pages_with_every_paging_key_and_the_wheel_and_says_where_it_is() {
             down: true,
         },
     );
-    assert_eq!(app.help_scroll, 4, "the wheel scrolls wherever it is");
+    assert_eq!(app.help.scroll, 4, "the wheel scrolls wherever it is");
     press(&mut app, KeyCode::End);
     let bottom = screen(&app, 80, 24);
     assert!(!bottom.contains("more below"), "{bottom}");
@@ -220,13 +222,13 @@ fn q_and_esc_back_out_one_level_and_q_on_the_list_quits() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('?'));
     press(&mut app, KeyCode::Char('q'));
-    assert_eq!((app.mode, app.focus), (InputMode::Normal, Focus::Detail));
+    assert_eq!((app.mode(), app.focus), (InputMode::Normal, Focus::Detail));
     press(&mut app, KeyCode::Char('q'));
     assert_eq!(app.focus, Focus::List);
     // The chart view: Esc leaves it.
     press(&mut app, KeyCode::Char('c'));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, InputMode::Normal);
+    assert_eq!(app.mode(), InputMode::Normal);
     assert!(!app.quit);
     press(&mut app, KeyCode::Char('q'));
     assert!(app.quit, "q on the list quits");
@@ -245,9 +247,9 @@ fn esc_clears_a_message_or_a_search_first_then_backs_out() {
     assert!(app.search.is_none(), "the highlight goes first");
     assert_eq!(app.focus, Focus::Detail);
     press(&mut app, KeyCode::Char('9')); // an error message
-    assert!(app.status.is_some());
+    assert!(app.status.message.is_some());
     press(&mut app, KeyCode::Esc);
-    assert!(app.status.is_none());
+    assert!(app.status.message.is_none());
     assert_eq!(app.focus, Focus::Detail, "the message went, not the pane");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.focus, Focus::List);

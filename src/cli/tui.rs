@@ -12,12 +12,12 @@ use crate::model::IssueKey;
 use crate::store::Store;
 
 pub fn run(store: Store, open: Option<IssueKey>, config: Config, lang: Lang) -> Result<ExitCode> {
-    let ui = crate::tui::Ui {
+    let ui = crate::tui::ui::Ui {
         lang,
         theme: config.theme,
         keys: config.keys,
     };
-    let options = crate::tui::Options {
+    let options = crate::tui::ui::Options {
         ui,
         browser: config.browser,
         fetch: fetch::FetchOptions {

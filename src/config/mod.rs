@@ -27,7 +27,7 @@ use crate::feed::Subscription;
 use crate::i18n::{Lang, Os};
 use crate::tui::keymap::KeyMap;
 use crate::tui::keys::Key;
-use crate::tui::theme::{parse_style, Theme, ThemeName};
+use crate::tui::view::theme::{parse_style, Theme, ThemeName};
 
 /// The settings, defaults filled in.
 #[derive(Debug, Clone, Default)]

@@ -7,8 +7,9 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 use crate::i18n::Lang;
-use crate::tui::keymap::{keys_label, KeyMap, Scope};
-use crate::tui::theme::{style_spec, Theme, ThemeName, ELEMENTS};
+use crate::tui::keymap::binding::Scope;
+use crate::tui::keymap::{keys_label, KeyMap};
+use crate::tui::view::theme::{style_spec, Theme, ThemeName, ELEMENTS};
 
 use super::fetch::{Fetch, MIN_FETCH_DELAY};
 

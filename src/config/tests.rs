@@ -132,7 +132,7 @@ fn feeds_are_read_in_order_and_a_bad_or_repeated_address_is_refused_at_its_line(
     );
 }
 
-const ELEMENTS_FOR_TEST: &[(&str, &str)] = crate::tui::theme::ELEMENTS;
+const ELEMENTS_FOR_TEST: &[(&str, &str)] = crate::tui::view::theme::ELEMENTS;
 
 #[test]
 fn a_remap_takes_effect_in_the_keys_help_and_hints() {
@@ -147,12 +147,12 @@ fn a_remap_takes_effect_in_the_keys_help_and_hints() {
     );
     let hints = c.keys.hints(InputMode::Normal, Focus::List, Lang::En);
     assert!(hints.iter().any(|h| h.keys == "n/k"), "{hints:?}");
-    let ui = crate::tui::Ui {
+    let ui = crate::tui::ui::Ui {
         lang: Lang::En,
         theme: c.theme.clone(),
         keys: c.keys.clone(),
     };
-    let help = crate::tui::help::help_lines(&ui);
+    let help = crate::tui::view::help::help_lines(&ui);
     let down = help
         .iter()
         .find(|(l, _)| l.contains("down: next issue"))

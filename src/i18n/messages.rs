@@ -11,8 +11,7 @@ use std::borrow::Cow;
 use super::cache::Cache;
 use super::cmd::Cmd;
 use super::fetch::Fetch;
-use super::help::Help;
-use super::tui::Tui;
+use super::screen::Screen;
 use super::Lang;
 
 /// Something zhoubao says to the user.
@@ -43,19 +42,17 @@ pub enum Msg {
     /// `zhoubao update`, `zhoubao feeds` (feed.rs).
     Feed(super::FeedMsg),
     // --- TUI: panes, status line, prompts, help
-    /// The TUI's messages (tui.rs).
-    Tui(Tui),
-    /// The key map's words (help.rs).
-    Help(Help),
+    /// What the TUI's screen says (screen/).
+    Screen(Screen),
     // --- errors
     /// An error's words, taken when it was quoted (localized.rs): each
     /// error type keeps its own beside it.
     Said(super::Said),
 }
 
-impl From<Tui> for Msg {
-    fn from(m: Tui) -> Msg {
-        Msg::Tui(m)
+impl From<Screen> for Msg {
+    fn from(m: Screen) -> Msg {
+        Msg::Screen(m)
     }
 }
 
@@ -74,12 +71,6 @@ impl From<super::Said> for Msg {
 impl From<super::Os> for Msg {
     fn from(os: super::Os) -> Msg {
         Msg::Os(os)
-    }
-}
-
-impl From<Help> for Msg {
-    fn from(h: Help) -> Msg {
-        Msg::Help(h)
     }
 }
 
@@ -104,8 +95,7 @@ impl Msg {
             // --- feeds
             (Msg::Feed(m), lang) => m.text(lang),
             // --- TUI
-            (Msg::Tui(m), lang) => m.text(lang),
-            (Msg::Help(h), lang) => h.text(lang).into(),
+            (Msg::Screen(m), lang) => m.text(lang),
             // --- errors
             (Msg::Said(said), lang) => said.text(lang).to_owned().into(),
         }
@@ -126,13 +116,11 @@ impl Msg {
 
             // --- fetch
             // --- TUI
-            Msg::Help(Help::Quit),
             // --- errors
             Msg::Said(super::Said::of(&Msg::Os(super::Os::PermissionDenied))),
         ]
         .into_iter()
-        .chain(Tui::samples().into_iter().map(Msg::Tui))
-        .chain(Help::ALL.iter().map(|&h| Msg::Help(h)))
+        .chain(Screen::samples().into_iter().map(Msg::Screen))
         .chain(Cmd::samples().into_iter().map(Msg::Cmd))
         .chain(Cache::samples().into_iter().map(Msg::Cache))
         .chain(super::Os::samples().into_iter().map(Msg::Os))

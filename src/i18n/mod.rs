@@ -17,26 +17,26 @@ mod cmd;
 mod compare;
 mod feed;
 mod fetch;
-mod help;
 mod localized;
 mod messages;
 mod metric;
 mod os;
-mod tui;
+mod screen;
+mod words;
 
 pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
 pub use compare::{Compare, Standing};
 pub use feed::FeedMsg;
 pub use fetch::Fetch;
-pub use help::Help;
 pub(crate) use localized::english_display;
 #[cfg(test)]
 pub(crate) use localized::missing_words;
 pub use localized::{Localized, Said};
 pub use messages::Msg;
 pub use os::Os;
-pub use tui::Tui;
+pub use screen::Screen;
+pub use words::Words;
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
@@ -154,14 +154,14 @@ mod tests {
             include_str!("compare.rs"),
             include_str!("feed.rs"),
             include_str!("fetch.rs"),
-            include_str!("help.rs"),
             include_str!("localized.rs"),
             include_str!("messages.rs"),
             include_str!("metric.rs"),
             include_str!("mod.rs"),
             include_str!("os.rs"),
-            include_str!("tui/mod.rs"),
-            include_str!("tui/samples.rs"),
+            include_str!("screen/mod.rs"),
+            include_str!("screen/samples.rs"),
+            include_str!("words.rs"),
         ];
         for source in sources {
             for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {

@@ -1,21 +1,22 @@
 //! What input means: the `Action` enum, and the mode and focus that decide
-//! which keys mean what (keymap.rs maps events to actions).
+//! which keys mean what (keymap/ maps events to actions).
 
-/// Which pane keys act on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use strum::VariantArray;
+
+/// Which pane keys act on. `Focus::VARIANTS` lists every one, for the
+/// key map's conflict checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
 pub enum Focus {
     List,
     Detail,
     Links,
 }
 
-impl Focus {
-    pub const ALL: [Focus; 3] = [Focus::List, Focus::Detail, Focus::Links];
-}
-
 /// What keys mean right now: browsing, typing a search or an issue key,
 /// answering a y/n question, reading help, or looking at the chart view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `InputMode::VARIANTS` lists every one: the key map checks its bindings
+/// for conflicts in each, so a new mode is checked without a list to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
 pub enum InputMode {
     Normal,
     Search,
@@ -27,18 +28,8 @@ pub enum InputMode {
     Chart,
 }
 
-impl InputMode {
-    pub const ALL: [InputMode; 6] = [
-        InputMode::Normal,
-        InputMode::Search,
-        InputMode::Help,
-        InputMode::Goto,
-        InputMode::Confirm,
-        InputMode::Chart,
-    ];
-}
-
-/// Everything the user can ask for; `update` is the only place that acts on it.
+/// Everything the user can ask for; `update` (update.rs) is the only place
+/// that acts on it, routing each to the state that owns what it changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
@@ -108,7 +99,7 @@ pub enum Action {
     /// search highlight; with nothing to clear, back to the list.
     Dismiss,
     /// `F`: fetch the shown issue or the selected 近期回顾 line's from the web.
-    Fetch,
+    FetchPage,
     /// Not a key: take a running fetch's news. Sent by the event loop.
     PollFetch,
     Click {

@@ -1,122 +1,74 @@
-//! The TUI's state and the navigation it supports: what is selected, what
-//! the detail pane shows, the followed-link history and the search (the
-//! review flow, filter and prompts are in review.rs; `o` and `y` in
-//! open.rs; reloads, read marks and the session in app/session.rs).
-//! Loading and wrapping happen here, when the selection or the size
-//! changes, so drawing only reads.
+//! The App: one owner of each piece of the TUI's state (state/), and the
+//! moves that span several of them: showing an issue (the detail pane loads
+//! it, the list's cursor follows, the charts are laid out again), the
+//! followed-link history, read marks, and reloading what another process
+//! changed. Loading and wrapping happen here, when the selection or the
+//! size changes, so drawing only reads. Which action calls what is
+//! update.rs's.
 
-use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
 
 use ratatui::layout::Rect;
 
 use super::action::{Focus, InputMode};
-use super::chart::PaneChart;
-use super::chart_view::ChartViewState;
-use super::detail::{DetailDoc, LinkTarget, Row};
-use super::fetch_state::FetchSlot;
-use super::filter::{ListFilter, Question};
-use super::help::HelpLayout;
-use super::layout::{self, Panes};
-use super::library::{is_busy, Library, LibraryError};
-use super::search_state::{SearchState, SEARCH_BUDGET};
-use super::status::StatusHints;
-pub use super::target::Target;
+use super::fetcher::PageFetcher;
+use super::library::{Library, LibraryError};
+use super::state::catalog::Catalog;
+use super::state::charts::Charts;
+use super::state::detail::{DetailPane, Target, Visit};
+use super::state::fetching::Fetching;
+use super::state::help::HelpPane;
+use super::state::list::ListPane;
+use super::state::prompt::{Prompt, Saved};
+use super::state::search::{SearchState, SEARCH_BUDGET};
+use super::state::session::{Marked, Reload, Session};
+use super::state::status::StatusLine;
 use super::ui::Ui;
-use crate::i18n::Tui;
-use crate::model::{IssueKey, IssueSummary};
-use crate::trend::{IssueComparisons, WeekSeries};
-
-mod session;
+use super::view::detail::{DetailDoc, LinkTarget};
+use super::view::layout::{self, Panes};
+use crate::i18n::Screen;
+use crate::model::IssueKey;
+use crate::trend::IssueComparisons;
 
 /// How long the TUI's reads and writes wait for another process's lock.
-pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
-
-/// A history entry: where the reader was, down to the scroll position and
-/// the selected link, so going back lands where they left.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Visit {
-    target: Target,
-    scroll: usize,
-    link: usize,
-    focus: Focus,
-}
-
-/// A message for the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
+pub const LOCK_WAIT: Duration = Duration::from_millis(200);
 
 /// Opens a URL outside the TUI; replaceable so tests never start a browser.
 pub type UrlOpener = Box<dyn FnMut(&str) -> Result<(), super::browser::OpenError>>;
 
 pub struct App {
-    library: Box<dyn Library>,
     /// The language, theme and key map of this session.
     pub ui: Ui,
-    /// Every known issue, newest first, whatever the list filter shows.
-    pub summaries: Vec<IssueSummary>,
-    pub(super) index: HashMap<IssueKey, usize>,
-    /// What the list shows: indices into `summaries`, ascending (so newest
-    /// first). `list_selected` and `list_offset` count these rows.
-    pub list_rows: Vec<usize>,
-    pub filter: ListFilter,
-    /// Cached issues not read, over every issue (not only the shown rows).
-    pub unread: usize,
-    /// The chart pane, laid out for the selection and the size.
-    pub chart: PaneChart,
-    /// The chart view (`c`): what it shows and its plot.
-    pub chart_view: ChartViewState,
-    /// Every known issue on the calendar of weeks: what comparisons and
-    /// charts are computed from (never the filtered list).
-    pub weeks: WeekSeries,
-    /// The whole terminal, for overlays.
-    pub screen: Rect,
-    pub panes: Panes,
-    pub list_selected: usize,
-    pub list_offset: usize,
-    pub current: Option<Target>,
-    pub doc: DetailDoc,
-    pub rows: Vec<Row>,
-    pub rows_width: usize,
-    pub detail_scroll: usize,
-    pub link_selected: usize,
+    /// Every known issue, whatever the list shows.
+    pub catalog: Catalog,
+    pub list: ListPane,
+    pub detail: DetailPane,
+    /// Which pane keys act on.
     pub focus: Focus,
-    pub mode: InputMode,
-    pub help_scroll: usize,
-    /// What the `:` prompt holds while typing.
-    pub goto_input: String,
-    /// The y/n question the status line asks.
-    pub question: Option<Question>,
-    /// A URL `y` asked to copy; the event loop writes the OSC 52 sequence.
-    pub(super) clipboard_request: Option<String>,
-    session_ended: bool,
+    /// The chart pane and the chart view.
+    pub charts: Charts,
+    /// The help overlay.
+    pub help: HelpPane,
+    /// What the status line asks for while keys type into it.
+    pub prompt: Prompt,
+    /// The last search: its hits outlive its prompt (n / N, highlight).
     pub search: Option<SearchState>,
-    /// What one update may spend on searching; see `search::SEARCH_BUDGET`.
-    pub(super) search_budget: usize,
-    back: Vec<Visit>,
-    forward: Vec<Visit>,
-    pub status: Option<Status>,
+    pub status: StatusLine,
+    /// Where each pane is on the screen, and the screen.
+    pub panes: Panes,
     pub quit: bool,
+    /// The library and what the session writes to it.
+    pub(super) session: Session,
+    /// `F`: the fetcher and the fetch under way.
+    pub(super) fetching: Fetching,
     pub(super) opener: UrlOpener,
-    saved_selection: Option<IssueKey>,
-    /// The library's generation when the summaries were loaded.
-    generation: i64,
-    /// `F`: the fetcher and the fetch under way (fetch.rs).
-    pub(super) fetch: FetchSlot,
-    /// Read marks a busy cache refused, written on a later check.
-    unsaved_marks: Vec<(IssueKey, bool)>,
+    /// A URL `y` asked to copy; the event loop writes the OSC 52 sequence.
+    pub(super) clipboard: Option<String>,
+    /// What one update may spend on searching; see `SEARCH_BUDGET`.
+    search_budget: usize,
     /// The issue to show once the screen has a size.
     start: Option<IssueKey>,
-    /// The help overlay laid out for the screen.
-    pub help: HelpLayout,
-    /// The status line's key hints for the mode, focus and shown issue.
-    pub hints: StatusHints,
-    /// How many times the charts were laid out: once per change.
-    charts_laid_out: u64,
-    /// Failures while quitting, printed after the terminal is restored.
-    exit_errors: Vec<String>,
 }
 
 impl App {
@@ -136,80 +88,87 @@ impl App {
         // A short lock wait: an import holding the lock must never freeze
         // the screen; what the lock refuses is tried again later.
         library.set_lock_wait(LOCK_WAIT)?;
-        let (summaries, index, weeks) = load(library.as_ref())?;
-        let generation = library.generation().unwrap_or(0);
-        // Not remembering the last issue is no reason to refuse to start.
-        let saved_selection = library.last_selected().unwrap_or(None);
-        let fetch = FetchSlot::new(library.fetcher(&crate::fetch::FetchOptions::default()));
-        let doc = DetailDoc::empty(&ui);
-        let hints = StatusHints::new(&ui, InputMode::Normal, Focus::List, false);
+        let catalog = Catalog::load(library.as_ref())?;
+        let session = Session::new(library);
+        let fetcher = session
+            .library()
+            .fetcher(&crate::fetch::FetchOptions::default());
         let mut app = App {
-            library,
+            detail: DetailPane::new(DetailDoc::empty(&ui)),
+            status: StatusLine::new(&ui),
+            charts: Charts::new(&catalog.weeks),
             ui,
-            summaries,
-            index,
-            list_rows: Vec::new(),
-            filter: ListFilter::All,
-            unread: 0,
-            chart: PaneChart::new(&weeks),
-            chart_view: ChartViewState::default(),
-            weeks,
-            screen: Rect::default(),
-            panes: Panes::default(),
-            list_selected: 0,
-            list_offset: 0,
-            current: None,
-            doc,
-            rows: Vec::new(),
-            rows_width: 0,
-            detail_scroll: 0,
-            link_selected: 0,
+            catalog,
+            list: ListPane::default(),
             focus: Focus::List,
-            mode: InputMode::Normal,
-            help_scroll: 0,
-            goto_input: String::new(),
-            question: None,
-            clipboard_request: None,
-            session_ended: false,
+            help: HelpPane::default(),
+            prompt: Prompt::None,
             search: None,
-            search_budget: SEARCH_BUDGET,
-            back: Vec::new(),
-            forward: Vec::new(),
-            status: None,
+            panes: Panes::default(),
             quit: false,
+            session,
+            fetching: Fetching::new(fetcher),
             opener: Box::new(|url| super::browser::open_in_browser(None, url)),
-            saved_selection,
-            generation,
-            fetch,
-            unsaved_marks: Vec::new(),
+            clipboard: None,
+            search_budget: SEARCH_BUDGET,
             start: None,
-            help: HelpLayout::default(),
-            hints,
-            charts_laid_out: 0,
-            exit_errors: Vec::new(),
         };
-        app.rebuild_rows();
+        app.list.rebuild(&app.catalog, None);
         app.greet();
-        if app.library.read_only() && app.status.is_none() {
-            app.set_message(app.ui.say(Tui::ReadOnlyMarks));
+        if app.session.read_only() && app.status.message.is_none() {
+            app.status.set_message(app.ui.say(Screen::ReadOnlyMarks));
         }
-        let unknown_open = open.filter(|k| !app.index.contains_key(k));
+        let known = |k: &IssueKey| app.catalog.contains(*k);
+        let unknown_open = open.filter(|k| !known(k));
         let start = open
-            .filter(|k| app.index.contains_key(k))
-            .or(saved_selection.filter(|k| app.index.contains_key(k)))
-            .or(app.summaries.iter().find(|s| s.cached).map(|s| s.key))
-            .or(app.summaries.first().map(|s| s.key));
+            .filter(known)
+            .or(app.session.saved_selection().filter(known))
+            .or(app
+                .catalog
+                .summaries
+                .iter()
+                .find(|s| s.cached)
+                .map(|s| s.key))
+            .or(app.catalog.summaries.first().map(|s| s.key));
         // Shown at the first size (`resize`): wrapping and charts need it.
         app.start = start;
         if let Some(key) = unknown_open {
-            app.set_error(app.ui.say(Tui::NotInCache(key)));
+            app.status.set_error(app.ui.say(Screen::NotInCache(key)));
         }
         Ok(app)
     }
 
+    /// The start-up line: what arrived since the last session. Nothing on
+    /// the first session, when there is nothing to compare with.
+    fn greet(&mut self) {
+        let visit = match self.session.since_last_visit() {
+            Ok(Some(visit)) => visit,
+            Ok(None) => return,
+            Err(e) => {
+                let error = Screen::CannotReadLastSession(Box::new(e.message()));
+                return self.status.set_error(self.ui.say(error));
+            }
+        };
+        let when = visit.ended.map(|t| {
+            let local = t.with_timezone(&chrono::Local);
+            local.format("%Y-%m-%d").to_string()
+        });
+        // The library lists them newest first.
+        let mut new = visit.new_issues;
+        new.reverse();
+        self.status
+            .set_message(self.ui.say(Screen::Greeting { new, when }));
+    }
+
     /// Fetches (`F`) with the config's `[fetch]` settings from now on.
     pub fn set_fetch_options(&mut self, options: &crate::fetch::FetchOptions) {
-        self.fetch = FetchSlot::new(self.library.fetcher(options));
+        let fetcher = self.session.library().fetcher(options);
+        self.fetching = Fetching::new(fetcher);
+    }
+
+    /// Replaces the fetcher `F` uses (None: fetching is off, as in the demo).
+    pub fn set_fetcher(&mut self, fetcher: Option<Arc<dyn PageFetcher>>) {
+        self.fetching.set_fetcher(fetcher);
     }
 
     /// Replaces how `o` opens URLs (tests record instead of starting a browser).
@@ -217,133 +176,128 @@ impl App {
         self.opener = opener;
     }
 
-    pub fn library(&self) -> &dyn Library {
-        self.library.as_ref()
+    /// Sets what one update may spend on searching, in issues scanned (see
+    /// `SEARCH_BUDGET`); a dearer search waits for typing to pause. Tests
+    /// set a small budget to make a small library behave like a large one.
+    pub fn set_search_budget(&mut self, issues_scanned: usize) {
+        self.search_budget = issues_scanned;
     }
 
+    /// What one update may spend on searching, in issues scanned.
+    pub fn search_budget(&self) -> usize {
+        self.search_budget
+    }
+
+    /// How long the event loop may wait for input before it should send
+    /// `RunPendingSearch`; None when no search is pending.
+    pub fn search_wait(&self) -> Option<Duration> {
+        self.search.as_ref()?.wait()
+    }
+
+    /// How long the event loop may wait for input before polling the fetch.
+    pub fn fetch_wait(&self) -> Option<Duration> {
+        self.fetching.wait()
+    }
+
+    pub fn is_fetching(&self) -> bool {
+        self.fetching.is_running()
+    }
+
+    pub fn library(&self) -> &dyn Library {
+        self.session.library()
+    }
+
+    /// Read marks shown but not yet written: the cache was busy.
+    pub fn unsaved_marks(&self) -> &[(IssueKey, bool)] {
+        self.session.unsaved_marks()
+    }
+
+    /// The library's generation the shown list was loaded at.
+    pub fn loaded_generation(&self) -> i64 {
+        self.session.generation()
+    }
+
+    /// What went wrong while quitting, in the session's language.
+    pub fn take_exit_errors(&mut self) -> Vec<String> {
+        self.session.take_exit_errors()
+    }
+
+    /// The copy `y` asked for, once: the event loop writes it.
+    pub fn take_clipboard_request(&mut self) -> Option<String> {
+        self.clipboard.take()
+    }
+
+    /// The key of the issue the detail pane shows.
     pub fn current_key(&self) -> Option<IssueKey> {
-        match &self.current {
-            Some(Target::Issue(k)) => Some(*k),
-            Some(Target::Reference(r)) => r.key,
-            None => None,
+        self.detail.current_key()
+    }
+
+    /// What keys mean now, from what is open: the help over everything,
+    /// else a prompt, else the chart view, else browsing.
+    pub fn mode(&self) -> InputMode {
+        if self.help.open {
+            return InputMode::Help;
+        }
+        match self.prompt.mode() {
+            Some(mode) => mode,
+            None if self.charts.view.open => InputMode::Chart,
+            None => InputMode::Normal,
         }
     }
 
-    pub fn history_len(&self) -> (usize, usize) {
-        (self.back.len(), self.forward.len())
+    /// Whether the list's cursor row holds the issue the detail pane shows.
+    pub fn cursor_on_shown(&self) -> bool {
+        self.list.cursor_on(self.current_key())
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
         let screen = Rect::new(0, 0, width, height);
-        if screen == self.screen && self.start.is_none() {
+        if screen == self.panes.screen && self.start.is_none() {
             return;
         }
-        self.screen = screen;
-        self.panes = layout::panes(self.screen);
-        self.help = HelpLayout::new(self.screen, &self.ui);
-        let wrap_width = usize::from(layout::inner(self.panes.detail).width);
+        self.panes = layout::panes(screen);
+        self.list.area = self.panes.list;
+        self.detail.area = self.panes.detail;
+        self.help.fit(screen, &self.ui);
         if let Some(key) = self.start.take() {
             // The first size: show the start issue, wrapped and charted at
             // it, mid-list so the weeks around it show too.
-            self.rows_width = wrap_width;
+            self.detail.fit_width();
             self.show(Target::Issue(key));
-            self.list_offset = self.list_selected.saturating_sub(self.list_height() / 2);
-            self.keep_list_selection_visible();
+            self.list.centre_on_cursor();
             return;
         }
-        if wrap_width != self.rows_width {
-            self.rows = self.doc.wrap(wrap_width);
-            self.rows_width = wrap_width;
-        }
-        self.clamp_scroll();
-        self.keep_list_selection_visible();
+        self.detail.fit_width();
+        self.list.keep_selection_visible();
         self.refresh_charts();
     }
 
-    /// Lays out what shows of the charts for the shown issue: the chart
-    /// view's plot while it is open, else the chart pane (hidden under the
-    /// view, it is laid out when the view closes). After every change of
-    /// selection, size, series or view setting, so drawing only reads them.
+    /// Lays out what shows of the charts for the shown issue. After every
+    /// change of selection, size, series or view setting, so drawing only
+    /// reads them.
     pub fn refresh_charts(&mut self) {
-        self.charts_laid_out += 1;
         let selected = self.current_key();
-        let lang = self.ui.lang;
-        if self.chart_view.open {
-            self.chart.layout = None;
-            let theme = &self.ui.theme;
-            self.chart_view
-                .refresh(&self.weeks, selected, self.screen, theme, lang);
-        } else {
-            self.chart
-                .update(&self.weeks, selected, self.panes.chart, lang);
-        }
-    }
-
-    /// How many times the charts have been laid out (see `refresh_charts`).
-    pub fn charts_laid_out(&self) -> u64 {
-        self.charts_laid_out
+        let (screen, pane) = (self.panes.screen, self.panes.chart);
+        self.charts
+            .refresh(&self.catalog.weeks, selected, screen, pane, &self.ui);
     }
 
     /// Rebuilds the status line's hints when what they depend on changed:
     /// after every update, so drawing only reads them.
     pub fn sync_hints(&mut self) {
-        let links = !self.doc.links.is_empty();
-        let h = &self.hints;
-        if (h.mode, h.focus, h.links) != (self.mode, self.focus, links) {
-            self.hints = StatusHints::new(&self.ui, self.mode, self.focus, links);
-        }
-    }
-
-    pub fn list_height(&self) -> usize {
-        usize::from(layout::inner(self.panes.list).height)
-    }
-
-    pub fn detail_height(&self) -> usize {
-        usize::from(layout::inner(self.panes.detail).height)
-    }
-
-    pub(super) fn keep_list_selection_visible(&mut self) {
-        let h = self.list_height().max(1);
-        if self.list_selected < self.list_offset {
-            self.list_offset = self.list_selected;
-        } else if self.list_selected >= self.list_offset + h {
-            self.list_offset = self.list_selected + 1 - h;
-        }
-        // Never leave empty rows below the last issue while earlier ones are hidden.
-        self.list_offset = self.list_offset.min(self.list_rows.len().saturating_sub(h));
-    }
-
-    pub fn max_scroll(&self) -> usize {
-        self.rows.len().saturating_sub(self.detail_height())
-    }
-
-    pub fn clamp_scroll(&mut self) {
-        self.detail_scroll = self.detail_scroll.min(self.max_scroll());
-    }
-
-    pub fn set_error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: true,
-        });
+        let links = !self.detail.doc.links.is_empty();
+        let (mode, focus) = (self.mode(), self.focus);
+        self.status.sync_hints(&self.ui, mode, focus, links);
     }
 
     /// Switches the UI's language, redrawing the shown issue in it.
     pub fn set_language(&mut self, lang: crate::i18n::Lang) {
         self.ui.lang = lang;
-        if let Some(target) = self.current.clone() {
-            let scroll = self.detail_scroll;
+        if let Some(target) = self.detail.current.clone() {
+            let scroll = self.detail.scroll;
             self.show(target);
-            self.detail_scroll = scroll;
-            self.clamp_scroll();
+            self.detail.scroll_to(scroll);
         }
-    }
-
-    pub fn set_message(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: false,
-        });
     }
 
     /// Shows `target` in the detail pane and moves the list cursor to it,
@@ -358,32 +312,29 @@ impl App {
             },
         };
         if let Some(key) = doc.key {
-            self.place_cursor(key);
+            self.list.place_cursor(key);
         }
-        self.doc = doc;
-        self.rows = self.doc.wrap(self.rows_width);
-        self.detail_scroll = 0;
-        self.link_selected = self.doc.first_link_item();
-        self.current = Some(target);
-        if self.focus == Focus::Links && self.doc.items.is_empty() {
+        self.detail.open(target, doc);
+        if self.focus == Focus::Links && !self.detail.has_items() {
             self.focus = Focus::Detail;
         }
         self.refresh_charts();
     }
 
     fn doc_for_key(&mut self, key: IssueKey, reference: Option<&LinkTarget>) -> DetailDoc {
-        match self.library.detail(key) {
+        match self.session.library().detail(key) {
             Ok(Some(d)) => {
                 // Once per selection, never per frame.
-                let comparisons = IssueComparisons::compute(&self.weeks, key, &d.summary.figures);
+                let weeks = &self.catalog.weeks;
+                let comparisons = IssueComparisons::compute(weeks, key, &d.summary.figures);
                 DetailDoc::from_detail(&d, &comparisons, &self.ui)
             }
-            Ok(None) => match self.index.get(&key).and_then(|&i| self.summaries.get(i)) {
+            Ok(None) => match self.catalog.get(key) {
                 Some(s) => DetailDoc::from_summary(s, &self.ui),
                 None => {
                     let target = reference.cloned().unwrap_or(LinkTarget {
                         key: Some(key),
-                        title: self.ui.say(Tui::FallbackTitle(key)),
+                        title: self.ui.say(Screen::FallbackTitle(key)),
                         url: None,
                         cached: false,
                     });
@@ -391,10 +342,9 @@ impl App {
                 }
             },
             Err(e) => {
-                self.set_error(self.ui.say(Tui::CannotLoad {
-                    key,
-                    error: Box::new(e.message()),
-                }));
+                let error = Box::new(e.message());
+                self.status
+                    .set_error(self.ui.say(Screen::CannotLoad { key, error }));
                 DetailDoc::empty(&self.ui)
             }
         }
@@ -402,22 +352,18 @@ impl App {
 
     /// Moves the list cursor to row `i` (clamped) and shows that issue.
     pub fn select_row(&mut self, i: usize) {
-        let Some(last) = self.list_rows.len().checked_sub(1) else {
+        let Some(key) = self.list.select(i) else {
             return;
         };
-        let i = i.min(last);
-        self.list_selected = i;
-        self.keep_list_selection_visible();
-        if let Some(key) = self.row_key(i) {
-            if self.current_key() != Some(key) || !matches!(self.current, Some(Target::Issue(_))) {
-                self.show(Target::Issue(key));
-            }
+        let shown = matches!(self.detail.current, Some(Target::Issue(k)) if k == key);
+        if !shown {
+            self.show(Target::Issue(key));
         }
     }
 
     /// Shows `key`, through the list when it has it.
     pub fn select_key(&mut self, key: IssueKey) {
-        match self.row_of(key) {
+        match self.list.row_of(key) {
             Ok(row) => self.select_row(row),
             Err(_) => self.show(Target::Issue(key)),
         }
@@ -429,43 +375,40 @@ impl App {
         let Some(key) = self.current_key() else {
             return;
         };
-        let next = if newer {
-            let i = self.summaries.partition_point(|s| s.key > key);
-            i.checked_sub(1).and_then(|i| self.summaries.get(i))
-        } else {
-            let i = self.summaries.partition_point(|s| s.key >= key);
-            self.summaries.get(i)
-        };
-        match next.map(|s| s.key) {
+        match self.catalog.step(key, newer) {
             Some(k) => self.select_key(k),
-            None => self.set_message(self.ui.say(if newer {
-                Tui::NewestIssue
-            } else {
-                Tui::OldestIssue
-            })),
+            None => {
+                let end = if newer {
+                    Screen::NewestIssue
+                } else {
+                    Screen::OldestIssue
+                };
+                self.status.set_message(self.ui.say(end));
+            }
         }
     }
 
     /// Follows the `n`-th (0-based) 近期回顾 line: by issue key first, by URL
     /// second; records the history like a browser.
     pub fn follow(&mut self, n: usize) {
-        let Some(link) = self.doc.links.get(n).cloned() else {
-            self.set_error(self.ui.say(Tui::NoLinkLine(n + 1)));
-            return;
+        let Some(link) = self.detail.doc.links.get(n).cloned() else {
+            return self
+                .status
+                .set_error(self.ui.say(Screen::NoLinkLine(n + 1)));
         };
         let key = match (link.key, &link.url) {
             (Some(k), _) => Some(k),
-            (None, Some(url)) => match self.library.key_for_url(url) {
+            (None, Some(url)) => match self.session.library().key_for_url(url) {
                 Ok(k) => k,
                 Err(e) => {
-                    self.set_error(self.ui.say(Tui::CannotLookUpLink(Box::new(e.message()))));
-                    return;
+                    let error = Screen::CannotLookUpLink(Box::new(e.message()));
+                    return self.status.set_error(self.ui.say(error));
                 }
             },
             (None, None) => None,
         };
         let target = match key {
-            Some(k) if self.index.contains_key(&k) => Target::Issue(k),
+            Some(k) if self.catalog.contains(k) => Target::Issue(k),
             _ => Target::Reference(LinkTarget { key, ..link }),
         };
         self.go_to(target);
@@ -473,72 +416,159 @@ impl App {
 
     /// Shows `target` and opens it, recording where the reader was in the
     /// history like a browser: following a link, `:`.
-    pub(super) fn go_to(&mut self, target: Target) {
-        if let Some(here) = self.here() {
-            self.back.push(here);
-        }
-        self.forward.clear();
+    pub fn go_to(&mut self, target: Target) {
+        self.detail.leave(self.focus);
         self.show(target);
         self.mark_opened();
     }
 
-    fn here(&self) -> Option<Visit> {
-        self.current.clone().map(|target| Visit {
-            target,
-            scroll: self.detail_scroll,
-            link: self.link_selected,
-            focus: self.focus,
-        })
-    }
-
     fn revisit(&mut self, visit: Visit) {
         self.show(visit.target);
-        self.detail_scroll = visit.scroll;
-        self.clamp_scroll();
-        self.link_selected = visit.link.min(self.doc.items.len().saturating_sub(1));
-        if visit.focus != Focus::Links || !self.doc.items.is_empty() {
-            self.focus = visit.focus;
+        self.return_to(visit.scroll, visit.link, visit.focus);
+    }
+
+    /// Back to a place in the shown document: its scroll, the selected
+    /// line and the focus (not the links when it has none).
+    fn return_to(&mut self, scroll: usize, link: usize, focus: Focus) {
+        self.detail.return_to(scroll, link);
+        if focus != Focus::Links || self.detail.has_items() {
+            self.focus = focus;
         }
     }
 
     pub fn go_back(&mut self) {
-        match self.back.pop() {
-            Some(visit) => {
-                if let Some(here) = self.here() {
-                    self.forward.push(here);
-                }
-                self.revisit(visit);
-            }
-            None => self.set_message(self.ui.say(Tui::NoEarlierPage)),
+        match self.detail.back(self.focus) {
+            Some(visit) => self.revisit(visit),
+            None => self.status.set_message(self.ui.say(Screen::NoEarlierPage)),
         }
     }
 
     pub fn go_forward(&mut self) {
-        match self.forward.pop() {
-            Some(visit) => {
-                if let Some(here) = self.here() {
-                    self.back.push(here);
-                }
-                self.revisit(visit);
-            }
-            None => self.set_message(self.ui.say(Tui::NoLaterPage)),
+        match self.detail.forward(self.focus) {
+            Some(visit) => self.revisit(visit),
+            None => self.status.set_message(self.ui.say(Screen::NoLaterPage)),
         }
     }
-}
 
-type Loaded = (Vec<IssueSummary>, HashMap<IssueKey, usize>, WeekSeries);
+    /// Where the reader is, for a search to come back to.
+    pub fn saved_view(&self) -> Saved {
+        Saved {
+            list_selected: self.list.selected,
+            list_offset: self.list.offset,
+            current: self.detail.current.clone(),
+            scroll: self.detail.scroll,
+        }
+    }
 
-/// The summaries in list order (newest first), their rows by key, and the
-/// week series: everything the list and charts draw from.
-fn load(library: &dyn Library) -> Result<Loaded, LibraryError> {
-    let mut summaries = library.summaries()?;
-    summaries.sort_by_key(|s| std::cmp::Reverse(s.key));
-    summaries.dedup_by_key(|s| s.key);
-    let index = summaries
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.key, i))
-        .collect();
-    let weeks = WeekSeries::build(&summaries);
-    Ok((summaries, index, weeks))
+    /// Back to where a search began.
+    pub fn restore(&mut self, saved: Saved) {
+        if self.detail.current != saved.current {
+            if let Some(t) = saved.current {
+                self.show(t);
+            }
+        }
+        self.list.return_to(saved.list_selected, saved.list_offset);
+        self.detail.scroll_to(saved.scroll);
+    }
+
+    /// Marks `key` read or unread, in the cache and on screen; a busy cache
+    /// gets the mark later.
+    pub fn set_read(&mut self, key: IssueKey, read: bool) {
+        match self.session.store_read(key, read) {
+            Ok(marked) => {
+                self.catalog.set_read(key, read);
+                if marked == Marked::Later {
+                    self.status.set_message(self.ui.say(Screen::CacheBusy));
+                }
+            }
+            Err(e) => {
+                let error = Box::new(e.message());
+                self.status
+                    .set_error(self.ui.say(Screen::CannotMark { key, error }));
+            }
+        }
+    }
+
+    /// Opening a cached issue to read it marks it read, as newsboat does.
+    pub fn mark_opened(&mut self) {
+        let Some(key) = self.current_key() else {
+            return;
+        };
+        if self.catalog.get(key).is_some_and(|s| s.cached && !s.read) {
+            self.set_read(key, true);
+        }
+    }
+
+    /// `m`: the shown issue read or unread again.
+    pub fn toggle_read(&mut self) {
+        let Some(key) = self.current_key() else {
+            return;
+        };
+        match self.catalog.get(key).map(|s| (s.cached, s.read)) {
+            // A mark on an issue nobody has read would hide its full copy,
+            // when it arrives, from the unread count.
+            Some((false, _)) => self
+                .status
+                .set_message(self.ui.say(Screen::NothingToMark(key))),
+            Some((true, read)) => {
+                self.set_read(key, !read);
+                if self.session.read_only() && self.status.message.is_none() {
+                    self.status.set_message(self.ui.say(Screen::ReadOnlyMarks));
+                }
+            }
+            None => self
+                .status
+                .set_error(self.ui.say(Screen::NotInCacheShort(key))),
+        }
+    }
+
+    /// Reloads the list and charts when another process (an import) changed
+    /// the cache, keeping the shown issue, its scroll, the list cursor and
+    /// the history: the reader sees new issues arrive without restarting.
+    /// Read marks the lock refused are written first.
+    pub fn reload_if_changed(&mut self) {
+        for (key, e) in self.session.save_unsaved_marks() {
+            let error = Box::new(e.message());
+            self.status
+                .set_error(self.ui.say(Screen::CannotMark { key, error }));
+        }
+        let catalog = match self.session.reload_if_changed() {
+            Reload::Unchanged => return,
+            Reload::Busy => return self.status.set_message(self.ui.say(Screen::CacheBusy)),
+            Reload::Failed(e) => {
+                let error = Screen::CannotReload(Box::new(e.message()));
+                return self.status.set_error(self.ui.say(error));
+            }
+            Reload::Loaded(catalog) => catalog,
+        };
+        let before = self.catalog.summaries.len();
+        self.catalog = catalog;
+        self.charts.reload(&self.catalog.weeks);
+        // The filter applies to what arrived too; the cursor follows the
+        // shown issue below.
+        self.list.rebuild(&self.catalog, self.current_key());
+        if let Some(target) = self.detail.current.clone() {
+            let (scroll, link, focus) = (self.detail.scroll, self.detail.link, self.focus);
+            self.show(target);
+            self.return_to(scroll, link, focus);
+        } else if let Some(key) = self.catalog.summaries.iter().find(|s| s.cached) {
+            // The cache was empty at start; show what the import brought.
+            self.show(Target::Issue(key.key));
+        } else {
+            // `show` lays the charts out for the new series; nothing shown.
+            self.refresh_charts();
+        }
+        let issues = self.catalog.summaries.len();
+        let added = issues.saturating_sub(before);
+        self.status
+            .set_message(self.ui.say(Screen::CacheUpdated { issues, added }));
+    }
+
+    /// At quit: the read marks a busy cache refused, the shown issue for
+    /// the next start and the session's end; what fails is kept for
+    /// [`App::take_exit_errors`]. Runs its writes once.
+    pub fn finish_session(&mut self) {
+        let shown = self.current_key();
+        self.session.finish(shown, &self.ui);
+    }
 }

@@ -88,9 +88,9 @@ impl Timers {
         }
         if self.refresh + REFRESH_EVERY <= now {
             self.refresh = now;
-            let before = (app.loaded_generation(), app.status.clone());
+            let before = (app.loaded_generation(), app.status.message.clone());
             update(app, Action::Refresh);
-            changed |= (app.loaded_generation(), app.status.clone()) != before;
+            changed |= (app.loaded_generation(), app.status.message.clone()) != before;
         }
         changed
     }
@@ -98,7 +98,7 @@ impl Timers {
 
 /// Maps one event to an action and applies it; true when it did anything.
 fn handle(app: &mut App, event: &Event, timers: &mut Timers, now: Instant) -> bool {
-    let Some(action) = app.ui.keys.event(event, app.mode, app.focus) else {
+    let Some(action) = app.ui.keys.event(event, app.mode(), app.focus) else {
         return false;
     };
     if matches!(action, Action::SearchInput(_) | Action::SearchBackspace) {
@@ -120,9 +120,9 @@ pub fn run_loop(app: &mut App, frontend: &mut impl Frontend) -> io::Result<()> {
         // so it never lands inside a drawn line.
         if let Some(url) = app.take_clipboard_request() {
             if let Err(e) = frontend.copy(&url) {
-                app.set_error(app.ui.say(crate::i18n::Tui::CannotCopy(Box::new(
-                    crate::i18n::Os::of(&e).into(),
-                ))));
+                let why = Box::new(crate::i18n::Os::of(&e).into());
+                let error = app.ui.say(crate::i18n::Screen::CannotCopy(why));
+                app.status.set_error(error);
                 dirty = true;
             }
         }
@@ -182,7 +182,7 @@ impl<W: io::Write> Frontend for Terminal<W> {
     }
 
     fn draw(&mut self, app: &App) -> io::Result<()> {
-        self.term.draw(|frame| super::draw(frame, app))?;
+        self.term.draw(|frame| super::draw::draw(frame, app))?;
         if self.panic_after_draw {
             panic!("ZHOUBAO_TEST_PANIC=1: deliberate panic after the first frame");
         }

@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 
 use base64::Engine;
 
-use crate::i18n::{english_display, Lang, Localized, Msg, Os, Tui};
+use crate::i18n::{english_display, Lang, Localized, Msg, Os, Screen};
 use crate::sanitize;
 
 /// Only web URLs go to the opener: a `file:` or custom scheme could run
@@ -138,7 +138,7 @@ impl Localized for OpenError {
     fn text(&self, lang: Lang) -> Cow<'static, str> {
         let why = Os::of(&self.error);
         match &self.program {
-            Some(program) => Tui::BrowserFailed {
+            Some(program) => Screen::BrowserFailed {
                 program: sanitize::line(program),
                 why: Box::new(Msg::Os(why)),
             }

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use thiserror::Error;
 
-use crate::i18n::{english_display, Help, Lang, Localized};
+use crate::i18n::{english_display, Lang, Localized, Words};
 
 /// One key of a binding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +56,12 @@ impl Localized for BadKey {
         }]
     }
 }
+
+/// How help and the status line name the typed-text "key".
+const TYPED_TEXT: Words = Words::new("文字", "text");
+
+/// How help names the y/n question's "any other key".
+const OTHER_KEY: Words = Words::new("其他键", "other");
 
 /// Named keys as the config file spells them, first the preferred name.
 const NAMES: &[(&str, KeyCode)] = &[
@@ -114,8 +120,8 @@ impl Key {
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Digits => "1-9".into(),
-            Key::Typed => Help::TypedText.text(lang).into(),
-            Key::Any => Help::OtherKey.text(lang).into(),
+            Key::Typed => TYPED_TEXT.text(lang).into(),
+            Key::Any => OTHER_KEY.text(lang).into(),
             Key::Code(code) => match code {
                 KeyCode::Down => "↓".into(),
                 KeyCode::Up => "↑".into(),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use super::fetch_state::{CacheFetcher, PageFetcher};
+use super::fetcher::{CacheFetcher, PageFetcher};
 
 use crate::i18n::{english_display, Lang, Localized, Msg};
 use crate::model::{IssueDetail, IssueKey, IssueSummary};
@@ -50,7 +50,7 @@ impl Localized for LibraryError {
 
     #[cfg(test)]
     fn samples() -> Vec<LibraryError> {
-        vec![LibraryError::new(crate::i18n::Tui::CacheBusy)]
+        vec![LibraryError::new(crate::i18n::Screen::CacheBusy)]
     }
 }
 

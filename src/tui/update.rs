@@ -1,18 +1,34 @@
-//! `update`: the one place an `Action` changes the app. Pane-relative
+//! `update`: the one place an `Action` changes the app. Each arm routes the
+//! action to the state that owns what it changes (state/), and where an
+//! owner's answer moves the reader (a search hit, a fetched page), to the
+//! App's moves between panes (`select_key`, `go_to`, `show`). Pane-relative
 //! actions (move, page, top/bottom) act on the focused pane.
 
 use super::action::{Action, Focus, InputMode};
 use super::app::App;
-use super::detail::Item;
-use super::keymap::Scope;
-use super::layout::{contains, inner};
-use crate::i18n::Tui;
+use super::keymap::binding::Scope;
+use super::state::detail::Target;
+use super::state::fetching::{self, Finished, Polled};
+use super::state::prompt::{self, Prompt, Question};
+use super::state::search::{Jump, SearchState};
+use super::view::detail::Item;
+use crate::fetch::{FetchError, PageResult};
+use crate::i18n::{Fetch, Localized, Msg, Screen};
+use crate::model::IssueKey;
+use crate::tui::library::LibraryError;
 
 /// Lines the mouse wheel moves per notch.
 const WHEEL_STEP: usize = 3;
 
+/// Longer than any real article or image address; a terminal may drop a
+/// longer OSC 52 sequence without a word.
+const MAX_COPY_BYTES: usize = 4096;
+
+/// How many cells of a mistyped `:` key the status line repeats.
+const TYPED_SHOWN: usize = 20;
+
 pub fn update(app: &mut App, action: Action) {
-    let had_status = app.status.is_some();
+    let had_status = app.status.message.is_some();
     if !matches!(
         action,
         Action::Resize(..)
@@ -21,7 +37,7 @@ pub fn update(app: &mut App, action: Action) {
             | Action::Refresh
             | Action::PollFetch
     ) {
-        app.status = None;
+        app.status.clear();
     }
     match action {
         Action::Quit => {
@@ -32,14 +48,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize(w, h) => app.resize(w, h),
         Action::MoveDown => move_by(app, 1, true),
         Action::MoveUp => move_by(app, 1, false),
-        Action::PageDown => {
-            let page = page_size(app);
-            move_by(app, page, true);
-        }
-        Action::PageUp => {
-            let page = page_size(app);
-            move_by(app, page, false);
-        }
+        Action::PageDown => move_by(app, page(app), true),
+        Action::PageUp => move_by(app, page(app), false),
         Action::Top => move_by(app, usize::MAX, false),
         Action::Bottom => move_by(app, usize::MAX, true),
         Action::FocusNext => cycle_focus(app, true),
@@ -49,7 +59,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.mark_opened();
                 app.focus = Focus::Detail;
             }
-            Focus::Links => activate_item(app, app.link_selected),
+            Focus::Links => activate_item(app, app.detail.link),
             Focus::Detail => {}
         },
         Action::FollowNumber(n) => app.follow(usize::from(n).saturating_sub(1)),
@@ -57,172 +67,159 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextIssue => app.step_issue(true),
         Action::Back => app.go_back(),
         Action::Forward => app.go_forward(),
-        Action::StartSearch => app.start_search(),
-        Action::SearchInput(c) => app.edit_search(|q| q.push(c)),
-        Action::SearchBackspace => app.edit_search(|q| {
+        Action::StartSearch => {
+            app.prompt = Prompt::Search(app.saved_view());
+            app.search = Some(SearchState::new(app.current_key()));
+        }
+        Action::SearchInput(c) => edit_search(app, |q| q.push(c)),
+        Action::SearchBackspace => edit_search(app, |q| {
             q.pop();
         }),
-        Action::SearchAccept => app.accept_search(),
-        Action::SearchCancel => app.cancel_search(),
-        Action::RunPendingSearch => app.run_pending_search(),
-        Action::Refresh => app.refresh_if_changed(),
-        Action::NextHit => app.step_hit(true),
-        Action::PrevHit => app.step_hit(false),
+        Action::SearchAccept => accept_search(app),
+        Action::SearchCancel => {
+            app.search = None;
+            if let Prompt::Search(saved) = std::mem::take(&mut app.prompt) {
+                app.restore(saved);
+            }
+        }
+        Action::RunPendingSearch => run_pending_search(app),
+        Action::Refresh => app.reload_if_changed(),
+        Action::NextHit => step_hit(app, true),
+        Action::PrevHit => step_hit(app, false),
         Action::ToggleRead => app.toggle_read(),
-        Action::NextUnread => app.next_unread(),
-        Action::AskMarkAllRead => app.ask_mark_all_read(),
-        Action::ConfirmYes => app.answer(true),
-        Action::ConfirmNo => app.answer(false),
-        Action::CycleFilter => app.cycle_filter(),
-        Action::StartGoto => app.start_goto(),
-        Action::GotoInput(c) => app.edit_goto(|t| t.push(c)),
-        Action::GotoBackspace => app.edit_goto(|t| {
+        Action::NextUnread => next_unread(app),
+        Action::AskMarkAllRead => match app.catalog.unread {
+            0 => app.status.set_message(app.ui.say(Screen::NoUnreadToMark)),
+            n => app.prompt = Prompt::Confirm(Question::MarkAllRead(n)),
+        },
+        Action::ConfirmYes => answer(app, true),
+        Action::ConfirmNo => answer(app, false),
+        Action::CycleFilter => {
+            let shown = app.current_key();
+            let note = app.list.cycle_filter(&app.catalog, shown);
+            app.status.set_message(app.ui.say(note));
+        }
+        Action::StartGoto => app.prompt = Prompt::Goto(String::new()),
+        Action::GotoInput(c) => app.prompt.edit_goto(|t| t.push(c)),
+        Action::GotoBackspace => app.prompt.edit_goto(|t| {
             t.pop();
         }),
-        Action::GotoAccept => app.accept_goto(),
-        Action::GotoCancel => app.cancel_goto(),
-        Action::OpenUrl => app.open_url(),
-        Action::CopyUrl => app.copy_url(),
+        Action::GotoAccept => accept_goto(app),
+        Action::GotoCancel => app.prompt = Prompt::None,
+        Action::OpenUrl => open_url(app),
+        Action::CopyUrl => copy_url(app),
         Action::ToggleHelp => {
             // Over the chart view, help opens at the chart view's keys.
-            app.help_scroll = if app.mode == InputMode::Chart {
-                app.help.scroll_to(Scope::Chart)
+            let scroll = if app.mode() == InputMode::Chart {
+                app.help.layout.scroll_to(Scope::Chart)
             } else {
                 0
             };
-            app.mode = InputMode::Help;
+            app.help.open_at(scroll);
         }
-        Action::CloseHelp => {
-            // Help opened over the chart view goes back to it.
-            app.mode = if app.chart_view.open {
-                InputMode::Chart
-            } else {
-                InputMode::Normal
-            };
-        }
+        // Help opened over the chart view goes back to it.
+        Action::CloseHelp => app.help.close(),
         Action::OpenChart => {
-            app.chart_view.open();
-            app.mode = InputMode::Chart;
+            app.charts.view.open();
             app.refresh_charts();
         }
         Action::CloseChart => {
-            app.chart_view.close();
-            app.mode = InputMode::Normal;
+            app.charts.view.close();
             app.refresh_charts();
         }
         Action::ChartFigure(n) => {
-            if app.chart_view.set_figure(n) {
+            if app.charts.view.set_figure(n) {
                 app.refresh_charts();
             } else {
-                app.set_error(app.ui.say(Tui::NoFigure(n)));
+                app.status.set_error(app.ui.say(Screen::NoFigure(n)));
             }
         }
         Action::NextFigure | Action::PrevFigure => {
-            app.chart_view.step_figure(action == Action::NextFigure);
+            app.charts.view.step_figure(action == Action::NextFigure);
             app.refresh_charts();
         }
         Action::ZoomIn | Action::ZoomOut => {
-            if app.chart_view.zoom(action == Action::ZoomIn) {
+            if app.charts.view.zoom(action == Action::ZoomIn) {
                 app.refresh_charts();
             } else if action == Action::ZoomIn {
-                app.set_message(app.ui.say(Tui::NarrowestSpan));
+                app.status.set_message(app.ui.say(Screen::NarrowestSpan));
             } else {
-                app.set_message(app.ui.say(Tui::WidestSpan));
+                app.status.set_message(app.ui.say(Screen::WidestSpan));
             }
         }
         Action::ToggleYearEarlier => {
-            app.chart_view.toggle_year_earlier();
+            app.charts.view.toggle_year_earlier();
             app.refresh_charts();
         }
         // Esc cancels a fetch, else clears what is shown (a message, a
         // search highlight), and only then backs out to the list.
-        Action::Dismiss if app.cancel_fetch() => {}
-        Action::Dismiss if had_status || app.search.is_some() => app.search = None,
-        Action::Dismiss => app.focus = Focus::List,
-        Action::Fetch => app.start_fetch(),
-        Action::PollFetch => app.poll_fetch(),
+        Action::Dismiss => match app.fetching.cancel() {
+            Some(what) => say(app, Fetch::TuiCancelled { what }, false),
+            None if had_status || app.search.is_some() => app.search = None,
+            None => app.focus = Focus::List,
+        },
+        Action::FetchPage => start_fetch(app),
+        Action::PollFetch => poll_fetch(app),
         Action::Click { column, row } => click(app, column, row),
         Action::Scroll { column, row, down } => wheel(app, column, row, down),
     }
     app.sync_hints();
 }
 
-fn page_size(app: &App) -> usize {
-    if app.mode == InputMode::Help {
-        let rows = app.help.visible_rows();
-        return rows.saturating_sub(1).max(1);
+/// Puts `msg` on the status line, as an error or not.
+fn say(app: &mut App, msg: impl Into<Msg>, error: bool) {
+    let text = app.ui.say(msg);
+    if error {
+        app.status.set_error(text);
+    } else {
+        app.status.set_message(text);
     }
-    let h = match app.focus {
-        Focus::List => app.list_height(),
-        Focus::Detail | Focus::Links => app.detail_height(),
-    };
-    h.saturating_sub(1).max(1)
 }
 
+fn page(app: &App) -> usize {
+    if app.help.open {
+        return app.help.page();
+    }
+    match app.focus {
+        Focus::List => app.list.page(),
+        Focus::Detail | Focus::Links => app.detail.page(),
+    }
+}
+
+/// The moving keys, on the focused pane (or the help over it).
 fn move_by(app: &mut App, n: usize, down: bool) {
-    if app.mode == InputMode::Help {
-        let last = app.help.max_scroll();
-        app.help_scroll = step(app.help_scroll, n, down, last);
-        return;
+    if app.help.open {
+        return app.help.scroll_by(n, down);
     }
     match app.focus {
         // g and G go to the ends whatever the cursor is between.
         Focus::List if n == usize::MAX => {
-            let end = if down { app.list_rows.len() } else { 1 };
+            let end = if down { app.list.rows.len() } else { 1 };
             app.select_row(end.saturating_sub(1));
         }
-        Focus::List => match app.list_step(n, down) {
+        Focus::List => match app.list.step(app.current_key(), n, down) {
             Some(i) => app.select_row(i),
-            None if app.list_rows.is_empty() => {}
-            None if down => app.set_message(app.ui.say(Tui::NoOlderInList)),
-            None => app.set_message(app.ui.say(Tui::NoNewerInList)),
+            None if app.list.rows.is_empty() => {}
+            None if down => app.status.set_message(app.ui.say(Screen::NoOlderInList)),
+            None => app.status.set_message(app.ui.say(Screen::NoNewerInList)),
         },
-        Focus::Detail => {
-            app.detail_scroll = step(app.detail_scroll, n, down, app.max_scroll());
-        }
-        Focus::Links => {
-            let last = app.doc.items.len().saturating_sub(1);
-            app.link_selected = step(app.link_selected, n, down, last);
-            scroll_link_into_view(app);
-        }
+        Focus::Detail => app.detail.scroll_by(n, down),
+        Focus::Links => app.detail.step_link(n, down),
     }
 }
 
 /// Enter (or a second click) on a selectable line of the detail pane: a
 /// 近期回顾 line is followed, an image address opened in the browser.
 fn activate_item(app: &mut App, item: usize) {
-    match app.doc.items.get(item).copied() {
+    match app.detail.doc.items.get(item).copied() {
         Some(Item::Link(n)) => app.follow(n),
-        Some(Item::Image(_)) => app.open_url(),
+        Some(Item::Image(_)) => open_url(app),
         None => {}
     }
 }
 
-fn step(at: usize, n: usize, down: bool, last: usize) -> usize {
-    if down {
-        at.saturating_add(n).min(last)
-    } else {
-        at.saturating_sub(n)
-    }
-}
-
-fn scroll_link_into_view(app: &mut App) {
-    let selected = Some(app.link_selected);
-    let first = app.rows.iter().position(|r| r.link == selected);
-    let last = app.rows.iter().rposition(|r| r.link == selected);
-    let (Some(first), Some(last)) = (first, last) else {
-        return;
-    };
-    let h = app.detail_height().max(1);
-    if first < app.detail_scroll {
-        app.detail_scroll = first;
-    } else if last >= app.detail_scroll + h {
-        app.detail_scroll = (last + 1).saturating_sub(h).min(first);
-    }
-}
-
 fn cycle_focus(app: &mut App, forward: bool) {
-    let has_links = !app.doc.items.is_empty();
+    let has_links = app.detail.has_items();
     app.focus = match (app.focus, forward) {
         (Focus::List, true) => Focus::Detail,
         (Focus::Detail, true) if has_links => Focus::Links,
@@ -234,37 +231,30 @@ fn cycle_focus(app: &mut App, forward: bool) {
         (Focus::Links, false) => Focus::Detail,
     };
     if app.focus == Focus::Links {
-        app.link_selected = app.link_selected.min(app.doc.items.len().saturating_sub(1));
-        scroll_link_into_view(app);
+        app.detail.clamp_link();
+        app.detail.scroll_link_into_view();
     }
 }
 
 /// A click selects the list row, the chart's week or the 近期回顾 line
 /// under it; a second click on the selected line follows it.
 fn click(app: &mut App, column: u16, row: u16) {
-    if app.mode != InputMode::Normal || app.panes.too_small {
+    if app.mode() != InputMode::Normal || app.panes.too_small {
         return;
     }
-    let list = inner(app.panes.list);
-    let detail = inner(app.panes.detail);
-    if contains(list, column, row) {
+    if let Some(clicked) = app.list.clicked(column, row) {
         app.focus = Focus::List;
-        let i = app.list_offset + usize::from(row - list.y);
-        if i < app.list_rows.len() {
+        if let Some(i) = clicked {
             app.select_row(i);
         }
-    } else if let Some(week) = app.chart.week_at(column, row) {
+    } else if let Some(week) = app.charts.pane.week_at(column, row) {
         app.select_key(week);
-    } else if contains(detail, column, row) {
-        let clicked = app
-            .rows
-            .get(app.detail_scroll + usize::from(row - detail.y))
-            .and_then(|r| r.link);
+    } else if let Some(clicked) = app.detail.clicked(column, row) {
         match clicked {
-            Some(n) if app.focus == Focus::Links && app.link_selected == n => activate_item(app, n),
+            Some(n) if app.focus == Focus::Links && app.detail.link == n => activate_item(app, n),
             Some(n) => {
                 app.focus = Focus::Links;
-                app.link_selected = n;
+                app.detail.select_item(n);
             }
             None => app.focus = Focus::Detail,
         }
@@ -272,18 +262,258 @@ fn click(app: &mut App, column: u16, row: u16) {
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
-    if app.mode == InputMode::Help {
+    if app.help.open {
         // The help covers the screen: the wheel scrolls it wherever it is.
-        return move_by(app, WHEEL_STEP, down);
+        return app.help.scroll_by(WHEEL_STEP, down);
     }
-    if app.mode != InputMode::Normal || app.panes.too_small {
+    if app.mode() != InputMode::Normal || app.panes.too_small {
         return;
     }
-    if contains(app.panes.list, column, row) {
-        if let Some(i) = app.list_step(WHEEL_STEP, down) {
+    if app.list.covers(column, row) {
+        if let Some(i) = app.list.step(app.current_key(), WHEEL_STEP, down) {
             app.select_row(i);
         }
-    } else if contains(app.panes.detail, column, row) {
-        app.detail_scroll = step(app.detail_scroll, WHEEL_STEP, down, app.max_scroll());
+    } else if app.detail.covers(column, row) {
+        app.detail.scroll_by(WHEEL_STEP, down);
+    }
+}
+
+/// Where a search step takes the reader: a hit, or back to where the
+/// search began while its prompt is open.
+fn jump(app: &mut App, step: Result<Jump, LibraryError>) {
+    match step {
+        Ok(Jump::Stay) => {}
+        Ok(Jump::To(key)) => app.select_key(key),
+        Ok(Jump::Start) => {
+            if let Prompt::Search(saved) = &app.prompt {
+                app.restore(saved.clone());
+            }
+        }
+        Err(e) => {
+            let error = Screen::SearchFailed(Box::new(e.message()));
+            app.status.set_error(app.ui.say(error));
+        }
+    }
+}
+
+/// Searches for the edited query and jumps to the first hit.
+fn edit_search(app: &mut App, edit: impl FnOnce(&mut String)) {
+    let budget = app.search_budget();
+    let Some(search) = app.search.as_mut() else {
+        return;
+    };
+    let step = search.edit(edit, app.session.library(), &app.catalog, budget);
+    jump(app, step);
+}
+
+fn run_pending_search(app: &mut App) {
+    let budget = app.search_budget();
+    let Some(search) = app.search.as_mut() else {
+        return;
+    };
+    let step = search.run_pending(app.session.library(), &app.catalog, budget);
+    jump(app, step);
+}
+
+/// Enter keeps the search. A deferred one goes on in the background
+/// (n / N walk the hits found so far), begun now: typing has ended.
+fn accept_search(app: &mut App) {
+    if app.search_wait() == Some(super::state::search::SEARCH_PAUSE) {
+        run_pending_search(app);
+    }
+    app.prompt = Prompt::None;
+    if app.search.as_ref().is_some_and(|s| s.query.is_empty()) {
+        app.search = None;
+    }
+}
+
+/// `n` / `N`: the next hit below (or above) the issue on screen.
+fn step_hit(app: &mut App, forward: bool) {
+    let shown = app.current_key();
+    let hit = app.search.as_mut().map(|s| s.step_hit(shown, forward));
+    match hit {
+        Some(Some(key)) => app.select_key(key),
+        _ => {
+            let why = app.search.as_ref().and_then(SearchState::no_hit);
+            let message = why.unwrap_or_else(|| Screen::NoSearch {
+                key: app.ui.keys.label_of("search", app.ui.lang),
+            });
+            app.status.set_message(app.ui.say(message));
+        }
+    }
+}
+
+/// `u`: opens the next older unread cached issue after the one shown,
+/// wrapping to the newest, as newsboat's `n` does.
+fn next_unread(app: &mut App) {
+    let current = app.current_key();
+    let Some((next, wrapped)) = app.catalog.next_unread(current) else {
+        return app.status.set_message(app.ui.say(Screen::NoUnread));
+    };
+    app.select_key(next);
+    app.mark_opened();
+    let note = Screen::NextUnread {
+        key: next,
+        left: app.catalog.unread,
+        wrapped: wrapped && current != Some(next),
+    };
+    app.status.set_message(app.ui.say(note));
+}
+
+/// The answer to the question on the status line.
+fn answer(app: &mut App, yes: bool) {
+    let Prompt::Confirm(question) = std::mem::take(&mut app.prompt) else {
+        return;
+    };
+    if !yes {
+        return app.status.set_message(app.ui.say(Screen::Cancelled));
+    }
+    match question {
+        Question::MarkAllRead(n) if app.session.read_only() => {
+            app.catalog.mark_all_read();
+            app.list.rebuild(&app.catalog, app.current_key());
+            app.status
+                .set_message(app.ui.say(Screen::MarkedReadForSession(n)));
+        }
+        Question::MarkAllRead(_) => match app.session.library().mark_all_read() {
+            Ok(marked) => {
+                app.catalog.mark_all_read();
+                app.list.rebuild(&app.catalog, app.current_key());
+                app.status
+                    .set_message(app.ui.say(Screen::MarkedRead(marked)));
+            }
+            Err(e) => {
+                let error = Screen::CannotMarkAll(Box::new(e.message()));
+                app.status.set_error(app.ui.say(error));
+            }
+        },
+    }
+}
+
+/// Enter on `:`: goes to the typed issue, kept in the history like a
+/// followed link; a key alone (`17`) means that issue of the shown
+/// issue's year.
+fn accept_goto(app: &mut App) {
+    let Prompt::Goto(typed) = std::mem::take(&mut app.prompt) else {
+        return;
+    };
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return;
+    }
+    let Some(key) = prompt::goto_key(typed, app.current_key()) else {
+        // Cut to a few cells, so the reason after it still fits a line.
+        let typed = super::view::wrap::truncate(&crate::sanitize::line(typed), TYPED_SHOWN);
+        return app.status.set_error(app.ui.say(Screen::BadIssueKey(typed)));
+    };
+    if !app.catalog.contains(key) {
+        return app.status.set_error(app.ui.say(Screen::NotInCache(key)));
+    }
+    if app.detail.current == Some(Target::Issue(key)) {
+        app.select_key(key);
+        return app.status.set_message(app.ui.say(Screen::IssueShown(key)));
+    }
+    app.go_to(Target::Issue(key));
+}
+
+/// `o` (and Enter on an image address): hands the URL to the opener.
+fn open_url(app: &mut App) {
+    let url = match app.detail.selected_url(app.focus == Focus::Links) {
+        Ok(url) => url,
+        Err(why) => return app.status.set_error(app.ui.say(why.message(false))),
+    };
+    match (app.opener)(&url) {
+        Ok(()) => app.status.set_message(app.ui.say(Screen::Opened(url))),
+        Err(e) => {
+            let error = Screen::CannotOpenBrowser(Box::new(e.message()));
+            app.status.set_error(app.ui.say(error));
+        }
+    }
+}
+
+/// `y`: asks the event loop to copy the URL to the clipboard; `update`
+/// only records the request, so updating never writes to the terminal.
+fn copy_url(app: &mut App) {
+    let url = match app.detail.selected_url(app.focus == Focus::Links) {
+        Ok(url) => url,
+        Err(why) => return app.status.set_error(app.ui.say(why.message(true))),
+    };
+    if url.len() > MAX_COPY_BYTES {
+        return app.status.set_error(app.ui.say(Screen::UrlTooLong));
+    }
+    app.status
+        .set_message(app.ui.say(Screen::Copied(url.clone())));
+    app.clipboard = Some(url);
+}
+
+/// `F`: starts fetching the selected line's issue or the shown issue.
+fn start_fetch(app: &mut App) {
+    let links_focused = app.focus == Focus::Links;
+    let (detail, catalog, library) = (&app.detail, &app.catalog, app.session.library());
+    let request = || fetching::request(detail, links_focused, catalog, library);
+    let (msg, error) = app.fetching.start(request, detail.current.clone());
+    say(app, msg, error);
+}
+
+/// `Action::PollFetch`: takes the fetch thread's news; when the page
+/// arrived, reloads and shows it if the reader is still where they pressed
+/// `F`.
+fn poll_fetch(app: &mut App) {
+    match app.fetching.poll() {
+        Polled::Idle => {}
+        Polled::Lost => say(app, Fetch::TuiLost, true),
+        Polled::Running { before, now } => {
+            // The line follows the fetch unless it says something else now;
+            // a key press that cleared it brings the fetch's words back.
+            let lang = app.ui.lang;
+            let ours = app
+                .status
+                .message
+                .as_ref()
+                .is_none_or(|s| !s.error && s.text == before.text(lang));
+            if ours {
+                say(app, now, false);
+            }
+        }
+        Polled::Done(finished) => finish_fetch(app, finished),
+    }
+}
+
+fn finish_fetch(app: &mut App, finished: Finished) {
+    let Finished {
+        what,
+        from,
+        link,
+        result,
+    } = finished;
+    match result {
+        PageResult::Stored { key, outcome } => {
+            app.reload_if_changed();
+            if app.detail.current == from {
+                show_fetched(app, key, link);
+            }
+            let key = key.to_string();
+            say(app, Fetch::TuiStored { key, outcome }, false);
+        }
+        PageResult::Skipped(why) => {
+            let why = Box::new(why.message());
+            say(app, Fetch::TuiSkipped { what, why }, true);
+        }
+        PageResult::Failed(FetchError::Cancelled) => {}
+        PageResult::Failed(FetchError::Wall) => say(app, Fetch::TuiWall { what }, true),
+        PageResult::Failed(e) => {
+            let why = Box::new(e.message());
+            say(app, Fetch::TuiFailed { what, why }, true);
+        }
+    }
+}
+
+/// A fetched issue asked for from a 近期回顾 line is followed like the
+/// link; the shown issue's own page just replaces what was shown.
+fn show_fetched(app: &mut App, key: IssueKey, link: bool) {
+    if link {
+        app.go_to(Target::Issue(key));
+    } else {
+        app.show(Target::Issue(key));
     }
 }

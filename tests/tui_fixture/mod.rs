@@ -13,7 +13,7 @@ use zhoubao::i18n::Lang;
 use zhoubao::model::{
     Alias, Assessment, Figures, IssueDetail, IssueKey, IssueSummary, Period, StoredRef,
 };
-use zhoubao::tui::{update, App, Library, MemoryLibrary, Ui};
+use zhoubao::tui::{app::App, library::Library, library::MemoryLibrary, ui::Ui, update::update};
 
 pub fn key(year: i32, number: u32) -> IssueKey {
     IssueKey::new(year, number)
@@ -202,7 +202,10 @@ pub fn app_with_ui(
 ) -> App {
     let mut app = App::with_ui(lib, open, ui).expect("the fixture library loads");
     app.set_url_opener(Box::new(|_| Ok(())));
-    update(&mut app, zhoubao::tui::Action::Resize(width, height));
+    update(
+        &mut app,
+        zhoubao::tui::action::Action::Resize(width, height),
+    );
     app
 }
 
@@ -219,7 +222,7 @@ pub fn app_zh(lib: MemoryLibrary, open: Option<IssueKey>, width: u16, height: u1
 pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
-        .draw(|f| zhoubao::tui::draw(f, app))
+        .draw(|f| zhoubao::tui::draw::draw(f, app))
         .expect("drawing to a test backend");
     terminal.backend().buffer().clone()
 }
@@ -229,7 +232,7 @@ pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
 pub fn draw_frame(app: &App, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     let frame = terminal
-        .draw(|f| zhoubao::tui::draw(f, app))
+        .draw(|f| zhoubao::tui::draw::draw(f, app))
         .expect("drawing to a test backend");
     frame.buffer.clone()
 }
@@ -274,7 +277,7 @@ pub fn press(app: &mut App, code: KeyCode) {
 
 pub fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
     let key = KeyEvent::new(code, modifiers);
-    if let Some(a) = app.ui.keys.action(key, app.mode, app.focus) {
+    if let Some(a) = app.ui.keys.action(key, app.mode(), app.focus) {
         update(app, a);
     }
 }

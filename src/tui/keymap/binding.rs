@@ -1,7 +1,9 @@
 //! What a binding of the key map is: its keys, where it applies, what it
 //! produces and how help and the status line describe it.
 
-use crate::i18n::Help;
+use strum::VariantArray;
+
+use crate::i18n::Words;
 use crate::tui::action::{Action, Focus, InputMode};
 use crate::tui::keys::Key;
 
@@ -40,27 +42,29 @@ impl Scope {
 
     /// Whether some mode and focus has both scopes apply at once.
     pub fn overlaps(self, other: Scope) -> bool {
-        InputMode::ALL.iter().any(|&m| {
-            Focus::ALL
+        InputMode::VARIANTS.iter().any(|&m| {
+            Focus::VARIANTS
                 .iter()
                 .any(|&f| self.applies(m, f) && other.applies(m, f))
         })
     }
 
     /// Heading of the scope's section in the help overlay.
-    pub fn heading(self) -> Help {
+    pub fn heading(self) -> Words {
         match self {
-            Scope::Anywhere => Help::HeadAnywhere,
-            Scope::Normal => Help::HeadBrowsing,
-            Scope::Scroll => Help::HeadMoving,
-            Scope::Focused(Focus::List) => Help::HeadList,
-            Scope::Focused(Focus::Detail) | Scope::Panes => Help::HeadPanes,
-            Scope::Focused(Focus::Links) => Help::HeadLinks,
-            Scope::Search => Help::HeadSearch,
-            Scope::Help => Help::HeadHelp,
-            Scope::Goto => Help::HeadGoto,
-            Scope::Confirm => Help::HeadConfirm,
-            Scope::Chart => Help::HeadChart,
+            Scope::Anywhere => Words::new("任何时候", "Anywhere"),
+            Scope::Normal => Words::new("浏览", "Browsing"),
+            Scope::Scroll => Words::new("移动（也滚动本帮助）", "Moving (also scrolls this help)"),
+            Scope::Focused(Focus::List) => Words::new("期列表", "Issue list"),
+            Scope::Focused(Focus::Detail) | Scope::Panes => {
+                Words::new("详情和链接窗格", "Detail and links")
+            }
+            Scope::Focused(Focus::Links) => Words::new("近期回顾链接", "近期回顾 links"),
+            Scope::Search => Words::new("搜索输入", "Search prompt"),
+            Scope::Help => Words::new("帮助", "Help"),
+            Scope::Goto => Words::new("期号输入", "Go-to prompt"),
+            Scope::Confirm => Words::new("是否问题（y/n）", "Questions (y/n)"),
+            Scope::Chart => Words::new("图表视图", "Chart view"),
         }
     }
 }
@@ -79,7 +83,7 @@ pub enum Bound {
 /// to the first key of the binding named in `with`, then `what`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HintSpec {
-    pub what: Help,
+    pub what: Words,
     pub with: Option<(&'static str, &'static str)>,
 }
 
@@ -91,6 +95,6 @@ pub struct Binding {
     pub keys: &'static [Key],
     pub scope: Scope,
     pub bound: Bound,
-    pub help: Help,
+    pub help: Words,
     pub hint: Option<HintSpec>,
 }

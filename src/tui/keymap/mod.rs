@@ -3,8 +3,8 @@
 //! the help overlay and the status-line hints all read this one value, so
 //! after a remap the three still agree.
 
-mod binding;
-mod table;
+pub mod binding;
+pub mod table;
 #[cfg(test)]
 mod tests;
 
@@ -15,11 +15,11 @@ use ratatui::crossterm::event::{
 };
 use thiserror::Error;
 
-pub use self::binding::{Binding, Bound, HintSpec, Scope};
-pub use self::table::{KEYMAP, PINNED_HINTS};
+use self::binding::{Binding, Bound, Scope};
+use self::table::{KEYMAP, PINNED_HINTS};
 use super::action::{Action, Focus, InputMode};
 use super::keys::Key;
-use crate::i18n::{english_display, Help, Lang, Localized};
+use crate::i18n::{english_display, Lang, Localized, Words};
 
 /// A binding as the TUI runs with it: the table's, with the keys the config
 /// gave it.
@@ -130,7 +130,10 @@ impl Localized for KeyMapError {
             Conflict {
                 action: "search".into(),
                 key: "3".into(),
-                other: BoundTo::Fixed(Help::FollowNumber),
+                other: BoundTo::Fixed(Words::new(
+                    "跟随第 N 条近期回顾",
+                    "follow the N-th 近期回顾 line",
+                )),
             },
             NoWayOut {
                 action: "close_help".into(),
@@ -148,7 +151,7 @@ impl Localized for KeyMapError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BoundTo {
     Action(String),
-    Fixed(Help),
+    Fixed(Words),
 }
 
 impl std::fmt::Display for BoundTo {

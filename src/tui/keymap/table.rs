@@ -1,16 +1,22 @@
 //! The default key map: every binding with its config name, keys, where it
-//! applies, what it does and how help and the status line describe it.
+//! applies, what it does and how help and the status line describe it, in
+//! both languages: one row holds everything about a key.
 //! [`super::KeyMap`] starts from this table and applies the config's
 //! `[keys]`; everything that reads keys reads that, never this table.
 
 use ratatui::crossterm::event::KeyCode;
 
 use super::binding::{Binding, Bound, HintSpec, Scope};
-use crate::i18n::Help as H;
+use crate::i18n::Words;
 use crate::tui::action::{Action as A, Focus};
 use crate::tui::keys::Key::{self, Char, Code, Ctrl};
 use Bound::Do;
 use Scope::{Anywhere, Chart, Confirm, Focused, Goto, Help, Normal, Panes, Scroll, Search};
+
+/// Words in Chinese and English: what a binding does (help) or its hint.
+const fn w(zh: &'static str, en: &'static str) -> Words {
+    Words::new(zh, en)
+}
 
 /// A binding the config can remap, under `name`.
 const fn named(
@@ -18,7 +24,7 @@ const fn named(
     keys: &'static [Key],
     scope: Scope,
     bound: Bound,
-    help: H,
+    help: Words,
     hint: Option<HintSpec>,
 ) -> Binding {
     Binding {
@@ -37,7 +43,7 @@ const fn fixed(
     keys: &'static [Key],
     scope: Scope,
     bound: Bound,
-    help: H,
+    help: Words,
     hint: Option<HintSpec>,
 ) -> Binding {
     Binding {
@@ -51,12 +57,12 @@ const fn fixed(
 }
 
 /// A hint of this binding's first key.
-const fn hint(what: H) -> Option<HintSpec> {
+const fn hint(what: Words) -> Option<HintSpec> {
     Some(HintSpec { what, with: None })
 }
 
 /// A hint of this binding's first key, `sep`, and `other`'s first key.
-const fn pair(what: H, sep: &'static str, other: &'static str) -> Option<HintSpec> {
+const fn pair(what: Words, sep: &'static str, other: &'static str) -> Option<HintSpec> {
     Some(HintSpec {
         what,
         with: Some((sep, other)),
@@ -68,94 +74,94 @@ pub const PINNED_HINTS: &[A] = &[A::ToggleHelp, A::Quit, A::BackToList];
 
 /// First match wins, so narrower scopes come before wider ones.
 pub const KEYMAP: &[Binding] = &[
-    fixed(&[Ctrl('c')], Anywhere, Do(A::Quit), H::QuitAtOnce, None),
+    fixed(&[Ctrl('c')], Anywhere, Do(A::Quit), w("立即退出", "quit at once"), None),
     // Help overlay (it scrolls with the moving keys, `Scroll` below).
     named(
         "close_help",
         &[Code(KeyCode::Esc), Char('q'), Char('?')],
         Help,
         Do(A::CloseHelp),
-        H::CloseHelp,
-        hint(H::HintClose),
+        w("关闭帮助", "close help"),
+        hint(w("关闭", "close")),
     ),
     // Search prompt.
     fixed(
         &[Code(KeyCode::Enter)],
         Search,
         Do(A::SearchAccept),
-        H::KeepSearch,
-        hint(H::HintKeep),
+        w("保留搜索", "keep the search"),
+        hint(w("保留", "keep")),
     ),
     fixed(
         &[Code(KeyCode::Esc)],
         Search,
         Do(A::SearchCancel),
-        H::CancelSearch,
-        hint(H::HintCancel),
+        w("取消，回到搜索前的位置", "cancel, back to where you were"),
+        hint(w("取消", "cancel")),
     ),
     fixed(
         &[Code(KeyCode::Backspace)],
         Search,
         Do(A::SearchBackspace),
-        H::DeleteChar,
+        w("删除最后一个字符", "delete the last character"),
         None,
     ),
-    fixed(&[Key::Typed], Search, Bound::Type, H::TypeSearch, None),
+    fixed(&[Key::Typed], Search, Bound::Type, w("输入搜索词（标题或正文，边输入边搜索）", "type the search (title or body, incremental)"), None),
     // Go-to prompt.
     fixed(
         &[Code(KeyCode::Enter)],
         Goto,
         Do(A::GotoAccept),
-        H::GoToTyped,
-        hint(H::HintGo),
+        w("转到输入的期号（年-期，如 2024-17）", "go to the issue typed (YEAR-NUMBER, e.g. 2024-17)"),
+        hint(w("转到", "go")),
     ),
     fixed(
         &[Code(KeyCode::Esc)],
         Goto,
         Do(A::GotoCancel),
-        H::Cancel,
-        hint(H::HintCancel),
+        w("取消", "cancel"),
+        hint(w("取消", "cancel")),
     ),
     fixed(
         &[Code(KeyCode::Backspace)],
         Goto,
         Do(A::GotoBackspace),
-        H::DeleteChar,
+        w("删除最后一个字符", "delete the last character"),
         None,
     ),
-    fixed(&[Key::Typed], Goto, Bound::Type, H::TypeKey, None),
+    fixed(&[Key::Typed], Goto, Bound::Type, w("输入期号", "type the issue key"), None),
     // A y/n question.
     fixed(
         &[Char('y'), Char('Y')],
         Confirm,
         Do(A::ConfirmYes),
-        H::Yes,
+        w("是", "yes"),
         None,
     ),
-    fixed(&[Key::Any], Confirm, Do(A::ConfirmNo), H::No, None),
+    fixed(&[Key::Any], Confirm, Do(A::ConfirmNo), w("否：其他任意键都取消", "no: any other key cancels"), None),
     // Chart view.
     named(
         "chart_close",
         &[Code(KeyCode::Esc), Char('q'), Char('c')],
         Chart,
         Do(A::CloseChart),
-        H::ChartClose,
-        hint(H::HintBack),
+        w("回到主界面", "back to the main screen"),
+        hint(w("返回", "back")),
     ),
     named(
         "chart_prev_week",
         &[Code(KeyCode::Left), Char('h'), Char('[')],
         Chart,
         Do(A::PrevIssue),
-        H::ChartPrevWeek,
-        pair(H::HintWeek, "/", "chart_next_week"),
+        w("上一期（更早）：图中选中的周", "previous (older) issue: the selected week"),
+        pair(w("周", "week"), "/", "chart_next_week"),
     ),
     named(
         "chart_next_week",
         &[Code(KeyCode::Right), Char('l'), Char(']')],
         Chart,
         Do(A::NextIssue),
-        H::ChartNextWeek,
+        w("下一期（更新）", "next (newer) issue"),
         None,
     ),
     named(
@@ -163,22 +169,22 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Up), Char('k')],
         Chart,
         Do(A::PrevFigure),
-        H::ChartPrevFigure,
-        pair(H::HintFigure, "/", "chart_next_figure"),
+        w("上一项指标", "previous figure"),
+        pair(w("指标", "figure"), "/", "chart_next_figure"),
     ),
     named(
         "chart_next_figure",
         &[Code(KeyCode::Down), Char('j')],
         Chart,
         Do(A::NextFigure),
-        H::ChartNextFigure,
+        w("下一项指标", "next figure"),
         None,
     ),
     fixed(
         &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5')],
         Chart,
         Bound::FigureDigit,
-        H::ChartFigureDigit,
+        w("按序号选指标：处理事件 跨境事件 仿冒投诉 恶意APP平台 恶意URL", "figure by number: events, cross-border, phishing, app platforms, malicious URLs"),
         None,
     ),
     named(
@@ -186,15 +192,15 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('+'), Char('=')],
         Chart,
         Do(A::ZoomIn),
-        H::ZoomIn,
-        pair(H::HintZoom, "/", "chart_zoom_out"),
+        w("更少的周：全部 → 104 → 52 → 26 → 13", "fewer weeks: all → 104 → 52 → 26 → 13"),
+        pair(w("缩放", "zoom"), "/", "chart_zoom_out"),
     ),
     named(
         "chart_zoom_out",
         &[Char('-')],
         Chart,
         Do(A::ZoomOut),
-        H::ZoomOut,
+        w("更多的周：13 → 26 → 52 → 104 → 全部", "more weeks: 13 → 26 → 52 → 104 → all"),
         None,
     ),
     named(
@@ -202,16 +208,16 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('p')],
         Chart,
         Do(A::ToggleYearEarlier),
-        H::YearEarlier,
-        hint(H::HintYearEarlier),
+        w("显示 / 隐藏上年同期", "show / hide the same issues a year earlier"),
+        hint(w("上年", "year ago")),
     ),
     named(
         "chart_help",
         &[Char('?')],
         Chart,
         Do(A::ToggleHelp),
-        H::ThisHelp,
-        hint(H::HintHelp),
+        w("本帮助", "this help"),
+        hint(w("帮助", "help")),
     ),
     // Pane-specific.
     named(
@@ -219,16 +225,16 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Enter)],
         Focused(Focus::List),
         Do(A::Activate),
-        H::OpenIssue,
-        hint(H::HintOpen),
+        w("打开选中的一期（标为已读）", "open the selected issue (marks it read)"),
+        hint(w("打开", "open")),
     ),
     named(
         "follow_link",
         &[Code(KeyCode::Enter)],
         Focused(Focus::Links),
         Do(A::Activate),
-        H::FollowLink,
-        hint(H::HintFollow),
+        w("跟随选中的近期回顾条目，或在浏览器中打开选中的图片地址", "follow the selected 近期回顾 line, or open the selected image address in the browser"),
+        hint(w("跟随/打开", "follow/open")),
     ),
     // Moving: the list, the detail, the links, and the help overlay.
     named(
@@ -236,15 +242,15 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('j'), Code(KeyCode::Down)],
         Scroll,
         Do(A::MoveDown),
-        H::MoveDown,
-        pair(H::HintMove, "/", "move_up"),
+        w("下：下一期 / 向下滚动 / 下一个链接", "down: next issue / scroll / next link"),
+        pair(w("移动", "move"), "/", "move_up"),
     ),
     named(
         "move_up",
         &[Char('k'), Code(KeyCode::Up)],
         Scroll,
         Do(A::MoveUp),
-        H::MoveUp,
+        w("上：上一期 / 向上滚动 / 上一个链接", "up: previous issue / scroll / previous link"),
         None,
     ),
     named(
@@ -252,7 +258,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('g'), Code(KeyCode::Home)],
         Scroll,
         Do(A::Top),
-        H::Top,
+        w("到顶部", "go to the top"),
         None,
     ),
     named(
@@ -260,7 +266,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('G'), Code(KeyCode::End)],
         Scroll,
         Do(A::Bottom),
-        H::Bottom,
+        w("到底部", "go to the bottom"),
         None,
     ),
     named(
@@ -268,7 +274,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::PageDown), Char(' '), Ctrl('d')],
         Scroll,
         Do(A::PageDown),
-        H::PageDown,
+        w("向下翻一页", "one page down"),
         None,
     ),
     named(
@@ -276,7 +282,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::PageUp), Ctrl('u')],
         Scroll,
         Do(A::PageUp),
-        H::PageUp,
+        w("向上翻一页", "one page up"),
         None,
     ),
     // Browsing.
@@ -285,38 +291,38 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Tab)],
         Normal,
         Do(A::FocusNext),
-        H::NextPane,
-        hint(H::HintPane),
+        w("下一个窗格：列表 → 详情 → 链接（图片地址和近期回顾条目）", "next pane: list → detail → links (image addresses and 近期回顾 lines)"),
+        hint(w("窗格", "pane")),
     ),
     named(
         "prev_pane",
         &[Code(KeyCode::BackTab)],
         Normal,
         Do(A::FocusPrev),
-        H::PrevPane,
+        w("上一个窗格", "previous pane"),
         None,
     ),
     fixed(
         &[Key::Digits],
         Normal,
         Bound::FollowDigit,
-        H::FollowNumber,
-        hint(H::HintFollowNumber),
+        w("跟随第 N 条近期回顾", "follow the N-th 近期回顾 line"),
+        hint(w("跟随", "follow")),
     ),
     named(
         "prev_issue",
         &[Char('[')],
         Normal,
         Do(A::PrevIssue),
-        H::PrevIssue,
-        pair(H::HintWeek, " ", "next_issue"),
+        w("系列中的上一期（更早）", "previous (older) issue in the series"),
+        pair(w("周", "week"), " ", "next_issue"),
     ),
     named(
         "next_issue",
         &[Char(']')],
         Normal,
         Do(A::NextIssue),
-        H::NextIssue,
+        w("系列中的下一期（更新）", "next (newer) issue in the series"),
         None,
     ),
     named(
@@ -324,15 +330,15 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('H'), Code(KeyCode::Backspace)],
         Normal,
         Do(A::Back),
-        H::Back,
-        pair(H::HintBackForward, "/", "forward"),
+        w("沿跟随过的链接后退", "back through followed links"),
+        pair(w("后退/前进", "back/fwd"), "/", "forward"),
     ),
     named(
         "forward",
         &[Char('L')],
         Normal,
         Do(A::Forward),
-        H::Forward,
+        w("沿跟随过的链接前进", "forward through followed links"),
         None,
     ),
     named(
@@ -340,23 +346,23 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('/')],
         Normal,
         Do(A::StartSearch),
-        H::Search,
-        hint(H::HintSearch),
+        w("搜索标题和正文", "search titles and bodies"),
+        hint(w("搜索", "search")),
     ),
     named(
         "go_to",
         &[Char(':')],
         Normal,
         Do(A::StartGoto),
-        H::GoTo,
-        hint(H::HintGoTo),
+        w("按期号转到某一期（如 2024-17 回车），记入前进后退历史", "go to an issue by key (e.g. 2024-17 Enter), kept in the back/forward history"),
+        hint(w("转到期号", "go to")),
     ),
     named(
         "next_hit",
         &[Char('n')],
         Normal,
         Do(A::NextHit),
-        H::NextHit,
+        w("下一个搜索结果", "next search hit"),
         None,
     ),
     named(
@@ -364,7 +370,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('N')],
         Normal,
         Do(A::PrevHit),
-        H::PrevHit,
+        w("上一个搜索结果", "previous search hit"),
         None,
     ),
     named(
@@ -372,23 +378,23 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('m')],
         Normal,
         Do(A::ToggleRead),
-        H::ToggleRead,
-        hint(H::HintRead),
+        w("切换已读 / 未读", "toggle read / unread"),
+        hint(w("已读", "read")),
     ),
     named(
         "next_unread",
         &[Char('u')],
         Normal,
         Do(A::NextUnread),
-        H::NextUnread,
-        hint(H::HintUnread),
+        w("打开下一期未读：当前这期未读就是它，否则往更早找，再从最新一期起（标为已读）", "open the next unread issue: the shown one if unread, else the next older one, then from the newest (marks it read)"),
+        hint(w("未读", "unread")),
     ),
     named(
         "mark_all_read",
         &[Char('A')],
         Normal,
         Do(A::AskMarkAllRead),
-        H::MarkAllRead,
+        w("把已缓存的各期全部标为已读（先问 y/n）", "mark every cached issue read (asks y/n first)"),
         None,
     ),
     named(
@@ -396,23 +402,23 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('f')],
         Normal,
         Do(A::CycleFilter),
-        H::Filter,
-        hint(H::HintFilter),
+        w("筛选列表：全部 → 已缓存 → 未读（图表和前后期仍用全部）", "filter the list: all → cached → unread (charts and the series keep every issue)"),
+        hint(w("筛选", "filter")),
     ),
     named(
         "open_url",
         &[Char('o')],
         Normal,
         Do(A::OpenUrl),
-        H::OpenUrl,
-        hint(H::HintBrowser),
+        w("在浏览器中打开（配置的 browser，否则 $BROWSER，否则系统默认）：选中的链接或图片地址，否则本期网址", "open in the browser (the config's browser, else $BROWSER, else the system's): the selected link or image address, else the issue's URL"),
+        hint(w("浏览器", "browser")),
     ),
     named(
         "copy_url",
         &[Char('y')],
         Normal,
         Do(A::CopyUrl),
-        H::CopyUrl,
+        w("把该网址复制到剪贴板（OSC 52；在 tmux 中需要 set-clipboard on）", "copy that URL to the clipboard (OSC 52; in tmux needs set-clipboard on)"),
         None,
     ),
     named(
@@ -420,24 +426,24 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('c')],
         Normal,
         Do(A::OpenChart),
-        H::OpenChart,
-        hint(H::HintChart),
+        w("图表视图：一项指标，带日期和数值", "chart view: one figure with dates and values"),
+        hint(w("图表", "chart")),
     ),
-    named("fetch", &[Char('F')], Normal, Do(A::Fetch), H::Fetch, None),
+    named("fetch", &[Char('F')], Normal, Do(A::FetchPage), w("从网上获取：选中的近期回顾所指的一期，否则当前这期（未缓存时）", "fetch from the web: the selected 近期回顾 line's issue, else the shown one, when not cached"), None),
     named(
         "help",
         &[Char('?')],
         Normal,
         Do(A::ToggleHelp),
-        H::ThisHelp,
-        hint(H::HintHelp),
+        w("本帮助", "this help"),
+        hint(w("帮助", "help")),
     ),
     named(
         "dismiss",
         &[Code(KeyCode::Esc)],
         Normal,
         Do(A::Dismiss),
-        H::Dismiss,
+        w("清除消息和搜索高亮；没有可清除的就回到列表", "clear the message and the search highlight; with nothing to clear, back to the list"),
         None,
     ),
     // Backing out: q on a pane goes back to the list, q on the list quits.
@@ -446,15 +452,15 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('q')],
         Panes,
         Do(A::BackToList),
-        H::BackToList,
-        hint(H::HintList),
+        w("回到列表", "back to the list"),
+        hint(w("列表", "list")),
     ),
     named(
         "quit",
         &[Char('q')],
         Focused(Focus::List),
         Do(A::Quit),
-        H::Quit,
-        hint(H::HintQuit),
+        w("退出", "quit"),
+        hint(w("退出", "quit")),
     ),
 ];

@@ -3,8 +3,24 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use strum::VariantArray;
+
+use super::binding::HintSpec;
 use super::*;
 use crate::tui::action::Action as A;
+
+#[test]
+fn every_scope_of_the_table_applies_in_some_mode_so_its_conflicts_are_checked() {
+    // `Scope::overlaps` walks every mode and focus: a scope that applied in
+    // none would never be checked against the others.
+    for binding in KEYMAP {
+        assert!(
+            binding.scope.overlaps(binding.scope),
+            "{:?} applies nowhere",
+            binding.scope
+        );
+    }
+}
 
 fn map_key(key: KeyEvent, mode: InputMode, focus: Focus) -> Option<Action> {
     KeyMap::default().action(key, mode, focus)
@@ -77,12 +93,7 @@ fn search_mode_types_every_character_including_chinese_and_command_letters() {
 #[test]
 fn ctrl_c_quits_in_every_mode_and_q_does_not_quit_while_typing() {
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    for mode in [
-        InputMode::Normal,
-        InputMode::Search,
-        InputMode::Help,
-        InputMode::Chart,
-    ] {
+    for &mode in InputMode::VARIANTS {
         assert_eq!(map_key(ctrl_c, mode, Focus::List), Some(A::Quit));
     }
     assert_eq!(
@@ -239,7 +250,7 @@ fn review_keys_are_bound_while_browsing() {
         ('y', A::CopyUrl),
         ('o', A::OpenUrl),
     ] {
-        for focus in [Focus::List, Focus::Detail, Focus::Links] {
+        for &focus in Focus::VARIANTS {
             assert_eq!(
                 map_key(press(KeyCode::Char(c)), InputMode::Normal, focus),
                 Some(action)
@@ -314,7 +325,7 @@ fn q_backs_out_of_a_pane_and_quits_only_on_the_list_and_esc_dismisses() {
         Some(A::CloseChart)
     );
     let esc = press(KeyCode::Esc);
-    for focus in Focus::ALL {
+    for &focus in Focus::VARIANTS {
         assert_eq!(map_key(esc, InputMode::Normal, focus), Some(A::Dismiss));
     }
 }
@@ -426,4 +437,22 @@ fn ctrl_c_and_unknown_names_are_refused() {
         remap(&[("fly", &["x"])]).unwrap_err(),
         KeyMapError::UnknownAction("fly".into())
     );
+}
+
+#[test]
+fn every_binding_says_what_it_does_and_its_hint_in_both_languages() {
+    let said = |words: crate::i18n::Words, what: &str| {
+        for lang in [Lang::Zh, Lang::En] {
+            assert!(!words.text(lang).trim().is_empty(), "{what} in {lang:?}");
+        }
+        assert_ne!(words.zh, words.en, "{what} is not translated");
+    };
+    for binding in KEYMAP {
+        let what = format!("{:?} {:?}", binding.name, binding.bound);
+        said(binding.help, &what);
+        if let Some(hint) = binding.hint {
+            said(hint.what, &format!("the hint of {what}"));
+        }
+        said(binding.scope.heading(), &format!("{:?}", binding.scope));
+    }
 }

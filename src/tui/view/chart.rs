@@ -24,7 +24,7 @@ use super::layout::{contains, inner};
 use super::theme::Theme;
 use super::wrap::{fit, fit_right, truncate, width};
 use crate::calendar;
-use crate::i18n::{Lang, Tui};
+use crate::i18n::{Lang, Screen};
 use crate::model::{IssueKey, Metric};
 use crate::trend::window::{min_max, Scale};
 use crate::trend::WeekSeries;
@@ -56,7 +56,7 @@ pub const MAX_BAR_CELLS: usize = 3;
 fn label_cells(lang: Lang) -> usize {
     Metric::ALL
         .iter()
-        .map(|&m| width(&Tui::Metric(m).text(lang)))
+        .map(|&m| width(&Screen::Metric(m).text(lang)))
         .max()
         .unwrap_or(0)
         + 1
@@ -152,7 +152,7 @@ fn stats_text(
     };
     format!(
         "{} {}  {range} {}",
-        Tui::ThisWeek.text(lang),
+        Screen::ThisWeek.text(lang),
         fit_right(&show(value), cells),
         fit(&above, cells + 1)
     )
@@ -270,7 +270,7 @@ impl PaneChart {
                 let max = min_max(&span_values).map(|r| r.1);
                 MetricLine {
                     metric,
-                    label: Tui::Metric(metric).text(lang).into_owned(),
+                    label: Screen::Metric(metric).text(lang).into_owned(),
                     bars,
                     stats: stats_text(value, scale.as_ref(), max, self.value_cells, lang),
                 }
@@ -314,12 +314,12 @@ fn title(window: &Range<i64>, lines: &[MetricLine], cells: usize, lang: Lang) ->
     let first = calendar::key_at(window.start);
     let last = window.end.checked_sub(1).and_then(calendar::key_at);
     let mut title = match (first, last) {
-        (Some(first), Some(last)) if !window.is_empty() => Tui::PaneTitle {
+        (Some(first), Some(last)) if !window.is_empty() => Screen::PaneTitle {
             first,
             last,
             weeks: STATS_WEEKS,
         },
-        _ => Tui::PaneTitleEmpty,
+        _ => Screen::PaneTitleEmpty,
     }
     .text(lang)
     .into_owned();
@@ -335,7 +335,7 @@ fn title(window: &Range<i64>, lines: &[MetricLine], cells: usize, lang: Lang) ->
         .map(|(_, s)| *s)
         .collect();
     if !marks.is_empty() {
-        let legend = Tui::BeyondScale(marks).text(lang).into_owned();
+        let legend = Screen::BeyondScale(marks).text(lang).into_owned();
         if width(&title) + width(&legend) <= cells {
             title.push_str(&legend);
         }

@@ -10,7 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::chart_raster::Raster;
 use super::wrap::width;
 use crate::calendar;
-use crate::i18n::{Lang, Tui};
+use crate::i18n::{Lang, Screen};
 
 /// A month or year on the x axis: the tick at the column of the week
 /// holding its first day, the label from `at` (the tick's column, unless
@@ -96,9 +96,9 @@ pub(super) fn x_labels(
         let mut labels: Vec<XLabel> = Vec::new();
         for (i, &(x, y, m)) in chosen.enumerate() {
             let text = match (i, m) {
-                (_, 1) => Tui::AxisYear(y),
-                (0, _) => Tui::AxisYearMonth(y, m),
-                _ => Tui::AxisMonth(m),
+                (_, 1) => Screen::AxisYear(y),
+                (0, _) => Screen::AxisYearMonth(y, m),
+                _ => Screen::AxisMonth(m),
             }
             .text(lang)
             .into_owned();
@@ -203,7 +203,7 @@ mod tests {
         let end = calendar::week_index(IssueKey::new(2025, 1)).unwrap() + 1;
         let window = end - 14..end;
         for lang in [Lang::Zh, Lang::En] {
-            let year = Tui::AxisYear(2025).text(lang).into_owned();
+            let year = Screen::AxisYear(2025).text(lang).into_owned();
             for cells in 12..60u16 {
                 let r = Raster {
                     graph: Rect::new(0, 0, cells, 10),

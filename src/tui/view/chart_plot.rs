@@ -16,7 +16,7 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::chart::window;
-pub use super::chart_axis::XLabel;
+use super::chart_axis::XLabel;
 use super::chart_axis::{x_labels, y_axis, y_labels};
 use super::chart_raster::Raster;
 use super::wrap::width;
@@ -33,7 +33,7 @@ pub const AVERAGE_WEEKS: usize = 4;
 /// the series.
 pub const ZOOMS: [Option<usize>; 5] = [Some(13), Some(26), Some(52), Some(104), None];
 
-pub use super::chart_raster::Cell;
+use super::chart_raster::Cell;
 
 /// The lines of the plot, as canvas dots (x, y from the bottom).
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -18,7 +18,7 @@ use super::layout::inner;
 use super::theme::Theme;
 use super::wrap::{fit_right, truncate, width};
 use crate::calendar;
-use crate::i18n::{Lang, Tui};
+use crate::i18n::{Lang, Screen};
 use crate::model::{IssueKey, Metric};
 use crate::trend::WeekSeries;
 
@@ -105,8 +105,8 @@ pub fn areas(screen: Rect) -> (Rect, Rect, Rect) {
 /// The zoom's name in the title: `52周`, or `全部`.
 fn zoom_label(zoom: usize, lang: Lang) -> String {
     match ZOOMS.get(zoom).copied().flatten() {
-        Some(n) => Tui::Weeks(n).text(lang).into_owned(),
-        None => Tui::AllWeeks.text(lang).into_owned(),
+        Some(n) => Screen::Weeks(n).text(lang).into_owned(),
+        None => Screen::AllWeeks.text(lang).into_owned(),
     }
 }
 
@@ -124,15 +124,15 @@ fn header(
     theme: &Theme,
     lang: Lang,
 ) -> Vec<(String, Style)> {
-    let say = |m: Tui| m.text(lang).into_owned();
+    let say = |m: Screen| m.text(lang).into_owned();
     let points = roomy;
     let (this, mean, before) = (
-        say(Tui::ThisWeek),
-        say(Tui::MovingAverageLabel),
-        say(Tui::YearBefore),
+        say(Screen::ThisWeek),
+        say(Screen::MovingAverageLabel),
+        say(Screen::YearBefore),
     );
     let date = calendar::period_of_key(reading.key).map(|p| {
-        say(Tui::Days {
+        say(Screen::Days {
             start: p.start,
             end: p.end,
             with_years: calendar::crosses_year(p),
@@ -144,7 +144,7 @@ fn header(
     let earlier = |full: bool| match reading.earlier {
         Some((k, v)) if full => format!("{before} {k} {}", number(v)),
         Some((_, v)) => format!("{before} {}", number(v)),
-        None => format!("{before} {}", say(Tui::NoSuchWeek)),
+        None => format!("{before} {}", say(Screen::NoSuchWeek)),
     };
     // Each piece starts with the symbol its line is drawn with, so the
     // header is the legend, with or without colour.
@@ -293,10 +293,10 @@ impl ChartViewState {
             (!p.window.is_empty()).then(|| format!(" {first}{sep}{last}"))
         };
         let cells = usize::from(frame.width.saturating_sub(2));
-        let label = Tui::Metric(self.metric).text(lang);
+        let label = Screen::Metric(self.metric).text(lang);
         let zoom = zoom_label(self.zoom, lang);
         let beyond = match &self.plot {
-            Some(p) if p.clipped => Tui::BeyondScale("↑".into()).text(lang).into_owned(),
+            Some(p) if p.clipped => Screen::BeyondScale("↑".into()).text(lang).into_owned(),
             _ => String::new(),
         };
         let full = format!(
@@ -368,7 +368,7 @@ impl Widget for ChartScreen<'_> {
         );
         let Some(plot) = &view.plot else {
             let text = truncate(
-                &Tui::ChartTooSmall.text(self.lang),
+                &Screen::ChartTooSmall.text(self.lang),
                 usize::from(plot_area.width),
             );
             buf.set_stringn(
@@ -415,7 +415,7 @@ impl Widget for ChartScreen<'_> {
         }
         if plot.empty {
             let text = truncate(
-                &Tui::NoFigureInSpan(plot.metric).text(self.lang),
+                &Screen::NoFigureInSpan(plot.metric).text(self.lang),
                 usize::from(plot.graph.width),
             );
             let y = plot.graph.y + plot.graph.height / 2;

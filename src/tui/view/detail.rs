@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use self::figures::FigureTable;
 use super::theme::Theme;
 use super::wrap::{truncate, wrap_styled};
-use crate::i18n::{Lang, Tui};
+use crate::i18n::{Lang, Screen};
 use crate::model::{IssueDetail, IssueKey, IssueSummary, Period, StoredRef};
 use crate::sanitize;
 use crate::trend::describe;
@@ -106,14 +106,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn say(&self, m: Tui) -> String {
+    fn say(&self, m: Screen) -> String {
         m.text(self.lang).into_owned()
     }
 
     /// Says wherever an issue is known only by reference.
     fn not_cached(&mut self) {
         self.blank();
-        let note = self.say(Tui::NotCachedNote(self.fetch_key.clone()));
+        let note = self.say(Screen::NotCachedNote(self.fetch_key.clone()));
         self.text(&note, self.theme.not_cached);
     }
 
@@ -173,22 +173,26 @@ fn header(b: &mut Builder, s: &IssueSummary, fallback_title: Option<&str>) {
         .as_deref()
         .or(fallback_title)
         .map(sanitize::line)
-        .unwrap_or_else(|| b.say(Tui::FallbackTitle(s.key)));
+        .unwrap_or_else(|| b.say(Screen::FallbackTitle(s.key)));
     b.line(vec![(title, b.theme.title)]);
     let mut facts = vec![s.key.to_string()];
     if let Some(p) = &s.period {
-        facts.push(format!("{} {}", b.say(Tui::PeriodLabel), period_long(p)));
+        facts.push(format!("{} {}", b.say(Screen::PeriodLabel), period_long(p)));
     }
     if let Some(d) = s.published {
         facts.push(format!(
             "{} {}",
-            b.say(Tui::PublishedLabel),
+            b.say(Screen::PublishedLabel),
             d.format("%Y-%m-%d")
         ));
     }
     // The assessment is the bulletin's own word (优 良 中 差): not translated.
     if let Some(a) = s.assessment {
-        facts.push(format!("{} {}", b.say(Tui::AssessmentLabel), a.chinese()));
+        facts.push(format!(
+            "{} {}",
+            b.say(Screen::AssessmentLabel),
+            a.chinese()
+        ));
     }
     b.text(&facts.join(" · "), b.theme.dim);
 }
@@ -211,14 +215,14 @@ fn links(b: &mut Builder, links: &[LinkTarget]) {
     if links.is_empty() {
         return;
     }
-    let heading = b.say(Tui::RecentHeading);
+    let heading = b.say(Screen::RecentHeading);
     b.heading(&heading);
     for (i, l) in links.iter().enumerate() {
         let item = b.item(Item::Link(i));
         let (mark, style) = if l.cached {
-            (b.say(Tui::CachedMark), b.theme.dim)
+            (b.say(Screen::CachedMark), b.theme.dim)
         } else {
-            (b.say(Tui::NotCachedMark), b.theme.not_cached)
+            (b.say(Screen::NotCachedMark), b.theme.not_cached)
         };
         b.lines.push(DocLine {
             pieces: vec![
@@ -248,7 +252,7 @@ impl DetailDoc {
         let s = &d.summary;
         header(&mut b, s, None);
         if let Some(src) = &d.source {
-            let line = format!("{} {src}", b.say(Tui::SourceLabel));
+            let line = format!("{} {src}", b.say(Screen::SourceLabel));
             b.text(&line, theme.dim);
         }
         let url = d
@@ -267,7 +271,7 @@ impl DetailDoc {
         if !d.body.is_empty() {
             // Full bulletins open with their own section title.
             if !d.body.first().is_some_and(|p| is_section_heading(p)) {
-                let heading = b.say(Tui::BodyHeading);
+                let heading = b.say(Screen::BodyHeading);
                 b.heading(&heading);
             }
             for p in &d.body {
@@ -279,7 +283,7 @@ impl DetailDoc {
             }
         }
         if !d.images.is_empty() {
-            let heading = b.say(Tui::ChartsHeading);
+            let heading = b.say(Screen::ChartsHeading);
             b.heading(&heading);
             for (i, img) in d.images.iter().enumerate() {
                 let item = b.item(Item::Image(i));
@@ -341,9 +345,9 @@ impl DetailDoc {
         let theme = &ui.theme;
         let mut b = Builder::new(ui);
         for (m, style) in [
-            (Tui::NothingYet, theme.title),
-            (Tui::ImportHint, theme.dim),
-            (Tui::DemoHint, theme.dim),
+            (Screen::NothingYet, theme.title),
+            (Screen::ImportHint, theme.dim),
+            (Screen::DemoHint, theme.dim),
         ] {
             let line = b.say(m);
             b.text(&line, style);

@@ -9,12 +9,24 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::wrap::{fit, truncate, width as width_of, wrap};
-use crate::i18n::{Help, Tui};
+use crate::i18n::{Screen, Words};
 use crate::tui::action::{Action, Focus};
-use crate::tui::keymap::{keys_label, Scope};
+use crate::tui::keymap::binding::Scope;
+use crate::tui::keymap::keys_label;
 use crate::tui::ui::Ui;
 
 const KEY_CELLS: usize = 20;
+
+/// The mouse's section of the help: not bindings of the key map.
+const MOUSE: Words = Words::new("鼠标", "Mouse");
+const MOUSE_CLICK: Words = Words::new(
+    "点击：选中一期、图表中的一周或一条链接；再点选中的链接就跟随它",
+    "click: select an issue, a week of the chart or a link; click a selected link again to follow it",
+);
+const MOUSE_WHEEL: Words = Words::new(
+    "滚轮：滚动列表、详情或本帮助",
+    "wheel: scroll the list, the detail or this help",
+);
 
 /// The help text at a comfortable width, one line per binding.
 pub fn help_lines(ui: &Ui) -> Vec<(String, bool)> {
@@ -88,8 +100,8 @@ fn help_sections(width: usize, ui: &Ui) -> (Vec<HelpRow>, Vec<(Scope, usize)>) {
         }
     }
     rows.push((String::new(), false));
-    rows.push((Help::HeadMouse.text(lang).to_string(), true));
-    for line in [Help::MouseClick, Help::MouseWheel] {
+    rows.push((MOUSE.text(lang).to_string(), true));
+    for line in [MOUSE_CLICK, MOUSE_WHEEL] {
         row("", line.text(lang), &mut rows);
     }
     (rows, sections)
@@ -197,7 +209,7 @@ fn title(ui: &Ui) -> String {
         ui.keys.label_of("move_down", ui.lang),
         ui.keys.label_of("move_up", ui.lang)
     );
-    ui.say(Tui::HelpTitle { close, scroll })
+    ui.say(Screen::HelpTitle { close, scroll })
 }
 
 impl Widget for HelpView<'_> {
@@ -224,7 +236,7 @@ impl Widget for HelpView<'_> {
         let inner_height = usize::from(rect.height.saturating_sub(2));
         let scroll = self.scroll.min(lines.len().saturating_sub(inner_height));
         let last = (scroll + inner_height).min(lines.len());
-        let position = Tui::HelpPosition {
+        let position = Screen::HelpPosition {
             first: scroll + 1,
             last,
             total: lines.len(),

@@ -13,6 +13,8 @@ const SIDE_BY_SIDE_WIDTH: u16 = 80;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Panes {
+    /// The whole terminal, for the overlays and full-screen views.
+    pub screen: Rect,
     pub list: Rect,
     pub detail: Rect,
     /// None when there is no room for the charts.
@@ -25,6 +27,7 @@ pub struct Panes {
 pub fn panes(area: Rect) -> Panes {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Panes {
+            screen: area,
             too_small: true,
             ..Panes::default()
         };
@@ -68,6 +71,7 @@ pub fn panes(area: Rect) -> Panes {
         )
     };
     Panes {
+        screen: area,
         list,
         detail,
         chart,

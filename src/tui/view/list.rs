@@ -8,9 +8,8 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 use super::theme::Theme;
 use super::wrap::{fit, fit_right, truncate, width, wrap};
-use crate::i18n::{Lang, Tui};
-use crate::model::IssueSummary;
-use crate::tui::filter::ListFilter;
+use crate::i18n::{Lang, Screen};
+use crate::model::{IssueKey, IssueSummary};
 
 /// Marks a cached issue not yet read.
 pub const UNREAD: &str = "●";
@@ -50,16 +49,17 @@ pub fn row_text(s: &IssueSummary, cells: usize) -> String {
 }
 
 /// The pane title for `cells` cells: every issue and every unread one
-/// (whatever the filter shows), then the filter when it hides some. A
-/// narrow pane drops the name first, then the total, never the filter.
-pub fn title(total: usize, unread: usize, filter: ListFilter, cells: usize, lang: Lang) -> String {
-    let say = |m: Tui| m.text(lang).into_owned();
-    let named = say(Tui::TitleTotal { total, named: true });
-    let unread = say(Tui::TitleUnread(unread));
-    let Some(label) = filter.label().map(say) else {
+/// (whatever the filter shows), then the filter (its `label`) when it
+/// hides some. A narrow pane drops the name first, then the total, never
+/// the filter.
+pub fn title(total: usize, unread: usize, label: Option<&str>, cells: usize, lang: Lang) -> String {
+    let say = |m: Screen| m.text(lang).into_owned();
+    let named = say(Screen::TitleTotal { total, named: true });
+    let unread = say(Screen::TitleUnread(unread));
+    let Some(label) = label else {
         return truncate(&format!(" {named} · {unread} "), cells);
     };
-    let bare = say(Tui::TitleTotal {
+    let bare = say(Screen::TitleTotal {
         total,
         named: false,
     });
@@ -75,9 +75,10 @@ pub fn title(total: usize, unread: usize, filter: ListFilter, cells: usize, lang
 }
 
 pub struct ListView<'a> {
+    /// Every issue, newest first: the rows are looked up here.
     pub summaries: &'a [IssueSummary],
-    /// The rows shown: indices into `summaries`, in list order.
-    pub rows: &'a [usize],
+    /// The issues shown, newest first.
+    pub rows: &'a [IssueKey],
     pub selected: usize,
     /// False when the shown issue is not in the filtered list: then no row
     /// is highlighted, the cursor only says where j/k continue.
@@ -85,7 +86,8 @@ pub struct ListView<'a> {
     pub offset: usize,
     pub focused: bool,
     pub unread: usize,
-    pub filter: ListFilter,
+    /// How the title names the filter, when it hides issues.
+    pub filter: Option<String>,
     /// What to say when no row is shown.
     pub empty: String,
     pub theme: &'a Theme,
@@ -97,7 +99,7 @@ impl Widget for ListView<'_> {
         let title = title(
             self.summaries.len(),
             self.unread,
-            self.filter,
+            self.filter.as_deref(),
             usize::from(area.width.saturating_sub(2)),
             self.lang,
         );
@@ -117,9 +119,14 @@ impl Widget for ListView<'_> {
             self.offset.min(self.selected)
         };
         let cells = usize::from(inner.width);
+        // Newest first, one per key: a binary search finds a row's issue.
+        let issue = |key: IssueKey| {
+            let at = self.summaries.binary_search_by(|s| key.cmp(&s.key)).ok()?;
+            self.summaries.get(at)
+        };
         let shown = self.rows.iter().enumerate().skip(offset);
-        for (y, (i, s)) in (inner.y..inner.bottom())
-            .zip(shown.filter_map(|(i, &at)| self.summaries.get(at).map(|s| (i, s))))
+        for (y, (i, s)) in
+            (inner.y..inner.bottom()).zip(shown.filter_map(|(i, &key)| issue(key).map(|s| (i, s))))
         {
             let mut style = if s.cached { theme.text } else { theme.dim };
             if i == self.selected && self.highlight {

@@ -8,28 +8,38 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
+use super::theme::Theme;
 use super::wrap::{truncate, truncate_start, width};
-use crate::i18n::Tui;
 use crate::sanitize;
 use crate::tui::action::{Focus, InputMode};
-use crate::tui::app::App;
-use crate::tui::keymap::Bound;
-use crate::tui::search_state::SearchState;
+use crate::tui::keymap::binding::Bound;
 use crate::tui::ui::Ui;
 
-pub struct StatusView<'a> {
-    pub app: &'a App,
+/// What the left of the status line shows, in the order it wins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said<'a> {
+    /// The search prompt: the query typed and the hits so far.
+    Searching { query: &'a str, hits: String },
+    /// The `:` prompt and what it holds.
+    Goto { typed: &'a str },
+    /// A y/n question.
+    Asking(String),
+    /// The last message or error.
+    Message { text: &'a str, error: bool },
+    /// Nothing else to say: the kept search (its query, hits and the keys
+    /// that walk them), else the hints.
+    Idle {
+        search: Option<(&'a str, String, String)>,
+    },
 }
 
-fn hit_count(search: &SearchState, ui: &Ui) -> String {
-    let hits = search.hits.len();
-    if search.is_pending() {
-        return ui.say(Tui::Searching(hits));
-    }
-    ui.say(Tui::Hits {
-        hits,
-        index: search.index,
-    })
+/// The status line's props: what it says, the key hints, and where the
+/// list's cursor is (` 3/140`) for the right.
+pub struct StatusView<'a> {
+    pub said: Said<'a>,
+    pub hints: &'a StatusHints,
+    pub position: String,
+    pub theme: &'a Theme,
 }
 
 /// What the left of the status line says, and how the pinned hints follow.
@@ -87,10 +97,9 @@ impl StatusHints {
 
 impl StatusView<'_> {
     fn left(&self) -> Left {
-        let app = self.app;
-        let theme = &app.ui.theme;
-        let pinned = app.hints.pinned.clone();
-        let mut hints = app.hints.hints.clone();
+        let theme = self.theme;
+        let pinned = self.hints.pinned.clone();
+        let mut hints = self.hints.hints.clone();
         let prompt = |text: String, hints: Vec<String>| Left {
             text,
             style: theme.text,
@@ -98,74 +107,41 @@ impl StatusView<'_> {
             hints,
             pinned: String::new(),
         };
-        match (app.mode, &app.search, app.question) {
-            (InputMode::Search, Some(s), _) => {
-                let count = if s.query.is_empty() {
-                    String::new()
-                } else {
-                    hit_count(s, &app.ui)
-                };
-                return prompt(
-                    format!("/{}▏ {count}", sanitize::line(&s.query)),
-                    Vec::new(),
-                );
+        match &self.said {
+            Said::Searching { query, hits } => {
+                prompt(format!("/{}▏ {hits}", sanitize::line(query)), Vec::new())
             }
-            (InputMode::Goto, _, _) => {
-                return prompt(format!(":{}▏", sanitize::line(&app.goto_input)), hints);
-            }
-            (InputMode::Confirm, _, Some(q)) => {
-                return Left {
-                    text: app.ui.say(q.text()),
-                    style: theme.title,
-                    typing: false,
-                    hints: Vec::new(),
-                    pinned: String::new(),
-                };
-            }
-            _ => {}
-        }
-        if let Some(status) = &app.status {
-            let style = if status.error {
-                theme.error
-            } else {
-                theme.text
-            };
-            return Left {
-                text: sanitize::line(&status.text),
-                style,
+            Said::Goto { typed } => prompt(format!(":{}▏", sanitize::line(typed)), hints),
+            Said::Asking(question) => Left {
+                text: question.clone(),
+                style: theme.title,
+                typing: false,
+                hints: Vec::new(),
+                pinned: String::new(),
+            },
+            Said::Message { text, error } => Left {
+                text: sanitize::line(text),
+                style: if *error { theme.error } else { theme.text },
                 typing: false,
                 hints: Vec::new(),
                 pinned,
-            };
-        }
-        let mut text = String::new();
-        if let Some(s) = app.search.as_ref().filter(|s| !s.query.is_empty()) {
-            let keys = &app.ui.keys;
-            text = format!(
-                "“{}” {} {}/{}",
-                sanitize::line(&s.query),
-                hit_count(s, &app.ui),
-                keys.label_of("next_hit", app.ui.lang),
-                keys.label_of("prev_hit", app.ui.lang)
-            );
-        } else if !hints.is_empty() {
-            text = hints.remove(0);
-        }
-        Left {
-            text,
-            style: theme.dim,
-            typing: false,
-            hints,
-            pinned,
-        }
-    }
-
-    fn right(&self) -> String {
-        let app = self.app;
-        match app.list_rows.len() {
-            0 => String::new(),
-            n if app.cursor_on_shown() => format!(" {}/{n}", app.list_selected + 1),
-            n => format!(" –/{n}"),
+            },
+            Said::Idle { search } => {
+                let text = match search {
+                    Some((query, hits, keys)) => {
+                        format!("“{}” {hits} {keys}", sanitize::line(query))
+                    }
+                    None if !hints.is_empty() => hints.remove(0),
+                    None => String::new(),
+                };
+                Left {
+                    text,
+                    style: theme.dim,
+                    typing: false,
+                    hints,
+                    pinned,
+                }
+            }
         }
     }
 }
@@ -173,14 +149,14 @@ impl StatusView<'_> {
 impl Widget for StatusView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let cells = usize::from(area.width);
-        let right = self.right();
+        let right = self.position.clone();
         let right_cells = if width(&right) + 20 <= cells {
             width(&right)
         } else {
             0
         };
         let left = self.left();
-        let theme = &self.app.ui.theme;
+        let theme = self.theme;
         let left_cells = cells - right_cells;
         // The pinned hints first, then the message or prompt, then as many
         // other hints as fit, whole, in key-map order.

@@ -9,9 +9,22 @@ use std::str::FromStr;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::BorderType;
 
-/// A built-in theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+/// A built-in theme, named in lower case (`"light"`): `VARIANTS` lists
+/// them all and `str::parse` reads a name.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    serde::Deserialize,
+    strum::VariantArray,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum ThemeName {
     #[default]
     Dark,
@@ -21,11 +34,7 @@ pub enum ThemeName {
 
 impl ThemeName {
     pub fn as_str(self) -> &'static str {
-        match self {
-            ThemeName::Dark => "dark",
-            ThemeName::Light => "light",
-            ThemeName::Mono => "mono",
-        }
+        self.into()
     }
 }
 
@@ -358,6 +367,8 @@ fn colour_spec(c: Color) -> String {
 
 #[cfg(test)]
 mod tests {
+    use strum::VariantArray;
+
     use super::*;
 
     #[test]
@@ -389,8 +400,17 @@ mod tests {
     }
 
     #[test]
+    fn every_theme_name_reads_back_as_the_same_theme() {
+        for &name in ThemeName::VARIANTS {
+            assert_eq!(name.as_str().parse::<ThemeName>(), Ok(name));
+        }
+        assert_eq!(ThemeName::Light.as_str(), "light");
+        assert!("solarized".parse::<ThemeName>().is_err());
+    }
+
+    #[test]
     fn every_builtin_style_spells_back_to_itself() {
-        for name in [ThemeName::Dark, ThemeName::Light, ThemeName::Mono] {
+        for &name in ThemeName::VARIANTS {
             let theme = Theme::builtin(name);
             for (element, _) in ELEMENTS {
                 let style = theme.element(element).expect("listed");
@@ -415,7 +435,7 @@ mod tests {
             }
         }
         // No theme paints the screen's background.
-        for name in [ThemeName::Dark, ThemeName::Light, ThemeName::Mono] {
+        for &name in ThemeName::VARIANTS {
             assert_eq!(Theme::builtin(name).text, Style::default());
         }
     }

@@ -11,7 +11,7 @@ use ratatui::style::Style;
 
 use super::super::theme::Theme;
 use super::super::wrap::{fit, fit_right, width, wrap_styled};
-use crate::i18n::{Lang, Tui};
+use crate::i18n::{Lang, Screen};
 use crate::model::IssueKey;
 use crate::trend::compare::{Direction, IssueComparisons};
 use crate::trend::describe::{pane, Part};
@@ -82,7 +82,7 @@ impl FigureTable {
                     .map(|p| pieces(p, theme)),
                 );
                 FigureRow {
-                    label: Tui::Metric(m.metric).text(lang).into_owned(),
+                    label: Screen::Metric(m.metric).text(lang).into_owned(),
                     value: pane::value(m),
                     items,
                 }

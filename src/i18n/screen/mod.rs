@@ -1,7 +1,8 @@
-//! The TUI's words in both languages: pane titles and labels, status and
-//! error messages, prompts, the charts and the help's frame. A section of
-//! the message table ([`super::Msg::Tui`]) in a file of its own, as the
-//! TUI has over a hundred. Same rules as messages.rs: a variant, its two
+//! What the TUI's screen says, in both languages (`Screen`, named apart
+//! from `crate::tui`): pane titles and labels, status and error messages,
+//! prompts, the charts and the help's frame. A section of the message
+//! table ([`super::Msg::Screen`]) in a folder of its own, as the TUI has
+//! over a hundred. Same rules as messages.rs: a variant, its two
 //! arms, a sample; never a catch-all arm.
 //!
 //! Bulletin content is never translated. The figures' short names (处理事件
@@ -19,7 +20,7 @@ pub type Why = Box<super::Msg>;
 
 /// Something the TUI says.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Tui {
+pub enum Screen {
     // The screen and the terminal.
     /// Which of stdin and stdout are terminals (not both).
     NeedsTerminal {
@@ -231,10 +232,10 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-impl Tui {
+impl Screen {
     pub fn text(&self, lang: Lang) -> Cow<'static, str> {
         use Lang::{En, Zh};
-        use Tui::*;
+        use Screen::*;
         match (self, lang) {
             (CannotReadCache(e), Zh) => format!("读不了缓存：{}", e.text(Zh)).into(),
             (CannotReadCache(e), En) => format!("cannot read the cache: {}", e.text(En)).into(),

@@ -2,13 +2,13 @@
 
 use chrono::NaiveDate;
 
-use super::Tui;
+use super::Screen;
 use crate::model::IssueKey;
 
-impl Tui {
+impl Screen {
     /// One of each message, for the test that checks both languages.
-    pub(in crate::i18n) fn samples() -> Vec<Tui> {
-        use Tui::*;
+    pub(in crate::i18n) fn samples() -> Vec<Screen> {
+        use Screen::*;
         let k = IssueKey::new(2024, 17);
         let e = || Box::new(crate::i18n::Msg::Os(crate::i18n::Os::StorageFull));
         let key = || "f".to_string();

@@ -1,15 +1,14 @@
-//! What `F` keeps between key presses, apart from the App: the fetcher
-//! (behind a trait, so tests reach a loopback server), the fetch under
-//! way and the news its thread sends. fetch.rs is the App's side of it.
+//! What `F` fetches with: the [`PageFetcher`] trait (so tests reach a
+//! loopback server) and the real one, which fetches as `zhoubao fetch`
+//! does and stores through a connection of its own. The fetch under way is
+//! state/fetching.rs's.
 
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
-use std::sync::{Arc, Mutex, TryLockError};
+use std::sync::{Mutex, TryLockError};
 use std::time::Duration;
 
-use super::target::Target;
 use crate::fetch::{self, Cancel, Client, FetchError, FetchOptions, PageResult, Step};
-use crate::i18n::{Fetch, Localized};
+use crate::i18n::Localized;
 use crate::store::Store;
 
 /// What a fetch thread says as it goes.
@@ -80,36 +79,5 @@ impl PageFetcher for CacheFetcher {
                 },
             );
         result
-    }
-}
-
-pub(super) enum News {
-    Progress(Progress),
-    Done(PageResult),
-}
-
-/// A fetch under way.
-pub(super) struct Job {
-    /// How messages name it: the issue key, else the line's title.
-    pub(super) what: String,
-    /// Where the reader was when pressing `F`, and whether it was a link.
-    pub(super) from: Option<Target>,
-    pub(super) link: bool,
-    pub(super) news: Receiver<News>,
-    pub(super) cancel: Cancel,
-    /// What the status line says while it runs.
-    pub(super) showing: Fetch,
-}
-
-/// `F`'s state in the app: the fetcher (None in the demo) and the fetch
-/// under way.
-pub struct FetchSlot {
-    pub(super) fetcher: Option<Arc<dyn PageFetcher>>,
-    pub(super) job: Option<Job>,
-}
-
-impl FetchSlot {
-    pub fn new(fetcher: Option<Arc<dyn PageFetcher>>) -> FetchSlot {
-        FetchSlot { fetcher, job: None }
     }
 }
