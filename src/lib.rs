@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod fetch;
 pub mod i18n;
+pub mod images;
 pub mod import;
 pub mod model;
 pub mod output;

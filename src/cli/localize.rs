@@ -9,6 +9,7 @@ use std::error::Error;
 use crate::config::ConfigError;
 use crate::fetch::FetchError;
 use crate::i18n::{Lang, Localized};
+use crate::images::ImageError;
 use crate::model::{BadIssueKey, ParseError, Skip, Unreadable};
 use crate::store::StoreError;
 use crate::tui::browser::OpenError;
@@ -86,6 +87,7 @@ const WORDED: &[Worded] = &[
     Worded::of::<Unreadable>(),
     Worded::of::<BadIssueKey>(),
     Worded::of::<FetchError>(),
+    Worded::of::<ImageError>(),
     Worded::of::<ConfigError>(),
     Worded::of::<KeyMapError>(),
     Worded::of::<BadKey>(),

@@ -90,6 +90,29 @@ impl Client {
         cancel: &Cancel,
         on_step: &mut dyn FnMut(Step<'_>),
     ) -> Result<Page, FetchError> {
+        self.get_body(url, Want::Page, cancel, on_step)
+    }
+
+    /// GETs a picture as [`Client::get`] does a page (the same redirects,
+    /// pacing and time limit, no Referer), whatever type the server calls
+    /// it, at most `max_bytes`: the caller tells a picture by its bytes.
+    pub fn get_image(
+        &mut self,
+        url: &str,
+        max_bytes: usize,
+        cancel: &Cancel,
+        on_step: &mut dyn FnMut(Step<'_>),
+    ) -> Result<Page, FetchError> {
+        self.get_body(url, Want::Image { max_bytes }, cancel, on_step)
+    }
+
+    fn get_body(
+        &mut self,
+        url: &str,
+        want: Want,
+        cancel: &Cancel,
+        on_step: &mut dyn FnMut(Step<'_>),
+    ) -> Result<Page, FetchError> {
         let mut current = secure(web_url(url)?);
         let mut seen = HashSet::from([current.to_string()]);
         let mut spent = Duration::ZERO;
@@ -140,7 +163,7 @@ impl Client {
                 });
             }
             // The request's global timeout, set above, bounds the body too.
-            return self.read_page(current, response, &host);
+            return self.read_body(current, response, &host, want);
         }
     }
 
@@ -208,23 +231,28 @@ impl Client {
         }
     }
 
-    /// Checks the type and size, then reads the body up to the cap.
-    fn read_page(
+    /// Checks the type (of a page) and size, then reads the body up to
+    /// the cap.
+    fn read_body(
         &self,
         url: url::Url,
         response: ureq::http::Response<ureq::Body>,
         host: &str,
+        want: Want,
     ) -> Result<Page, FetchError> {
         let body = response.into_body();
         let content_type = body.mime_type().map(|t| t.to_ascii_lowercase());
-        if let Some(t) = &content_type {
+        if let (Some(t), Want::Page) = (&content_type, want) {
             if !PAGE_TYPES.contains(&t.as_str()) {
                 return Err(FetchError::NotHtml {
                     content_type: crate::sanitize::line(t),
                 });
             }
         }
-        let cap = self.options.max_body;
+        let cap = match want {
+            Want::Page => self.options.max_body,
+            Want::Image { max_bytes } => max_bytes,
+        };
         // ureq gives no length for a body it decompresses: the cap then
         // applies while reading.
         if body.content_length().is_some_and(|n| n > cap as u64) {
@@ -251,6 +279,14 @@ impl Client {
             content_type,
         })
     }
+}
+
+/// What a GET is for: a page (of the page types, up to `max_body`) or a
+/// picture (any type, up to its own cap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Page,
+    Image { max_bytes: usize },
 }
 
 /// `host:port` of a proxy URL (`http://user:pw@proxy:3128` → `proxy:3128`),

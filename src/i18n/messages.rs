@@ -12,6 +12,7 @@ use super::cache::Cache;
 use super::cmd::Cmd;
 use super::fetch::Fetch;
 use super::help::Help;
+use super::images::Images;
 use super::tui::Tui;
 use super::Lang;
 
@@ -39,6 +40,9 @@ pub enum Msg {
     // --- fetch
     /// `zhoubao fetch` and the TUI's `F` (fetch.rs).
     Fetch(Fetch),
+    // --- images
+    /// The bulletins' pictures (images.rs).
+    Images(Images),
     // --- TUI: panes, status line, prompts, help
     /// The TUI's messages (tui.rs).
     Tui(Tui),
@@ -98,6 +102,8 @@ impl Msg {
             (Msg::Cache(m), lang) => m.text(lang),
             // --- fetch
             (Msg::Fetch(m), lang) => m.text(lang),
+            // --- images
+            (Msg::Images(m), lang) => m.text(lang),
             // --- TUI
             (Msg::Tui(m), lang) => m.text(lang),
             (Msg::Help(h), lang) => h.text(lang).into(),
@@ -133,6 +139,7 @@ impl Msg {
         .chain(super::Os::samples().into_iter().map(Msg::Os))
         .chain(super::Compare::samples().into_iter().map(Msg::Compare))
         .chain(Fetch::samples().into_iter().map(Msg::Fetch))
+        .chain(Images::samples().into_iter().map(Msg::Images))
         .collect()
     }
 }

@@ -17,6 +17,7 @@ mod cmd;
 mod compare;
 mod fetch;
 mod help;
+mod images;
 mod localized;
 mod messages;
 mod metric;
@@ -28,6 +29,7 @@ pub use cmd::{Cmd, Col, Field, Refused};
 pub use compare::{Compare, Standing};
 pub use fetch::Fetch;
 pub use help::Help;
+pub use images::Images;
 pub(crate) use localized::english_display;
 #[cfg(test)]
 pub(crate) use localized::missing_words;
@@ -152,6 +154,7 @@ mod tests {
             include_str!("compare.rs"),
             include_str!("fetch.rs"),
             include_str!("help.rs"),
+            include_str!("images.rs"),
             include_str!("localized.rs"),
             include_str!("messages.rs"),
             include_str!("metric.rs"),
@@ -164,6 +167,7 @@ mod tests {
             for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
                 for module in [
                     "parse", "store", "tui", "trend", "fetch", "import", "output", "config",
+                    "images",
                 ] {
                     let path = format!("crate::{module}");
                     assert!(

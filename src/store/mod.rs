@@ -6,6 +6,7 @@
 
 mod apply;
 mod error;
+mod images;
 mod merge;
 mod open;
 mod read;
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use error::StoreError;
+pub use images::{ImageRow, ImageRowState, NewImage};
 pub use open::LOCK_WAIT;
 pub use recover::{default_recovery_path, Recovered};
 pub use reindex::Reindexed;
