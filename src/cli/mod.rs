@@ -8,6 +8,7 @@ pub mod completions;
 pub mod config;
 pub mod export;
 pub mod fetch;
+pub mod images;
 pub mod import;
 pub mod list;
 pub mod localize;
