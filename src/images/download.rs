@@ -209,11 +209,10 @@ fn plan(
     for &key in keys {
         for url in store.issue_image_urls(key)? {
             match image_identity(&url) {
-                Some(identity) => {
-                    if seen.insert(identity.clone()) {
-                        wanted.push(Target { identity, url });
-                    }
+                Some(identity) if seen.insert(identity.clone()) => {
+                    wanted.push(Target { identity, url });
                 }
+                Some(_) => {}
                 None if seen.insert(url.clone()) => summary.failed.push((
                     url.clone(),
                     ImageError::BadAddress {

@@ -59,12 +59,12 @@ impl ImageViewState {
     }
 
     /// The next picture; false at the last.
-    pub fn next(&mut self) -> bool {
+    pub fn forward(&mut self) -> bool {
         self.select(self.current + 2)
     }
 
     /// The previous picture; false at the first.
-    pub fn previous(&mut self) -> bool {
+    pub fn back(&mut self) -> bool {
         self.current > 0 && self.select(self.current)
     }
 

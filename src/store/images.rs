@@ -191,7 +191,8 @@ impl Store {
 
 /// Copies every readable picture from a damaged cache (`recover`), in one
 /// transaction; a row that cannot be read, or whose bytes no longer match
-/// their checksum, is left out. Returns (copied, lost).
+/// their checksum, is left out. Returns (pictures copied, rows lost);
+/// recorded failures are copied too, and not counted.
 pub(super) fn copy_images(
     old: &rusqlite::Connection,
     new: &mut Store,
@@ -246,10 +247,11 @@ pub(super) fn copy_images(
                 lost += 1;
                 continue;
             }
+            let picture = row.10.is_some();
             insert.execute(params![
                 row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9, row.10
             ])?;
-            copied += 1;
+            copied += usize::from(picture);
         }
     }
     tx.commit()?;

@@ -140,7 +140,7 @@ fn a_picture_not_downloaded_says_so_in_place_of_it() {
     let buf = drawn(&state, 40, 12, Lang::Zh);
     let screen: String = (0..12).map(|y| row(&buf, y) + "\n").collect();
     assert!(screen.contains("还没有下载"), "{screen}");
-    assert!(state.next());
+    assert!(state.forward());
     let buf = drawn(&state, 40, 12, Lang::En);
     let screen: String = (0..12).map(|y| row(&buf, y) + "\n").collect();
     // Wrapped within the border, centred.
@@ -196,13 +196,13 @@ fn an_issue_without_pictures_says_so() {
 fn arrows_and_digits_choose_within_the_issues_pictures() {
     let mut state = ImageViewState::new(key(), (1..=5).map(|i| image(i, cached())).collect());
     assert_eq!(state.position(), Some((1, 5)));
-    assert!(!state.previous(), "no picture before the first");
-    assert!(state.next());
+    assert!(!state.back(), "no picture before the first");
+    assert!(state.forward());
     assert_eq!(state.position(), Some((2, 5)));
     assert!(state.select(5));
-    assert!(!state.next(), "no picture after the last");
+    assert!(!state.forward(), "no picture after the last");
     assert!(!state.select(6) && !state.select(0));
-    assert!(state.previous());
+    assert!(state.back());
     assert_eq!(state.current().map(|i| i.index), Some(4));
     // Read again after a download: the same picture stays shown.
     let mut again: Vec<IssueImage> = (1..=5).map(|i| image(i, cached())).collect();
