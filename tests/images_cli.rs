@@ -90,15 +90,17 @@ fn fetch_keeps_the_pages_pictures_and_images_lists_them() {
     assert!(png_bytes < 1024);
     assert_eq!(lines[2], format!("   PNG 40×30, {png_bytes} B"));
     assert_eq!(lines[3], format!("   {}", server.picture_url("chart.png")));
-    assert!(lines[5].starts_with("   JPEG 48×32, "), "{text}");
+    // The next pictures follow the same paragraph: its words are not repeated.
+    assert!(lines[4].starts_with("2. JPEG 48×32, "), "{text}");
+    assert_eq!(
+        lines[6],
+        "3. failed: too many pixels: 100000×100000, at most 8192 a side"
+    );
     assert_eq!(
         lines[8],
-        "   failed: too many pixels: 100000×100000, at most 8192 a side"
+        "4. failed: not an image: the server sent a web page"
     );
-    assert_eq!(
-        lines[11],
-        "   failed: not an image: the server sent a web page"
-    );
+    assert_eq!(lines.len(), 10, "{text}");
     assert!(
         stderr(&out).contains(&format!(
             "zhoubao images {key} --fetch downloads the missing ones"
@@ -111,7 +113,7 @@ fn fetch_keeps_the_pages_pictures_and_images_lists_them() {
     let zh = stdout(&zhoubao(&db, "zh", &["images", &key]));
     assert!(zh.contains("：4 张图片\n"), "{zh}");
     assert!(
-        zh.contains("   失败：不是图片：服务器发来的是网页\n"),
+        zh.contains("\n4. 失败：不是图片：服务器发来的是网页\n"),
         "{zh}"
     );
 

@@ -104,18 +104,23 @@ pub fn listing(key: IssueKey, title: &str, list: &[IssueImage], lang: Lang) -> S
     );
     let number_width = list.len().to_string().len();
     let indent = " ".repeat(number_width + 2);
+    let mut said: Option<String> = None;
     for image in list {
         let words = [image.heading.as_deref(), image.caption.as_deref()]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
             .join(" · ");
-        out.push_str(&format!(
-            "{:>number_width$}. {}\n",
-            image.index,
-            cut(&crate::sanitize::line(&words), CAPTION_CELLS)
-        ));
-        out.push_str(&format!("{indent}{}\n", state_words(image, lang)));
+        let number = format!("{:>number_width$}. ", image.index);
+        // A row of charts after one paragraph: its words once, at the first.
+        if !words.is_empty() && said.as_ref() != Some(&words) {
+            let line = cut(&crate::sanitize::line(&words), CAPTION_CELLS);
+            out.push_str(&format!("{number}{line}\n{indent}"));
+        } else {
+            out.push_str(&number);
+        }
+        said = Some(words);
+        out.push_str(&format!("{}\n", state_words(image, lang)));
         out.push_str(&format!("{indent}{}\n", crate::sanitize::line(&image.url)));
     }
     out
@@ -280,14 +285,15 @@ mod tests {
             lines[3],
             "   https://mmbiz.qpic.cn/sz_mmbiz_png/C1/640?wx_fmt=png"
         );
-        assert_eq!(lines[5], "   not downloaded");
+        // The same words again are not repeated.
+        assert_eq!(lines[4], "2. not downloaded");
         assert_eq!(
-            lines[8],
-            "   failed: not an image: the server sent a web page"
+            lines[6],
+            "3. failed: not an image: the server sent a web page"
         );
         let zh = listing(IssueKey::new(2024, 17), "周报", &list, Lang::Zh);
         assert!(zh.contains("   PNG 1080×608，45 KiB\n"), "{zh}");
-        assert!(zh.contains("   未下载\n"), "{zh}");
+        assert!(zh.contains("\n2. 未下载\n"), "{zh}");
     }
 
     #[test]

@@ -104,7 +104,7 @@ impl Localized for ImageError {
                 format!("incomplete {kind} file: the transfer was cut short").into()
             }
             (TooManyPixels { width, height, max }, Zh) => {
-                format!("图片太大：{width}×{height} 像素，每边最多 {max}").into()
+                format!("像素太多：{width}×{height}，每边最多 {max}").into()
             }
             (TooManyPixels { width, height, max }, En) => {
                 format!("too many pixels: {width}×{height}, at most {max} a side").into()
