@@ -170,12 +170,14 @@ fn dispatch(
             fetch,
             save,
             quiet,
+            json,
         } => {
             let flags = cli::images::Flags {
                 key,
                 fetch,
                 save,
                 quiet,
+                json,
             };
             cli::images::run(&mut store, flags, config, lang)
         }

@@ -127,6 +127,9 @@ pub enum Command {
         /// Do not draw a progress line while downloading
         #[arg(long)]
         quiet: bool,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
     },
     /// Export one row per issue for a spreadsheet or a chart
     Export {

@@ -25,6 +25,7 @@ pub struct Flags {
     pub fetch: bool,
     pub save: Option<PathBuf>,
     pub quiet: bool,
+    pub json: bool,
 }
 
 /// Widest caption printed, in terminal cells.
@@ -69,12 +70,16 @@ pub fn run(store: &mut Store, flags: Flags, config: Config, lang: Lang) -> Resul
     images::with_words(store, key, &mut list)?;
     let title = crate::sanitize::line(detail.summary.title.as_deref().unwrap_or_default());
     let mut out = std::io::stdout().lock();
-    write!(out, "{}", listing(key, &title, &list, lang))?;
+    if flags.json {
+        write!(out, "{}", listing_json(&list))?;
+    } else {
+        write!(out, "{}", listing(key, &title, &list, lang))?;
+    }
     out.flush()?;
     let left = list
         .iter()
         .any(|i| matches!(i.state, ImageState::Missing | ImageState::Failed { .. }));
-    if left && !flags.fetch {
+    if left && !flags.fetch && !flags.json {
         let key = key.to_string();
         eprintln!("{}", Images::FetchHint { key }.text(lang));
     }
@@ -124,6 +129,48 @@ pub fn listing(key: IssueKey, title: &str, list: &[IssueImage], lang: Lang) -> S
         out.push_str(&format!("{indent}{}\n", crate::sanitize::line(&image.url)));
     }
     out
+}
+
+/// `--json`: one object per picture; the reason of a failure in English
+/// (field names and values for scripts), text fields sanitized.
+pub fn listing_json(list: &[IssueImage]) -> String {
+    use serde_json::{json, Value};
+    let clean = |s: Option<&str>| s.map(crate::sanitize::line);
+    let rows: Vec<Value> = list
+        .iter()
+        .map(|image| {
+            let mut v = json!({
+                "index": image.index,
+                "url": crate::sanitize::line(&image.url),
+                "heading": clean(image.heading.as_deref()),
+                "caption": clean(image.caption.as_deref()),
+            });
+            match &image.state {
+                ImageState::Cached {
+                    kind,
+                    width,
+                    height,
+                    bytes,
+                } => {
+                    v["state"] = json!("cached");
+                    v["type"] = json!(kind.as_str());
+                    v["width"] = json!(width);
+                    v["height"] = json!(height);
+                    v["bytes"] = json!(bytes);
+                }
+                ImageState::Failed { reason } => {
+                    v["state"] = json!("failed");
+                    v["reason"] = json!(reason.en);
+                }
+                ImageState::Missing => v["state"] = json!("missing"),
+                ImageState::BadAddress => v["state"] = json!("not-http"),
+            }
+            v
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&Value::Array(rows)).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 fn state_words(image: &IssueImage, lang: Lang) -> String {
@@ -294,6 +341,39 @@ mod tests {
         let zh = listing(IssueKey::new(2024, 17), "周报", &list, Lang::Zh);
         assert!(zh.contains("   PNG 1080×608，45 KiB\n"), "{zh}");
         assert!(zh.contains("\n2. 未下载\n"), "{zh}");
+    }
+
+    #[test]
+    fn json_gives_each_picture_its_state_and_numbers() {
+        let list = vec![
+            image(
+                1,
+                ImageState::Cached {
+                    kind: ImageKind::Jpeg,
+                    width: 640,
+                    height: 360,
+                    bytes: 1234,
+                },
+            ),
+            image(
+                2,
+                ImageState::Failed {
+                    reason: Reason::of(&ImageError::Empty),
+                },
+            ),
+        ];
+        let v: serde_json::Value = serde_json::from_str(&listing_json(&list)).unwrap();
+        assert_eq!(v[0]["state"], "cached");
+        assert_eq!(v[0]["type"], "jpeg");
+        assert_eq!(
+            (v[0]["width"].as_u64(), v[0]["height"].as_u64()),
+            (Some(640), Some(360))
+        );
+        assert_eq!(v[0]["bytes"], 1234);
+        assert_eq!(v[0]["heading"], "本周网络安全基本态势");
+        assert_eq!(v[1]["state"], "failed");
+        assert_eq!(v[1]["reason"], "the server sent an empty file");
+        assert_eq!(v[1]["index"], 2);
     }
 
     #[test]

@@ -43,6 +43,10 @@ pub enum Images {
         cached: usize,
         failed: usize,
     },
+    /// Many pictures that failed alike: the reason once, with the count.
+    FailedMany { images: usize, why: Box<Msg> },
+    /// After failures told by reason: where each is named.
+    WhichFailed,
     /// Pictures that failed before and were not asked for again.
     NotRetried { images: usize },
     /// The cache refused a write: the download stopped.
@@ -163,6 +167,17 @@ impl Images {
                 plural(*images, "image", "images")
             )
             .into(),
+            (FailedMany { images, why }, Zh) => {
+                format!("失败  {images} 张图片：{}", why.text(Zh)).into()
+            }
+            (FailedMany { images, why }, En) => format!(
+                "failed  {}: {}",
+                plural(*images, "image", "images"),
+                why.text(En)
+            )
+            .into(),
+            (WhichFailed, Zh) => "zhoubao images KEY 列出哪些失败了、为什么".into(),
+            (WhichFailed, En) => "zhoubao images KEY says which failed, and why".into(),
             (NotRetried { images }, Zh) => format!(
                 "之前下载失败的 {images} 张图片没有重试（zhoubao images KEY --fetch 会重试）"
             )
@@ -252,6 +267,11 @@ impl Images {
                 cached: 1,
                 failed: 1,
             },
+            FailedMany {
+                images: 9,
+                why: why(),
+            },
+            WhichFailed,
             NotRetried { images: 1 },
             NotRetried { images: 2 },
             Stopped { why: why() },

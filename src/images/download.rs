@@ -22,6 +22,9 @@ use crate::store::{ImageRowState, NewImage, Store};
 /// The most bytes of one picture read: a chart is a few hundred KB.
 pub const MAX_IMAGE_BYTES: usize = 10 * 1024 * 1024;
 
+/// Failures listed one by one in a report; past this, by reason.
+const LISTED_FAILURES: usize = 5;
+
 /// What to ask for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImageFetch {
@@ -80,20 +83,42 @@ impl ImagesSummary {
         !self.failed.is_empty() || self.stopped.is_some() || self.cancelled
     }
 
-    /// The report's lines in `lang`: each failure, then the counts.
+    /// The report's lines in `lang`: each failure (or, past a few, each
+    /// reason once with its count: a network that refuses the CDN fails
+    /// every picture alike), then the counts.
     pub fn render(&self, lang: Lang) -> String {
-        let mut lines: Vec<String> = self
-            .failed
-            .iter()
-            .map(|(url, why)| {
-                Fetch::FailedLine {
-                    url: crate::sanitize::line(url),
-                    why: Box::new(why.message()),
+        let mut lines: Vec<String> = if self.failed.len() <= LISTED_FAILURES {
+            self.failed
+                .iter()
+                .map(|(url, why)| {
+                    Fetch::FailedLine {
+                        url: crate::sanitize::line(url),
+                        why: Box::new(why.message()),
+                    }
+                    .text(lang)
+                    .into_owned()
+                })
+                .collect()
+        } else {
+            let mut reasons: Vec<(&ImageError, usize)> = Vec::new();
+            for (_, why) in &self.failed {
+                match reasons.iter_mut().find(|(r, _)| *r == why) {
+                    Some((_, n)) => *n += 1,
+                    None => reasons.push((why, 1)),
                 }
-                .text(lang)
-                .into_owned()
-            })
-            .collect();
+            }
+            reasons
+                .into_iter()
+                .map(|(why, images)| {
+                    Images::FailedMany {
+                        images,
+                        why: Box::new(why.message()),
+                    }
+                    .text(lang)
+                    .into_owned()
+                })
+                .collect()
+        };
         lines.push(
             Images::Summary {
                 images: self.images(),
@@ -104,6 +129,9 @@ impl ImagesSummary {
             .text(lang)
             .into_owned(),
         );
+        if self.failed.len() > LISTED_FAILURES {
+            lines.push(Images::WhichFailed.text(lang).into_owned());
+        }
         if self.not_retried > 0 {
             let n = self.not_retried;
             lines.push(Images::NotRetried { images: n }.text(lang).into_owned());
@@ -327,5 +355,27 @@ mod tests {
             .render(Lang::Zh)
             .contains("5 张图片：新下载 2，已缓存 1，失败 1"));
         assert!(summary.failed_any());
+    }
+
+    #[test]
+    fn many_failures_are_told_once_per_reason() {
+        let refused = ImageError::Fetch(FetchError::Refused {
+            host: "mmbiz.qpic.cn".into(),
+        });
+        let mut failed: Vec<(String, ImageError)> = (0..9)
+            .map(|i| (format!("https://mmbiz.qpic.cn/{i}/640"), refused.clone()))
+            .collect();
+        failed.insert(3, ("http://h/x.png".into(), ImageError::Empty));
+        let summary = ImagesSummary {
+            failed,
+            ..ImagesSummary::default()
+        };
+        assert_eq!(
+            summary.render(Lang::En),
+            "failed  9 images: download failed: connection refused by mmbiz.qpic.cn\n\
+             failed  1 image: the server sent an empty file\n\
+             10 images: 0 downloaded, 0 already cached, 10 failed\n\
+             zhoubao images KEY says which failed, and why"
+        );
     }
 }

@@ -28,6 +28,14 @@ use ratatui_image::{FilterType, Resize};
 use super::decode::decode_bounded;
 use super::error::ImageError;
 
+/// The terminal's way of drawing pictures, asked once at start: after the
+/// alternate screen and raw mode are entered and before events are read
+/// (the answer comes on stdin). Halfblocks when the terminal does not
+/// answer or the query fails (tmux without passthrough, a pipe).
+pub fn detect_picker() -> Picker {
+    Picker::from_query_stdio().unwrap_or_else(|_| Picker::halfblocks())
+}
+
 /// Encoded pictures kept: a bulletin's five or six at two sizes, and some.
 const KEEP: usize = 16;
 /// A decoded picture is kept for the next size asked of it up to this
