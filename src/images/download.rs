@@ -55,8 +55,7 @@ pub struct ImagesSummary {
     pub stored: usize,
     /// Already in the cache: not asked for.
     pub cached: usize,
-    /// Failed now (kept in the cache with the reason, but for addresses
-    /// that are not http(s), which have nothing to keep them by).
+    /// Failed now, each kept in the cache with its reason.
     pub failed: Vec<(String, ImageError)>,
     /// Failed before and not asked again.
     pub not_retried: usize,
@@ -236,18 +235,12 @@ fn plan(
     let mut wanted = Vec::new();
     for &key in keys {
         for url in store.issue_image_urls(key)? {
-            match image_identity(&url) {
-                Some(identity) if seen.insert(identity.clone()) => {
+            // An address that is not http(s) has nothing to ask for;
+            // `zhoubao images` says so, a download does not, each time.
+            if let Some(identity) = image_identity(&url) {
+                if seen.insert(identity.clone()) {
                     wanted.push(Target { identity, url });
                 }
-                Some(_) => {}
-                None if seen.insert(url.clone()) => summary.failed.push((
-                    url.clone(),
-                    ImageError::BadAddress {
-                        url: crate::sanitize::line(&url),
-                    },
-                )),
-                None => {}
             }
         }
     }

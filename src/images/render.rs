@@ -124,8 +124,14 @@ impl ImageRenderer {
     }
 
     /// Asks for `identity` at `size` unless it is drawn or being drawn;
-    /// `bytes` is read only then. Call it from update, never from draw.
-    pub fn request(&mut self, identity: &str, size: Size, bytes: impl FnOnce() -> Arc<[u8]>) {
+    /// `bytes` is read only then (None: the cache no longer has it, which
+    /// is what the picture then says). Call it from update, never from draw.
+    pub fn request(
+        &mut self,
+        identity: &str,
+        size: Size,
+        bytes: impl FnOnce() -> Option<Arc<[u8]>>,
+    ) {
         let key = RenderKey {
             identity: identity.to_string(),
             size,
@@ -143,9 +149,16 @@ impl ImageRenderer {
         if size.width == 0 || size.height == 0 {
             return;
         }
+        let Some(bytes) = bytes() else {
+            self.accept(Rendered {
+                key,
+                outcome: Outcome::Done(Err(ImageError::NotCached)),
+            });
+            return;
+        };
         let job = Job {
             key: key.clone(),
-            bytes: bytes(),
+            bytes,
         };
         if self.jobs.send(job).is_ok() {
             self.pending.insert(key);
@@ -294,8 +307,8 @@ mod tests {
 
     const WAIT: Duration = Duration::from_secs(20);
 
-    fn bytes(b: Vec<u8>) -> impl FnOnce() -> Arc<[u8]> {
-        move || Arc::from(b)
+    fn bytes(b: Vec<u8>) -> impl FnOnce() -> Option<Arc<[u8]>> {
+        move || Some(Arc::from(b))
     }
 
     #[test]
@@ -321,6 +334,17 @@ mod tests {
     }
 
     #[test]
+    fn bytes_gone_from_the_cache_say_so() {
+        let mut r = ImageRenderer::new(Picker::halfblocks());
+        r.request("gone", Size::new(10, 5), || None);
+        assert!(!r.is_pending("gone", Size::new(10, 5)));
+        assert!(matches!(
+            r.get("gone", Size::new(10, 5)),
+            Slot::Failed(ImageError::NotCached)
+        ));
+    }
+
+    #[test]
     fn bytes_that_are_no_picture_fail_with_their_reason() {
         let mut r = ImageRenderer::new(Picker::halfblocks());
         r.request("html", Size::new(10, 5), bytes(b"<html>".to_vec()));
@@ -339,7 +363,7 @@ mod tests {
         });
         let data: Arc<[u8]> = Arc::from(png(600, 600));
         for w in 1..=30u16 {
-            r.request("a", Size::new(w, 5), || Arc::clone(&data));
+            r.request("a", Size::new(w, 5), || Some(Arc::clone(&data)));
         }
         let mut drawn = 0;
         while r.pending.iter().any(|k| k.identity == "a") {

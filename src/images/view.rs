@@ -112,10 +112,7 @@ impl ImageViewState {
             return;
         };
         let size = ImageView::picture_area(area).as_size();
-        // Bytes that vanished from the cache meanwhile draw as no picture.
-        renderer.request(identity, size, || {
-            Arc::from(load(image).unwrap_or_default())
-        });
+        renderer.request(identity, size, || load(image).map(Arc::from));
     }
 }
 
