@@ -12,6 +12,7 @@ pub mod demo;
 pub mod feed;
 pub mod fetch;
 pub mod i18n;
+pub mod images;
 pub mod import;
 pub mod model;
 pub mod output;

@@ -194,6 +194,22 @@ fn dispatch(
         Command::Recover { .. } => Err(said(Cmd::DemoRefused(Refused::Recover), lang)),
         Command::List { select, json } => cli::list::run(&store, &select, json, lang),
         Command::Show { key, json } => cli::show::run(&store, key, json, lang),
+        Command::Images {
+            key,
+            fetch,
+            save,
+            quiet,
+            json,
+        } => {
+            let flags = cli::images::Flags {
+                key,
+                fetch,
+                save,
+                quiet,
+                json,
+            };
+            cli::images::run(&mut store, flags, config, lang)
+        }
         Command::Export {
             format,
             select,

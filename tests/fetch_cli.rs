@@ -1,6 +1,7 @@
 //! `zhoubao fetch` as a user runs it, against the loopback fixture server:
 //! the summary, the failure lines and exit status, both languages, and a
-//! proxy in the environment that must not catch loopback requests.
+//! proxy in the environment that must not catch loopback requests. Pages
+//! only (`[fetch] images = false`): the pictures are tests/images_cli.rs's.
 
 mod cli_fixture;
 mod fetch_fixture;
@@ -19,9 +20,15 @@ fn zhoubao(db: &Path, lang: &str, args: &[&str]) -> Output {
 }
 
 fn zhoubao_with(db: &Path, lang: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
+    // These tests are about pages: the pictures a fetch downloads after
+    // them are tests/images_cli.rs's.
+    let config = db.with_file_name("pages-only.toml");
+    std::fs::write(&config, "[fetch]\nimages = false\n").unwrap();
     cli_fixture::command()
         .arg("--db")
         .arg(db)
+        .arg("--config")
+        .arg(&config)
         .args(args)
         .env("ZHOUBAO_LANG", lang)
         .env("HTTP_PROXY", "http://127.0.0.1:1")

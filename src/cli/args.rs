@@ -147,6 +147,28 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List an issue's images (the weekly charts): the words near each,
+    /// and its type, dimensions and size in the cache, or why it is not
+    /// there
+    Images {
+        /// The issue, e.g. 2024-17
+        #[arg(value_name = "YEAR-NUMBER")]
+        key: IssueKey,
+        /// First download the images the cache lacks, and retry those
+        /// that failed before
+        #[arg(long)]
+        fetch: bool,
+        /// Then write the cached images to DIR as KEY_N.png (or .jpg,
+        /// .gif, .webp); a file already there is left as it is
+        #[arg(long, value_name = "DIR")]
+        save: Option<PathBuf>,
+        /// Do not draw a progress line while downloading
+        #[arg(long)]
+        quiet: bool,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Export one row per issue for a spreadsheet or a chart
     Export {
         /// Output format

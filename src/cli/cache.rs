@@ -69,7 +69,8 @@ pub fn cache_path(explicit: Option<PathBuf>, creating: bool, lang: Lang) -> Resu
     Ok(dir.join("cache.db"))
 }
 
-/// An in-memory cache holding the demo corpus embedded in the binary.
+/// An in-memory cache holding the demo corpus embedded in the binary, and
+/// the charts drawn from its figures.
 pub fn open_demo(lang: Lang) -> Result<Store> {
     let mut store = Store::open_in_memory()?;
     for (name, bytes) in crate::demo::files() {
@@ -84,5 +85,6 @@ pub fn open_demo(lang: Lang) -> Result<Store> {
             ));
         }
     }
+    crate::demo::charts::attach(&mut store)?;
     Ok(store)
 }

@@ -1,5 +1,6 @@
 //! `zhoubao fetch URL...`: pages from the web into the cache, as import
-//! stores files; `--follow` walks their 近期回顾 links.
+//! stores files; `--follow` walks their 近期回顾 links; then the pictures
+//! of the issues stored (`[fetch] images`).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -9,6 +10,8 @@ use anyhow::Result;
 use crate::config::Config;
 use crate::fetch;
 use crate::i18n::Lang;
+use crate::images::{self, ImageFetch};
+use crate::model::IssueKey;
 use crate::store::Store;
 
 /// The flags of `zhoubao fetch`, as clap parsed them.
@@ -33,6 +36,7 @@ pub fn run(store: &mut Store, flags: Flags, config: Config, lang: Lang) -> Resul
         verbose,
     } = flags;
     let mut out = std::io::stdout().lock();
+    let with_images = config.fetch.images;
     // A flag beats the config's [fetch], which beats the defaults.
     let options = fetch::FetchOptions {
         delay: delay.map_or(config.fetch.delay, fetch::FetchOptions::polite_delay),
@@ -41,6 +45,7 @@ pub fn run(store: &mut Store, flags: Flags, config: Config, lang: Lang) -> Resul
     };
     let walk = fetch::Walk { follow, refresh };
     let mut client = fetch::Client::new(options);
+    let mut stored: Vec<IssueKey> = Vec::new();
     let summary = fetch::run_with_progress(
         store,
         &mut client,
@@ -49,6 +54,9 @@ pub fn run(store: &mut Store, flags: Flags, config: Config, lang: Lang) -> Resul
         !quiet,
         lang,
         |url, result| {
+            if let fetch::PageResult::Stored { key, .. } = result {
+                stored.push(*key);
+            }
             if verbose {
                 let _ = writeln!(out, "{}", fetch::verbose_line(url, result, lang));
                 let _ = out.flush();
@@ -56,6 +64,23 @@ pub fn run(store: &mut Store, flags: Flags, config: Config, lang: Lang) -> Resul
         },
     );
     eprintln!("{}", summary.render(lang));
+    // The pictures of the issues stored, and of those named that the cache
+    // held already (fetched before pictures were kept); failures are not
+    // asked again here.
+    if with_images {
+        stored.extend(&summary.already_cached);
+        let pictures = images::fetch_missing_with_progress(
+            store,
+            &mut client,
+            &stored,
+            ImageFetch::default(),
+            !quiet,
+            lang,
+        );
+        if pictures.did_anything() {
+            eprintln!("{}", pictures.render(lang));
+        }
+    }
     if summary.failed_any() {
         return Ok(ExitCode::FAILURE);
     }

@@ -10,6 +10,7 @@ use crate::config::ConfigError;
 use crate::feed::FeedError;
 use crate::fetch::FetchError;
 use crate::i18n::{Lang, Localized};
+use crate::images::ImageError;
 use crate::model::{BadIssueKey, ParseError, Skip, Unreadable};
 use crate::store::StoreError;
 use crate::tui::browser::OpenError;
@@ -88,6 +89,7 @@ const WORDED: &[Worded] = &[
     Worded::of::<BadIssueKey>(),
     Worded::of::<FetchError>(),
     Worded::of::<FeedError>(),
+    Worded::of::<ImageError>(),
     Worded::of::<ConfigError>(),
     Worded::of::<KeyMapError>(),
     Worded::of::<BadKey>(),

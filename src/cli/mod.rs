@@ -9,6 +9,7 @@ pub mod config;
 pub mod export;
 pub mod feeds;
 pub mod fetch;
+pub mod images;
 pub mod import;
 pub mod list;
 pub mod localize;

@@ -1,5 +1,5 @@
 //! The `[fetch]` settings the fetch command reads: how long to wait between
-//! requests and what to call itself.
+//! requests, what to call itself, and whether to download pictures.
 
 use std::time::Duration;
 
@@ -13,6 +13,9 @@ pub struct Fetch {
     pub delay: Duration,
     /// `zhoubao/<version>` unless set.
     pub user_agent: String,
+    /// Whether `fetch` (and `update`) download the pictures of the issues
+    /// they store: yes unless set to false.
+    pub images: bool,
 }
 
 impl Default for Fetch {
@@ -20,6 +23,7 @@ impl Default for Fetch {
         Fetch {
             delay: Duration::from_secs(1),
             user_agent: format!("zhoubao/{}", env!("CARGO_PKG_VERSION")),
+            images: true,
         }
     }
 }

@@ -89,6 +89,7 @@ struct FeedFile {
 struct FetchFile {
     delay: Option<Spanned<f64>>,
     user_agent: Option<String>,
+    images: Option<bool>,
 }
 
 /// What `zhoubao config` prints: the complete default file, commented.
@@ -217,6 +218,9 @@ impl Config {
         }
         if let Some(agent) = file.fetch.user_agent {
             fetch.user_agent = agent;
+        }
+        if let Some(images) = file.fetch.images {
+            fetch.images = images;
         }
         if let Some(browser) = file
             .browser

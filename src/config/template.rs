@@ -116,6 +116,10 @@ pub fn default_file(path: Option<PathBuf>) -> String {
 # delay = {delay:.1}
 # The User-Agent header it sends.
 # user_agent = {agent:?}
+# Download the pictures (the weekly charts) of each issue fetched, into
+# the cache, so they show without a network; `zhoubao images KEY --fetch`
+# gets them on demand.
+# images = {images}
 
 # Feeds `zhoubao update` reads (`zhoubao feeds` lists them): one [[feed]]
 # table each, with the feed's address (http or https; RSS 2.0, Atom or
@@ -130,6 +134,7 @@ pub fn default_file(path: Option<PathBuf>) -> String {
         min = MIN_FETCH_DELAY.as_secs_f64(),
         delay = fetch.delay.as_secs_f64(),
         agent = fetch.user_agent,
+        images = fetch.images,
     );
     out
 }

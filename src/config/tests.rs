@@ -50,6 +50,7 @@ fn an_empty_file_is_the_defaults() {
     assert_eq!(c.keys, KeyMap::default());
     assert_eq!(c.fetch.delay, Duration::from_secs(1));
     assert!(c.fetch.user_agent.starts_with("zhoubao/"));
+    assert!(c.fetch.images, "pictures are downloaded unless told not to");
 }
 
 #[test]
@@ -295,6 +296,23 @@ fn a_missing_file_named_explicitly_is_an_error_a_missing_default_is_not() {
     let c = Config::load(Some(&file), false, Lang::En).expect("valid");
     assert_eq!(c.db.as_deref(), Some(Path::new("/tmp/x.db")));
     assert_eq!(c.path.as_deref(), Some(file.as_path()));
+}
+
+#[test]
+fn downloading_pictures_can_be_turned_off() {
+    assert!(
+        !parse("[fetch]\nimages = false\n")
+            .expect("valid")
+            .fetch
+            .images
+    );
+    assert!(
+        parse("[fetch]\nimages = true\n")
+            .expect("valid")
+            .fetch
+            .images
+    );
+    assert!(parse("[fetch]\nimages = \"no\"\n").is_err());
 }
 
 #[test]

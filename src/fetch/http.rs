@@ -142,7 +142,26 @@ impl Client {
         cancel: &Cancel,
         on_step: &mut dyn FnMut(Step<'_>),
     ) -> Result<Page, FetchError> {
-        match self.exchange(url, None, cancel, on_step)? {
+        Self::changed(self.exchange(url, None, Want::Page, cancel, on_step)?)
+    }
+
+    /// GETs a picture as [`Client::get`] does a page (the same redirects,
+    /// pacing and time limit, no Referer), whatever type the server calls
+    /// it, at most `max_bytes`: the caller tells a picture by its bytes.
+    pub fn get_image(
+        &mut self,
+        url: &str,
+        max_bytes: usize,
+        cancel: &Cancel,
+        on_step: &mut dyn FnMut(Step<'_>),
+    ) -> Result<Page, FetchError> {
+        let want = Want::Image { max_bytes };
+        Self::changed(self.exchange(url, None, want, cancel, on_step)?)
+    }
+
+    /// The body of a request that sent no validators.
+    fn changed(answer: Conditional) -> Result<Page, FetchError> {
+        match answer {
             Conditional::Changed { page, .. } => Ok(page),
             // Only a request that sent validators hears "not modified".
             Conditional::NotModified => Err(FetchError::Status {
@@ -163,15 +182,16 @@ impl Client {
         cancel: &Cancel,
         on_step: &mut dyn FnMut(Step<'_>),
     ) -> Result<Conditional, FetchError> {
-        self.exchange(url, Some(known), cancel, on_step)
+        self.exchange(url, Some(known), Want::Feed, cancel, on_step)
     }
 
-    /// One GET and its redirects. `known` is None for a page (whose type
-    /// is checked), the validators to send for a feed.
+    /// One GET and its redirects. `known`: the validators to send (a
+    /// feed's), if any; `want` says which types and how many bytes to take.
     fn exchange(
         &mut self,
         url: &str,
         known: Option<&Validators>,
+        want: Want,
         cancel: &Cancel,
         on_step: &mut dyn FnMut(Step<'_>),
     ) -> Result<Conditional, FetchError> {
@@ -230,7 +250,7 @@ impl Client {
             }
             let validators = Validators::of(response.headers());
             // The request's global timeout, set above, bounds the body too.
-            let page = self.read_page(current, response, &host, known.is_none())?;
+            let page = self.read_body(current, response, &host, want)?;
             return Ok(Conditional::Changed { page, validators });
         }
     }
@@ -303,25 +323,28 @@ impl Client {
         }
     }
 
-    /// Checks the type (when `page`) and size, then reads the body up to
+    /// Checks the type (of a page) and size, then reads the body up to
     /// the cap.
-    fn read_page(
+    fn read_body(
         &self,
         url: url::Url,
         response: ureq::http::Response<ureq::Body>,
         host: &str,
-        page: bool,
+        want: Want,
     ) -> Result<Page, FetchError> {
         let body = response.into_body();
         let content_type = body.mime_type().map(|t| t.to_ascii_lowercase());
-        if let Some(t) = content_type.as_ref().filter(|_| page) {
+        if let (Some(t), Want::Page) = (&content_type, want) {
             if !PAGE_TYPES.contains(&t.as_str()) {
                 return Err(FetchError::NotHtml {
                     content_type: crate::sanitize::line(t),
                 });
             }
         }
-        let cap = self.options.max_body;
+        let cap = match want {
+            Want::Page | Want::Feed => self.options.max_body,
+            Want::Image { max_bytes } => max_bytes,
+        };
         // ureq gives no length for a body it decompresses: the cap then
         // applies while reading.
         if body.content_length().is_some_and(|n| n > cap as u64) {
@@ -348,6 +371,16 @@ impl Client {
             content_type,
         })
     }
+}
+
+/// What a GET is for: a page (of the page types, up to `max_body`), a
+/// feed (any type: told by its body, up to `max_body`) or a picture (any
+/// type, up to its own cap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Page,
+    Feed,
+    Image { max_bytes: usize },
 }
 
 /// `host:port` of a proxy URL (`http://user:pw@proxy:3128` → `proxy:3128`),

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use super::cache::Cache;
 use super::cmd::Cmd;
 use super::fetch::Fetch;
+use super::images::Images;
 use super::screen::Screen;
 use super::Lang;
 
@@ -41,6 +42,9 @@ pub enum Msg {
     // --- feeds
     /// `zhoubao update`, `zhoubao feeds` (feed.rs).
     Feed(super::FeedMsg),
+    // --- images
+    /// The bulletins' pictures (images.rs).
+    Images(Images),
     // --- TUI: panes, status line, prompts, help
     /// What the TUI's screen says (screen/).
     Screen(Screen),
@@ -94,6 +98,8 @@ impl Msg {
             (Msg::Fetch(m), lang) => m.text(lang),
             // --- feeds
             (Msg::Feed(m), lang) => m.text(lang),
+            // --- images
+            (Msg::Images(m), lang) => m.text(lang),
             // --- TUI
             (Msg::Screen(m), lang) => m.text(lang),
             // --- errors
@@ -127,6 +133,7 @@ impl Msg {
         .chain(super::Compare::samples().into_iter().map(Msg::Compare))
         .chain(Fetch::samples().into_iter().map(Msg::Fetch))
         .chain(super::FeedMsg::samples().into_iter().map(Msg::Feed))
+        .chain(Images::samples().into_iter().map(Msg::Images))
         .collect()
     }
 }

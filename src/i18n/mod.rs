@@ -17,6 +17,7 @@ mod cmd;
 mod compare;
 mod feed;
 mod fetch;
+mod images;
 mod localized;
 mod messages;
 mod metric;
@@ -29,6 +30,7 @@ pub use cmd::{Cmd, Col, Field, Refused};
 pub use compare::{Compare, Standing};
 pub use feed::FeedMsg;
 pub use fetch::Fetch;
+pub use images::Images;
 pub(crate) use localized::english_display;
 #[cfg(test)]
 pub(crate) use localized::missing_words;
@@ -154,6 +156,7 @@ mod tests {
             include_str!("compare.rs"),
             include_str!("feed.rs"),
             include_str!("fetch.rs"),
+            include_str!("images.rs"),
             include_str!("localized.rs"),
             include_str!("messages.rs"),
             include_str!("metric.rs"),
@@ -166,7 +169,8 @@ mod tests {
         for source in sources {
             for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
                 for module in [
-                    "parse", "store", "tui", "trend", "fetch", "import", "output", "config", "feed",
+                    "parse", "store", "tui", "trend", "fetch", "import", "output", "config",
+                    "feed", "images",
                 ] {
                     let path = format!("crate::{module}");
                     assert!(

@@ -8,6 +8,7 @@
 
 mod article;
 mod attr_scan;
+mod captions;
 mod date;
 mod decode;
 mod error;
@@ -23,6 +24,7 @@ mod wechat;
 
 use crate::model::Bulletin;
 
+pub use captions::{image_contexts, ImageContext};
 pub use decode::MAX_FILE_BYTES;
 pub use identity::article_id;
 pub use wechat::WechatPage;

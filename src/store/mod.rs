@@ -7,6 +7,7 @@
 mod apply;
 mod error;
 mod feeds;
+mod images;
 mod merge;
 mod open;
 mod read;
@@ -23,6 +24,7 @@ use rusqlite::Connection;
 
 pub use error::StoreError;
 pub use feeds::{FeedItem, FeedRead, FeedResult, FeedState};
+pub use images::{ImageRow, ImageRowState, NewImage};
 pub use open::LOCK_WAIT;
 pub use recover::{default_recovery_path, Recovered};
 pub use reindex::Reindexed;

@@ -18,7 +18,7 @@ use super::open::{beside, read_header, read_only_connection, refuse_memory, Sees
 use super::schema::Owner;
 use super::source::hex_sha256;
 use super::{current_version, Reindexed, Store, StoreError};
-use crate::i18n::{Cache, Lang, Msg};
+use crate::i18n::{Cache, Images, Lang, Msg};
 use crate::model::{Bulletin, IssueKey};
 
 /// When the damaged file cannot say how many sources it held, probing
@@ -53,6 +53,10 @@ pub struct Recovered {
     pub marks_incomplete: bool,
     pub settings: usize,
     pub settings_lost: usize,
+    /// Downloaded pictures (and recorded failures) copied.
+    pub images: usize,
+    /// Pictures that could not be read whole.
+    pub images_lost: usize,
 }
 
 impl Recovered {
@@ -64,6 +68,7 @@ impl Recovered {
             || self.marks_lost > 0
             || self.marks_incomplete
             || self.settings_lost > 0
+            || self.images_lost > 0
     }
 }
 
@@ -101,6 +106,12 @@ impl Recovered {
         if self.settings_lost > 0 {
             lines.push(Msg::Cache(Cache::RecoverSettingsLost {
                 settings: self.settings_lost,
+            }));
+        }
+        if self.images + self.images_lost > 0 {
+            lines.push(Msg::Images(Images::RecoverKept {
+                images: self.images,
+                lost: self.images_lost,
             }));
         }
         lines
@@ -196,6 +207,7 @@ impl Store {
         report.issues = new.summaries()?.len();
         copy_marks(&old, &mut new, &mut report)?;
         copy_settings(&old, &new, &copied, &mut report)?;
+        (report.images, report.images_lost) = super::images::copy_images(&old, &mut new)?;
         // Closing checkpoints the journal into the file: one file to move.
         drop(new);
         cleanup.0 = None;

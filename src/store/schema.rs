@@ -150,6 +150,29 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (feed_url, year, number)
     ) WITHOUT ROWID;
     "#,
+    // 5 -> 6: the bulletins' pictures (store/images.rs), one row per
+    // picture by its address's identity (images/identity.rs), joined to an
+    // issue through `issue_texts.images`; reindex never touches the table.
+    // A row without bytes is a failed download and its reason, in both
+    // languages. The bytes come last, so reading the other columns does
+    // not read past them.
+    r#"
+    CREATE TABLE images (
+        id INTEGER PRIMARY KEY,
+        identity TEXT NOT NULL UNIQUE,
+        url TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        kind TEXT,
+        width INTEGER,
+        height INTEGER,
+        size INTEGER,
+        sha256 TEXT,
+        failed_zh TEXT,
+        failed_en TEXT,
+        bytes BLOB,
+        CHECK ((bytes IS NULL) = (failed_en IS NOT NULL))
+    );
+    "#,
 ];
 
 /// The schema version this build writes.
