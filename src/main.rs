@@ -323,8 +323,10 @@ fn commands(
                     lang,
                 ));
             };
+            // The issue itself: a double issue's second number names it too.
+            let key = detail.summary.key;
             // One summaries query gives every earlier week to compare with.
-            let weeks = WeekSeries::build(&store.summaries()?);
+            let weeks = WeekSeries::build(&store.summaries_of(key.series)?);
             let comparisons = IssueComparisons::compute(&weeks, key, &detail.summary.figures);
             let text = if json {
                 output::show_json(&detail, &comparisons)
@@ -340,7 +342,7 @@ fn commands(
         } => {
             let rows = select.apply(store.rows()?);
             let text = match format {
-                ExportFormat::Csv => output::export_csv(&rows),
+                ExportFormat::Csv => output::export_csv(&rows, &select.series.series()),
                 ExportFormat::Json => {
                     let mut details = Vec::with_capacity(rows.len());
                     for row in &rows {
@@ -364,12 +366,17 @@ fn commands(
                 None => out.write_all(text.as_bytes())?,
             }
         }
-        Command::Search { query, json } => {
+        Command::Search {
+            query,
+            series,
+            json,
+        } => {
             // Every issue contains nothing: an empty query would list all.
             if query.trim().is_empty() {
                 return Err(said(Cmd::EmptyQuery, lang));
             }
-            let texts = store.search_texts(&query)?;
+            let mut texts = store.search_texts(&query)?;
+            texts.retain(|t| series.admits(t.key.series));
             let mut summaries: HashMap<IssueKey, _> =
                 store.summaries()?.into_iter().map(|s| (s.key, s)).collect();
             let hits: Vec<SearchHit> = texts

@@ -2,21 +2,15 @@
 //! which only a stub, which no file at all. `examples/gen_demo.rs` writes
 //! it to assets/demo; a test checks the committed files still match.
 
-use crate::model::IssueKey;
+use crate::model::{IssueKey, SeriesId};
 use crate::synth::{self, StubKind, SynthIssue};
 
 pub const DEMO_SEED: u64 = 0x7a68_6f75_6261_6f31;
 /// Files cover 2024 第40期 to 2025 第50期; the series starts five weeks
 /// earlier so that even the first file has a full 近期回顾 list, whose
 /// targets exist only as references.
-pub const SERIES_START: IssueKey = IssueKey {
-    year: 2024,
-    number: 35,
-};
-pub const FIRST_FILE: IssueKey = IssueKey {
-    year: 2024,
-    number: 40,
-};
+pub const SERIES_START: IssueKey = IssueKey::new(2024, 35);
+pub const FIRST_FILE: IssueKey = IssueKey::new(2024, 40);
 pub const ISSUE_COUNT: usize = 68;
 
 /// Weeks without any file: known only from later issues' 近期回顾.
@@ -48,16 +42,18 @@ fn is(key: IssueKey, (year, number): (i32, u32)) -> bool {
 /// The issues of the demo series after the plan's adjustments.
 pub fn demo_series() -> Vec<SynthIssue> {
     let mut issues = synth::series_from(SERIES_START, ISSUE_COUNT, DEMO_SEED);
+    let platforms = SeriesId::CNCERT.figure("malicious_app_platforms");
+    let urls = SeriesId::CNCERT.figure("malicious_urls");
     for issue in &mut issues {
         let mobile_known = !is(issue.key, WITHOUT_MOBILE);
         if !mobile_known {
-            issue.figures.malicious_app_platforms = None;
-            issue.figures.malicious_urls = None;
-        } else if issue.figures.malicious_urls.is_none() {
+            issue.figures.set(platforms, None);
+            issue.figures.set(urls, None);
+        } else if issue.figures.get(urls).is_none() {
             // Keep exactly one such week in the demo, so it is easy to find.
             let week = i64::from(issue.key.number);
-            issue.figures.malicious_app_platforms = Some(week % 17);
-            issue.figures.malicious_urls = Some(week % 41 + 3);
+            issue.figures.set_count(platforms, Some(week % 17));
+            issue.figures.set_count(urls, Some(week % 41 + 3));
         }
         // The demo shows the implicit spelling the brief's file names use.
         issue.explicit_years = false;

@@ -5,6 +5,10 @@ use std::path::Path;
 
 use super::*;
 
+fn fig(id: &str) -> crate::model::Metric {
+    crate::model::SeriesId::CNCERT.figure(id)
+}
+
 #[test]
 fn embeds_every_markdown_file_of_assets_demo() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
@@ -50,7 +54,7 @@ fn plan_has_gaps_stubs_a_wall_and_one_week_without_mobile_figures() {
     assert!(full.len() >= 50);
     let without_mobile = full
         .iter()
-        .filter(|f| f.issue.figures.malicious_urls.is_none())
+        .filter(|f| f.issue.figures.count(fig("malicious_urls")).is_none())
         .count();
     assert_eq!(without_mobile, 1);
     assert!(full.iter().any(|f| f.issue.crosses_year()));

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::figures::{read_assessment, read_figures};
 use super::identity::article_id;
-use super::series::{read_title, TitleProblem};
+use super::series::{read_period_line, read_title, TitleProblem};
 use super::text::{collapse_blanks, excerpt, is_chrome, is_web_url, Line, CHROME_START};
 use super::{ParseError, Skip};
 use crate::model::{ArticleId, Bulletin, Completeness, RecentRef, SourceFormat};
@@ -25,6 +25,9 @@ pub(crate) struct ArticleMeta {
     pub article: Option<ArticleId>,
     /// Other addresses the copy gives itself (a page's short link).
     pub other_urls: Vec<String>,
+    /// The archive cut the file short (it ends in `...`, without the
+    /// page's closing furniture): its last line is cut too.
+    pub truncated: bool,
 }
 
 /// Longest title quoted in a skip reason.
@@ -42,6 +45,8 @@ enum Section {
     Preamble,
     Situation,
     Handling,
+    /// Another section with charts (CNVD漏洞周报's 事件处置, 类型统计 ...).
+    Charts,
     Recent,
 }
 
@@ -53,8 +58,19 @@ fn heading(text: &str) -> Option<Section> {
         return None;
     }
     let compact: String = text.chars().filter(kept).collect();
-    if compact.contains("基本态势") {
+    if compact.contains("基本态势") || compact.contains("漏洞态势研判") {
         Some(Section::Situation)
+    } else if [
+        "漏洞事件处置",
+        "按类型和厂商统计",
+        "行业漏洞收录",
+        "重要漏洞安全告警",
+        "漏洞报送情况",
+    ]
+    .iter()
+    .any(|w| compact.contains(w))
+    {
+        Some(Section::Charts)
     } else if compact.contains("事件处理情况") {
         Some(Section::Handling)
     } else if compact.contains("近期回顾") || compact.contains("往期回顾") {
@@ -63,6 +79,9 @@ fn heading(text: &str) -> Option<Section> {
         None
     }
 }
+
+/// The period line is near the top, under the title and the byline.
+const PERIOD_LINE_WITHIN: usize = 40;
 
 /// A 近期回顾 section names the last five or so issues; past a year's
 /// worth the lines are no references (and each one costs the cache rows).
@@ -92,14 +111,33 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
     }
 
     let sections = read_sections(lines, &title);
-    let handling_text = sections.handling.join("\n");
-    let mut figures = read_figures(&handling_text);
-    if figures.is_empty() {
-        figures = read_figures(&sections.body.join("\n"));
-    }
-    let assessment = read_assessment(&sections.situation.join("\n"))
-        .or_else(|| read_assessment(&sections.body.join("\n")));
+    let series = issue.key.series;
+    // A cut file's last line is cut too: a number in it may have lost digits.
+    let whole = match (meta.truncated, sections.body.split_last()) {
+        (true, Some((_, kept))) => kept,
+        _ => &sections.body[..],
+    };
+    let handling = read_figures(series, &sections.handling.join("\n"));
+    let mut figures = read_figures(series, &whole.join("\n"));
+    // The handling paragraph is where the first figures are; elsewhere a
+    // phrase can only add what it lacks.
+    figures = if handling.is_empty() {
+        figures
+    } else {
+        let mut f = handling;
+        f.fill_from(&figures);
+        f
+    };
+    let assessment = read_assessment(series, &sections.situation.join("\n"))
+        .or_else(|| read_assessment(series, &whole.join("\n")));
     let full = !figures.is_empty() || assessment.is_some() || sections.saw_heading;
+    // CNVD漏洞周报 gives its week in a line of its own, not in the title.
+    let period = issue.period.or_else(|| {
+        lines
+            .iter()
+            .take(PERIOD_LINE_WITHIN)
+            .find_map(|l| read_period_line(&l.text, issue.key))
+    });
 
     let article = meta
         .article
@@ -108,8 +146,9 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
     Ok(Bulletin {
         format: meta.format,
         key: issue.key,
+        last_number: issue.last_number,
         title,
-        period: issue.period,
+        period,
         published: meta.published,
         source: meta.source.filter(|s| !s.is_empty()),
         url: meta.url.filter(|u| is_web_url(u)),
@@ -125,6 +164,7 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
         } else {
             Completeness::Stub
         },
+        truncated: meta.truncated && full,
     })
 }
 
@@ -187,7 +227,7 @@ fn read_sections(lines: &[Line], title: &str) -> Sections {
             }
             continue;
         }
-        if section == Section::Situation {
+        if matches!(section, Section::Situation | Section::Charts) {
             out.images.extend(line.images.iter().cloned());
         }
         if section == Section::Recent {
@@ -271,7 +311,7 @@ fn recent_ref(line: &Line) -> Option<RecentRef> {
 mod tests {
     use super::super::text::Link;
     use super::*;
-    use crate::model::{IssueKey, Metric};
+    use crate::model::{IssueKey, SeriesId};
 
     fn meta(title: &str) -> ArticleMeta {
         ArticleMeta {
@@ -282,6 +322,7 @@ mod tests {
             published: None,
             article: None,
             other_urls: Vec::new(),
+            truncated: false,
         }
     }
 
@@ -327,7 +368,8 @@ mod tests {
         let b = assemble(meta(TITLE), &full_lines()).unwrap();
         assert_eq!(b.key, IssueKey::new(2024, 5));
         assert_eq!(b.completeness, Completeness::Full);
-        assert_eq!(b.figures.get(Metric::MaliciousUrls), Some(5));
+        let urls = SeriesId::CNCERT.metric("malicious_urls").unwrap();
+        assert_eq!(b.figures.count(urls), Some(5));
         assert_eq!(b.images.len(), 2);
         assert_eq!(
             b.body.first().map(String::as_str),

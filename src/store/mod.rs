@@ -5,6 +5,7 @@
 //! other writers need an existing one, and readers can open it read-only.
 
 mod apply;
+mod figures_json;
 mod merge;
 mod open;
 mod read;

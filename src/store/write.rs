@@ -103,10 +103,10 @@ impl Store {
         self.writable()?;
         self.conn
             .prepare_cached(
-                "INSERT INTO user_state (year, number, read) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (year, number) DO UPDATE SET read = excluded.read",
+                "INSERT INTO user_state (series, year, number, read) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (series, year, number) DO UPDATE SET read = excluded.read",
             )?
-            .execute(params![key.year, key.number, read])?;
+            .execute(params![key.series.id(), key.year, key.number, read])?;
         Ok(())
     }
 
@@ -117,11 +117,12 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
-                "INSERT INTO user_state (year, number, read)
-                 SELECT i.year, i.number, 1 FROM issues i
+                "INSERT INTO user_state (series, year, number, read)
+                 SELECT i.series, i.year, i.number, 1 FROM issues i
                  WHERE i.cached = 1 AND NOT EXISTS (SELECT 1 FROM user_state u
-                     WHERE u.year = i.year AND u.number = i.number AND u.read = 1)
-                 ON CONFLICT (year, number) DO UPDATE SET read = 1",
+                     WHERE u.series = i.series AND u.year = i.year AND u.number = i.number
+                        AND u.read = 1)
+                 ON CONFLICT (series, year, number) DO UPDATE SET read = 1",
             )?
             .execute([])?)
     }

@@ -334,9 +334,12 @@ fn mentions(detail: &IssueDetail, query: &str) -> bool {
         || detail.body.iter().any(|p| p.contains(query))
 }
 
+/// The series the TUI browses until it can switch between them.
+const TUI_SERIES: crate::model::SeriesId = crate::model::SeriesId::CNCERT;
+
 impl Library for crate::store::Store {
     fn summaries(&self) -> LibraryResult<Vec<IssueSummary>> {
-        Ok(crate::store::Store::summaries(self)?)
+        Ok(crate::store::Store::summaries_of(self, TUI_SERIES)?)
     }
 
     fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>> {
@@ -348,7 +351,9 @@ impl Library for crate::store::Store {
     }
 
     fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>> {
-        Ok(crate::store::Store::search(self, query)?)
+        let mut hits = crate::store::Store::search(self, query)?;
+        hits.retain(|k| k.series == TUI_SERIES);
+        Ok(hits)
     }
 
     fn search_within(&self, query: &str, candidates: &[IssueKey]) -> LibraryResult<Vec<IssueKey>> {
