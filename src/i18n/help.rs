@@ -109,6 +109,18 @@ pub enum Help {
     TypedText,
 }
 
+/// The chart view's figure keys in words: the first series' headline
+/// figures, in order, as its declaration names them.
+static FIGURE_DIGITS: std::sync::LazyLock<(String, String)> = std::sync::LazyLock::new(|| {
+    let figures = crate::model::SeriesId::CNCERT.headline();
+    let zh: Vec<&str> = figures.iter().map(|m| m.info().zh).collect();
+    let en: Vec<&str> = figures.iter().map(|m| m.info().en_words).collect();
+    (
+        format!("按序号选指标：{}", zh.join(" ")),
+        format!("figure by number: {}", en.join(", ")),
+    )
+});
+
 impl Help {
     pub fn text(self, lang: Lang) -> &'static str {
         let (zh, en) = self.both();
@@ -146,10 +158,10 @@ impl Help {
             ChartNextWeek => ("下一期（更新）", "next (newer) issue"),
             ChartPrevFigure => ("上一项指标", "previous figure"),
             ChartNextFigure => ("下一项指标", "next figure"),
-            ChartFigureDigit => (
-                "按序号选指标：处理事件 跨境事件 仿冒投诉 恶意APP平台 恶意URL",
-                "figure by number: events, cross-border, phishing, app platforms, malicious URLs",
-            ),
+            ChartFigureDigit => {
+                let (zh, en) = &*FIGURE_DIGITS;
+                (zh, en)
+            }
             ZoomIn => (
                 "更少的周：全部 → 104 → 52 → 26 → 13",
                 "fewer weeks: all → 104 → 52 → 26 → 13",

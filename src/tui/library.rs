@@ -334,12 +334,12 @@ fn mentions(detail: &IssueDetail, query: &str) -> bool {
         || detail.body.iter().any(|p| p.contains(query))
 }
 
-/// The series the TUI browses until it can switch between them.
-const TUI_SERIES: crate::model::SeriesId = crate::model::SeriesId::CNCERT;
-
 impl Library for crate::store::Store {
     fn summaries(&self) -> LibraryResult<Vec<IssueSummary>> {
-        Ok(crate::store::Store::summaries_of(self, TUI_SERIES)?)
+        Ok(crate::store::Store::summaries_of(
+            self,
+            super::SHOWN_SERIES,
+        )?)
     }
 
     fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>> {
@@ -352,7 +352,7 @@ impl Library for crate::store::Store {
 
     fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>> {
         let mut hits = crate::store::Store::search(self, query)?;
-        hits.retain(|k| k.series == TUI_SERIES);
+        hits.retain(|k| k.series == super::SHOWN_SERIES);
         Ok(hits)
     }
 

@@ -51,7 +51,12 @@ pub use ui::{Options, Ui};
 pub use update::update;
 
 use crate::i18n::Tui;
-use crate::model::IssueKey;
+use crate::model::{IssueKey, SeriesId};
+
+/// The series the TUI browses, until it can switch between them: the
+/// list, the charts, the chart view's figure keys and its pane heights
+/// take their figures from this series' declaration.
+pub const SHOWN_SERIES: SeriesId = SeriesId::CNCERT;
 
 /// Runs the TUI until the user quits. `open` selects that issue at start;
 /// otherwise the last selected one, else the newest.

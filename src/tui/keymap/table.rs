@@ -174,6 +174,8 @@ pub const KEYMAP: &[Binding] = &[
         H::ChartNextFigure,
         None,
     ),
+    // The keys are `1` to the number of the series' headline figures
+    // (KeyMap::default); these stand for them where the table is read alone.
     fixed(
         &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5')],
         Chart,

@@ -73,8 +73,8 @@ impl Default for ChartViewState {
     fn default() -> Self {
         ChartViewState {
             open: false,
-            series: SeriesId::CNCERT,
-            metric: SeriesId::CNCERT.headline()[0],
+            series: crate::tui::SHOWN_SERIES,
+            metric: crate::tui::SHOWN_SERIES.headline()[0],
             zoom: DEFAULT_ZOOM,
             year_earlier: true,
             title: String::new(),
