@@ -310,7 +310,7 @@ fn commands(
             let text = if json {
                 output::list_json(&rows)
             } else {
-                output::list_text(&rows, lang)
+                output::list_text(&rows, &select.series.series(), lang)
             };
             out.write_all(text.as_bytes())?;
         }

@@ -96,23 +96,26 @@ fn push_padded(out: &mut String, s: &str, width: usize, right: bool) {
 }
 
 /// `zhoubao list`: one line per issue, in the order given, a table per
-/// series (its headline figures as columns), a blank line between.
+/// series of `series` that has rows (its headline figures as columns), a
+/// blank line between; the first one's header alone when none has.
 /// Columns are as wide as their header or their widest value, by display
 /// width.
-pub fn list_text(rows: &[IssueRow], lang: Lang) -> String {
+pub fn list_text(rows: &[IssueRow], series: &[SeriesId], lang: Lang) -> String {
     let mut out = String::with_capacity(160 * (rows.len() + 1));
-    for series in SeriesId::all() {
-        let of: Vec<&IssueRow> = rows
-            .iter()
-            .filter(|r| r.summary.key.series == series)
-            .collect();
+    for s in series {
+        let of: Vec<&IssueRow> = rows.iter().filter(|r| r.summary.key.series == *s).collect();
         if of.is_empty() {
             continue;
         }
         if !out.is_empty() {
             out.push('\n');
         }
-        list_table(&of, series, lang, &mut out);
+        list_table(&of, *s, lang, &mut out);
+    }
+    if out.is_empty() {
+        if let Some(first) = series.first() {
+            list_table(&[], *first, lang, &mut out);
+        }
     }
     out
 }
@@ -539,7 +542,7 @@ mod tests {
     fn list_columns_line_up_by_display_width_in_both_languages() {
         let rows = [row("网络安全信息与动态周报", "https://a")];
         for lang in [Lang::Zh, Lang::En] {
-            let text = list_text(&rows, lang);
+            let text = list_text(&rows, &[SeriesId::CNCERT], lang);
             let lines: Vec<&str> = text.lines().collect();
             let status = Cmd::Col(Col::Status).text(lang);
             let not_cached = Cmd::NotCached.text(lang);
@@ -593,7 +596,7 @@ mod tests {
                 ["已读", "未读", "未缓存"],
             ),
         ] {
-            let text = list_text(&rows, lang);
+            let text = list_text(&rows, &[SeriesId::CNCERT], lang);
             let lines: Vec<&str> = text.lines().collect();
             assert_eq!(
                 lines[0].split_whitespace().collect::<Vec<_>>(),

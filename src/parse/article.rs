@@ -466,4 +466,72 @@ mod tests {
         let err = assemble(meta("网络安全信息与动态周报2024年第0期"), &[]).unwrap_err();
         assert_eq!(err, ParseError::NotBulletin(Skip::BadNumber("0".into())));
     }
+
+    #[test]
+    fn an_older_issue_states_its_situation_in_words_and_those_are_figures_too() {
+        let title = "网络安全信息与动态周报2018年第9期（2月26日-3月4日）";
+        let lines = [
+            text(&format!("# {title}")),
+            text("本周网络安全基本态势"),
+            text("本周，互联网网络安全态势整体评价为良。本周境内感染网络病毒的主机数量约为18.4万个。"),
+            text("境内被篡改网站数量为1865个；境内被植入后门的网站数量为717个；针对境内网站的仿冒页面数量为187个。"),
+            text("国家信息安全漏洞共享平台（CNVD）新收录网络安全漏洞284个。"),
+            text("本周事件处理情况"),
+            text("本周，CNCERT协调各方共处理网络安全事件494起，其中跨境网络安全事件202起。"),
+        ];
+        let b = assemble(meta(title), &lines).unwrap();
+        let f = |id| b.figures.count(SeriesId::CNCERT.figure(id));
+        assert_eq!(f("infected_hosts"), Some(184_000));
+        assert_eq!(f("defaced_sites"), Some(1865));
+        assert_eq!(f("backdoored_sites"), Some(717));
+        assert_eq!(f("phishing_pages"), Some(187));
+        assert_eq!(f("cnvd_vulns"), Some(284));
+        assert_eq!(f("events_handled"), Some(494));
+        assert_eq!(f("phishing_complaints"), None);
+        // A newer issue does not state them: unknown, not 0.
+        let newer = assemble(meta(TITLE), &full_lines()).unwrap();
+        assert_eq!(
+            newer
+                .figures
+                .count(SeriesId::CNCERT.figure("infected_hosts")),
+            None
+        );
+        assert_eq!(newer.figures.len(), 5);
+    }
+
+    #[test]
+    fn a_cnvd_report_is_of_its_series_with_its_period_line_and_cut_body() {
+        let title = "CNVD漏洞周报2024年第17期";
+        let lines = [
+            text(&format!("# {title}")),
+            text("2024年04月22日-2023年04月28日"),
+            text("本周漏洞态势研判情况"),
+            text("本周信息安全漏洞威胁整体评价级别为中。"),
+            text("本周共收集、整理信息安全漏洞623个，其中高危漏洞240个。漏洞平均分值为6.18。"),
+            text("本周重要漏洞安全告警"),
+            text("Microsoft Windows Hyper-V拒绝服务漏洞（CNVD-2024-19326）"),
+            text("本周CNVD接到的涉及党政机关和企事业单位的漏洞总数99"),
+        ];
+        let mut m = meta(title);
+        m.truncated = true;
+        let b = assemble(m, &lines).unwrap();
+        assert_eq!(b.key, IssueKey::of(SeriesId::CNVD, 2024, 17));
+        assert!(b.truncated);
+        let p = b.period.unwrap();
+        assert_eq!(
+            (p.start.to_string(), p.end.to_string()),
+            ("2024-04-22".into(), "2024-04-28".into())
+        );
+        let f = |id| {
+            b.figures
+                .get(SeriesId::CNVD.figure(id))
+                .map(|v| v.to_string())
+        };
+        assert_eq!(f("vulns").as_deref(), Some("623"));
+        assert_eq!(f("avg_score").as_deref(), Some("6.18"));
+        // The cut last line is not read for figures: its number may have
+        // lost digits.
+        assert_eq!(f("gov_vulns"), None);
+        assert!(b.body.iter().any(|l| l.contains("CNVD-2024-19326")));
+    }
 }

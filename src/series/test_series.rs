@@ -99,7 +99,7 @@ mod tests {
         let at = header.iter().position(|c| *c == "ddos_attacks").unwrap();
         let first: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
         assert_eq!(first[at], "88");
-        let list = crate::output::list_text(&rows, Lang::En);
+        let list = crate::output::list_text(&rows, &[series], Lang::En);
         assert!(list.lines().next().unwrap().contains("DDOS"), "{list}");
         assert!(list.contains("test6:2024-17"), "{list}");
         let json = crate::output::list_json(&rows);

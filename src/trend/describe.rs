@@ -65,13 +65,16 @@ pub fn signed_value(v: Value, m: Metric) -> String {
 /// (for a count) or one more than the figure's own (a score's mean 6.393
 /// is `6.393`, its two decimals and one).
 pub fn amount(x: f64, m: Metric) -> String {
-    let decimals = usize::from(m.kind().decimals()) + 1;
-    let s = format!("{:.*}", decimals, x.abs());
-    let s = if m.kind().decimals() == 0 {
-        s.strip_suffix(".0").unwrap_or(&s).to_string()
-    } else {
-        s
-    };
+    let own = usize::from(m.kind().decimals());
+    let mut s = format!("{:.*}", own + 1, x.abs());
+    // The extra digit only when it says something: 6.390 is 6.39, and a
+    // count's 200.0 is 200.
+    if s.ends_with('0') {
+        s.pop();
+        if own == 0 {
+            s.pop();
+        }
+    }
     let zero = s.chars().all(|c| c == '0' || c == '.');
     if x < 0.0 && !zero {
         format!("−{s}")
@@ -404,6 +407,8 @@ mod tests {
         // A score's mean keeps one digit more than its two.
         let score = crate::model::SeriesId::CNVD.figure("avg_score");
         assert_eq!(amount(6.3925, score), "6.393");
+        assert_eq!(amount(6.39, score), "6.39");
+        assert_eq!(signed_amount(-0.34, score), "−0.34");
         assert_eq!(signed_amount(-0.0004, score), "±0");
         assert_eq!(signed_value(Value::parse("-0.42").unwrap(), score), "−0.42");
         assert_eq!(signed_value(Value::parse("0.4").unwrap(), score), "+0.40");
