@@ -34,11 +34,14 @@ const OLD_FIGURES: [&str; 5] = [
     "malicious_urls",
 ];
 
+/// One issue row of the old schema: year, number, title, the figures in
+/// the old columns' order, cached.
+type OldIssue = (i32, u32, Option<String>, Vec<Option<i64>>, bool);
+
 /// What the old schema holds, read with SQL before anything migrates it.
 struct Old {
     version: i64,
-    /// (year, number, title, figures in the old columns' order, cached)
-    issues: Vec<(i32, u32, Option<String>, Vec<Option<i64>>, bool)>,
+    issues: Vec<OldIssue>,
     marks: Vec<(i32, u32, bool)>,
     meta: Vec<(String, String)>,
     raw: Vec<Vec<u8>>,

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::figures::{read_assessment, read_figures};
+use super::figures::{read_assessment, read_figures, read_figures_besides};
 use super::identity::article_id;
 use super::series::{read_period_line, read_title, TitleProblem};
 use super::text::{collapse_blanks, excerpt, is_chrome, is_web_url, Line, CHROME_START};
@@ -117,17 +117,10 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
         (true, Some((_, kept))) => kept,
         _ => &sections.body[..],
     };
-    let handling = read_figures(series, &sections.handling.join("\n"));
-    let mut figures = read_figures(series, &whole.join("\n"));
     // The handling paragraph is where the first figures are; elsewhere a
     // phrase can only add what it lacks.
-    figures = if handling.is_empty() {
-        figures
-    } else {
-        let mut f = handling;
-        f.fill_from(&figures);
-        f
-    };
+    let handling = read_figures(series, &sections.handling.join("\n"));
+    let figures = read_figures_besides(series, &whole.join("\n"), &handling);
     let assessment = read_assessment(series, &sections.situation.join("\n"))
         .or_else(|| read_assessment(series, &whole.join("\n")));
     let full = !figures.is_empty() || assessment.is_some() || sections.saw_heading;

@@ -80,13 +80,18 @@ fn compiled(series: SeriesId) -> &'static Compiled {
 /// The figures of `series` found in `text`; a phrase that is absent, or
 /// whose number is not one the figure can have, leaves it unknown.
 pub(crate) fn read_figures(series: SeriesId, text: &str) -> Figures {
-    let mut figures = Figures::default();
+    read_figures_besides(series, text, &Figures::default())
+}
+
+/// [`read_figures`] of the figures `known` lacks, with `known`'s.
+pub(crate) fn read_figures_besides(series: SeriesId, text: &str, known: &Figures) -> Figures {
+    let mut figures = known.clone();
     if !text.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
         return figures;
     }
     let text = ascii_digits(text);
     let c = compiled(series);
-    for (metric, kind, phrases) in &c.phrases {
+    for (metric, kind, phrases) in c.phrases.iter().filter(|(m, _, _)| known.get(*m).is_none()) {
         let value = phrases.iter().find_map(|p| {
             let raw = p.captures(&text)?.get(1)?.as_str();
             parse_value(raw, *kind)

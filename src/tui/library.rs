@@ -410,10 +410,9 @@ impl Library for crate::store::Store {
         let Some((seen, ended)) = self.last_session()? else {
             return Ok(None);
         };
-        Ok(Some(LastVisit {
-            new_issues: self.first_full_copies_after(seen)?,
-            ended,
-        }))
+        let mut new_issues = self.first_full_copies_after(seen)?;
+        new_issues.retain(|k| k.series == super::SHOWN_SERIES);
+        Ok(Some(LastVisit { new_issues, ended }))
     }
 
     fn end_session(&self) -> LibraryResult<()> {
