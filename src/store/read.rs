@@ -360,6 +360,22 @@ impl Store {
         Ok(flatten(rows)?)
     }
 
+    /// [`Store::search`] within one series: only its rows are read.
+    pub fn search_of(&self, series: SeriesId, query: &str) -> Result<Vec<IssueKey>, StoreError> {
+        let Some(pattern) = like_pattern(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.series, i.year, i.number FROM issues i
+             LEFT JOIN issue_texts t ON t.series = i.series AND t.year = i.year
+                AND t.number = i.number
+             WHERE i.series = ?2 AND (i.title LIKE ?1 ESCAPE '\\' OR t.body LIKE ?1 ESCAPE '\\')
+             ORDER BY i.year DESC, i.number DESC",
+        )?;
+        let rows = stmt.query_map(params![pattern, series.id()], |r| key_at(r, 0))?;
+        Ok(flatten(rows)?)
+    }
+
     /// The issues of `newest`'s series from `oldest` to `newest`
     /// (inclusive) that `search(query)` would find, newest first: a slice of a full search, read as one range
     /// of the primary key, so a large search can be done a slice at a time.

@@ -351,9 +351,11 @@ impl Library for crate::store::Store {
     }
 
     fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>> {
-        let mut hits = crate::store::Store::search(self, query)?;
-        hits.retain(|k| k.series == super::SHOWN_SERIES);
-        Ok(hits)
+        Ok(crate::store::Store::search_of(
+            self,
+            super::SHOWN_SERIES,
+            query,
+        )?)
     }
 
     fn search_within(&self, query: &str, candidates: &[IssueKey]) -> LibraryResult<Vec<IssueKey>> {
