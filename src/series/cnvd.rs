@@ -49,7 +49,7 @@ pub static SERIES: Series = Series {
             .column("0day占比", "0DAY%")
             .phrases(&["(?i:0day)漏洞{_}[0-9]+{_}个{_}[（(]{_}占{_}{n}{_}[%％]"]),
         Figure::count("gov_vulns", "党政企事业漏洞", "Gov & org vulns")
-            .words("vulnerabilities in government and organisations")
+            .words("gov & organisation vulns")
             .column("党政企事业", "GOV")
             .headline()
             .phrases(&["企事业单位的{_}(?:事件型)?{_}漏洞总数{_}{n}"]),
@@ -58,28 +58,28 @@ pub static SERIES: Series = Series {
             "上周党政企事业漏洞",
             "Gov & org, last week",
         )
-        .words("government and organisation vulnerabilities last week, as this issue states")
+        .words("gov & org vulns last week")
         .column("上周党政", "GOV-1")
         .previous_of("gov_vulns")
         .phrases(&["与上周{_}[（(]{_}{n}{_}个?{_}[）)]"]),
         Figure::count("events_industry", "重要行业", "Key industries")
-            .words("events sent to key industries")
+            .words("events, key industries")
             .column("重要行业", "INDUSTRY")
             .phrases(&["重要行业单位{_}通报(?:了)?{_}漏洞事件{_}{n}{_}起"]),
         Figure::count("events_telecom", "基础电信", "Telecom operators")
-            .words("events sent to telecom operators")
+            .words("events, telecom operators")
             .column("基础电信", "TELECOM")
             .phrases(&["基础电信企业{_}通报(?:了)?{_}漏洞事件{_}{n}{_}起"]),
         Figure::count("events_branches", "CNCERT分中心", "CNCERT branches")
-            .words("events handled by CNCERT branches")
+            .words("events, CNCERT branches")
             .column("分中心", "BRANCHES")
             .phrases(&["各分中心[^，。；]{0,40}?漏洞事件{_}{n}{_}起"]),
         Figure::count("events_education", "教育行业", "Education")
-            .words("events handled by education CERTs")
+            .words("events, education CERTs")
             .column("教育行业", "EDUCATION")
             .phrases(&["教育行业应急组织[^，。；]{0,40}?漏洞事件{_}{n}{_}起"]),
         Figure::count("events_superior", "上级机构", "Superior bodies")
-            .words("events reported to superior bodies")
+            .words("events, superior bodies")
             .column("上级机构", "SUPERIOR")
             .phrases(&["上级信息安全协调机构[^，。；]{0,40}?漏洞事件{_}{n}{_}起"]),
         Figure::count("type_web", "WEB应用", "Web apps")
@@ -111,15 +111,15 @@ pub static SERIES: Series = Series {
             .column("操作系统", "OS")
             .item("type", &["操作系统"]),
         Figure::count("ind_telecom", "电信行业", "Telecom industry")
-            .words("telecom industry vulnerabilities")
+            .words("telecom industry vulns")
             .column("电信行业", "IND-TELECOM")
             .phrases(&["{n}{_}个{_}电信行业漏洞"]),
         Figure::count("ind_mobile", "移动互联网行业", "Mobile internet")
-            .words("mobile internet vulnerabilities")
+            .words("mobile internet vulns")
             .column("移动互联网", "IND-MOBILE")
             .phrases(&["{n}{_}个{_}移动互联网行业漏洞"]),
         Figure::count("ind_ics", "工控行业", "Industrial control")
-            .words("industrial control vulnerabilities")
+            .words("industrial control vulns")
             .column("工控行业", "IND-ICS")
             .phrases(&["{n}{_}个{_}工控(?:系统)?行业漏洞"]),
     ],

@@ -116,6 +116,14 @@ fn change(absolute: String, pct: Option<f64>, d: Direction, new: &str) -> Vec<Pa
 
 fn against_change(a: &Against, m: Metric, new: &str) -> Vec<Part> {
     let absolute = a.change.map_or_else(|| "?".into(), |c| signed_value(c, m));
+    // A share moves by percentage points: a percentage of one says little.
+    if m.kind() == crate::series::Kind::Share {
+        let d = a.direction();
+        return match d {
+            Direction::Flat => vec![moved(absolute, d)],
+            _ => vec![moved(format!("{absolute} pp"), d)],
+        };
+    }
     change(absolute, a.percent, a.direction(), new)
 }
 
@@ -412,6 +420,24 @@ mod tests {
         assert_eq!(signed_amount(-0.0004, score), "±0");
         assert_eq!(signed_value(Value::parse("-0.42").unwrap(), score), "−0.42");
         assert_eq!(signed_value(Value::parse("0.4").unwrap(), score), "+0.40");
+        // A share's change is in percentage points.
+        let share = crate::model::SeriesId::CNVD.figure("zero_day_share");
+        let week = |n: u32, v: i64| {
+            let f: Figures = [(share, Value::count(v))].into_iter().collect();
+            IssueSummary::with_figures(IssueKey::of(crate::model::SeriesId::CNVD, 2025, n), f)
+        };
+        let series = [week(5, 10), week(6, 22)];
+        let c = IssueComparisons::compute(
+            &WeekSeries::build(&series),
+            series[1].key,
+            &series[1].figures,
+        );
+        let m = c.get(share).unwrap();
+        assert_eq!(pane::value(m), "22%");
+        assert_eq!(
+            text(&pane::previous(m, None, Lang::En)),
+            "+12 pp vs cnvd:2025-5"
+        );
     }
 
     #[test]
