@@ -284,7 +284,11 @@ fn scale_run(
     let listed = Instant::now();
     // As `zhoubao list` does: the rows with their URLs, then the text.
     let list = store.rows()?;
-    let text = zhoubao::output::list_text(&list, zhoubao::i18n::Lang::En);
+    let text = zhoubao::output::list_text(
+        &list,
+        &[zhoubao::model::SeriesId::CNCERT],
+        zhoubao::i18n::Lang::En,
+    );
     println!(
         "list: {} issues ({} KB of text) in {:.0} ms",
         list.len(),

@@ -6,8 +6,10 @@
 //! figure, zoom up to the whole series, week); then the real binary's peak memory
 //! (VmHWM) while it browses that cache in tmux.
 //!
-//! `cargo bench --bench tui` uses 10,000 issues; set `ZHOUBAO_BENCH_ISSUES`
-//! (e.g. 100000) for the scale run. Budgets: first frame 150 ms, key press
+//! `cargo bench --bench tui` uses 10,000 issues, half of each series (the
+//! TUI browses the first, the other's rows sit in the same tables); set
+//! `ZHOUBAO_BENCH_ISSUES` (e.g. 100000) for the scale run and
+//! `ZHOUBAO_BENCH_SERIES=1` to give every issue to the first series. Budgets: first frame 150 ms, key press
 //! 16 ms (99th percentile; every key of the search), peak memory 100 MB.
 //! Exits non-zero when over.
 
@@ -48,9 +50,12 @@ fn run(issues: usize, measuring: bool) -> Result<bool, Box<dyn std::error::Error
     let dir = tempfile::tempdir()?;
     let db = dir.path().join("bench.db");
     let built = Instant::now();
-    build_cache(&db, issues)?;
+    let one_series = std::env::var("ZHOUBAO_BENCH_SERIES").is_ok_and(|v| v.trim() == "1");
+    let second = if one_series { 0 } else { issues / 2 };
+    build_cache(&db, issues - second, second)?;
     println!(
-        "tui: cache of {issues} issues built in {:.1} s",
+        "tui: cache of {issues} issues ({} 网络安全信息与动态周报, {second} CNVD漏洞周报) built in {:.1} s",
+        issues - second,
         built.elapsed().as_secs_f64()
     );
 
@@ -272,19 +277,28 @@ fn first_frame(db: &Path) -> Result<(Duration, App), Box<dyn std::error::Error>>
     Ok((start.elapsed(), app))
 }
 
-/// A cache of `issues` full bulletins, generated, parsed and stored as an
+/// A cache of `issues` full bulletins of the first series and `second`
+/// CNVD reports of the same weeks, generated, parsed and stored as an
 /// import would (without writing the files).
-fn build_cache(db: &Path, issues: usize) -> Result<(), Box<dyn std::error::Error>> {
+fn build_cache(db: &Path, issues: usize, second: usize) -> Result<(), Box<dyn std::error::Error>> {
     let series = synth::series(2000, issues, SEED);
     if series.len() < issues {
         return Err(format!("generator gave {} of {issues} issues", series.len()).into());
     }
     let mut store = Store::open(db)?;
+    let mut store_text = |name: &str, text: &str| -> Result<(), Box<dyn std::error::Error>> {
+        let bulletin =
+            zhoubao::parse::parse(text.as_bytes()).map_err(|e| format!("{name}: {e}"))?;
+        store.import_file(name, text.as_bytes(), &bulletin)?;
+        Ok(())
+    };
     for (i, issue) in series.iter().enumerate() {
         let text = synth::full_markdown(issue, &synth::recent_for(&series, i));
-        let bulletin =
-            zhoubao::parse::parse(text.as_bytes()).map_err(|e| format!("{}: {e}", issue.key))?;
-        store.import_file(&issue.file_name(), text.as_bytes(), &bulletin)?;
+        store_text(&issue.file_name(), &text)?;
+    }
+    let first = zhoubao::model::IssueKey::of(zhoubao::model::SeriesId::CNVD, 2000, 1);
+    for issue in synth::cnvd::series_from(first, second, SEED, &[]) {
+        store_text(&issue.file_name(), &synth::cnvd::markdown(&issue))?;
     }
     Ok(())
 }

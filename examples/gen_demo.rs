@@ -13,11 +13,11 @@ fn main() -> std::io::Result<()> {
             fs::remove_file(path)?;
         }
     }
-    let files = zhoubao::demo::plan::generate();
+    let files = zhoubao::demo::plan::all_files();
     let mut bytes = 0;
-    for file in &files {
-        fs::write(dir.join(&file.name), &file.markdown)?;
-        bytes += file.markdown.len();
+    for (name, markdown) in &files {
+        fs::write(dir.join(name), markdown)?;
+        bytes += markdown.len();
     }
     println!(
         "wrote {} files, {} bytes, to {}",

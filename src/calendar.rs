@@ -77,7 +77,7 @@ pub fn key_at(index: i64) -> Option<IssueKey> {
 /// The same issue number one year earlier (2025-7 → 2024-7), when that
 /// year has it: a 53rd week has no counterpart in a 52-week year.
 pub fn year_earlier(key: IssueKey) -> Option<IssueKey> {
-    let earlier = IssueKey::new(key.year.checked_sub(1)?, key.number);
+    let earlier = IssueKey::of(key.series, key.year.checked_sub(1)?, key.number);
     week_start(earlier).map(|_| earlier)
 }
 

@@ -19,6 +19,7 @@ pub mod output;
 pub mod parse;
 pub mod pool;
 pub mod sanitize;
+pub mod series;
 pub mod store;
 pub mod synth;
 pub mod trend;

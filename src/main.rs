@@ -215,9 +215,11 @@ fn dispatch(
             select,
             output,
         } => cli::export::run(&store, format, &select, output, lang),
-        Command::Search { query, json } => {
-            cli::search::run(&store, &query, json, config.no_color, lang)
-        }
+        Command::Search {
+            query,
+            series,
+            json,
+        } => cli::search::run(&store, &query, series, json, config.no_color, lang),
         // Printed before any cache was opened.
         Command::Completions { .. } | Command::Man | Command::Config => Ok(ExitCode::SUCCESS),
     }

@@ -7,9 +7,14 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// An issue of the series: (year, number), e.g. 2024 第17期.
+pub use crate::series::{Figures, Metric, SeriesId, Value};
+
+/// An issue of a series: (series, year, number), e.g. 2024 第17期 of
+/// 网络安全信息与动态周报. Written `2024-17` for that series, the first,
+/// and with the series' id for the others: `cnvd:2024-17`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct IssueKey {
+    pub series: SeriesId,
     pub year: i32,
     pub number: u32,
 }
@@ -25,18 +30,42 @@ impl IssueKey {
     /// The series is weekly: a number above 60 is a typo or a forgery.
     pub const NUMBERS: RangeInclusive<u32> = 1..=60;
 
-    pub fn new(year: i32, number: u32) -> Self {
-        IssueKey { year, number }
+    /// An issue of 网络安全信息与动态周报, the series a key names unless
+    /// it says otherwise.
+    pub const fn new(year: i32, number: u32) -> Self {
+        IssueKey::of(SeriesId::CNCERT, year, number)
+    }
+
+    /// An issue of `series`.
+    pub const fn of(series: SeriesId, year: i32, number: u32) -> Self {
+        IssueKey {
+            series,
+            year,
+            number,
+        }
     }
 
     /// Whether a key with these parts can exist.
     pub fn is_valid(year: i32, number: u32) -> bool {
         Self::YEARS.contains(&year) && Self::NUMBERS.contains(&number)
     }
+
+    /// The same week's issue of another series.
+    pub fn in_series(self, series: SeriesId) -> Self {
+        IssueKey { series, ..self }
+    }
+
+    /// The week alone, for orders and filters across series.
+    pub fn week(self) -> (i32, u32) {
+        (self.year, self.number)
+    }
 }
 
 impl fmt::Display for IssueKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.series != SeriesId::CNCERT {
+            write!(f, "{}:", self.series)?;
+        }
         write!(f, "{}-{}", self.year, self.number)
     }
 }
@@ -48,16 +77,21 @@ pub struct BadIssueKey(pub String);
 impl FromStr for IssueKey {
     type Err = BadIssueKey;
 
-    /// Accepts `2024-17`, `2024/17` and `2024-017`.
+    /// Accepts `2024-17`, `2024/17`, `2024-017` and, for another series,
+    /// `cnvd:2024-17` (`cncert:2024-17` is `2024-17`).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = || BadIssueKey(s.to_string());
-        let (y, n) = s.trim().split_once(['-', '/']).ok_or_else(bad)?;
+        let (series, week) = match s.trim().split_once(':') {
+            Some((id, week)) => (SeriesId::from_id(id).ok_or_else(bad)?, week),
+            None => (SeriesId::CNCERT, s),
+        };
+        let (y, n) = week.trim().split_once(['-', '/']).ok_or_else(bad)?;
         let year: i32 = y.trim().parse().map_err(|_| bad())?;
         let number: u32 = n.trim().parse().map_err(|_| bad())?;
         if !IssueKey::is_valid(year, number) {
             return Err(bad());
         }
-        Ok(IssueKey { year, number })
+        Ok(IssueKey::of(series, year, number))
     }
 }
 
@@ -68,13 +102,17 @@ pub struct Period {
     pub end: NaiveDate,
 }
 
-/// 整体评价为 优 / 良 / 中 / 差.
+/// The word of the assessment sentence: 网络安全信息与动态周报's 整体评价为
+/// 优 / 良 / 中 / 差, CNVD漏洞周报's threat level 高 / 中 / 低 (its 中 is
+/// [`Assessment::Fair`]: one word, one value).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Assessment {
     Excellent,
     Good,
     Fair,
     Poor,
+    High,
+    Low,
 }
 
 impl Assessment {
@@ -84,6 +122,8 @@ impl Assessment {
             '良' => Some(Assessment::Good),
             '中' => Some(Assessment::Fair),
             '差' => Some(Assessment::Poor),
+            '高' => Some(Assessment::High),
+            '低' => Some(Assessment::Low),
             _ => None,
         }
     }
@@ -94,48 +134,8 @@ impl Assessment {
             Assessment::Good => "良",
             Assessment::Fair => "中",
             Assessment::Poor => "差",
-        }
-    }
-}
-
-/// The five weekly figures of 本周事件处理情况.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Metric {
-    EventsHandled,
-    CrossBorder,
-    PhishingComplaints,
-    MaliciousAppPlatforms,
-    MaliciousUrls,
-}
-
-impl Metric {
-    pub const ALL: [Metric; 5] = [
-        Metric::EventsHandled,
-        Metric::CrossBorder,
-        Metric::PhishingComplaints,
-        Metric::MaliciousAppPlatforms,
-        Metric::MaliciousUrls,
-    ];
-
-    /// Column name used in the cache, CSV and JSON.
-    pub fn column(self) -> &'static str {
-        match self {
-            Metric::EventsHandled => "events_handled",
-            Metric::CrossBorder => "cross_border",
-            Metric::PhishingComplaints => "phishing_complaints",
-            Metric::MaliciousAppPlatforms => "malicious_app_platforms",
-            Metric::MaliciousUrls => "malicious_urls",
-        }
-    }
-
-    /// Short Chinese label for the TUI.
-    pub fn label(self) -> &'static str {
-        match self {
-            Metric::EventsHandled => "处理事件",
-            Metric::CrossBorder => "跨境事件",
-            Metric::PhishingComplaints => "仿冒投诉",
-            Metric::MaliciousAppPlatforms => "恶意APP平台",
-            Metric::MaliciousUrls => "恶意URL",
+            Assessment::High => "高",
+            Assessment::Low => "低",
         }
     }
 }
@@ -144,49 +144,6 @@ impl Metric {
 pub const UNKNOWN_FIGURE: &str = "—";
 /// How text output (`list`, `show`) shows it: ASCII, for pipes and tools.
 pub const UNKNOWN_FIGURE_ASCII: &str = "-";
-
-/// A figure as shown: its value, else `unknown` ([`UNKNOWN_FIGURE`] or
-/// [`UNKNOWN_FIGURE_ASCII`]); never 0 for a figure nobody reported.
-pub fn figure_text(v: Option<i64>, unknown: &str) -> String {
-    v.map_or_else(|| unknown.to_string(), |v| v.to_string())
-}
-
-/// A missing figure is unknown (`None`), never 0.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Figures {
-    pub events_handled: Option<i64>,
-    pub cross_border: Option<i64>,
-    pub phishing_complaints: Option<i64>,
-    pub malicious_app_platforms: Option<i64>,
-    pub malicious_urls: Option<i64>,
-}
-
-impl Figures {
-    pub fn get(&self, m: Metric) -> Option<i64> {
-        match m {
-            Metric::EventsHandled => self.events_handled,
-            Metric::CrossBorder => self.cross_border,
-            Metric::PhishingComplaints => self.phishing_complaints,
-            Metric::MaliciousAppPlatforms => self.malicious_app_platforms,
-            Metric::MaliciousUrls => self.malicious_urls,
-        }
-    }
-
-    pub fn set(&mut self, m: Metric, v: Option<i64>) {
-        let slot = match m {
-            Metric::EventsHandled => &mut self.events_handled,
-            Metric::CrossBorder => &mut self.cross_border,
-            Metric::PhishingComplaints => &mut self.phishing_complaints,
-            Metric::MaliciousAppPlatforms => &mut self.malicious_app_platforms,
-            Metric::MaliciousUrls => &mut self.malicious_urls,
-        };
-        *slot = v;
-    }
-
-    pub fn is_empty(&self) -> bool {
-        Metric::ALL.iter().all(|m| self.get(*m).is_none())
-    }
-}
 
 /// A WeChat article's identity: `__biz` + `mid` + `idx`. Everything else in
 /// the URL (sn, chksm, scene, fragment, scheme) varies between copies.
@@ -244,6 +201,9 @@ impl SourceFormat {
 pub struct Bulletin {
     pub format: SourceFormat,
     pub key: IssueKey,
+    /// The last number of a double issue (`2024年第40、41期`: 41), whose
+    /// key has the first; None for a single one.
+    pub last_number: Option<u32>,
     pub title: String,
     pub period: Option<Period>,
     pub published: Option<NaiveDate>,
@@ -262,6 +222,9 @@ pub struct Bulletin {
     pub body: Vec<String>,
     pub recent: Vec<RecentRef>,
     pub completeness: Completeness,
+    /// The archive cut the article short (it ends in `...`): the body is
+    /// what there is, the rest unknown.
+    pub truncated: bool,
 }
 
 /// One row of the issue list: everything the list, the charts and
@@ -269,6 +232,8 @@ pub struct Bulletin {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IssueSummary {
     pub key: IssueKey,
+    /// The last number a double issue covers (see [`Bulletin::last_number`]).
+    pub last_number: Option<u32>,
     pub title: Option<String>,
     pub period: Option<Period>,
     pub published: Option<NaiveDate>,
@@ -286,6 +251,7 @@ impl IssueSummary {
     pub(crate) fn with_figures(key: IssueKey, figures: Figures) -> IssueSummary {
         IssueSummary {
             key,
+            last_number: None,
             title: None,
             period: None,
             published: None,
@@ -342,6 +308,8 @@ pub struct IssueDetail {
     pub images: Vec<String>,
     pub recent: Vec<StoredRef>,
     pub aliases: Vec<Alias>,
+    /// The body shown was cut short by the archive.
+    pub truncated: bool,
 }
 
 // --- what the parser and the cache report, as plain data: the message

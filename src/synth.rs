@@ -4,6 +4,7 @@
 //! Only the fixed headings and the figure-sentence template are those of the
 //! real series (the parser depends on them); every other sentence is our own.
 
+pub mod cnvd;
 mod prng;
 mod text;
 

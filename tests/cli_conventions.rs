@@ -287,9 +287,12 @@ fn list_json_and_export_give_title_and_url_after_the_old_csv_columns() {
     let csv = stdout(&zhoubao(&db, &["export"]));
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
     assert_eq!(header[..12].last(), Some(&"cached"), "old columns first");
-    assert_eq!(&header[12..], ["title", "url"]);
+    assert_eq!(&header[12..16], ["title", "url", "series", "numbers"]);
     let first = csv.lines().nth(1).unwrap();
-    assert!(first.ends_with(&format!(",true,{title},{url}")), "{first}");
+    assert!(
+        first.contains(&format!(",true,{title},{url},cncert,2,")),
+        "{first}"
+    );
 }
 
 #[test]

@@ -513,9 +513,10 @@ fn the_real_archive_imports_with_every_figure_period_and_reference() {
             period.map(String::from),
             "{key}"
         );
-        let got: Vec<_> = zhoubao::model::Metric::ALL
+        let got: Vec<_> = zhoubao::model::SeriesId::CNCERT
+            .headline()
             .iter()
-            .map(|m| s.figures.get(*m))
+            .map(|m| s.figures.count(*m))
             .collect();
         assert_eq!(got, figures.to_vec(), "{key} figures");
         let got_refs: Vec<Ref> = d

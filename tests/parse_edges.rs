@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use zhoubao::model::{Bulletin, IssueKey, Metric};
+use zhoubao::model::{Bulletin, IssueKey};
 use zhoubao::parse::{parse, read_wechat_page, ParseError};
 
 fn fixture(name: &str) -> String {
@@ -193,7 +193,7 @@ fn handling(text: &str) -> Bulletin {
 }
 
 fn five(b: &Bulletin) -> [Option<i64>; 5] {
-    Metric::ALL.map(|m| b.figures.get(m))
+    counts5(b)
 }
 
 const PLAIN: &str = "本周共处理网络安全事件1234起，含跨境网络安全事件321起。\
@@ -208,7 +208,10 @@ fn full_width_digits_give_the_same_figures() {
         .replace("5个", "５个")
         .replace("7个", "７个");
     assert_eq!(five(&handling(&wide)), five(&handling(PLAIN)));
-    assert_eq!(handling(PLAIN).figures.cross_border, Some(321));
+    assert_eq!(
+        handling(PLAIN).figures.count(fig("cross_border")),
+        Some(321)
+    );
 }
 
 #[test]
@@ -240,20 +243,26 @@ fn wan_multiplies_by_ten_thousand() {
     let text = PLAIN.replace("12000", "１．２万");
     assert_eq!(five(&handling(&text)), five(&handling(PLAIN)));
     let text = PLAIN.replace("1234", "0.1234万");
-    assert_eq!(handling(&text).figures.events_handled, Some(1234));
+    assert_eq!(
+        handling(&text).figures.count(fig("events_handled")),
+        Some(1234)
+    );
     let text = PLAIN.replace("12000", "1.2 万");
-    assert_eq!(handling(&text).figures.phishing_complaints, Some(12000));
+    assert_eq!(
+        handling(&text).figures.count(fig("phishing_complaints")),
+        Some(12000)
+    );
 }
 
 #[test]
 fn a_comma_between_clauses_is_no_thousands_separator() {
     // `381起，含` and `5个，恶意`: the comma ends a clause.
     let text = "本周共处理网络安全事件381，含跨境网络安全事件149起。";
-    assert_eq!(handling(text).figures.events_handled, None);
+    assert_eq!(handling(text).figures.count(fig("events_handled")), None);
     let text = "共处理网络安全事件12,34起，含跨境网络安全事件1,2345起。";
     let b = handling(text);
-    assert_eq!(b.figures.events_handled, None);
-    assert_eq!(b.figures.cross_border, None);
+    assert_eq!(b.figures.count(fig("events_handled")), None);
+    assert_eq!(b.figures.count(fig("cross_border")), None);
     let b = handling(PLAIN);
     assert_eq!(
         five(&b),
@@ -265,9 +274,15 @@ fn a_comma_between_clauses_is_no_thousands_separator() {
 fn a_fraction_of_a_figure_is_unknown() {
     // 1.23456万 is not a whole number of events.
     let text = PLAIN.replace("12000", "1.23456万");
-    assert_eq!(handling(&text).figures.phishing_complaints, None);
+    assert_eq!(
+        handling(&text).figures.count(fig("phishing_complaints")),
+        None
+    );
     let text = PLAIN.replace("12000", "1.2");
-    assert_eq!(handling(&text).figures.phishing_complaints, None);
+    assert_eq!(
+        handling(&text).figures.count(fig("phishing_complaints")),
+        None
+    );
 }
 
 fn refs(lines: &str) -> Vec<zhoubao::model::RecentRef> {
@@ -348,4 +363,15 @@ fn a_javascript_link_in_a_page_keeps_its_title_and_loses_its_address() {
         "{:?}",
         b.urls
     );
+}
+
+/// One of 网络安全信息与动态周报's figures, by id.
+fn fig(id: &str) -> zhoubao::model::Metric {
+    zhoubao::model::SeriesId::CNCERT.figure(id)
+}
+
+/// 网络安全信息与动态周报's five figures of `b`, in their order.
+fn counts5(b: &zhoubao::model::Bulletin) -> [Option<i64>; 5] {
+    let h = zhoubao::model::SeriesId::CNCERT.headline();
+    std::array::from_fn(|i| b.figures.count(h[i]))
 }

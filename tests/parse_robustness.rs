@@ -97,8 +97,8 @@ fn truncated_body_keeps_what_is_there() {
     let cut = text.find("恶意URL链接").expect("clause present");
     let b = parse(&full[..cut]).expect("still a bulletin");
     assert_eq!(b.key, IssueKey::new(2023, 20));
-    assert_eq!(b.figures.events_handled, Some(420));
-    assert_eq!(b.figures.malicious_urls, None);
+    assert_eq!(b.figures.count(fig("events_handled")), Some(420));
+    assert_eq!(b.figures.count(fig("malicious_urls")), None);
     assert!(b.recent.is_empty());
 }
 
@@ -122,7 +122,7 @@ fn invalid_utf8_in_markdown_is_replaced_and_parsing_goes_on() {
     bytes[at + 4] = 0xC0;
     let b = parse(&bytes).expect("lossy decoding");
     assert_eq!(b.key, IssueKey::new(2023, 20));
-    assert_eq!(b.figures.events_handled, Some(420));
+    assert_eq!(b.figures.count(fig("events_handled")), Some(420));
     assert!(b.body.iter().any(|p| p.contains('\u{FFFD}')));
 }
 
@@ -210,8 +210,8 @@ fn numbers_too_large_for_i64_are_unknown() {
         "本周事件处理情况\n\n本周共处理网络安全事件123456789012345678901234567890起，含跨境网络安全事件12起。",
     );
     let b = parse(&bytes).expect("bulletin");
-    assert_eq!(b.figures.events_handled, None);
-    assert_eq!(b.figures.cross_border, Some(12));
+    assert_eq!(b.figures.count(fig("events_handled")), None);
+    assert_eq!(b.figures.count(fig("cross_border")), Some(12));
 }
 
 #[test]
@@ -358,4 +358,9 @@ proptest! {
         }
         assert_sane(&parse(&bytes));
     }
+}
+
+/// One of 网络安全信息与动态周报's figures, by id.
+fn fig(id: &str) -> zhoubao::model::Metric {
+    zhoubao::model::SeriesId::CNCERT.figure(id)
 }

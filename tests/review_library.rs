@@ -8,7 +8,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use tui_fixture::{app_with_library, key, press, screen, url};
 use zhoubao::model::{
-    ArticleId, Bulletin, Completeness, Figures, IssueKey, RecentRef, SourceFormat,
+    ArticleId, Bulletin, Completeness, Figures, IssueKey, RecentRef, SeriesId, SourceFormat,
 };
 use zhoubao::store::Store;
 use zhoubao::tui::{library::Library, library::MemoryLibrary};
@@ -30,10 +30,7 @@ fn bulletin(number: u32, full: bool) -> Bulletin {
         }),
         urls: vec![url(100 + number)],
         assessment: None,
-        figures: Figures {
-            events_handled: Some(i64::from(number) * 10),
-            ..Figures::default()
-        },
+        figures: Figures::headline(SeriesId::CNCERT, &[Some(i64::from(number) * 10)]),
         images: Vec::new(),
         body: if full {
             vec![format!("第{number}期：测试用的自拟正文。")]
@@ -46,6 +43,8 @@ fn bulletin(number: u32, full: bool) -> Bulletin {
         } else {
             Completeness::Stub
         },
+        last_number: None,
+        truncated: false,
     }
 }
 

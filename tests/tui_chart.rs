@@ -9,7 +9,6 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 
 use tui_fixture::*;
-use zhoubao::model::Metric;
 use zhoubao::tui::library::MemoryLibrary;
 use zhoubao::tui::view::chart::{
     ABOVE_MARK, ABSENT_SYMBOL, MAX_BAR_CELLS, SELECTED_MARK, STATS_WEEKS, YEAR_TICK,
@@ -302,7 +301,8 @@ fn long_series() -> (MemoryLibrary, Vec<(i32, u32)>) {
 
 /// The text beside each figure's line, from `本期` on.
 fn stats(text: &str) -> Vec<String> {
-    Metric::ALL
+    zhoubao::model::SeriesId::CNCERT
+        .headline()
         .iter()
         .map(|m| {
             let line = text

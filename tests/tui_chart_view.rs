@@ -32,7 +32,7 @@ fn two_years() -> MemoryLibrary {
                 Some(5 + (i * 7) % 20),
             ]);
             if year == 2024 && n == 12 {
-                f.cross_border = None;
+                f.set(fig("cross_border"), None);
             }
             weeks.push((year, n, f));
         }

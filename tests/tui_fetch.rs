@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::KeyCode;
 
 use fetch_fixture::{FixtureServer, ISSUES};
-use tui_fixture::{app_with_library, cached, not_cached, press, reference, screen};
+use tui_fixture::{app_with_library, cached, fig, not_cached, press, reference, screen};
 use zhoubao::fetch::{self, Cancel, Client, FetchOptions, Walk};
 use zhoubao::i18n::Lang;
 use zhoubao::model::{Alias, Figures, IssueDetail, IssueKey};
@@ -102,7 +102,11 @@ fn f_on_a_not_cached_issue_shows_the_fetch_then_the_issue() {
         assert!(!after.contains("未缓存"), "{after}");
         assert!(after.contains(&format!("详情 {}", target.key)), "{after}");
         // The detail pane shows the issue, its figures among them.
-        let events = target.figures.events_handled.unwrap().to_string();
+        let events = target
+            .figures
+            .count(fig("events_handled"))
+            .unwrap()
+            .to_string();
         if height >= 24 {
             assert!(after.contains("处理事件"), "{after}");
             assert!(after.contains(&events), "{after}");

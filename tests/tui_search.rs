@@ -59,6 +59,8 @@ fn bulletin(number: u32) -> Bulletin {
         body: body_of(number),
         recent: Vec::new(),
         completeness: Completeness::Full,
+        last_number: None,
+        truncated: false,
     }
 }
 

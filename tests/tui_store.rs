@@ -8,7 +8,8 @@ use ratatui::crossterm::event::KeyCode;
 
 use tui_fixture::{app_with_library, chars, key, press, screen, url};
 use zhoubao::model::{
-    ArticleId, Assessment, Bulletin, Completeness, Figures, Period, RecentRef, SourceFormat,
+    ArticleId, Assessment, Bulletin, Completeness, Figures, Period, RecentRef, SeriesId,
+    SourceFormat,
 };
 use zhoubao::store::Store;
 
@@ -39,17 +40,22 @@ fn bulletin(number: u32, start: (u32, u32), end: (u32, u32), events: i64) -> Bul
         }),
         urls: vec![url(number)],
         assessment: Some(Assessment::Good),
-        figures: Figures {
-            events_handled: Some(events),
-            cross_border: Some(events / 3),
-            phishing_complaints: Some(events - 40),
-            malicious_app_platforms: None,
-            malicious_urls: Some(4),
-        },
+        figures: Figures::headline(
+            SeriesId::CNCERT,
+            &[
+                Some(events),
+                Some(events / 3),
+                Some(events - 40),
+                None,
+                Some(4),
+            ],
+        ),
         images: vec![format!("https://mmbiz.qpic.cn/fixture/{number}.png")],
         body: vec![format!("第{number}期的自拟正文，检索词：蜜罐演练。")],
         recent: Vec::new(),
         completeness: Completeness::Full,
+        last_number: None,
+        truncated: false,
     }
 }
 

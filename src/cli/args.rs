@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::{IssueKey, IssueRow};
+use crate::model::{IssueKey, IssueRow, SeriesId};
 
 /// Browse CNCERT's weekly 网络安全信息与动态周报 from the terminal.
 ///
@@ -29,8 +29,9 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub demo: bool,
 
-    /// Open the TUI at this issue, e.g. 2024-17
-    #[arg(long, value_name = "YEAR-NUMBER")]
+    /// Open the TUI at this issue, e.g. 2024-17 (cnvd:2024-17 for the
+    /// CNVD漏洞周报)
+    #[arg(long, value_name = "[SERIES:]YEAR-NUMBER")]
     pub open: Option<IssueKey>,
 
     #[command(subcommand)]
@@ -140,8 +141,8 @@ pub enum Command {
     },
     /// Show one issue in full, with its 近期回顾 references
     Show {
-        /// The issue, e.g. 2024-17
-        #[arg(value_name = "YEAR-NUMBER")]
+        /// The issue, e.g. 2024-17, or cnvd:2024-17 for the CNVD漏洞周报
+        #[arg(value_name = "[SERIES:]YEAR-NUMBER")]
         key: IssueKey,
         /// Print JSON instead of text
         #[arg(long)]
@@ -186,8 +187,12 @@ pub enum Command {
     /// Find issues whose title or body contains QUERY (Chinese works);
     /// each hit shows the match in context. Exits 1 when nothing matches
     Search {
-        /// Text to look for, e.g. 跨境
+        /// Text to look for, e.g. 跨境 or CNVD-2024-19326
         query: String,
+        /// Only the issues of this series: cncert (网络安全信息与动态周报),
+        /// cnvd (CNVD漏洞周报) or all
+        #[arg(long, value_name = "SERIES", default_value = "all", value_parser = parse_series)]
+        series: SeriesChoice,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -202,13 +207,52 @@ pub enum Command {
     Man,
 }
 
+/// Which series a command covers: one, or every one (`all`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeriesChoice(pub Option<SeriesId>);
+
+impl Default for SeriesChoice {
+    /// 网络安全信息与动态周报, as before there was a second series.
+    fn default() -> Self {
+        SeriesChoice(Some(SeriesId::CNCERT))
+    }
+}
+
+impl SeriesChoice {
+    pub fn admits(self, series: SeriesId) -> bool {
+        self.0.is_none_or(|s| s == series)
+    }
+
+    /// The series covered, in declaration order.
+    pub fn series(self) -> Vec<SeriesId> {
+        SeriesId::all().filter(|s| self.admits(*s)).collect()
+    }
+}
+
+/// `cncert`, `cnvd` or `all`.
+fn parse_series(text: &str) -> Result<SeriesChoice, String> {
+    if text.trim().eq_ignore_ascii_case("all") {
+        return Ok(SeriesChoice(None));
+    }
+    SeriesId::from_id(text)
+        .map(|s| SeriesChoice(Some(s)))
+        .ok_or_else(|| {
+            let ids: Vec<&str> = SeriesId::all().map(SeriesId::id).collect();
+            format!("expected {} or all", ids.join(", "))
+        })
+}
+
 /// Which issues `list` and `export` give, and in which order.
 #[derive(Debug, Clone, Default, Args)]
 pub struct Select {
+    /// Only the issues of this series: cncert (网络安全信息与动态周报),
+    /// cnvd (CNVD漏洞周报) or all
+    #[arg(long, value_name = "SERIES", default_value = "cncert", value_parser = parse_series)]
+    pub series: SeriesChoice,
     /// Only the issues of this year
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i32>,
-    /// Only this issue and later ones, e.g. 2024-17
+    /// Only this week's issue and later ones, e.g. 2024-17
     #[arg(long, value_name = "YEAR-NUMBER")]
     pub since: Option<IssueKey>,
     /// Only issues the cache holds in full
@@ -233,8 +277,9 @@ impl Select {
     /// Whether the filters let this issue through.
     pub fn admits(&self, row: &IssueRow) -> bool {
         let s = &row.summary;
-        self.year.is_none_or(|y| s.key.year == y)
-            && self.since.is_none_or(|k| s.key >= k)
+        self.series.admits(s.key.series)
+            && self.year.is_none_or(|y| s.key.year == y)
+            && self.since.is_none_or(|k| s.key.week() >= k.week())
             && (!self.cached || s.cached)
             && (!self.unread || (s.cached && !s.read))
     }

@@ -22,7 +22,7 @@ pub fn run(
 ) -> Result<ExitCode> {
     let rows = select.apply(store.rows()?);
     let text = match format {
-        ExportFormat::Csv => output::export_csv(&rows),
+        ExportFormat::Csv => output::export_csv(&rows, &select.series.series()),
         ExportFormat::Json => {
             let mut details = Vec::with_capacity(rows.len());
             for row in &rows {

@@ -15,7 +15,7 @@ pub fn run(store: &Store, select: &Select, json: bool, lang: Lang) -> Result<Exi
     let text = if json {
         output::list_json(&rows)
     } else {
-        output::list_text(&rows, lang)
+        output::list_text(&rows, &select.series.series(), lang)
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)

@@ -7,18 +7,27 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::args::SeriesChoice;
 use super::said;
 use crate::i18n::{Cmd, Lang};
 use crate::model::IssueKey;
 use crate::output::{self, Mark, SearchHit};
 use crate::store::Store;
 
-pub fn run(store: &Store, query: &str, json: bool, no_color: bool, lang: Lang) -> Result<ExitCode> {
+pub fn run(
+    store: &Store,
+    query: &str,
+    series: SeriesChoice,
+    json: bool,
+    no_color: bool,
+    lang: Lang,
+) -> Result<ExitCode> {
     // Every issue contains nothing: an empty query would list all.
     if query.trim().is_empty() {
         return Err(said(Cmd::EmptyQuery, lang));
     }
-    let texts = store.search_texts(query)?;
+    let mut texts = store.search_texts(query)?;
+    texts.retain(|t| series.admits(t.key.series));
     let mut summaries: HashMap<IssueKey, _> =
         store.summaries()?.into_iter().map(|s| (s.key, s)).collect();
     let hits: Vec<SearchHit> = texts

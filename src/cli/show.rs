@@ -22,8 +22,10 @@ pub fn run(store: &Store, key: IssueKey, json: bool, lang: Lang) -> Result<ExitC
             lang,
         ));
     };
+    // The issue itself: a double issue's second number names it too.
+    let key = detail.summary.key;
     // One summaries query gives every earlier week to compare with.
-    let weeks = WeekSeries::build(&store.summaries()?);
+    let weeks = WeekSeries::build(&store.summaries_of(key.series)?);
     let comparisons = IssueComparisons::compute(&weeks, key, &detail.summary.figures);
     let text = if json {
         output::show_json(&detail, &comparisons)

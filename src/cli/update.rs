@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::feed;
 use crate::fetch;
 use crate::i18n::{FeedMsg, Lang};
+use crate::model::SeriesId;
 use crate::store::Store;
 
 /// The command line's `update` flags.
@@ -70,8 +71,15 @@ pub fn run(store: &mut Store, flags: Flags, config: &Config, lang: Lang) -> Resu
             }
         });
     eprintln!("{}", report.render(lang));
-    if let Some(behind) = feed::Behind::of(&store.summaries()?) {
-        eprintln!("{}", behind.message().text(lang));
+    // Each series is behind on its own calendar.
+    let mut behind_any = false;
+    for series in SeriesId::all() {
+        if let Some(behind) = feed::Behind::of(&store.summaries_of(series)?) {
+            eprintln!("{}", behind.message().text(lang));
+            behind_any = true;
+        }
+    }
+    if behind_any {
         eprintln!("{}", FeedMsg::CatchUp.text(lang));
     }
     let mut failed = report.failed_any();

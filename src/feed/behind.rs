@@ -18,6 +18,8 @@ pub struct Behind {
 
 impl Behind {
     /// None when the newest known issue has text, or nothing is known.
+    /// `issues` are one series' (keys of two series do not compare by
+    /// week).
     pub fn of(issues: &[IssueSummary]) -> Option<Behind> {
         let newest_known = issues.iter().map(|s| s.key).max()?;
         let newest_with_text = issues.iter().filter(|s| s.cached).map(|s| s.key).max();
@@ -53,6 +55,7 @@ mod tests {
     fn issue(year: i32, number: u32, cached: bool) -> IssueSummary {
         IssueSummary {
             key: IssueKey::new(year, number),
+            last_number: None,
             title: None,
             period: None,
             published: None,

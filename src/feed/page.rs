@@ -66,7 +66,7 @@ fn unix_seconds(at: &DateTime<Utc>) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Completeness, IssueKey};
+    use crate::model::{Completeness, IssueKey, SeriesId};
 
     /// A WeWe-RSS full-text item: a `<style>`, then the article element
     /// with unquoted attributes, `src` where WeChat has `data-src`, white
@@ -96,8 +96,14 @@ mod tests {
         let b = crate::parse::parse(page.as_bytes()).expect("a bulletin");
         assert_eq!(b.key, IssueKey::new(2025, 3));
         assert_eq!(b.completeness, Completeness::Full);
-        assert_eq!(b.figures.events_handled, Some(412));
-        assert_eq!(b.figures.malicious_urls, Some(9));
+        assert_eq!(
+            b.figures.count(SeriesId::CNCERT.figure("events_handled")),
+            Some(412)
+        );
+        assert_eq!(
+            b.figures.count(SeriesId::CNCERT.figure("malicious_urls")),
+            Some(9)
+        );
         assert_eq!(
             b.images,
             ["https://mmbiz.qpic.cn/sz_mmbiz_png/abc/640?wx_fmt=png&from=appmsg"]
@@ -141,7 +147,10 @@ mod tests {
         e.title = Some("网络安全信息与动态周报2025年第3期\"</script><script>x".into());
         let page = item_page(&e, "http://127.0.0.1:9/f");
         let b = crate::parse::parse(page.as_bytes()).expect("a bulletin");
-        assert_eq!(b.figures.events_handled, Some(412));
+        assert_eq!(
+            b.figures.count(SeriesId::CNCERT.figure("events_handled")),
+            Some(412)
+        );
         assert_eq!(page.matches("</script>").count(), 1);
         assert_eq!(page, item_page(&e, "http://127.0.0.1:9/f"), "deterministic");
     }

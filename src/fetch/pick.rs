@@ -51,6 +51,7 @@ mod tests {
         IssueDetail {
             summary: IssueSummary {
                 key: IssueKey::new(2025, 30),
+                last_number: None,
                 title: None,
                 period: None,
                 published: None,
@@ -71,6 +72,7 @@ mod tests {
                     source: s.map(str::to_string),
                 })
                 .collect(),
+            truncated: false,
         }
     }
 

@@ -73,6 +73,8 @@ pub enum Cmd {
     },
     FiguresUnknown,
     NoLink,
+    /// After a body the archive cut short.
+    BodyTruncated,
     /// A copy known only from another issue's 近期回顾 line.
     RecentLink,
 }
@@ -229,6 +231,10 @@ impl Cmd {
             (FiguresUnknown, En) => "figures: not known (the issue is not cached)".into(),
             (NoLink, Zh) => "（无链接）".into(),
             (NoLink, En) => "(no link)".into(),
+            (BodyTruncated, Zh) => "……（存档在此截断了正文，其后内容未知）".into(),
+            (BodyTruncated, En) => {
+                "... (the archive cut the article short here: the rest is unknown)".into()
+            }
             (RecentLink, Zh) => "（近期回顾中的链接）".into(),
             (RecentLink, En) => "(a 近期回顾 link)".into(),
         }
@@ -277,6 +283,7 @@ impl Cmd {
             ShowEmptyCopies { copies: 2 },
             FiguresUnknown,
             NoLink,
+            BodyTruncated,
             RecentLink,
         ];
         all.extend(
@@ -288,7 +295,7 @@ impl Cmd {
                 self::Col::Title,
             ]
             .into_iter()
-            .chain(crate::model::Metric::ALL.into_iter().map(self::Col::Metric))
+            .chain(declared().map(self::Col::Metric))
             .map(Col),
         );
         all.extend(
@@ -305,9 +312,15 @@ impl Cmd {
             .into_iter()
             .flat_map(|f| [Field(f), FieldLabel(f), FieldHeading(f)]),
         );
-        all.extend(crate::model::Metric::ALL.into_iter().map(Metric));
+        all.extend(declared().map(Metric));
         all
     }
+}
+
+/// Every declared figure of every series, for the samples.
+#[cfg(test)]
+fn declared() -> impl Iterator<Item = Metric> {
+    crate::model::SeriesId::all().flat_map(|s| s.figures().iter().copied())
 }
 
 fn col_text(c: Col, lang: Lang) -> &'static str {
@@ -319,20 +332,8 @@ fn col_text(c: Col, lang: Lang) -> &'static str {
         (Col::Period, En) => "PERIOD",
         (Col::Assessment, Zh) => "评价",
         (Col::Assessment, En) => "GRADE",
-        (Col::Metric(m), Zh) => match m {
-            Metric::EventsHandled => "处理事件",
-            Metric::CrossBorder => "跨境事件",
-            Metric::PhishingComplaints => "仿冒投诉",
-            Metric::MaliciousAppPlatforms => "恶意APP",
-            Metric::MaliciousUrls => "恶意URL",
-        },
-        (Col::Metric(m), En) => match m {
-            Metric::EventsHandled => "EVENTS",
-            Metric::CrossBorder => "CROSS-BORDER",
-            Metric::PhishingComplaints => "PHISHING",
-            Metric::MaliciousAppPlatforms => "APPS",
-            Metric::MaliciousUrls => "URLS",
-        },
+        (Col::Metric(m), Zh) => m.info().column_zh,
+        (Col::Metric(m), En) => m.info().column_en,
         (Col::Status, Zh) => "状态",
         (Col::Status, En) => "STATUS",
         (Col::Title, Zh) => "标题",

@@ -50,6 +50,12 @@ pub enum Compare {
     PaneNoEarlier,
     /// A row compared with another issue than the heading's.
     PaneVs(IssueKey),
+    /// After a change against what this issue says of last week.
+    PaneStated,
+    /// What this issue says of last week, when last week says otherwise.
+    PaneStatedDiffers {
+        value: String,
+    },
     /// The mean's label: `known` of the `weeks` before have the figure.
     PaneMean {
         weeks: u32,
@@ -63,12 +69,20 @@ pub enum Compare {
         on_calendar: bool,
     },
     CliNoEarlier,
-    /// `change` against issue `key`'s `value`, `weeks_before` weeks before.
+    /// `change` against issue `key`'s `value`, `weeks_before` weeks before;
+    /// `stated`: the value is what this issue says of that week.
     CliPrevious {
         change: String,
         key: IssueKey,
-        value: i64,
+        value: String,
         weeks_before: i64,
+        stated: bool,
+    },
+    /// This issue says `value` of issue `key`, whose own figure is `own`.
+    CliStatedDiffers {
+        key: IssueKey,
+        value: String,
+        own: String,
     },
     CliNoMean {
         weeks: u32,
@@ -81,7 +95,7 @@ pub enum Compare {
     },
     CliYearEarlier {
         key: IssueKey,
-        value: i64,
+        value: String,
         change: String,
     },
     CliYearUnknown(IssueKey),
@@ -117,6 +131,12 @@ impl Compare {
             (PaneNoEarlier, En) => "nothing earlier".into(),
             (PaneVs(k), Zh) => format!(" 较{k}").into(),
             (PaneVs(k), En) => format!(" vs {k}").into(),
+            (PaneStated, Zh) => "（据本期所述上周）".into(),
+            (PaneStated, En) => " (last week as this issue states)".into(),
+            (PaneStatedDiffers { value }, Zh) => format!("（本期称上周 {value}）").into(),
+            (PaneStatedDiffers { value }, En) => {
+                format!(" (this issue says {value} of last week)").into()
+            }
             (PaneMean { weeks, known }, Zh) if known < weeks => {
                 format!("{weeks}周均(仅{known}周)").into()
             }
@@ -151,6 +171,7 @@ impl Compare {
                     key,
                     value,
                     weeks_before,
+                    stated,
                 },
                 Zh,
             ) => {
@@ -159,7 +180,8 @@ impl Compare {
                 } else {
                     format!("{weeks_before} 周前")
                 };
-                format!("{change}，较 {key}（{value}），{when}").into()
+                let said = if *stated { "，据本期所述" } else { "" };
+                format!("{change}，较 {key}（{value}{said}），{when}").into()
             }
             (
                 CliPrevious {
@@ -167,6 +189,7 @@ impl Compare {
                     key,
                     value,
                     weeks_before,
+                    stated,
                 },
                 En,
             ) => {
@@ -175,7 +198,19 @@ impl Compare {
                 } else {
                     format!("{weeks_before} weeks before")
                 };
-                format!("{change} vs {key} ({value}), {when}").into()
+                let said = if *stated {
+                    ", as this issue states"
+                } else {
+                    ""
+                };
+                format!("{change} vs {key} ({value}{said}), {when}").into()
+            }
+            (CliStatedDiffers { key, value, own }, Zh) => {
+                format!("本期称 {key} 为 {value}，该期自述 {own}（以该期为准）").into()
+            }
+            (CliStatedDiffers { key, value, own }, En) => {
+                format!("this issue says {value} of {key}, which says {own} of itself (used)")
+                    .into()
             }
             (CliNoMean { weeks }, Zh) => format!("此前 {weeks} 周都没有此项：无均值").into(),
             (CliNoMean { weeks }, En) => {
@@ -259,6 +294,10 @@ impl Compare {
             PaneVsWeeksBefore { key: k, weeks: 4 },
             PaneNoEarlier,
             PaneVs(k),
+            PaneStated,
+            PaneStatedDiffers {
+                value: "437".into(),
+            },
             PaneMean { weeks: 4, known: 4 },
             PaneMean { weeks: 4, known: 1 },
             PaneMean { weeks: 4, known: 2 },
@@ -270,14 +309,28 @@ impl Compare {
             CliPrevious {
                 change: "−497 (−75.6%)".into(),
                 key: k,
-                value: 657,
+                value: "657".into(),
                 weeks_before: 1,
+                stated: false,
             },
             CliPrevious {
                 change: "−497 (−75.6%)".into(),
                 key: k,
-                value: 657,
+                value: "657".into(),
                 weeks_before: 4,
+                stated: false,
+            },
+            CliPrevious {
+                change: "+655 (+150%)".into(),
+                key: k,
+                value: "437".into(),
+                weeks_before: 1,
+                stated: true,
+            },
+            CliStatedDiffers {
+                key: k,
+                value: "437".into(),
+                own: "415".into(),
             },
             CliNoMean { weeks: 4 },
             CliMean {
@@ -288,7 +341,7 @@ impl Compare {
             },
             CliYearEarlier {
                 key: k,
-                value: 265,
+                value: "265".into(),
                 change: "+11 (+4.2%)".into(),
             },
             CliYearUnknown(k),

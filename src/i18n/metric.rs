@@ -1,6 +1,6 @@
-//! The five figures' names, in one table: the Chinese short names (the
-//! bulletin's own terms), and in English a label for the TUI's panes and
-//! the words `zhoubao show` uses in a sentence.
+//! A figure's names, as its series declares them ([`crate::series`]): the
+//! Chinese short name (the bulletin's own term), and in English a label
+//! for the TUI's panes and the words `zhoubao show` uses in a sentence.
 
 use super::Lang;
 use crate::model::Metric;
@@ -15,16 +15,10 @@ pub(super) enum Form {
 }
 
 pub(super) fn name(m: Metric, lang: Lang, form: Form) -> &'static str {
-    let (label, words) = match m {
-        Metric::EventsHandled => ("Events", "events handled"),
-        Metric::CrossBorder => ("Cross-border", "cross-border"),
-        Metric::PhishingComplaints => ("Phishing", "phishing"),
-        Metric::MaliciousAppPlatforms => ("App platforms", "app platforms"),
-        Metric::MaliciousUrls => ("Malicious URLs", "malicious URLs"),
-    };
+    let info = m.info();
     match (lang, form) {
-        (Lang::Zh, _) => m.label(),
-        (Lang::En, Form::Label) => label,
-        (Lang::En, Form::Words) => words,
+        (Lang::Zh, _) => info.zh,
+        (Lang::En, Form::Label) => info.en,
+        (Lang::En, Form::Words) => info.en_words,
     }
 }

@@ -11,10 +11,12 @@ use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Cmd, Col, Lang};
-use crate::model::{IssueDetail, IssueKey, IssueRow, IssueSummary, Metric, Period};
+use crate::model::{
+    Figures, IssueDetail, IssueKey, IssueRow, IssueSummary, Metric, Period, SeriesId,
+};
 use crate::sanitize;
 use crate::trend::compare::{
-    Against, End, IssueComparisons, MetricComparison, MEAN_WEEKS, RANK_WEEKS,
+    Against, End, IssueComparisons, MetricComparison, Source, MEAN_WEEKS, RANK_WEEKS,
 };
 
 pub use search::{search_json, search_text, Mark, Place, SearchHit, Snippet, CONTEXT_CELLS};
@@ -36,8 +38,24 @@ fn period_text(p: Option<Period>) -> String {
     p.map_or_else(|| "-".into(), |p| format!("{}~{}", p.start, p.end))
 }
 
-fn figure_text(v: Option<i64>) -> String {
-    crate::model::figure_text(v, crate::model::UNKNOWN_FIGURE_ASCII)
+fn figure_text(m: Metric, figures: &Figures) -> String {
+    m.show_or(figures.get(m), crate::model::UNKNOWN_FIGURE_ASCII)
+}
+
+/// The numbers an issue covers: its own, and a double issue's next ones.
+fn numbers(s: &IssueSummary) -> Vec<u32> {
+    (s.key.number..=s.last_number.unwrap_or(s.key.number).max(s.key.number)).collect()
+}
+
+/// Every figure of the issue's series under its id, `null` when unknown
+/// (never 0), then any name of a family's list the issue has.
+fn put_figures(v: &mut Value, key: IssueKey, figures: &Figures) {
+    for m in key.series.figures() {
+        v[m.id()] = json!(figures.get(*m));
+    }
+    for (m, value) in figures.iter().filter(|(m, _)| m.info().declared.is_none()) {
+        v[m.id()] = json!(value);
+    }
 }
 
 /// Left-aligns by display width: Chinese characters take two cells.
@@ -49,8 +67,10 @@ fn pad(s: &str, width: usize) -> String {
 fn summary_json(s: &IssueSummary) -> Value {
     let mut v = json!({
         "key": s.key.to_string(),
+        "series": s.key.series.id(),
         "year": s.key.year,
         "number": s.key.number,
+        "numbers": numbers(s),
         "title": clean_opt(s.title.as_deref()),
         "period_start": date_opt(s.period.map(|p| p.start)),
         "period_end": date_opt(s.period.map(|p| p.end)),
@@ -59,9 +79,7 @@ fn summary_json(s: &IssueSummary) -> Value {
         "cached": s.cached,
         "read": s.read,
     });
-    for m in Metric::ALL {
-        v[m.column()] = json!(s.figures.get(m));
-    }
+    put_figures(&mut v, s.key, &s.figures);
     v
 }
 
@@ -77,43 +95,82 @@ fn push_padded(out: &mut String, s: &str, width: usize, right: bool) {
     }
 }
 
-/// `zhoubao list`: one line per issue, in the order given. Columns are as
-/// wide as their header or their widest value, by display width.
-pub fn list_text(rows: &[IssueRow], lang: Lang) -> String {
+/// `zhoubao list`: one line per issue, in the order given, a table per
+/// series of `series` that has rows (its headline figures as columns), a
+/// blank line between; the first one's header alone when none has.
+/// Columns are as wide as their header or their widest value, by display
+/// width.
+pub fn list_text(rows: &[IssueRow], series: &[SeriesId], lang: Lang) -> String {
+    let mut out = String::with_capacity(160 * (rows.len() + 1));
+    for s in series {
+        let of: Vec<&IssueRow> = rows.iter().filter(|r| r.summary.key.series == *s).collect();
+        if of.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        list_table(&of, *s, lang, &mut out);
+    }
+    if out.is_empty() {
+        if let Some(first) = series.first() {
+            list_table(&[], *first, lang, &mut out);
+        }
+    }
+    out
+}
+
+fn list_table(rows: &[&IssueRow], series: SeriesId, lang: Lang, out: &mut String) {
     let col = |c: Col| Cmd::Col(c).text(lang);
     let states = [Cmd::Read, Cmd::Unread, Cmd::NotCached].map(|c| c.text(lang));
     let [read, unread, not_cached] = &states;
-    let metric_cols = Metric::ALL.map(|m| col(Col::Metric(m)));
-    // Widths: the header's, or what the values need (figures up to 6
-    // digits, 4 for the small app-platform count).
+    let metrics = series.headline();
+    let keys: Vec<String> = rows.iter().map(|r| r.summary.key.to_string()).collect();
     let widths = [
-        col(Col::Issue).width().max(8),
+        keys.iter()
+            .map(|k| k.width())
+            .fold(col(Col::Issue).width().max(8), usize::max),
         col(Col::Period).width().max(21),
         col(Col::Assessment).width().max(4),
     ];
-    let metric_w = Metric::ALL.map(|m| {
-        let least = if m == Metric::MaliciousAppPlatforms {
-            4
-        } else {
-            6
-        };
-        col(Col::Metric(m)).width().max(least)
-    });
+    let metric_cols: Vec<String> = metrics
+        .iter()
+        .map(|m| col(Col::Metric(*m)).into_owned())
+        .collect();
+    let figures: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            metrics
+                .iter()
+                .map(|m| figure_text(*m, &r.summary.figures))
+                .collect()
+        })
+        .collect();
+    let metric_w: Vec<usize> = metric_cols
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            figures
+                .iter()
+                .map(|f| f[i].width())
+                .fold(c.width(), usize::max)
+        })
+        .collect();
     let status_w = states
         .iter()
         .map(|s| s.width())
         .fold(col(Col::Status).width(), usize::max);
     let line =
-        |out: &mut String, fields: [&str; 3], figures: [&str; 5], state: &str, title: &str| {
+        |out: &mut String, fields: [&str; 3], figures: &[String], state: &str, title: &str| {
             for (i, (field, width)) in fields.iter().zip(widths).enumerate() {
                 if i > 0 {
                     out.push(' ');
                 }
                 push_padded(out, field, width, false);
             }
-            for (value, width) in figures.iter().zip(metric_w) {
+            for (value, width) in figures.iter().zip(&metric_w) {
                 out.push(' ');
-                push_padded(out, value, width, true);
+                push_padded(out, value, *width, true);
             }
             out.push_str("  ");
             push_padded(out, state, status_w, false);
@@ -121,25 +178,23 @@ pub fn list_text(rows: &[IssueRow], lang: Lang) -> String {
             out.push_str(title);
             out.push('\n');
         };
-    let mut out = String::with_capacity(160 * (rows.len() + 1));
     line(
-        &mut out,
+        out,
         [&col(Col::Issue), &col(Col::Period), &col(Col::Assessment)],
-        metric_cols.each_ref().map(|c| c.as_ref()),
+        &metric_cols,
         &col(Col::Status),
         &col(Col::Title),
     );
-    for row in rows {
+    for ((row, key), figures) in rows.iter().zip(&keys).zip(&figures) {
         let s = &row.summary;
-        let figures = Metric::ALL.map(|m| figure_text(s.figures.get(m)));
         line(
-            &mut out,
+            out,
             [
-                &s.key.to_string(),
+                key,
                 &period_text(s.period),
                 s.assessment.map_or("-", |a| a.chinese()),
             ],
-            figures.each_ref().map(|f| f.as_str()),
+            figures,
             match (s.cached, s.read) {
                 (false, _) => not_cached,
                 (true, true) => read,
@@ -148,7 +203,6 @@ pub fn list_text(rows: &[IssueRow], lang: Lang) -> String {
             &clean(s.title.as_deref().unwrap_or("")),
         );
     }
-    out
 }
 
 /// `zhoubao list --json`: every summary field, and the issue's URL.
@@ -175,6 +229,7 @@ fn detail_json(d: &IssueDetail) -> Value {
     v["source"] = json!(clean_opt(d.source.as_deref()));
     v["url"] = json!(clean_opt(d.url.as_deref()));
     v["body"] = json!(d.body.iter().map(|p| clean(p)).collect::<Vec<_>>());
+    v["truncated"] = json!(d.truncated);
     v["images"] = json!(d.images.iter().map(|p| clean(p)).collect::<Vec<_>>());
     v["recent"] = Value::Array(
         d.recent
@@ -183,6 +238,7 @@ fn detail_json(d: &IssueDetail) -> Value {
                 json!({
                     "position": r.position,
                     "key": r.key.map(|k| k.to_string()),
+                    "series": r.key.map(|k| k.series.id()),
                     "year": r.key.map(|k| k.year),
                     "number": r.key.map(|k| k.number),
                     "title": clean(&r.title),
@@ -202,7 +258,7 @@ fn detail_json(d: &IssueDetail) -> Value {
 }
 
 fn key_json(k: IssueKey) -> Value {
-    json!({"key": k.to_string(), "year": k.year, "number": k.number})
+    json!({"key": k.to_string(), "series": k.series.id(), "year": k.year, "number": k.number})
 }
 
 fn against_json(a: &Against) -> Value {
@@ -212,6 +268,9 @@ fn against_json(a: &Against) -> Value {
     v["adjacent"] = json!(a.adjacent());
     v["change"] = json!(a.change);
     v["percent"] = json!(a.percent);
+    if a.source == Source::Stated {
+        v["stated_by_this_issue"] = json!(true);
+    }
     v
 }
 
@@ -231,6 +290,12 @@ fn metric_comparison_json(c: &MetricComparison) -> Value {
     json!({
         "value": c.value,
         "previous": c.previous.as_ref().map(against_json),
+        "stated_previous": c.stated.map(|s| {
+            let mut v = key_json(s.key);
+            v["value"] = json!(s.value);
+            v["own"] = json!(s.own);
+            v
+        }),
         "mean": c.mean.map(|m| json!({
             "weeks": MEAN_WEEKS,
             "weeks_known": m.weeks_known,
@@ -252,7 +317,7 @@ fn metric_comparison_json(c: &MetricComparison) -> Value {
 fn comparisons_json(c: &IssueComparisons) -> Value {
     let mut v = json!({});
     for m in &c.metrics {
-        v[m.metric.column()] = metric_comparison_json(m);
+        v[m.metric.id()] = metric_comparison_json(m);
     }
     v
 }
@@ -274,16 +339,56 @@ const CSV_COLUMNS: [&str; 6] = [
     "assessment",
 ];
 
-/// `zhoubao export --format csv`: one row per issue, empty where unknown;
-/// `title` and `url` come after the columns of earlier versions, so a
-/// script reading columns by position still finds them.
-pub fn export_csv(rows: &[IssueRow]) -> String {
-    let mut out = CSV_COLUMNS.join(",");
-    for m in Metric::ALL {
-        out.push(',');
-        out.push_str(m.column());
+/// The figure columns of a CSV of `series`: those in the place of the
+/// earlier versions' five (网络安全信息与动态周报's headline figures, when
+/// it is exported), and every other declared figure after `url`.
+fn csv_figures(series: &[SeriesId]) -> (Vec<Metric>, Vec<Metric>) {
+    let legacy: Vec<Metric> = if series.contains(&SeriesId::CNCERT) {
+        SeriesId::CNCERT.headline().to_vec()
+    } else {
+        Vec::new()
+    };
+    let mut rest: Vec<Metric> = Vec::new();
+    for s in series {
+        for m in s.figures() {
+            let taken = |x: &Metric| x.id() == m.id();
+            if !legacy.iter().any(taken) && !rest.iter().any(taken) {
+                rest.push(*m);
+            }
+        }
     }
-    out.push_str(",cached,title,url\n");
+    (legacy, rest)
+}
+
+/// `zhoubao export --format csv`: one row per issue of `series`, empty
+/// where unknown. The columns of earlier versions come first, in their
+/// order (`title` and `url` last of them), so a script reading columns by
+/// position still finds them; then `series`, `numbers` (`40;41` for a
+/// double issue), every other declared figure of the series, and the
+/// names of families' lists the rows have (`type:车联网`).
+pub fn export_csv(rows: &[IssueRow], series: &[SeriesId]) -> String {
+    let (legacy, rest) = csv_figures(series);
+    let mut met: Vec<Metric> = Vec::new();
+    for r in rows {
+        for (m, _) in r.summary.figures.iter() {
+            if m.info().declared.is_none() && !met.contains(&m) {
+                met.push(m);
+            }
+        }
+    }
+    met.sort_by_key(|m| (m.series(), m.id()));
+    let mut out = CSV_COLUMNS.join(",");
+    let header = |out: &mut String, ms: &[Metric]| {
+        for m in ms {
+            out.push(',');
+            out.push_str(&csv_cell(m.id()));
+        }
+    };
+    header(&mut out, &legacy);
+    out.push_str(",cached,title,url,series,numbers");
+    header(&mut out, &rest);
+    header(&mut out, &met);
+    out.push('\n');
     for IssueRow { summary: s, url } in rows {
         let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         let mut row = vec![
@@ -294,12 +399,29 @@ pub fn export_csv(rows: &[IssueRow]) -> String {
             csv_cell(&date(s.published)),
             csv_cell(s.assessment.map_or("", |a| a.chinese())),
         ];
-        for m in Metric::ALL {
-            row.push(s.figures.get(m).map(|v| v.to_string()).unwrap_or_default());
-        }
+        // A column is an id: the row's series' figure of that id, if any.
+        let value = |m: &Metric| {
+            s.key
+                .series
+                .metric(m.id())
+                .and_then(|own| s.figures.get(own))
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        };
+        row.extend(legacy.iter().map(value));
         row.push(s.cached.to_string());
         row.push(csv_cell(&clean(s.title.as_deref().unwrap_or(""))));
         row.push(csv_cell(&clean(url.as_deref().unwrap_or(""))));
+        row.push(s.key.series.id().to_string());
+        row.push(
+            numbers(s)
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        row.extend(rest.iter().map(value));
+        row.extend(met.iter().map(value));
         out.push_str(&row.join(","));
         out.push('\n');
     }
@@ -328,17 +450,18 @@ pub fn export_json(details: &[IssueDetail]) -> String {
         .map(|d| {
             let s = &d.summary;
             let mut v = json!({
+                "series": s.key.series.id(),
                 "year": s.key.year,
                 "number": s.key.number,
+                "numbers": numbers(s),
                 "period_start": date_opt(s.period.map(|p| p.start)),
                 "period_end": date_opt(s.period.map(|p| p.end)),
                 "published": date_opt(s.published),
                 "assessment": s.assessment.map(|a| a.chinese()),
             });
-            for m in Metric::ALL {
-                v[m.column()] = json!(s.figures.get(m));
-            }
+            put_figures(&mut v, s.key, &s.figures);
             v["cached"] = json!(s.cached);
+            v["truncated"] = json!(d.truncated);
             v["title"] = json!(clean_opt(s.title.as_deref()));
             v["url"] = json!(clean_opt(d.url.as_deref()));
             v["recent"] = Value::Array(
@@ -346,6 +469,7 @@ pub fn export_json(details: &[IssueDetail]) -> String {
                     .iter()
                     .map(|r| {
                         json!({
+                            "series": r.key.map(|k| k.series.id()),
                             "year": r.key.map(|k| k.year),
                             "number": r.key.map(|k| k.number),
                             "title": clean(&r.title),
@@ -403,10 +527,13 @@ mod tests {
 
     #[test]
     fn title_and_url_cells_are_neutralised_like_every_text_cell() {
-        let csv = export_csv(&[row("=HYPERLINK(\"http://x\")", "@evil")]);
+        let csv = export_csv(
+            &[row("=HYPERLINK(\"http://x\")", "@evil")],
+            &[SeriesId::CNCERT],
+        );
         let cells = csv.lines().nth(1).unwrap();
         assert!(
-            cells.ends_with(",false,\"'=HYPERLINK(\"\"http://x\"\")\",\"'@evil\""),
+            cells.contains(",false,\"'=HYPERLINK(\"\"http://x\"\")\",\"'@evil\",cncert,17,"),
             "{cells}"
         );
     }
@@ -415,7 +542,7 @@ mod tests {
     fn list_columns_line_up_by_display_width_in_both_languages() {
         let rows = [row("网络安全信息与动态周报", "https://a")];
         for lang in [Lang::Zh, Lang::En] {
-            let text = list_text(&rows, lang);
+            let text = list_text(&rows, &[SeriesId::CNCERT], lang);
             let lines: Vec<&str> = text.lines().collect();
             let status = Cmd::Col(Col::Status).text(lang);
             let not_cached = Cmd::NotCached.text(lang);
@@ -469,7 +596,7 @@ mod tests {
                 ["已读", "未读", "未缓存"],
             ),
         ] {
-            let text = list_text(&rows, lang);
+            let text = list_text(&rows, &[SeriesId::CNCERT], lang);
             let lines: Vec<&str> = text.lines().collect();
             assert_eq!(
                 lines[0].split_whitespace().collect::<Vec<_>>(),
@@ -488,16 +615,17 @@ mod tests {
 
     #[test]
     fn numbers_stay_numbers_even_when_negative() {
-        let figures = Figures {
-            events_handled: Some(-5),
-            ..Figures::default()
-        };
+        let figures = Figures::headline(SeriesId::CNCERT, &[Some(-5)]);
         let s = IssueSummary::with_figures(IssueKey::new(2024, 17), figures);
-        let csv = export_csv(&[IssueRow {
-            summary: s,
-            url: None,
-        }]);
+        let csv = export_csv(
+            &[IssueRow {
+                summary: s,
+                url: None,
+            }],
+            &[SeriesId::CNCERT],
+        );
         let row = csv.lines().nth(1).unwrap();
-        assert_eq!(row, "2024,17,,,,,-5,,,,,true,,");
+        // The older issues' five figures, unknown here, after series and numbers.
+        assert_eq!(row, "2024,17,,,,,-5,,,,,true,,,cncert,17,,,,,");
     }
 }

@@ -38,14 +38,18 @@ fn figures_text(s: &IssueSummary, c: &IssueComparisons, lang: Lang, out: &mut St
         out.push_str(&cli::previous(m, lang));
         out.push('\n');
         let indent = " ".repeat(head.width());
-        for line in [
-            cli::mean(m, lang),
-            cli::year_earlier(m, lang),
-            cli::rank(m, lang),
-        ]
-        .into_iter()
-        .flatten()
-        {
+        // The headline figures in full; the others' change alone keeps a
+        // long report (CNVD's two dozen figures) readable.
+        let more = if m.metric.is_headline() {
+            vec![
+                cli::mean(m, lang),
+                cli::year_earlier(m, lang),
+                cli::rank(m, lang),
+            ]
+        } else {
+            Vec::new()
+        };
+        for line in std::iter::once(cli::stated(m, lang)).chain(more).flatten() {
             out.push_str(&indent);
             out.push_str(&line);
             out.push('\n');
@@ -131,6 +135,10 @@ pub fn show_text_noting(
             out.push_str(&clean(p));
             out.push('\n');
         }
+        if d.truncated {
+            out.push_str(&Cmd::BodyTruncated.text(lang));
+            out.push('\n');
+        }
     }
     if !d.images.is_empty() {
         out.push('\n');
@@ -179,7 +187,7 @@ pub fn show_text_noting(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Figures, IssueKey, Metric};
+    use crate::model::{Figures, IssueKey, SeriesId};
     use crate::trend::WeekSeries;
 
     fn detail(number: u32, events: i64) -> IssueDetail {
@@ -188,10 +196,9 @@ mod tests {
                 title: Some(format!("网络安全信息与动态周报2024年第{number}期")),
                 ..IssueSummary::with_figures(
                     IssueKey::new(2024, number),
-                    Figures {
-                        events_handled: Some(events),
-                        ..Figures::default()
-                    },
+                    [(m("events_handled"), events.into())]
+                        .into_iter()
+                        .collect::<Figures>(),
                 )
             },
             source: None,
@@ -200,7 +207,12 @@ mod tests {
             images: Vec::new(),
             recent: Vec::new(),
             aliases: Vec::new(),
+            truncated: false,
         }
+    }
+
+    fn m(id: &str) -> crate::model::Metric {
+        SeriesId::CNCERT.metric(id).unwrap()
     }
 
     #[test]
@@ -228,7 +240,7 @@ mod tests {
         );
         assert!(en.contains("\n本周正文。\n"), "{en}");
         // A figure the issue lacks, in both.
-        assert_eq!(c.get(Metric::MaliciousUrls).map(|m| m.value), Some(None));
+        assert_eq!(c.get(m("malicious_urls")).map(|m| m.value), Some(None));
         assert!(zh.contains("本期无此项") && en.contains("not in this issue"));
     }
 }

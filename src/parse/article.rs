@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::figures::{read_assessment, read_figures};
+use super::figures::{read_assessment, read_figures, read_figures_besides};
 use super::identity::article_id;
-use super::series::{read_title, TitleProblem};
+use super::series::{read_period_line, read_title, TitleProblem};
 use super::text::{collapse_blanks, excerpt, is_chrome, is_web_url, Line, CHROME_START};
 use super::{ParseError, Skip};
 use crate::model::{ArticleId, Bulletin, Completeness, RecentRef, SourceFormat};
@@ -25,6 +25,9 @@ pub(crate) struct ArticleMeta {
     pub article: Option<ArticleId>,
     /// Other addresses the copy gives itself (a page's short link).
     pub other_urls: Vec<String>,
+    /// The archive cut the file short (it ends in `...`, without the
+    /// page's closing furniture): its last line is cut too.
+    pub truncated: bool,
 }
 
 /// Longest title quoted in a skip reason.
@@ -42,6 +45,8 @@ enum Section {
     Preamble,
     Situation,
     Handling,
+    /// Another section with charts (CNVD漏洞周报's 事件处置, 类型统计 ...).
+    Charts,
     Recent,
 }
 
@@ -53,8 +58,19 @@ fn heading(text: &str) -> Option<Section> {
         return None;
     }
     let compact: String = text.chars().filter(kept).collect();
-    if compact.contains("基本态势") {
+    if compact.contains("基本态势") || compact.contains("漏洞态势研判") {
         Some(Section::Situation)
+    } else if [
+        "漏洞事件处置",
+        "按类型和厂商统计",
+        "行业漏洞收录",
+        "重要漏洞安全告警",
+        "漏洞报送情况",
+    ]
+    .iter()
+    .any(|w| compact.contains(w))
+    {
+        Some(Section::Charts)
     } else if compact.contains("事件处理情况") {
         Some(Section::Handling)
     } else if compact.contains("近期回顾") || compact.contains("往期回顾") {
@@ -63,6 +79,9 @@ fn heading(text: &str) -> Option<Section> {
         None
     }
 }
+
+/// The period line is near the top, under the title and the byline.
+const PERIOD_LINE_WITHIN: usize = 40;
 
 /// A 近期回顾 section names the last five or so issues; past a year's
 /// worth the lines are no references (and each one costs the cache rows).
@@ -92,14 +111,26 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
     }
 
     let sections = read_sections(lines, &title);
-    let handling_text = sections.handling.join("\n");
-    let mut figures = read_figures(&handling_text);
-    if figures.is_empty() {
-        figures = read_figures(&sections.body.join("\n"));
-    }
-    let assessment = read_assessment(&sections.situation.join("\n"))
-        .or_else(|| read_assessment(&sections.body.join("\n")));
+    let series = issue.key.series;
+    // A cut file's last line is cut too: a number in it may have lost digits.
+    let whole = match (meta.truncated, sections.body.split_last()) {
+        (true, Some((_, kept))) => kept,
+        _ => &sections.body[..],
+    };
+    // The handling paragraph is where the first figures are; elsewhere a
+    // phrase can only add what it lacks.
+    let handling = read_figures(series, &sections.handling.join("\n"));
+    let figures = read_figures_besides(series, &whole.join("\n"), &handling);
+    let assessment = read_assessment(series, &sections.situation.join("\n"))
+        .or_else(|| read_assessment(series, &whole.join("\n")));
     let full = !figures.is_empty() || assessment.is_some() || sections.saw_heading;
+    // CNVD漏洞周报 gives its week in a line of its own, not in the title.
+    let period = issue.period.or_else(|| {
+        lines
+            .iter()
+            .take(PERIOD_LINE_WITHIN)
+            .find_map(|l| read_period_line(&l.text, issue.key))
+    });
 
     let article = meta
         .article
@@ -108,8 +139,9 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
     Ok(Bulletin {
         format: meta.format,
         key: issue.key,
+        last_number: issue.last_number,
         title,
-        period: issue.period,
+        period,
         published: meta.published,
         source: meta.source.filter(|s| !s.is_empty()),
         url: meta.url.filter(|u| is_web_url(u)),
@@ -125,6 +157,7 @@ pub(crate) fn assemble(meta: ArticleMeta, lines: &[Line]) -> Result<Bulletin, Pa
         } else {
             Completeness::Stub
         },
+        truncated: meta.truncated && full,
     })
 }
 
@@ -187,7 +220,7 @@ fn read_sections(lines: &[Line], title: &str) -> Sections {
             }
             continue;
         }
-        if section == Section::Situation {
+        if matches!(section, Section::Situation | Section::Charts) {
             out.images.extend(line.images.iter().cloned());
         }
         if section == Section::Recent {
@@ -271,7 +304,7 @@ fn recent_ref(line: &Line) -> Option<RecentRef> {
 mod tests {
     use super::super::text::Link;
     use super::*;
-    use crate::model::{IssueKey, Metric};
+    use crate::model::{IssueKey, SeriesId};
 
     fn meta(title: &str) -> ArticleMeta {
         ArticleMeta {
@@ -282,6 +315,7 @@ mod tests {
             published: None,
             article: None,
             other_urls: Vec::new(),
+            truncated: false,
         }
     }
 
@@ -327,7 +361,8 @@ mod tests {
         let b = assemble(meta(TITLE), &full_lines()).unwrap();
         assert_eq!(b.key, IssueKey::new(2024, 5));
         assert_eq!(b.completeness, Completeness::Full);
-        assert_eq!(b.figures.get(Metric::MaliciousUrls), Some(5));
+        let urls = SeriesId::CNCERT.metric("malicious_urls").unwrap();
+        assert_eq!(b.figures.count(urls), Some(5));
         assert_eq!(b.images.len(), 2);
         assert_eq!(
             b.body.first().map(String::as_str),
@@ -423,5 +458,73 @@ mod tests {
         );
         let err = assemble(meta("网络安全信息与动态周报2024年第0期"), &[]).unwrap_err();
         assert_eq!(err, ParseError::NotBulletin(Skip::BadNumber("0".into())));
+    }
+
+    #[test]
+    fn an_older_issue_states_its_situation_in_words_and_those_are_figures_too() {
+        let title = "网络安全信息与动态周报2018年第9期（2月26日-3月4日）";
+        let lines = [
+            text(&format!("# {title}")),
+            text("本周网络安全基本态势"),
+            text("本周，互联网网络安全态势整体评价为良。本周境内感染网络病毒的主机数量约为18.4万个。"),
+            text("境内被篡改网站数量为1865个；境内被植入后门的网站数量为717个；针对境内网站的仿冒页面数量为187个。"),
+            text("国家信息安全漏洞共享平台（CNVD）新收录网络安全漏洞284个。"),
+            text("本周事件处理情况"),
+            text("本周，CNCERT协调各方共处理网络安全事件494起，其中跨境网络安全事件202起。"),
+        ];
+        let b = assemble(meta(title), &lines).unwrap();
+        let f = |id| b.figures.count(SeriesId::CNCERT.figure(id));
+        assert_eq!(f("infected_hosts"), Some(184_000));
+        assert_eq!(f("defaced_sites"), Some(1865));
+        assert_eq!(f("backdoored_sites"), Some(717));
+        assert_eq!(f("phishing_pages"), Some(187));
+        assert_eq!(f("cnvd_vulns"), Some(284));
+        assert_eq!(f("events_handled"), Some(494));
+        assert_eq!(f("phishing_complaints"), None);
+        // A newer issue does not state them: unknown, not 0.
+        let newer = assemble(meta(TITLE), &full_lines()).unwrap();
+        assert_eq!(
+            newer
+                .figures
+                .count(SeriesId::CNCERT.figure("infected_hosts")),
+            None
+        );
+        assert_eq!(newer.figures.len(), 5);
+    }
+
+    #[test]
+    fn a_cnvd_report_is_of_its_series_with_its_period_line_and_cut_body() {
+        let title = "CNVD漏洞周报2024年第17期";
+        let lines = [
+            text(&format!("# {title}")),
+            text("2024年04月22日-2023年04月28日"),
+            text("本周漏洞态势研判情况"),
+            text("本周信息安全漏洞威胁整体评价级别为中。"),
+            text("本周共收集、整理信息安全漏洞623个，其中高危漏洞240个。漏洞平均分值为6.18。"),
+            text("本周重要漏洞安全告警"),
+            text("Microsoft Windows Hyper-V拒绝服务漏洞（CNVD-2024-19326）"),
+            text("本周CNVD接到的涉及党政机关和企事业单位的漏洞总数99"),
+        ];
+        let mut m = meta(title);
+        m.truncated = true;
+        let b = assemble(m, &lines).unwrap();
+        assert_eq!(b.key, IssueKey::of(SeriesId::CNVD, 2024, 17));
+        assert!(b.truncated);
+        let p = b.period.unwrap();
+        assert_eq!(
+            (p.start.to_string(), p.end.to_string()),
+            ("2024-04-22".into(), "2024-04-28".into())
+        );
+        let f = |id| {
+            b.figures
+                .get(SeriesId::CNVD.figure(id))
+                .map(|v| v.to_string())
+        };
+        assert_eq!(f("vulns").as_deref(), Some("623"));
+        assert_eq!(f("avg_score").as_deref(), Some("6.18"));
+        // The cut last line is not read for figures: its number may have
+        // lost digits.
+        assert_eq!(f("gov_vulns"), None);
+        assert!(b.body.iter().any(|l| l.contains("CNVD-2024-19326")));
     }
 }

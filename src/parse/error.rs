@@ -196,12 +196,12 @@ impl Localized for BadIssueKey {
         let typed = &self.0;
         match lang {
             Lang::Zh => format!(
-                "不是期号：{typed:?}（应为 年-期，如 2024-17，年份 {first} 到 {last}，期号 {low} 到 {high}）"
+                "不是期号：{typed:?}（应为 [系列:]年-期，如 2024-17 或 cnvd:2024-17，年份 {first} 到 {last}，期号 {low} 到 {high}）"
             )
             .into(),
             Lang::En => format!(
-                "not an issue key: {typed:?} (expected YEAR-NUMBER, e.g. 2024-17, with a year from \
-                 {first} to {last} and a number from {low} to {high})"
+                "not an issue key: {typed:?} (expected [SERIES:]YEAR-NUMBER, e.g. 2024-17 or \
+                 cnvd:2024-17, with a year from {first} to {last} and a number from {low} to {high})"
             )
             .into(),
         }
@@ -237,8 +237,8 @@ mod tests {
     fn a_bad_issue_key_names_what_was_typed_and_the_ranges() {
         assert_eq!(
             BadIssueKey("2024x".into()).to_string(),
-            "not an issue key: \"2024x\" (expected YEAR-NUMBER, e.g. 2024-17, with a year from \
-             1000 to 5000 and a number from 1 to 60)"
+            "not an issue key: \"2024x\" (expected [SERIES:]YEAR-NUMBER, e.g. 2024-17 or \
+             cnvd:2024-17, with a year from 1000 to 5000 and a number from 1 to 60)"
         );
     }
 }

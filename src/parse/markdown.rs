@@ -40,8 +40,16 @@ pub(crate) fn read(text: &str) -> Result<(ArticleMeta, Vec<Line>), ParseError> {
         published: front.date.as_deref().and_then(read_iso_day),
         article: None,
         other_urls: Vec::new(),
+        truncated: is_cut(body),
     };
     Ok((meta, lines))
+}
+
+/// The archive cuts a long article at about 15 KB and ends the file in
+/// `...`, often inside a word or a link; a whole file ends with the page's
+/// furniture instead.
+fn is_cut(body: &str) -> bool {
+    body.trim_end().ends_with("...") && !body.lines().any(|l| l.trim() == super::text::CHROME_START)
 }
 
 fn split_front_matter(text: &str) -> Result<(FrontMatter, &str), ParseError> {
@@ -181,6 +189,14 @@ mod tests {
     fn a_thematic_break_is_not_front_matter() {
         let (meta, _) = read("---- \n# 标题\n").unwrap();
         assert_eq!(meta.title.as_deref(), Some("标题"));
+    }
+
+    #[test]
+    fn a_file_cut_by_the_archive_is_marked() {
+        let (meta, _) = read("---\ntitle: T\n---\n正文\nhttps://www.c...").unwrap();
+        assert!(meta.truncated);
+        let (meta, _) = read("---\ntitle: T\n---\n正文...\n预览时标签不可点\n赞\n").unwrap();
+        assert!(!meta.truncated, "a whole page may have an ellipsis in it");
     }
 
     #[test]

@@ -1,5 +1,8 @@
-//! Reads an issue's key and period from a title of the series, e.g.
-//! `网络安全信息与动态周报2024年第17期（4月22日-4月27日）`.
+//! Reads an issue's series, key and period from a title, e.g.
+//! `网络安全信息与动态周报2024年第17期（4月22日-4月27日）` or
+//! `CNVD漏洞周报2024年第40、41期` (a double issue), and a period line in
+//! the text (`2024年04月22日-2023年04月28日`), whose year typos the key
+//! corrects.
 
 use std::sync::LazyLock;
 
@@ -8,10 +11,8 @@ use regex::Regex;
 
 use super::date::plausible;
 use super::text::ascii_digits;
-use crate::model::{IssueKey, Period};
-
-/// The name every title of the series carries.
-pub(crate) const SERIES_NAME: &str = "网络安全信息与动态周报";
+use crate::calendar;
+use crate::model::{IssueKey, Period, SeriesId};
 
 /// A longer span is no week: the period text is garbled.
 const MAX_PERIOD_DAYS: i64 = 31;
@@ -33,13 +34,19 @@ pub(crate) enum TitleProblem {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct IssueTitle {
     pub key: IssueKey,
+    /// The last number of a double issue (`第40、41期`).
+    pub last_number: Option<u32>,
     pub period: Option<Period>,
 }
+
+/// A double issue covers at most this many numbers after its first.
+const MAX_DOUBLE_SPAN: u32 = 3;
 
 static ISSUE: LazyLock<Regex> =
     // No digit before the year: 2147483648年 is a mangled title, not 3648.
     LazyLock::new(|| {
-        Regex::new(r"(?:^|[^0-9])([0-9]{4})\s*年\s*第\s*([0-9]+)\s*期").expect("static regex")
+        Regex::new(r"(?:^|[^0-9])([0-9]{4})\s*年\s*第\s*([0-9]+)(?:\s*[、,，和及至\-–—~～]\s*(?:第\s*)?([0-9]+))?\s*期")
+            .expect("static regex")
     });
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
@@ -51,14 +58,17 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Reads the key and period from a title; the period is None when it is
-/// missing or names a day that does not exist.
+/// The series whose name `title` carries.
+pub(crate) fn series_of(title: &str) -> Option<SeriesId> {
+    let compact: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    SeriesId::all().find(|s| s.decl().title_words.iter().any(|w| compact.contains(w)))
+}
+
+/// Reads the series, key and period from a title; the period is None when
+/// it is missing or names a day that does not exist.
 pub(crate) fn read_title(title: &str) -> Result<IssueTitle, TitleProblem> {
     let title = ascii_digits(title);
-    let compact: String = title.chars().filter(|c| !c.is_whitespace()).collect();
-    if !compact.contains(SERIES_NAME) {
-        return Err(TitleProblem::NotSeries);
-    }
+    let series = series_of(&title).ok_or(TitleProblem::NotSeries)?;
     let caps = ISSUE.captures(&title).ok_or(TitleProblem::Unnumbered)?;
     let (year_text, number_text) = match (caps.get(1), caps.get(2)) {
         (Some(y), Some(n)) => (y.as_str(), n.as_str()),
@@ -73,12 +83,51 @@ pub(crate) fn read_title(title: &str) -> Result<IssueTitle, TitleProblem> {
         .ok()
         .filter(|n| IssueKey::NUMBERS.contains(n))
         .ok_or_else(|| TitleProblem::BadNumber(shorten_digits(number_text)))?;
-    let key = IssueKey::new(year, number);
+    let key = IssueKey::of(series, year, number);
+    // `第40、41期`: a later number close by; anything else is no double issue.
+    let last_number = caps
+        .get(3)
+        .and_then(|n| n.as_str().parse::<u32>().ok())
+        .filter(|&last| last > number && last - number <= MAX_DOUBLE_SPAN)
+        .filter(|last| IssueKey::NUMBERS.contains(last));
     let after_key = caps.get(0).and_then(|m| title.get(m.end()..)).unwrap_or("");
     Ok(IssueTitle {
         key,
+        last_number,
         period: read_period(after_key, year),
     })
+}
+
+static PERIOD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^\s*([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日?\s*",
+        r"[-–—~～至到]+\s*",
+        r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日?\s*$",
+    ))
+    .expect("static regex")
+});
+
+/// A line that is only a period with years (`2024年04月22日-2024年04月28日`,
+/// as CNVD漏洞周报 writes it under the title): the days as written, each
+/// in the year that puts it nearest the issue's own week, since the title's
+/// key is right and a year in the line can be a typo
+/// (`2024年04月22日-2023年04月28日`, `2022年01月06日-2025年01月12日`).
+pub(crate) fn read_period_line(line: &str, key: IssueKey) -> Option<Period> {
+    let line = ascii_digits(line);
+    let caps = PERIOD_LINE.captures(&line)?;
+    let num = |i: usize| -> Option<u32> { caps.get(i)?.as_str().parse().ok() };
+    let week = calendar::period_of_key(key)?;
+    let nearest = |month: u32, day: u32, near: chrono::NaiveDate| {
+        (key.year - 1..=key.year + 1)
+            .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, month, day))
+            .min_by_key(|d| (*d - near).num_days().abs())
+    };
+    let start = nearest(num(2)?, num(3)?, week.start)?;
+    let end = plausible(nearest(num(5)?, num(6)?, week.end)?)?;
+    let days = (end - start).num_days();
+    (0..=MAX_PERIOD_DAYS)
+        .contains(&days)
+        .then_some(Period { start, end })
 }
 
 fn shorten_digits(digits: &str) -> String {
@@ -243,5 +292,40 @@ mod tests {
         let t = read("网络安全信息与动态周报２０２４年第１７期（４月２２日-４月２７日）");
         assert_eq!(t.key, IssueKey::new(2024, 17));
         assert!(t.period.is_some());
+    }
+
+    #[test]
+    fn a_cnvd_title_is_of_the_cnvd_series() {
+        let t = read("CNVD漏洞周报2024年第17期");
+        assert_eq!(t.key, IssueKey::of(SeriesId::CNVD, 2024, 17));
+        assert_eq!((t.last_number, t.period), (None, None));
+    }
+
+    #[test]
+    fn a_double_issue_keeps_its_first_number_and_its_last() {
+        let t = read("CNVD漏洞周报2024年第40、41期");
+        assert_eq!(t.key, IssueKey::of(SeriesId::CNVD, 2024, 40));
+        assert_eq!(t.last_number, Some(41));
+        // Numbers far apart or backwards are no double issue.
+        assert_eq!(read("CNVD漏洞周报2024年第40、49期").last_number, None);
+        assert_eq!(read("CNVD漏洞周报2024年第40、39期").last_number, None);
+    }
+
+    #[test]
+    fn a_period_line_takes_the_year_nearest_the_issues_week() {
+        let key = IssueKey::of(SeriesId::CNVD, 2024, 17);
+        let p = read_period_line("2024年04月22日-2023年04月28日", key).unwrap();
+        assert_eq!((p.start, p.end), (date(2024, 4, 22), date(2024, 4, 28)));
+        let key = IssueKey::of(SeriesId::CNVD, 2025, 2);
+        let p = read_period_line("2022年01月06日-2025年01月12日", key).unwrap();
+        assert_eq!((p.start, p.end), (date(2025, 1, 6), date(2025, 1, 12)));
+        // A week across the new year.
+        let key = IssueKey::of(SeriesId::CNVD, 2025, 1);
+        let p = read_period_line("2024年12月30日-2025年01月05日", key).unwrap();
+        assert_eq!((p.start, p.end), (date(2024, 12, 30), date(2025, 1, 5)));
+        assert_eq!(
+            read_period_line("2024年04月22日-2024年04月28日，本周", key),
+            None
+        );
     }
 }

@@ -135,6 +135,7 @@ impl WechatPage {
             published: self.published,
             article: self.article.clone(),
             other_urls: self.own_urls.clone(),
+            truncated: false,
         }
     }
 }

@@ -9,11 +9,12 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, ToSql};
 
+use super::figures_json;
 use super::merge::{self, Claim, Merged, Strength};
 use super::read::{claim_from_row_at, date_at, CLAIM_COLUMNS};
 use super::source::{NewClaim, Said, Text};
 use super::StoreError;
-use crate::model::{Figures, IssueKey, Metric};
+use crate::model::{Figures, IssueKey};
 
 /// What the issue row shows that decides whether an import changed it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -23,6 +24,7 @@ pub(super) struct Shown {
     published: Option<NaiveDate>,
     assessment: Option<String>,
     figures: Figures,
+    last_number: Option<u32>,
     body_sha256: String,
     pub cached: bool,
 }
@@ -33,7 +35,8 @@ impl Shown {
         self.period_start = m.period.map(|p| p.start);
         self.published = m.published;
         self.assessment = m.assessment.map(|a| a.chinese().to_string());
-        self.figures = m.figures;
+        self.figures.clone_from(&m.figures);
+        self.last_number = m.last_number;
         self.cached = m.cached;
     }
 }
@@ -117,10 +120,10 @@ pub(super) fn apply(
 fn current_winners(conn: &Connection, key: IssueKey) -> Result<Vec<(i64, Claim)>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT rowid, {CLAIM_COLUMNS} FROM claims INDEXED BY claims_winning
-         WHERE year = ?1 AND number = ?2 AND wins = 1 ORDER BY rowid"
+         WHERE series = ?1 AND year = ?2 AND number = ?3 AND wins = 1 ORDER BY rowid"
     ))?;
-    let rows = stmt.query_map(params![key.year, key.number], |r| {
-        Ok((r.get(0)?, claim_from_row_at(r, 1)?))
+    let rows = stmt.query_map(params![key.series.id(), key.year, key.number], |r| {
+        Ok((r.get(0)?, claim_from_row_at(r, 1, key.series)?))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -133,7 +136,7 @@ fn day(d: Option<NaiveDate>) -> Option<String> {
 
 /// Claims go in with one statement for up to this many.
 const CLAIMS_PER_INSERT: usize = 8;
-const CLAIM_INSERT_COLUMNS: usize = 22;
+const CLAIM_INSERT_COLUMNS: usize = 20;
 
 /// Inserts `claims` in their order, `wins[i]` marking the winners.
 pub(super) fn insert_claims(
@@ -150,8 +153,10 @@ pub(super) fn insert_claims(
         let mut at = 1;
         for (new, wins) in chunk.iter().zip(wins) {
             let (key, c, id) = (new.key, &new.claim, new.article.as_ref());
+            let figures = figures_json::encode(&c.figures);
             let values: [&dyn ToSql; CLAIM_INSERT_COLUMNS] = [
                 &source_id,
+                &key.series.id(),
                 &key.year,
                 &key.number,
                 &c.strength.rank,
@@ -167,11 +172,8 @@ pub(super) fn insert_claims(
                 &id.map(|i| &i.mid),
                 &id.map(|i| &i.idx),
                 &c.assessment.map(|a| a.chinese()),
-                &c.figures.get(Metric::EventsHandled),
-                &c.figures.get(Metric::CrossBorder),
-                &c.figures.get(Metric::PhishingComplaints),
-                &c.figures.get(Metric::MaliciousAppPlatforms),
-                &c.figures.get(Metric::MaliciousUrls),
+                &figures,
+                &c.last_number,
                 wins,
             ];
             for v in values {
@@ -199,10 +201,9 @@ fn insert_claims_sql(rows: usize) -> String {
     };
     let values: Vec<String> = (0..rows).map(row).collect();
     format!(
-        "INSERT INTO claims (source_id, year, number, rank, richness, sha256, title,
+        "INSERT INTO claims (source_id, series, year, number, rank, richness, sha256, title,
             period_start, period_end, published, source, url, biz, mid, idx, assessment,
-            events_handled, cross_border, phishing_complaints, malicious_app_platforms,
-            malicious_urls, wins)
+            figures, last_number, wins)
          VALUES {}",
         values.join(", ")
     )
@@ -210,24 +211,22 @@ fn insert_claims_sql(rows: usize) -> String {
 
 /// Writes an issue's merged small fields; its body columns stay.
 pub(super) fn write_issue(conn: &Connection, key: IssueKey, m: &Merged) -> Result<(), StoreError> {
-    let f = m.figures;
     conn.prepare_cached(
-        "INSERT INTO issues (year, number, title, period_start, period_end, published, source, url,
-            assessment, events_handled, cross_border, phishing_complaints, malicious_app_platforms,
-            malicious_urls, cached)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
-         ON CONFLICT (year, number) DO UPDATE SET
-            title = excluded.title, period_start = excluded.period_start,
-            period_end = excluded.period_end, published = excluded.published,
-            source = excluded.source, url = excluded.url, assessment = excluded.assessment,
-            events_handled = excluded.events_handled, cross_border = excluded.cross_border,
-            phishing_complaints = excluded.phishing_complaints,
-            malicious_app_platforms = excluded.malicious_app_platforms,
-            malicious_urls = excluded.malicious_urls, cached = excluded.cached",
+        "INSERT INTO issues (series, year, number, last_number, title, period_start, period_end,
+            published, source, url, assessment, figures, cached)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+         ON CONFLICT (series, year, number) DO UPDATE SET
+            last_number = excluded.last_number, title = excluded.title,
+            period_start = excluded.period_start, period_end = excluded.period_end,
+            published = excluded.published, source = excluded.source, url = excluded.url,
+            assessment = excluded.assessment, figures = excluded.figures,
+            cached = excluded.cached",
     )?
     .execute(params![
+        key.series.id(),
         key.year,
         key.number,
+        m.last_number,
         m.title,
         day(m.period.map(|p| p.start)),
         day(m.period.map(|p| p.end)),
@@ -235,11 +234,7 @@ pub(super) fn write_issue(conn: &Connection, key: IssueKey, m: &Merged) -> Resul
         m.source,
         m.url,
         m.assessment.map(|a| a.chinese()),
-        f.events_handled,
-        f.cross_border,
-        f.phishing_complaints,
-        f.malicious_app_platforms,
-        f.malicious_urls,
+        figures_json::encode(&m.figures),
         m.cached,
     ])?;
     Ok(())
@@ -260,11 +255,13 @@ pub(super) fn replace_body_if_stronger(
         return Ok(false);
     }
     let (key, strength) = (said.key, &said.strength);
+    let series = key.series.id();
     conn.prepare_cached(
-        "UPDATE issues SET body_rank = ?3, body_richness = ?4, body_sha256 = ?5
-         WHERE year = ?1 AND number = ?2",
+        "UPDATE issues SET body_rank = ?4, body_richness = ?5, body_sha256 = ?6
+         WHERE series = ?1 AND year = ?2 AND number = ?3",
     )?
     .execute(params![
+        series,
         key.year,
         key.number,
         strength.rank,
@@ -272,21 +269,32 @@ pub(super) fn replace_body_if_stronger(
         strength.sha256,
     ])?;
     conn.prepare_cached(
-        "INSERT INTO issue_texts (year, number, body, images) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (year, number) DO UPDATE SET body = excluded.body, images = excluded.images",
+        "INSERT INTO issue_texts (series, year, number, body, images, truncated)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (series, year, number) DO UPDATE SET body = excluded.body,
+            images = excluded.images, truncated = excluded.truncated",
     )?
-    .execute(params![key.year, key.number, text.body, text.images])?;
+    .execute(params![
+        series,
+        key.year,
+        key.number,
+        text.body,
+        text.images,
+        text.truncated
+    ])?;
     // 近期回顾 lines are stored only with a body: none to remove before
     // the first.
     if current.is_some_and(|c| !c.sha256.is_empty()) {
-        conn.prepare_cached("DELETE FROM recent_refs WHERE year = ?1 AND number = ?2")?
-            .execute(params![key.year, key.number])?;
+        conn.prepare_cached(
+            "DELETE FROM recent_refs WHERE series = ?1 AND year = ?2 AND number = ?3",
+        )?
+        .execute(params![series, key.year, key.number])?;
     }
     insert_recent(conn, key, text)
 }
 
 const REFS_PER_INSERT: usize = 8;
-const REF_COLUMNS: usize = 7;
+const REF_COLUMNS: usize = 9;
 
 fn insert_recent(conn: &Connection, key: IssueKey, text: &Text) -> Result<bool, StoreError> {
     for (n, chunk) in text.recent.chunks(REFS_PER_INSERT).enumerate() {
@@ -295,9 +303,11 @@ fn insert_recent(conn: &Connection, key: IssueKey, text: &Text) -> Result<bool, 
         for (i, r) in chunk.iter().enumerate() {
             let position = (n * REFS_PER_INSERT + i) as i64 + 1;
             let values: [&dyn ToSql; REF_COLUMNS] = [
+                &key.series.id(),
                 &key.year,
                 &key.number,
                 &position,
+                &r.key.map(|k| k.series.id()),
                 &r.key.map(|k| k.year),
                 &r.key.map(|k| k.number),
                 &r.title,
@@ -327,7 +337,8 @@ fn insert_recent_sql(rows: usize) -> String {
         })
         .collect();
     format!(
-        "INSERT INTO recent_refs (year, number, position, ref_year, ref_number, title, url)
+        "INSERT INTO recent_refs (series, year, number, position, ref_series, ref_year,
+            ref_number, title, url)
          VALUES {}",
         values.join(", ")
     )
@@ -337,32 +348,27 @@ fn insert_recent_sql(rows: usize) -> String {
 pub(super) fn issue_before(conn: &Connection, key: IssueKey) -> Result<Option<Before>, StoreError> {
     Ok(conn
         .prepare_cached(
-            "SELECT title, period_start, published, assessment, events_handled, cross_border,
-                phishing_complaints, malicious_app_platforms, malicious_urls, cached,
+            "SELECT title, period_start, published, assessment, figures, last_number, cached,
                 body_rank, body_richness, body_sha256
-             FROM issues WHERE year = ?1 AND number = ?2",
+             FROM issues WHERE series = ?1 AND year = ?2 AND number = ?3",
         )?
-        .query_row(params![key.year, key.number], |r| {
-            let body_sha256: String = r.get(12)?;
+        .query_row(params![key.series.id(), key.year, key.number], |r| {
+            let body_sha256: String = r.get(9)?;
+            let figures: String = r.get(4)?;
             Ok(Before {
                 shown: Shown {
                     title: r.get(0)?,
                     period_start: date_at(r, 1)?,
                     published: date_at(r, 2)?,
                     assessment: r.get(3)?,
-                    figures: Figures {
-                        events_handled: r.get(4)?,
-                        cross_border: r.get(5)?,
-                        phishing_complaints: r.get(6)?,
-                        malicious_app_platforms: r.get(7)?,
-                        malicious_urls: r.get(8)?,
-                    },
-                    cached: r.get(9)?,
+                    figures: figures_json::decode(key.series, &figures),
+                    last_number: r.get(5)?,
+                    cached: r.get(6)?,
                     body_sha256: body_sha256.clone(),
                 },
                 body: Strength {
-                    rank: r.get(10)?,
-                    richness: r.get(11)?,
+                    rank: r.get(7)?,
+                    richness: r.get(8)?,
                     sha256: body_sha256,
                 },
             })

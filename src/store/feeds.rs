@@ -10,7 +10,7 @@ use super::merge::Rank;
 use super::source::SourceFile;
 use super::write::store_source;
 use super::{Store, StoreError};
-use crate::model::{ImportOutcome, IssueKey};
+use crate::model::{ImportOutcome, IssueKey, SeriesId};
 
 /// How the last update that reached (or tried) a feed ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,9 +157,9 @@ impl Store {
             });
             let key = item.key();
             tx.prepare_cached(
-                "INSERT INTO feed_items (feed_url, year, number, link, has_text)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (feed_url, year, number) DO UPDATE SET
+                "INSERT INTO feed_items (feed_url, series, year, number, link, has_text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (feed_url, series, year, number) DO UPDATE SET
                     link = coalesce(excluded.link, link),
                     has_text = max(has_text, excluded.has_text)
                  WHERE (excluded.link IS NOT NULL AND link IS NOT excluded.link)
@@ -167,6 +167,7 @@ impl Store {
             )?
             .execute(params![
                 url,
+                key.series.id(),
                 key.year,
                 key.number,
                 item.link,
@@ -197,16 +198,26 @@ impl Store {
     /// Oldest first.
     pub fn pending_pages(&self, url: &str) -> Result<Vec<(IssueKey, String)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT f.year, f.number, f.link FROM feed_items f
-             LEFT JOIN issues i ON i.year = f.year AND i.number = f.number
+            "SELECT f.series, f.year, f.number, f.link FROM feed_items f
+             LEFT JOIN issues i
+                ON i.series = f.series AND i.year = f.year AND i.number = f.number
              WHERE f.feed_url = ?1 AND f.has_text = 0 AND f.link IS NOT NULL
                 AND ifnull(i.cached, 0) = 0
-             ORDER BY f.year, f.number",
+             ORDER BY f.year, f.number, f.series",
         )?;
         let rows = stmt.query_map([url], |r| {
-            Ok((IssueKey::new(r.get(0)?, r.get(1)?), r.get(2)?))
+            let series: String = r.get(0)?;
+            Ok((series, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?))
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut pending = Vec::new();
+        for row in rows {
+            let (series, year, number, link) = row?;
+            // A series this build does not know is left for the build that does.
+            if let Some(series) = SeriesId::from_id(&series) {
+                pending.push((IssueKey::of(series, year, number), link));
+            }
+        }
+        Ok(pending)
     }
 
     /// How many stored copies of the issue are its own but held no
@@ -217,11 +228,12 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT count(DISTINCT source_id) FROM claims
-                 WHERE year = ?1 AND number = ?2 AND rank = ?3",
+                 WHERE series = ?1 AND year = ?2 AND number = ?3 AND rank = ?4",
             )?
-            .query_row(params![key.year, key.number, Rank::Stub as i64], |r| {
-                r.get(0)
-            })?;
+            .query_row(
+                params![key.series.id(), key.year, key.number, Rank::Stub as i64],
+                |r| r.get(0),
+            )?;
         Ok(n.try_into().unwrap_or(0))
     }
 }
@@ -235,6 +247,8 @@ mod tests {
         Bulletin {
             format: SourceFormat::WechatHtml,
             key: IssueKey::new(2025, number),
+            last_number: None,
+            truncated: false,
             title: format!("网络安全信息与动态周报2025年第{number}期"),
             period: None,
             published: None,
@@ -244,10 +258,10 @@ mod tests {
             urls: Vec::new(),
             assessment: None,
             figures: if full {
-                Figures {
-                    events_handled: Some(100 + i64::from(number)),
-                    ..Figures::default()
-                }
+                let mut figures = Figures::default();
+                let events = crate::model::SeriesId::CNCERT.figure("events_handled");
+                figures.set_count(events, Some(100 + i64::from(number)));
+                figures
             } else {
                 Figures::default()
             },

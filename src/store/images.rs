@@ -53,8 +53,10 @@ impl Store {
     pub fn issue_image_urls(&self, key: IssueKey) -> Result<Vec<String>, StoreError> {
         let images: Option<String> = self
             .conn
-            .prepare_cached("SELECT images FROM issue_texts WHERE year = ?1 AND number = ?2")?
-            .query_row(params![key.year, key.number], |r| r.get(0))
+            .prepare_cached(
+                "SELECT images FROM issue_texts WHERE series = ?1 AND year = ?2 AND number = ?3",
+            )?
+            .query_row(params![key.series.id(), key.year, key.number], |r| r.get(0))
             .optional()?;
         Ok(super::text_lines::split(&images.unwrap_or_default()))
     }
@@ -66,9 +68,9 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT s.raw FROM issues i JOIN sources s ON s.sha256 = i.body_sha256
-                 WHERE i.year = ?1 AND i.number = ?2",
+                 WHERE i.series = ?1 AND i.year = ?2 AND i.number = ?3",
             )?
-            .query_row(params![key.year, key.number], |r| r.get(0))
+            .query_row(params![key.series.id(), key.year, key.number], |r| r.get(0))
             .optional()?)
     }
 

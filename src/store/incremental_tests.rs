@@ -15,7 +15,8 @@ use super::merge::{self, Claim};
 use super::read::{claim_from_row_at, CLAIM_COLUMNS};
 use super::{ImportOutcome, Store};
 use crate::model::{
-    Assessment, Bulletin, Completeness, Figures, IssueKey, Period, RecentRef, SourceFormat,
+    Assessment, Bulletin, Completeness, Figures, IssueKey, Period, RecentRef, SeriesId,
+    SourceFormat, Value as FigureValue,
 };
 
 /// Few keys, so that copies and references pile up on the same issues.
@@ -40,8 +41,17 @@ fn text(options: &'static [&'static str]) -> impl Strategy<Value = Option<String
     prop::option::of(pick(options).prop_map(str::to_string))
 }
 
+/// Keys of both series, the same weeks: a claim of one never touches the
+/// other's issue.
 fn key() -> impl Strategy<Value = IssueKey> {
-    (1..=KEYS).prop_map(|n| IssueKey::new(2024, n))
+    (1..=KEYS, prop::bool::weighted(0.3)).prop_map(|(n, cnvd)| {
+        let series = if cnvd {
+            SeriesId::CNVD
+        } else {
+            SeriesId::CNCERT
+        };
+        IssueKey::of(series, 2024, n)
+    })
 }
 
 fn reference() -> impl Strategy<Value = RecentRef> {
@@ -67,15 +77,24 @@ fn reference() -> impl Strategy<Value = RecentRef> {
         })
 }
 
+/// Counts of the first series' headline figures, and a decimal and a
+/// family name of the second's (each kept only by its own series).
 fn figures() -> impl Strategy<Value = Figures> {
     let figure = || prop::option::of(pick(&[5i64, 149, 381, 2410]));
-    (figure(), figure(), figure(), figure(), figure()).prop_map(|(a, b, c, d, e)| Figures {
-        events_handled: a,
-        cross_border: b,
-        phishing_complaints: c,
-        malicious_app_platforms: d,
-        malicious_urls: e,
-    })
+    (
+        (figure(), figure(), figure(), figure(), figure()),
+        prop::option::of(pick(&["6.18", "6.6", "7"])),
+        figure(),
+    )
+        .prop_map(|((a, b, c, d, e), score, car)| {
+            let mut f = Figures::headline(SeriesId::CNCERT, &[a, b, c, d, e]);
+            f.set(
+                SeriesId::CNVD.figure("avg_score"),
+                score.and_then(FigureValue::parse),
+            );
+            f.set_count(SeriesId::CNVD.metric("type:车联网").unwrap(), car);
+            f
+        })
 }
 
 fn bulletin() -> impl Strategy<Value = Bulletin> {
@@ -108,6 +127,7 @@ fn bulletin() -> impl Strategy<Value = Bulletin> {
         )| Bulletin {
             format: SourceFormat::Markdown,
             key,
+            last_number: (key.number == 2 && title.contains("转载")).then_some(3),
             title: title.to_string(),
             period,
             published,
@@ -116,9 +136,14 @@ fn bulletin() -> impl Strategy<Value = Bulletin> {
             source,
             url,
             assessment,
-            figures,
+            // A bulletin states the figures of its own series only.
+            figures: figures
+                .iter()
+                .filter(|(m, _)| m.series() == key.series)
+                .collect(),
             images: images.into_iter().map(str::to_string).collect(),
             body: body.into_iter().map(str::to_string).collect(),
+            truncated: full && recent.len() == 2,
             recent,
             completeness: if full {
                 Completeness::Full
@@ -166,10 +191,10 @@ fn case() -> impl Strategy<Value = Case> {
 fn dump(s: &Store, with_marks: bool) -> Vec<Vec<Value>> {
     let wins = if with_marks { "wins" } else { "0" };
     let queries = [
-        "SELECT * FROM issues ORDER BY year, number".to_string(),
-        "SELECT * FROM issue_texts ORDER BY year, number".into(),
-        "SELECT * FROM recent_refs ORDER BY year, number, position".into(),
-        format!("SELECT year, number, {CLAIM_COLUMNS}, biz, mid, idx, {wins} FROM claims"),
+        "SELECT * FROM issues ORDER BY series, year, number".to_string(),
+        "SELECT * FROM issue_texts ORDER BY series, year, number".into(),
+        "SELECT * FROM recent_refs ORDER BY series, year, number, position".into(),
+        format!("SELECT series, year, number, {CLAIM_COLUMNS}, biz, mid, idx, {wins} FROM claims"),
     ];
     let mut rows = Vec::new();
     for q in queries {
@@ -201,12 +226,10 @@ fn old_snapshot(s: &Store, key: IssueKey) -> Option<(Option<String>, String, boo
     s.conn
         .query_row(
             "SELECT title || '|' || ifnull(period_start,'') || '|' || ifnull(published,'') || '|' ||
-                    ifnull(assessment,'') || '|' || ifnull(events_handled,'') || '|' ||
-                    ifnull(cross_border,'') || '|' || ifnull(phishing_complaints,'') || '|' ||
-                    ifnull(malicious_app_platforms,'') || '|' || ifnull(malicious_urls,''),
+                    ifnull(assessment,'') || '|' || figures || '|' || ifnull(last_number, ''),
                     body_sha256, cached
-             FROM issues WHERE year = ?1 AND number = ?2",
-            params![key.year, key.number],
+             FROM issues WHERE series = ?1 AND year = ?2 AND number = ?3",
+            params![key.series.id(), key.year, key.number],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()
@@ -283,16 +306,17 @@ fn check_against_full_merge(s: &Store) {
     let mut stmt = s
         .conn
         .prepare(&format!(
-            "SELECT year, number, {CLAIM_COLUMNS} FROM claims ORDER BY rowid"
+            "SELECT series, year, number, {CLAIM_COLUMNS} FROM claims ORDER BY rowid"
         ))
         .unwrap();
     let mut rows = stmt.query([]).unwrap();
     while let Some(r) = rows.next().unwrap() {
-        let key = IssueKey::new(r.get(0).unwrap(), r.get(1).unwrap());
+        let series = SeriesId::from_id(&r.get::<_, String>(0).unwrap()).unwrap();
+        let key = IssueKey::of(series, r.get(1).unwrap(), r.get(2).unwrap());
         by_key
             .entry(key)
             .or_default()
-            .push(claim_from_row_at(r, 2).unwrap());
+            .push(claim_from_row_at(r, 3, series).unwrap());
     }
     let summaries = s.summaries().unwrap();
     assert_eq!(
@@ -311,6 +335,7 @@ fn check_against_full_merge(s: &Store) {
                 d.summary.assessment,
                 d.summary.figures,
                 d.summary.cached,
+                d.summary.last_number,
                 d.source,
                 d.url
             ),
@@ -321,6 +346,7 @@ fn check_against_full_merge(s: &Store) {
                 m.assessment,
                 m.figures,
                 m.cached,
+                m.last_number,
                 m.source,
                 m.url
             ),

@@ -53,6 +53,8 @@ impl Rank {
 pub struct Claim {
     pub strength: Strength,
     pub title: Option<String>,
+    /// A double issue's last number: it goes with the title.
+    pub last_number: Option<u32>,
     pub period: Option<Period>,
     pub published: Option<NaiveDate>,
     pub source: Option<String>,
@@ -85,10 +87,7 @@ impl PartialOrd for Strength {
 /// How much a copy holds: body text, figures and references.
 pub fn richness(b: &Bulletin) -> i64 {
     let body: usize = b.body.iter().map(|p| p.chars().count()).sum();
-    let figures = Metric::ALL
-        .iter()
-        .filter(|m| b.figures.get(**m).is_some())
-        .count();
+    let figures = b.figures.len();
     (body + 100 * figures + 50 * b.recent.len() + 10 * b.images.len()) as i64
 }
 
@@ -96,6 +95,7 @@ pub fn richness(b: &Bulletin) -> i64 {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Merged {
     pub title: Option<String>,
+    pub last_number: Option<u32>,
     pub period: Option<Period>,
     pub published: Option<NaiveDate>,
     pub source: Option<String>,
@@ -117,7 +117,8 @@ struct Picks {
     source: Option<usize>,
     url: Option<usize>,
     assessment: Option<usize>,
-    figures: [Option<usize>; Metric::ALL.len()],
+    /// Each figure any claim has, and the claim it comes from.
+    figures: Vec<(Metric, usize)>,
 }
 
 impl Picks {
@@ -136,8 +137,15 @@ impl Picks {
             offer(&mut p.source, i, c.source.is_some());
             offer(&mut p.url, i, c.url.is_some());
             offer(&mut p.assessment, i, c.assessment.is_some());
-            for (slot, m) in p.figures.iter_mut().zip(Metric::ALL) {
-                offer(slot, i, c.figures.get(m).is_some());
+            for (m, _) in c.figures.iter() {
+                match p.figures.iter_mut().find(|(f, _)| *f == m) {
+                    Some((_, w)) => {
+                        if c.strength > claims[*w].strength {
+                            *w = i;
+                        }
+                    }
+                    None => p.figures.push((m, i)),
+                }
             }
         }
         p
@@ -154,18 +162,20 @@ impl Picks {
             self.assessment,
         ]
         .into_iter()
-        .chain(self.figures)
         .flatten()
+        .chain(self.figures.iter().map(|(_, w)| *w))
     }
 
     fn merged(&self, claims: &[&Claim]) -> Merged {
         let at = |slot: Option<usize>| slot.map(|i| claims[i]);
-        let mut figures = Figures::default();
-        for (slot, m) in self.figures.iter().zip(Metric::ALL) {
-            figures.set(m, at(*slot).and_then(|c| c.figures.get(m)));
-        }
+        let figures = self
+            .figures
+            .iter()
+            .filter_map(|&(m, i)| Some((m, claims[i].figures.get(m)?)))
+            .collect();
         Merged {
             title: at(self.title).and_then(|c| c.title.clone()),
+            last_number: at(self.title).and_then(|c| c.last_number),
             period: at(self.period).and_then(|c| c.period),
             published: at(self.published).and_then(|c| c.published),
             source: at(self.source).and_then(|c| c.source.clone()),
@@ -186,11 +196,12 @@ pub fn merge(claims: &[Claim]) -> Merged {
     sorted.sort_by(|a, b| b.strength.cmp(&a.strength));
     let first = |f: &dyn Fn(&Claim) -> bool| sorted.iter().copied().find(|c| f(c));
     let mut figures = Figures::default();
-    for m in Metric::ALL {
-        figures.set(m, sorted.iter().find_map(|c| c.figures.get(m)));
+    for c in &sorted {
+        figures.fill_from(&c.figures);
     }
     Merged {
         title: first(&|c| c.title.is_some()).and_then(|c| c.title.clone()),
+        last_number: first(&|c| c.title.is_some()).and_then(|c| c.last_number),
         period: sorted.iter().find_map(|c| c.period),
         published: sorted.iter().find_map(|c| c.published),
         source: first(&|c| c.source.is_some()).and_then(|c| c.source.clone()),
@@ -257,20 +268,32 @@ mod tests {
         }
     }
 
+    fn events() -> Metric {
+        crate::model::SeriesId::CNCERT
+            .metric("events_handled")
+            .unwrap()
+    }
+
+    fn urls() -> Metric {
+        crate::model::SeriesId::CNCERT
+            .metric("malicious_urls")
+            .unwrap()
+    }
+
     #[test]
     fn stub_fills_only_what_the_full_copy_lacks() {
         let mut full = claim(Rank::Full, 900, "f", "full");
-        full.figures.events_handled = Some(381);
+        full.figures.set_count(events(), Some(381));
         full.source = Some("国家互联网应急中心CNCERT".into());
         let mut stub = claim(Rank::Stub, 0, "s", "stub");
-        stub.figures.events_handled = Some(1);
+        stub.figures.set_count(events(), Some(1));
         stub.source = Some("Doonsec's feed".into());
         stub.url = Some("https://example.org/repost".into());
         let a = merge(&[full.clone(), stub.clone()]);
         let b = merge(&[stub, full]);
         assert_eq!(a, b);
         assert_eq!(a.title.as_deref(), Some("full"));
-        assert_eq!(a.figures.events_handled, Some(381));
+        assert_eq!(a.figures.count(events()), Some(381));
         assert_eq!(a.source.as_deref(), Some("国家互联网应急中心CNCERT"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/repost"));
         assert!(a.cached);
@@ -286,7 +309,7 @@ mod tests {
     #[test]
     fn the_winners_are_the_claims_that_supply_a_field_or_are_strongest() {
         let mut full = claim(Rank::Full, 900, "f", "full");
-        full.figures.events_handled = Some(381);
+        full.figures.set_count(events(), Some(381));
         let mut stub = claim(Rank::Stub, 0, "s", "stub");
         stub.url = Some("https://example.org/repost".into());
         let reference = claim(Rank::Reference, 0, "r", "ref");
@@ -314,7 +337,7 @@ mod tests {
             (some(0.3), some(0.3)),
         )
             .prop_map(
-                |(rank, richness, sha, (title, period, published, url), (events, urls))| {
+                |(rank, richness, sha, (title, period, published, url), (ev, ur))| {
                     let day = |d: i64| NaiveDate::from_ymd_opt(2024, 5, 1 + d as u32).unwrap();
                     Claim {
                         strength: Strength {
@@ -330,12 +353,14 @@ mod tests {
                         published: published.map(day),
                         source: url.map(|u| format!("source {u}")),
                         url: url.map(|u| format!("https://example.org/{u}")),
-                        assessment: events.map(|_| Assessment::Good),
-                        figures: Figures {
-                            events_handled: events,
-                            malicious_urls: urls,
-                            ..Figures::default()
+                        assessment: ev.map(|_| Assessment::Good),
+                        figures: {
+                            let mut f = Figures::default();
+                            f.set_count(events(), ev);
+                            f.set_count(urls(), ur);
+                            f
                         },
+                        last_number: title.filter(|t| *t == 1).map(|_| 2),
                     }
                 },
             )

@@ -7,6 +7,7 @@
 mod apply;
 mod error;
 mod feeds;
+mod figures_json;
 mod images;
 mod merge;
 mod open;

@@ -15,6 +15,9 @@ use super::schema::{self, Header, Owner};
 use super::{classify, current_version, sqlite_reason, Store, StoreError};
 use crate::i18n::{Localized, Msg, Os};
 
+/// The page size of a new cache, in bytes.
+const PAGE_SIZE: i64 = 16384;
+
 /// How long one statement waits for another process's lock.
 pub const LOCK_WAIT: Duration = Duration::from_secs(5);
 
@@ -117,6 +120,15 @@ impl Store {
             store.check_sound()?;
         }
         let conn = &store.conn;
+        // A new cache gets pages of 8 KiB: a stored file of a few KiB then
+        // fits its row instead of spilling into a half-empty overflow page,
+        // which made the cache twice the files' size and every import and
+        // checkpoint write it all. Only possible before the first table
+        // and before WAL; an existing cache keeps its pages.
+        if !header.has_tables {
+            conn.pragma_update(None, "page_size", PAGE_SIZE)
+                .map_err(err)?;
+        }
         // WAL lets the TUI read while an import writes.
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(err)?;

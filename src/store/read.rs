@@ -5,10 +5,11 @@ use std::collections::HashSet;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, types::ValueRef, OptionalExtension, Row};
 
+use super::figures_json;
 use super::merge::{Claim, Rank, Strength};
 use super::{Store, StoreError};
 use crate::model::{
-    Alias, Assessment, Figures, IssueDetail, IssueKey, IssueRow, IssueSummary, IssueText, Period,
+    Alias, Assessment, IssueDetail, IssueKey, IssueRow, IssueSummary, IssueText, Period, SeriesId,
     StoredRef,
 };
 use crate::parse::article_id;
@@ -18,11 +19,11 @@ use crate::parse::article_id;
 pub type SessionEnd = (i64, Option<DateTime<Utc>>);
 
 pub const CLAIM_COLUMNS: &str = "rank, richness, sha256, title, period_start, period_end, \
-     published, source, url, assessment, events_handled, cross_border, phishing_complaints, \
-     malicious_app_platforms, malicious_urls";
+     published, source, url, assessment, figures, last_number";
 
-/// A claim read from [`CLAIM_COLUMNS`] starting at column `from`.
-pub fn claim_from_row_at(r: &Row<'_>, from: usize) -> rusqlite::Result<Claim> {
+/// A claim of an issue of `series` read from [`CLAIM_COLUMNS`] starting
+/// at column `from`.
+pub fn claim_from_row_at(r: &Row<'_>, from: usize, series: SeriesId) -> rusqlite::Result<Claim> {
     Ok(Claim {
         strength: Strength {
             rank: r.get(from)?,
@@ -35,7 +36,36 @@ pub fn claim_from_row_at(r: &Row<'_>, from: usize) -> rusqlite::Result<Claim> {
         source: r.get(from + 7)?,
         url: r.get(from + 8)?,
         assessment: assessment(r.get(from + 9)?),
-        figures: figures(r, from + 10)?,
+        figures: figures_at(r, from + 10, series)?,
+        last_number: r.get(from + 11)?,
+    })
+}
+
+/// The series a row names; None for one this build does not know (a
+/// later build's), whose rows it leaves alone.
+pub fn series_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<SeriesId>> {
+    Ok(match r.get_ref(i)? {
+        ValueRef::Text(t) => std::str::from_utf8(t).ok().and_then(SeriesId::from_id),
+        _ => None,
+    })
+}
+
+/// The key of a row whose series, year and number start at column `from`.
+fn key_at(r: &Row<'_>, from: usize) -> rusqlite::Result<Option<IssueKey>> {
+    let Some(series) = series_at(r, from)? else {
+        return Ok(None);
+    };
+    Ok(Some(IssueKey::of(
+        series,
+        r.get(from + 1)?,
+        r.get(from + 2)?,
+    )))
+}
+
+fn figures_at(r: &Row<'_>, i: usize, series: SeriesId) -> rusqlite::Result<crate::model::Figures> {
+    Ok(match r.get_ref(i)? {
+        ValueRef::Text(t) => figures_json::decode(series, std::str::from_utf8(t).unwrap_or("")),
+        _ => crate::model::Figures::default(),
     })
 }
 
@@ -64,22 +94,37 @@ fn plain_date(t: &[u8]) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
-const SUMMARY_COLUMNS: &str = "i.year, i.number, i.title, i.period_start, i.period_end, \
-     i.published, i.assessment, i.events_handled, i.cross_border, i.phishing_complaints, \
-     i.malicious_app_platforms, i.malicious_urls, i.cached, ifnull(u.read, 0)";
+const SUMMARY_COLUMNS: &str = "i.series, i.year, i.number, i.last_number, i.title, \
+     i.period_start, i.period_end, i.published, i.assessment, i.figures, i.cached, \
+     ifnull(u.read, 0)";
 
-fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<IssueSummary> {
-    Ok(IssueSummary {
-        key: IssueKey::new(r.get(0)?, r.get(1)?),
-        title: r.get(2)?,
-        period: period(r.get(3)?, r.get(4)?),
-        published: r.get(5)?,
-        assessment: assessment(r.get(6)?),
-        figures: figures(r, 7)?,
-        cached: r.get(12)?,
-        read: r.get(13)?,
-    })
+/// The join every summary query makes.
+const SUMMARY_FROM: &str = "FROM issues i LEFT JOIN user_state u
+     ON u.series = i.series AND u.year = i.year AND u.number = i.number";
+
+/// How many columns [`SUMMARY_COLUMNS`] has: further ones start here.
+const AFTER_SUMMARY: usize = 12;
+
+/// A summary; None for a row of a series this build does not know.
+fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Option<IssueSummary>> {
+    let Some(key) = key_at(r, 0)? else {
+        return Ok(None);
+    };
+    Ok(Some(IssueSummary {
+        key,
+        last_number: r.get(3)?,
+        title: r.get(4)?,
+        period: period(date_at(r, 5)?, date_at(r, 6)?),
+        published: date_at(r, 7)?,
+        assessment: assessment(r.get(8)?),
+        figures: figures_at(r, 9, key.series)?,
+        cached: r.get(10)?,
+        read: r.get(11)?,
+    }))
 }
+
+/// Newest week first; one week's issues in series order.
+const NEWEST_FIRST: &str = "ORDER BY i.year DESC, i.number DESC, i.series";
 
 fn period(start: Option<NaiveDate>, end: Option<NaiveDate>) -> Option<Period> {
     Some(Period {
@@ -93,26 +138,23 @@ fn assessment(s: Option<String>) -> Option<Assessment> {
         .and_then(Assessment::from_chinese)
 }
 
-fn figures(r: &Row<'_>, from: usize) -> rusqlite::Result<Figures> {
-    Ok(Figures {
-        events_handled: r.get(from)?,
-        cross_border: r.get(from + 1)?,
-        phishing_complaints: r.get(from + 2)?,
-        malicious_app_platforms: r.get(from + 3)?,
-        malicious_urls: r.get(from + 4)?,
-    })
-}
-
 impl Store {
-    /// Every known issue, cached or not, newest first.
+    /// Every known issue of every series, cached or not, newest first.
     pub fn summaries(&self) -> Result<Vec<IssueSummary>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM issues i
-             LEFT JOIN user_state u ON u.year = i.year AND u.number = i.number
-             ORDER BY i.year DESC, i.number DESC"
+            "SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM} {NEWEST_FIRST}"
         ))?;
         let rows = stmt.query_map([], summary_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(flatten(rows)?)
+    }
+
+    /// Every known issue of `series`, newest first.
+    pub fn summaries_of(&self, series: SeriesId) -> Result<Vec<IssueSummary>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM} WHERE i.series = ?1 {NEWEST_FIRST}"
+        ))?;
+        let rows = stmt.query_map([series.id()], summary_from_row)?;
+        Ok(flatten(rows)?)
     }
 
     /// [`Store::summaries`] with each issue's own URL, for `list` and
@@ -120,17 +162,13 @@ impl Store {
     /// [`IssueSummary`], which the TUI holds for every issue.
     pub fn rows(&self) -> Result<Vec<IssueRow>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS}, i.url FROM issues i
-             LEFT JOIN user_state u ON u.year = i.year AND u.number = i.number
-             ORDER BY i.year DESC, i.number DESC"
+            "SELECT {SUMMARY_COLUMNS}, i.url {SUMMARY_FROM} {NEWEST_FIRST}"
         ))?;
         let rows = stmt.query_map([], |r| {
-            Ok(IssueRow {
-                summary: summary_from_row(r)?,
-                url: r.get(14)?,
-            })
+            let url = r.get(AFTER_SUMMARY)?;
+            Ok(summary_from_row(r)?.map(|summary| IssueRow { summary, url }))
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(flatten(rows)?)
     }
 
     /// How many issues the cache knows, cached or only referenced.
@@ -148,43 +186,66 @@ impl Store {
             return Ok(Vec::new());
         };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT i.year, i.number, ifnull(i.title, ''), ifnull(t.body, '') FROM issues i
-             LEFT JOIN issue_texts t ON t.year = i.year AND t.number = i.number
+            "SELECT i.series, i.year, i.number, ifnull(i.title, ''), ifnull(t.body, '') FROM issues i
+             LEFT JOIN issue_texts t ON t.series = i.series AND t.year = i.year
+                AND t.number = i.number
              WHERE i.title LIKE ?1 ESCAPE '\\' OR t.body LIKE ?1 ESCAPE '\\'
-             ORDER BY i.year DESC, i.number DESC",
+             ORDER BY i.year DESC, i.number DESC, i.series",
         )?;
         let rows = stmt.query_map([pattern], |r| {
-            Ok(IssueText {
-                key: IssueKey::new(r.get(0)?, r.get(1)?),
-                title: r.get(2)?,
-                body: super::text_lines::split(&r.get::<_, String>(3)?),
-            })
+            let title = r.get(3)?;
+            let body = super::text_lines::split(&r.get::<_, String>(4)?);
+            Ok(key_at(r, 0)?.map(|key| IssueText { key, title, body }))
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(flatten(rows)?)
     }
 
-    /// Everything known of one issue, or None when nothing names it.
+    /// The issue a key names: its own, or the double issue that covers its
+    /// number (`cnvd:2024-41` is `cnvd:2024-40`, 第40、41期); None when
+    /// nothing names it.
+    pub fn resolve(&self, key: IssueKey) -> Result<Option<IssueKey>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT number FROM issues WHERE series = ?1 AND year = ?2
+                    AND (number = ?3 OR (number < ?3 AND last_number >= ?3))
+                 ORDER BY number = ?3 DESC, number DESC LIMIT 1",
+            )?
+            .query_row(params![key.series.id(), key.year, key.number], |r| {
+                Ok(IssueKey::of(key.series, key.year, r.get(0)?))
+            })
+            .optional()?)
+    }
+
+    /// Everything known of one issue (the double issue that covers `key`,
+    /// if that is what names it), or None when nothing names it.
     pub fn detail(&self, key: IssueKey) -> Result<Option<IssueDetail>, StoreError> {
+        let Some(key) = self.resolve(key)? else {
+            return Ok(None);
+        };
         let row = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {SUMMARY_COLUMNS}, i.source, i.url, ifnull(t.body, ''), ifnull(t.images, '')
-                 FROM issues i
-                 LEFT JOIN user_state u ON u.year = i.year AND u.number = i.number
-                 LEFT JOIN issue_texts t ON t.year = i.year AND t.number = i.number
-                 WHERE i.year = ?1 AND i.number = ?2"
+                "SELECT {SUMMARY_COLUMNS}, i.source, i.url, ifnull(t.body, ''),
+                    ifnull(t.images, ''), ifnull(t.truncated, 0)
+                 {SUMMARY_FROM}
+                 LEFT JOIN issue_texts t ON t.series = i.series AND t.year = i.year
+                    AND t.number = i.number
+                 WHERE i.series = ?1 AND i.year = ?2 AND i.number = ?3"
             ))?
-            .query_row(params![key.year, key.number], |r| {
+            .query_row(params![key.series.id(), key.year, key.number], |r| {
+                let a = AFTER_SUMMARY;
                 Ok((
                     summary_from_row(r)?,
-                    r.get::<_, Option<String>>(14)?,
-                    r.get::<_, Option<String>>(15)?,
-                    r.get::<_, String>(16)?,
-                    r.get::<_, String>(17)?,
+                    r.get::<_, Option<String>>(a)?,
+                    r.get::<_, Option<String>>(a + 1)?,
+                    r.get::<_, String>(a + 2)?,
+                    r.get::<_, String>(a + 3)?,
+                    r.get::<_, bool>(a + 4)?,
                 ))
             })
             .optional()?;
-        let Some((summary, source, url, body, images)) = row else {
+        let Some((Some(summary), source, url, body, images, truncated)) = row else {
             return Ok(None);
         };
         Ok(Some(IssueDetail {
@@ -195,25 +256,31 @@ impl Store {
             images: super::text_lines::split(&images),
             recent: self.recent_refs(key)?,
             aliases: self.aliases(key)?,
+            truncated,
         }))
     }
 
     fn recent_refs(&self, key: IssueKey) -> Result<Vec<StoredRef>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT r.position, r.ref_year, r.ref_number, r.title, r.url, ifnull(i.cached, 0)
+            "SELECT r.position, r.ref_series, r.ref_year, r.ref_number, r.title, r.url,
+                ifnull(i.cached, 0)
              FROM recent_refs r
-             LEFT JOIN issues i ON i.year = r.ref_year AND i.number = r.ref_number
-             WHERE r.year = ?1 AND r.number = ?2 ORDER BY r.position",
+             LEFT JOIN issues i ON i.series = r.ref_series AND i.year = r.ref_year
+                AND i.number = r.ref_number
+             WHERE r.series = ?1 AND r.year = ?2 AND r.number = ?3 ORDER BY r.position",
         )?;
-        let rows = stmt.query_map(params![key.year, key.number], |r| {
-            let year: Option<i32> = r.get(1)?;
-            let number: Option<u32> = r.get(2)?;
+        let rows = stmt.query_map(params![key.series.id(), key.year, key.number], |r| {
+            let year: Option<i32> = r.get(2)?;
+            let number: Option<u32> = r.get(3)?;
+            let series = series_at(r, 1)?;
             Ok(StoredRef {
                 position: r.get(0)?,
-                key: year.zip(number).map(|(y, n)| IssueKey::new(y, n)),
-                title: r.get(3)?,
-                url: r.get(4)?,
-                cached: r.get(5)?,
+                key: series
+                    .zip(year.zip(number))
+                    .map(|(s, (y, n))| IssueKey::of(s, y, n)),
+                title: r.get(4)?,
+                url: r.get(5)?,
+                cached: r.get(6)?,
             })
         })?;
         let mut refs: Vec<StoredRef> = rows.collect::<Result<_, _>>()?;
@@ -232,8 +299,10 @@ impl Store {
     pub fn is_cached(&self, key: IssueKey) -> Result<bool, StoreError> {
         Ok(self
             .conn
-            .prepare_cached("SELECT cached FROM issues WHERE year = ?1 AND number = ?2")?
-            .query_row(params![key.year, key.number], |r| r.get(0))
+            .prepare_cached(
+                "SELECT cached FROM issues WHERE series = ?1 AND year = ?2 AND number = ?3",
+            )?
+            .query_row(params![key.series.id(), key.year, key.number], |r| r.get(0))
             .optional()?
             .unwrap_or(false))
     }
@@ -242,11 +311,11 @@ impl Store {
     /// URLs other issues use for it.
     fn aliases(&self, key: IssueKey) -> Result<Vec<Alias>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT url, source FROM claims WHERE year = ?1 AND number = ?2
+            "SELECT url, source FROM claims WHERE series = ?1 AND year = ?2 AND number = ?3
                 AND (url IS NOT NULL OR source IS NOT NULL)
              GROUP BY url, source ORDER BY max(rank) DESC, url, source",
         )?;
-        let rows = stmt.query_map(params![key.year, key.number], |r| {
+        let rows = stmt.query_map(params![key.series.id(), key.year, key.number], |r| {
             Ok(Alias {
                 url: r.get(0)?,
                 source: r.get(1)?,
@@ -266,13 +335,12 @@ impl Store {
             .prepare_cached(
                 // Ties broken by key, not by row order, so the answer does
                 // not depend on the order the files were imported in.
-                "SELECT year, number FROM claims WHERE biz = ?1 AND mid = ?2 AND idx = ?3
-                 ORDER BY rank DESC, year, number LIMIT 1",
+                "SELECT series, year, number FROM claims WHERE biz = ?1 AND mid = ?2 AND idx = ?3
+                 ORDER BY rank DESC, year, number, series LIMIT 1",
             )?
-            .query_row(params![id.biz, id.mid, id.idx], |r| {
-                Ok(IssueKey::new(r.get(0)?, r.get(1)?))
-            })
-            .optional()?)
+            .query_row(params![id.biz, id.mid, id.idx], |r| key_at(r, 0))
+            .optional()?
+            .flatten())
     }
 
     /// Issues whose title or body contains `query` (ASCII case folded),
@@ -282,17 +350,34 @@ impl Store {
             return Ok(Vec::new());
         };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT i.year, i.number FROM issues i
-             LEFT JOIN issue_texts t ON t.year = i.year AND t.number = i.number
+            "SELECT i.series, i.year, i.number FROM issues i
+             LEFT JOIN issue_texts t ON t.series = i.series AND t.year = i.year
+                AND t.number = i.number
              WHERE i.title LIKE ?1 ESCAPE '\\' OR t.body LIKE ?1 ESCAPE '\\'
-             ORDER BY i.year DESC, i.number DESC",
+             ORDER BY i.year DESC, i.number DESC, i.series",
         )?;
-        let rows = stmt.query_map([pattern], |r| Ok(IssueKey::new(r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let rows = stmt.query_map([pattern], |r| key_at(r, 0))?;
+        Ok(flatten(rows)?)
     }
 
-    /// The issues from `oldest` to `newest` (inclusive) that `search(query)`
-    /// would find, newest first: a slice of a full search, read as one range
+    /// [`Store::search`] within one series: only its rows are read.
+    pub fn search_of(&self, series: SeriesId, query: &str) -> Result<Vec<IssueKey>, StoreError> {
+        let Some(pattern) = like_pattern(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.series, i.year, i.number FROM issues i
+             LEFT JOIN issue_texts t ON t.series = i.series AND t.year = i.year
+                AND t.number = i.number
+             WHERE i.series = ?2 AND (i.title LIKE ?1 ESCAPE '\\' OR t.body LIKE ?1 ESCAPE '\\')
+             ORDER BY i.year DESC, i.number DESC",
+        )?;
+        let rows = stmt.query_map(params![pattern, series.id()], |r| key_at(r, 0))?;
+        Ok(flatten(rows)?)
+    }
+
+    /// The issues of `newest`'s series from `oldest` to `newest`
+    /// (inclusive) that `search(query)` would find, newest first: a slice of a full search, read as one range
     /// of the primary key, so a large search can be done a slice at a time.
     pub fn search_between(
         &self,
@@ -304,9 +389,11 @@ impl Store {
             return Ok(Vec::new());
         };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT i.year, i.number FROM issues i
-             LEFT JOIN issue_texts t ON t.year = i.year AND t.number = i.number
-             WHERE (i.year, i.number) <= (?1, ?2) AND (i.year, i.number) >= (?3, ?4)
+            "SELECT i.series, i.year, i.number FROM issues i
+             LEFT JOIN issue_texts t ON t.series = i.series AND t.year = i.year
+                AND t.number = i.number
+             WHERE i.series = ?6 AND (i.year, i.number) <= (?1, ?2)
+                AND (i.year, i.number) >= (?3, ?4)
                 AND (i.title LIKE ?5 ESCAPE '\\' OR t.body LIKE ?5 ESCAPE '\\')
              ORDER BY i.year DESC, i.number DESC",
         )?;
@@ -316,11 +403,12 @@ impl Store {
                 newest.number,
                 oldest.year,
                 oldest.number,
-                pattern
+                pattern,
+                newest.series.id()
             ],
-            |r| Ok(IssueKey::new(r.get(0)?, r.get(1)?)),
+            |r| key_at(r, 0),
         )?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(flatten(rows)?)
     }
 
     /// Those of `candidates` that `search(query)` would find, in the order
@@ -338,19 +426,19 @@ impl Store {
         };
         let keys = candidates
             .iter()
-            .map(|k| format!("[{},{}]", k.year, k.number))
+            .map(|k| format!("[\"{}\",{},{}]", k.series.id(), k.year, k.number))
             .collect::<Vec<_>>()
             .join(",");
         let mut stmt = self.conn.prepare_cached(
-            "SELECT i.year, i.number FROM json_each(?1) AS k
-             CROSS JOIN issues AS i ON i.year = k.value ->> 0 AND i.number = k.value ->> 1
-             LEFT JOIN issue_texts t ON t.year = i.year AND t.number = i.number
+            "SELECT i.series, i.year, i.number FROM json_each(?1) AS k
+             CROSS JOIN issues AS i ON i.series = k.value ->> 0 AND i.year = k.value ->> 1
+                AND i.number = k.value ->> 2
+             LEFT JOIN issue_texts t ON t.series = i.series AND t.year = i.year
+                AND t.number = i.number
              WHERE i.title LIKE ?2 ESCAPE '\\' OR t.body LIKE ?2 ESCAPE '\\'",
         )?;
-        let rows = stmt.query_map(params![format!("[{keys}]"), pattern], |r| {
-            Ok(IssueKey::new(r.get(0)?, r.get(1)?))
-        })?;
-        let found: HashSet<IssueKey> = rows.collect::<Result<_, _>>()?;
+        let rows = stmt.query_map(params![format!("[{keys}]"), pattern], |r| key_at(r, 0))?;
+        let found: HashSet<IssueKey> = flatten(rows)?.into_iter().collect();
         Ok(candidates
             .iter()
             .copied()
@@ -396,16 +484,14 @@ impl Store {
     pub fn first_full_copies_after(&self, source_id: i64) -> Result<Vec<IssueKey>, StoreError> {
         let full = Rank::Full as i64;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT c.year, c.number FROM claims c
+            "SELECT DISTINCT c.series, c.year, c.number FROM claims c
              WHERE c.source_id > ?1 AND c.rank = ?2 AND NOT EXISTS (
-                 SELECT 1 FROM claims d WHERE d.year = c.year AND d.number = c.number
-                     AND d.rank = ?2 AND d.source_id <= ?1)
-             ORDER BY c.year DESC, c.number DESC",
+                 SELECT 1 FROM claims d WHERE d.series = c.series AND d.year = c.year
+                     AND d.number = c.number AND d.rank = ?2 AND d.source_id <= ?1)
+             ORDER BY c.year DESC, c.number DESC, c.series",
         )?;
-        let rows = stmt.query_map(params![source_id, full], |r| {
-            Ok(IssueKey::new(r.get(0)?, r.get(1)?))
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let rows = stmt.query_map(params![source_id, full], |r| key_at(r, 0))?;
+        Ok(flatten(rows)?)
     }
 
     /// Changes whenever another connection (another zhoubao process) has
@@ -422,6 +508,17 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM sources", [], |r| r.get(0))?)
     }
+}
+
+/// The rows a query gave, without those of a series this build does not know.
+fn flatten<T>(rows: impl Iterator<Item = rusqlite::Result<Option<T>>>) -> rusqlite::Result<Vec<T>> {
+    let mut out = Vec::new();
+    for row in rows {
+        if let Some(v) = row? {
+            out.push(v);
+        }
+    }
+    Ok(out)
 }
 
 /// The LIKE pattern for a substring search; None for a blank query, which

@@ -359,36 +359,57 @@ fn scan_ids(old: &Connection, from: i64, ids: &mut Vec<i64>) -> rusqlite::Result
     Ok(())
 }
 
+/// The read marks' table has a series column from schema 5 on; an older
+/// damaged cache's marks are all 网络安全信息与动态周报's.
+fn marks_series(old: &Connection) -> &'static str {
+    match old.prepare("SELECT series FROM user_state LIMIT 0") {
+        Ok(_) => "series",
+        Err(_) => "'cncert'",
+    }
+}
+
 fn copy_marks(old: &Connection, new: &mut Store, report: &mut Recovered) -> Result<(), StoreError> {
-    let mut marks: Vec<(i64, i64, i64)> = Vec::new();
+    let mut marks: Vec<(String, i64, i64, i64)> = Vec::new();
+    let series = marks_series(old);
     let scanned = (|| -> rusqlite::Result<()> {
-        let mut stmt = old.prepare("SELECT year, number, read FROM user_state")?;
+        let mut stmt = old.prepare(&format!(
+            "SELECT {series}, year, number, read FROM user_state"
+        ))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            marks.push((r.get(0)?, r.get(1)?, r.get(2)?));
+            marks.push((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?));
         }
         Ok(())
     })();
     if scanned.is_err() {
         // Look up the mark of every issue the new cache knows instead.
         report.marks_incomplete = true;
-        let have: std::collections::HashSet<(i64, i64)> =
-            marks.iter().map(|&(y, n, _)| (y, n)).collect();
+        let have: std::collections::HashSet<(String, i64, i64)> = marks
+            .iter()
+            .map(|(s, y, n, _)| (s.clone(), *y, *n))
+            .collect();
         let keys: Vec<IssueKey> = new.summaries()?.into_iter().map(|s| s.key).collect();
         for key in keys {
-            let k = (i64::from(key.year), i64::from(key.number));
+            let k = (
+                key.series.id().to_string(),
+                i64::from(key.year),
+                i64::from(key.number),
+            );
             if have.contains(&k) {
                 continue;
             }
             match old
                 .query_row(
-                    "SELECT read FROM user_state WHERE year = ?1 AND number = ?2",
-                    params![k.0, k.1],
+                    &format!(
+                        "SELECT read FROM user_state WHERE {series} = ?1 AND year = ?2
+                            AND number = ?3"
+                    ),
+                    params![k.0, k.1, k.2],
                     |r| r.get::<_, i64>(0),
                 )
                 .optional()
             {
-                Ok(Some(read)) => marks.push((k.0, k.1, read)),
+                Ok(Some(read)) => marks.push((k.0, k.1, k.2, read)),
                 Ok(None) => {}
                 Err(_) => report.marks_lost += 1,
             }
@@ -397,14 +418,15 @@ fn copy_marks(old: &Connection, new: &mut Store, report: &mut Recovered) -> Resu
     let tx = new.conn.transaction()?;
     {
         let mut insert = tx.prepare_cached(
-            "INSERT OR REPLACE INTO user_state (year, number, read) VALUES (?1, ?2, ?3)",
+            "INSERT OR REPLACE INTO user_state (series, year, number, read)
+             VALUES (?1, ?2, ?3, ?4)",
         )?;
-        for (year, number, read) in &marks {
-            insert.execute(params![year, number, read])?;
+        for (series, year, number, read) in &marks {
+            insert.execute(params![series, year, number, read])?;
         }
     }
     tx.commit()?;
-    report.marks = marks.iter().filter(|m| m.2 != 0).count();
+    report.marks = marks.iter().filter(|m| m.3 != 0).count();
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, TransactionBehavior};
 
 use super::apply::{insert_claims, issue_before, replace_body_if_stronger, write_issue};
 use super::merge::{self, Claim};
-use super::read::{claim_from_row_at, CLAIM_COLUMNS};
+use super::read::{claim_from_row_at, series_at, CLAIM_COLUMNS};
 use super::source::Said;
 use super::{Store, StoreError};
 use crate::model::{Bulletin, IssueKey};
@@ -86,9 +86,9 @@ fn record_source(conn: &Connection, source_id: i64, said: &Said) -> Result<(), S
     )?;
     let key = said.key;
     conn.prepare_cached(
-        "INSERT INTO issues (year, number) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+        "INSERT INTO issues (series, year, number) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
     )?
-    .execute(params![key.year, key.number])?;
+    .execute(params![key.series.id(), key.year, key.number])?;
     let current = issue_before(conn, key)?.map(|b| b.body);
     replace_body_if_stronger(conn, said, current.as_ref())?;
     Ok(())
@@ -100,8 +100,8 @@ fn rederive_all(conn: &Connection) -> Result<(), StoreError> {
     let mut winners = Vec::new();
     {
         let mut stmt = conn.prepare(&format!(
-            "SELECT rowid, year, number, {CLAIM_COLUMNS} FROM claims INDEXED BY claims_by_key
-             ORDER BY year, number, rowid"
+            "SELECT rowid, series, year, number, {CLAIM_COLUMNS} FROM claims
+             INDEXED BY claims_by_key ORDER BY series, year, number, rowid"
         ))?;
         let mut rows = stmt.query([])?;
         let mut key = None;
@@ -120,12 +120,16 @@ fn rederive_all(conn: &Connection) -> Result<(), StoreError> {
             write_issue(conn, key, &m)
         };
         while let Some(r) = rows.next()? {
-            let k = IssueKey::new(r.get(1)?, r.get(2)?);
+            // Claims of a series this build does not know stay as they are.
+            let Some(series) = series_at(r, 1)? else {
+                continue;
+            };
+            let k = IssueKey::of(series, r.get(2)?, r.get(3)?);
             if key != Some(k) {
                 flush(key, &mut group)?;
                 key = Some(k);
             }
-            group.push((r.get(0)?, claim_from_row_at(r, 3)?));
+            group.push((r.get(0)?, claim_from_row_at(r, 4, series)?));
         }
         flush(key, &mut group)?;
     }

@@ -128,7 +128,115 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE claims ADD COLUMN wins INTEGER NOT NULL DEFAULT 1;
     CREATE INDEX claims_winning ON claims(year, number) WHERE wins = 1;
     "#,
-    // 4 -> 5: the feeds `zhoubao update` reads (see feeds.rs): what each
+    // 4 -> 5: a second series (CNVD漏洞周报) and figures as data. Every
+    // key gains its series (`cncert` for everything before); the figure
+    // columns become one JSON object per claim and per issue (figure id
+    // to exact number: see figures_json.rs), so a series can declare new
+    // figures without a migration; a double issue keeps its last number;
+    // a body the archive cut short is marked. Nothing is lost: the read
+    // marks, the texts, the 近期回顾 lines and the claims are carried
+    // over row for row.
+    r#"
+    ALTER TABLE claims ADD COLUMN series TEXT NOT NULL DEFAULT 'cncert';
+    ALTER TABLE claims ADD COLUMN last_number INTEGER;
+    ALTER TABLE claims ADD COLUMN figures TEXT NOT NULL DEFAULT '{}';
+    UPDATE claims SET figures = '{' || rtrim(
+        ifnull('"events_handled":' || events_handled || ',', '') ||
+        ifnull('"cross_border":' || cross_border || ',', '') ||
+        ifnull('"phishing_complaints":' || phishing_complaints || ',', '') ||
+        ifnull('"malicious_app_platforms":' || malicious_app_platforms || ',', '') ||
+        ifnull('"malicious_urls":' || malicious_urls || ',', ''), ',') || '}';
+    DROP INDEX claims_by_key;
+    DROP INDEX claims_winning;
+    ALTER TABLE claims DROP COLUMN events_handled;
+    ALTER TABLE claims DROP COLUMN cross_border;
+    ALTER TABLE claims DROP COLUMN phishing_complaints;
+    ALTER TABLE claims DROP COLUMN malicious_app_platforms;
+    ALTER TABLE claims DROP COLUMN malicious_urls;
+    CREATE INDEX claims_by_key ON claims(series, year, number);
+    CREATE INDEX claims_winning ON claims(series, year, number) WHERE wins = 1;
+
+    CREATE TABLE issues_5 (
+        series TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        last_number INTEGER,
+        title TEXT,
+        period_start TEXT,
+        period_end TEXT,
+        published TEXT,
+        source TEXT,
+        url TEXT,
+        assessment TEXT,
+        figures TEXT NOT NULL DEFAULT '{}',
+        cached INTEGER NOT NULL DEFAULT 0,
+        body_rank INTEGER NOT NULL DEFAULT -1,
+        body_richness INTEGER NOT NULL DEFAULT 0,
+        body_sha256 TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (series, year, number)
+    ) WITHOUT ROWID;
+    INSERT INTO issues_5 (series, year, number, title, period_start, period_end, published,
+            source, url, assessment, figures, cached, body_rank, body_richness, body_sha256)
+        SELECT 'cncert', year, number, title, period_start, period_end, published, source, url,
+            assessment, '{' || rtrim(
+                ifnull('"events_handled":' || events_handled || ',', '') ||
+                ifnull('"cross_border":' || cross_border || ',', '') ||
+                ifnull('"phishing_complaints":' || phishing_complaints || ',', '') ||
+                ifnull('"malicious_app_platforms":' || malicious_app_platforms || ',', '') ||
+                ifnull('"malicious_urls":' || malicious_urls || ',', ''), ',') || '}',
+            cached, body_rank, body_richness, body_sha256
+        FROM issues;
+    DROP TABLE issues;
+    ALTER TABLE issues_5 RENAME TO issues;
+
+    CREATE TABLE issue_texts_5 (
+        series TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        images TEXT NOT NULL,
+        truncated INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (series, year, number)
+    );
+    INSERT INTO issue_texts_5 (series, year, number, body, images)
+        SELECT 'cncert', year, number, body, images FROM issue_texts;
+    DROP TABLE issue_texts;
+    ALTER TABLE issue_texts_5 RENAME TO issue_texts;
+
+    CREATE TABLE recent_refs_5 (
+        series TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        ref_series TEXT,
+        ref_year INTEGER,
+        ref_number INTEGER,
+        title TEXT NOT NULL,
+        url TEXT,
+        PRIMARY KEY (series, year, number, position)
+    ) WITHOUT ROWID;
+    INSERT INTO recent_refs_5 (series, year, number, position, ref_series, ref_year,
+            ref_number, title, url)
+        SELECT 'cncert', year, number, position,
+            CASE WHEN ref_year IS NULL THEN NULL ELSE 'cncert' END,
+            ref_year, ref_number, title, url
+        FROM recent_refs;
+    DROP TABLE recent_refs;
+    ALTER TABLE recent_refs_5 RENAME TO recent_refs;
+
+    CREATE TABLE user_state_5 (
+        series TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (series, year, number)
+    ) WITHOUT ROWID;
+    INSERT INTO user_state_5 (series, year, number, read)
+        SELECT 'cncert', year, number, read FROM user_state;
+    DROP TABLE user_state;
+    ALTER TABLE user_state_5 RENAME TO user_state;
+    "#,
+    // 5 -> 6: the feeds `zhoubao update` reads (see feeds.rs): what each
     // said last, to ask it conditionally next time and for `zhoubao
     // feeds`, and the issues its items named. Reindex leaves both alone.
     r#"
@@ -143,14 +251,15 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE TABLE feed_items (
         feed_url TEXT NOT NULL,
+        series TEXT NOT NULL,
         year INTEGER NOT NULL,
         number INTEGER NOT NULL,
         link TEXT,
         has_text INTEGER NOT NULL,
-        PRIMARY KEY (feed_url, year, number)
+        PRIMARY KEY (feed_url, series, year, number)
     ) WITHOUT ROWID;
     "#,
-    // 5 -> 6: the bulletins' pictures (store/images.rs), one row per
+    // 6 -> 7: the bulletins' pictures (store/images.rs), one row per
     // picture by its address's identity (images/identity.rs), joined to an
     // issue through `issue_texts.images`; reindex never touches the table.
     // A row without bytes is a failed download and its reason, in both

@@ -47,6 +47,8 @@ pub(super) struct Text {
     pub body: String,
     pub images: String,
     pub recent: Vec<RecentRef>,
+    /// The archive cut the body short.
+    pub truncated: bool,
 }
 
 impl SourceFile {
@@ -93,6 +95,7 @@ impl Said {
             claim: Claim {
                 strength: strength.clone(),
                 title: Some(b.title),
+                last_number: b.last_number,
                 period: b.period,
                 published: b.published,
                 source: b.source,
@@ -128,6 +131,7 @@ impl Said {
                 body: super::text_lines::join(&b.body),
                 images: super::text_lines::join(&b.images),
                 recent: b.recent,
+                truncated: b.truncated,
             }),
             strength,
             claims,

@@ -4,8 +4,13 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::model::{
-    Assessment, Bulletin, Completeness, Figures, IssueKey, Period, RecentRef, SourceFormat,
+    Assessment, Bulletin, Completeness, Figures, IssueKey, Metric, Period, RecentRef, SeriesId,
+    SourceFormat,
 };
+
+fn fig(id: &str) -> Metric {
+    SeriesId::CNCERT.figure(id)
+}
 
 const OFFICIAL: &str = "https://mp.weixin.qq.com/s?__biz=QUJDREVG&mid=100&idx=1&sn=aa#rd";
 const REPOST: &str = "http://mp.weixin.qq.com/s?__biz=QUJDREVG&mid=100&idx=1&sn=bb&scene=21";
@@ -33,13 +38,10 @@ pub(super) fn full(n: u32) -> Bulletin {
         article: crate::parse::article_id(OFFICIAL),
         urls: vec![OFFICIAL.into()],
         assessment: Some(Assessment::Good),
-        figures: Figures {
-            events_handled: Some(381),
-            cross_border: Some(149),
-            phishing_complaints: Some(332),
-            malicious_app_platforms: Some(5),
-            malicious_urls: Some(5),
-        },
+        figures: Figures::headline(
+            SeriesId::CNCERT,
+            &[Some(381), Some(149), Some(332), Some(5), Some(5)],
+        ),
         images: vec!["https://img.example/1.png".into()],
         body: vec![
             "本周，互联网网络安全态势整体评价为良。".into(),
@@ -66,6 +68,8 @@ pub(super) fn full(n: u32) -> Bulletin {
             },
         ],
         completeness: Completeness::Full,
+        last_number: None,
+        truncated: false,
     }
 }
 
@@ -103,7 +107,7 @@ fn stub_after_full_and_full_after_stub_give_the_same_issue() {
     let db = b.detail(key(17)).unwrap().unwrap();
     assert_eq!(da, db);
     assert!(da.summary.cached);
-    assert_eq!(da.summary.figures.events_handled, Some(381));
+    assert_eq!(da.summary.figures.count(fig("events_handled")), Some(381));
     assert_eq!(da.source.as_deref(), Some("国家互联网应急中心CNCERT"));
     assert_eq!(da.url.as_deref(), Some(OFFICIAL));
     assert_eq!(da.body.len(), 2);
@@ -152,12 +156,12 @@ fn a_different_file_with_the_same_content_is_unchanged() {
 fn a_fuller_copy_updates_the_issue() {
     let mut s = Store::open_in_memory().unwrap();
     let mut poorer = full(17);
-    poorer.figures.malicious_urls = None;
+    poorer.figures.set(fig("malicious_urls"), None);
     poorer.body.pop();
     import(&mut s, &poorer, "poorer");
     assert_eq!(import(&mut s, &full(17), "fuller"), ImportOutcome::Updated);
     let d = s.detail(key(17)).unwrap().unwrap();
-    assert_eq!(d.summary.figures.malicious_urls, Some(5));
+    assert_eq!(d.summary.figures.count(fig("malicious_urls")), Some(5));
     assert_eq!(d.body.len(), 2);
     // And the poorer copy arriving later does not take the body back.
     let mut t = Store::open_in_memory().unwrap();

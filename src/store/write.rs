@@ -14,6 +14,12 @@ pub use crate::model::ImportOutcome;
 /// size (a few hundred files, a few MB) and the index pages it touches.
 const BATCH_CACHE_KIB: u32 = 32 * 1024;
 const STATEMENT_CACHE: usize = 64;
+/// WAL pages between two checkpoints while importing (SQLite's default is
+/// 1,000): the index pages every file touches are then copied into the
+/// cache once per 64 MiB or so of 16 KiB pages, not once per 16 MiB, and
+/// synced as rarely. The journal grows that much at most before it is
+/// folded back.
+const BATCH_CHECKPOINT_PAGES: u32 = 4096;
 
 impl Store {
     /// Stores one parsed file and everything it says, in one transaction:
@@ -52,7 +58,8 @@ impl Store {
         // and write the busiest ones again at the commit; statement
         // journals stay in memory too.
         self.conn.execute_batch(&format!(
-            "PRAGMA cache_size = -{BATCH_CACHE_KIB}; PRAGMA temp_store = MEMORY"
+            "PRAGMA cache_size = -{BATCH_CACHE_KIB}; PRAGMA temp_store = MEMORY;
+             PRAGMA wal_autocheckpoint = {BATCH_CHECKPOINT_PAGES}"
         ))?;
         // The batch's statements (inserts of 1 to 8 rows among them) stay
         // prepared, rather than pushing each other out of rusqlite's 16.
@@ -103,10 +110,10 @@ impl Store {
         self.writable()?;
         self.conn
             .prepare_cached(
-                "INSERT INTO user_state (year, number, read) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (year, number) DO UPDATE SET read = excluded.read",
+                "INSERT INTO user_state (series, year, number, read) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (series, year, number) DO UPDATE SET read = excluded.read",
             )?
-            .execute(params![key.year, key.number, read])?;
+            .execute(params![key.series.id(), key.year, key.number, read])?;
         Ok(())
     }
 
@@ -117,11 +124,12 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
-                "INSERT INTO user_state (year, number, read)
-                 SELECT i.year, i.number, 1 FROM issues i
+                "INSERT INTO user_state (series, year, number, read)
+                 SELECT i.series, i.year, i.number, 1 FROM issues i
                  WHERE i.cached = 1 AND NOT EXISTS (SELECT 1 FROM user_state u
-                     WHERE u.year = i.year AND u.number = i.number AND u.read = 1)
-                 ON CONFLICT (year, number) DO UPDATE SET read = 1",
+                     WHERE u.series = i.series AND u.year = i.year AND u.number = i.number
+                        AND u.read = 1)
+                 ON CONFLICT (series, year, number) DO UPDATE SET read = 1",
             )?
             .execute([])?)
     }

@@ -4,6 +4,10 @@
 use proptest::prelude::*;
 
 use super::*;
+
+fn fig(id: &str) -> crate::model::Metric {
+    crate::model::SeriesId::CNCERT.figure(id)
+}
 use crate::model::{Bulletin, Completeness, SourceFormat};
 use crate::parse::parse;
 
@@ -62,8 +66,8 @@ fn semicolon_separated_clauses_and_missing_mobile_clause_parse_back() {
     let mut issue = series(2024, 1, 23).remove(0);
     issue.semicolons = true;
     assert_full_round_trip(&issue, &[]);
-    issue.figures.malicious_app_platforms = None;
-    issue.figures.malicious_urls = None;
+    issue.figures.set(fig("malicious_app_platforms"), None);
+    issue.figures.set(fig("malicious_urls"), None);
     assert_full_round_trip(&issue, &[]);
 }
 

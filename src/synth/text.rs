@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDate};
 
 use super::prng::SplitMix64;
-use crate::model::{Assessment, Figures};
+use crate::model::{Assessment, Figures, SeriesId};
 
 /// A made-up cover image address (the host is the real image CDN's).
 pub const COVER: &str =
@@ -63,8 +63,8 @@ pub fn situation(rng: &mut SplitMix64, assessment: Assessment) -> String {
     text.push_str(rng.pick(&THREATS).copied().unwrap_or_default());
     let extra: &[&str] = match assessment {
         Assessment::Excellent => &BETTER_WEEK,
-        Assessment::Fair | Assessment::Poor => &WORSE_WEEK,
-        Assessment::Good => &[],
+        Assessment::Fair | Assessment::Poor | Assessment::High => &WORSE_WEEK,
+        Assessment::Good | Assessment::Low => &[],
     };
     text.push_str(rng.pick(extra).copied().unwrap_or_default());
     text
@@ -108,20 +108,20 @@ pub fn incident_paragraph(figures: &Figures, semicolons: bool) -> String {
     let mut text = String::from(
         "本周，CNCERT协调云服务商、域名注册服务机构、应用商店、各省分中心以及国际合作组织",
     );
-    if let Some(events) = figures.events_handled {
+    let get = |id: &str| figures.count(SeriesId::CNCERT.figure(id));
+    if let Some(events) = get("events_handled") {
         text.push_str(&format!("共处理网络安全事件{events}起"));
-        if let Some(cross) = figures.cross_border {
+        if let Some(cross) = get("cross_border") {
             text.push_str(&format!("，含跨境网络安全事件{cross}起"));
         }
         text.push_str(stop);
     }
-    if let Some(phishing) = figures.phishing_complaints {
+    if let Some(phishing) = get("phishing_complaints") {
         text.push_str(&format!(
             "其中，协调境内外域名注册机构、境外CERT等机构重点处理{phishing}起仿冒投诉事件{stop}"
         ));
     }
-    if let (Some(platforms), Some(urls)) = (figures.malicious_app_platforms, figures.malicious_urls)
-    {
+    if let (Some(platforms), Some(urls)) = (get("malicious_app_platforms"), get("malicious_urls")) {
         text.push_str(&format!(
             "协调{platforms}个提供恶意移动应用程序下载服务的平台开展移动互联网恶意代码处理工作，\
              共处理传播移动互联网恶意代码的恶意URL链接{urls}个。"
@@ -164,13 +164,17 @@ impl FigureWalk {
         };
         let cross = events * rng.range(30, 60) / 100;
         let mobile_known = !rng.chance(0.03);
-        Figures {
-            events_handled: Some(events),
-            cross_border: Some(cross),
-            phishing_complaints: Some(self.phishing),
-            malicious_app_platforms: mobile_known.then_some(self.platforms),
-            malicious_urls: mobile_known.then_some(self.urls),
-        }
+        let mut f = Figures::default();
+        let mut set = |id: &str, v: Option<i64>| f.set_count(SeriesId::CNCERT.figure(id), v);
+        set("events_handled", Some(events));
+        set("cross_border", Some(cross));
+        set("phishing_complaints", Some(self.phishing));
+        set(
+            "malicious_app_platforms",
+            mobile_known.then_some(self.platforms),
+        );
+        set("malicious_urls", mobile_known.then_some(self.urls));
+        f
     }
 }
 

@@ -6,7 +6,7 @@
 //! disagree.
 
 use crate::calendar;
-use crate::model::{Figures, IssueKey, Metric};
+use crate::model::{Figures, IssueKey, Metric, Value};
 
 use super::series::WeekSeries;
 
@@ -43,27 +43,39 @@ fn percent(difference: f64, base: f64) -> Option<f64> {
     (base != 0.0).then(|| difference / base * 100.0)
 }
 
+/// Where a value compared with comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// That issue's own figure.
+    Own,
+    /// What this issue says of the week before (`与上周（19674个）`),
+    /// because the cache does not know that week's own figure.
+    Stated,
+}
+
 /// This week's value against one earlier week's.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Against {
     pub key: IssueKey,
-    pub value: i64,
+    pub value: Value,
     /// Calendar weeks from that issue to this one (1 = the week before).
     pub weeks_before: i64,
-    /// This week's value minus `value`.
-    pub change: i64,
+    /// This week's value minus `value`, exact; None when it does not fit.
+    pub change: Option<Value>,
     pub percent: Option<f64>,
+    pub source: Source,
 }
 
 impl Against {
-    fn new(key: IssueKey, value: i64, weeks_before: i64, now: i64) -> Self {
-        let change = now.saturating_sub(value);
+    fn new(key: IssueKey, value: Value, weeks_before: i64, now: Value) -> Self {
+        let change = now.checked_sub(value);
         Against {
             key,
             value,
             weeks_before,
             change,
-            percent: percent(change as f64, value as f64),
+            percent: percent(now.to_f64() - value.to_f64(), value.to_f64()),
+            source: Source::Own,
         }
     }
 
@@ -73,7 +85,10 @@ impl Against {
     }
 
     pub fn direction(&self) -> Direction {
-        Direction::of(self.change as f64)
+        match self.change {
+            Some(c) => Direction::of(c.signum() as f64),
+            None => Direction::Flat,
+        }
     }
 }
 
@@ -131,7 +146,7 @@ impl Rank {
         self.of > 1 && self.tied == self.of
     }
 
-    fn among(now: i64, others: impl Iterator<Item = i64>) -> Rank {
+    fn among(now: Value, others: impl Iterator<Item = Value>) -> Rank {
         let (mut higher, mut lower, mut tied) = (0u32, 0u32, 1u32);
         for v in others {
             match v.cmp(&now) {
@@ -160,15 +175,36 @@ impl Rank {
     }
 }
 
+/// What an issue says of the week before's figure, and that week's own
+/// figure when the cache knows it (what an issue says of itself wins: the
+/// comparison is with the own one, and this tells the two apart).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stated {
+    /// The week before.
+    pub key: IssueKey,
+    pub value: Value,
+    pub own: Option<Value>,
+}
+
+impl Stated {
+    /// The week's own figure is known and says otherwise.
+    pub fn disagrees(&self) -> bool {
+        self.own.is_some_and(|own| own != self.value)
+    }
+}
+
 /// One figure of the issue and everything it is compared with. When the
 /// issue does not have the figure (`value` is None), every comparison is
 /// None too: there is nothing to compare.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MetricComparison {
     pub metric: Metric,
-    pub value: Option<i64>,
-    /// The last earlier issue that has the figure, however far back.
+    pub value: Option<Value>,
+    /// The week before's own figure, else what the issue says of it, else
+    /// the last earlier issue that has the figure, however far back.
     pub previous: Option<Against>,
+    /// What the issue says of the week before, when it says so.
+    pub stated: Option<Stated>,
     /// None when none of the four weeks before has the figure.
     pub mean: Option<AgainstMean>,
     /// The same issue number a year earlier ([`calendar::year_earlier`]);
@@ -186,24 +222,42 @@ pub struct IssueComparisons {
     /// False for a key the calendar has no week for (第53期 of a 52-week
     /// year): no week to compare from, so every comparison is None.
     pub on_calendar: bool,
-    /// In [`Metric::ALL`] order.
+    /// The series' headline figures, then every other figure the issue
+    /// has, in declaration order (a figure that states last week's value
+    /// of another is that one's [`MetricComparison::stated`] instead).
     pub metrics: Vec<MetricComparison>,
+}
+
+/// The figures [`IssueComparisons`] lists for an issue with `figures`.
+pub fn listed(key: IssueKey, figures: &Figures) -> Vec<Metric> {
+    let series = key.series;
+    let stated_elsewhere = |m: Metric| m.info().declared.is_some_and(|d| d.previous_of.is_some());
+    let mut out: Vec<Metric> = series.headline().to_vec();
+    out.extend(
+        figures
+            .iter()
+            .map(|(m, _)| m)
+            .filter(|m| !m.is_headline() && !stated_elsewhere(*m)),
+    );
+    out
 }
 
 impl IssueComparisons {
     /// Compares `figures` (issue `key`'s own) with the earlier weeks of
-    /// `series`. Only weeks before `key` are read, plus `figures` itself
-    /// for the rank, so `series` may or may not hold `key`.
+    /// `series` (the weeks of `key`'s series). Only weeks before `key` are
+    /// read, plus `figures` itself for the rank, so `series` may or may
+    /// not hold `key`.
     pub fn compute(series: &WeekSeries, key: IssueKey, figures: &Figures) -> Self {
         let index = calendar::week_index(key);
-        let metrics = Metric::ALL
-            .iter()
-            .map(|&m| match (index, figures.get(m)) {
-                (Some(i), Some(v)) => compare(series, key, i, m, v),
+        let metrics = listed(key, figures)
+            .into_iter()
+            .map(|m| match (index, figures.get(m)) {
+                (Some(i), Some(v)) => compare(series, key, i, m, v, figures),
                 (_, value) => MetricComparison {
                     metric: m,
                     value,
                     previous: None,
+                    stated: None,
                     mean: None,
                     year_earlier_key: None,
                     year_earlier: None,
@@ -245,26 +299,48 @@ fn compare(
     key: IssueKey,
     index: i64,
     metric: Metric,
-    now: i64,
+    now: Value,
+    figures: &Figures,
 ) -> MetricComparison {
-    let previous = series.previous_known(index, metric).and_then(|w| {
+    let own_previous = series.previous_known(index, metric).and_then(|w| {
         Some(Against::new(
             w.key,
             w.figures.get(metric)?,
-            index - w.index,
+            index - w.end,
             now,
         ))
     });
+    let stated = key.series.previous_of(metric).and_then(|p| {
+        let value = figures.get(p)?;
+        let before = calendar::key_at(index - 1)?.in_series(key.series);
+        let own = series.get(index - 1).and_then(|w| w.figures.get(metric));
+        Some(Stated {
+            key: series.get(index - 1).map_or(before, |w| w.key),
+            value,
+            own,
+        })
+    });
+    // The week before's own figure first; what the issue says of it when
+    // the cache does not know it; else the last week that has the figure.
+    let previous = match (own_previous, stated) {
+        (Some(p), _) if p.adjacent() => Some(p),
+        (_, Some(s)) if s.own.is_none() => Some(Against {
+            source: Source::Stated,
+            ..Against::new(s.key, s.value, 1, now)
+        }),
+        (p, _) => p,
+    };
 
-    let window: Vec<i64> = series
+    let window: Vec<f64> = series
         .between(index - i64::from(MEAN_WEEKS)..index)
         .iter()
         .filter_map(|w| w.figures.get(metric))
+        .map(Value::to_f64)
         .collect();
     let mean = (!window.is_empty()).then(|| {
         let weeks_known = window.len() as u32;
-        let mean = window.iter().map(|&v| v as f64).sum::<f64>() / f64::from(weeks_known);
-        let difference = now as f64 - mean;
+        let mean = window.iter().sum::<f64>() / f64::from(weeks_known);
+        let difference = now.to_f64() - mean;
         AgainstMean {
             mean,
             weeks_known,
@@ -277,9 +353,9 @@ fn compare(
     let year_earlier = year_earlier_key.and_then(|k| {
         let w = series.week_of(k)?;
         Some(Against::new(
-            k,
+            w.key,
             w.figures.get(metric)?,
-            index - w.index,
+            index - w.end,
             now,
         ))
     });
@@ -294,6 +370,7 @@ fn compare(
         metric,
         value: Some(now),
         previous,
+        stated,
         mean,
         year_earlier_key,
         year_earlier,
@@ -304,19 +381,25 @@ fn compare(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::IssueSummary;
+    use crate::model::{IssueSummary, SeriesId};
 
     fn key(y: i32, n: u32) -> IssueKey {
         IssueKey::new(y, n)
     }
 
+    fn m(id: &str) -> Metric {
+        crate::model::SeriesId::CNCERT.metric(id).unwrap()
+    }
+
+    fn v(n: i64) -> Value {
+        Value::count(n)
+    }
+
     /// An issue with only 处理事件 (`events`) and 恶意URL (`urls`) known.
     fn issue(y: i32, n: u32, events: Option<i64>, urls: Option<i64>) -> IssueSummary {
-        let figures = Figures {
-            events_handled: events,
-            malicious_urls: urls,
-            ..Figures::default()
-        };
+        let mut figures = Figures::default();
+        figures.set_count(m("events_handled"), events);
+        figures.set_count(m("malicious_urls"), urls);
         IssueSummary::with_figures(key(y, n), figures)
     }
 
@@ -330,13 +413,13 @@ mod tests {
         let figures = series
             .iter()
             .find(|i| i.key == key(y, n))
-            .map(|i| i.figures)
+            .map(|i| i.figures.clone())
             .unwrap_or_default();
         IssueComparisons::compute(&s, key(y, n), &figures)
     }
 
     fn ev(c: &IssueComparisons) -> MetricComparison {
-        *c.get(Metric::EventsHandled).unwrap()
+        *c.get(m("events_handled")).unwrap()
     }
 
     #[test]
@@ -348,7 +431,10 @@ mod tests {
             7,
         ));
         let p = c.previous.unwrap();
-        assert_eq!((p.key, p.value, p.change), (key(2025, 3), 657, -497));
+        assert_eq!(
+            (p.key, p.value, p.change),
+            (key(2025, 3), v(657), Some(v(-497)))
+        );
         assert_eq!(p.weeks_before, 4);
         assert!(!p.adjacent());
         assert!((p.percent.unwrap() - (-75.647)).abs() < 0.001);
@@ -368,10 +454,10 @@ mod tests {
             41,
         );
         assert_eq!(ev(&c).previous.unwrap().key, key(2024, 40));
-        let urls = c.get(Metric::MaliciousUrls).unwrap().previous.unwrap();
+        let urls = c.get(m("malicious_urls")).unwrap().previous.unwrap();
         assert_eq!(
             (urls.key, urls.change, urls.weeks_before),
-            (key(2024, 39), 8, 2)
+            (key(2024, 39), Some(v(8)), 2)
         );
         assert_eq!(c.main_previous(), Some((key(2024, 40), 1)));
     }
@@ -455,8 +541,8 @@ mod tests {
         assert_eq!((p.key, p.weeks_before), (key(2023, 53), 1));
         // 2024-1's year-earlier is 2023-1, 53 weeks before it.
         let y = first.year_earlier.unwrap();
-        assert_eq!((y.key, y.value, y.weeks_before), (key(2023, 1), 704, 53));
-        assert_eq!(y.change, 120 - 704);
+        assert_eq!((y.key, y.value, y.weeks_before), (key(2023, 1), v(704), 53));
+        assert_eq!(y.change, Some(v(120 - 704)));
 
         let last = ev(&compare_in(&series, 2023, 53));
         assert_eq!(last.previous.unwrap().key, key(2023, 52));
@@ -479,7 +565,7 @@ mod tests {
             2,
         ));
         let p = c.previous.unwrap();
-        assert_eq!((p.change, p.percent), (5, None));
+        assert_eq!((p.change, p.percent), (Some(v(5)), None));
         assert_eq!(p.direction(), Direction::Rise);
         assert_eq!(c.mean.unwrap().percent, None);
 
@@ -491,7 +577,7 @@ mod tests {
         let p = flat.previous.unwrap();
         assert_eq!(
             (p.change, p.percent, p.direction()),
-            (0, None, Direction::Flat)
+            (Some(v(0)), None, Direction::Flat)
         );
     }
 
@@ -555,7 +641,7 @@ mod tests {
     #[test]
     fn the_first_issue_ever_has_nothing_to_compare_but_its_own_rank() {
         let c = ev(&compare_in(&[events(2022, 41, 443)], 2022, 41));
-        assert_eq!(c.value, Some(443));
+        assert_eq!(c.value, Some(v(443)));
         assert!(c.previous.is_none() && c.mean.is_none() && c.year_earlier.is_none());
         assert_eq!(c.rank.unwrap().of, 1);
         assert_eq!(
@@ -574,7 +660,7 @@ mod tests {
             2024,
             40,
         );
-        let urls = c.get(Metric::MaliciousUrls).unwrap();
+        let urls = c.get(m("malicious_urls")).unwrap();
         assert_eq!(urls.value, None);
         assert!(urls.previous.is_none() && urls.mean.is_none() && urls.rank.is_none());
         assert!(urls.year_earlier_key.is_none());
@@ -586,13 +672,10 @@ mod tests {
         let c = IssueComparisons::compute(
             &s,
             key(2024, 53),
-            &Figures {
-                events_handled: Some(9),
-                ..Figures::default()
-            },
+            &[(m("events_handled"), v(9))].into_iter().collect(),
         );
         assert!(!c.on_calendar);
-        assert_eq!(ev(&c).value, Some(9));
+        assert_eq!(ev(&c).value, Some(v(9)));
         assert!(ev(&c).previous.is_none() && ev(&c).rank.is_none());
     }
 
@@ -614,13 +697,80 @@ mod tests {
     fn the_series_own_row_for_this_week_is_not_compared_with_itself() {
         // The series holds 2024-5 with other figures: only `figures` counts.
         let s = WeekSeries::build(&[events(2024, 4, 10), events(2024, 5, 999)]);
-        let f = Figures {
-            events_handled: Some(20),
-            ..Figures::default()
-        };
+        let f: Figures = [(m("events_handled"), v(20))].into_iter().collect();
         let c = IssueComparisons::compute(&s, key(2024, 5), &f);
         let r = ev(&c).rank.unwrap();
         assert_eq!((r.position, r.of, r.end), (1, 2, End::Highest));
-        assert_eq!(ev(&c).previous.unwrap().change, 10);
+        assert_eq!(ev(&c).previous.unwrap().change, Some(v(10)));
+    }
+
+    fn cnvd(n: u32, gov: Option<i64>, stated: Option<i64>) -> IssueSummary {
+        let s = SeriesId::CNVD;
+        let mut f = Figures::default();
+        f.set_count(s.metric("gov_vulns").unwrap(), gov);
+        f.set_count(s.metric("gov_vulns_last_week").unwrap(), stated);
+        IssueSummary::with_figures(IssueKey::of(s, 2025, n), f)
+    }
+
+    fn gov(c: &IssueComparisons) -> MetricComparison {
+        *c.get(SeriesId::CNVD.metric("gov_vulns").unwrap()).unwrap()
+    }
+
+    fn compare_cnvd(series: &[IssueSummary], n: u32) -> IssueComparisons {
+        let s = WeekSeries::build(series);
+        let this = series.iter().find(|i| i.key.number == n).unwrap();
+        IssueComparisons::compute(&s, this.key, &this.figures)
+    }
+
+    #[test]
+    fn what_an_issue_says_of_last_week_is_the_baseline_when_that_week_is_unknown() {
+        // 2025-6 says last week had 437; 2025-5 is not cached, 2025-4 is.
+        let c = gov(&compare_cnvd(
+            &[cnvd(4, Some(6125), None), cnvd(6, Some(1092), Some(437))],
+            6,
+        ));
+        let p = c.previous.unwrap();
+        assert_eq!(
+            (p.source, p.value, p.weeks_before),
+            (Source::Stated, v(437), 1)
+        );
+        assert_eq!(p.key, IssueKey::of(SeriesId::CNVD, 2025, 5));
+        assert_eq!(p.change, Some(v(1092 - 437)));
+        assert!(!c.stated.unwrap().disagrees());
+    }
+
+    #[test]
+    fn a_known_last_week_wins_over_what_the_issue_says_of_it_and_both_are_kept() {
+        // 2025-5 itself says 415; 2025-6 says 437 of it.
+        let c = gov(&compare_cnvd(
+            &[cnvd(5, Some(415), None), cnvd(6, Some(1092), Some(437))],
+            6,
+        ));
+        let p = c.previous.unwrap();
+        assert_eq!((p.source, p.value), (Source::Own, v(415)));
+        let stated = c.stated.unwrap();
+        assert_eq!((stated.value, stated.own), (v(437), Some(v(415))));
+        assert!(stated.disagrees());
+        // The stated figure is no row of its own.
+        let listed = compare_cnvd(&[cnvd(6, Some(1092), Some(437))], 6);
+        assert!(listed
+            .metrics
+            .iter()
+            .all(|m| m.metric.id() != "gov_vulns_last_week"));
+    }
+
+    #[test]
+    fn decimal_figures_compare_exactly() {
+        let s = SeriesId::CNVD;
+        let score = s.metric("avg_score").unwrap();
+        let week = |n: u32, x: &str| {
+            let mut f = Figures::default();
+            f.set(score, Value::parse(x));
+            IssueSummary::with_figures(IssueKey::of(s, 2024, n), f)
+        };
+        let c = compare_cnvd(&[week(16, "6.60"), week(17, "6.18")], 17);
+        let p = c.get(score).unwrap().previous.unwrap();
+        assert_eq!(p.change.unwrap().to_string(), "-0.42");
+        assert_eq!(p.direction(), Direction::Fall);
     }
 }

@@ -7,11 +7,11 @@
 //! text alone always carries the sign.
 
 use super::compare::{
-    Against, AgainstMean, Direction, End, IssueComparisons, MetricComparison, Rank, MEAN_WEEKS,
-    RANK_WEEKS,
+    Against, AgainstMean, Direction, End, IssueComparisons, MetricComparison, Rank, Source,
+    MEAN_WEEKS, RANK_WEEKS,
 };
 use crate::i18n::{Compare, Lang, Msg, Standing};
-use crate::model::IssueKey;
+use crate::model::{IssueKey, Metric, Value};
 
 /// A piece of a phrase; `direction` is set on the numbers that rose or fell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,20 +48,44 @@ pub fn signed(n: i64) -> String {
     }
 }
 
-/// A mean or a difference from one: whole numbers plain, else one decimal.
-pub fn amount(x: f64) -> String {
-    let s = format!("{:.1}", x.abs());
-    let s = s.strip_suffix(".0").unwrap_or(&s).to_string();
-    if x < 0.0 && s != "0" {
+/// A change of a figure's value, exact, with its decimals: `+12`,
+/// `−0.42` (a real minus sign), `±0`.
+pub fn signed_value(v: Value, m: Metric) -> String {
+    let digits = v
+        .abs()
+        .map_or_else(|| "?".into(), |a| a.text(m.kind().decimals()));
+    match v.signum() {
+        1 => format!("+{digits}"),
+        -1 => format!("−{digits}"),
+        _ => "±0".to_string(),
+    }
+}
+
+/// A mean or a difference from one: whole numbers plain, else one decimal
+/// (for a count) or one more than the figure's own (a score's mean 6.393
+/// is `6.393`, its two decimals and one).
+pub fn amount(x: f64, m: Metric) -> String {
+    let own = usize::from(m.kind().decimals());
+    let mut s = format!("{:.*}", own + 1, x.abs());
+    // The extra digit only when it says something: 6.390 is 6.39, and a
+    // count's 200.0 is 200.
+    if s.ends_with('0') {
+        s.pop();
+        if own == 0 {
+            s.pop();
+        }
+    }
+    let zero = s.chars().all(|c| c == '0' || c == '.');
+    if x < 0.0 && !zero {
         format!("−{s}")
     } else {
         s
     }
 }
 
-fn signed_amount(x: f64) -> String {
-    match amount(x).as_str() {
-        "0" => "±0".to_string(),
+fn signed_amount(x: f64, m: Metric) -> String {
+    match amount(x, m).as_str() {
+        s if s.chars().all(|c| c == '0' || c == '.') => "±0".to_string(),
         s if s.starts_with('−') => s.to_string(),
         s => format!("+{s}"),
     }
@@ -90,17 +114,26 @@ fn change(absolute: String, pct: Option<f64>, d: Direction, new: &str) -> Vec<Pa
     }
 }
 
-fn against_change(a: &Against, new: &str) -> Vec<Part> {
-    change(signed(a.change), a.percent, a.direction(), new)
+fn against_change(a: &Against, m: Metric, new: &str) -> Vec<Part> {
+    let absolute = a.change.map_or_else(|| "?".into(), |c| signed_value(c, m));
+    // A share moves by percentage points: a percentage of one says little.
+    if m.kind() == crate::series::Kind::Share {
+        let d = a.direction();
+        return match d {
+            Direction::Flat => vec![moved(absolute, d)],
+            _ => vec![moved(format!("{absolute} pp"), d)],
+        };
+    }
+    change(absolute, a.percent, a.direction(), new)
 }
 
 /// Just the percentage (`−27.6%`), or the difference from a zero mean.
-fn mean_change(m: &AgainstMean) -> Part {
+fn mean_change(m: &AgainstMean, metric: Metric) -> Part {
     let d = m.direction();
     match (d, m.percent) {
         (Direction::Flat, _) => moved("±0", d),
         (_, Some(p)) => moved(percent(p), d),
-        (_, None) => moved(signed_amount(m.difference), d),
+        (_, None) => moved(signed_amount(m.difference, metric), d),
     }
 }
 
@@ -151,7 +184,7 @@ pub mod pane {
 
     /// The figure itself, `—` when the issue does not have it.
     pub fn value(c: &MetricComparison) -> String {
-        crate::model::figure_text(c.value, crate::model::UNKNOWN_FIGURE)
+        c.metric.show_or(c.value, crate::model::UNKNOWN_FIGURE)
     }
 
     /// The change against the previous known issue, naming that issue when
@@ -161,9 +194,16 @@ pub mod pane {
             (None, _) => vec![plain(say(Compare::NotInIssue, lang))],
             (Some(_), None) => vec![plain(say(Compare::PaneNoEarlier, lang))],
             (Some(_), Some(p)) => {
-                let mut parts = against_change(p, &new_word(lang));
+                let mut parts = against_change(p, c.metric, &new_word(lang));
                 if Some(p.key) != named {
                     parts.push(plain(say(Compare::PaneVs(p.key), lang)));
+                }
+                if p.source == Source::Stated {
+                    parts.push(plain(say(Compare::PaneStated, lang)));
+                }
+                if let Some(s) = c.stated.filter(|s| s.disagrees()) {
+                    let value = c.metric.show(s.value);
+                    parts.push(plain(say(Compare::PaneStatedDiffers { value }, lang)));
                 }
                 parts
             }
@@ -186,8 +226,12 @@ pub mod pane {
         Some(match &c.mean {
             None => vec![plain(format!("{} —", label(MEAN_WEEKS)))],
             Some(m) => vec![
-                plain(format!("{} {} ", label(m.weeks_known), amount(m.mean))),
-                mean_change(m),
+                plain(format!(
+                    "{} {} ",
+                    label(m.weeks_known),
+                    amount(m.mean, c.metric)
+                )),
+                mean_change(m, c.metric),
             ],
         })
     }
@@ -198,12 +242,15 @@ pub mod pane {
         let label = say(Compare::PaneYearEarlier, lang);
         Some(match (&c.year_earlier_key, &c.year_earlier) {
             (_, Some(y)) => {
-                let mut parts = vec![plain(format!("{label} {} ", y.value))];
+                let mut parts = vec![plain(format!("{label} {} ", c.metric.show(y.value)))];
                 let d = y.direction();
+                let absolute = y
+                    .change
+                    .map_or_else(|| "?".into(), |v| signed_value(v, c.metric));
                 parts.push(match (d, y.percent) {
                     (Direction::Flat, _) => moved("±0", d),
                     (_, Some(p)) => moved(percent(p), d),
-                    (_, None) => moved(format!("{} ({})", signed(y.change), new_word(lang)), d),
+                    (_, None) => moved(format!("{absolute} ({})", new_word(lang)), d),
                 });
                 parts
             }
@@ -236,7 +283,8 @@ pub mod cli {
     }
 
     pub fn value(c: &MetricComparison) -> String {
-        crate::model::figure_text(c.value, crate::model::UNKNOWN_FIGURE_ASCII)
+        c.metric
+            .show_or(c.value, crate::model::UNKNOWN_FIGURE_ASCII)
     }
 
     /// `−497 (−75.6%) vs 2025-3 (657), 4 weeks before`,
@@ -247,14 +295,29 @@ pub mod cli {
             (Some(_), None) => say(Compare::CliNoEarlier, lang),
             (Some(_), Some(p)) => say(
                 Compare::CliPrevious {
-                    change: text(&against_change(p, &new_word(lang))),
+                    change: text(&against_change(p, c.metric, &new_word(lang))),
                     key: p.key,
-                    value: p.value,
+                    value: c.metric.show(p.value),
                     weeks_before: p.weeks_before,
+                    stated: p.source == Source::Stated,
                 },
                 lang,
             ),
         }
+    }
+
+    /// `this issue says 437 of 2025-5 (that issue's own 415 is used)`:
+    /// only when the two differ.
+    pub fn stated(c: &MetricComparison, lang: Lang) -> Option<String> {
+        let s = c.stated.filter(|s| s.disagrees())?;
+        Some(say(
+            Compare::CliStatedDiffers {
+                key: s.key,
+                value: c.metric.show(s.value),
+                own: c.metric.show(s.own?),
+            },
+            lang,
+        ))
     }
 
     /// `vs the 4-week mean 381 (2 of the 4 weeks known): −105 (−27.6%)`.
@@ -266,9 +329,9 @@ pub mod cli {
                 Compare::CliMean {
                     weeks: MEAN_WEEKS,
                     known: m.weeks_known,
-                    mean: amount(m.mean),
+                    mean: amount(m.mean, c.metric),
                     change: text(&change(
-                        signed_amount(m.difference),
+                        signed_amount(m.difference, c.metric),
                         m.percent,
                         m.direction(),
                         &new_word(lang),
@@ -286,8 +349,8 @@ pub mod cli {
             (_, Some(y)) => say(
                 Compare::CliYearEarlier {
                     key: y.key,
-                    value: y.value,
-                    change: text(&against_change(y, &new_word(lang))),
+                    value: c.metric.show(y.value),
+                    change: text(&against_change(y, c.metric, &new_word(lang))),
                 },
                 lang,
             ),
@@ -307,25 +370,28 @@ pub mod cli {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use crate::model::{Figures, IssueSummary, Metric};
+    use crate::model::{Figures, IssueSummary, Metric, Value};
     use crate::trend::WeekSeries;
 
     fn key(y: i32, n: u32) -> IssueKey {
         IssueKey::new(y, n)
     }
 
+    fn fig(id: &str) -> Metric {
+        crate::model::SeriesId::CNCERT.figure(id)
+    }
+
     fn events(y: i32, n: u32, v: i64) -> IssueSummary {
-        let figures = Figures {
-            events_handled: Some(v),
-            ..Figures::default()
-        };
+        let figures: Figures = [(fig("events_handled"), Value::count(v))]
+            .into_iter()
+            .collect();
         IssueSummary::with_figures(key(y, n), figures)
     }
 
     fn compared(series: &[IssueSummary]) -> (IssueComparisons, MetricComparison) {
         let last = series.last().unwrap();
         let c = IssueComparisons::compute(&WeekSeries::build(series), last.key, &last.figures);
-        let m = *c.get(Metric::EventsHandled).unwrap();
+        let m = *c.get(fig("events_handled")).unwrap();
         (c, m)
     }
 
@@ -340,11 +406,38 @@ mod tests {
         assert_eq!(percent(99.96), "+100%");
         // The sign follows the change even where the digits round to 0.
         assert_eq!(percent(-0.01), "−0.0%");
-        assert_eq!(amount(381.5), "381.5");
-        assert_eq!(amount(200.0), "200");
-        assert_eq!(amount(25.26), "25.3");
-        assert_eq!(signed_amount(-105.5), "−105.5");
-        assert_eq!(signed_amount(0.01), "±0");
+        let ev = fig("events_handled");
+        assert_eq!(amount(381.5, ev), "381.5");
+        assert_eq!(amount(200.0, ev), "200");
+        assert_eq!(amount(25.26, ev), "25.3");
+        assert_eq!(signed_amount(-105.5, ev), "−105.5");
+        assert_eq!(signed_amount(0.01, ev), "±0");
+        // A score's mean keeps one digit more than its two.
+        let score = crate::model::SeriesId::CNVD.figure("avg_score");
+        assert_eq!(amount(6.3925, score), "6.393");
+        assert_eq!(amount(6.39, score), "6.39");
+        assert_eq!(signed_amount(-0.34, score), "−0.34");
+        assert_eq!(signed_amount(-0.0004, score), "±0");
+        assert_eq!(signed_value(Value::parse("-0.42").unwrap(), score), "−0.42");
+        assert_eq!(signed_value(Value::parse("0.4").unwrap(), score), "+0.40");
+        // A share's change is in percentage points.
+        let share = crate::model::SeriesId::CNVD.figure("zero_day_share");
+        let week = |n: u32, v: i64| {
+            let f: Figures = [(share, Value::count(v))].into_iter().collect();
+            IssueSummary::with_figures(IssueKey::of(crate::model::SeriesId::CNVD, 2025, n), f)
+        };
+        let series = [week(5, 10), week(6, 22)];
+        let c = IssueComparisons::compute(
+            &WeekSeries::build(&series),
+            series[1].key,
+            &series[1].figures,
+        );
+        let m = c.get(share).unwrap();
+        assert_eq!(pane::value(m), "22%");
+        assert_eq!(
+            text(&pane::previous(m, None, Lang::En)),
+            "+12 pp vs cnvd:2025-5"
+        );
     }
 
     #[test]
@@ -513,7 +606,7 @@ mod tests {
     fn an_unknown_figure_says_so_and_nothing_more() {
         let s = WeekSeries::build(&[events(2024, 1, 3)]);
         let c = IssueComparisons::compute(&s, key(2024, 2), &Figures::default());
-        let m = c.get(Metric::MaliciousUrls).unwrap();
+        let m = c.get(fig("malicious_urls")).unwrap();
         assert_eq!(pane::value(m), "—");
         assert_eq!(text(&pane::previous(m, None, Lang::Zh)), "本期无此项");
         assert_eq!(cli::previous(m, Lang::En), "not in this issue");

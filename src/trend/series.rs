@@ -5,24 +5,50 @@
 use std::ops::Range;
 
 use crate::calendar;
-use crate::model::{Figures, IssueKey, IssueSummary, Metric};
+use crate::model::{Figures, IssueKey, IssueSummary, Metric, SeriesId, Value};
 
 /// One known issue on the calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Week {
     /// [`calendar::week_index`] of the issue.
     pub index: i64,
+    /// The last week it covers: `index` but for a double issue (第40、41期
+    /// covers two), which is one issue, counted once, and no gap.
+    pub end: i64,
     pub key: IssueKey,
     pub figures: Figures,
     /// A full copy is in the cache (its figures are the issue's own).
     pub cached: bool,
 }
 
-/// The known issues in calendar order. Sparse: only known weeks are held,
-/// so a stray key decades away costs one entry, not a slot per week.
+impl Week {
+    /// `metric`'s value in the units the charts draw (see [`chart_units`]).
+    fn units(&self, metric: Metric) -> Option<i64> {
+        chart_units(metric, self.figures.get(metric)?)
+    }
+}
+
+/// A value as the charts draw it: an integer in units of the figure's
+/// last declared decimal (6.18 is 618 for a two-decimal score), so every
+/// value of a figure is on one integer scale; None for a value with more
+/// decimals than its figure declares, which no chart can place exactly.
+pub fn chart_units(metric: Metric, v: Value) -> Option<i64> {
+    v.units_at(metric.kind().decimals())
+}
+
+/// The value of [`chart_units`]' units.
+pub fn from_chart_units(metric: Metric, units: i64) -> Option<Value> {
+    Value::from_units(units, metric.kind().decimals())
+}
+
+/// The known issues of one series in calendar order. Sparse: only known
+/// weeks are held, so a stray key decades away costs one entry, not a
+/// slot per week.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WeekSeries {
-    /// Sorted by `index`, one entry per index.
+    /// The series of the weeks.
+    series: Option<SeriesId>,
+    /// Sorted by `index`, one entry per index, spans not overlapping.
     weeks: Vec<Week>,
     /// Keys the calendar has no week for (第53期 of a 52-week year):
     /// listed by the cache but kept out of every statistic.
@@ -30,30 +56,67 @@ pub struct WeekSeries {
 }
 
 impl WeekSeries {
-    /// `summaries` in any order; a key listed twice keeps its first row.
+    /// `summaries` of one series in any order (the series of the first;
+    /// other series' rows are left out); a key listed twice keeps its
+    /// first row, and a week a double issue covers is that issue's.
     pub fn build(summaries: &[IssueSummary]) -> Self {
+        let series = summaries.first().map(|s| s.key.series);
         let mut weeks = Vec::with_capacity(summaries.len());
         let mut off_calendar = Vec::new();
-        for s in summaries {
+        for s in summaries.iter().filter(|s| Some(s.key.series) == series) {
             match calendar::week_index(s.key) {
-                Some(index) => weeks.push(Week {
-                    index,
-                    key: s.key,
-                    figures: s.figures,
-                    cached: s.cached,
-                }),
+                Some(index) => {
+                    let end = s
+                        .last_number
+                        .map(|n| IssueKey::of(s.key.series, s.key.year, n))
+                        .and_then(calendar::week_index)
+                        .filter(|&e| e > index)
+                        .unwrap_or(index);
+                    weeks.push(Week {
+                        index,
+                        end,
+                        key: s.key,
+                        figures: s.figures.clone(),
+                        cached: s.cached,
+                    })
+                }
                 None => off_calendar.push(s.key),
             }
         }
         // Stable, so the first row of a duplicated key is the one kept.
         weeks.sort_by_key(|w| w.index);
         weeks.dedup_by_key(|w| w.index);
+        // A week inside a double issue's span is that issue's (a stray
+        // reference to 第41期 of 第40、41期 is no second issue).
+        let mut kept: Vec<Week> = Vec::with_capacity(weeks.len());
+        for w in weeks {
+            match kept.last_mut() {
+                Some(last) if w.index <= last.end => {
+                    if !last.cached && w.cached {
+                        *last = w;
+                    }
+                }
+                _ => kept.push(w),
+            }
+        }
         off_calendar.sort();
         off_calendar.dedup();
         WeekSeries {
-            weeks,
+            series,
+            weeks: kept,
             off_calendar,
         }
+    }
+
+    /// The series of the weeks (None when there are none).
+    pub fn series(&self) -> Option<SeriesId> {
+        self.series
+    }
+
+    /// The headline figures of the weeks' series (网络安全信息与动态周报's
+    /// when there are no weeks): what a chart of the series shows.
+    pub fn headline(&self) -> &'static [Metric] {
+        self.series.unwrap_or(SeriesId::CNCERT).headline()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -73,52 +136,63 @@ impl WeekSeries {
     /// (end exclusive); empty when nothing is known.
     pub fn span(&self) -> Range<i64> {
         match (self.weeks.first(), self.weeks.last()) {
-            (Some(a), Some(b)) => a.index..b.index + 1,
+            (Some(a), Some(b)) => a.index..b.end + 1,
             _ => 0..0,
         }
     }
 
-    /// The known issue of week `index`.
+    /// The known issue that covers week `index`.
     pub fn get(&self, index: i64) -> Option<&Week> {
-        self.weeks
-            .binary_search_by_key(&index, |w| w.index)
-            .ok()
-            .map(|i| &self.weeks[i])
+        let at = self.weeks.partition_point(|w| w.index <= index);
+        let w = self.weeks.get(at.checked_sub(1)?)?;
+        (w.end >= index).then_some(w)
     }
 
-    /// The known issue `key`, if it is on the calendar.
+    /// The known issue `key` (or the double issue whose span holds it),
+    /// if it is on the calendar.
     pub fn week_of(&self, key: IssueKey) -> Option<&Week> {
+        if Some(key.series) != self.series {
+            return None;
+        }
         self.get(calendar::week_index(key)?)
-            .filter(|w| w.key == key)
     }
 
-    /// The known weeks with an index in `range`, oldest first.
+    /// The known issues that start in `range`, oldest first: each once.
     pub fn between(&self, range: Range<i64>) -> &[Week] {
         let from = self.weeks.partition_point(|w| w.index < range.start);
         let to = self.weeks.partition_point(|w| w.index < range.end);
         &self.weeks[from..to.max(from)]
     }
 
-    /// `metric`'s value in week `index`: None for a gap or an unknown figure.
+    /// `metric`'s value in week `index`, in chart units ([`chart_units`]):
+    /// None for a gap or an unknown figure.
     pub fn value(&self, index: i64, metric: Metric) -> Option<i64> {
-        self.get(index).and_then(|w| w.figures.get(metric))
+        self.get(index).and_then(|w| w.units(metric))
     }
 
-    /// One value per calendar week of `range`, gaps as None: what a chart
-    /// draws, one cell per week.
+    /// One value per calendar week of `range` in chart units, gaps as
+    /// None: what a chart draws, one cell per week (both weeks of a double
+    /// issue hold its value).
     pub fn values(&self, range: Range<i64>, metric: Metric) -> Vec<Option<i64>> {
         let mut out = vec![None; usize::try_from(range.end - range.start).unwrap_or(0)];
-        for w in self.between(range.clone()) {
-            if let Ok(i) = usize::try_from(w.index - range.start) {
-                out[i] = w.figures.get(metric);
+        let from = self.weeks.partition_point(|w| w.end < range.start);
+        for w in self.weeks[from..]
+            .iter()
+            .take_while(|w| w.index < range.end)
+        {
+            let v = w.units(metric);
+            for i in w.index.max(range.start)..=w.end.min(range.end - 1) {
+                if let Ok(i) = usize::try_from(i - range.start) {
+                    out[i] = v;
+                }
             }
         }
         out
     }
 
-    /// The last week before `index` (exclusive) whose `metric` is known.
+    /// The last issue ending before week `index` whose `metric` is known.
     pub fn previous_known(&self, index: i64, metric: Metric) -> Option<&Week> {
-        let end = self.weeks.partition_point(|w| w.index < index);
+        let end = self.weeks.partition_point(|w| w.end < index);
         self.weeks[..end]
             .iter()
             .rev()
@@ -130,11 +204,13 @@ impl WeekSeries {
 mod tests {
     use super::*;
 
+    fn ev() -> Metric {
+        SeriesId::CNCERT.metric("events_handled").unwrap()
+    }
+
     fn summary(year: i32, number: u32, events: Option<i64>) -> IssueSummary {
-        let figures = Figures {
-            events_handled: events,
-            ..Figures::default()
-        };
+        let mut figures = Figures::default();
+        figures.set_count(ev(), events);
         IssueSummary {
             cached: events.is_some(),
             ..IssueSummary::with_figures(IssueKey::new(year, number), figures)
@@ -151,10 +227,10 @@ mod tests {
         let start = calendar::week_index(IssueKey::new(2024, 51)).unwrap();
         assert_eq!(s.span(), start..start + 4);
         assert_eq!(
-            s.values(s.span(), Metric::EventsHandled),
+            s.values(s.span(), ev()),
             vec![Some(10), None, None, Some(20)]
         );
-        let prev = s.previous_known(start + 3, Metric::EventsHandled).unwrap();
+        let prev = s.previous_known(start + 3, ev()).unwrap();
         assert_eq!(prev.key, IssueKey::new(2024, 51));
     }
 
@@ -170,10 +246,59 @@ mod tests {
     fn a_range_outside_the_known_weeks_is_all_gaps() {
         let s = WeekSeries::build(&[summary(2024, 10, Some(1))]);
         let i = calendar::week_index(IssueKey::new(2024, 10)).unwrap();
-        assert_eq!(
-            s.values(i + 5..i + 7, Metric::EventsHandled),
-            vec![None, None]
-        );
+        assert_eq!(s.values(i + 5..i + 7, ev()), vec![None, None]);
         assert!(s.between(i + 1..i).is_empty());
+    }
+
+    #[test]
+    fn a_double_issue_is_counted_once_and_leaves_no_gap() {
+        let cnvd = |n: u32, last: Option<u32>, v: i64| {
+            let m = SeriesId::CNVD.metric("vulns").unwrap();
+            let mut f = Figures::default();
+            f.set_count(m, Some(v));
+            IssueSummary {
+                last_number: last,
+                ..IssueSummary::with_figures(IssueKey::of(SeriesId::CNVD, 2024, n), f)
+            }
+        };
+        let vulns = SeriesId::CNVD.metric("vulns").unwrap();
+        let s = WeekSeries::build(&[
+            cnvd(39, None, 300),
+            cnvd(40, Some(41), 500),
+            // A stray row for the second number of the double issue.
+            IssueSummary {
+                cached: false,
+                ..cnvd(41, None, 1)
+            },
+            cnvd(42, None, 200),
+        ]);
+        assert_eq!(s.weeks().len(), 3);
+        let i = calendar::week_index(IssueKey::new(2024, 39)).unwrap();
+        assert_eq!(s.span(), i..i + 4);
+        assert_eq!(
+            s.values(s.span(), vulns),
+            vec![Some(300), Some(500), Some(500), Some(200)]
+        );
+        let prev = s.previous_known(i + 3, vulns).unwrap();
+        assert_eq!((prev.key.number, i + 3 - prev.end), (40, 1));
+        assert_eq!(
+            s.week_of(IssueKey::of(SeriesId::CNVD, 2024, 41))
+                .map(|w| w.key.number),
+            Some(40)
+        );
+        assert_eq!(s.between(i..i + 4).len(), 3);
+    }
+
+    #[test]
+    fn a_decimal_figure_is_charted_in_units_of_its_decimals() {
+        let score = SeriesId::CNVD.metric("avg_score").unwrap();
+        let mut f = Figures::default();
+        f.set(score, Value::parse("6.18"));
+        let s = WeekSeries::build(&[IssueSummary::with_figures(
+            IssueKey::of(SeriesId::CNVD, 2024, 17),
+            f,
+        )]);
+        assert_eq!(s.values(s.span(), score), vec![Some(618)]);
+        assert_eq!(from_chart_units(score, 618), Value::parse("6.18"));
     }
 }

@@ -347,7 +347,10 @@ fn mentions(detail: &IssueDetail, query: &str) -> bool {
 
 impl Library for crate::store::Store {
     fn summaries(&self) -> LibraryResult<Vec<IssueSummary>> {
-        Ok(crate::store::Store::summaries(self)?)
+        Ok(crate::store::Store::summaries_of(
+            self,
+            super::SHOWN_SERIES,
+        )?)
     }
 
     fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>> {
@@ -359,7 +362,11 @@ impl Library for crate::store::Store {
     }
 
     fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>> {
-        Ok(crate::store::Store::search(self, query)?)
+        Ok(crate::store::Store::search_of(
+            self,
+            super::SHOWN_SERIES,
+            query,
+        )?)
     }
 
     fn search_within(&self, query: &str, candidates: &[IssueKey]) -> LibraryResult<Vec<IssueKey>> {
@@ -416,10 +423,9 @@ impl Library for crate::store::Store {
         let Some((seen, ended)) = self.last_session()? else {
             return Ok(None);
         };
-        Ok(Some(LastVisit {
-            new_issues: self.first_full_copies_after(seen)?,
-            ended,
-        }))
+        let mut new_issues = self.first_full_copies_after(seen)?;
+        new_issues.retain(|k| k.series == super::SHOWN_SERIES);
+        Ok(Some(LastVisit { new_issues, ended }))
     }
 
     fn end_session(&self) -> LibraryResult<()> {

@@ -11,7 +11,8 @@ use unicode_width::UnicodeWidthStr;
 
 use zhoubao::i18n::Lang;
 use zhoubao::model::{
-    Alias, Assessment, Figures, IssueDetail, IssueKey, IssueSummary, Period, StoredRef,
+    Alias, Assessment, Figures, IssueDetail, IssueKey, IssueSummary, Metric, Period, SeriesId,
+    StoredRef,
 };
 use zhoubao::tui::{app::App, library::Library, library::MemoryLibrary, ui::Ui, update::update};
 
@@ -27,21 +28,21 @@ pub fn url(number: u32) -> String {
     format!("https://mp.weixin.qq.com/s?__biz=FIXTURE&mid={number}&idx=1")
 }
 
+/// 网络安全信息与动态周报's five figures, in their order.
 pub fn figures(values: [Option<i64>; 5]) -> Figures {
-    let [e, c, p, a, u] = values;
-    Figures {
-        events_handled: e,
-        cross_border: c,
-        phishing_complaints: p,
-        malicious_app_platforms: a,
-        malicious_urls: u,
-    }
+    Figures::headline(SeriesId::CNCERT, &values)
+}
+
+/// One of 网络安全信息与动态周报's figures, by id.
+pub fn fig(id: &str) -> Metric {
+    SeriesId::CNCERT.figure(id)
 }
 
 /// A full (cached) issue of 2024 with the given week and figures.
 pub fn cached(number: u32, start: (u32, u32), end: (u32, u32), f: Figures) -> IssueDetail {
     IssueDetail {
         summary: IssueSummary {
+            last_number: None,
             key: key(2024, number),
             title: Some(format!(
                 "网络安全信息与动态周报2024年第{number}期（{}月{}日-{}月{}日）",
@@ -63,6 +64,7 @@ pub fn cached(number: u32, start: (u32, u32), end: (u32, u32), f: Figures) -> Is
         images: vec![format!("https://mmbiz.qpic.cn/fixture/{number}/chart1.png")],
         recent: Vec::new(),
         aliases: vec![Alias { url: Some(url(number)), source: Some("国家互联网应急中心CNCERT".to_string()) }],
+        truncated: false,
     }
 }
 
@@ -70,6 +72,7 @@ pub fn cached(number: u32, start: (u32, u32), end: (u32, u32), f: Figures) -> Is
 pub fn not_cached(number: u32) -> IssueDetail {
     IssueDetail {
         summary: IssueSummary {
+            last_number: None,
             key: key(2024, number),
             title: Some(format!("网络安全信息与动态周报2024年第{number}期")),
             period: Some(Period {
@@ -88,6 +91,7 @@ pub fn not_cached(number: u32) -> IssueDetail {
         images: Vec::new(),
         recent: Vec::new(),
         aliases: Vec::new(),
+        truncated: false,
     }
 }
 
@@ -304,6 +308,7 @@ pub fn cached_week(year: i32, number: u32, f: Figures) -> IssueDetail {
     let days = zhoubao::calendar::period_text(period, zhoubao::calendar::crosses_year(period));
     IssueDetail {
         summary: IssueSummary {
+            last_number: None,
             key: k,
             title: Some(format!(
                 "网络安全信息与动态周报{year}年第{number}期（{days}）"
@@ -326,6 +331,7 @@ pub fn cached_week(year: i32, number: u32, f: Figures) -> IssueDetail {
             url: Some(url_of(k)),
             source: Some("国家互联网应急中心CNCERT".to_string()),
         }],
+        truncated: false,
     }
 }
 
@@ -352,13 +358,13 @@ pub fn comparisons_library() -> MemoryLibrary {
             Some(10 + k % 9),
         ]);
         match (week.year, week.number) {
-            (2024, 6) => f.cross_border = None,
-            (2024, 26) => f.cross_border = Some(100),
-            (2025, 3..=5) => f.phishing_complaints = None,
+            (2024, 6) => f.set(fig("cross_border"), None),
+            (2024, 26) => f.set_count(fig("cross_border"), Some(100)),
+            (2025, 3..=5) => f.set(fig("phishing_complaints"), None),
             _ => {}
         }
         if week == key(2025, 5) {
-            f.malicious_app_platforms = Some(0);
+            f.set_count(fig("malicious_app_platforms"), Some(0));
         }
         if week == key(2025, 6) {
             f = figures([Some(620), Some(100), Some(346), Some(3), None]);
@@ -376,8 +382,8 @@ pub fn events(v: i64) -> Figures {
 /// A library of cached issues, one per `(year, number, figures)`.
 pub fn weeks_library(weeks: &[(i32, u32, Figures)]) -> MemoryLibrary {
     let mut lib = MemoryLibrary::new();
-    for &(year, number, f) in weeks {
-        lib.insert(cached_week(year, number, f));
+    for (year, number, f) in weeks {
+        lib.insert(cached_week(*year, *number, f.clone()));
     }
     lib
 }

@@ -190,7 +190,7 @@ impl Screen {
                 more: false,
             },
         ];
-        for m in crate::model::Metric::ALL {
+        for m in crate::model::SeriesId::all().flat_map(|s| s.figures().iter().copied()) {
             all.push(Metric(m));
             all.push(NoFigureInSpan(m));
         }

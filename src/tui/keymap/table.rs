@@ -180,11 +180,13 @@ pub const KEYMAP: &[Binding] = &[
         w("下一项指标", "next figure"),
         None,
     ),
+    // The keys are `1` to the number of the series' headline figures
+    // (KeyMap::default); these stand for them where the table is read alone.
     fixed(
         &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5')],
         Chart,
         Bound::FigureDigit,
-        w("按序号选指标：处理事件 跨境事件 仿冒投诉 恶意APP平台 恶意URL", "figure by number: events, cross-border, phishing, app platforms, malicious URLs"),
+        w("按序号选指标（标题里的序号）", "figure by number (as the title numbers it)"),
         None,
     ),
     named(

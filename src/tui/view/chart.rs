@@ -53,8 +53,8 @@ pub const STATS_WEEKS: i64 = 52;
 pub const MAX_BAR_CELLS: usize = 3;
 
 /// The labels' column: the widest figure name in the language, and a gap.
-fn label_cells(lang: Lang) -> usize {
-    Metric::ALL
+fn label_cells(figures: &[Metric], lang: Lang) -> usize {
+    figures
         .iter()
         .map(|&m| width(&Screen::Metric(m).text(lang)))
         .max()
@@ -127,7 +127,10 @@ pub struct PaneChart {
 }
 
 fn show(v: Option<i64>) -> String {
-    crate::model::figure_text(v, crate::model::UNKNOWN_FIGURE)
+    v.map_or_else(
+        || crate::model::UNKNOWN_FIGURE.to_string(),
+        |v| v.to_string(),
+    )
 }
 
 /// `本期 N  LOW–HIGH ↑MAX`: the week's value, the scale the bars are drawn
@@ -194,8 +197,8 @@ impl PaneChart {
         let value_cells = weeks
             .weeks()
             .iter()
-            .flat_map(|w| Metric::ALL.map(|m| w.figures.get(m)))
-            .map(|v| width(&show(v)))
+            .flat_map(|w| weeks.headline().iter().map(|m| w.figures.get(*m)))
+            .map(|v| v.map_or(1, |v| width(&v.to_string())))
             .max()
             .unwrap_or(1);
         PaneChart {
@@ -227,7 +230,8 @@ impl PaneChart {
         let rows_per_metric: u16 = if inner.height >= 10 { 2 } else { 1 };
         let stats_cells = width(&stats_text(None, None, None, self.value_cells, lang));
         let total = usize::from(inner.width);
-        let label_cells = label_cells(lang);
+        let figures = weeks.headline();
+        let label_cells = label_cells(figures, lang);
         let with_stats = total >= label_cells + stats_cells + 1 + 8;
         let spark_cells = total
             .saturating_sub(label_cells)
@@ -255,7 +259,7 @@ impl PaneChart {
         };
         let stats_span = anchor.saturating_sub(STATS_WEEKS - 1)..anchor.saturating_add(1);
         let ticks = u64::from(rows_per_metric) * 8;
-        let lines: Vec<MetricLine> = Metric::ALL
+        let lines: Vec<MetricLine> = figures
             .iter()
             .map(|&metric| {
                 let span_values = weeks.values(stats_span.clone(), metric);

@@ -377,19 +377,12 @@ mod tests {
 
     #[test]
     fn the_year_earlier_line_reads_the_same_issue_numbers_across_a_53_week_year() {
-        use crate::model::{Figures, IssueSummary};
-        let summary = |y, n, v| IssueSummary {
-            key: IssueKey::new(y, n),
-            title: None,
-            period: None,
-            published: None,
-            assessment: None,
-            figures: Figures {
-                events_handled: Some(v),
-                ..Figures::default()
-            },
-            cached: true,
-            read: false,
+        use crate::model::{Figures, IssueSummary, SeriesId};
+        let summary = |y, n, v| {
+            IssueSummary::with_figures(
+                IssueKey::new(y, n),
+                Figures::headline(SeriesId::CNCERT, &[Some(v)]),
+            )
         };
         let weeks = WeekSeries::build(&[
             summary(2023, 52, 1),
@@ -399,12 +392,20 @@ mod tests {
             summary(2025, 1, 5),
         ]);
         let from = calendar::week_index(IssueKey::new(2024, 51)).unwrap();
-        let got = earlier_values(&weeks, &(from..from + 3), Metric::EventsHandled);
+        let got = earlier_values(
+            &weeks,
+            &(from..from + 3),
+            SeriesId::CNCERT.figure("events_handled"),
+        );
         // 2024-51, 2024-52, 2025-1 a year earlier: 2023-51 (unknown),
         // 2023-52, 2024-1; 2023-53 has no counterpart in 2024.
         assert_eq!(got, vec![None, Some(1), Some(3)]);
         let from = calendar::week_index(IssueKey::new(2023, 52)).unwrap();
-        let got = earlier_values(&weeks, &(from..from + 3), Metric::EventsHandled);
+        let got = earlier_values(
+            &weeks,
+            &(from..from + 3),
+            SeriesId::CNCERT.figure("events_handled"),
+        );
         assert_eq!(
             got,
             vec![None, None, None],
@@ -414,19 +415,9 @@ mod tests {
 
     #[test]
     fn a_far_out_week_a_year_earlier_is_clipped_not_the_top_of_the_scale() {
-        use crate::model::{Figures, IssueSummary};
-        let summary = |k: IssueKey, v| IssueSummary {
-            key: k,
-            title: None,
-            period: None,
-            published: None,
-            assessment: None,
-            figures: Figures {
-                events_handled: Some(v),
-                ..Figures::default()
-            },
-            cached: true,
-            read: false,
+        use crate::model::{Figures, IssueSummary, SeriesId};
+        let summary = |k: IssueKey, v| {
+            IssueSummary::with_figures(k, Figures::headline(SeriesId::CNCERT, &[Some(v)]))
         };
         // Two years of weeks between 100 and 190, and one of 5000 in the
         // first: a year later, the 52-week view shows it as year-earlier.
@@ -443,7 +434,7 @@ mod tests {
         let zoom_52 = ZOOMS.iter().position(|z| *z == Some(52)).unwrap();
         let plot = build(
             &weeks,
-            Metric::EventsHandled,
+            SeriesId::CNCERT.figure("events_handled"),
             zoom_52,
             true,
             last,
@@ -464,7 +455,7 @@ mod tests {
         );
         let plain = build(
             &weeks,
-            Metric::EventsHandled,
+            SeriesId::CNCERT.figure("events_handled"),
             zoom_52,
             false,
             last,

@@ -19,7 +19,7 @@ use super::theme::Theme;
 use super::wrap::{fit_right, truncate, width};
 use crate::calendar;
 use crate::i18n::{Lang, Screen};
-use crate::model::{IssueKey, Metric};
+use crate::model::{IssueKey, Metric, SeriesId};
 use crate::trend::WeekSeries;
 
 /// The zoom the view opens at: the 52 weeks up to the selected week, the
@@ -55,6 +55,8 @@ pub const CLIPPED_MARK: &str = super::chart::ABOVE_MARK;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartViewState {
     pub open: bool,
+    /// The series whose figures the view steps through.
+    pub series: SeriesId,
     pub metric: Metric,
     /// Index into [`ZOOMS`].
     pub zoom: usize,
@@ -71,7 +73,8 @@ impl Default for ChartViewState {
     fn default() -> Self {
         ChartViewState {
             open: false,
-            metric: Metric::EventsHandled,
+            series: crate::tui::SHOWN_SERIES,
+            metric: crate::tui::SHOWN_SERIES.headline()[0],
             zoom: DEFAULT_ZOOM,
             year_earlier: true,
             title: String::new(),
@@ -111,7 +114,10 @@ fn zoom_label(zoom: usize, lang: Lang) -> String {
 }
 
 fn number(v: Option<i64>) -> String {
-    crate::model::figure_text(v, crate::model::UNKNOWN_FIGURE)
+    v.map_or_else(
+        || crate::model::UNKNOWN_FIGURE.to_string(),
+        |v| v.to_string(),
+    )
 }
 
 /// The header's pieces, separators included: the fullest form that fits
@@ -213,11 +219,17 @@ impl ChartViewState {
         self.plot = None;
     }
 
-    /// Figure `n` (1-based, in [`Metric::ALL`] order); false when there is none.
+    /// The figures the view steps through: the series' headline ones.
+    fn figures(&self) -> &'static [Metric] {
+        self.series.headline()
+    }
+
+    /// Figure `n` (1-based, in the series' declaration order); false when
+    /// there is none.
     pub fn set_figure(&mut self, n: u8) -> bool {
         match usize::from(n)
             .checked_sub(1)
-            .and_then(|i| Metric::ALL.get(i))
+            .and_then(|i| self.figures().get(i))
         {
             Some(&m) => {
                 self.metric = m;
@@ -229,13 +241,13 @@ impl ChartViewState {
 
     /// The next (or previous) figure, round.
     pub fn step_figure(&mut self, next: bool) {
-        let n = Metric::ALL.len();
-        let i = Metric::ALL
-            .iter()
-            .position(|m| *m == self.metric)
-            .unwrap_or(0);
+        let figures = self.figures();
+        let n = figures.len().max(1);
+        let i = figures.iter().position(|m| *m == self.metric).unwrap_or(0);
         let i = if next { (i + 1) % n } else { (i + n - 1) % n };
-        self.metric = Metric::ALL[i];
+        if let Some(m) = figures.get(i) {
+            self.metric = *m;
+        }
     }
 
     /// Fewer weeks (`narrower`) or more; false at either end.
@@ -282,7 +294,8 @@ impl ChartViewState {
             plot_area,
             lang,
         );
-        let figure = Metric::ALL
+        let figure = self
+            .figures()
             .iter()
             .position(|m| *m == self.metric)
             .unwrap_or(0);
@@ -302,7 +315,7 @@ impl ChartViewState {
         let full = format!(
             " {}/{} {label} · {zoom}{} {beyond}",
             figure + 1,
-            Metric::ALL.len(),
+            self.figures().len(),
             span(" … ").unwrap_or_default()
         );
         let compact = format!(" {label} {zoom}{} ", span("…").unwrap_or_default());

@@ -35,13 +35,15 @@ pub fn panes(area: Rect) -> Panes {
     let body_height = area.height - 1;
     let status = Rect::new(area.x, area.y + body_height, area.width, 1);
     let side_by_side = area.width >= SIDE_BY_SIDE_WIDTH;
-    // From 20 rows the charts get 7 (one row per figure), stacked or side
-    // by side: stacked, that still leaves the list 4 rows and the detail 8,
-    // enough to read, and the charts are what a week is compared by. From
-    // 36 rows they get 12 (two rows per figure).
+    // From 20 rows the charts get a row per headline figure and the
+    // border (7 for five), stacked or side by side: stacked, that still
+    // leaves the list 4 rows and the detail 8, enough to read, and the
+    // charts are what a week is compared by. From 36 rows they get two
+    // rows per figure (12).
+    let figures = u16::try_from(crate::tui::SHOWN_SERIES.headline().len()).unwrap_or(5);
     let chart_height = match area.height {
-        36.. => 12,
-        20.. => 7,
+        36.. => 2 * figures + 2,
+        20.. => figures + 2,
         _ => 0,
     };
     let top_height = body_height - chart_height;

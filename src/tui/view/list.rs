@@ -33,9 +33,13 @@ pub fn row_text(s: &IssueSummary, cells: usize) -> String {
         (false, _) => NOT_CACHED,
     };
     let assessment = s.assessment.map_or("", |a| a.chinese());
+    // The series' first headline figure (处理事件 for 网络安全信息与动态周报).
     let events = s
-        .figures
-        .events_handled
+        .key
+        .series
+        .headline()
+        .first()
+        .and_then(|m| s.figures.get(*m))
         .map(|v| v.to_string())
         .unwrap_or_default();
     let text = format!(

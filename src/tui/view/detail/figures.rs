@@ -219,26 +219,23 @@ fn place(widths: &[Vec<usize>], first: usize, max: usize) -> Vec<Vec<(usize, usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Figures, IssueSummary};
+    use crate::model::{Figures, IssueSummary, SeriesId};
     use crate::trend::WeekSeries;
 
     fn summary(n: u32, events: i64, urls: Option<i64>) -> IssueSummary {
-        IssueSummary {
-            key: IssueKey::new(2024, n),
-            title: None,
-            period: None,
-            published: None,
-            assessment: None,
-            figures: Figures {
-                events_handled: Some(events),
-                cross_border: Some(events / 2),
-                phishing_complaints: Some(events - 10),
-                malicious_app_platforms: Some(5),
-                malicious_urls: urls,
-            },
-            cached: true,
-            read: false,
-        }
+        IssueSummary::with_figures(
+            IssueKey::new(2024, n),
+            Figures::headline(
+                SeriesId::CNCERT,
+                &[
+                    Some(events),
+                    Some(events / 2),
+                    Some(events - 10),
+                    Some(5),
+                    urls,
+                ],
+            ),
+        )
     }
 
     fn table() -> FigureTable {
