@@ -107,6 +107,7 @@ fn status_line(app: &App) -> StatusView<'_> {
         _ => match &app.status.message {
             Some(m) => Said::Message {
                 text: &m.text,
+                shorter: &m.shorter,
                 error: m.error,
             },
             None => Said::Idle {

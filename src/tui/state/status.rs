@@ -10,6 +10,9 @@ use crate::tui::view::status::StatusHints;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
+    /// Shorter forms of `text`, longest first, for a line too narrow for
+    /// it: the line shows the longest that fits.
+    pub shorter: Vec<String>,
     pub error: bool,
 }
 
@@ -30,16 +33,19 @@ impl StatusLine {
     }
 
     pub fn set_message(&mut self, text: impl Into<String>) {
-        self.message = Some(Status {
-            text: text.into(),
-            error: false,
-        });
+        self.set(text.into(), Vec::new(), false);
     }
 
     pub fn set_error(&mut self, text: impl Into<String>) {
+        self.set(text.into(), Vec::new(), true);
+    }
+
+    /// A message with shorter forms (longest first) for a narrow line.
+    pub fn set(&mut self, text: String, shorter: Vec<String>, error: bool) {
         self.message = Some(Status {
-            text: text.into(),
-            error: true,
+            text,
+            shorter,
+            error,
         });
     }
 
