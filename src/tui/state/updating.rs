@@ -1,0 +1,680 @@
+//! `R`: every configured feed updated in the background. The update runs on
+//! the feed module's thread ([`feed::spawn`]), storing through its own
+//! connection to the cache file; its news arrives on a channel that the
+//! event loop drains as `Action::PollUpdate`, one flow per tick, so no key
+//! ever waits for it. What it brings in full for the first time is kept
+//! for the session (the list marks it), and `on_new` runs on a thread of
+//! its own afterwards, its output sent nowhere: the TUI owns the screen.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+use super::status::Notice;
+use crate::feed::{
+    self, Event, FeedOutcome, News, NotifyProblem, Running, Subscription, UpdateOptions,
+    UpdateReport,
+};
+use crate::fetch::{Cancel, FetchError, FetchOptions};
+use crate::i18n::{FeedMsg, FeedTui, Lang, Localized, Msg, Os, UpdateStep};
+use crate::model::{ImportOutcome, IssueKey};
+
+/// How often the event loop looks for news while an update runs.
+pub const POLL_EVERY: Duration = Duration::from_millis(100);
+
+/// The feeds the config lists, and what it says about updating them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeedSettings {
+    pub feeds: Vec<Subscription>,
+    /// Run after an update that stored new issues, their keys appended.
+    pub on_new: Option<Vec<String>>,
+    /// Start updating as the TUI opens.
+    pub update_on_start: bool,
+}
+
+/// An update under way.
+struct Job {
+    news: Receiver<News>,
+    cancel: Cancel,
+    /// Esc was pressed: the thread ends at its next step.
+    cancelled: bool,
+    step: UpdateStep,
+    /// The host it waits for before asking again, for how long, and
+    /// since when: said until the wait is over (the request that follows
+    /// sends no word of its own).
+    waiting: Option<(String, Duration, Instant)>,
+    /// What the status line was last given, to tell whether it still
+    /// says it.
+    shown: Option<Notice>,
+    /// Issues stored new so far.
+    new: usize,
+}
+
+impl Job {
+    /// What the status line says while it runs; nothing once cancelled
+    /// (the line said so, and the update is only ending).
+    fn progress(&self) -> Option<Notice> {
+        let waiting = self
+            .waiting
+            .as_ref()
+            .filter(|(_, wait, since)| since.elapsed() < *wait)
+            .map(|(host, wait, _)| (host.clone(), format!("{:.1}", wait.as_secs_f64())));
+        (!self.cancelled).then(|| {
+            let progress = |named| FeedTui::Progress {
+                step: self.step.clone(),
+                waiting: waiting.clone(),
+                new: self.new,
+                named,
+            };
+            // The name shows only where the line says where it is.
+            let named = waiting.is_none() && self.step != UpdateStep::Starting;
+            let mut forms: Vec<Msg> = Vec::with_capacity(3);
+            if named {
+                forms.push(progress(true).into());
+            }
+            forms.push(progress(false).into());
+            forms.push(FeedTui::ProgressShort(self.step.clone()).into());
+            Notice {
+                forms,
+                error: false,
+            }
+        })
+    }
+}
+
+/// What the update's news since the last look comes to.
+pub enum Polled {
+    /// No update is running.
+    Idle,
+    /// Still running: what the status line said and what it says now,
+    /// and whether the cache holds something new (time to reload).
+    Running {
+        before: Option<Notice>,
+        now: Option<Notice>,
+        stored: bool,
+    },
+    /// Over: the summary for the status line.
+    Done(Notice),
+}
+
+/// `R`'s state: the settings, the update under way, `on_new` running, and
+/// the issues this session's updates brought.
+#[derive(Default)]
+pub struct Updating {
+    settings: FeedSettings,
+    fetch: FetchOptions,
+    job: Option<Job>,
+    notifying: Option<Receiver<Result<(), NotifyProblem>>>,
+    new: HashSet<IssueKey>,
+}
+
+impl Updating {
+    /// The feeds to read and what to do around an update.
+    pub fn configure(&mut self, settings: FeedSettings) {
+        self.settings = settings;
+    }
+
+    pub fn settings(&self) -> &FeedSettings {
+        &self.settings
+    }
+
+    /// The config's `[fetch]` delay and user agent, as `F` uses them.
+    pub fn set_fetch_options(&mut self, fetch: FetchOptions) {
+        self.fetch = fetch;
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// How long the event loop may wait for input before polling: while an
+    /// update or `on_new` runs.
+    pub fn wait(&self) -> Option<Duration> {
+        (self.job.is_some() || self.notifying.is_some()).then_some(POLL_EVERY)
+    }
+
+    /// The issues this session's updates brought in full for the first
+    /// time: the list marks them for the rest of the session.
+    pub fn new_issues(&self) -> &HashSet<IssueKey> {
+        &self.new
+    }
+
+    /// What `R` or `F` says while an update runs (or is ending); None
+    /// when none does.
+    pub fn busy(&self) -> Option<Notice> {
+        let job = self.job.as_ref()?;
+        Some(if job.cancelled {
+            Notice::with_short(FeedTui::Cancelling, FeedTui::CancellingShort, false)
+        } else {
+            Notice::with_short(FeedTui::Busy, FeedTui::BusyShort, false)
+        })
+    }
+
+    /// Starts updating every configured feed into the cache file `cache`
+    /// (None: the library is no file, as the demo's), failures recorded
+    /// in `lang`. What the status line says: the progress, or why not.
+    pub fn start(&mut self, cache: Option<PathBuf>, read_only: bool, lang: Lang) -> Notice {
+        if let Some(busy) = self.busy() {
+            return busy;
+        }
+        let Some(cache) = cache else {
+            return Notice::with_short(FeedTui::Demo, FeedTui::DemoShort, false);
+        };
+        if self.settings.feeds.is_empty() {
+            let forms = [
+                FeedMsg::NoneConfigured.into(),
+                FeedTui::NoFeedsShort.into(),
+                FeedTui::NoFeedsNarrow.into(),
+            ];
+            return Notice {
+                forms: forms.into(),
+                error: false,
+            };
+        }
+        if read_only {
+            return Notice::with_short(FeedTui::ReadOnly, FeedTui::ReadOnlyShort, true);
+        }
+        let options = UpdateOptions {
+            pages: true,
+            follow: 0,
+            lang,
+        };
+        let feeds = self.settings.feeds.clone();
+        match feed::spawn(cache, feeds, options, self.fetch.clone()) {
+            Ok(running) => {
+                self.watch(running);
+                self.job
+                    .as_ref()
+                    .and_then(|job| job.shown.clone())
+                    .unwrap_or_else(|| Notice::message(FeedTui::Busy))
+            }
+            Err(e) => Notice::error(FeedTui::CannotStart(Box::new(Os::of(&e).into()))),
+        }
+    }
+
+    /// Follows an update already running (what `start` spawned, or a
+    /// test's channel).
+    pub fn watch(&mut self, running: Running) {
+        self.job = Some(Job {
+            news: running.news,
+            cancel: running.cancel,
+            cancelled: false,
+            step: UpdateStep::Starting,
+            waiting: None,
+            shown: None,
+            new: 0,
+        });
+        if let Some(job) = self.job.as_mut() {
+            job.shown = job.progress();
+        }
+    }
+
+    /// Esc: the update stops at its next step (a request under way is
+    /// not cut short, so it is followed until its report arrives). What
+    /// the line says; None when no update runs.
+    pub fn cancel(&mut self) -> Option<Notice> {
+        let job = self.job.as_mut()?;
+        job.cancel.cancel();
+        job.cancelled = true;
+        self.busy()
+    }
+
+    /// Takes the thread's news.
+    pub fn poll(&mut self) -> Polled {
+        let Some(job) = self.job.as_mut() else {
+            return Polled::Idle;
+        };
+        let before = job.shown.clone();
+        let mut stored = false;
+        let ended = loop {
+            match job.news.try_recv() {
+                Ok(News::Event(event)) => {
+                    stored |= follow(job, &mut self.new, event);
+                }
+                Ok(News::Done(report)) => break Ok(report),
+                Ok(News::Failed(why)) => {
+                    break Err(Notice::error(FeedTui::CannotStart(Box::new(why))))
+                }
+                Err(TryRecvError::Empty) => {
+                    let now = job.progress();
+                    job.shown = now.clone();
+                    return Polled::Running {
+                        before,
+                        now,
+                        stored,
+                    };
+                }
+                Err(TryRecvError::Disconnected) => break Err(Notice::error(FeedTui::Lost)),
+            }
+        };
+        self.job = None;
+        match ended {
+            Ok(report) => {
+                self.new.extend(report.new.iter().copied());
+                self.notify(&report.new);
+                Polled::Done(summary(&report))
+            }
+            Err(notice) => Polled::Done(notice),
+        }
+    }
+
+    /// Runs `on_new` with the new issues' keys, on a thread of its own:
+    /// a notifier may take its time, and no key waits for it.
+    fn notify(&mut self, keys: &[IssueKey]) {
+        let Some(program) = self.settings.on_new.clone() else {
+            return;
+        };
+        if keys.is_empty() {
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        let keys = keys.to_vec();
+        let name = program.first().cloned().unwrap_or_default();
+        let spawned = std::thread::Builder::new()
+            .name("zhoubao-on-new".into())
+            .spawn(move || {
+                let _ = tx.send(feed::notify(&program, &keys, true, feed::NOTIFY_WAIT));
+            });
+        self.notifying = Some(match spawned {
+            Ok(_) => rx,
+            Err(e) => {
+                let (tx, rx) = mpsc::channel();
+                let _ = tx.send(Err(NotifyProblem::Start {
+                    program: crate::sanitize::line(&name),
+                    why: Os::of(&e),
+                }));
+                rx
+            }
+        });
+    }
+
+    /// How `on_new` ended, once it has, when it did not go as asked.
+    pub fn poll_notify(&mut self) -> Option<NotifyProblem> {
+        let rx = self.notifying.as_ref()?;
+        match rx.try_recv() {
+            Err(TryRecvError::Empty) => None,
+            Ok(result) => {
+                self.notifying = None;
+                result.err()
+            }
+            Err(TryRecvError::Disconnected) => {
+                self.notifying = None;
+                None
+            }
+        }
+    }
+}
+
+/// Takes one event into the job's progress; true when the cache now holds
+/// something it did not.
+fn follow(job: &mut Job, new: &mut HashSet<IssueKey>, event: Event) -> bool {
+    match event {
+        Event::Feed { index, of, feed } => {
+            job.step = UpdateStep::Feed { index, of, feed };
+            job.waiting = None;
+        }
+        Event::Page { url, done, planned } => {
+            job.step = UpdateStep::Page {
+                done,
+                planned,
+                url: crate::sanitize::line(&url),
+            };
+            job.waiting = None;
+        }
+        Event::Waiting { host, wait } => {
+            job.waiting = Some((crate::sanitize::line(&host), wait, Instant::now()));
+        }
+        Event::Stored { key, outcome } => {
+            job.waiting = None;
+            if outcome == ImportOutcome::New && new.insert(key) {
+                job.new += 1;
+            }
+            return outcome != ImportOutcome::Unchanged;
+        }
+        Event::FeedDone(_) | Event::PageDone { .. } => job.waiting = None,
+    }
+    false
+}
+
+/// The status line at the end: the new issues, then what failed.
+fn summary(report: &UpdateReport) -> Notice {
+    let failed: Vec<_> = report.feeds.iter().filter(|f| f.failed()).collect();
+    let first_failed = failed.first().and_then(|f| match &f.outcome {
+        FeedOutcome::Failed(e) => Some((f.feed.label(), Box::new(e.message()))),
+        _ => None,
+    });
+    let items_failed = report.feeds.iter().map(|f| f.unreadable.len()).sum();
+    let pages = &report.pages;
+    let pages_failed = pages
+        .failed
+        .iter()
+        .filter(|(_, e)| *e != FetchError::Cancelled)
+        .count()
+        + pages.stopped.as_ref().map_or(0, |s| s.not_stored);
+    let full = FeedTui::Done {
+        cancelled: report.cancelled,
+        new: report.new.len(),
+        keys: feed::keys_text(&report.new),
+        failed: failed.len(),
+        first_failed,
+        items_failed,
+        pages_failed,
+    };
+    let short = FeedTui::DoneShort {
+        cancelled: report.cancelled,
+        new: report.new.len(),
+        failed: failed.len() + items_failed + pages_failed,
+    };
+    Notice::with_short(full, short, report.failed_any())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::FeedReport;
+    use crate::i18n::Lang;
+
+    fn said(notice: &Notice, lang: Lang) -> Vec<String> {
+        notice
+            .forms
+            .iter()
+            .map(|m| m.text(lang).into_owned())
+            .collect()
+    }
+
+    /// An update whose news the test sends.
+    fn watched() -> (Updating, mpsc::Sender<News>, Cancel) {
+        let (tx, news) = mpsc::channel();
+        let cancel = Cancel::new();
+        let mut updating = Updating::default();
+        updating.watch(Running {
+            news,
+            cancel: cancel.clone(),
+        });
+        (updating, tx, cancel)
+    }
+
+    fn running(polled: Polled) -> (Option<Notice>, Option<Notice>, bool) {
+        match polled {
+            Polled::Running {
+                before,
+                now,
+                stored,
+            } => (before, now, stored),
+            Polled::Idle => panic!("idle"),
+            Polled::Done(n) => panic!("done: {n:?}"),
+        }
+    }
+
+    fn key(n: u32) -> IssueKey {
+        IssueKey::new(2025, n)
+    }
+
+    #[test]
+    fn progress_follows_the_feeds_the_waits_and_the_pages_and_counts_what_is_new() {
+        let (mut updating, tx, _) = watched();
+        let (before, now, stored) = running(updating.poll());
+        assert_eq!(before, now);
+        assert!(!stored);
+        assert_eq!(
+            said(&now.unwrap(), Lang::En),
+            ["updating the feeds (Esc cancels)", "updating · Esc cancels"]
+        );
+        let feed = "应急中心 (http://127.0.0.1:9/f.xml)".to_string();
+        tx.send(News::Event(Event::Feed {
+            index: 1,
+            of: 2,
+            feed: feed.clone(),
+        }))
+        .unwrap();
+        tx.send(News::Event(Event::Waiting {
+            host: "127.0.0.1".into(),
+            wait: Duration::from_millis(900),
+        }))
+        .unwrap();
+        let (_, now, _) = running(updating.poll());
+        assert_eq!(
+            said(&now.unwrap(), Lang::Zh),
+            [
+                "正在更新订阅源 1/2：等待 0.9 秒再请求 127.0.0.1（Esc 取消）",
+                "订阅源 1/2 · Esc 取消"
+            ]
+        );
+        // Said until the wait is over: the request after it says nothing.
+        tx.send(News::Event(Event::Waiting {
+            host: "127.0.0.1".into(),
+            wait: Duration::from_millis(1),
+        }))
+        .unwrap();
+        running(updating.poll());
+        std::thread::sleep(Duration::from_millis(5));
+        let (_, now, _) = running(updating.poll());
+        assert_eq!(
+            said(&now.unwrap(), Lang::En)[0],
+            format!("updating feed 1/2 (Esc cancels): {feed}")
+        );
+        for (n, outcome) in [
+            (3, ImportOutcome::New),
+            (2, ImportOutcome::Unchanged),
+            (4, ImportOutcome::New),
+        ] {
+            tx.send(News::Event(Event::Stored {
+                key: key(n),
+                outcome,
+            }))
+            .unwrap();
+        }
+        let (_, now, stored) = running(updating.poll());
+        assert!(stored, "a new issue is the point to reload");
+        assert_eq!(
+            said(&now.unwrap(), Lang::En)[0],
+            format!("updating feed 1/2, 2 new so far (Esc cancels): {feed}")
+        );
+        assert_eq!(
+            updating.new_issues(),
+            &HashSet::from([key(3), key(4)]),
+            "the list marks them"
+        );
+        tx.send(News::Event(Event::Stored {
+            key: key(2),
+            outcome: ImportOutcome::Unchanged,
+        }))
+        .unwrap();
+        assert!(!running(updating.poll()).2, "nothing changed, no reload");
+        tx.send(News::Event(Event::Page {
+            url: "http://127.0.0.1:9/s?\u{1b}[31mx".into(),
+            done: 1,
+            planned: 3,
+        }))
+        .unwrap();
+        let (_, now, _) = running(updating.poll());
+        assert_eq!(
+            said(&now.unwrap(), Lang::En),
+            [
+                "updating: page 1/3, 2 new so far (Esc cancels): http://127.0.0.1:9/s?x",
+                "updating: page 1/3, 2 new so far (Esc cancels)",
+                "page 1/3 · Esc cancels"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_summary_names_the_new_issues_and_the_first_failed_feed() {
+        let (mut updating, tx, _) = watched();
+        let ok = FeedReport {
+            feed: Subscription::new("http://127.0.0.1:9/a.xml"),
+            outcome: FeedOutcome::Read,
+            items: 2,
+            stored: vec![(key(6), ImportOutcome::New), (key(7), ImportOutcome::New)],
+            skipped: Vec::new(),
+            unreadable: Vec::new(),
+        };
+        let bad = FeedReport {
+            feed: Subscription {
+                name: Some("应急中心".into()),
+                url: "http://127.0.0.1:9/gone".into(),
+            },
+            outcome: FeedOutcome::Failed(feed::FeedError::Fetch(FetchError::Status {
+                code: 404,
+                reason: "Not Found".into(),
+            })),
+            items: 0,
+            stored: Vec::new(),
+            skipped: Vec::new(),
+            unreadable: Vec::new(),
+        };
+        let report = UpdateReport {
+            feeds: vec![ok, bad],
+            new: vec![key(6), key(7)],
+            ..UpdateReport::default()
+        };
+        tx.send(News::Done(Box::new(report))).unwrap();
+        let Polled::Done(summary) = updating.poll() else {
+            panic!("not done");
+        };
+        assert!(summary.error, "a failed feed shows as an error");
+        assert_eq!(
+            said(&summary, Lang::En),
+            [
+                "2 new: 2025-6, 2025-7; 1 feed failed: 应急中心 (http://127.0.0.1:9/gone): \
+                 HTTP status 404 Not Found",
+                "2 new; 1 failed"
+            ]
+        );
+        assert_eq!(said(&summary, Lang::Zh)[1], "新增 2 期；1 项失败");
+        assert!(!updating.is_running());
+        assert_eq!(updating.wait(), None, "no on_new configured");
+        assert_eq!(updating.new_issues().len(), 2);
+        assert!(matches!(updating.poll(), Polled::Idle));
+    }
+
+    #[test]
+    fn esc_cancels_and_the_update_is_followed_until_its_report() {
+        let (mut updating, tx, cancel) = watched();
+        assert_eq!(
+            updating.busy().map(|b| said(&b, Lang::En)),
+            Some(vec![
+                "still updating the feeds; Esc cancels it".to_string(),
+                "still updating · Esc".to_string()
+            ])
+        );
+        let said_then = updating.cancel().unwrap();
+        assert!(cancel.is_cancelled(), "the thread is told");
+        assert_eq!(said_then.forms[0], FeedTui::Cancelling.into());
+        assert_eq!(updating.busy(), Some(said_then), "R and F wait for it");
+        let (_, now, _) = running(updating.poll());
+        assert_eq!(now, None, "no progress over the cancellation");
+        tx.send(News::Done(Box::new(UpdateReport {
+            cancelled: true,
+            ..UpdateReport::default()
+        })))
+        .unwrap();
+        let Polled::Done(summary) = updating.poll() else {
+            panic!("not done");
+        };
+        assert_eq!(
+            said(&summary, Lang::En),
+            ["update cancelled: nothing new", "cancelled: nothing new"]
+        );
+        assert!(!summary.error);
+        assert_eq!(updating.busy(), None);
+    }
+
+    #[test]
+    fn a_thread_that_ends_without_a_report_or_cannot_open_the_cache_says_so() {
+        let (mut updating, tx, _) = watched();
+        drop(tx);
+        let Polled::Done(lost) = updating.poll() else {
+            panic!("not done");
+        };
+        assert_eq!(lost, Notice::error(FeedTui::Lost));
+        let (mut updating, tx, _) = watched();
+        tx.send(News::Failed(Msg::Issues(1))).unwrap();
+        let Polled::Done(failed) = updating.poll() else {
+            panic!("not done");
+        };
+        assert!(failed.error);
+        assert!(said(&failed, Lang::En)[0].starts_with("cannot update the feeds: "));
+    }
+
+    #[test]
+    fn nothing_starts_without_a_file_feeds_or_a_writable_cache() {
+        let mut updating = Updating::default();
+        let cache = || Some(PathBuf::from("/nonexistent/zhoubao-test/cache.db"));
+        assert_eq!(
+            updating.start(None, false, Lang::En),
+            Notice::with_short(FeedTui::Demo, FeedTui::DemoShort, false)
+        );
+        let no_feeds = updating.start(cache(), false, Lang::En);
+        assert_eq!(
+            said(&no_feeds, Lang::En)[1],
+            "no feeds: zhoubao config shows [[feed]]"
+        );
+        updating.configure(FeedSettings {
+            feeds: vec![Subscription::new("http://127.0.0.1:9/f.xml")],
+            ..FeedSettings::default()
+        });
+        assert_eq!(
+            updating.start(cache(), true, Lang::En),
+            Notice::with_short(FeedTui::ReadOnly, FeedTui::ReadOnlyShort, true)
+        );
+        assert!(!updating.is_running());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn on_new_hears_the_new_keys_after_the_update_and_a_failure_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("keys");
+        let program = vec![
+            "sh".to_string(),
+            "-c".to_string(),
+            "printf '%s\\n' \"$@\" > \"$0\"; echo noise; echo noise >&2".to_string(),
+            out.display().to_string(),
+        ];
+        let (mut updating, tx, _) = watched();
+        updating.configure(FeedSettings {
+            on_new: Some(program),
+            ..FeedSettings::default()
+        });
+        let report = UpdateReport {
+            new: vec![key(6), key(7)],
+            ..UpdateReport::default()
+        };
+        tx.send(News::Done(Box::new(report))).unwrap();
+        assert!(matches!(updating.poll(), Polled::Done(_)));
+        assert_eq!(updating.wait(), Some(POLL_EVERY), "on_new is watched");
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while updating.wait().is_some() && std::time::Instant::now() < deadline {
+            assert_eq!(updating.poll_notify(), None);
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "2025-6\n2025-7\n");
+
+        let (mut updating, tx, _) = watched();
+        updating.configure(FeedSettings {
+            on_new: Some(vec!["false".to_string()]),
+            ..FeedSettings::default()
+        });
+        let report = UpdateReport {
+            new: vec![key(8)],
+            ..UpdateReport::default()
+        };
+        tx.send(News::Done(Box::new(report))).unwrap();
+        assert!(matches!(updating.poll(), Polled::Done(_)));
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        let mut problem = None;
+        while problem.is_none() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+            problem = updating.poll_notify();
+        }
+        assert_eq!(
+            problem,
+            Some(NotifyProblem::Status {
+                program: "false".into(),
+                code: Some(1)
+            })
+        );
+    }
+}
