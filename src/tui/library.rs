@@ -152,6 +152,12 @@ pub trait Library {
     fn fetcher(&self, _options: &crate::fetch::FetchOptions) -> Option<Arc<dyn PageFetcher>> {
         None
     }
+    /// The cache file `R`'s update stores into through a connection of
+    /// its own (so the generation changes as issues arrive); None when the
+    /// library is no file, as the demo.
+    fn cache_path(&self) -> Option<std::path::PathBuf> {
+        None
+    }
 }
 
 /// Whether `error` is another process holding the cache's lock: worth
@@ -402,6 +408,10 @@ impl Library for crate::store::Store {
         // request is made, and says why.
         let path = self.path()?.to_path_buf();
         Some(Arc::new(CacheFetcher::new(path, options.clone())))
+    }
+
+    fn cache_path(&self) -> Option<std::path::PathBuf> {
+        self.path().map(std::path::Path::to_path_buf)
     }
 
     fn read_only(&self) -> bool {
