@@ -103,6 +103,8 @@ pub enum Action {
     FetchPage,
     /// Not a key: take a running fetch's news. Sent by the event loop.
     PollFetch,
+    /// `R`: update every configured feed in the background.
+    UpdateFeeds,
     /// Not a key: take a running feed update's news (and `on_new`'s end).
     /// Sent by the event loop.
     PollUpdate,

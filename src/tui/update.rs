@@ -166,6 +166,7 @@ pub fn update(app: &mut App, action: Action) {
         },
         Action::FetchPage => start_fetch(app),
         Action::PollFetch => poll_fetch(app),
+        Action::UpdateFeeds => app.start_update(),
         Action::PollUpdate => poll_update(app),
         Action::Click { column, row } => click(app, column, row),
         Action::Scroll { column, row, down } => wheel(app, column, row, down),
