@@ -1,6 +1,7 @@
 //! The words of the TUI's `R` (updating every configured feed in the
 //! background), in both languages side by side: its progress line, its
-//! summary and why it does not start; the longer lines with a form for a
+//! summary and why it does not start, and the notice on start that the
+//! cache is behind (and what to do); the longer lines with forms for a
 //! narrow screen, the status line showing the longest that fits. A part of
 //! [`super::FeedMsg`] (`FeedMsg::Tui`); same rules as messages.rs.
 
@@ -85,6 +86,30 @@ pub enum FeedTui {
     CannotStart(Box<Msg>),
     /// The update's thread ended without its report.
     Lost,
+    /// On start: the newest issue with text (None: none has text) is
+    /// `behind` issues behind the newest known; what to do, with the keys
+    /// that update and fetch (empty when unbound). The whole of it, then
+    /// a middle and a short form.
+    Behind {
+        with_text: Option<String>,
+        behind: usize,
+        newest: String,
+        update: String,
+        fetch: String,
+    },
+    BehindMedium {
+        with_text: Option<String>,
+        behind: usize,
+        newest: String,
+        update: String,
+        fetch: String,
+    },
+    BehindShort {
+        with_text: Option<String>,
+        behind: usize,
+        update: String,
+        fetch: String,
+    },
 }
 
 impl From<FeedTui> for Msg {
@@ -119,6 +144,30 @@ fn step_en(step: &UpdateStep) -> (String, &str) {
         UpdateStep::Page { done, planned, url } => {
             (format!("updating: page {done}/{planned}"), url)
         }
+    }
+}
+
+/// What to do about being behind: the keys that update and fetch, those
+/// bound; `short` names the update only.
+fn todo(update: &str, fetch: &str, short: bool, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if !update.is_empty() {
+        parts.push(match lang {
+            Lang::Zh => format!("{update} 更新"),
+            Lang::En => format!("{update} updates"),
+        });
+    }
+    // The short form names the update alone when it can.
+    if !fetch.is_empty() && (!short || parts.is_empty()) {
+        parts.push(match lang {
+            Lang::Zh => format!("{fetch} 获取"),
+            Lang::En => format!("{fetch} fetches"),
+        });
+    }
+    match (parts.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, Lang::Zh) => format!("：{}", parts.join("，")),
+        (false, Lang::En) => format!(": {}", parts.join(", ")),
     }
 }
 
@@ -333,6 +382,90 @@ impl FeedTui {
             (CannotStart(why), En) => format!("cannot update the feeds: {}", why.text(En)).into(),
             (Lost, Zh) => "更新意外中止；已保存的都完整保存了".into(),
             (Lost, En) => "the update stopped unexpectedly; what it stored is stored whole".into(),
+            (
+                Behind {
+                    with_text,
+                    behind,
+                    newest,
+                    update,
+                    fetch,
+                },
+                lang,
+            ) => {
+                let how_far = super::FeedMsg::Behind {
+                    with_text: with_text.clone(),
+                    behind: *behind,
+                    newest: newest.clone(),
+                };
+                let todo = todo(update, fetch, false, lang);
+                format!("{}{todo}", how_far.text(lang)).into()
+            }
+            (
+                BehindMedium {
+                    with_text,
+                    behind,
+                    newest,
+                    update,
+                    fetch,
+                },
+                Zh,
+            ) => {
+                let todo = todo(update, fetch, false, Zh);
+                match with_text {
+                    Some(t) => format!("正文最新到 {t}，落后 {newest} 共 {behind} 期{todo}"),
+                    None => format!("都还没有正文，最新 {newest}{todo}"),
+                }
+                .into()
+            }
+            (
+                BehindMedium {
+                    with_text,
+                    behind,
+                    newest,
+                    update,
+                    fetch,
+                },
+                En,
+            ) => {
+                let todo = todo(update, fetch, false, En);
+                match with_text {
+                    Some(t) => format!("text to {t}, {behind} behind {newest}{todo}"),
+                    None => format!("none with text, newest {newest}{todo}"),
+                }
+                .into()
+            }
+            (
+                BehindShort {
+                    with_text,
+                    behind,
+                    update,
+                    fetch,
+                },
+                Zh,
+            ) => {
+                let todo = todo(update, fetch, true, Zh);
+                match with_text {
+                    Some(_) => format!("落后 {behind} 期{todo}"),
+                    None => format!("还没有正文{todo}"),
+                }
+                .into()
+            }
+            (
+                BehindShort {
+                    with_text,
+                    behind,
+                    update,
+                    fetch,
+                },
+                En,
+            ) => {
+                let todo = todo(update, fetch, true, En);
+                match with_text {
+                    Some(_) => format!("{behind} behind{todo}"),
+                    None => format!("no text yet{todo}"),
+                }
+                .into()
+            }
         }
     }
 
@@ -363,7 +496,7 @@ impl FeedTui {
             items_failed: items,
             pages_failed: pages,
         };
-        vec![
+        let mut all = vec![
             Progress {
                 step: UpdateStep::Starting,
                 waiting: None,
@@ -418,6 +551,34 @@ impl FeedTui {
             ReadOnlyShort,
             CannotStart(why()),
             Lost,
-        ]
+        ];
+        let keys = [("R", "F"), ("R", ""), ("", "F"), ("", "")];
+        for (with_text, (update, fetch)) in [Some("2025-7".to_string()), None]
+            .into_iter()
+            .flat_map(|t| keys.map(|k| (t.clone(), k)))
+        {
+            let (update, fetch) = (update.to_string(), fetch.to_string());
+            all.push(Behind {
+                with_text: with_text.clone(),
+                behind: 48,
+                newest: "2026-36".into(),
+                update: update.clone(),
+                fetch: fetch.clone(),
+            });
+            all.push(BehindMedium {
+                with_text: with_text.clone(),
+                behind: 48,
+                newest: "2026-36".into(),
+                update: update.clone(),
+                fetch: fetch.clone(),
+            });
+            all.push(BehindShort {
+                with_text,
+                behind: 48,
+                update,
+                fetch,
+            });
+        }
+        all
     }
 }

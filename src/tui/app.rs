@@ -119,6 +119,7 @@ impl App {
         };
         app.list.rebuild(&app.catalog, None);
         app.greet();
+        app.say_if_behind();
         if app.session.read_only() && app.status.message.is_none() {
             app.status.set_message(app.ui.say(Screen::ReadOnlyMarks));
         }
@@ -162,6 +163,18 @@ impl App {
         new.reverse();
         self.status
             .set_message(self.ui.say(Screen::Greeting { new, when }));
+    }
+
+    /// The start-up line when the cache is behind: how far, and what to do
+    /// (`R`, `F`). It says more than the greeting, which it replaces.
+    fn say_if_behind(&mut self) {
+        let (keys, lang) = (&self.ui.keys, self.ui.lang);
+        let (update, fetch) = (keys.label_of("update", lang), keys.label_of("fetch", lang));
+        if let Some(notice) =
+            super::state::updating::behind_notice(&self.catalog.summaries, &update, &fetch)
+        {
+            self.status.notice(&self.ui, &notice);
+        }
     }
 
     /// Fetches (`F`) and updates (`R`) with the config's `[fetch]`

@@ -18,7 +18,7 @@ use crate::feed::{
 };
 use crate::fetch::{Cancel, FetchError, FetchOptions};
 use crate::i18n::{FeedMsg, FeedTui, Lang, Localized, Msg, Os, UpdateStep};
-use crate::model::{ImportOutcome, IssueKey};
+use crate::model::{ImportOutcome, IssueKey, IssueSummary};
 
 /// How often the event loop looks for news while an update runs.
 pub const POLL_EVERY: Duration = Duration::from_millis(100);
@@ -335,6 +335,44 @@ fn follow(job: &mut Job, new: &mut HashSet<IssueKey>, event: Event) -> bool {
         Event::FeedDone(_) | Event::PageDone { .. } => job.waiting = None,
     }
     false
+}
+
+/// What the status line says on start when the newest issue with text is
+/// behind the newest known one (titles, 近期回顾 lines and title-only
+/// copies name newer issues than any text brought), with the keys that
+/// update (`R`) and fetch (`F`), empty when unbound; None when it is not
+/// behind.
+pub fn behind_notice(issues: &[IssueSummary], update: &str, fetch: &str) -> Option<Notice> {
+    let b = feed::Behind::of(issues)?;
+    let with_text = b.newest_with_text.map(|k| k.to_string());
+    let newest = b.newest_known.to_string();
+    let (update, fetch) = (update.to_string(), fetch.to_string());
+    let forms = [
+        FeedTui::Behind {
+            with_text: with_text.clone(),
+            behind: b.behind,
+            newest: newest.clone(),
+            update: update.clone(),
+            fetch: fetch.clone(),
+        },
+        FeedTui::BehindMedium {
+            with_text: with_text.clone(),
+            behind: b.behind,
+            newest,
+            update: update.clone(),
+            fetch: fetch.clone(),
+        },
+        FeedTui::BehindShort {
+            with_text,
+            behind: b.behind,
+            update,
+            fetch,
+        },
+    ];
+    Some(Notice {
+        forms: forms.into_iter().map(Msg::from).collect(),
+        error: false,
+    })
 }
 
 /// The status line at the end: the new issues, then what failed.
