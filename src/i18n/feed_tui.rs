@@ -1,7 +1,8 @@
 //! The words of the TUI's `R` (updating every configured feed in the
 //! background), in both languages side by side: its progress line, its
-//! summary and why it does not start, and the notice on start that the
-//! cache is behind (and what to do); the longer lines with forms for a
+//! summary and why it does not start, the notice on start that the cache
+//! is behind and the detail pane's note on an issue whose imported copies
+//! held no text (each with what to do); the longer lines with forms for a
 //! narrow screen, the status line showing the longest that fits. A part of
 //! [`super::FeedMsg`] (`FeedMsg::Tui`); same rules as messages.rs.
 
@@ -107,6 +108,14 @@ pub enum FeedTui {
     BehindShort {
         with_text: Option<String>,
         behind: usize,
+        update: String,
+        fetch: String,
+    },
+    /// The detail pane of an issue not held in full whose `copies`
+    /// imported copies all held no article text; the keys that update and
+    /// fetch (empty when unbound).
+    EmptyCopies {
+        copies: usize,
         update: String,
         fetch: String,
     },
@@ -401,6 +410,61 @@ impl FeedTui {
                 format!("{}{todo}", how_far.text(lang)).into()
             }
             (
+                EmptyCopies {
+                    copies,
+                    update,
+                    fetch,
+                },
+                Zh,
+            ) => {
+                let what = match copies {
+                    1 => "未缓存：导入的那一份没有正文（空白页面或只有标题）".to_string(),
+                    n => format!("未缓存：导入的 {n} 份都没有正文（空白页面或只有标题）"),
+                };
+                let mut todo = Vec::new();
+                if !update.is_empty() {
+                    todo.push(format!("按 {update} 更新订阅源"));
+                }
+                if !fetch.is_empty() {
+                    todo.push(format!("按 {fetch} 从网上获取有正文的一份"));
+                }
+                if todo.is_empty() {
+                    what.into()
+                } else {
+                    format!("{what}；{}", todo.join("，或")).into()
+                }
+            }
+            (
+                EmptyCopies {
+                    copies,
+                    update,
+                    fetch,
+                },
+                En,
+            ) => {
+                let what = match copies {
+                    1 => "not cached: the imported copy held no article text (an empty page \
+                          or a title only)"
+                        .to_string(),
+                    n => format!(
+                        "not cached: the {n} imported copies held no article text (empty \
+                         pages or titles only)"
+                    ),
+                };
+                let mut todo = Vec::new();
+                if !update.is_empty() {
+                    todo.push(format!("{update} updates the feeds"));
+                }
+                if !fetch.is_empty() {
+                    todo.push(format!("{fetch} fetches a copy with text"));
+                }
+                if todo.is_empty() {
+                    what.into()
+                } else {
+                    format!("{what}; {}", todo.join(", or ")).into()
+                }
+            }
+            (
                 BehindMedium {
                     with_text,
                     behind,
@@ -553,6 +617,13 @@ impl FeedTui {
             Lost,
         ];
         let keys = [("R", "F"), ("R", ""), ("", "F"), ("", "")];
+        for (copies, (update, fetch)) in [1, 2].into_iter().flat_map(|c| keys.map(|k| (c, k))) {
+            all.push(EmptyCopies {
+                copies,
+                update: update.into(),
+                fetch: fetch.into(),
+            });
+        }
         for (with_text, (update, fetch)) in [Some("2025-7".to_string()), None]
             .into_iter()
             .flat_map(|t| keys.map(|k| (t.clone(), k)))

@@ -386,7 +386,13 @@ impl App {
                 // Once per selection, never per frame.
                 let weeks = &self.catalog.weeks;
                 let comparisons = IssueComparisons::compute(weeks, key, &d.summary.figures);
-                DetailDoc::from_detail(&d, &comparisons, &self.ui)
+                // A count the cache cannot give leaves the plain note.
+                let empty = if d.summary.cached {
+                    0
+                } else {
+                    self.session.library().empty_copies(key).unwrap_or(0)
+                };
+                DetailDoc::from_detail_noting(&d, &comparisons, empty, &self.ui)
             }
             Ok(None) => match self.catalog.get(key) {
                 Some(s) => DetailDoc::from_summary(s, &self.ui),

@@ -152,6 +152,13 @@ pub trait Library {
     fn fetcher(&self, _options: &crate::fetch::FetchOptions) -> Option<Arc<dyn PageFetcher>> {
         None
     }
+    /// How many stored copies of `key` are its own but held no article
+    /// text (an empty page, a title-only repost): the detail pane of an
+    /// issue not held in full then says its imported copy was empty rather
+    /// than only that it is not cached.
+    fn empty_copies(&self, _key: IssueKey) -> LibraryResult<usize> {
+        Ok(0)
+    }
     /// The cache file `R`'s update stores into through a connection of
     /// its own (so the generation changes as issues arrive); None when the
     /// library is no file, as the demo.
@@ -412,6 +419,10 @@ impl Library for crate::store::Store {
 
     fn cache_path(&self) -> Option<std::path::PathBuf> {
         self.path().map(std::path::Path::to_path_buf)
+    }
+
+    fn empty_copies(&self, key: IssueKey) -> LibraryResult<usize> {
+        Ok(crate::store::Store::empty_copies(self, key)?)
     }
 
     fn read_only(&self) -> bool {
