@@ -61,19 +61,25 @@ impl Job {
             .filter(|(_, wait, since)| since.elapsed() < *wait)
             .map(|(host, wait, _)| (host.clone(), format!("{:.1}", wait.as_secs_f64())));
         (!self.cancelled).then(|| {
-            let progress = |named| FeedTui::Progress {
+            // The whole line names the feed (or page) or the host waited
+            // for; the middle form only where it is and what is new.
+            let whole = FeedTui::Progress {
                 step: self.step.clone(),
                 waiting: waiting.clone(),
                 new: self.new,
-                named,
+                named: true,
             };
-            // The name shows only where the line says where it is.
-            let named = waiting.is_none() && self.step != UpdateStep::Starting;
+            let middle = FeedTui::Progress {
+                step: self.step.clone(),
+                waiting: None,
+                new: self.new,
+                named: false,
+            };
             let mut forms: Vec<Msg> = Vec::with_capacity(3);
-            if named {
-                forms.push(progress(true).into());
+            if waiting.is_some() || self.step != UpdateStep::Starting {
+                forms.push(whole.into());
             }
-            forms.push(progress(false).into());
+            forms.push(middle.into());
             forms.push(FeedTui::ProgressShort(self.step.clone()).into());
             Notice {
                 forms,

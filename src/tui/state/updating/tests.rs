@@ -68,6 +68,7 @@ fn progress_follows_the_feeds_the_waits_and_the_pages_and_counts_what_is_new() {
         said(&now.unwrap(), Lang::Zh),
         [
             "正在更新订阅源 1/2：等待 0.9 秒再请求 127.0.0.1（Esc 取消）",
+            "正在更新订阅源 1/2（Esc 取消）",
             "订阅源 1/2 · Esc 取消"
         ]
     );
