@@ -396,7 +396,7 @@ fn summary(report: &UpdateReport) -> Notice {
         .filter(|(_, e)| *e != FetchError::Cancelled)
         .count()
         + pages.stopped.as_ref().map_or(0, |s| s.not_stored);
-    let full = FeedTui::Done {
+    let done = |first_failed| FeedTui::Done {
         cancelled: report.cancelled,
         new: report.new.len(),
         keys: feed::keys_text(&report.new),
@@ -405,12 +405,24 @@ fn summary(report: &UpdateReport) -> Notice {
         items_failed,
         pages_failed,
     };
-    let short = FeedTui::DoneShort {
-        cancelled: report.cancelled,
-        new: report.new.len(),
-        failed: failed.len() + items_failed + pages_failed,
-    };
-    Notice::with_short(full, short, report.failed_any())
+    let mut forms: Vec<Msg> = Vec::with_capacity(3);
+    // The failed feed's name and reason, where there is room for them.
+    if first_failed.is_some() {
+        forms.push(done(first_failed).into());
+    }
+    forms.push(done(None).into());
+    forms.push(
+        FeedTui::DoneShort {
+            cancelled: report.cancelled,
+            new: report.new.len(),
+            failed: failed.len() + items_failed + pages_failed,
+        }
+        .into(),
+    );
+    Notice {
+        forms,
+        error: report.failed_any(),
+    }
 }
 
 #[cfg(test)]

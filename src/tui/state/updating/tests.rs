@@ -170,10 +170,11 @@ fn the_summary_names_the_new_issues_and_the_first_failed_feed() {
         [
             "2 new: 2025-6, 2025-7; 1 feed failed: 应急中心 (http://127.0.0.1:9/gone): \
              HTTP status 404 Not Found",
+            "2 new: 2025-6, 2025-7; 1 feed failed",
             "2 new; 1 failed"
         ]
     );
-    assert_eq!(said(&summary, Lang::Zh)[1], "新增 2 期；1 项失败");
+    assert_eq!(said(&summary, Lang::Zh)[2], "新增 2 期；1 项失败");
     assert!(!updating.is_running());
     assert_eq!(updating.wait(), None, "no on_new configured");
     assert_eq!(updating.new_issues().len(), 2);
