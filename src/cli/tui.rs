@@ -1,5 +1,5 @@
 //! `zhoubao` without a command: the TUI on the cache, with the config's
-//! key map, theme, browser and fetch settings.
+//! key map, theme, browser, fetch settings and feeds.
 
 use std::process::ExitCode;
 
@@ -24,6 +24,11 @@ pub fn run(store: Store, open: Option<IssueKey>, config: Config, lang: Lang) -> 
             delay: config.fetch.delay,
             user_agent: config.fetch.user_agent,
             ..fetch::FetchOptions::default()
+        },
+        feeds: crate::tui::state::updating::FeedSettings {
+            feeds: config.feeds,
+            on_new: config.on_new,
+            update_on_start: config.update_on_start,
         },
     };
     // The browser draws through stdout itself: no lock held here.

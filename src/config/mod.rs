@@ -2,10 +2,11 @@
 //! (`$XDG_CONFIG_HOME/zhoubao/` on Linux), or wherever `--config PATH` /
 //! `ZHOUBAO_CONFIG` points. It becomes the TUI's key map, theme and
 //! language, the browser command, the default cache path, the fetch
-//! settings and the feeds `zhoubao update` reads. A missing default file
-//! means the defaults; a missing file named explicitly, a syntax error, an
-//! unknown key or a bad value is refused with one line naming the file,
-//! the line and the key.
+//! settings, and the feeds `zhoubao update` and the TUI's `R` read (and
+//! whether the TUI starts with `R`). A missing default file means the
+//! defaults; a missing file named explicitly, a syntax error, an unknown
+//! key or a bad value is refused with one line naming the file, the line
+//! and the key.
 //! `zhoubao config` prints the complete default file (template.rs).
 
 mod error;
@@ -54,6 +55,8 @@ pub struct Config {
     pub feeds: Vec<Subscription>,
     /// Run after an update that stored new issues, their keys appended.
     pub on_new: Option<Vec<String>>,
+    /// The TUI starts updating the feeds (`R`) as it opens.
+    pub update_on_start: bool,
 }
 
 /// The file as written; every field optional so defaults fill the rest.
@@ -72,6 +75,8 @@ struct File {
     #[serde(default)]
     fetch: FetchFile,
     on_new: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    update_on_start: bool,
     #[serde(default, rename = "feed")]
     feeds: Vec<FeedFile>,
 }
@@ -278,6 +283,7 @@ impl Config {
             fetch,
             feeds,
             on_new: file.on_new.map(Spanned::into_inner),
+            update_on_start: file.update_on_start,
         })
     }
 }

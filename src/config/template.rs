@@ -57,9 +57,14 @@ pub fn default_file(path: Option<PathBuf>) -> String {
 # in the platform data directory).
 #   db = "/home/me/zhoubao/cache.db"
 
-# A program `zhoubao update` runs after it stored new issues, with their
-# keys (2025-3 ...) as its last arguments; run directly, no shell.
+# A program `zhoubao update` (and the TUI's update, quietly) runs after it
+# stored new issues, with their keys (2025-3 ...) as its last arguments;
+# run directly, no shell.
 #   on_new = ["notify-send", "New bulletins"]
+
+# Whether the TUI starts updating every [[feed]] as it opens, as if `R`
+# were pressed.
+# update_on_start = false
 
 [keys]
 # Each action listed gets exactly the keys given; [] unbinds it. A key is

@@ -71,6 +71,8 @@ fn the_printed_default_file_parses_back_to_the_defaults_with_every_line_uncommen
     assert_eq!(c.keys, KeyMap::default());
     assert_eq!(c.theme, Theme::builtin(ThemeName::Dark));
     assert_eq!(c.fetch, Fetch::default());
+    assert!(active.contains("\nupdate_on_start = false"), "{active}");
+    assert!(!c.update_on_start);
     // Every remappable action and every theme element is in the file.
     for e in KeyMap::default().entries() {
         if let Some(name) = e.binding.name {
@@ -98,6 +100,21 @@ fn the_printed_default_file_parses_back_to_the_defaults_with_every_line_uncommen
 }
 
 #[test]
+fn update_on_start_is_a_yes_or_no() {
+    assert!(
+        parse("update_on_start = true\n")
+            .expect("valid")
+            .update_on_start
+    );
+    assert!(
+        !parse("update_on_start = false\n")
+            .expect("valid")
+            .update_on_start
+    );
+    assert!(refused("update_on_start = \"yes\"\n").starts_with("my.toml:1: update_on_start: "));
+}
+
+#[test]
 fn feeds_are_read_in_order_and_a_bad_or_repeated_address_is_refused_at_its_line() {
     let c = parse(
         "on_new = [\"notify-send\"]\n[[feed]]\nurl = \"https://a.example/feed.atom\"\n\
@@ -105,6 +122,7 @@ fn feeds_are_read_in_order_and_a_bad_or_repeated_address_is_refused_at_its_line(
     )
     .expect("valid");
     assert_eq!(c.on_new, Some(vec!["notify-send".to_string()]));
+    assert!(!c.update_on_start, "off unless set");
     let urls: Vec<(&str, Option<&str>)> = c
         .feeds
         .iter()
@@ -450,7 +468,7 @@ fn toml_mistakes_read_in_chinese_with_their_line_and_column() {
     assert_eq!(
         zh("colour = 1\n"),
         "my.toml:1: colour: TOML 错误（第 1 列）：没有 `colour` 这一项；可用的有 `language`, \
-         `browser`, `db`, `keys`, `theme`, `fetch`, `on_new`, `feed`"
+         `browser`, `db`, `keys`, `theme`, `fetch`, `on_new`, `update_on_start`, `feed`"
     );
     assert_eq!(
         zh("[keys]\nquit = \"q\"\n"),

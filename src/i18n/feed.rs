@@ -1,7 +1,8 @@
 //! The words of `zhoubao update`, `zhoubao feeds` and the feeds' part of
 //! the TUI, in both languages side by side: why a feed was not read, the
-//! summary, the "behind" notice and `on_new`'s problems. A section of the
-//! message table ([`super::Msg::Feed`]); same rules as messages.rs.
+//! summary, the "behind" notice and `on_new`'s problems (the TUI's `R`
+//! keeps its own in feed_tui.rs). A section of the message table
+//! ([`super::Msg::Feed`]); same rules as messages.rs.
 
 use std::borrow::Cow;
 
@@ -82,6 +83,8 @@ pub enum FeedMsg {
         program: String,
         secs: u64,
     },
+    /// The TUI's `R` (feed_tui.rs).
+    Tui(super::FeedTui),
 }
 
 impl From<FeedMsg> for Msg {
@@ -271,6 +274,7 @@ impl FeedMsg {
                 format!("on_new: {program} still runs after {secs} s; left to finish on its own")
                     .into()
             }
+            (Tui(m), lang) => m.text(lang),
         }
     }
 
@@ -351,5 +355,8 @@ impl FeedMsg {
                 secs: 30,
             },
         ]
+        .into_iter()
+        .chain(super::FeedTui::samples().into_iter().map(Tui))
+        .collect()
     }
 }

@@ -16,6 +16,7 @@ mod cache;
 mod cmd;
 mod compare;
 mod feed;
+mod feed_tui;
 mod fetch;
 mod images;
 mod localized;
@@ -29,6 +30,7 @@ pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
 pub use compare::{Compare, Standing};
 pub use feed::FeedMsg;
+pub use feed_tui::{FeedTui, UpdateStep};
 pub use fetch::Fetch;
 pub use images::Images;
 pub(crate) use localized::english_display;
@@ -155,6 +157,7 @@ mod tests {
             include_str!("cmd.rs"),
             include_str!("compare.rs"),
             include_str!("feed.rs"),
+            include_str!("feed_tui.rs"),
             include_str!("fetch.rs"),
             include_str!("images.rs"),
             include_str!("localized.rs"),

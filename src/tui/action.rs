@@ -95,13 +95,19 @@ pub enum Action {
     ZoomOut,
     /// Show or hide the same weeks a year earlier.
     ToggleYearEarlier,
-    /// Esc in normal mode: cancel a fetch, else clear the message and the
-    /// search highlight; with nothing to clear, back to the list.
+    /// Esc in normal mode: cancel a fetch or a feed update, else clear the
+    /// message and the search highlight; with nothing to clear, back to
+    /// the list.
     Dismiss,
     /// `F`: fetch the shown issue or the selected 近期回顾 line's from the web.
     FetchPage,
     /// Not a key: take a running fetch's news. Sent by the event loop.
     PollFetch,
+    /// `R`: update every configured feed in the background.
+    UpdateFeeds,
+    /// Not a key: take a running feed update's news (and `on_new`'s end).
+    /// Sent by the event loop.
+    PollUpdate,
     Click {
         column: u16,
         row: u16,

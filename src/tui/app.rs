@@ -24,6 +24,7 @@ use super::state::prompt::{Prompt, Saved};
 use super::state::search::{SearchState, SEARCH_BUDGET};
 use super::state::session::{Marked, Reload, Session};
 use super::state::status::StatusLine;
+use super::state::updating::{FeedSettings, Updating};
 use super::ui::Ui;
 use super::view::detail::{DetailDoc, LinkTarget};
 use super::view::layout::{self, Panes};
@@ -62,6 +63,8 @@ pub struct App {
     pub(super) session: Session,
     /// `F`: the fetcher and the fetch under way.
     pub(super) fetching: Fetching,
+    /// `R`: the feeds, the update under way, the issues it brought.
+    pub(super) updating: Updating,
     pub(super) opener: UrlOpener,
     /// A URL `y` asked to copy; the event loop writes the OSC 52 sequence.
     pub(super) clipboard: Option<String>,
@@ -108,6 +111,7 @@ impl App {
             quit: false,
             session,
             fetching: Fetching::new(fetcher),
+            updating: Updating::default(),
             opener: Box::new(|url| super::browser::open_in_browser(None, url)),
             clipboard: None,
             search_budget: SEARCH_BUDGET,
@@ -115,6 +119,7 @@ impl App {
         };
         app.list.rebuild(&app.catalog, None);
         app.greet();
+        app.say_if_behind();
         if app.session.read_only() && app.status.message.is_none() {
             app.status.set_message(app.ui.say(Screen::ReadOnlyMarks));
         }
@@ -160,10 +165,48 @@ impl App {
             .set_message(self.ui.say(Screen::Greeting { new, when }));
     }
 
-    /// Fetches (`F`) with the config's `[fetch]` settings from now on.
+    /// The start-up line when the cache is behind: how far, and what to do
+    /// (`R`, `F`). It says more than the greeting, which it replaces.
+    fn say_if_behind(&mut self) {
+        let (keys, lang) = (&self.ui.keys, self.ui.lang);
+        let (update, fetch) = (keys.label_of("update", lang), keys.label_of("fetch", lang));
+        if let Some(notice) =
+            super::state::updating::behind_notice(&self.catalog.summaries, &update, &fetch)
+        {
+            self.status.notice(&self.ui, &notice);
+        }
+    }
+
+    /// Fetches (`F`) and updates (`R`) with the config's `[fetch]`
+    /// settings from now on.
     pub fn set_fetch_options(&mut self, options: &crate::fetch::FetchOptions) {
         let fetcher = self.session.library().fetcher(options);
         self.fetching = Fetching::new(fetcher);
+        self.updating.set_fetch_options(options.clone());
+    }
+
+    /// The feeds `R` updates, and what to do around an update; with
+    /// `update_on_start`, the update starts now, as the TUI opens (never
+    /// on a library that is no file: the demo stays off the network).
+    pub fn set_feeds(&mut self, settings: FeedSettings) {
+        let start = settings.update_on_start;
+        self.updating.configure(settings);
+        if start && self.session.library().cache_path().is_some() {
+            self.start_update();
+        }
+    }
+
+    /// `R`: starts updating every configured feed in the background,
+    /// unless `F`'s fetch or another update runs; the status line says
+    /// which, or why it does not start.
+    pub fn start_update(&mut self) {
+        if let Some(busy) = self.fetching.busy() {
+            return self.status.set_message(self.ui.say(busy));
+        }
+        let cache = self.session.library().cache_path();
+        let read_only = self.session.read_only();
+        let said = self.updating.start(cache, read_only, self.ui.lang);
+        self.status.notice(&self.ui, &said);
     }
 
     /// Replaces the fetcher `F` uses (None: fetching is off, as in the demo).
@@ -201,6 +244,22 @@ impl App {
 
     pub fn is_fetching(&self) -> bool {
         self.fetching.is_running()
+    }
+
+    /// How long the event loop may wait for input before polling the
+    /// feed update (or `on_new` after it).
+    pub fn update_wait(&self) -> Option<Duration> {
+        self.updating.wait()
+    }
+
+    pub fn is_updating(&self) -> bool {
+        self.updating.is_running()
+    }
+
+    /// The issues this session's updates brought in full for the first
+    /// time (the list marks them).
+    pub fn new_this_session(&self) -> &std::collections::HashSet<IssueKey> {
+        self.updating.new_issues()
     }
 
     pub fn library(&self) -> &dyn Library {
@@ -327,7 +386,13 @@ impl App {
                 // Once per selection, never per frame.
                 let weeks = &self.catalog.weeks;
                 let comparisons = IssueComparisons::compute(weeks, key, &d.summary.figures);
-                DetailDoc::from_detail(&d, &comparisons, &self.ui)
+                // A count the cache cannot give leaves the plain note.
+                let empty = if d.summary.cached {
+                    0
+                } else {
+                    self.session.library().empty_copies(key).unwrap_or(0)
+                };
+                DetailDoc::from_detail_noting(&d, &comparisons, empty, &self.ui)
             }
             Ok(None) => match self.catalog.get(key) {
                 Some(s) => DetailDoc::from_summary(s, &self.ui),
@@ -525,8 +590,19 @@ impl App {
     /// Reloads the list and charts when another process (an import) changed
     /// the cache, keeping the shown issue, its scroll, the list cursor and
     /// the history: the reader sees new issues arrive without restarting.
-    /// Read marks the lock refused are written first.
+    /// Read marks the lock refused are written first. The status line
+    /// says how many issues the cache holds now.
     pub fn reload_if_changed(&mut self) {
+        self.reload(true);
+    }
+
+    /// [`App::reload_if_changed`] without saying so: while the status line
+    /// follows an update that is the one changing the cache.
+    pub fn reload_quietly(&mut self) {
+        self.reload(false);
+    }
+
+    fn reload(&mut self, announce: bool) {
         for (key, e) in self.session.save_unsaved_marks() {
             let error = Box::new(e.message());
             self.status
@@ -558,16 +634,20 @@ impl App {
             // `show` lays the charts out for the new series; nothing shown.
             self.refresh_charts();
         }
-        let issues = self.catalog.summaries.len();
-        let added = issues.saturating_sub(before);
-        self.status
-            .set_message(self.ui.say(Screen::CacheUpdated { issues, added }));
+        if announce {
+            let issues = self.catalog.summaries.len();
+            let added = issues.saturating_sub(before);
+            self.status
+                .set_message(self.ui.say(Screen::CacheUpdated { issues, added }));
+        }
     }
 
     /// At quit: the read marks a busy cache refused, the shown issue for
     /// the next start and the session's end; what fails is kept for
     /// [`App::take_exit_errors`]. Runs its writes once.
     pub fn finish_session(&mut self) {
+        // An update stops at its next step; what it stored is whole.
+        self.updating.cancel();
         let shown = self.current_key();
         self.session.finish(shown, &self.ui);
     }

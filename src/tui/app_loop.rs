@@ -1,7 +1,7 @@
 //! The event loop: input and timers become Actions, and the screen is drawn
 //! again only when something changed. Periodic work (a deferred search
-//! after a pause in typing, a running fetch's news, the check for another
-//! process's import) runs from due times checked on every pass, so a stream
+//! after a pause in typing, a running fetch's or feed update's news, the
+//! check for another process's import) runs from due times checked on every pass, so a stream
 //! of input (mouse motion with any-motion reporting, a held key) cannot
 //! starve it. What the loop reads from and draws on is a [`Frontend`], so
 //! tests drive it with a script of events and a clock of their own.
@@ -44,6 +44,8 @@ struct Timers {
     typed: Instant,
     /// The last look at a running fetch's news (or its start).
     fetch: Option<Instant>,
+    /// The last look at a running feed update's news (or its start).
+    update: Option<Instant>,
     /// The last check for another process's changes.
     refresh: Instant,
 }
@@ -53,6 +55,7 @@ impl Timers {
         Timers {
             typed: now,
             fetch: None,
+            update: None,
             refresh: now,
         }
     }
@@ -66,7 +69,13 @@ impl Timers {
             self.fetch = Some(now);
         }
         let fetch = self.fetch.zip(app.fetch_wait()).map(|(at, w)| at + w);
-        [search, fetch]
+        if app.update_wait().is_none() {
+            self.update = None;
+        } else if self.update.is_none() {
+            self.update = Some(now);
+        }
+        let update = self.update.zip(app.update_wait()).map(|(at, w)| at + w);
+        [search, fetch, update]
             .into_iter()
             .flatten()
             .fold(self.refresh + REFRESH_EVERY, Instant::min)
@@ -83,6 +92,13 @@ impl Timers {
             if self.fetch.is_some_and(|at| at + w <= now) {
                 update(app, Action::PollFetch);
                 self.fetch = Some(now);
+                changed = true;
+            }
+        }
+        if let Some(w) = app.update_wait() {
+            if self.update.is_some_and(|at| at + w <= now) {
+                update(app, Action::PollUpdate);
+                self.update = Some(now);
                 changed = true;
             }
         }

@@ -57,6 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         offset: list.offset,
         focused: app.focus == Focus::List,
         unread: app.catalog.unread,
+        new: app.new_this_session(),
         filter: list.filter.label().map(|l| ui.say(l)),
         empty: ui.say(empty),
         theme,
@@ -107,6 +108,7 @@ fn status_line(app: &App) -> StatusView<'_> {
         _ => match &app.status.message {
             Some(m) => Said::Message {
                 text: &m.text,
+                shorter: &m.shorter,
                 error: m.error,
             },
             None => Said::Idle {

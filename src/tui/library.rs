@@ -152,6 +152,19 @@ pub trait Library {
     fn fetcher(&self, _options: &crate::fetch::FetchOptions) -> Option<Arc<dyn PageFetcher>> {
         None
     }
+    /// How many stored copies of `key` are its own but held no article
+    /// text (an empty page, a title-only repost): the detail pane of an
+    /// issue not held in full then says its imported copy was empty rather
+    /// than only that it is not cached.
+    fn empty_copies(&self, _key: IssueKey) -> LibraryResult<usize> {
+        Ok(0)
+    }
+    /// The cache file `R`'s update stores into through a connection of
+    /// its own (so the generation changes as issues arrive); None when the
+    /// library is no file, as the demo.
+    fn cache_path(&self) -> Option<std::path::PathBuf> {
+        None
+    }
 }
 
 /// Whether `error` is another process holding the cache's lock: worth
@@ -409,6 +422,14 @@ impl Library for crate::store::Store {
         // request is made, and says why.
         let path = self.path()?.to_path_buf();
         Some(Arc::new(CacheFetcher::new(path, options.clone())))
+    }
+
+    fn cache_path(&self) -> Option<std::path::PathBuf> {
+        self.path().map(std::path::Path::to_path_buf)
+    }
+
+    fn empty_copies(&self, key: IssueKey) -> LibraryResult<usize> {
+        Ok(crate::store::Store::empty_copies(self, key)?)
     }
 
     fn read_only(&self) -> bool {

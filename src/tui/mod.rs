@@ -51,7 +51,12 @@ pub fn run(
     open: Option<IssueKey>,
     options: Options,
 ) -> anyhow::Result<()> {
-    let Options { ui, browser, fetch } = options;
+    let Options {
+        ui,
+        browser,
+        fetch,
+        feeds,
+    } = options;
     let lang = ui.lang;
     require_terminal(lang)?;
     let mut app = App::with_ui(Box::new(library), open, ui).map_err(|e| {
@@ -61,6 +66,9 @@ pub fn run(
         )
     })?;
     app.set_fetch_options(&fetch);
+    // With update_on_start this starts the update: its thread only
+    // writes to the cache, never to the terminal set up below.
+    app.set_feeds(feeds);
     if browser.is_some() {
         app.set_url_opener(Box::new(move |url| {
             browser::open_in_browser(browser.as_deref(), url)

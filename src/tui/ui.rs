@@ -27,6 +27,8 @@ pub struct Options {
     /// The config's `browser` command (program then arguments); None
     /// means `$BROWSER`, then the system's opener.
     pub browser: Option<Vec<String>>,
-    /// The config's `[fetch]` delay and user agent, for `F`.
+    /// The config's `[fetch]` delay and user agent, for `F` and `R`.
     pub fetch: crate::fetch::FetchOptions,
+    /// The config's feeds, `on_new` and `update_on_start`, for `R`.
+    pub feeds: super::state::updating::FeedSettings,
 }

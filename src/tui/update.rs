@@ -2,7 +2,8 @@
 //! action to the state that owns what it changes (state/), and where an
 //! owner's answer moves the reader (a search hit, a fetched page), to the
 //! App's moves between panes (`select_key`, `go_to`, `show`). Pane-relative
-//! actions (move, page, top/bottom) act on the focused pane.
+//! actions (move, page, top/bottom) act on the focused pane. Background
+//! work (`F`'s fetch, `R`'s update) reports here too, as the loop's polls.
 
 use super::action::{Action, Focus, InputMode};
 use super::app::App;
@@ -11,6 +12,7 @@ use super::state::detail::Target;
 use super::state::fetching::{self, Finished, Polled};
 use super::state::prompt::{self, Prompt, Question};
 use super::state::search::{Jump, SearchState};
+use super::state::updating::Polled as UpdatePolled;
 use super::view::detail::Item;
 use crate::fetch::{FetchError, PageResult};
 use crate::i18n::{Fetch, Localized, Msg, Screen};
@@ -36,6 +38,7 @@ pub fn update(app: &mut App, action: Action) {
             | Action::RunPendingSearch
             | Action::Refresh
             | Action::PollFetch
+            | Action::PollUpdate
     ) {
         app.status.clear();
     }
@@ -83,6 +86,8 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::RunPendingSearch => run_pending_search(app),
+        // While an update runs, the status line follows it, not the reload.
+        Action::Refresh if app.is_updating() => app.reload_quietly(),
         Action::Refresh => app.reload_if_changed(),
         Action::NextHit => step_hit(app, true),
         Action::PrevHit => step_hit(app, false),
@@ -151,15 +156,18 @@ pub fn update(app: &mut App, action: Action) {
             app.charts.view.toggle_year_earlier();
             app.refresh_charts();
         }
-        // Esc cancels a fetch, else clears what is shown (a message, a
-        // search highlight), and only then backs out to the list.
-        Action::Dismiss => match app.fetching.cancel() {
-            Some(what) => say(app, Fetch::TuiCancelled { what }, false),
-            None if had_status || app.search.is_some() => app.search = None,
-            None => app.focus = Focus::List,
+        // Esc cancels a fetch or an update, else clears what is shown (a
+        // message, a search highlight), and only then backs out to the list.
+        Action::Dismiss => match (app.fetching.cancel(), app.updating.cancel()) {
+            (Some(what), _) => say(app, Fetch::TuiCancelled { what }, false),
+            (None, Some(said)) => app.status.notice(&app.ui, &said),
+            (None, None) if had_status || app.search.is_some() => app.search = None,
+            (None, None) => app.focus = Focus::List,
         },
         Action::FetchPage => start_fetch(app),
         Action::PollFetch => poll_fetch(app),
+        Action::UpdateFeeds => app.start_update(),
+        Action::PollUpdate => poll_update(app),
         Action::Click { column, row } => click(app, column, row),
         Action::Scroll { column, row, down } => wheel(app, column, row, down),
     }
@@ -446,8 +454,12 @@ fn copy_url(app: &mut App) {
     app.clipboard = Some(url);
 }
 
-/// `F`: starts fetching the selected line's issue or the shown issue.
+/// `F`: starts fetching the selected line's issue or the shown issue,
+/// unless an update of the feeds runs.
 fn start_fetch(app: &mut App) {
+    if let Some(busy) = app.updating.busy() {
+        return app.status.notice(&app.ui, &busy);
+    }
     let links_focused = app.focus == Focus::Links;
     let (detail, catalog, library) = (&app.detail, &app.catalog, app.session.library());
     let request = || fetching::request(detail, links_focused, catalog, library);
@@ -515,5 +527,37 @@ fn show_fetched(app: &mut App, key: IssueKey, link: bool) {
         app.go_to(Target::Issue(key));
     } else {
         app.show(Target::Issue(key));
+    }
+}
+
+/// `Action::PollUpdate`: takes the feed update's news. The list reloads
+/// whenever the cache holds something new; the status line follows the
+/// update unless it says something else now (a key press that cleared it
+/// brings the update's words back), then gives the summary; `on_new`'s
+/// failure is said when it ends.
+fn poll_update(app: &mut App) {
+    match app.updating.poll() {
+        UpdatePolled::Idle => {}
+        UpdatePolled::Running {
+            before,
+            now,
+            stored,
+        } => {
+            if stored {
+                app.reload_quietly();
+            }
+            let ours = app.status.message.is_none()
+                || before.as_ref().is_some_and(|b| app.status.says(&app.ui, b));
+            if let Some(now) = now.filter(|_| ours) {
+                app.status.notice(&app.ui, &now);
+            }
+        }
+        UpdatePolled::Done(summary) => {
+            app.reload_quietly();
+            app.status.notice(&app.ui, &summary);
+        }
+    }
+    if let Some(problem) = app.updating.poll_notify() {
+        say(app, problem.message(), true);
     }
 }

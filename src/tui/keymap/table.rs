@@ -432,6 +432,7 @@ pub const KEYMAP: &[Binding] = &[
         hint(w("图表", "chart")),
     ),
     named("fetch", &[Char('F')], Normal, Do(A::FetchPage), w("从网上获取：选中的近期回顾所指的一期，否则当前这期（未缓存时）", "fetch from the web: the selected 近期回顾 line's issue, else the shown one, when not cached"), None),
+    named("update", &[Char('R')], Normal, Do(A::UpdateFeeds), w("在后台更新配置里的每个订阅源（Esc 取消）；新到的各期在列表里标 +", "update every feed in the config in the background (Esc cancels); what arrives is marked + in the list"), None),
     named(
         "help",
         &[Char('?')],

@@ -90,6 +90,13 @@ impl Fetching {
         self.job.is_some()
     }
 
+    /// What another background job says while this fetch runs; None when
+    /// none does.
+    pub fn busy(&self) -> Option<Fetch> {
+        let what = self.job.as_ref()?.what.clone();
+        Some(Fetch::TuiBusy { what })
+    }
+
     /// How long the event loop may wait for input before polling.
     pub fn wait(&self) -> Option<Duration> {
         self.job.as_ref().map(|_| POLL_EVERY)

@@ -1,7 +1,7 @@
 //! The TUI's state, one owner per piece, each with the methods that change
 //! it: the catalog of issues, the list and detail panes, the prompt, the
-//! search, the charts, the help overlay, the status line, the fetch under
-//! way and the session with the cache. The App (app.rs) holds one of each
+//! search, the charts, the help overlay, the status line, the fetch and
+//! the feed update under way and the session with the cache. The App (app.rs) holds one of each
 //! and moves between them; `update` (update.rs) routes every Action to the
 //! owner that answers it. Widgets (view/) draw from what the owners hold.
 
@@ -15,6 +15,7 @@ pub mod prompt;
 pub mod search;
 pub mod session;
 pub mod status;
+pub mod updating;
 
 /// A cursor or scroll position moved `n` steps down (up when not `down`),
 /// kept within `0..=last`: how every pane moves.

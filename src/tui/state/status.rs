@@ -2,6 +2,7 @@
 //! for the mode and focus (laid out when those change, so drawing only
 //! reads them). The prompts it shows belong to the prompt and the search.
 
+use crate::i18n::Msg;
 use crate::tui::action::{Focus, InputMode};
 use crate::tui::ui::Ui;
 use crate::tui::view::status::StatusHints;
@@ -10,7 +11,43 @@ use crate::tui::view::status::StatusHints;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
+    /// Shorter forms of `text`, longest first, for a line too narrow for
+    /// it: the line shows the longest that fits.
+    pub shorter: Vec<String>,
     pub error: bool,
+}
+
+/// What an owner of background work hands the status line: a message and
+/// its shorter forms (longest first), put in the session's words when
+/// shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub forms: Vec<Msg>,
+    pub error: bool,
+}
+
+impl Notice {
+    pub fn message(msg: impl Into<Msg>) -> Notice {
+        Notice {
+            forms: vec![msg.into()],
+            error: false,
+        }
+    }
+
+    pub fn error(msg: impl Into<Msg>) -> Notice {
+        Notice {
+            forms: vec![msg.into()],
+            error: true,
+        }
+    }
+
+    /// A message with a shorter form for a narrow line.
+    pub fn with_short(msg: impl Into<Msg>, short: impl Into<Msg>, error: bool) -> Notice {
+        Notice {
+            forms: vec![msg.into(), short.into()],
+            error,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,17 +67,35 @@ impl StatusLine {
     }
 
     pub fn set_message(&mut self, text: impl Into<String>) {
-        self.message = Some(Status {
-            text: text.into(),
-            error: false,
-        });
+        self.set(text.into(), Vec::new(), false);
     }
 
     pub fn set_error(&mut self, text: impl Into<String>) {
+        self.set(text.into(), Vec::new(), true);
+    }
+
+    /// A message with shorter forms (longest first) for a narrow line.
+    pub fn set(&mut self, text: String, shorter: Vec<String>, error: bool) {
         self.message = Some(Status {
-            text: text.into(),
-            error: true,
+            text,
+            shorter,
+            error,
         });
+    }
+
+    /// Shows `notice` in the session's language.
+    pub fn notice(&mut self, ui: &Ui, notice: &Notice) {
+        let mut forms = notice.forms.iter().map(|m| ui.say(m.clone()));
+        let text = forms.next().unwrap_or_default();
+        self.set(text, forms.collect(), notice.error);
+    }
+
+    /// Whether the line says `notice` (and nothing has replaced it).
+    pub fn says(&self, ui: &Ui, notice: &Notice) -> bool {
+        let first = notice.forms.first().map(|m| ui.say(m.clone()));
+        self.message
+            .as_ref()
+            .is_some_and(|s| s.error == notice.error && Some(&s.text) == first.as_ref())
     }
 
     /// A key press clears what the line said.

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use self::figures::FigureTable;
 use super::theme::Theme;
 use super::wrap::{truncate, wrap_styled};
-use crate::i18n::{Lang, Screen};
+use crate::i18n::{FeedTui, Lang, Screen};
 use crate::model::{IssueDetail, IssueKey, IssueSummary, Period, StoredRef};
 use crate::sanitize;
 use crate::trend::describe;
@@ -93,6 +93,10 @@ struct Builder<'a> {
     lang: Lang,
     /// The key that fetches an issue, as the key map spells it.
     fetch_key: String,
+    /// The key that updates the feeds.
+    update_key: String,
+    /// The issue's own imported copies that held no article text.
+    empty_copies: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -103,6 +107,8 @@ impl<'a> Builder<'a> {
             theme: &ui.theme,
             lang: ui.lang,
             fetch_key: ui.keys.label_of("fetch", ui.lang),
+            update_key: ui.keys.label_of("update", ui.lang),
+            empty_copies: 0,
         }
     }
 
@@ -110,10 +116,21 @@ impl<'a> Builder<'a> {
         m.text(self.lang).into_owned()
     }
 
-    /// Says wherever an issue is known only by reference.
+    /// Says wherever an issue is known only by reference; when its own
+    /// imported copies held no text, says that, so the reader is not
+    /// asked for the copy just imported.
     fn not_cached(&mut self) {
         self.blank();
-        let note = self.say(Screen::NotCachedNote(self.fetch_key.clone()));
+        let note = match self.empty_copies {
+            0 => self.say(Screen::NotCachedNote(self.fetch_key.clone())),
+            copies => FeedTui::EmptyCopies {
+                copies,
+                update: self.update_key.clone(),
+                fetch: self.fetch_key.clone(),
+            }
+            .text(self.lang)
+            .into_owned(),
+        };
         self.text(&note, self.theme.not_cached);
     }
 
@@ -247,8 +264,20 @@ impl DetailDoc {
     /// The document for an issue the cache knows, its figures compared
     /// with earlier weeks as `comparisons` (computed from this issue's).
     pub fn from_detail(d: &IssueDetail, comparisons: &IssueComparisons, ui: &Ui) -> Self {
+        DetailDoc::from_detail_noting(d, comparisons, 0, ui)
+    }
+
+    /// [`DetailDoc::from_detail`] of an issue `empty_copies` of whose own
+    /// imported copies held no article text.
+    pub fn from_detail_noting(
+        d: &IssueDetail,
+        comparisons: &IssueComparisons,
+        empty_copies: usize,
+        ui: &Ui,
+    ) -> Self {
         let theme = &ui.theme;
         let mut b = Builder::new(ui);
+        b.empty_copies = empty_copies;
         let s = &d.summary;
         header(&mut b, s, None);
         if let Some(src) = &d.source {

@@ -1,6 +1,9 @@
-//! The issue list pane: one row per issue the filter admits, newest first.
-//! Only the visible rows are built each frame, so ten thousand issues cost
-//! what twenty do.
+//! The issue list pane: one row per issue the filter admits, newest first,
+//! each marked unread, not cached, or new (brought by this session's
+//! update). Only the visible rows are built each frame, so ten thousand
+//! issues cost what twenty do.
+
+use std::collections::HashSet;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,6 +21,11 @@ pub const UNREAD: &str = "●";
 /// week without figures: visible without colour.
 pub const NOT_CACHED: &str = "·";
 
+/// Marks an issue this session's update (`R`) brought in full for the
+/// first time, read or not, until the TUI closes: what arrived stays
+/// easy to find while the list grows around it.
+pub const NEW: &str = "+";
+
 /// `04-22~04-27`: the year is already in the key.
 fn short_period(s: &IssueSummary) -> String {
     s.period
@@ -25,9 +33,11 @@ fn short_period(s: &IssueSummary) -> String {
         .unwrap_or_default()
 }
 
-/// The row text, exactly `cells` wide.
-pub fn row_text(s: &IssueSummary, cells: usize) -> String {
+/// The row text, exactly `cells` wide; `new` when this session's update
+/// brought the issue.
+pub fn row_text(s: &IssueSummary, new: bool, cells: usize) -> String {
     let mark = match (s.cached, s.read) {
+        (true, _) if new => NEW,
         (true, false) => UNREAD,
         (true, true) => " ",
         (false, _) => NOT_CACHED,
@@ -90,6 +100,8 @@ pub struct ListView<'a> {
     pub offset: usize,
     pub focused: bool,
     pub unread: usize,
+    /// The issues this session's update brought: marked `+`.
+    pub new: &'a HashSet<IssueKey>,
     /// How the title names the filter, when it hides issues.
     pub filter: Option<String>,
     /// What to say when no row is shown.
@@ -136,9 +148,11 @@ impl Widget for ListView<'_> {
             if i == self.selected && self.highlight {
                 style = style.patch(theme.selected_row(self.focused));
             }
-            buf.set_stringn(inner.x, y, row_text(s, cells), cells, style);
-            if s.cached && !s.read {
-                buf.set_stringn(inner.x, y, UNREAD, 1, style.patch(theme.unread));
+            let new = self.new.contains(&s.key);
+            buf.set_stringn(inner.x, y, row_text(s, new, cells), cells, style);
+            if s.cached && (new || !s.read) {
+                let mark = if new { NEW } else { UNREAD };
+                buf.set_stringn(inner.x, y, mark, 1, style.patch(theme.unread));
             }
         }
         if self.rows.is_empty() {

@@ -1,7 +1,9 @@
 //! The status line: the search or `:` prompt while typing, the y/n question,
 //! else the last message or error, else the key hints for the current
 //! focus; `? help` and `q quit` stay whatever else is dropped for room, and
-//! the list position is on the right.
+//! the list position is on the right. A message too long for the line
+//! shows its longest shorter form that fits, and the position gives way
+//! to it before it is cut.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -24,8 +26,12 @@ pub enum Said<'a> {
     Goto { typed: &'a str },
     /// A y/n question.
     Asking(String),
-    /// The last message or error.
-    Message { text: &'a str, error: bool },
+    /// The last message or error, and its shorter forms (longest first).
+    Message {
+        text: &'a str,
+        shorter: &'a [String],
+        error: bool,
+    },
     /// Nothing else to say: the kept search (its query, hits and the keys
     /// that walk them), else the hints.
     Idle {
@@ -45,9 +51,13 @@ pub struct StatusView<'a> {
 /// What the left of the status line says, and how the pinned hints follow.
 struct Left {
     text: String,
+    /// A message's shorter forms, longest first.
+    shorter: Vec<String>,
     style: Style,
     /// The text is a prompt being typed: keep its end visible.
     typing: bool,
+    /// A message: the position on the right gives way before it is cut.
+    message: bool,
     /// Hints to drop from the end until the line fits, after `text`.
     hints: Vec<String>,
     /// `? help · q quit`: always shown while they apply.
@@ -102,8 +112,10 @@ impl StatusView<'_> {
         let mut hints = self.hints.hints.clone();
         let prompt = |text: String, hints: Vec<String>| Left {
             text,
+            shorter: Vec::new(),
             style: theme.text,
             typing: true,
+            message: false,
             hints,
             pinned: String::new(),
         };
@@ -114,15 +126,23 @@ impl StatusView<'_> {
             Said::Goto { typed } => prompt(format!(":{}▏", sanitize::line(typed)), hints),
             Said::Asking(question) => Left {
                 text: question.clone(),
+                shorter: Vec::new(),
                 style: theme.title,
                 typing: false,
+                message: false,
                 hints: Vec::new(),
                 pinned: String::new(),
             },
-            Said::Message { text, error } => Left {
+            Said::Message {
+                text,
+                shorter,
+                error,
+            } => Left {
                 text: sanitize::line(text),
+                shorter: shorter.iter().map(|t| sanitize::line(t)).collect(),
                 style: if *error { theme.error } else { theme.text },
                 typing: false,
+                message: true,
                 hints: Vec::new(),
                 pinned,
             },
@@ -136,13 +156,56 @@ impl StatusView<'_> {
                 };
                 Left {
                     text,
+                    shorter: Vec::new(),
                     style: theme.dim,
                     typing: false,
+                    message: false,
                     hints,
                     pinned,
                 }
             }
         }
+    }
+}
+
+impl Left {
+    /// The cells left for the text when the left part has `cells`.
+    fn room(&self, cells: usize) -> usize {
+        let pinned = width(&truncate(&self.pinned, cells));
+        let mut room = cells - pinned;
+        if pinned > 0 && !self.text.is_empty() {
+            room = room.saturating_sub(width(SEPARATOR));
+        }
+        room
+    }
+
+    /// The form of the text to show and whether the position stays, with
+    /// `right` cells for the position (0: it does not fit anyway): the
+    /// longest form that fits beside the position, else without it; a
+    /// message that fits in no form is cut, the position gone. Prompts
+    /// and hints keep the position.
+    fn fit(&mut self, cells: usize, right: usize) -> usize {
+        if !self.message {
+            return right;
+        }
+        let (beside, alone) = (self.room(cells - right), self.room(cells));
+        let forms = std::iter::once(&self.text).chain(&self.shorter);
+        let mut chosen = None;
+        for (i, form) in forms.enumerate() {
+            if width(form) <= beside {
+                chosen = Some((i, right));
+                break;
+            }
+            if width(form) <= alone {
+                chosen = Some((i, 0));
+                break;
+            }
+        }
+        let (i, right) = chosen.unwrap_or((self.shorter.len(), 0));
+        if i > 0 {
+            self.text = self.shorter.swap_remove(i - 1);
+        }
+        right
     }
 }
 
@@ -155,16 +218,14 @@ impl Widget for StatusView<'_> {
         } else {
             0
         };
-        let left = self.left();
+        let mut left = self.left();
+        let right_cells = left.fit(cells, right_cells);
         let theme = self.theme;
         let left_cells = cells - right_cells;
         // The pinned hints first, then the message or prompt, then as many
         // other hints as fit, whole, in key-map order.
         let pinned = truncate(&left.pinned, left_cells);
-        let mut room = left_cells - width(&pinned);
-        if !pinned.is_empty() && !left.text.is_empty() {
-            room = room.saturating_sub(width(SEPARATOR));
-        }
+        let room = left.room(left_cells);
         let mut text = if left.typing {
             truncate_start(&left.text, room)
         } else {
@@ -196,5 +257,94 @@ impl Widget for StatusView<'_> {
             let x = area.x + u16::try_from(left_cells).unwrap_or(0);
             buf.set_stringn(x, area.y, right, right_cells, theme.dim);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// The status line `cells` wide, as text, for a message with shorter
+    /// forms, the list at row 98 of 140.
+    fn line(text: &str, shorter: &[String], cells: u16, lang: Lang) -> String {
+        let ui = Ui {
+            lang,
+            ..Ui::default()
+        };
+        let hints = StatusHints::new(&ui, InputMode::Normal, Focus::List, false);
+        let view = StatusView {
+            said: Said::Message {
+                text,
+                shorter,
+                error: false,
+            },
+            hints: &hints,
+            position: " 98/140".into(),
+            theme: &ui.theme,
+        };
+        let area = Rect::new(0, 0, cells, 1);
+        let mut buf = Buffer::empty(area);
+        view.render(area, &mut buf);
+        let mut out = String::new();
+        let mut skip = 0;
+        for cell in buf.content() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            out.push_str(cell.symbol());
+            skip = width(cell.symbol()).saturating_sub(1);
+        }
+        out
+    }
+
+    #[test]
+    fn a_message_shows_its_longest_form_that_fits_and_the_position_gives_way_first() {
+        let shorter = [
+            "text to 2025-7, 48 behind: R updates".to_string(),
+            "48 behind: R updates".to_string(),
+        ];
+        let full = "newest with text 2025-7, 48 behind 2026-36: R updates, F fetches";
+        // Wide enough for everything.
+        let wide = line(full, &shorter, 100, Lang::En);
+        assert!(wide.starts_with(full), "{wide}");
+        assert!(wide.ends_with(" 98/140"), "{wide}");
+        // 80 columns: the whole message only without the position.
+        let classic = line(full, &shorter, 82, Lang::En);
+        assert!(classic.starts_with(full), "{classic}");
+        assert!(!classic.contains("98/140"), "{classic}");
+        assert!(classic.contains("? help · q quit"), "{classic}");
+        // Narrower: a shorter form, beside the position when it fits.
+        let mid = line(full, &shorter, 64, Lang::En);
+        assert!(
+            mid.starts_with("text to 2025-7, 48 behind: R updates · "),
+            "{mid}"
+        );
+        assert!(mid.ends_with(" 98/140"), "{mid}");
+        let narrow = line(full, &shorter, 40, Lang::En);
+        assert!(
+            narrow.starts_with("48 behind: R updates · ? help"),
+            "{narrow}"
+        );
+        assert!(!narrow.contains('…'), "{narrow}");
+    }
+
+    #[test]
+    fn chinese_forms_are_measured_in_cells_and_the_last_is_cut_when_none_fits() {
+        let full = "有正文的最新一期是 2025-7，比已知最新的 2026-36 落后 48 期";
+        let shorter = ["落后 48 期".to_string()];
+        let narrow = line(full, &shorter, 40, Lang::Zh);
+        assert!(
+            narrow.starts_with("落后 48 期 · ? 帮助 · q 退出"),
+            "{narrow}"
+        );
+        assert!(narrow.ends_with(" 98/140"), "{narrow}");
+        // A message with no shorter form is cut, the position gone first.
+        let cut = line(full, &[], 40, Lang::Zh);
+        assert!(cut.starts_with("有正文的最新一期是 20…"), "{cut}");
+        assert!(cut.contains('…'), "{cut}");
+        assert!(!cut.contains("98/140"), "{cut}");
+        assert!(cut.ends_with("? 帮助 · q 退出"), "{cut}");
     }
 }
