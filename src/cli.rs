@@ -117,9 +117,15 @@ pub enum Command {
         #[command(flatten)]
         select: Select,
         /// Write to FILE instead of stdout: all of it or, on an error,
-        /// nothing (a file already there is replaced only when done)
+        /// nothing (a file already there is replaced only when done,
+        /// keeping its mode; a symlink's target is written; a FIFO or a
+        /// device is written into)
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Start the CSV with a UTF-8 byte order mark, which Excel needs
+        /// to read Chinese right
+        #[arg(long)]
+        bom: bool,
     },
     /// Print the complete default config file, commented, ready to copy
     Config,

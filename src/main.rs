@@ -337,9 +337,20 @@ fn commands(
             format,
             select,
             output: file,
+            bom,
         } => {
+            if bom && format != ExportFormat::Csv {
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        "--bom is for CSV only (JSON has no byte order mark)",
+                    )
+                    .exit();
+            }
             let rows = select.apply(store.rows()?);
             let text = match format {
+                // Excel on a Chinese Windows reads UTF-8 only after a BOM.
+                ExportFormat::Csv if bom => format!("\u{FEFF}{}", output::export_csv(&rows)),
                 ExportFormat::Csv => output::export_csv(&rows),
                 ExportFormat::Json => {
                     let mut details = Vec::with_capacity(rows.len());
@@ -353,7 +364,7 @@ fn commands(
             };
             match file {
                 Some(file) => {
-                    write_atomically(&file, text.as_bytes())
+                    output::target::write_export(&file, text.as_bytes())
                         .with_context(|| Cmd::Writing { path: shown(&file) }.text(lang))?;
                     let wrote = Cmd::Wrote {
                         issues: rows.len(),
@@ -394,38 +405,6 @@ fn commands(
         Command::Completions { .. } | Command::Man | Command::Config => {}
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes `bytes` to `path` whole or not at all: into a temporary file in
-/// the same folder, then renamed over `path`. The new file's mode is the
-/// usual 0666 less the umask, as for any file a shell redirect creates.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let prefix = format!(
-        ".{}.",
-        path.file_name().unwrap_or_default().to_string_lossy()
-    );
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".part");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    // tempfile's error names the temporary file, which the user never
-    // asked for (the context names theirs): the folder's own error first,
-    // then only the kind of what went wrong.
-    std::fs::metadata(folder)?;
-    let mut temp = builder
-        .tempfile_in(folder)
-        .map_err(|e| std::io::Error::from(e.kind()))?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 fn completions(shell: Shell) -> Result<ExitCode> {

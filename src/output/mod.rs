@@ -6,6 +6,7 @@
 
 mod search;
 mod show;
+pub mod target;
 
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
