@@ -150,6 +150,12 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
             ));
         }
     }
+    if let Some(Command::Fetch {
+        delay, user_agent, ..
+    }) = &command
+    {
+        fetch::check_flags(*delay, user_agent.as_deref()).map_err(|m| said(m, lang))?;
+    }
     let creating = matches!(
         command,
         Some(Command::Import { .. } | Command::Fetch { .. })

@@ -9,6 +9,7 @@
 
 mod fetch;
 mod locate;
+mod read;
 mod template;
 
 use std::collections::BTreeMap;
@@ -20,7 +21,7 @@ use serde::Deserialize;
 
 pub use self::fetch::{Fetch, MIN_FETCH_DELAY};
 pub use self::template::key_table;
-use crate::i18n::{ConfigMsg, Lang, Msg, Os};
+use crate::i18n::{ConfigMsg, Lang, Msg};
 use crate::tui::keymap::{BoundTo, KeyMap, KeyMapError};
 use crate::tui::keys::Key;
 use crate::tui::theme::{parse_style, Theme, ThemeName};
@@ -122,15 +123,15 @@ impl Config {
             key: None,
             reason: Msg::Config(reason).text(lang).into_owned(),
         };
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|_| error(ConfigMsg::NotUtf8))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
+        let text = match read::read_config(&path).map_err(error)? {
+            read::Contents::Bytes(bytes) => {
+                String::from_utf8(bytes).map_err(|_| error(ConfigMsg::NotUtf8))?
+            }
+            read::Contents::Null => return Config::parse("", &name, no_color, lang),
+            read::Contents::Missing if explicit.is_none() => {
                 return Config::parse("", &name, no_color, lang);
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(error(ConfigMsg::Missing));
-            }
-            Err(e) => return Err(error(ConfigMsg::Unreadable(Os::of(&e)))),
+            read::Contents::Missing => return Err(error(ConfigMsg::Missing)),
         };
         let mut config = Config::parse(&text, &name, no_color, lang)?;
         config.path = Some(path);
@@ -225,7 +226,14 @@ impl Config {
         }
         let mut fetch = Fetch::default();
         if let Some(delay) = file.fetch.delay {
-            if !delay.is_finite() || delay < MIN_FETCH_DELAY.as_secs_f64() {
+            if !delay.is_finite() {
+                return Err(key_at(
+                    "fetch",
+                    "delay",
+                    ConfigMsg::DelayNotANumber(delay.to_string()),
+                ));
+            }
+            if delay < MIN_FETCH_DELAY.as_secs_f64() {
                 return Err(key_at(
                     "fetch",
                     "delay",
@@ -235,6 +243,9 @@ impl Config {
             fetch.delay = Duration::from_secs_f64(delay.min(3600.0));
         }
         if let Some(agent) = file.fetch.user_agent {
+            if !crate::fetch::is_sendable_user_agent(&agent) {
+                return Err(key_at("fetch", "user_agent", ConfigMsg::UserAgent));
+            }
             fetch.user_agent = agent;
         }
         if file

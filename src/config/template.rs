@@ -109,7 +109,7 @@ pub fn default_file(path: Option<PathBuf>) -> String {
 # Seconds between two requests of `zhoubao fetch` and the TUI's `F`;
 # never below {min}.
 # delay = {delay:.1}
-# The User-Agent header it sends.
+# The User-Agent header it sends: printable ASCII only.
 # user_agent = {agent:?}
 "#,
         min = MIN_FETCH_DELAY.as_secs_f64(),

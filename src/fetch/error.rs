@@ -11,6 +11,8 @@ use crate::i18n::{Fetch, Lang, Msg};
 pub enum FetchError {
     #[error("not an http(s) URL: {reason}")]
     BadUrl { reason: String },
+    #[error("the User-Agent must be printable ASCII, without control characters")]
+    BadUserAgent,
     #[error("the proxy {proxy:?} is not a usable proxy URL")]
     BadProxy { proxy: String },
     #[error("DNS failure: cannot find host {host}")]
@@ -64,6 +66,7 @@ impl FetchError {
             FetchError::BadUrl { reason } => Fetch::BadUrl {
                 reason: reason.clone(),
             },
+            FetchError::BadUserAgent => Fetch::BadUserAgent,
             FetchError::BadProxy { proxy } => Fetch::BadProxy {
                 proxy: proxy.clone(),
             },

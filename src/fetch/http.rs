@@ -184,6 +184,10 @@ impl Client {
     }
 
     fn agent(&self, proxy: Option<&str>) -> Result<ureq::Agent, FetchError> {
+        // ureq would panic on it, on whichever thread asks.
+        if !super::is_sendable_user_agent(&self.options.user_agent) {
+            return Err(FetchError::BadUserAgent);
+        }
         let proxy = match proxy {
             Some(p) => Some(ureq::Proxy::new(p).map_err(|_| FetchError::BadProxy {
                 proxy: crate::sanitize::line(p),
@@ -348,6 +352,18 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_user_agent_that_cannot_be_a_header_fails_the_request_without_a_panic() {
+        // ureq unwraps the header it builds: this must never reach it.
+        let options = FetchOptions {
+            user_agent: "a\r\nX-Injected: yes".into(),
+            ..FetchOptions::default()
+        };
+        let mut client = Client::new(options);
+        let got = client.get("http://127.0.0.1:1/", &Cancel::new(), &mut |_| {});
+        assert_eq!(got, Err(FetchError::BadUserAgent));
     }
 
     #[test]

@@ -57,10 +57,18 @@ pub enum Fetch {
         host: String,
         secs: String,
     },
+    /// `--user-agent` that cannot be sent as a header.
+    BadUserAgentFlag,
+    /// `--delay` that is infinite or not a number.
+    DelayNotANumber {
+        value: String,
+    },
     // Why a page was not fetched (`FetchError::message`).
     BadUrl {
         reason: String,
     },
+    /// A User-Agent with a control or non-ASCII character.
+    BadUserAgent,
     BadProxy {
         proxy: String,
     },
@@ -284,6 +292,21 @@ impl Fetch {
             (Waiting { host, secs }, En) => {
                 format!("waiting {secs} s before asking {host} again (politeness)").into()
             }
+            (BadUserAgentFlag, Zh) => format!("--user-agent：{}", BadUserAgent.text(Zh)).into(),
+            (BadUserAgentFlag, En) => format!("--user-agent: {}", BadUserAgent.text(En)).into(),
+            (DelayNotANumber { value }, Zh) => {
+                format!("--delay：{value} 不是秒数（至少 0.5）").into()
+            }
+            (DelayNotANumber { value }, En) => {
+                format!("--delay: {value} is not a number of seconds (at least 0.5)").into()
+            }
+            (BadUserAgent, Zh) => {
+                "User-Agent 只能用可打印的 ASCII 字符（字母、数字、标点和空格），不能有控制字符"
+                    .into()
+            }
+            (BadUserAgent, En) => "the User-Agent must be printable ASCII (letters, digits, \
+                                   punctuation and spaces), without control characters"
+                .into(),
             (BadUrl { reason }, Zh) => format!("不是 http(s) 网址：{reason}").into(),
             (BadUrl { reason }, En) => format!("not an http(s) URL: {reason}").into(),
             (BadProxy { proxy }, Zh) => {
@@ -510,9 +533,14 @@ impl Fetch {
                 host: "mp.weixin.qq.com".into(),
                 secs: "0.8".into(),
             },
+            BadUserAgentFlag,
+            DelayNotANumber {
+                value: "inf".into(),
+            },
             BadUrl {
                 reason: "file:///etc/passwd".into(),
             },
+            BadUserAgent,
             BadProxy { proxy: "::".into() },
             Dns {
                 host: "mp.weixin.qq.com".into(),

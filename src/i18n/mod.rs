@@ -24,7 +24,7 @@ mod tui;
 pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
 pub use compare::{Compare, Standing};
-pub use config::ConfigMsg;
+pub use config::{ConfigMsg, FileType, MAX_CONFIG_MB};
 pub use fetch::Fetch;
 pub use help::Help;
 pub use messages::Msg;
