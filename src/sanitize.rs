@@ -45,6 +45,26 @@ pub fn line(s: &str) -> String {
     clean(s, false)
 }
 
+/// A URL to print or show: one line, without the user name and password
+/// it may carry (`https://user:pw@host/` → `https://host/`).
+pub fn url(s: &str) -> String {
+    line(&without_userinfo(s))
+}
+
+/// `s` without the `user:password@` before its host, when it has one;
+/// by the text alone, so a URL too broken to parse (a proxy setting with
+/// a bad port) loses its password too. Without `://`, what comes before
+/// the first `/` is taken as the authority (`user:pw@proxy:3128`).
+pub fn without_userinfo(s: &str) -> std::borrow::Cow<'_, str> {
+    let start = s.find("://").map_or(0, |i| i + 3);
+    let rest = &s[start..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{}{}", &s[..start], &rest[at + 1..]).into(),
+        None => s.into(),
+    }
+}
+
 fn is_unsafe(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_control();
@@ -266,6 +286,26 @@ mod tests {
         assert_eq!(line("👍\u{1F3FD}"), "👍", "the skin tone goes");
         assert_eq!(line("国旗🇨🇳"), "国旗CN", "a flag is its two letters");
         assert_eq!(line("✔\u{FE0F}"), "✔", "the presentation selector goes");
+    }
+
+    #[test]
+    fn a_urls_user_and_password_are_dropped_parseable_or_not() {
+        for (given, shown) in [
+            (
+                "https://reader:s3cret@mp.weixin.qq.com/s?a=1",
+                "https://mp.weixin.qq.com/s?a=1",
+            ),
+            ("http://reader@h:8080", "http://h:8080"),
+            ("http://u:p@pro xy:99999", "http://pro xy:99999"),
+            ("u:p@proxy.lan:3128", "proxy.lan:3128"),
+            ("socks5://a:b@c@10.0.0.1:1080", "socks5://10.0.0.1:1080"),
+            // An @ after the host is not a user's.
+            ("https://h/path?mail=a@b#x@y", "https://h/path?mail=a@b#x@y"),
+            ("https://mp.weixin.qq.com/s", "https://mp.weixin.qq.com/s"),
+        ] {
+            assert_eq!(without_userinfo(given), shown, "{given}");
+        }
+        assert_eq!(url("http://u:p@h/\u{1b}[31mx"), "http://h/x");
     }
 
     #[test]
