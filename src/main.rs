@@ -20,7 +20,10 @@ use zhoubao::store::{Store, StoreError};
 use zhoubao::trend::{IssueComparisons, WeekSeries};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_printed(&e),
+    };
     // Until the config is read the environment alone picks the language;
     // then the config's `language` comes first. The one place it is chosen.
     let mut lang = Lang::from_env(None);
@@ -32,22 +35,36 @@ fn main() -> ExitCode {
         }
         Err(e) => Err(e),
     };
+    // What stdout still buffers must reach the file too, or fail here.
+    let result = result.and_then(|code| Ok(std::io::stdout().flush().map(|()| code)?));
     match result {
         Ok(code) => code,
-        // `zhoubao export | head` closes the pipe early: not an error.
-        Err(e)
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!(
-                "zhoubao: {}",
-                zhoubao::sanitize::line(&error_text(&e, lang))
-            );
-            ExitCode::FAILURE
-        }
+        Err(e) => failed(&e, lang),
+    }
+}
+
+/// The error on stderr, exit status 1; `zhoubao export | head` closing
+/// the pipe early is not an error.
+fn failed(e: &anyhow::Error, lang: Lang) -> ExitCode {
+    if e.downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    {
+        return ExitCode::SUCCESS;
+    }
+    let line = zhoubao::sanitize::line(&error_text(e, lang));
+    // Not eprintln!, which panics when stderr cannot be written either.
+    let _ = writeln!(std::io::stderr(), "zhoubao: {line}");
+    ExitCode::FAILURE
+}
+
+/// clap's help, version or usage error, printed as clap prints it; help
+/// or version that cannot be written (a full disk) fails like any other
+/// output (clap's own exit ignores the error and says 0).
+fn clap_printed(e: &clap::Error) -> ExitCode {
+    let printed = e.print().and_then(|()| std::io::stdout().flush());
+    match printed {
+        Err(err) => failed(&err.into(), Lang::from_env(None)),
+        Ok(()) => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
     }
 }
 
