@@ -46,6 +46,9 @@ pub enum FetchError {
     Wall,
     #[error("cancelled")]
     Cancelled,
+    /// A bug: the fetch panicked (the TUI's fetch thread catches it).
+    #[error("zhoubao hit a bug: {detail}; nothing was stored")]
+    Crashed { detail: String },
     /// The parser's reason, or its crash (import's words for both).
     #[error("unreadable page: {}", why.text(Lang::En))]
     Unreadable { why: Box<Msg> },
@@ -100,6 +103,9 @@ impl FetchError {
             FetchError::TooManyRedirects { max } => Fetch::TooManyRedirects { max: *max },
             FetchError::Wall => Fetch::Wall,
             FetchError::Cancelled => Fetch::Cancelled,
+            FetchError::Crashed { detail } => Fetch::Crashed {
+                detail: detail.clone(),
+            },
             FetchError::Unreadable { why } => Fetch::Unreadable { why: why.clone() },
             FetchError::Store { why } => Fetch::StoreFailed { why: why.clone() },
             FetchError::CacheStopped { reason, hint } => Fetch::CacheStopped {

@@ -69,6 +69,10 @@ pub enum Fetch {
     },
     /// A User-Agent with a control or non-ASCII character.
     BadUserAgent,
+    /// The fetch panicked: a bug, said in its own words.
+    Crashed {
+        detail: String,
+    },
     BadProxy {
         proxy: String,
     },
@@ -307,6 +311,12 @@ impl Fetch {
             (BadUserAgent, En) => "the User-Agent must be printable ASCII (letters, digits, \
                                    punctuation and spaces), without control characters"
                 .into(),
+            (Crashed { detail }, Zh) => {
+                format!("zhoubao 程序出错（{detail}），什么也没有保存").into()
+            }
+            (Crashed { detail }, En) => {
+                format!("zhoubao hit a bug ({detail}); nothing was stored").into()
+            }
             (BadUrl { reason }, Zh) => format!("不是 http(s) 网址：{reason}").into(),
             (BadUrl { reason }, En) => format!("not an http(s) URL: {reason}").into(),
             (BadProxy { proxy }, Zh) => {
@@ -541,6 +551,9 @@ impl Fetch {
                 reason: "file:///etc/passwd".into(),
             },
             BadUserAgent,
+            Crashed {
+                detail: "index out of bounds".into(),
+            },
             BadProxy { proxy: "::".into() },
             Dns {
                 host: "mp.weixin.qq.com".into(),

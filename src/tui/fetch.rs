@@ -6,6 +6,8 @@
 //! When the page is stored the app reloads (the library's generation
 //! changed) and shows the issue; Esc cancels.
 
+use std::any::Any;
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, TryRecvError};
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,6 +23,23 @@ use crate::model::IssueKey;
 
 /// How often the event loop looks for news while a fetch runs.
 pub const POLL_EVERY: Duration = Duration::from_millis(100);
+
+/// Test hook, like ZHOUBAO_TEST_PANIC=1 for the UI thread: with
+/// ZHOUBAO_TEST_PANIC=fetch the fetch thread panics before asking, so an
+/// end-to-end test sees what a bug in a worker does to the screen.
+fn test_panic_in_fetch() -> bool {
+    std::env::var_os("ZHOUBAO_TEST_PANIC").is_some_and(|v| v == "fetch")
+}
+
+/// A panic's message, one line, at most 160 characters.
+fn panic_text(payload: &(dyn Any + Send)) -> String {
+    let message = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    crate::sanitize::line(&message).chars().take(160).collect()
+}
 
 /// Which page `F` asks for, or why there is none.
 struct Request {
@@ -75,8 +94,20 @@ impl App {
             .name("zhoubao-fetch".into())
             .spawn(move || {
                 let progress_tx = tx.clone();
-                let result = fetcher.fetch(&url, &thread_cancel, &mut |p| {
-                    let _ = progress_tx.send(News::Progress(p));
+                // A panic here is this fetch's failure, said on the status
+                // line; the terminal's panic hook leaves the screen alone.
+                let result = panic::catch_unwind(AssertUnwindSafe(|| {
+                    if test_panic_in_fetch() {
+                        panic!("ZHOUBAO_TEST_PANIC=fetch: deliberate panic in the fetch thread");
+                    }
+                    fetcher.fetch(&url, &thread_cancel, &mut |p| {
+                        let _ = progress_tx.send(News::Progress(p));
+                    })
+                }))
+                .unwrap_or_else(|payload| {
+                    PageResult::Failed(FetchError::Crashed {
+                        detail: panic_text(payload.as_ref()),
+                    })
                 });
                 let _ = tx.send(News::Done(result));
             });
