@@ -54,14 +54,18 @@ pub fn url(s: &str) -> String {
 /// `s` without the `user:password@` before its host, when it has one;
 /// by the text alone, so a URL too broken to parse (a proxy setting with
 /// a bad port) loses its password too. Without `://`, what comes before
-/// the first `/` is taken as the authority (`user:pw@proxy:3128`).
+/// the first `/` is the authority only when it holds a `user:password@`
+/// (`u:pw@proxy:3128`): `@name` or `a@b` alone are left as they are.
 pub fn without_userinfo(s: &str) -> std::borrow::Cow<'_, str> {
-    let start = s.find("://").map_or(0, |i| i + 3);
+    let scheme_end = s.find("://").map(|i| i + 3);
+    let start = scheme_end.unwrap_or(0);
     let rest = &s[start..];
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{}{}", &s[..start], &rest[at + 1..]).into(),
-        None => s.into(),
+        Some(at) if scheme_end.is_some() || rest[..at].contains(':') => {
+            format!("{}{}", &s[..start], &rest[at + 1..]).into()
+        }
+        _ => s.into(),
     }
 }
 
@@ -302,6 +306,9 @@ mod tests {
             // An @ after the host is not a user's.
             ("https://h/path?mail=a@b#x@y", "https://h/path?mail=a@b#x@y"),
             ("https://mp.weixin.qq.com/s", "https://mp.weixin.qq.com/s"),
+            // Not URLs: an @ without a password before it stays.
+            ("@evil", "@evil"),
+            ("周报@CNCERT", "周报@CNCERT"),
         ] {
             assert_eq!(without_userinfo(given), shown, "{given}");
         }
