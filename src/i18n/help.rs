@@ -12,6 +12,7 @@ use super::Lang;
 pub enum Help {
     // What a binding does.
     QuitAtOnce,
+    Suspend,
     CloseHelp,
     KeepSearch,
     CancelSearch,
@@ -122,6 +123,7 @@ impl Help {
         use Help::*;
         match self {
             QuitAtOnce => ("立即退出", "quit at once"),
+            Suspend => ("挂起到后台（fg 回来）", "suspend (fg brings it back)"),
             CloseHelp => ("关闭帮助", "close help"),
             KeepSearch => ("保留搜索", "keep the search"),
             CancelSearch => ("取消，回到搜索前的位置", "cancel, back to where you were"),
@@ -282,6 +284,7 @@ impl Help {
         use Help::*;
         &[
             QuitAtOnce,
+            Suspend,
             CloseHelp,
             KeepSearch,
             CancelSearch,

@@ -39,9 +39,12 @@ impl InputMode {
 }
 
 /// Everything the user can ask for; `update` is the only place that acts on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z: give the terminal back to the shell until `fg`. Done by the
+    /// event loop, which owns the terminal.
+    Suspend,
     /// `q` in the detail or links pane: back to the list.
     BackToList,
     MoveDown,
@@ -62,6 +65,9 @@ pub enum Action {
     Forward,
     StartSearch,
     SearchInput(char),
+    /// Text pasted (bracketed paste) or typed faster than it is drawn:
+    /// inserted into the open prompt at once, as one line.
+    Paste(String),
     SearchBackspace,
     SearchAccept,
     SearchCancel,

@@ -29,6 +29,8 @@ pub fn update(app: &mut App, action: Action) {
             app.quit = true;
         }
         Action::BackToList => app.focus = Focus::List,
+        // The event loop suspends; nothing in the app changes.
+        Action::Suspend => {}
         Action::Resize(w, h) => app.resize(w, h),
         Action::MoveDown => move_by(app, 1, true),
         Action::MoveUp => move_by(app, 1, false),
@@ -59,6 +61,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Forward => app.go_forward(),
         Action::StartSearch => app.start_search(),
         Action::SearchInput(c) => app.edit_search(|q| q.push(c)),
+        Action::Paste(text) => app.paste(&text),
         Action::SearchBackspace => app.edit_search(|q| {
             q.pop();
         }),

@@ -69,6 +69,7 @@ pub const PINNED_HINTS: &[A] = &[A::ToggleHelp, A::Quit, A::BackToList];
 /// First match wins, so narrower scopes come before wider ones.
 pub const KEYMAP: &[Binding] = &[
     fixed(&[Ctrl('c')], Anywhere, Do(A::Quit), H::QuitAtOnce, None),
+    fixed(&[Ctrl('z')], Anywhere, Do(A::Suspend), H::Suspend, None),
     // Help overlay (it scrolls with the moving keys, `Scroll` below).
     named(
         "close_help",

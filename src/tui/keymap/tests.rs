@@ -242,7 +242,7 @@ fn review_keys_are_bound_while_browsing() {
         for focus in [Focus::List, Focus::Detail, Focus::Links] {
             assert_eq!(
                 map_key(press(KeyCode::Char(c)), InputMode::Normal, focus),
-                Some(action)
+                Some(action.clone())
             );
         }
     }

@@ -427,7 +427,12 @@ fn highlighted<'t>(
     hit: Style,
     out: &mut Vec<Span<'t>>,
 ) {
-    let Some(q) = query.map(str::trim).filter(|q| !q.is_empty()) else {
+    // A query longer than the text cannot be in it: nothing to fold or
+    // search (a pasted query can be thousands of characters).
+    let Some(q) = query
+        .map(str::trim)
+        .filter(|q| !q.is_empty() && q.len() <= text.len())
+    else {
         out.push(Span::styled(text, style));
         return;
     };
