@@ -144,8 +144,14 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
-    /// Print the man page (roff) on stdout, e.g. `zhoubao man | man -l -`
-    Man,
+    /// Print the man page (roff) on stdout, e.g. `zhoubao man | man -l -`;
+    /// with --dir, write it and a page per subcommand there
+    Man {
+        /// Write zhoubao.1 and zhoubao-SUBCOMMAND.1 into DIR (created
+        /// when missing), e.g. ~/.local/share/man/man1
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Which issues `list` and `export` give, and in which order.

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod fetch;
 pub mod i18n;
 pub mod import;
+pub mod manpage;
 pub mod model;
 pub mod output;
 pub mod parse;

@@ -83,8 +83,8 @@ fn load_config(cli: &Cli, lang: Lang) -> Result<Option<Config>> {
             completions(*shell)?;
             return Ok(None);
         }
-        Some(Command::Man) => {
-            man()?;
+        Some(Command::Man { dir }) => {
+            man(dir.as_deref())?;
             return Ok(None);
         }
         _ => {}
@@ -425,7 +425,7 @@ fn commands(
             }
         }
         // Printed before any cache was opened.
-        Command::Completions { .. } | Command::Man | Command::Config => {}
+        Command::Completions { .. } | Command::Man { .. } | Command::Config => {}
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -442,10 +442,18 @@ fn completions(shell: Shell) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn man() -> Result<ExitCode> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
-    std::io::stdout().lock().write_all(&out)?;
+fn man(dir: Option<&Path>) -> Result<ExitCode> {
+    let keys = zhoubao::tui::KeyMap::default();
+    match dir {
+        Some(dir) => {
+            zhoubao::manpage::write_pages(Cli::command(), &keys, dir)
+                .with_context(|| format!("writing the man pages into {}", shown(dir)))?;
+        }
+        None => {
+            let page = zhoubao::manpage::main_page(Cli::command(), &keys)?;
+            std::io::stdout().lock().write_all(&page)?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 
