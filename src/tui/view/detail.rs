@@ -132,7 +132,7 @@ impl<'a> Builder<'a> {
 
     fn address_line(&mut self, url: &str, link: Option<usize>) {
         self.lines.push(DocLine {
-            pieces: vec![(sanitize::line(url), self.theme.link)],
+            pieces: vec![(sanitize::url(url), self.theme.link)],
             link,
             one_row: true,
             figures: None,
