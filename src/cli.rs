@@ -66,11 +66,13 @@ pub enum Command {
         /// Fetch issues the cache already holds in full again
         #[arg(long)]
         refresh: bool,
-        /// Seconds between two requests to one host (at least 0.5)
-        /// [default: the config's fetch.delay, else 1]
+        /// Seconds between two requests to one host (at least 0.5; a
+        /// smaller number means 0.5) [default: the config's fetch.delay,
+        /// else 1]
         #[arg(long, value_name = "SECONDS")]
         delay: Option<f64>,
-        /// The User-Agent header to send [default: zhoubao/VERSION (...)]
+        /// The User-Agent header to send, printable ASCII
+        /// [default: zhoubao/VERSION (...)]
         #[arg(long, value_name = "TEXT")]
         user_agent: Option<String>,
         /// Do not draw a progress line
