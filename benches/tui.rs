@@ -3,8 +3,9 @@
 //! incremental search (each key, then when the hits arrive after the pause;
 //! on the cold cache, with every key searching at once as before the search
 //! was deferred, and again warm); key presses in the chart view (`c`:
-//! figure, zoom up to the whole series, week); then the real binary's peak memory
-//! (VmHWM) while it browses that cache in tmux.
+//! figure, zoom up to the whole series, week); a 20,000-character Chinese
+//! paste into `/` and the keys typed after it; then the real binary's peak
+//! memory (VmHWM) while it browses that cache in tmux.
 //!
 //! `cargo bench --bench tui` uses 10,000 issues, half of each series (the
 //! TUI browses the first, the other's rows sit in the same tables); set
@@ -132,6 +133,11 @@ fn run(issues: usize, measuring: bool) -> Result<bool, Box<dyn std::error::Error
         eprintln!("key press over budget: {p99:?} > {KEY_BUDGET:?}");
         ok = false;
     }
+    let pasted = paste_latency(&mut app, &mut terminal)?;
+    if measuring && pasted > KEY_BUDGET {
+        eprintln!("a long paste or a key after it over budget: {pasted:?} > {KEY_BUDGET:?}");
+        ok = false;
+    }
     let chart = chart_view_latency(&mut app, &mut terminal)?;
     if measuring && chart > KEY_BUDGET {
         eprintln!("key press in the chart view over budget: {chart:?} > {KEY_BUDGET:?}");
@@ -204,6 +210,50 @@ fn search_latency(
         );
     }
     Ok(slowest_key)
+}
+
+/// Pastes 20,000 Chinese characters into `/` (one bracketed paste, then
+/// the deferred search it starts, slice by slice) and types five keys and
+/// a Backspace after it, each with a redraw: a long prompt must cost what
+/// a short one does. Returns the slowest step.
+fn paste_latency(
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+) -> Result<Duration, Box<dyn std::error::Error>> {
+    let text = "网络安全信息与动态周报".repeat(1818) + "跨境";
+    press(app, KeyCode::Char('/'));
+    let t = Instant::now();
+    update(app, Action::Paste(text.clone()));
+    terminal.draw(|f| zhoubao::tui::draw::draw(f, app))?;
+    let paste = t.elapsed();
+    let mut slowest = paste;
+    while app.search_wait().is_some() {
+        let t = Instant::now();
+        update(app, Action::RunPendingSearch);
+        terminal.draw(|f| zhoubao::tui::draw::draw(f, app))?;
+        slowest = slowest.max(t.elapsed());
+    }
+    let mut slowest_key = Duration::ZERO;
+    for code in "案例研究"
+        .chars()
+        .map(KeyCode::Char)
+        .chain([KeyCode::Backspace, KeyCode::Char('周')])
+    {
+        let t = Instant::now();
+        press(app, code);
+        terminal.draw(|f| zhoubao::tui::draw::draw(f, app))?;
+        while app.search_wait().is_some() {
+            update(app, Action::RunPendingSearch);
+            terminal.draw(|f| zhoubao::tui::draw::draw(f, app))?;
+        }
+        slowest_key = slowest_key.max(t.elapsed());
+    }
+    update(app, Action::SearchCancel);
+    println!(
+        "tui: pasting {} characters into / + redraw {paste:?} (slowest step with its search {slowest:?}); slowest key after it, searched and redrawn, {slowest_key:?}",
+        text.chars().count()
+    );
+    Ok(slowest.max(slowest_key))
 }
 
 /// Opens the chart view and walks it: figures, every zoom up to the whole

@@ -258,17 +258,23 @@ fn caught<T>(f: impl FnOnce() -> T + panic::UnwindSafe) -> Result<T, Msg> {
     let result = panic::catch_unwind(f);
     QUIET_PANICS.with(|q| q.set(was_quiet));
     result.map_err(|payload| {
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
         let at = PANIC_LOCATION
             .with(|l| l.borrow_mut().take())
             .map(|l| crate::sanitize::line(&l));
-        let detail: String = crate::sanitize::line(&message).chars().take(160).collect();
+        let detail = panic_message(payload.as_ref());
         Msg::Cache(Cache::ParserCrashed { detail, at })
     })
+}
+
+/// A caught panic's message as one printable line of at most 160
+/// characters: what a parser's, or a worker thread's, bug tells the user.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let message = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    crate::sanitize::line(&message).chars().take(160).collect()
 }
 
 thread_local! {

@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod i18n;
 pub mod images;
 pub mod import;
+pub mod manpage;
 pub mod model;
 pub mod output;
 pub mod parse;

@@ -1,6 +1,7 @@
 //! The `zhoubao` binary: parses the command line, finds the config and the
 //! cache, and dispatches to the subcommand's module in `zhoubao::cli`.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -15,7 +16,10 @@ use zhoubao::model::IssueKey;
 use zhoubao::store::{Store, StoreError};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_printed(&e),
+    };
     // Until the config is read the environment alone picks the language;
     // then the config's `language` comes first. The one place it is chosen.
     let mut lang = Lang::from_env(None);
@@ -27,22 +31,36 @@ fn main() -> ExitCode {
         }
         Err(e) => Err(e),
     };
+    // What stdout still buffers must reach the file too, or fail here.
+    let result = result.and_then(|code| Ok(std::io::stdout().flush().map(|()| code)?));
     match result {
         Ok(code) => code,
-        // `zhoubao export | head` closes the pipe early: not an error.
-        Err(e)
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!(
-                "zhoubao: {}",
-                zhoubao::sanitize::line(&localize(e.as_ref(), lang))
-            );
-            ExitCode::FAILURE
-        }
+        Err(e) => failed(&e, lang),
+    }
+}
+
+/// The error on stderr, exit status 1; `zhoubao export | head` closing
+/// the pipe early is not an error.
+fn failed(e: &anyhow::Error, lang: Lang) -> ExitCode {
+    if e.downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    {
+        return ExitCode::SUCCESS;
+    }
+    let line = zhoubao::sanitize::line(&localize(e.as_ref(), lang));
+    // Not eprintln!, which panics when stderr cannot be written either.
+    let _ = writeln!(std::io::stderr(), "zhoubao: {line}");
+    ExitCode::FAILURE
+}
+
+/// clap's help, version or usage error, printed as clap prints it; help
+/// or version that cannot be written (a full disk) fails like any other
+/// output (clap's own exit ignores the error and says 0).
+fn clap_printed(e: &clap::Error) -> ExitCode {
+    let printed = e.print().and_then(|()| std::io::stdout().flush());
+    match printed {
+        Err(err) => failed(&err.into(), Lang::from_env(None)),
+        Ok(()) => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
     }
 }
 
@@ -59,8 +77,8 @@ fn load_config(cli: &Cli, lang: Lang) -> Result<Option<Config>> {
             cli::completions::completions(*shell)?;
             return Ok(None);
         }
-        Some(Command::Man) => {
-            cli::man::man()?;
+        Some(Command::Man { dir }) => {
+            cli::man::man(dir.as_deref())?;
             return Ok(None);
         }
         _ => {}
@@ -102,6 +120,12 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
     }
     if let Some(Command::Import { paths, .. }) = &command {
         cli::import::check_paths(paths, lang)?;
+    }
+    if let Some(Command::Fetch {
+        delay, user_agent, ..
+    }) = &command
+    {
+        zhoubao::fetch::check_flags(*delay, user_agent.as_deref()).map_err(|m| said(m, lang))?;
     }
     if let Some(Command::Update { urls, .. }) = &command {
         cli::update::check_feeds(urls, &config, lang)?;
@@ -214,13 +238,16 @@ fn dispatch(
             format,
             select,
             output,
-        } => cli::export::run(&store, format, &select, output, lang),
+            bom,
+        } => cli::export::run(&store, format, &select, output, bom, lang),
         Command::Search {
             query,
             series,
             json,
         } => cli::search::run(&store, &query, series, json, config.no_color, lang),
         // Printed before any cache was opened.
-        Command::Completions { .. } | Command::Man | Command::Config => Ok(ExitCode::SUCCESS),
+        Command::Completions { .. } | Command::Man { .. } | Command::Config => {
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }

@@ -6,6 +6,13 @@
 //! interlinear annotations, tag characters) that hide text or change its
 //! width. Everything that is not printable text is dropped; tabs become
 //! spaces so widths stay predictable.
+//!
+//! Blank look-alikes (Hangul fillers, the braille blank), private-use
+//! characters and noncharacters go too: they draw nothing or a glyph no
+//! one agreed on. And what would make a terminal draw several characters
+//! as one glyph of another width (an emoji's skin tone, VS15/VS16, a pair
+//! of regional indicators) is normalised away, so each character left
+//! takes the cells `unicode-width` gives it, the widths the layout adds up.
 
 use unicode_general_category::{get_general_category, GeneralCategory};
 
@@ -25,7 +32,8 @@ pub fn clean(s: &str, keep_newlines: bool) -> String {
             '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
             '\n' if keep_newlines => out.push('\n'),
             '\t' => out.push(' '),
-            c if is_unsafe(c) => {}
+            c if is_unsafe(c) || is_width_changer(c) => {}
+            c if is_regional_indicator(c) => out.push(regional_letter(c)),
             c => out.push(c),
         }
     }
@@ -37,17 +45,73 @@ pub fn line(s: &str) -> String {
     clean(s, false)
 }
 
+/// A URL to print or show: one line, without the user name and password
+/// it may carry (`https://user:pw@host/` → `https://host/`).
+pub fn url(s: &str) -> String {
+    line(&without_userinfo(s))
+}
+
+/// `s` without the `user:password@` before its host, when it has one;
+/// by the text alone, so a URL too broken to parse (a proxy setting with
+/// a bad port) loses its password too. Without `://`, what comes before
+/// the first `/` is the authority only when it holds a `user:password@`
+/// (`u:pw@proxy:3128`): `@name` or `a@b` alone are left as they are.
+pub fn without_userinfo(s: &str) -> std::borrow::Cow<'_, str> {
+    let scheme_end = s.find("://").map(|i| i + 3);
+    let start = scheme_end.unwrap_or(0);
+    let rest = &s[start..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) if scheme_end.is_some() || rest[..at].contains(':') => {
+            format!("{}{}", &s[..start], &rest[at + 1..]).into()
+        }
+        _ => s.into(),
+    }
+}
+
 fn is_unsafe(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_control();
     }
     c.is_control()
+        || is_blank_filler(c)
         || matches!(
             get_general_category(c),
             GeneralCategory::Format
                 | GeneralCategory::LineSeparator
                 | GeneralCategory::ParagraphSeparator
+                | GeneralCategory::PrivateUse
+                // Noncharacters (U+FFFE, U+FDD0 ...) and code points with
+                // no character yet: no width anyone agrees on.
+                | GeneralCategory::Unassigned
         )
+}
+
+/// Letters that draw as nothing: the Hangul fillers and the braille blank
+/// (used to pass for spaces where spaces are trimmed).
+fn is_blank_filler(c: char) -> bool {
+    matches!(
+        c,
+        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{2800}'
+    )
+}
+
+/// Characters that change the width of the emoji before them in a
+/// terminal but count as zero cells on their own: VS15, VS16 and the five
+/// skin-tone modifiers. The emoji keeps its default look.
+fn is_width_changer(c: char) -> bool {
+    matches!(c, '\u{FE0E}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}')
+}
+
+/// A regional indicator: two of them draw as one flag, two cells wide,
+/// where each alone is one.
+fn is_regional_indicator(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+}
+
+/// 🇨 → `C`: a flag is written as its two letters (🇨🇳 → `CN`).
+fn regional_letter(c: char) -> char {
+    char::from_u32(u32::from('A') + (u32::from(c) - 0x1F1E6)).unwrap_or('?')
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
@@ -171,11 +235,84 @@ mod tests {
 
     #[test]
     fn keeps_printable_text_of_every_kind() {
-        // Combining marks, variation selectors and emoji modifiers are
-        // not format characters: they shape what is drawn.
-        let text =
-            "网络安全 周报：第17期（2024）·①② ＡＢＣ e\u{301} ✔\u{FE0F} 👍\u{1F3FD} 한국어 العربية";
+        // Combining marks are not format characters: they shape what is
+        // drawn, within the cell of the character they follow.
+        let text = "网络安全 周报：第17期（2024）·①② ＡＢＣ e\u{301} ✔ 👍 한국어 العربية";
         assert_eq!(line(text), text);
+    }
+
+    #[test]
+    fn strips_invisible_fillers_private_use_and_noncharacters() {
+        for c in [
+            '\u{115F}',
+            '\u{1160}',
+            '\u{3164}',
+            '\u{FFA0}',
+            '\u{2800}',
+            '\u{E000}',
+            '\u{F8FF}',
+            '\u{F0000}',
+            '\u{10FFFD}',
+            '\u{FDD0}',
+            '\u{FDEF}',
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{1FFFE}',
+            '\u{10FFFF}',
+        ] {
+            let text = format!("周{c}报");
+            assert_eq!(line(&text), "周报", "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn emoji_sequences_become_characters_of_one_known_width_each() {
+        use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+        // The layout sums the widths of characters; a terminal draws a
+        // sequence (skin tone, flag, VS16) as one glyph of its own width.
+        // After cleaning the two must agree.
+        for text in [
+            "👍\u{1F3FD}",
+            "✔\u{FE0F}",
+            "🇨🇳",
+            "\u{1F1E6}",
+            "👨\u{200D}👩\u{200D}👧",
+            "1\u{FE0F}\u{20E3}",
+            "❤\u{FE0F}\u{200D}🔥",
+            "🏳\u{FE0F}\u{200D}🌈",
+            "👋\u{1F3FB}\u{200D}\u{2642}\u{FE0F}",
+            "🔥\u{FE0E}",
+        ] {
+            let clean = line(text);
+            let summed: usize = clean.chars().map(|c| c.width().unwrap_or(0)).sum();
+            assert_eq!(summed, clean.width(), "{text:?} became {clean:?}");
+        }
+        assert_eq!(line("👍\u{1F3FD}"), "👍", "the skin tone goes");
+        assert_eq!(line("国旗🇨🇳"), "国旗CN", "a flag is its two letters");
+        assert_eq!(line("✔\u{FE0F}"), "✔", "the presentation selector goes");
+    }
+
+    #[test]
+    fn a_urls_user_and_password_are_dropped_parseable_or_not() {
+        for (given, shown) in [
+            (
+                "https://reader:s3cret@mp.weixin.qq.com/s?a=1",
+                "https://mp.weixin.qq.com/s?a=1",
+            ),
+            ("http://reader@h:8080", "http://h:8080"),
+            ("http://u:p@pro xy:99999", "http://pro xy:99999"),
+            ("u:p@proxy.lan:3128", "proxy.lan:3128"),
+            ("socks5://a:b@c@10.0.0.1:1080", "socks5://10.0.0.1:1080"),
+            // An @ after the host is not a user's.
+            ("https://h/path?mail=a@b#x@y", "https://h/path?mail=a@b#x@y"),
+            ("https://mp.weixin.qq.com/s", "https://mp.weixin.qq.com/s"),
+            // Not URLs: an @ without a password before it stays.
+            ("@evil", "@evil"),
+            ("周报@CNCERT", "周报@CNCERT"),
+        ] {
+            assert_eq!(without_userinfo(given), shown, "{given}");
+        }
+        assert_eq!(url("http://u:p@h/\u{1b}[31mx"), "http://h/x");
     }
 
     #[test]

@@ -177,10 +177,17 @@ fn a_failing_file_is_named_and_the_rest_still_import() {
 const HOSTILE: &str =
     "\u{1b}[2J\u{1b}]0;owned\u{7}\u{1b}]52;c;cm0gLXJmIH4=\u{1b}\\\u{9b}31m\u{85}\u{202e}";
 
+/// Characters that draw as nothing or as a glyph no one agreed on.
+const INVISIBLE: [char; 8] = [
+    '\u{115F}', '\u{1160}', '\u{3164}', '\u{FFA0}', '\u{2800}', '\u{E000}', '\u{FFFE}', '\u{FFFF}',
+];
+
 #[test]
 fn escape_sequences_in_bulletins_never_reach_stdout() {
     let series = synth::series(2024, 3, 9);
     let mut text = synth::full_markdown(&series[2], &synth::recent_for(&series, 2));
+    let invisible: String = INVISIBLE.iter().collect();
+    text = text.replacen("title: ", &format!("title: {invisible}"), 1);
     text = text.replacen("source: ", &format!("source: {HOSTILE}"), 1);
     text = text.replacen(
         "本周网络安全基本态势\n\n",
@@ -213,8 +220,8 @@ fn escape_sequences_in_bulletins_never_reach_stdout() {
         assert!(!bytes.contains(&0x1b), "ESC in {args:?}");
         assert!(!bytes.contains(&0x07), "BEL in {args:?}");
         let s = String::from_utf8_lossy(bytes);
-        for c in ['\u{9b}', '\u{85}', '\u{202e}'] {
-            assert!(!s.contains(c), "{c:?} in {args:?}");
+        for c in ['\u{9b}', '\u{85}', '\u{202e}'].iter().chain(&INVISIBLE) {
+            assert!(!s.contains(*c), "{c:?} in {args:?}");
         }
         assert!(
             !s.contains("owned") && !s.contains("cm0gLXJmIH4="),

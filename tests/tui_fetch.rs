@@ -462,3 +462,46 @@ fn f_fetches_with_the_configs_user_agent() {
     let last = asked.last().expect("the fetch asked the server");
     assert_eq!(last.user_agent.as_deref(), Some("analyst-desk/2.0"));
 }
+
+/// A fetcher with a bug: it panics on whichever thread runs it.
+struct Panicking;
+
+impl PageFetcher for Panicking {
+    fn fetch(
+        &self,
+        _url: &str,
+        _cancel: &Cancel,
+        _progress: &mut dyn FnMut(zhoubao::tui::fetcher::Progress),
+    ) -> zhoubao::fetch::PageResult {
+        let empty: Vec<u8> = Vec::new();
+        let _ = empty[3];
+        unreachable!()
+    }
+}
+
+#[test]
+fn a_panic_in_the_fetch_thread_is_an_error_on_the_status_line_and_the_app_goes_on() {
+    let server = FixtureServer::start();
+    let issue = known_through_a_repost(&server);
+    let key = issue.summary.key;
+    let mut lib = MemoryLibrary::new();
+    lib.insert(issue);
+    let mut app = app_with_library(Box::new(lib), Some(key), 80, 24);
+    app.set_language(Lang::Zh);
+    app.set_fetcher(Some(Arc::new(Panicking)));
+    press(&mut app, KeyCode::Char('F'));
+    wait_for_fetch(&mut app);
+    let text = screen(&app, 160, 24);
+    let status = status_line(&text);
+    assert!(
+        status.starts_with(&format!(
+            "获取 {key} 失败：zhoubao 程序出错（index out of bounds"
+        )),
+        "{text}"
+    );
+    assert!(status.contains("什么也没有保存"), "{text}");
+    // The app takes keys as before.
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode(), zhoubao::tui::action::InputMode::Help);
+    assert!(server.requests().is_empty());
+}

@@ -123,6 +123,8 @@ struct Shared {
     busy_reads: Rc<Cell<u32>>,
     /// Issues loaded in full so far.
     details: Rc<Cell<usize>>,
+    /// Searches run so far.
+    searches: Rc<Cell<usize>>,
 }
 
 impl Shared {
@@ -148,6 +150,7 @@ impl Library for Shared {
         self.inner.borrow().key_for_url(url)
     }
     fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>> {
+        self.searches.set(self.searches.get() + 1);
         self.inner.borrow().search(query)
     }
     fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()> {
@@ -320,4 +323,20 @@ fn each_change_lays_the_charts_out_once_and_the_hidden_pane_not_at_all() {
         .expect("the pane is back")
         .geometry;
     assert_eq!(Some(g.area), app.panes.chart, "at the new size");
+}
+
+#[test]
+fn characters_typed_faster_than_frames_are_drawn_are_searched_once_per_frame() {
+    let lib = shared(30);
+    let mut app = app_on(&lib);
+    // A paste in a terminal without bracketed paste: 2,000 keys in a row.
+    let text = "网络安全周报".repeat(333) + "周报";
+    let script = typed("/").chain(typed(&text));
+    let mut frontend = Scripted::new(script);
+    run_loop(&mut app, &mut frontend).expect("the loop runs");
+    let search = app.search.as_ref().expect("the search is still on");
+    assert_eq!(search.query, text, "every character, in order");
+    // One edit per frame of up to 64 keys, not one search per key.
+    let searches = lib.searches.get();
+    assert!(searches <= 2_000 / 64 + 3, "{searches} searches");
 }

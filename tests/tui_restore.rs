@@ -5,185 +5,14 @@
 //! skips (passes with a message) without tmux.
 
 mod cli_fixture;
+mod tmux_fixture;
 
 use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-struct Session {
-    name: String,
-}
-
-impl Session {
-    fn start(name: &str, shell_command: &str) -> Option<Session> {
-        let ok = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                name,
-                "-x",
-                "80",
-                "-y",
-                "24",
-                shell_command,
-            ])
-            .status()
-            .ok()?
-            .success();
-        ok.then(|| Session {
-            name: name.to_string(),
-        })
-    }
-
-    fn format(&self, fmt: &str) -> String {
-        Command::new("tmux")
-            .args(["display-message", "-p", "-t", &self.name, fmt])
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-            .unwrap_or_default()
-    }
-
-    fn screen(&self) -> String {
-        Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.name])
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
-            .unwrap_or_default()
-    }
-
-    fn keys(&self, keys: &str) {
-        let _ = Command::new("tmux")
-            .args(["send-keys", "-t", &self.name, keys])
-            .status();
-    }
-
-    /// Waits until the screen contains `text`.
-    fn wait_for(&self, text: &str) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if self.screen().contains(text) {
-                return true;
-            }
-            sleep(Duration::from_millis(100));
-        }
-        false
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.name])
-            .status();
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// Runs the binary on the cache `db` (created empty when missing) in tmux,
-/// then prints the exit code and the tty settings once it has ended, and
-/// stays open to be inspected.
-fn session(tag: &str, env: &str, db: &Path) -> Option<Session> {
-    if !db.exists() {
-        drop(zhoubao::store::Store::create_or_open(db).expect("an empty cache"));
-    }
-    session_with(tag, &format!("{env} '{{bin}}' --db '{}'", db.display()))
-}
-
-/// [`session`] for any command line; `{bin}` stands for the binary.
-fn session_with(tag: &str, command: &str) -> Option<Session> {
-    let bin = env!("CARGO_BIN_EXE_zhoubao");
-    let name = format!("zhoubao-restore-{tag}-{}", std::process::id());
-    let command = format!(
-        "{} RUST_BACKTRACE=0 ZHOUBAO_LANG=zh {}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo; sleep 30",
-        cli_fixture::shell_env(),
-        command.replace("{bin}", bin)
-    );
-    Session::start(&name, &command)
-}
-
-/// The zhoubao process running in the pane (a descendant of its shell),
-/// found in /proc (Linux).
-fn zhoubao_pid(s: &Session) -> Option<u32> {
-    let shell: u32 = s.format("#{pane_pid}").parse().ok()?;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        // pid -> (parent, command name)
-        let mut procs = std::collections::HashMap::new();
-        for entry in std::fs::read_dir("/proc").ok()?.flatten() {
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
-                continue;
-            };
-            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
-                continue;
-            };
-            // "pid (comm) state ppid ...": comm may hold spaces.
-            let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
-                continue;
-            };
-            let comm = stat[open + 1..close].to_string();
-            let ppid = stat[close + 1..]
-                .split_whitespace()
-                .nth(1)
-                .and_then(|p| p.parse::<u32>().ok());
-            if let Some(ppid) = ppid {
-                procs.insert(pid, (ppid, comm));
-            }
-        }
-        let descends = |mut pid: u32| {
-            for _ in 0..16 {
-                match procs.get(&pid) {
-                    Some(&(parent, _)) if parent == shell => return true,
-                    Some(&(parent, _)) => pid = parent,
-                    None => return false,
-                }
-            }
-            false
-        };
-        if let Some((&pid, _)) = procs
-            .iter()
-            .find(|(&pid, (_, comm))| comm == "zhoubao" && descends(pid))
-        {
-            return Some(pid);
-        }
-        sleep(Duration::from_millis(100));
-    }
-    None
-}
-
-fn assert_restored(s: &Session) {
-    assert_eq!(s.format("#{alternate_on}"), "0", "alternate screen left");
-    assert_eq!(
-        s.format("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"),
-        "000",
-        "mouse capture off"
-    );
-    assert_eq!(s.format("#{cursor_flag}"), "1", "cursor shown");
-    // `stty` prints just after the exit status: wait for both of its lines.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let mut screen = s.screen();
-    let printed = |screen: &str| {
-        let lines: Vec<&str> = screen.lines().map(str::trim).collect();
-        let any = |words: [&str; 2]| words.iter().any(|w| lines.contains(w));
-        any(["icanon", "-icanon"]) && any(["echo", "-echo"])
-    };
-    while !printed(&screen) && Instant::now() < deadline {
-        sleep(Duration::from_millis(100));
-        screen = s.screen();
-    }
-    let lines: Vec<&str> = screen.lines().map(str::trim).collect();
-    assert!(
-        lines.contains(&"icanon") && lines.contains(&"echo"),
-        "raw mode left:\n{screen}"
-    );
-}
+use tmux_fixture::{assert_restored, session, session_with, tmux_available, zhoubao_pid};
 
 #[test]
 fn quitting_restores_the_terminal() {
@@ -411,4 +240,127 @@ fn a_terminal_that_vanishes_without_a_sighup_ends_the_tui_instead_of_spinning() 
         let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
     }
     assert!(!alive, "the TUI outlived its terminal by 10 s");
+}
+
+/// A cache of three synthetic issues in `folder`, of which the oldest is
+/// known only from the others' 近期回顾 lines (with its link): `F` on it
+/// fetches.
+fn cache_missing_the_oldest(folder: &Path) -> std::path::PathBuf {
+    let db = folder.join("cache.db");
+    let mut store = zhoubao::store::Store::create_or_open(&db).unwrap();
+    let series = zhoubao::synth::series(2024, 3, 3);
+    for (i, issue) in series.iter().enumerate().skip(1) {
+        let text = zhoubao::synth::full_markdown(issue, &zhoubao::synth::recent_for(&series, i));
+        let r = zhoubao::import::import_bytes(&mut store, &issue.file_name(), text.as_bytes());
+        assert!(matches!(r, zhoubao::import::FileResult::Stored(_)), "{r:?}");
+    }
+    db
+}
+
+#[test]
+fn a_panic_on_the_fetch_thread_is_said_on_the_status_line_and_leaves_the_terminal_alone() {
+    if !tmux_available() {
+        eprintln!("tmux not found: skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = cache_missing_the_oldest(dir.path());
+    let command = format!(
+        "ZHOUBAO_TEST_PANIC=fetch '{{bin}}' --db '{}' --open 2024-1",
+        db.display()
+    );
+    let Some(s) = session_with("worker", &command) else {
+        eprintln!("tmux cannot start a session here: skipping");
+        return;
+    };
+    assert!(s.wait_for("2024-1"), "the TUI came up:\n{}", s.screen());
+    s.keys("F");
+    assert!(
+        s.wait_for("程序出错（ZHOUBAO_TEST_PANIC"),
+        "the panic is an error on the status line:\n{}",
+        s.screen()
+    );
+    assert_eq!(
+        s.format("#{alternate_on}"),
+        "1",
+        "still on the TUI's screen"
+    );
+    assert!(!s.screen().contains("panicked at"), "{}", s.screen());
+    // Still in raw mode: a key acts at once, without Enter, unechoed.
+    s.keys("/");
+    s.keys("abc");
+    assert!(s.wait_for("/abc▏"), "{}", s.screen());
+    s.keys("Escape");
+    s.keys("C-c");
+    assert!(s.wait_for("EXIT=0"), "{}", s.screen());
+    assert_restored(&s);
+}
+
+#[test]
+fn every_catchable_ending_signal_restores_the_terminal_and_ends_as_the_signal_would() {
+    if !tmux_available() {
+        eprintln!("tmux not found: skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("cache.db");
+    drop(zhoubao::store::Store::create_or_open(&db).expect("an empty cache"));
+    let mut signals = vec![
+        ("USR1", libc::SIGUSR1),
+        ("USR2", libc::SIGUSR2),
+        ("QUIT", libc::SIGQUIT),
+        ("ALRM", libc::SIGALRM),
+        ("VTALRM", libc::SIGVTALRM),
+        ("PROF", libc::SIGPROF),
+        ("XCPU", libc::SIGXCPU),
+        ("XFSZ", libc::SIGXFSZ),
+        ("ABRT", libc::SIGABRT),
+    ];
+    #[cfg(target_os = "linux")]
+    signals.extend([
+        ("IO", libc::SIGIO),
+        ("PWR", libc::SIGPWR),
+        ("RTMIN", libc::SIGRTMIN()),
+        ("RTMIN+3", libc::SIGRTMIN() + 3),
+        ("RTMAX", libc::SIGRTMAX()),
+    ]);
+    // All at once: each waits for its TUI, which takes a moment to start.
+    // No core files: QUIT, ABRT, XCPU and XFSZ dump one by default.
+    let sessions: Vec<_> = signals
+        .iter()
+        .filter_map(|(name, number)| {
+            let command = format!(
+                "sh -c \"ulimit -c 0; exec '{{bin}}' --db '{}'\"",
+                db.display()
+            );
+            let tag = name.to_lowercase().replace('+', "-");
+            Some((*name, *number, session_with(&tag, &command)?))
+        })
+        .collect();
+    if sessions.len() < signals.len() {
+        eprintln!("tmux cannot start sessions here: skipping");
+        return;
+    }
+    for (name, number, s) in &sessions {
+        assert!(
+            s.wait_for("周报 0 期"),
+            "{name}: the TUI came up:\n{}",
+            s.screen()
+        );
+        let pid = zhoubao_pid(s).expect("the TUI's process");
+        let sent = Command::new("kill")
+            .arg(format!("-{number}"))
+            .arg(pid.to_string())
+            .status()
+            .is_ok_and(|st| st.success());
+        assert!(sent, "kill -{number} {pid}");
+    }
+    for (name, number, s) in &sessions {
+        assert!(
+            s.wait_for(&format!("EXIT={}", 128 + number)),
+            "SIG{name} ends it as the signal would:\n{}",
+            s.screen()
+        );
+        assert_restored(s);
+    }
 }

@@ -111,6 +111,27 @@ fn escape_sequences_in_titles_never_reach_the_screen() {
 }
 
 #[test]
+fn a_urls_user_and_password_never_reach_the_screen() {
+    let mut lib = MemoryLibrary::new();
+    let mut issue = cached(
+        20,
+        (5, 13),
+        (5, 19),
+        figures([Some(1), None, None, None, None]),
+    );
+    // A cache written before credentials were dropped on the way in.
+    issue.url = Some("https://reader:s3cret@mp.weixin.qq.com/s?mid=20".into());
+    lib.insert(issue);
+    let app = app_zh(lib, None, 100, 30);
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("https://mp.weixin.qq.com/s?mid=20"), "{text}");
+    assert!(
+        !text.contains("s3cret") && !text.contains("reader"),
+        "{text}"
+    );
+}
+
+#[test]
 fn no_panic_and_no_overflow_at_any_size() {
     let mut app = app(80, 24);
     for w in (0..=300).step_by(7).chain([1, 2, 29, 30, 31, 79, 80]) {

@@ -67,11 +67,13 @@ pub enum Command {
         /// Fetch issues the cache already holds in full again
         #[arg(long)]
         refresh: bool,
-        /// Seconds between two requests to one host (at least 0.5)
-        /// [default: the config's fetch.delay, else 1]
+        /// Seconds between two requests to one host (at least 0.5; a
+        /// smaller number means 0.5) [default: the config's fetch.delay,
+        /// else 1]
         #[arg(long, value_name = "SECONDS")]
         delay: Option<f64>,
-        /// The User-Agent header to send [default: zhoubao/VERSION (...)]
+        /// The User-Agent header to send, printable ASCII
+        /// [default: zhoubao/VERSION (...)]
         #[arg(long, value_name = "TEXT")]
         user_agent: Option<String>,
         /// Do not draw a progress line
@@ -178,9 +180,15 @@ pub enum Command {
         #[command(flatten)]
         select: Select,
         /// Write to FILE instead of stdout: all of it or, on an error,
-        /// nothing (a file already there is replaced only when done)
+        /// nothing (a file already there is replaced only when done,
+        /// keeping its mode; a symlink's target is written; a FIFO or a
+        /// device is written into)
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Start the CSV with a UTF-8 byte order mark, which Excel needs
+        /// to read Chinese right
+        #[arg(long)]
+        bom: bool,
     },
     /// Print the complete default config file, commented, ready to copy
     Config,
@@ -203,8 +211,14 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
-    /// Print the man page (roff) on stdout, e.g. `zhoubao man | man -l -`
-    Man,
+    /// Print the man page (roff) on stdout, e.g. `zhoubao man | man -l -`;
+    /// with --dir, write it and a page per subcommand there
+    Man {
+        /// Write zhoubao.1 and zhoubao-SUBCOMMAND.1 into DIR (created
+        /// when missing), e.g. ~/.local/share/man/man1
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Which series a command covers: one, or every one (`all`).

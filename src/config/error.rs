@@ -101,6 +101,17 @@ pub enum Problem {
     Style(StyleError),
     UnknownElement,
     Delay(String),
+    /// An infinite delay, or NaN.
+    DelayNotANumber(String),
+    /// A User-Agent that cannot be sent as a header.
+    UserAgent,
+    /// The config path is a FIFO, a folder, a device ...: reading it
+    /// could wait for ever or never end.
+    NotRegular(FileType),
+    /// Larger than [`MAX_CONFIG_MB`] MB: not a config file.
+    TooLarge {
+        bytes: u64,
+    },
     EmptyBrowser,
     /// A `[[feed]]` url that is not an absolute http(s) address.
     FeedUrl(String),
@@ -109,6 +120,19 @@ pub enum Problem {
     /// `on_new = []`.
     EmptyOnNew,
 }
+
+/// What a config path that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    Folder,
+    Fifo,
+    Device,
+    Socket,
+    Other,
+}
+
+/// The largest config file read, in MB (10^6 bytes): a config is a few KB.
+pub const MAX_CONFIG_MB: u64 = 1;
 
 impl Localized for Problem {
     fn text(&self, lang: Lang) -> Cow<'static, str> {
@@ -138,6 +162,37 @@ impl Localized for Problem {
             (UnknownElement, En) => "not a theme element: `zhoubao config` lists them all".into(),
             (Delay(d), Zh) => format!("{d} 秒太短：至少 0.5 秒").into(),
             (Delay(d), En) => format!("{d} seconds is too short: at least 0.5").into(),
+            (DelayNotANumber(d), Zh) => format!("{d} 不是秒数（至少 0.5）").into(),
+            (DelayNotANumber(d), En) => {
+                format!("{d} is not a number of seconds (at least 0.5)").into()
+            }
+            (UserAgent, lang) => crate::fetch::FetchError::BadUserAgent.text(lang),
+            (NotRegular(kind), Zh) => {
+                let kind = match kind {
+                    FileType::Folder => "文件夹",
+                    FileType::Fifo => "FIFO 管道",
+                    FileType::Device => "设备",
+                    FileType::Socket => "套接字",
+                    FileType::Other => "特殊文件",
+                };
+                format!("不是普通文件（是{kind}）").into()
+            }
+            (NotRegular(kind), En) => {
+                let kind = match kind {
+                    FileType::Folder => "a folder",
+                    FileType::Fifo => "a FIFO",
+                    FileType::Device => "a device",
+                    FileType::Socket => "a socket",
+                    FileType::Other => "a special file",
+                };
+                format!("not a regular file ({kind})").into()
+            }
+            (TooLarge { bytes }, Zh) => {
+                format!("配置文件超过 {MAX_CONFIG_MB} MB（{bytes} 字节）").into()
+            }
+            (TooLarge { bytes }, En) => {
+                format!("the config file is larger than {MAX_CONFIG_MB} MB ({bytes} bytes)").into()
+            }
             (EmptyBrowser, Zh) => "browser 需要一个程序名，如 [\"firefox\", \"--new-tab\"]".into(),
             (EmptyBrowser, En) => {
                 "browser needs a program, e.g. [\"firefox\", \"--new-tab\"]".into()
@@ -171,6 +226,10 @@ impl Localized for Problem {
             BadTheme("solarized".into()),
             UnknownElement,
             Delay("0.1".into()),
+            DelayNotANumber("inf".into()),
+            UserAgent,
+            NotRegular(FileType::Fifo),
+            TooLarge { bytes: 2_000_000 },
             EmptyBrowser,
             FeedUrl("ftp://example.org/feed".into()),
             FeedTwice("http://127.0.0.1/feed.xml".into()),

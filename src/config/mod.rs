@@ -12,6 +12,7 @@
 mod error;
 mod fetch;
 mod locate;
+mod read;
 mod template;
 
 use std::collections::BTreeMap;
@@ -25,7 +26,7 @@ pub use self::error::{ConfigError, Problem};
 pub use self::fetch::{Fetch, MIN_FETCH_DELAY};
 pub use self::template::key_table;
 use crate::feed::Subscription;
-use crate::i18n::{Lang, Os};
+use crate::i18n::Lang;
 use crate::tui::keymap::KeyMap;
 use crate::tui::keys::Key;
 use crate::tui::view::theme::{parse_style, Theme, ThemeName};
@@ -93,7 +94,7 @@ struct FeedFile {
 #[serde(deny_unknown_fields)]
 struct FetchFile {
     delay: Option<Spanned<f64>>,
-    user_agent: Option<String>,
+    user_agent: Option<Spanned<String>>,
     images: Option<bool>,
 }
 
@@ -121,15 +122,15 @@ impl Config {
         };
         let name = path.display().to_string();
         let error = |problem: Problem| ConfigError::new(&name, None, None, problem, lang);
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|_| error(Problem::NotUtf8))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
+        let text = match read::read_config(&path).map_err(error)? {
+            read::Contents::Bytes(bytes) => {
+                String::from_utf8(bytes).map_err(|_| error(Problem::NotUtf8))?
+            }
+            read::Contents::Null => return Config::parse("", &name, no_color, lang),
+            read::Contents::Missing if explicit.is_none() => {
                 return Config::parse("", &name, no_color, lang);
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(error(Problem::Missing));
-            }
-            Err(e) => return Err(error(Problem::Unreadable(Os::of(&e)))),
+            read::Contents::Missing => return Err(error(Problem::Missing)),
         };
         let mut config = Config::parse(&text, &name, no_color, lang)?;
         config.path = Some(path);
@@ -212,7 +213,14 @@ impl Config {
         let mut fetch = Fetch::default();
         if let Some(spanned) = file.fetch.delay {
             let delay = *spanned.get_ref();
-            if !delay.is_finite() || delay < MIN_FETCH_DELAY.as_secs_f64() {
+            if !delay.is_finite() {
+                return Err(at(
+                    Some(locate::line_at(text, spanned.span().start)),
+                    Some("fetch.delay".into()),
+                    Problem::DelayNotANumber(delay.to_string()),
+                ));
+            }
+            if delay < MIN_FETCH_DELAY.as_secs_f64() {
                 return Err(at(
                     Some(locate::line_at(text, spanned.span().start)),
                     Some("fetch.delay".into()),
@@ -222,7 +230,14 @@ impl Config {
             fetch.delay = Duration::from_secs_f64(delay.min(3600.0));
         }
         if let Some(agent) = file.fetch.user_agent {
-            fetch.user_agent = agent;
+            if !crate::fetch::is_sendable_user_agent(agent.get_ref()) {
+                return Err(at(
+                    Some(locate::line_at(text, agent.span().start)),
+                    Some("fetch.user_agent".into()),
+                    Problem::UserAgent,
+                ));
+            }
+            fetch.user_agent = agent.into_inner();
         }
         if let Some(images) = file.fetch.images {
             fetch.images = images;

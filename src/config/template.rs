@@ -119,7 +119,7 @@ pub fn default_file(path: Option<PathBuf>) -> String {
 # Seconds between two requests of `zhoubao fetch` and the TUI's `F`;
 # never below {min}.
 # delay = {delay:.1}
-# The User-Agent header it sends.
+# The User-Agent header it sends: printable ASCII only.
 # user_agent = {agent:?}
 # Download the pictures (the weekly charts) of each issue fetched, into
 # the cache, so they show without a network; `zhoubao images KEY --fetch`

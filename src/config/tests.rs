@@ -516,3 +516,115 @@ fn a_key_in_an_inline_table_is_refused_on_its_own_line() {
     let line = refused("\n\nfetch = { delay = 0.1 }\n");
     assert!(line.starts_with("my.toml:3: fetch.delay: "), "{line}");
 }
+
+#[test]
+fn an_endless_or_not_a_number_delay_is_said_to_be_one_not_too_short() {
+    for (text, shown) in [
+        ("delay = inf", "inf"),
+        ("delay = +inf", "inf"),
+        ("delay = nan", "NaN"),
+    ] {
+        let line = refused(&format!("[fetch]\n{text}\n"));
+        assert!(
+            line.starts_with(&format!(
+                "my.toml:2: fetch.delay: {shown} is not a number of seconds"
+            )),
+            "{line}"
+        );
+        assert!(!line.contains("too short"), "{line}");
+    }
+}
+
+#[test]
+fn a_user_agent_with_a_control_character_is_refused_in_one_line() {
+    for agent in [
+        "a\\r\\nX-Injected: yes",
+        "zb\\u001b",
+        "tab\\there",
+        "del\\u007f",
+    ] {
+        let line = refused(&format!("[fetch]\nuser_agent = \"{agent}\"\n"));
+        assert!(
+            line.starts_with("my.toml:2: fetch.user_agent: "),
+            "{agent}: {line}"
+        );
+        assert!(line.contains("printable ASCII"), "{agent}: {line}");
+        assert!(!line.contains('\u{1b}') && !line.contains('\r'), "{line:?}");
+    }
+    let c = parse("[fetch]\nuser_agent = \"analyst-desk/2.0 (+https://example.org)\"\n")
+        .expect("printable ASCII is fine");
+    assert_eq!(
+        c.fetch.user_agent,
+        "analyst-desk/2.0 (+https://example.org)"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_path_that_is_not_a_regular_file_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("config.toml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo not available: skipping");
+        return;
+    }
+    // No writer ever comes: reading would wait for ever.
+    let e = Config::load(Some(&fifo), false, Lang::En).expect_err("a FIFO is refused");
+    let line = e.to_string();
+    assert_eq!(
+        line,
+        format!("{}: not a regular file (a FIFO)", fifo.display())
+    );
+    let e = Config::load(Some(dir.path()), false, Lang::En).expect_err("a folder is refused");
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{}: cannot read the config file: it is a folder",
+            dir.path().display()
+        )
+    );
+}
+
+#[test]
+fn a_config_file_over_a_megabyte_is_refused_unread() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("config.toml");
+    let mut text = "# padding\n".repeat(100_000);
+    text.push_str("language = \"en\"\n");
+    assert!(text.len() > 1_000_000);
+    std::fs::write(&file, &text).expect("written");
+    let e = Config::load(Some(&file), false, Lang::En).expect_err("too large");
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{}: the config file is larger than 1 MB ({} bytes)",
+            file.display(),
+            text.len()
+        )
+    );
+    text.truncate(1_000_000 - 20);
+    std::fs::write(&file, &text).expect("written");
+    Config::load(Some(&file), false, Lang::En).expect("under the cap is read");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_null_device_as_config_means_no_settings() {
+    // `--config /dev/null` is how a script says "no config": it is read
+    // (as nothing), not refused as a device. A node with the null
+    // device's numbers, in a scratch folder, stands for it.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let null = dir.path().join("null");
+    let made = std::process::Command::new("mknod")
+        .arg(&null)
+        .args(["c", "1", "3"])
+        .output();
+    if !made.is_ok_and(|o| o.status.success()) {
+        eprintln!("cannot make a device node here: skipping");
+        return;
+    }
+    let c = Config::load(Some(&null), false, Lang::En).expect("no settings");
+    assert_eq!(c.keys, KeyMap::default());
+    assert_eq!(c.path, None, "no file was read");
+}

@@ -36,7 +36,7 @@ pub use update::{
 };
 
 use crate::fetch::{Cancel, Client, FetchOptions};
-use crate::i18n::{Localized, Msg};
+use crate::i18n::{FeedMsg, Localized, Msg};
 use crate::store::Store;
 
 /// What an update on its own thread says, in order: events, then once
@@ -81,17 +81,29 @@ pub fn spawn(
                 }
             };
             let mut client = Client::new(fetch);
-            let report = update(
-                &mut store,
-                &mut client,
-                &feeds,
-                options,
-                &thread_cancel,
-                &mut |event| {
-                    let _ = tx.send(News::Event(event.clone()));
-                },
-            );
-            let _ = tx.send(News::Done(Box::new(report)));
+            // A bug here is this update's failure, said by the caller (the
+            // TUI's status line): each feed was stored whole or not at all.
+            let report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                update(
+                    &mut store,
+                    &mut client,
+                    &feeds,
+                    options,
+                    &thread_cancel,
+                    &mut |event| {
+                        let _ = tx.send(News::Event(event.clone()));
+                    },
+                )
+            }));
+            let _ = tx.send(match report {
+                Ok(report) => News::Done(Box::new(report)),
+                Err(payload) => News::Failed(
+                    FeedMsg::UpdateCrashed {
+                        detail: crate::import::panic_message(payload.as_ref()),
+                    }
+                    .into(),
+                ),
+            });
         })?;
     Ok(Running { news, cancel })
 }

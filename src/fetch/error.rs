@@ -13,6 +13,8 @@ pub enum FetchError {
     BadUrl {
         reason: String,
     },
+    /// A User-Agent no request can send as a header.
+    BadUserAgent,
     BadProxy {
         proxy: String,
     },
@@ -60,6 +62,10 @@ pub enum FetchError {
     },
     Wall,
     Cancelled,
+    /// A bug: the fetch panicked (the TUI's fetch thread catches it).
+    Crashed {
+        detail: String,
+    },
     /// The parser's reason, or its crash (import's words for both).
     Unreadable {
         why: Box<Msg>,
@@ -86,6 +92,19 @@ impl Localized for FetchError {
         match (self, lang) {
             (BadUrl { reason }, Zh) => format!("不是 http(s) 网址：{reason}").into(),
             (BadUrl { reason }, En) => format!("not an http(s) URL: {reason}").into(),
+            (BadUserAgent, Zh) => {
+                "User-Agent 只能用可打印的 ASCII 字符（字母、数字、标点和空格），不能有控制字符"
+                    .into()
+            }
+            (BadUserAgent, En) => "the User-Agent must be printable ASCII (letters, digits, \
+                                   punctuation and spaces), without control characters"
+                .into(),
+            (Crashed { detail }, Zh) => {
+                format!("zhoubao 程序出错（{detail}），什么也没有保存").into()
+            }
+            (Crashed { detail }, En) => {
+                format!("zhoubao hit a bug ({detail}); nothing was stored").into()
+            }
             (BadProxy { proxy }, Zh) => {
                 format!("代理设置 {proxy:?} 不是可用的代理网址（见 HTTPS_PROXY / HTTP_PROXY）")
                     .into()
@@ -173,6 +192,10 @@ impl Localized for FetchError {
         vec![
             BadUrl {
                 reason: "file:///etc/passwd".into(),
+            },
+            BadUserAgent,
+            Crashed {
+                detail: "index out of bounds".into(),
             },
             BadProxy { proxy: "::".into() },
             Dns {

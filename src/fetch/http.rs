@@ -269,6 +269,10 @@ impl Client {
             None => url.host_str().unwrap_or_default().to_string(),
         };
         let var = setting.as_ref().map(|(var, _)| *var);
+        let unfound = match &setting {
+            Some((_, p)) => unfound_host(url, p),
+            None => host.clone(),
+        };
         let proxy = setting.map(|(_, p)| p);
         let agent = match self.agents.get(&proxy) {
             Some(agent) => agent.clone(),
@@ -293,16 +297,27 @@ impl Client {
                         proxy: host,
                         var: var.to_string(),
                     },
+                    (FetchError::Dns { .. }, _) => FetchError::Dns {
+                        host: unfound.clone(),
+                    },
                     (e, _) => e,
                 },
             )
     }
 
     fn agent(&self, proxy: Option<&str>) -> Result<ureq::Agent, FetchError> {
+        // ureq would panic on it, on whichever thread asks.
+        if !super::is_sendable_user_agent(&self.options.user_agent) {
+            return Err(FetchError::BadUserAgent);
+        }
+        let bad_proxy = |p: &str| FetchError::BadProxy {
+            proxy: crate::sanitize::url(p),
+        };
         let proxy = match proxy {
-            Some(p) => Some(ureq::Proxy::new(p).map_err(|_| FetchError::BadProxy {
-                proxy: crate::sanitize::line(p),
-            })?),
+            // ureq takes a port out of range, then fails to connect with
+            // no name to give: such a setting is refused here, named.
+            Some(p) if !is_proxy_url(p) => return Err(bad_proxy(p)),
+            Some(p) => Some(ureq::Proxy::new(p).map_err(|_| bad_proxy(p))?),
             None => None,
         };
         let config = ureq::Agent::config_builder()
@@ -383,6 +398,37 @@ enum Want {
     Image { max_bytes: usize },
 }
 
+/// The host a failed lookup was for, through `proxy`: a SOCKS4 or SOCKS5
+/// proxy (not 4a, 5h) has the target's name looked up here, so when the
+/// proxy is an address the name not found is the target's; else the
+/// proxy's name is the only one looked up.
+fn unfound_host(url: &url::Url, proxy: &str) -> String {
+    let scheme = proxy.split_once("://").map_or("http", |(s, _)| s);
+    let address = proxy_address(proxy);
+    let proxy_host = address
+        .rsplit_once(':')
+        .map_or(address.as_str(), |(h, _)| h)
+        .trim_start_matches('[')
+        .trim_end_matches(']');
+    let by_address = proxy_host.parse::<std::net::IpAddr>().is_ok();
+    if matches!(scheme.to_ascii_lowercase().as_str(), "socks4" | "socks5") && by_address {
+        url.host_str().unwrap_or_default().to_string()
+    } else {
+        address
+    }
+}
+
+/// Whether a proxy setting is a URL with a host (and a port, if any, in
+/// range), as `scheme://host:port` or plain `host:port`.
+fn is_proxy_url(proxy: &str) -> bool {
+    let with_scheme = if proxy.contains("://") {
+        proxy.to_string()
+    } else {
+        format!("http://{proxy}")
+    };
+    url::Url::parse(&with_scheme).is_ok_and(|u| u.host_str().is_some_and(|h| !h.is_empty()))
+}
+
 /// `host:port` of a proxy URL (`http://user:pw@proxy:3128` → `proxy:3128`),
 /// never its credentials.
 fn proxy_address(proxy: &str) -> String {
@@ -401,7 +447,9 @@ fn proxy_address(proxy: &str) -> String {
     }
 }
 
-/// `url` as an absolute http(s) URL without its fragment (never sent).
+/// `url` as an absolute http(s) URL without its fragment (never sent) and
+/// without a user name and password: the address is stored, printed and
+/// shown, so it must not carry them.
 pub fn web_url(url: &str) -> Result<url::Url, FetchError> {
     let mut parsed = url::Url::parse(url.trim()).map_err(|e| FetchError::BadUrl {
         reason: format!("{}: {e}", shown(url)),
@@ -410,7 +458,14 @@ pub fn web_url(url: &str) -> Result<url::Url, FetchError> {
         return Err(FetchError::BadUrl { reason: shown(url) });
     }
     parsed.set_fragment(None);
+    forget_credentials(&mut parsed);
     Ok(parsed)
+}
+
+fn forget_credentials(url: &mut url::Url) {
+    // Cannot fail on an http(s) URL with a host, which is all there is here.
+    let _ = url.set_username("");
+    let _ = url.set_password(None);
 }
 
 /// `http://mp.weixin.qq.com/...` as https; other addresses as they are.
@@ -435,6 +490,7 @@ fn next_hop(from: &url::Url, location: &str) -> Result<url::Url, FetchError> {
         });
     }
     next.set_fragment(None);
+    forget_credentials(&mut next);
     Ok(next)
 }
 
@@ -442,7 +498,7 @@ fn next_hop(from: &url::Url, location: &str) -> Result<url::Url, FetchError> {
 /// most [`SHOWN_CHARS`] characters (a bound on a message's length, not a
 /// column's width, so characters are counted, not cells).
 fn shown(url: &str) -> String {
-    let line = crate::sanitize::line(url);
+    let line = crate::sanitize::url(url);
     if line.chars().count() <= SHOWN_CHARS {
         return line;
     }
@@ -481,6 +537,18 @@ mod tests {
     }
 
     #[test]
+    fn a_user_agent_that_cannot_be_a_header_fails_the_request_without_a_panic() {
+        // ureq unwraps the header it builds: this must never reach it.
+        let options = FetchOptions {
+            user_agent: "a\r\nX-Injected: yes".into(),
+            ..FetchOptions::default()
+        };
+        let mut client = Client::new(options);
+        let got = client.get("http://127.0.0.1:1/", &Cancel::new(), &mut |_| {});
+        assert_eq!(got, Err(FetchError::BadUserAgent));
+    }
+
+    #[test]
     fn a_long_url_is_cut_to_200_characters_with_an_ellipsis() {
         let long = format!("https://example.org/{}", "周".repeat(300));
         let cut = shown(&long);
@@ -511,6 +579,42 @@ mod tests {
         );
         assert_eq!(proxy_address("proxy.lan:8080"), "proxy.lan:8080");
         assert_eq!(proxy_address("socks5://10.0.0.1"), "10.0.0.1");
+    }
+
+    #[test]
+    fn a_failed_lookup_through_a_socks5_proxy_names_the_target_it_looked_up() {
+        let url = url::Url::parse("https://example.invalid/s").unwrap();
+        assert_eq!(
+            unfound_host(&url, "socks5://127.0.0.1:1080"),
+            "example.invalid"
+        );
+        assert_eq!(unfound_host(&url, "socks4://[::1]:1080"), "example.invalid");
+        // The proxy resolves the target: only its own name was looked up.
+        assert_eq!(
+            unfound_host(&url, "socks5h://127.0.0.1:1080"),
+            "127.0.0.1:1080"
+        );
+        assert_eq!(
+            unfound_host(&url, "http://proxy.lan:3128"),
+            "proxy.lan:3128"
+        );
+        assert_eq!(
+            unfound_host(&url, "socks5://proxy.lan:1080"),
+            "proxy.lan:1080"
+        );
+    }
+
+    #[test]
+    fn credentials_never_stay_in_an_address_fetched_or_redirected_to() {
+        let url = web_url("https://reader:s3cret@mp.weixin.qq.com/s?mid=1").unwrap();
+        assert_eq!(url.as_str(), "https://mp.weixin.qq.com/s?mid=1");
+        let from = url::Url::parse("https://mp.weixin.qq.com/s?mid=1").unwrap();
+        assert_eq!(
+            next_hop(&from, "http://u:p@example.org/x")
+                .unwrap()
+                .as_str(),
+            "http://example.org/x"
+        );
     }
 
     #[test]

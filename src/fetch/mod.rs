@@ -71,6 +71,13 @@ impl Default for FetchOptions {
 }
 
 impl FetchOptions {
+    /// A delay given on the command line: [`FetchOptions::polite_delay`],
+    /// or None when it is infinite or not a number (which is no delay a
+    /// user means, and must not silently become the minimum).
+    pub fn delay_from_flag(seconds: f64) -> Option<Duration> {
+        seconds.is_finite().then(|| Self::polite_delay(seconds))
+    }
+
     /// A delay a user asked for, never below [`MIN_DELAY`] (nor NaN).
     pub fn polite_delay(seconds: f64) -> Duration {
         if seconds.is_finite() && seconds > MIN_DELAY.as_secs_f64() {
@@ -79,6 +86,30 @@ impl FetchOptions {
             MIN_DELAY
         }
     }
+}
+
+/// Whether `agent` can be sent as the User-Agent header: printable ASCII
+/// and spaces only. A CR LF would start a header of its own, and the HTTP
+/// library panics on any control character, so the config and the flag
+/// refuse such an agent where they are read, and [`Client`] never sends it.
+pub fn is_sendable_user_agent(agent: &str) -> bool {
+    agent.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
+/// `fetch`'s `--delay` and `--user-agent` as given, checked before any
+/// cache is opened or request made: the words of the first one refused.
+pub fn check_flags(delay: Option<f64>, user_agent: Option<&str>) -> Result<(), Fetch> {
+    if let Some(seconds) = delay.filter(|s| FetchOptions::delay_from_flag(*s).is_none()) {
+        return Err(Fetch::DelayNotANumber {
+            value: seconds.to_string(),
+        });
+    }
+    if user_agent.is_some_and(|a| !is_sendable_user_agent(a)) {
+        return Err(Fetch::BadUserAgentFlag {
+            why: Box::new(FetchError::BadUserAgent.message()),
+        });
+    }
+    Ok(())
 }
 
 /// `zhoubao/0.1.0 (...)`: says who asks, so a server's log can tell.

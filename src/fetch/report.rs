@@ -46,7 +46,7 @@ pub fn run_with_progress(
                 bar.set_prefix(format!("{done}/{planned}"));
                 bar.set_message(
                     Fetch::Progress {
-                        url: crate::sanitize::line(url),
+                        url: crate::sanitize::url(url),
                     }
                     .text(lang)
                     .into_owned(),
@@ -76,7 +76,7 @@ pub fn verbose_line(url: &str, result: &PageResult, lang: Lang) -> String {
         PageResult::Stored { key, .. } => key.to_string(),
         PageResult::Skipped(_) | PageResult::Failed(_) => "-".to_string(),
     };
-    format!("{word}\t{key}\t{}", crate::sanitize::line(url))
+    format!("{word}\t{key}\t{}", crate::sanitize::url(url))
 }
 
 impl FetchSummary {
@@ -84,7 +84,7 @@ impl FetchSummary {
     /// skipped and failed page, the advice when WeChat asked for
     /// verification, what `--follow` left, then the counts.
     pub fn render(&self, lang: Lang) -> String {
-        let url = |u: &str| crate::sanitize::line(u);
+        let url = |u: &str| crate::sanitize::url(u);
         let mut lines: Vec<Fetch> = Vec::new();
         lines.extend(
             self.already_cached

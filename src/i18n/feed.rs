@@ -48,6 +48,10 @@ pub enum FeedMsg {
     },
     /// `update` without a feed in the config or on the command line.
     NoFeeds,
+    /// The update thread hit a bug; each feed is stored whole or not at all.
+    UpdateCrashed {
+        detail: String,
+    },
     /// `feeds` without a feed in the config.
     NoneConfigured,
     /// How far the newest issue with text is behind the newest known.
@@ -181,6 +185,13 @@ impl FeedMsg {
             (Cancelled, En) => "update cancelled; what was stored is stored whole".into(),
             (Reading { feed }, Zh) => format!("正在读取订阅源 {feed}").into(),
             (Reading { feed }, En) => format!("reading feed {feed}").into(),
+            (UpdateCrashed { detail }, Zh) => {
+                format!("zhoubao 程序出错（{detail}），更新已停止；已存入的订阅源完整保留").into()
+            }
+            (UpdateCrashed { detail }, En) => format!(
+                "zhoubao hit a bug ({detail}); the update stopped, and what it stored is whole"
+            )
+            .into(),
             (NoFeeds, Zh) => {
                 "没有要读取的订阅源：在配置文件里加 [[feed]]（zhoubao config 有示例），\
                  或者直接给出地址：zhoubao update URL..."
@@ -316,6 +327,9 @@ impl FeedMsg {
                 feed: "http://127.0.0.1/f".into(),
             },
             NoFeeds,
+            UpdateCrashed {
+                detail: "index out of bounds".into(),
+            },
             NoneConfigured,
             Behind {
                 with_text: Some("2025-7".into()),

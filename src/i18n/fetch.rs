@@ -57,6 +57,15 @@ pub enum Fetch {
         host: String,
         secs: String,
     },
+    /// `--user-agent` that cannot be sent as a header; `why` is the
+    /// fetch's own words for it.
+    BadUserAgentFlag {
+        why: Box<Msg>,
+    },
+    /// `--delay` that is infinite or not a number.
+    DelayNotANumber {
+        value: String,
+    },
     CacheLocked {
         cache: String,
         secs: u64,
@@ -220,6 +229,14 @@ impl Fetch {
             (Waiting { host, secs }, En) => {
                 format!("waiting {secs} s before asking {host} again (politeness)").into()
             }
+            (BadUserAgentFlag { why }, Zh) => format!("--user-agent：{}", why.text(Zh)).into(),
+            (BadUserAgentFlag { why }, En) => format!("--user-agent: {}", why.text(En)).into(),
+            (DelayNotANumber { value }, Zh) => {
+                format!("--delay：{value} 不是秒数（至少 0.5）").into()
+            }
+            (DelayNotANumber { value }, En) => {
+                format!("--delay: {value} is not a number of seconds (at least 0.5)").into()
+            }
             (CacheLocked { cache, secs }, Zh) => {
                 format!("{cache}：缓存被另一个进程锁住超过 {secs} 秒").into()
             }
@@ -370,6 +387,12 @@ impl Fetch {
             Waiting {
                 host: "mp.weixin.qq.com".into(),
                 secs: "0.8".into(),
+            },
+            BadUserAgentFlag {
+                why: Box::new(Msg::Issues(1)),
+            },
+            DelayNotANumber {
+                value: "inf".into(),
             },
             CacheLocked {
                 cache: "/tmp/c.db".into(),

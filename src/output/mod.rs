@@ -6,6 +6,7 @@
 
 mod search;
 mod show;
+pub mod target;
 
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
@@ -28,6 +29,12 @@ fn clean(s: &str) -> String {
 
 fn clean_opt(s: Option<&str>) -> Option<String> {
     s.map(clean)
+}
+
+/// A URL without the user name and password it may carry (a cache
+/// written before they were dropped on the way in may still hold them).
+fn clean_url(s: Option<&str>) -> Option<String> {
+    s.map(sanitize::url)
 }
 
 fn date_opt(d: Option<chrono::NaiveDate>) -> Value {
@@ -211,7 +218,7 @@ pub fn list_json(rows: &[IssueRow]) -> String {
         .iter()
         .map(|row| {
             let mut v = summary_json(&row.summary);
-            v["url"] = json!(clean_opt(row.url.as_deref()));
+            v["url"] = json!(clean_url(row.url.as_deref()));
             v
         })
         .collect();
@@ -227,7 +234,7 @@ fn pretty(v: &Value) -> String {
 fn detail_json(d: &IssueDetail) -> Value {
     let mut v = summary_json(&d.summary);
     v["source"] = json!(clean_opt(d.source.as_deref()));
-    v["url"] = json!(clean_opt(d.url.as_deref()));
+    v["url"] = json!(clean_url(d.url.as_deref()));
     v["body"] = json!(d.body.iter().map(|p| clean(p)).collect::<Vec<_>>());
     v["truncated"] = json!(d.truncated);
     v["images"] = json!(d.images.iter().map(|p| clean(p)).collect::<Vec<_>>());
@@ -242,7 +249,7 @@ fn detail_json(d: &IssueDetail) -> Value {
                     "year": r.key.map(|k| k.year),
                     "number": r.key.map(|k| k.number),
                     "title": clean(&r.title),
-                    "url": clean_opt(r.url.as_deref()),
+                    "url": clean_url(r.url.as_deref()),
                     "cached": r.cached,
                 })
             })
@@ -251,7 +258,7 @@ fn detail_json(d: &IssueDetail) -> Value {
     v["aliases"] = Value::Array(
         d.aliases
             .iter()
-            .map(|a| json!({"url": clean_opt(a.url.as_deref()), "source": clean_opt(a.source.as_deref())}))
+            .map(|a| json!({"url": clean_url(a.url.as_deref()), "source": clean_opt(a.source.as_deref())}))
             .collect(),
     );
     v
@@ -411,7 +418,7 @@ pub fn export_csv(rows: &[IssueRow], series: &[SeriesId]) -> String {
         row.extend(legacy.iter().map(value));
         row.push(s.cached.to_string());
         row.push(csv_cell(&clean(s.title.as_deref().unwrap_or(""))));
-        row.push(csv_cell(&clean(url.as_deref().unwrap_or(""))));
+        row.push(csv_cell(&sanitize::url(url.as_deref().unwrap_or(""))));
         row.push(s.key.series.id().to_string());
         row.push(
             numbers(s)
@@ -463,7 +470,7 @@ pub fn export_json(details: &[IssueDetail]) -> String {
             v["cached"] = json!(s.cached);
             v["truncated"] = json!(d.truncated);
             v["title"] = json!(clean_opt(s.title.as_deref()));
-            v["url"] = json!(clean_opt(d.url.as_deref()));
+            v["url"] = json!(clean_url(d.url.as_deref()));
             v["recent"] = Value::Array(
                 d.recent
                     .iter()
@@ -473,7 +480,7 @@ pub fn export_json(details: &[IssueDetail]) -> String {
                             "year": r.key.map(|k| k.year),
                             "number": r.key.map(|k| k.number),
                             "title": clean(&r.title),
-                            "url": clean_opt(r.url.as_deref()),
+                            "url": clean_url(r.url.as_deref()),
                         })
                     })
                     .collect(),

@@ -6,6 +6,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{clean, pad, period_text};
 use crate::i18n::{Cmd, Field, Lang};
 use crate::model::{IssueDetail, IssueSummary};
+use crate::sanitize;
 use crate::trend::compare::{IssueComparisons, MetricComparison};
 use crate::trend::describe::cli;
 
@@ -120,7 +121,10 @@ pub fn show_text_noting(
             s.published.map_or_else(dash, |d| d.to_string()),
         ),
         (Field::Source, d.source.as_deref().map_or_else(dash, clean)),
-        (Field::Url, d.url.as_deref().map_or_else(dash, clean)),
+        (
+            Field::Url,
+            d.url.as_deref().map_or_else(dash, sanitize::url),
+        ),
         (
             Field::Assessment,
             s.assessment.map_or("-", |a| a.chinese()).to_string(),
@@ -157,7 +161,7 @@ pub fn show_text_noting(
                 Cmd::NotCached.text(lang)
             };
             let link = match r.url.as_deref() {
-                Some(u) => clean(u),
+                Some(u) => sanitize::url(u),
                 None => Cmd::NoLink.text(lang).into_owned(),
             };
             out.push_str(&format!(
@@ -177,7 +181,7 @@ pub fn show_text_noting(
             };
             out.push_str(&format!(
                 "  {source}  {}\n",
-                clean(a.url.as_deref().unwrap_or("-"))
+                sanitize::url(a.url.as_deref().unwrap_or("-"))
             ));
         }
     }

@@ -42,10 +42,29 @@ impl ParseError {
 /// Parses one file's bytes, whatever its format.
 pub fn parse(bytes: &[u8]) -> Result<Bulletin, ParseError> {
     decode::check_readable(bytes)?;
-    match decode::layout(bytes) {
+    let mut bulletin = match decode::layout(bytes) {
         decode::Layout::Markdown => parse_markdown(bytes),
         decode::Layout::Html => parse_html(bytes),
-    }
+    }?;
+    forget_credentials(&mut bulletin);
+    Ok(bulletin)
+}
+
+/// A link's `user:password@` is never kept: the addresses are stored,
+/// printed, shown and copied.
+fn forget_credentials(b: &mut Bulletin) {
+    let strip = |u: &mut String| {
+        if let std::borrow::Cow::Owned(clean) = crate::sanitize::without_userinfo(u) {
+            *u = clean;
+        }
+    };
+    b.url.iter_mut().for_each(strip);
+    b.urls.iter_mut().for_each(strip);
+    b.images.iter_mut().for_each(strip);
+    b.recent
+        .iter_mut()
+        .filter_map(|r| r.url.as_mut())
+        .for_each(strip);
 }
 
 fn parse_markdown(bytes: &[u8]) -> Result<Bulletin, ParseError> {

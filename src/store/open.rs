@@ -374,14 +374,36 @@ pub(super) fn create_file(path: &Path) -> Result<bool, StoreError> {
             })
         })?
         .into_temp_path();
+    // SQLite's journals beside the temporary file go with it, whatever
+    // happens: a full disk left them behind, two more at every retry.
+    let journals = JournalsOf(temp.to_path_buf());
     let store =
         Store::open_writable(&temp, false, Empty::Claim).map_err(|e| cannot(e.message()))?;
-    // Closing checkpoints the journal into the file and removes it.
+    // Closing checkpoints the journal into the file and removes it; a
+    // journal still there means the checkpoint failed and the file alone
+    // is not the cache (it would be an empty one).
     drop(store);
+    if beside(&temp, "-wal").exists() {
+        let full = std::io::Error::from(ErrorKind::StorageFull);
+        return Err(cannot(Msg::Os(Os::of(&full))));
+    }
+    drop(journals);
     match temp.persist_noclobber(path) {
         Ok(()) => Ok(true),
         Err(e) if e.error.kind() == ErrorKind::AlreadyExists => Ok(false),
         Err(e) => Err(cannot(Msg::Os(Os::of(&e.error)))),
+    }
+}
+
+/// Removes the `-wal`, `-shm` and `-journal` files of a cache being
+/// created when dropped.
+struct JournalsOf(PathBuf);
+
+impl Drop for JournalsOf {
+    fn drop(&mut self) {
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let _ = fs::remove_file(beside(&self.0, suffix));
+        }
     }
 }
 

@@ -30,9 +30,12 @@ pub enum InputMode {
 
 /// Everything the user can ask for; `update` (update.rs) is the only place
 /// that acts on it, routing each to the state that owns what it changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z: give the terminal back to the shell until `fg`. Done by the
+    /// event loop, which owns the terminal.
+    Suspend,
     /// `q` in the detail or links pane: back to the list.
     BackToList,
     MoveDown,
@@ -53,6 +56,9 @@ pub enum Action {
     Forward,
     StartSearch,
     SearchInput(char),
+    /// Text pasted (bracketed paste) or typed faster than it is drawn:
+    /// inserted into the open prompt at once, as one line.
+    Paste(String),
     SearchBackspace,
     SearchAccept,
     SearchCancel,

@@ -5,6 +5,11 @@
 //! of input (mouse motion with any-motion reporting, a held key) cannot
 //! starve it. What the loop reads from and draws on is a [`Frontend`], so
 //! tests drive it with a script of events and a clock of their own.
+//!
+//! Characters typed into a prompt faster than frames are drawn (a paste
+//! in a terminal without bracketed paste, a held key) are applied as one
+//! edit per frame: one search for the lot, not one per character, which
+//! for a long paste would cost seconds.
 
 use std::io;
 use std::time::{Duration, Instant};
@@ -23,6 +28,16 @@ pub const REFRESH_EVERY: Duration = Duration::from_secs(1);
 /// timers wait for the queue to empty.
 const DRAIN_AT_MOST: usize = 64;
 
+/// Characters typed into a prompt count apart: each only waits in a
+/// string for the burst's one edit, so a frame may gather this many.
+const TYPED_AT_MOST: usize = 4096;
+
+/// While characters are arriving faster than anyone types (a paste
+/// without bracketed paste), the loop waits this long for the next before
+/// drawing: the burst becomes a few edits, not one per chunk the terminal
+/// happened to write. Typing by hand, keys are tens of milliseconds apart.
+const BURST_GAP: Duration = Duration::from_millis(3);
+
 /// What the loop reads input from, draws on and tells the time by: the
 /// terminal, or a test's script.
 pub trait Frontend {
@@ -35,6 +50,11 @@ pub trait Frontend {
     fn draw(&mut self, app: &App) -> io::Result<()>;
     /// Sends the OSC 52 sequence that copies `text`, between frames.
     fn copy(&mut self, text: &str) -> io::Result<()>;
+    /// Ctrl-Z: gives the terminal back until the job is continued, then
+    /// takes it back; the next frame is drawn whole.
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// When each piece of periodic work is next due.
@@ -112,16 +132,48 @@ impl Timers {
     }
 }
 
-/// Maps one event to an action and applies it; true when it did anything.
-fn handle(app: &mut App, event: &Event, timers: &mut Timers, now: Instant) -> bool {
+/// Characters typed into the open prompt, not applied yet.
+#[derive(Default)]
+struct Typed(String);
+
+impl Typed {
+    /// Applies what was typed as one edit; true when there was any.
+    fn flush(&mut self, app: &mut App, timers: &mut Timers, now: Instant) -> bool {
+        if self.0.is_empty() {
+            return false;
+        }
+        timers.typed = now;
+        update(app, Action::Paste(std::mem::take(&mut self.0)));
+        true
+    }
+}
+
+/// Maps one event to an action and applies it (a typed character waits in
+/// `typed` for the rest of the burst); true when it did anything.
+fn handle(
+    app: &mut App,
+    event: &Event,
+    timers: &mut Timers,
+    typed: &mut Typed,
+    frontend: &mut impl Frontend,
+) -> io::Result<bool> {
     let Some(action) = app.ui.keys.event(event, app.mode(), app.focus) else {
-        return false;
+        return Ok(false);
     };
-    if matches!(action, Action::SearchInput(_) | Action::SearchBackspace) {
+    let now = frontend.now();
+    if let Action::SearchInput(c) | Action::GotoInput(c) = action {
+        typed.0.push(c);
+        return Ok(true);
+    }
+    typed.flush(app, timers, now);
+    if matches!(action, Action::SearchBackspace | Action::Paste(_)) {
         timers.typed = now;
     }
+    if action == Action::Suspend {
+        frontend.suspend()?;
+    }
     update(app, action);
-    true
+    Ok(true)
 }
 
 /// Runs the app on `frontend` until the user quits. The first frame is
@@ -130,6 +182,7 @@ pub fn run_loop(app: &mut App, frontend: &mut impl Frontend) -> io::Result<()> {
     let (width, height) = frontend.size()?;
     update(app, Action::Resize(width, height));
     let mut timers = Timers::new(frontend.now());
+    let mut typed = Typed::default();
     let mut dirty = true;
     while !app.quit {
         // `y` only recorded the copy; the sequence is sent between frames
@@ -150,19 +203,28 @@ pub fn run_loop(app: &mut App, frontend: &mut impl Frontend) -> io::Result<()> {
         let due = timers.next(app, now);
         if frontend.poll(due.saturating_duration_since(now))? {
             let event = frontend.read()?;
-            dirty |= handle(app, &event, &mut timers, frontend.now());
+            dirty |= handle(app, &event, &mut timers, &mut typed, frontend)?;
             // Apply queued input before the next frame so drawing never
             // falls behind typing, but not past a due timer.
             let mut drained = 0;
             while !app.quit
                 && drained < DRAIN_AT_MOST
+                && typed.0.len() < TYPED_AT_MOST
                 && frontend.now() < due
-                && frontend.poll(Duration::ZERO)?
+                && frontend.poll(if typed.0.is_empty() {
+                    Duration::ZERO
+                } else {
+                    BURST_GAP
+                })?
             {
                 let event = frontend.read()?;
-                dirty |= handle(app, &event, &mut timers, frontend.now());
-                drained += 1;
+                let before = typed.0.len();
+                dirty |= handle(app, &event, &mut timers, &mut typed, frontend)?;
+                if typed.0.len() == before {
+                    drained += 1;
+                }
             }
+            dirty |= typed.flush(app, &mut timers, frontend.now());
         }
         if !app.quit {
             dirty |= timers.run_due(app, frontend.now());
@@ -198,6 +260,12 @@ impl<W: io::Write> Frontend for Terminal<W> {
     }
 
     fn draw(&mut self, app: &App) -> io::Result<()> {
+        // Waits while the TUI is suspended: never a frame on the shell's
+        // screen.
+        let _frame = super::terminal::frame();
+        if super::terminal::take_redraw() {
+            self.term.clear()?;
+        }
         self.term.draw(|frame| super::draw::draw(frame, app))?;
         if self.panic_after_draw {
             panic!("ZHOUBAO_TEST_PANIC=1: deliberate panic after the first frame");
@@ -207,5 +275,10 @@ impl<W: io::Write> Frontend for Terminal<W> {
 
     fn copy(&mut self, text: &str) -> io::Result<()> {
         super::browser::write_clipboard(self.term.backend_mut(), text)
+    }
+
+    fn suspend(&mut self) -> io::Result<()> {
+        super::terminal::suspend();
+        Ok(())
     }
 }

@@ -20,6 +20,8 @@ pub mod fetcher;
 pub mod keymap;
 pub mod keys;
 pub mod library;
+pub mod paste;
+pub mod signals;
 pub mod state;
 pub mod terminal;
 pub mod ui;

@@ -48,6 +48,8 @@ pub fn update(app: &mut App, action: Action) {
             app.quit = true;
         }
         Action::BackToList => app.focus = Focus::List,
+        // The event loop suspends; nothing in the app changes.
+        Action::Suspend => {}
         Action::Resize(w, h) => app.resize(w, h),
         Action::MoveDown => move_by(app, 1, true),
         Action::MoveUp => move_by(app, 1, false),
@@ -75,6 +77,7 @@ pub fn update(app: &mut App, action: Action) {
             app.search = Some(SearchState::new(app.current_key()));
         }
         Action::SearchInput(c) => edit_search(app, |q| q.push(c)),
+        Action::Paste(text) => paste(app, &text),
         Action::SearchBackspace => edit_search(app, |q| {
             q.pop();
         }),
@@ -305,6 +308,20 @@ fn jump(app: &mut App, step: Result<Jump, LibraryError>) {
 }
 
 /// Searches for the edited query and jumps to the first hit.
+/// `Action::Paste`: the text as one line at the end of the prompt being
+/// typed; in any other mode nothing (pasted text is never taken as keys).
+fn paste(app: &mut App, text: &str) {
+    let line = super::paste::one_line(text);
+    if line.is_empty() {
+        return;
+    }
+    match app.mode() {
+        InputMode::Search => edit_search(app, |q| q.push_str(&line)),
+        InputMode::Goto => app.prompt.edit_goto(|t| t.push_str(&line)),
+        _ => {}
+    }
+}
+
 fn edit_search(app: &mut App, edit: impl FnOnce(&mut String)) {
     let budget = app.search_budget();
     let Some(search) = app.search.as_mut() else {

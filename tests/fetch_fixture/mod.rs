@@ -284,6 +284,12 @@ fn answer(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
         "/missing" => respond(&mut stream, "404 Not Found", html, &[], b"<p>gone</p>"),
         "/wall" => respond(&mut stream, "200 OK", html, &[], WALL_PAGE.as_bytes()),
         "/to-file" => redirect(&mut stream, "file:///etc/passwd"),
+        "/to-credentials" => {
+            // The newest issue, at an address with a user and password.
+            let newest = page_url(&shared.base, &shared.issues[ISSUES - 1]);
+            let with = newest.replacen("http://", "http://reader:s3cret@", 1);
+            redirect(&mut stream, &with)
+        }
         "/loop" => redirect(&mut stream, "/loop"),
         "/hops" => {
             // /hops?n=K redirects K times, then to the newest issue.

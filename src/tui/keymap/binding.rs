@@ -70,7 +70,7 @@ impl Scope {
 }
 
 /// What a binding produces; digits and typed text carry the key's character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Bound {
     Do(Action),
     FollowDigit,

@@ -318,8 +318,8 @@ impl KeyMap {
             KeyCode::Char(c) => c.to_digit(10).and_then(|d| u8::try_from(d).ok()),
             _ => None,
         };
-        match (entry.binding.bound, key.code) {
-            (Bound::Do(action), _) => Some(action),
+        match (&entry.binding.bound, key.code) {
+            (Bound::Do(action), _) => Some(action.clone()),
             (Bound::FollowDigit, _) => digit().map(Action::FollowNumber),
             (Bound::FigureDigit, _) => digit().map(Action::ChartFigure),
             (Bound::Type, KeyCode::Char(c)) if mode == InputMode::Goto => {
@@ -353,6 +353,10 @@ impl KeyMap {
                 }
             }
             Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            // Only a prompt takes text: a paste is never taken as keys.
+            Event::Paste(text) if matches!(mode, InputMode::Search | InputMode::Goto) => {
+                Some(Action::Paste(text.clone()))
+            }
             _ => None,
         }
     }
@@ -372,12 +376,12 @@ impl KeyMap {
                         keys.push_str(&k.label(lang));
                     }
                 }
-                let pinned = matches!(e.binding.bound, Bound::Do(a) if PINNED_HINTS.contains(&a));
+                let pinned = matches!(&e.binding.bound, Bound::Do(a) if PINNED_HINTS.contains(a));
                 Some(Hint {
                     keys,
                     what: spec.what.text(lang),
                     pinned,
-                    bound: e.binding.bound,
+                    bound: e.binding.bound.clone(),
                 })
             })
             .collect()
@@ -388,7 +392,9 @@ impl KeyMap {
     pub fn first_label(&self, scope: Scope, action: Action, lang: Lang) -> Option<String> {
         self.entries
             .iter()
-            .find(|e| e.binding.scope == scope && e.binding.bound == Bound::Do(action))
+            .find(|e| {
+                e.binding.scope == scope && matches!(&e.binding.bound, Bound::Do(a) if *a == action)
+            })
             .and_then(|e| e.keys.first())
             .map(|k| k.label(lang))
     }

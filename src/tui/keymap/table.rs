@@ -75,6 +75,13 @@ pub const PINNED_HINTS: &[A] = &[A::ToggleHelp, A::Quit, A::BackToList];
 /// First match wins, so narrower scopes come before wider ones.
 pub const KEYMAP: &[Binding] = &[
     fixed(&[Ctrl('c')], Anywhere, Do(A::Quit), w("立即退出", "quit at once"), None),
+    fixed(
+        &[Ctrl('z')],
+        Anywhere,
+        Do(A::Suspend),
+        w("挂起到后台（fg 回来）", "suspend (fg brings it back)"),
+        None,
+    ),
     // Help overlay (it scrolls with the moving keys, `Scroll` below).
     named(
         "close_help",

@@ -253,7 +253,7 @@ fn review_keys_are_bound_while_browsing() {
         for &focus in Focus::VARIANTS {
             assert_eq!(
                 map_key(press(KeyCode::Char(c)), InputMode::Normal, focus),
-                Some(action)
+                Some(action.clone())
             );
         }
     }

@@ -6,13 +6,14 @@
 //! When the page is stored the app reloads (the library's generation
 //! changed) and shows the issue; Esc cancels.
 
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::sync::Arc;
 use std::time::Duration;
 
 use super::catalog::Catalog;
 use super::detail::{DetailPane, Target};
-use crate::fetch::{self, Cancel, PageResult};
+use crate::fetch::{self, Cancel, FetchError, PageResult};
 use crate::i18n::Fetch;
 use crate::model::IssueKey;
 use crate::tui::fetcher::{PageFetcher, Progress};
@@ -21,6 +22,13 @@ use crate::tui::view::detail::Item;
 
 /// How often the event loop looks for news while a fetch runs.
 pub const POLL_EVERY: Duration = Duration::from_millis(100);
+
+/// Test hook, like ZHOUBAO_TEST_PANIC=1 for the UI thread: with
+/// ZHOUBAO_TEST_PANIC=fetch the fetch thread panics before asking, so an
+/// end-to-end test sees what a bug in a worker does to the screen.
+fn test_panic_in_fetch() -> bool {
+    std::env::var_os("ZHOUBAO_TEST_PANIC").is_some_and(|v| v == "fetch")
+}
 
 /// Which page `F` asks for.
 pub struct Request {
@@ -129,8 +137,20 @@ impl Fetching {
             .name("zhoubao-fetch".into())
             .spawn(move || {
                 let progress_tx = tx.clone();
-                let result = fetcher.fetch(&url, &thread_cancel, &mut |p| {
-                    let _ = progress_tx.send(News::Progress(p));
+                // A panic here is this fetch's failure, said on the status
+                // line; the terminal's panic hook leaves the screen alone.
+                let result = panic::catch_unwind(AssertUnwindSafe(|| {
+                    if test_panic_in_fetch() {
+                        panic!("ZHOUBAO_TEST_PANIC=fetch: deliberate panic in the fetch thread");
+                    }
+                    fetcher.fetch(&url, &thread_cancel, &mut |p| {
+                        let _ = progress_tx.send(News::Progress(p));
+                    })
+                }))
+                .unwrap_or_else(|payload| {
+                    PageResult::Failed(FetchError::Crashed {
+                        detail: crate::import::panic_message(payload.as_ref()),
+                    })
                 });
                 let _ = tx.send(News::Done(result));
             });

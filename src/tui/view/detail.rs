@@ -149,7 +149,7 @@ impl<'a> Builder<'a> {
 
     fn address_line(&mut self, url: &str, link: Option<usize>) {
         self.lines.push(DocLine {
-            pieces: vec![(sanitize::line(url), self.theme.link)],
+            pieces: vec![(sanitize::url(url), self.theme.link)],
             link,
             one_row: true,
             figures: None,
@@ -460,7 +460,12 @@ fn highlighted<'t>(
     hit: Style,
     out: &mut Vec<Span<'t>>,
 ) {
-    let Some(q) = query.map(str::trim).filter(|q| !q.is_empty()) else {
+    // A query longer than the text cannot be in it: nothing to fold or
+    // search (a pasted query can be thousands of characters).
+    let Some(q) = query
+        .map(str::trim)
+        .filter(|q| !q.is_empty() && q.len() <= text.len())
+    else {
         out.push(Span::styled(text, style));
         return;
     };
