@@ -48,6 +48,18 @@ impl Feed {
         }))
     }
 
+    /// The feed file (the first-screen bench opens newsboat on it).
+    #[allow(dead_code)]
+    pub fn path(&self) -> &Path {
+        &self.feed
+    }
+
+    /// newsboat's own `--version` line (the first-screen bench's report).
+    #[allow(dead_code)]
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
     /// One `newsboat -x reload` into a fresh cache: items/s.
     pub fn reload(&self) -> Result<f64, Box<dyn std::error::Error>> {
         reload_once(self.work.path(), &self.feed, self.items)
