@@ -7,6 +7,8 @@
 //! read by hand: the objects are flat and this is on the import's and the
 //! list's hot path, where serde_json's `Value` would allocate per entry.
 
+use std::borrow::Cow;
+
 use crate::model::{Figures, SeriesId, Value};
 
 /// The object for `figures`, in declaration order; `{}` when none is known.
@@ -63,7 +65,7 @@ pub fn decode(series: SeriesId, text: &str) -> Figures {
             break;
         }
         let Some(number) = p.number() else { break };
-        if let (Some(m), Some(v)) = (series.metric(&id), Value::parse(number)) {
+        if let (Some(m), Some(v)) = (series.metric(id.as_ref()), Value::parse(number)) {
             figures.set(m, Some(v));
         }
         if !p.eat(b',') && !p.eat(b'}') {
@@ -98,7 +100,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn string(&mut self) -> Option<String> {
+    /// The string at the cursor, borrowed unless it has an escape: an id
+    /// is read for every figure of every row the list loads.
+    fn string(&mut self) -> Option<Cow<'a, str>> {
         if !self.eat(b'"') {
             return None;
         }
@@ -109,9 +113,9 @@ impl<'a> Parser<'a> {
                 b'"' => {
                     let s = std::str::from_utf8(&self.s[start..self.at]).ok()?;
                     self.at += 1;
-                    return Some(s.to_string());
+                    return Some(Cow::Borrowed(s));
                 }
-                b'\\' => return self.escaped(start),
+                b'\\' => return self.escaped(start).map(Cow::Owned),
                 _ => self.at += 1,
             }
         }
