@@ -96,14 +96,14 @@ fn plain_date(t: &[u8]) -> Option<NaiveDate> {
 
 const SUMMARY_COLUMNS: &str = "i.series, i.year, i.number, i.last_number, i.title, \
      i.period_start, i.period_end, i.published, i.assessment, i.figures, i.cached, \
-     ifnull(u.read, 0)";
+     ifnull(u.read, 0), ifnull(u.flagged, 0), u.note";
 
 /// The join every summary query makes.
 const SUMMARY_FROM: &str = "FROM issues i LEFT JOIN user_state u
      ON u.series = i.series AND u.year = i.year AND u.number = i.number";
 
 /// How many columns [`SUMMARY_COLUMNS`] has: further ones start here.
-const AFTER_SUMMARY: usize = 12;
+const AFTER_SUMMARY: usize = 14;
 
 /// A summary; None for a row of a series this build does not know.
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Option<IssueSummary>> {
@@ -120,6 +120,8 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Option<IssueSummary>> {
         figures: figures_at(r, 9, key.series)?,
         cached: r.get(10)?,
         read: r.get(11)?,
+        flagged: r.get(12)?,
+        note: r.get(13)?,
     }))
 }
 
