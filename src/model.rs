@@ -303,6 +303,8 @@ pub struct IssueText {
     pub key: IssueKey,
     pub title: String,
     pub body: Vec<String>,
+    /// The reader's note, which the search reads too.
+    pub note: Option<String>,
 }
 
 /// A 近期回顾 line as stored, with whether its target is cached.

@@ -408,7 +408,11 @@ fn recover_keeps_notes_and_flags_as_typed_even_of_issues_no_file_names() {
         store.set_note(not_imported, Some("等它来")).unwrap();
     }
     let before = Store::open_read_only(&a.db).unwrap().user_marks().unwrap();
-    assert_eq!(before.len(), 4, "two read, two flagged, two noted: {before:?}");
+    assert_eq!(
+        before.len(),
+        4,
+        "two read, two flagged, two noted: {before:?}"
+    );
     // Damage a page of derived rows: the marks' own table stays readable.
     let issues = pages(&a.db, "issues", "leaf");
     overwrite_pages(&a.db, &[issues[0]]);

@@ -150,6 +150,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the note of an issue, or set it: the text as arguments, or
+    /// `-` to read it from standard input; an empty text clears it. The
+    /// note is kept as typed; `show`, `search`, `brief`, `export` and the
+    /// TUI (`e` edits it) show it
+    Note {
+        /// The issue, e.g. 2025-7, or cnvd:2025-6
+        #[arg(value_name = "[SERIES:]YEAR-NUMBER")]
+        key: IssueKey,
+        /// The note (words are joined by spaces), or `-` for standard input
+        #[arg(value_name = "TEXT", allow_hyphen_values = true)]
+        text: Vec<String>,
+    },
     /// List an issue's images (the weekly charts): the words near each,
     /// and its type, dimensions and size in the cache, or why it is not
     /// there
@@ -275,6 +287,9 @@ pub struct Select {
     /// Only cached issues not read yet (as the TUI's unread filter)
     #[arg(long)]
     pub unread: bool,
+    /// Only issues you flagged (`*` in the TUI)
+    #[arg(long)]
+    pub flagged: bool,
     /// Newest or oldest first
     #[arg(long, value_enum, default_value_t = Order::Newest)]
     pub order: Order,
@@ -296,6 +311,7 @@ impl Select {
             && self.since.is_none_or(|k| s.key.week() >= k.week())
             && (!self.cached || s.cached)
             && (!self.unread || (s.cached && !s.read))
+            && (!self.flagged || s.flagged)
     }
 
     /// The rows (newest first, as the cache gives them) filtered and in

@@ -14,6 +14,7 @@ pub mod import;
 pub mod list;
 pub mod localize;
 pub mod man;
+pub mod note;
 pub mod recover;
 pub mod reindex;
 pub mod search;

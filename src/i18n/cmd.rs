@@ -87,6 +87,8 @@ pub enum Refused {
     Reindex,
     Recover,
     Update,
+    /// Setting a note (`zhoubao note KEY TEXT`).
+    Note,
 }
 
 /// The columns of `zhoubao list`.
@@ -133,6 +135,7 @@ impl Cmd {
                     Refused::Reindex => "重建索引",
                     Refused::Recover => "恢复",
                     Refused::Update => "更新订阅",
+                    Refused::Note => "写笔记",
                 };
                 format!("--demo 只浏览内置的示例周报，什么也不保存；要{what}，请去掉 --demo，对缓存操作")
                     .into()
@@ -144,6 +147,7 @@ impl Cmd {
                     Refused::Reindex => "reindex",
                     Refused::Recover => "recover",
                     Refused::Update => "update",
+                    Refused::Note => "write notes into",
                 };
                 format!(
                     "--demo browses the built-in corpus and keeps nothing; {what} a cache without --demo"
@@ -249,6 +253,7 @@ impl Cmd {
             DemoRefused(Refused::Reindex),
             DemoRefused(Refused::Recover),
             DemoRefused(Refused::Update),
+            DemoRefused(Refused::Note),
             NoCacheYet {
                 path: "/tmp/c.db".into(),
             },

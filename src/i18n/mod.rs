@@ -22,6 +22,7 @@ mod images;
 mod localized;
 mod messages;
 mod metric;
+mod mine;
 mod os;
 mod screen;
 mod words;
@@ -38,6 +39,7 @@ pub(crate) use localized::english_display;
 pub(crate) use localized::missing_words;
 pub use localized::{Localized, Said};
 pub use messages::Msg;
+pub use mine::Mine;
 pub use os::Os;
 pub use screen::Screen;
 pub use words::Words;
@@ -163,6 +165,7 @@ mod tests {
             include_str!("localized.rs"),
             include_str!("messages.rs"),
             include_str!("metric.rs"),
+            include_str!("mine.rs"),
             include_str!("mod.rs"),
             include_str!("os.rs"),
             include_str!("screen/mod.rs"),

@@ -420,10 +420,8 @@ fn copy_marks(old: &Connection, new: &mut Store, report: &mut Recovered) -> Resu
     if scanned.is_err() {
         // Look up the mark of every issue the new cache knows instead.
         report.marks_incomplete = true;
-        let have: std::collections::HashSet<(String, i64, i64)> = marks
-            .iter()
-            .map(|m| (m.0.clone(), m.1, m.2))
-            .collect();
+        let have: std::collections::HashSet<(String, i64, i64)> =
+            marks.iter().map(|m| (m.0.clone(), m.1, m.2)).collect();
         let keys: Vec<IssueKey> = new.summaries()?.into_iter().map(|s| s.key).collect();
         for key in keys {
             let k = (

@@ -540,7 +540,8 @@ fn reindex_keeps_notes_flags_and_read_marks_even_of_issues_it_drops() {
     s.import_bulletin(&full(17)).unwrap();
     s.set_read(key(17), true).unwrap();
     s.set_flag(key(17), true).unwrap();
-    s.set_note(key(17), Some("跨境事件下降，\n下周再看")).unwrap();
+    s.set_note(key(17), Some("跨境事件下降，\n下周再看"))
+        .unwrap();
     s.set_note(key(30), Some("not imported yet")).unwrap();
     s.reindex(|_| Some(full(17))).unwrap();
     let d = s.detail(key(17)).unwrap().unwrap();
@@ -552,7 +553,10 @@ fn reindex_keeps_notes_flags_and_read_marks_even_of_issues_it_drops() {
     s.reindex(|_| Some(full(17))).unwrap();
     let d = s.detail(key(17)).unwrap().unwrap();
     assert!(d.summary.read && d.summary.flagged);
-    assert_eq!(s.note(key(30)).unwrap().as_deref(), Some("not imported yet"));
+    assert_eq!(
+        s.note(key(30)).unwrap().as_deref(),
+        Some("not imported yet")
+    );
 }
 
 #[test]
@@ -601,7 +605,9 @@ fn the_migration_to_notes_and_flags_keeps_every_read_mark() {
     let marks = s.user_marks().unwrap();
     let keys: Vec<IssueKey> = marks.iter().map(|m| m.key).collect();
     assert_eq!(keys, vec![key(17), cnvd]);
-    assert!(marks.iter().all(|m| m.read && !m.flagged && m.note.is_none()));
+    assert!(marks
+        .iter()
+        .all(|m| m.read && !m.flagged && m.note.is_none()));
 }
 
 #[test]

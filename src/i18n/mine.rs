@@ -1,0 +1,160 @@
+//! The words of the reader's own layer, in both languages side by side:
+//! flags and notes where `show`, `list` and `search` print them, `zhoubao
+//! note`, and carrying the layer to another cache (`export --notes`,
+//! `import FILE.json`). Keys and paths are held already as printable text.
+
+use std::borrow::Cow;
+
+use super::Lang;
+
+/// Something said about the reader's flags, notes and read marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mine {
+    /// `show`: the issue is flagged.
+    Flagged,
+    /// `show`: the heading above the note.
+    NoteHeading,
+    /// `search`: a match in the note, in context.
+    NoteSnippet(String),
+    /// `zhoubao note KEY TEXT`.
+    NoteSaved { key: String },
+    /// `zhoubao note KEY ""`.
+    NoteCleared { key: String },
+    /// `zhoubao note KEY` of an issue without one.
+    NoNote { key: String },
+    /// A note for an issue the cache does not know yet.
+    NoteWaits { key: String },
+    /// `export --notes --output FILE`.
+    MarksWritten { issues: usize, path: String },
+    /// `import FILE.json`: what the file's marks did here.
+    MarksImported {
+        file: String,
+        issues: usize,
+        read: usize,
+        flagged: usize,
+        notes: usize,
+    },
+    /// An issue whose note here differs from the file's.
+    MarksConflict { key: String },
+    /// Issues the cache does not know yet, some named.
+    MarksWaiting { issues: usize, keys: String },
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+impl Mine {
+    pub fn text(&self, lang: Lang) -> Cow<'static, str> {
+        use Lang::{En, Zh};
+        use Mine::*;
+        match (self, lang) {
+            (Flagged, Zh) => "已加旗标".into(),
+            (Flagged, En) => "flagged".into(),
+            (NoteHeading, Zh) => "笔记：".into(),
+            (NoteHeading, En) => "note:".into(),
+            (NoteSnippet(s), Zh) => format!("笔记：{s}").into(),
+            (NoteSnippet(s), En) => format!("note: {s}").into(),
+            (NoteSaved { key }, Zh) => format!("已保存 {key} 的笔记").into(),
+            (NoteSaved { key }, En) => format!("saved the note of {key}").into(),
+            (NoteCleared { key }, Zh) => format!("已清除 {key} 的笔记").into(),
+            (NoteCleared { key }, En) => format!("cleared the note of {key}").into(),
+            (NoNote { key }, Zh) => format!("{key} 没有笔记").into(),
+            (NoNote { key }, En) => format!("{key} has no note").into(),
+            (NoteWaits { key }, Zh) => {
+                format!("缓存里还没有 {key}：笔记先存着，这一期导入后就会显示").into()
+            }
+            (NoteWaits { key }, En) => format!(
+                "the cache does not know {key} yet: the note is kept and shows once the issue arrives"
+            )
+            .into(),
+            (MarksWritten { issues, path }, Zh) => {
+                format!("已把 {issues} 期的已读标记、旗标和笔记写入 {path}").into()
+            }
+            (MarksWritten { issues, path }, En) => format!(
+                "wrote the read marks, flags and notes of {} to {path}",
+                plural(*issues, "issue", "issues")
+            )
+            .into(),
+            (
+                MarksImported {
+                    file,
+                    issues,
+                    read,
+                    flagged,
+                    notes,
+                },
+                Zh,
+            ) => format!(
+                "{file}：{issues} 期的标记，新标为已读 {read} 期，新加旗标 {flagged} 个，新写入笔记 {notes} 条"
+            )
+            .into(),
+            (
+                MarksImported {
+                    file,
+                    issues,
+                    read,
+                    flagged,
+                    notes,
+                },
+                En,
+            ) => format!(
+                "{file}: the marks of {}; newly read {read}, newly flagged {flagged}, {} added",
+                plural(*issues, "issue", "issues"),
+                plural(*notes, "note", "notes")
+            )
+            .into(),
+            (MarksConflict { key }, Zh) => {
+                format!("{key} 在这里已有不同的笔记：保留这里的（文件里的那条仍在文件中）").into()
+            }
+            (MarksConflict { key }, En) => format!(
+                "{key} has a different note here: this cache's is kept (the file still holds the other)"
+            )
+            .into(),
+            (MarksWaiting { issues, keys }, Zh) => format!(
+                "其中 {issues} 期缓存里还没有（{keys}）：标记先存着，这些期导入后就会显示"
+            )
+            .into(),
+            (MarksWaiting { issues, keys }, En) => format!(
+                "{} not in this cache yet ({keys}): their marks are kept and show once they arrive",
+                plural(*issues, "issue is", "issues are")
+            )
+            .into(),
+        }
+    }
+
+    #[cfg(test)]
+    pub(super) fn samples() -> Vec<Mine> {
+        use Mine::*;
+        let key = || "2025-7".to_string();
+        vec![
+            Flagged,
+            NoteHeading,
+            NoteSnippet("«跨境»回落".into()),
+            NoteSaved { key: key() },
+            NoteCleared { key: key() },
+            NoNote { key: key() },
+            NoteWaits { key: key() },
+            MarksWritten {
+                issues: 3,
+                path: "/tmp/marks.json".into(),
+            },
+            MarksImported {
+                file: "marks.json".into(),
+                issues: 3,
+                read: 1,
+                flagged: 1,
+                notes: 1,
+            },
+            MarksConflict { key: key() },
+            MarksWaiting {
+                issues: 2,
+                keys: "2030-1, 2030-2".into(),
+            },
+        ]
+    }
+}
