@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod images;
 pub mod import;
 pub mod manpage;
+pub mod marks;
 pub mod model;
 pub mod output;
 pub mod parse;

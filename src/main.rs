@@ -239,10 +239,16 @@ fn dispatch(
             cli::images::run(&mut store, flags, config, lang)
         }
         Command::Export {
+            notes: true,
+            output,
+            ..
+        } => cli::export::run_notes(&store, output, lang),
+        Command::Export {
             format,
             select,
             output,
             bom,
+            notes: false,
         } => cli::export::run(&store, format, &select, output, bom, lang),
         Command::Search {
             query,

@@ -41,7 +41,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Import saved bulletins (Markdown archive files, saved WeChat pages);
-    /// folders are searched recursively
+    /// folders are searched recursively. A marks file written by `export
+    /// --notes` brings its read marks, flags and notes into this cache
     Import {
         /// Files or folders
         #[arg(required = true, value_name = "PATH")]
@@ -201,6 +202,13 @@ pub enum Command {
         /// to read Chinese right
         #[arg(long)]
         bom: bool,
+        /// Write your read marks, flags and notes instead, as JSON, for
+        /// `zhoubao import FILE.json` on another cache (issues are matched
+        /// by series and key; notes are kept exactly as typed)
+        #[arg(long, conflicts_with_all = [
+            "format", "bom", "series", "year", "since", "cached", "unread", "flagged", "order"
+        ])]
+        notes: bool,
     },
     /// Print the complete default config file, commented, ready to copy
     Config,
