@@ -5,6 +5,7 @@
 //! feeds), `output` prints the cache for the
 //! CLI and `tui` browses it.
 
+pub mod brief;
 pub mod calendar;
 pub mod cli;
 pub mod config;

@@ -219,6 +219,11 @@ fn dispatch(
         Command::Recover { .. } => Err(said(Cmd::DemoRefused(Refused::Recover), lang)),
         Command::List { select, json } => cli::list::run(&store, &select, json, lang),
         Command::Show { key, json } => cli::show::run(&store, key, json, lang),
+        Command::Brief {
+            key,
+            series,
+            format,
+        } => cli::brief::run(&store, key, series, format, lang),
         Command::Note { key, text } => {
             cli::note::run(&store, key, cli::note::Wanted::of(&text), lang)
         }

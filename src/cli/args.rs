@@ -151,6 +151,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A short brief of one issue for a weekly report: title, week and
+    /// assessment; each headline figure with its change against the named
+    /// baseline, the 4-week mean, a year earlier and its rank in 52 weeks;
+    /// what stands out; the same week of the other series; your note; the
+    /// link
+    Brief {
+        /// The issue [default: the newest issue with text of --series]
+        #[arg(value_name = "[SERIES:]YEAR-NUMBER")]
+        key: Option<IssueKey>,
+        /// The series whose newest issue is briefed when no key is given:
+        /// cncert (网络安全信息与动态周报) or cnvd (CNVD漏洞周报)
+        #[arg(long, value_name = "SERIES", default_value = "cncert", value_parser = parse_one_series)]
+        series: SeriesId,
+        /// md (Markdown, to paste into a report), text or json
+        #[arg(long, value_enum, default_value_t = crate::cli::brief::BriefFormat::Md)]
+        format: crate::cli::brief::BriefFormat,
+    },
     /// Print the note of an issue, or set it: the text as arguments, or
     /// `-` to read it from standard input; an empty text clears it. The
     /// note is kept as typed; `show`, `search`, `brief`, `export` and the
@@ -274,6 +291,14 @@ fn parse_series(text: &str) -> Result<SeriesChoice, String> {
             let ids: Vec<&str> = SeriesId::all().map(SeriesId::id).collect();
             format!("expected {} or all", ids.join(", "))
         })
+}
+
+/// `cncert` or `cnvd`.
+fn parse_one_series(text: &str) -> Result<SeriesId, String> {
+    SeriesId::from_id(text).ok_or_else(|| {
+        let ids: Vec<&str> = SeriesId::all().map(SeriesId::id).collect();
+        format!("expected {}", ids.join(" or "))
+    })
 }
 
 /// Which issues `list` and `export` give, and in which order.

@@ -3,6 +3,7 @@
 //! edge: errors here are `anyhow` with `.context()`.
 
 pub mod args;
+pub mod brief;
 pub mod cache;
 pub mod completions;
 pub mod config;

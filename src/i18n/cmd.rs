@@ -21,6 +21,10 @@ pub enum Cmd {
     NotInCache {
         key: String,
     },
+    /// `brief` without a key, and the series has no issue with text.
+    NoCachedIssueOf {
+        series: String,
+    },
     NoHome,
     /// Context of a folder that could not be created.
     CreatingFolder {
@@ -168,6 +172,13 @@ impl Cmd {
             (NotInCache { key }, En) => {
                 format!("issue {key} is not in the cache (no file or reference names it)").into()
             }
+            (NoCachedIssueOf { series }, Zh) => {
+                format!("缓存里还没有 {series} 系列有正文的一期：先导入，或指定期号").into()
+            }
+            (NoCachedIssueOf { series }, En) => format!(
+                "the cache holds no issue of {series} with text yet: import one, or name a key"
+            )
+            .into(),
             (NoHome, Zh) => "找不到存放缓存的主目录；请用 --db 路径 指定".into(),
             (NoHome, En) => "cannot find a home directory for the cache; pass --db PATH".into(),
             (CreatingFolder { dir }, Zh) => format!("无法创建文件夹 {dir}").into(),
@@ -259,6 +270,9 @@ impl Cmd {
             },
             NotInCache {
                 key: "2024-17".into(),
+            },
+            NoCachedIssueOf {
+                series: "cncert".into(),
             },
             NoHome,
             CreatingFolder { dir: "/x".into() },

@@ -48,6 +48,8 @@ pub enum Msg {
     // --- the reader's layer
     /// Flags, notes and read marks carried between caches (mine.rs).
     Mine(super::Mine),
+    /// The weekly brief (brief.rs).
+    Briefing(super::Briefing),
     // --- TUI: panes, status line, prompts, help
     /// What the TUI's screen says (screen/).
     Screen(Screen),
@@ -72,6 +74,12 @@ impl From<super::Compare> for Msg {
 impl From<super::Said> for Msg {
     fn from(said: super::Said) -> Msg {
         Msg::Said(said)
+    }
+}
+
+impl From<super::Briefing> for Msg {
+    fn from(m: super::Briefing) -> Msg {
+        Msg::Briefing(m)
     }
 }
 
@@ -111,6 +119,7 @@ impl Msg {
             (Msg::Images(m), lang) => m.text(lang),
             // --- the reader's layer
             (Msg::Mine(m), lang) => m.text(lang),
+            (Msg::Briefing(m), lang) => m.text(lang),
             // --- TUI
             (Msg::Screen(m), lang) => m.text(lang),
             // --- errors
@@ -146,6 +155,7 @@ impl Msg {
         .chain(super::FeedMsg::samples().into_iter().map(Msg::Feed))
         .chain(Images::samples().into_iter().map(Msg::Images))
         .chain(super::Mine::samples().into_iter().map(Msg::Mine))
+        .chain(super::Briefing::samples().into_iter().map(Msg::Briefing))
         .collect()
     }
 }

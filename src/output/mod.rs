@@ -4,6 +4,7 @@
 //! is in the user's language, from the message table; JSON and CSV field
 //! names stay English, and bulletin content is never translated.
 
+mod brief;
 mod search;
 mod show;
 pub mod target;
@@ -20,6 +21,7 @@ use crate::trend::compare::{
     Against, End, IssueComparisons, MetricComparison, Source, MEAN_WEEKS, RANK_WEEKS,
 };
 
+pub use brief::brief_json;
 pub use search::{search_json, search_text, Mark, Place, SearchHit, Snippet, CONTEXT_CELLS};
 pub use show::{show_text, show_text_noting};
 
