@@ -5,7 +5,8 @@
 
 use std::borrow::Cow;
 
-use super::Lang;
+use super::{Lang, Msg};
+use crate::model::IssueKey;
 
 /// Something said about the reader's flags, notes and read marks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +39,26 @@ pub enum Mine {
     MarksConflict { key: String },
     /// Issues the cache does not know yet, some named.
     MarksWaiting { issues: usize, keys: String },
+    // --- the TUI
+    /// A library that keeps no flags or notes.
+    NoMarksHere,
+    /// The list title's name of the flagged filter.
+    FilterFlagged,
+    /// `f` chose the flagged filter: `rows` of `total` shown.
+    ShowingFlagged { rows: usize, total: usize },
+    /// The flagged filter left no row; `key` changes the filter.
+    NoFlaggedIssue { key: String },
+    /// `*`: the issue is flagged now, or not.
+    FlagSet { key: IssueKey, flagged: bool },
+    /// A flag or a note the cache refused: what and why.
+    CannotSaveMark { key: IssueKey, why: Box<Msg> },
+    /// The cache is busy: the change is kept and saved in a moment.
+    MarkWaits { key: IssueKey },
+    /// A read-only cache takes no flags or notes.
+    ReadOnlyMarks,
+    /// The note's heading in the detail pane, and the key that edits it
+    /// (None when no key does).
+    NotePane { edit: Option<String> },
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -124,6 +145,45 @@ impl Mine {
                 plural(*issues, "issue is", "issues are")
             )
             .into(),
+            (NoMarksHere, Zh) => "这里不能保存旗标和笔记".into(),
+            (NoMarksHere, En) => "flags and notes cannot be kept here".into(),
+            (FilterFlagged, Zh) => "已加旗标".into(),
+            (FilterFlagged, En) => "flagged".into(),
+            (ShowingFlagged { rows, total }, Zh) => {
+                format!("显示已加旗标的 {rows} 期（共 {total} 期）").into()
+            }
+            (ShowingFlagged { rows, total }, En) => {
+                format!("showing the {rows} flagged of {total} issues").into()
+            }
+            (NoFlaggedIssue { key }, Zh) => {
+                format!("没有加旗标的一期：按 * 给当前这期加旗标，按 {key} 换筛选").into()
+            }
+            (NoFlaggedIssue { key }, En) => {
+                format!("no flagged issue: * flags the shown one, {key} changes the filter").into()
+            }
+            (FlagSet { key, flagged: true }, Zh) => format!("{key} 已加旗标").into(),
+            (FlagSet { key, flagged: true }, En) => format!("flagged {key}").into(),
+            (FlagSet { key, flagged: false }, Zh) => format!("{key} 已去掉旗标").into(),
+            (FlagSet { key, flagged: false }, En) => format!("unflagged {key}").into(),
+            (CannotSaveMark { key, why }, Zh) => {
+                format!("无法保存 {key} 的旗标或笔记：{}", why.text(Zh)).into()
+            }
+            (CannotSaveMark { key, why }, En) => {
+                format!("cannot save the flag or note of {key}: {}", why.text(En)).into()
+            }
+            (MarkWaits { key }, Zh) => {
+                format!("缓存正忙：{key} 的改动先留着，稍后自动保存").into()
+            }
+            (MarkWaits { key }, En) => {
+                format!("the cache is busy: the change to {key} is kept and saved in a moment")
+                    .into()
+            }
+            (ReadOnlyMarks, Zh) => "缓存是只读的：旗标和笔记无法保存".into(),
+            (ReadOnlyMarks, En) => "the cache is read-only: flags and notes cannot be saved".into(),
+            (NotePane { edit: Some(edit) }, Zh) => format!("笔记（{edit} 编辑）").into(),
+            (NotePane { edit: Some(edit) }, En) => format!("Note ({edit} edits)").into(),
+            (NotePane { edit: None }, Zh) => "笔记".into(),
+            (NotePane { edit: None }, En) => "Note".into(),
         }
     }
 
@@ -155,6 +215,33 @@ impl Mine {
                 issues: 2,
                 keys: "2030-1, 2030-2".into(),
             },
+            NoMarksHere,
+            FilterFlagged,
+            ShowingFlagged {
+                rows: 2,
+                total: 140,
+            },
+            NoFlaggedIssue { key: "f".into() },
+            FlagSet {
+                key: IssueKey::new(2025, 7),
+                flagged: true,
+            },
+            FlagSet {
+                key: IssueKey::new(2025, 7),
+                flagged: false,
+            },
+            CannotSaveMark {
+                key: IssueKey::new(2025, 7),
+                why: Box::new(Msg::Mine(NoMarksHere)),
+            },
+            MarkWaits {
+                key: IssueKey::new(2025, 7),
+            },
+            ReadOnlyMarks,
+            NotePane {
+                edit: Some("e".into()),
+            },
+            NotePane { edit: None },
         ]
     }
 }

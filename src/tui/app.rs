@@ -22,13 +22,13 @@ use super::state::help::HelpPane;
 use super::state::list::ListPane;
 use super::state::prompt::{Prompt, Saved};
 use super::state::search::{SearchState, SEARCH_BUDGET};
-use super::state::session::{Marked, Reload, Session};
+use super::state::session::{Change, Marked, Reload, Session};
 use super::state::status::StatusLine;
 use super::state::updating::{FeedSettings, Updating};
 use super::ui::Ui;
 use super::view::detail::{DetailDoc, LinkTarget};
 use super::view::layout::{self, Panes};
-use crate::i18n::Screen;
+use crate::i18n::{Mine, Screen};
 use crate::model::IssueKey;
 use crate::trend::IssueComparisons;
 
@@ -554,6 +554,38 @@ impl App {
         }
     }
 
+    /// Saves a flag or a note of `key` and shows it (a busy cache gets it
+    /// later); false, with the reason on the status line, when the cache
+    /// refused it.
+    pub fn save_change(&mut self, key: IssueKey, change: Change) -> bool {
+        match self.session.store_change(key, change.clone()) {
+            Ok(marked) => {
+                match change {
+                    Change::Flag(flagged) => self.catalog.set_flag(key, flagged),
+                    Change::Note(note) => self.catalog.set_note(key, note),
+                }
+                // The list filter and the detail pane show what changed.
+                self.list.rebuild(&self.catalog, self.current_key());
+                if let Some(target) = self.detail.current.clone() {
+                    let (scroll, link, focus) = (self.detail.scroll, self.detail.link, self.focus);
+                    self.show(target);
+                    self.return_to(scroll, link, focus);
+                }
+                if marked == Marked::Later {
+                    self.status
+                        .set_message(self.ui.say(Mine::MarkWaits { key }));
+                }
+                true
+            }
+            Err(e) => {
+                let why = Box::new(e.message());
+                self.status
+                    .set_error(self.ui.say(Mine::CannotSaveMark { key, why }));
+                false
+            }
+        }
+    }
+
     /// Opening a cached issue to read it marks it read, as newsboat does.
     pub fn mark_opened(&mut self) {
         let Some(key) = self.current_key() else {
@@ -607,6 +639,11 @@ impl App {
             let error = Box::new(e.message());
             self.status
                 .set_error(self.ui.say(Screen::CannotMark { key, error }));
+        }
+        for (key, _, e) in self.session.save_unsaved_changes() {
+            let why = Box::new(e.message());
+            self.status
+                .set_error(self.ui.say(Mine::CannotSaveMark { key, why }));
         }
         let catalog = match self.session.reload_if_changed() {
             Reload::Unchanged => return,

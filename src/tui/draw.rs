@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     let list = &app.list;
     let empty = if app.catalog.summaries.is_empty() {
-        Screen::EmptyCache
+        Screen::EmptyCache.into()
     } else {
         list.filter.empty_text(ui.keys.label_of("filter", ui.lang))
     };

@@ -411,7 +411,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('f')],
         Normal,
         Do(A::CycleFilter),
-        w("筛选列表：全部 → 已缓存 → 未读（图表和前后期仍用全部）", "filter the list: all → cached → unread (charts and the series keep every issue)"),
+        w("筛选列表：全部 → 已缓存 → 未读 → 已加旗标（图表和前后期仍用全部）", "filter the list: all → cached → unread → flagged (charts and the series keep every issue)"),
         hint(w("筛选", "filter")),
     ),
     named(
