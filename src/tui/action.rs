@@ -71,6 +71,8 @@ pub enum Action {
     NextHit,
     PrevHit,
     ToggleRead,
+    /// `*`: flag the shown issue, or unflag it.
+    ToggleFlag,
     /// The next older unread cached issue, wrapping to the newest.
     NextUnread,
     /// Ask whether to mark every cached issue read.

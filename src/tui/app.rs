@@ -554,6 +554,18 @@ impl App {
         }
     }
 
+    /// `*`: flags the shown issue, or unflags it, and says which.
+    pub fn toggle_flag(&mut self) {
+        let Some(key) = self.current_key() else {
+            return;
+        };
+        let flagged = !self.catalog.get(key).is_some_and(|s| s.flagged);
+        if self.save_change(key, Change::Flag(flagged)) && self.status.message.is_none() {
+            self.status
+                .set_message(self.ui.say(Mine::FlagSet { key, flagged }));
+        }
+    }
+
     /// Saves a flag or a note of `key` and shows it (a busy cache gets it
     /// later); false, with the reason on the status line, when the cache
     /// refused it.

@@ -391,6 +391,14 @@ pub const KEYMAP: &[Binding] = &[
         hint(w("已读", "read")),
     ),
     named(
+        "toggle_flag",
+        &[Char('*')],
+        Normal,
+        Do(A::ToggleFlag),
+        w("给当前这期加旗标 / 去掉旗标（列表里标 *，f 可只看加了旗标的）", "flag / unflag the shown issue (marked * in the list; f can list only the flagged)"),
+        hint(w("旗标", "flag")),
+    ),
+    named(
         "next_unread",
         &[Char('u')],
         Normal,
