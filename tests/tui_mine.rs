@@ -105,3 +105,22 @@ fn a_read_only_cache_refuses_flags_and_notes_and_says_so() {
     );
     assert!(app.catalog.get(shown).unwrap().note.is_none());
 }
+
+#[test]
+fn star_flags_the_shown_issue_and_again_unflags_it() {
+    let mut app = tui_fixture::app_with(library(), Some(key(2024, 13)), 80, 24);
+    press(&mut app, KeyCode::Char('*'));
+    assert!(app.catalog.get(key(2024, 13)).unwrap().flagged);
+    assert_eq!(app.status.message.clone().unwrap().text, "flagged 2024-13");
+    let flagged = app.library().detail(key(2024, 13)).unwrap().unwrap();
+    assert!(flagged.summary.flagged, "written to the library");
+    assert!(row_of(&screen(&app, 80, 24), "2024-13 03-25").starts_with("│●* 2024-13"));
+    // From the detail pane too.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('*'));
+    assert!(!app.catalog.get(key(2024, 13)).unwrap().flagged);
+    assert_eq!(
+        app.status.message.clone().unwrap().text,
+        "unflagged 2024-13"
+    );
+}
