@@ -13,7 +13,8 @@ pub enum Focus {
 }
 
 /// What keys mean right now: browsing, typing a search or an issue key,
-/// answering a y/n question, reading help, or looking at the chart view.
+/// answering a y/n question, reading help, looking at the chart view or
+/// reading the brief.
 /// `InputMode::VARIANTS` lists every one: the key map checks its bindings
 /// for conflicts in each, so a new mode is checked without a list to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
@@ -26,6 +27,8 @@ pub enum InputMode {
     /// A y/n question on the status line.
     Confirm,
     Chart,
+    /// The brief overlay (`b`).
+    Brief,
 }
 
 /// Everything the user can ask for; `update` (update.rs) is the only place
@@ -91,6 +94,10 @@ pub enum Action {
     CopyUrl,
     ToggleHelp,
     CloseHelp,
+    /// Close the brief overlay.
+    CloseBrief,
+    /// Send the brief, as Markdown, to the terminal's clipboard (OSC 52).
+    CopyBrief,
     /// `c`: the chart view of one figure, full screen.
     OpenChart,
     CloseChart,

@@ -14,6 +14,7 @@ use ratatui::layout::Rect;
 use super::action::{Focus, InputMode};
 use super::fetcher::PageFetcher;
 use super::library::{Library, LibraryError};
+use super::state::brief::BriefPane;
 use super::state::catalog::Catalog;
 use super::state::charts::Charts;
 use super::state::detail::{DetailPane, Target, Visit};
@@ -51,6 +52,8 @@ pub struct App {
     pub charts: Charts,
     /// The help overlay.
     pub help: HelpPane,
+    /// The brief overlay (`b`).
+    pub brief: BriefPane,
     /// What the status line asks for while keys type into it.
     pub prompt: Prompt,
     /// The last search: its hits outlive its prompt (n / N, highlight).
@@ -105,6 +108,7 @@ impl App {
             list: ListPane::default(),
             focus: Focus::List,
             help: HelpPane::default(),
+            brief: BriefPane::default(),
             prompt: Prompt::None,
             search: None,
             panes: Panes::default(),
@@ -292,10 +296,13 @@ impl App {
     }
 
     /// What keys mean now, from what is open: the help over everything,
-    /// else a prompt, else the chart view, else browsing.
+    /// else the brief, else a prompt, else the chart view, else browsing.
     pub fn mode(&self) -> InputMode {
         if self.help.open {
             return InputMode::Help;
+        }
+        if self.brief.open {
+            return InputMode::Brief;
         }
         match self.prompt.mode() {
             Some(mode) => mode,
@@ -318,6 +325,7 @@ impl App {
         self.list.area = self.panes.list;
         self.detail.area = self.panes.detail;
         self.help.fit(screen, &self.ui);
+        self.brief.fit(screen, &self.ui);
         if let Some(key) = self.start.take() {
             // The first size: show the start issue, wrapped and charted at
             // it, mid-list so the weeks around it show too.

@@ -12,6 +12,7 @@ use super::app::App;
 use super::state::prompt::Prompt;
 use super::state::search::SearchState;
 use super::ui::Ui;
+use super::view::brief::BriefView;
 use super::view::chart::ChartPane;
 use super::view::chart_view::ChartScreen;
 use super::view::detail::DetailView;
@@ -143,8 +144,18 @@ fn hit_count(search: &SearchState, ui: &Ui) -> String {
     })
 }
 
-/// The help overlay, over whichever screen is showing.
+/// The brief overlay, then the help overlay over it, over whichever
+/// screen is showing.
 fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
+    if app.brief.open {
+        BriefView {
+            layout: &app.brief.layout,
+            scroll: app.brief.scroll,
+            theme: &app.ui.theme,
+            lang: app.ui.lang,
+        }
+        .render(area, buf);
+    }
     if app.help.open {
         HelpView {
             scroll: app.help.scroll,

@@ -178,7 +178,7 @@ pub struct Hint {
 
 /// The only keys that leave a screen short of quitting with Ctrl-C: each
 /// must keep at least one.
-const WAYS_OUT: [&str; 2] = ["close_help", "chart_close"];
+const WAYS_OUT: [&str; 3] = ["close_help", "chart_close", "brief_close"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyMap {

@@ -11,7 +11,7 @@ use crate::i18n::Words;
 use crate::tui::action::{Action as A, Focus};
 use crate::tui::keys::Key::{self, Char, Code, Ctrl};
 use Bound::Do;
-use Scope::{Anywhere, Chart, Confirm, Focused, Goto, Help, Normal, Panes, Scroll, Search};
+use Scope::{Anywhere, Brief, Chart, Confirm, Focused, Goto, Help, Normal, Panes, Scroll, Search};
 
 /// Words in Chinese and English: what a binding does (help) or its hint.
 const fn w(zh: &'static str, en: &'static str) -> Words {
@@ -90,6 +90,23 @@ pub const KEYMAP: &[Binding] = &[
         Do(A::CloseHelp),
         w("关闭帮助", "close help"),
         hint(w("关闭", "close")),
+    ),
+    // Brief overlay (it scrolls with the moving keys, `Scroll` below).
+    named(
+        "brief_close",
+        &[Code(KeyCode::Esc), Char('q'), Char('b')],
+        Brief,
+        Do(A::CloseBrief),
+        w("关闭简报", "close the brief"),
+        hint(w("关闭", "close")),
+    ),
+    named(
+        "brief_copy",
+        &[Char('y')],
+        Brief,
+        Do(A::CopyBrief),
+        w("把整份简报（Markdown）发往终端的剪贴板（OSC 52；在 tmux 中需要 set-clipboard on）", "send the whole brief (Markdown) to the terminal's clipboard (OSC 52; in tmux needs set-clipboard on)"),
+        hint(w("发往剪贴板", "to clipboard")),
     ),
     // Search prompt.
     fixed(
