@@ -157,11 +157,11 @@ impl Briefing {
                 format!("Brief {key} · {copy} to clipboard · {close} close").into()
             }
             (SentToTerminal { lines }, Zh) => format!(
-                "简报（Markdown，{lines} 行）已发往终端，由终端放进剪贴板（OSC 52；tmux 需要 set-clipboard on）"
+                "简报（Markdown，{lines} 行）已发往终端的剪贴板（OSC 52；tmux 需要 set-clipboard on）"
             )
             .into(),
             (SentToTerminal { lines }, En) => format!(
-                "sent the brief (Markdown, {lines} lines) to the terminal for its clipboard (OSC 52; tmux needs set-clipboard on)"
+                "sent the brief (Markdown, {lines} lines) to the terminal's clipboard (OSC 52; tmux needs set-clipboard on)"
             )
             .into(),
             (TooLongToSend { bytes, limit }, Zh) => format!(
