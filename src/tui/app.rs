@@ -53,7 +53,7 @@ pub struct App {
     /// The help overlay.
     pub help: HelpPane,
     /// The brief overlay (`b`).
-    pub brief: BriefPane,
+    pub(super) brief: BriefPane,
     /// What the status line asks for while keys type into it.
     pub prompt: Prompt,
     /// The last search: its hits outlive its prompt (n / N, highlight).
@@ -268,6 +268,12 @@ impl App {
 
     pub fn library(&self) -> &dyn Library {
         self.session.library()
+    }
+
+    /// The brief overlay (`b`), to read: the App keeps twelve public
+    /// fields, and only `update` and `draw` reach the overlay itself.
+    pub fn brief(&self) -> &BriefPane {
+        &self.brief
     }
 
     /// Read marks shown but not yet written: the cache was busy.
