@@ -94,6 +94,8 @@ pub enum Action {
     CopyUrl,
     ToggleHelp,
     CloseHelp,
+    /// `b`: the shown issue's weekly brief in an overlay.
+    OpenBrief,
     /// Close the brief overlay.
     CloseBrief,
     /// Send the brief, as Markdown, to the terminal's clipboard (OSC 52).

@@ -29,7 +29,7 @@ use super::state::updating::{FeedSettings, Updating};
 use super::ui::Ui;
 use super::view::detail::{DetailDoc, LinkTarget};
 use super::view::layout::{self, Panes};
-use crate::i18n::{Mine, Screen};
+use crate::i18n::{Briefing, Mine, Screen};
 use crate::model::IssueKey;
 use crate::trend::IssueComparisons;
 
@@ -566,6 +566,37 @@ impl App {
                     .set_error(self.ui.say(Screen::CannotMark { key, error }));
             }
         }
+    }
+
+    /// `b`: the shown issue's brief in the overlay, assembled now from the
+    /// same comparisons the detail pane shows, the other series' issues
+    /// (for the same week) and the issue's note.
+    pub fn open_brief(&mut self) {
+        let Some(key) = self.current_key() else {
+            return self.status.set_message(self.ui.say(Briefing::NoIssueShown));
+        };
+        let library = self.session.library();
+        let detail = match library.detail(key) {
+            Ok(Some(d)) => d,
+            Ok(None) => return self.status.set_message(self.ui.say(Briefing::NoIssueShown)),
+            Err(e) => {
+                let error = Box::new(e.message());
+                return self
+                    .status
+                    .set_error(self.ui.say(Screen::CannotLoad { key, error }));
+            }
+        };
+        // Without the other series the brief is still whole, less a line.
+        let mut others = Vec::new();
+        for series in crate::brief::other_series(key.series) {
+            others.extend(library.summaries_of(series).unwrap_or_default());
+        }
+        let brief = crate::brief::Brief::assemble(&detail, &self.catalog.weeks, &others);
+        let lines = crate::brief::render::lines(&brief, self.ui.lang);
+        let markdown = crate::brief::render::write(&lines, crate::brief::render::Format::Markdown);
+        let screen = self.panes.screen;
+        self.brief
+            .show(detail.summary.key, lines, markdown, screen, &self.ui);
     }
 
     /// `*`: flags the shown issue, or unflags it, and says which.

@@ -133,6 +133,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         // Help opened over the chart view goes back to it.
         Action::CloseHelp => app.help.close(),
+        Action::OpenBrief => app.open_brief(),
         Action::CloseBrief => app.brief.close(),
         Action::CopyBrief => copy_brief(app),
         Action::OpenChart => {

@@ -456,6 +456,14 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     named(
+        "brief",
+        &[Char('b')],
+        Normal,
+        Do(A::OpenBrief),
+        w("当前这期的简报：各项数据及其比较、值得注意的、同周的另一系列、笔记（y 发往剪贴板）", "the shown issue's brief: its figures compared, what stands out, the other series' same week, the note (y sends it to the clipboard)"),
+        hint(w("简报", "brief")),
+    ),
+    named(
         "open_chart",
         &[Char('c')],
         Normal,
