@@ -59,6 +59,18 @@ pub enum Mine {
     /// The note's heading in the detail pane, and the key that edits it
     /// (None when no key does).
     NotePane { edit: Option<String> },
+    /// `e` without `$VISUAL` or `$EDITOR`: the one-line editor's label.
+    NotePrompt { key: IssueKey },
+    /// `e`: the note saved, or cleared (saved empty).
+    NoteEdited { key: IssueKey, cleared: bool },
+    /// `e`: the note came back as it was; nothing written.
+    NoteUnchanged { key: IssueKey },
+    /// `$VISUAL`/`$EDITOR` could not be started.
+    EditorCannotStart { program: String, why: Box<Msg> },
+    /// The editor ended with a failure (as `git commit` takes it).
+    EditorFailed { program: String, status: String },
+    /// The editor's file could not be made or read back.
+    EditorFile { why: Box<Msg> },
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -184,6 +196,36 @@ impl Mine {
             (NotePane { edit: Some(edit) }, En) => format!("Note ({edit} edits)").into(),
             (NotePane { edit: None }, Zh) => "笔记".into(),
             (NotePane { edit: None }, En) => "Note".into(),
+            (NotePrompt { key }, Zh) => format!("{key} 的笔记：").into(),
+            (NotePrompt { key }, En) => format!("note of {key}: ").into(),
+            (NoteEdited { key, cleared: false }, Zh) => format!("已保存 {key} 的笔记").into(),
+            (NoteEdited { key, cleared: false }, En) => format!("saved the note of {key}").into(),
+            (NoteEdited { key, cleared: true }, Zh) => format!("已清除 {key} 的笔记").into(),
+            (NoteEdited { key, cleared: true }, En) => format!("cleared the note of {key}").into(),
+            (NoteUnchanged { key }, Zh) => format!("{key} 的笔记没有改动").into(),
+            (NoteUnchanged { key }, En) => format!("the note of {key} is unchanged").into(),
+            (EditorCannotStart { program, why }, Zh) => {
+                format!("无法启动编辑器 {program}：{}；笔记没有改动", why.text(Zh)).into()
+            }
+            (EditorCannotStart { program, why }, En) => format!(
+                "cannot start the editor {program}: {}; the note is unchanged",
+                why.text(En)
+            )
+            .into(),
+            (EditorFailed { program, status }, Zh) => {
+                format!("编辑器 {program} 以失败结束（{status}）：笔记没有改动").into()
+            }
+            (EditorFailed { program, status }, En) => {
+                format!("the editor {program} failed ({status}): the note is unchanged").into()
+            }
+            (EditorFile { why }, Zh) => {
+                format!("编辑器的临时文件无法写入或读回：{}；笔记没有改动", why.text(Zh)).into()
+            }
+            (EditorFile { why }, En) => format!(
+                "the editor's temporary file could not be written or read back: {}; the note is unchanged",
+                why.text(En)
+            )
+            .into(),
         }
     }
 
@@ -242,6 +284,31 @@ impl Mine {
                 edit: Some("e".into()),
             },
             NotePane { edit: None },
+            NotePrompt {
+                key: IssueKey::new(2025, 7),
+            },
+            NoteEdited {
+                key: IssueKey::new(2025, 7),
+                cleared: false,
+            },
+            NoteEdited {
+                key: IssueKey::new(2025, 7),
+                cleared: true,
+            },
+            NoteUnchanged {
+                key: IssueKey::new(2025, 7),
+            },
+            EditorCannotStart {
+                program: "vim".into(),
+                why: Box::new(Msg::Mine(NoMarksHere)),
+            },
+            EditorFailed {
+                program: "vim".into(),
+                status: "exit status: 1".into(),
+            },
+            EditorFile {
+                why: Box::new(Msg::Mine(NoMarksHere)),
+            },
         ]
     }
 }

@@ -29,6 +29,9 @@ pub enum InputMode {
     Chart,
     /// The brief overlay (`b`).
     Brief,
+    /// Typing the shown issue's note on the status line (`e` without
+    /// `$VISUAL` or `$EDITOR`).
+    Note,
 }
 
 /// Everything the user can ask for; `update` (update.rs) is the only place
@@ -89,6 +92,12 @@ pub enum Action {
     GotoBackspace,
     GotoAccept,
     GotoCancel,
+    /// The one-line note editor: a character, the last one taken back,
+    /// saved, or left as it was.
+    NoteInput(char),
+    NoteBackspace,
+    NoteAccept,
+    NoteCancel,
     OpenUrl,
     /// Copy the selected URL to the clipboard (OSC 52).
     CopyUrl,

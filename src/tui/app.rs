@@ -21,6 +21,7 @@ use super::state::detail::{DetailPane, Target, Visit};
 use super::state::fetching::Fetching;
 use super::state::help::HelpPane;
 use super::state::list::ListPane;
+use super::state::note_edit::{self, EditRequest, NoteChange, NoteEditor};
 use super::state::prompt::{Prompt, Saved};
 use super::state::search::{SearchState, SEARCH_BUDGET};
 use super::state::session::{Change, Marked, Reload, Session};
@@ -71,6 +72,8 @@ pub struct App {
     pub(super) opener: UrlOpener,
     /// A URL `y` asked to copy; the event loop writes the OSC 52 sequence.
     pub(super) clipboard: Option<String>,
+    /// `e`: the outside editor, and the run of it the event loop is asked for.
+    notes: NoteEditor,
     /// What one update may spend on searching; see `SEARCH_BUDGET`.
     search_budget: usize,
     /// The issue to show once the screen has a size.
@@ -118,6 +121,7 @@ impl App {
             updating: Updating::default(),
             opener: Box::new(|url| super::browser::open_in_browser(None, url)),
             clipboard: None,
+            notes: NoteEditor::default(),
             search_budget: SEARCH_BUDGET,
             start: None,
         };
@@ -289,6 +293,18 @@ impl App {
     /// What went wrong while quitting, in the session's language.
     pub fn take_exit_errors(&mut self) -> Vec<String> {
         self.session.take_exit_errors()
+    }
+
+    /// The outside editor `e` runs on the note (`tui::run` gives it
+    /// `$VISUAL` or `$EDITOR`); None, as tests start: the one-line editor.
+    pub fn set_editor(&mut self, editor: Option<crate::tui::editor::EditorCommand>) {
+        self.notes.set_editor(editor);
+    }
+
+    /// The run of the outside editor `e` asked for, once: the event loop
+    /// runs it, since it owns the terminal the editor borrows.
+    pub fn take_editor_request(&mut self) -> Option<EditRequest> {
+        self.notes.take_request()
     }
 
     /// The copy `y` asked for, once: the event loop writes it.
@@ -608,6 +624,50 @@ impl App {
         if self.save_change(key, Change::Flag(flagged)) && self.status.message.is_none() {
             self.status
                 .set_message(self.ui.say(Mine::FlagSet { key, flagged }));
+        }
+    }
+
+    /// `e`: the shown issue's note, in the outside editor (asked of the
+    /// event loop) or in the one-line editor on the status line.
+    pub fn edit_note(&mut self) {
+        let Some(key) = self.current_key() else {
+            return;
+        };
+        let note = self.catalog.get(key).and_then(|s| s.note.as_deref());
+        if let Some(prompt) = self.notes.start(key, note) {
+            self.prompt = prompt;
+        }
+    }
+
+    /// What the outside editor came to: the note saved, or why not.
+    pub fn note_edited(&mut self, request: EditRequest, edited: crate::tui::editor::Edited) {
+        match note_edit::text_of(&request.editor.program, edited) {
+            Ok(text) => self.save_note(request.key, text),
+            Err(why) => self.status.set_error(self.ui.say(why)),
+        }
+    }
+
+    /// Enter in the one-line editor: saves what it holds.
+    pub fn accept_note(&mut self) {
+        if let Prompt::Note(draft) = std::mem::take(&mut self.prompt) {
+            self.save_note(draft.key, draft.typed);
+        }
+    }
+
+    /// Saves `typed` as `key`'s note, kept as typed; the same text as
+    /// before writes nothing, an empty one clears it.
+    fn save_note(&mut self, key: IssueKey, typed: String) {
+        let was = self.catalog.get(key).and_then(|s| s.note.as_deref());
+        let NoteChange::Save(note) = note_edit::change(was, typed) else {
+            return self
+                .status
+                .set_message(self.ui.say(Mine::NoteUnchanged { key }));
+        };
+        let cleared = note.is_none();
+        self.status.clear();
+        if self.save_change(key, Change::Note(note)) && self.status.message.is_none() {
+            self.status
+                .set_message(self.ui.say(Mine::NoteEdited { key, cleared }));
         }
     }
 

@@ -105,6 +105,10 @@ fn status_line(app: &App) -> StatusView<'_> {
             },
         },
         (Prompt::Goto(typed), _) => Said::Goto { typed },
+        (Prompt::Note(draft), _) => Said::Note {
+            label: ui.say(crate::i18n::Mine::NotePrompt { key: draft.key }),
+            typed: &draft.typed,
+        },
         (Prompt::Confirm(q), _) => Said::Asking(ui.say(q.text())),
         _ => match &app.status.message {
             Some(m) => Said::Message {

@@ -120,6 +120,12 @@ pub fn update(app: &mut App, action: Action) {
         }),
         Action::GotoAccept => accept_goto(app),
         Action::GotoCancel => app.prompt = Prompt::None,
+        Action::NoteInput(c) => app.prompt.edit_note(|t| t.push(c)),
+        Action::NoteBackspace => app.prompt.edit_note(|t| {
+            t.pop();
+        }),
+        Action::NoteAccept => app.accept_note(),
+        Action::NoteCancel => app.prompt = Prompt::None,
         Action::OpenUrl => open_url(app),
         Action::CopyUrl => copy_url(app),
         Action::ToggleHelp => {
@@ -336,6 +342,7 @@ fn paste(app: &mut App, text: &str) {
     match app.mode() {
         InputMode::Search => edit_search(app, |q| q.push_str(&line)),
         InputMode::Goto => app.prompt.edit_goto(|t| t.push_str(&line)),
+        InputMode::Note => app.prompt.edit_note(|t| t.push_str(&line)),
         _ => {}
     }
 }

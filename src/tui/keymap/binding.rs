@@ -24,6 +24,8 @@ pub enum Scope {
     Chart,
     /// The brief overlay.
     Brief,
+    /// The one-line note editor.
+    Note,
 }
 
 impl Scope {
@@ -40,6 +42,7 @@ impl Scope {
             Scope::Confirm => mode == InputMode::Confirm,
             Scope::Chart => mode == InputMode::Chart,
             Scope::Brief => mode == InputMode::Brief,
+            Scope::Note => mode == InputMode::Note,
         }
     }
 
@@ -72,6 +75,10 @@ impl Scope {
             Scope::Confirm => Words::new("是否问题（y/n）", "Questions (y/n)"),
             Scope::Chart => Words::new("图表视图", "Chart view"),
             Scope::Brief => Words::new("简报", "Brief"),
+            Scope::Note => Words::new(
+                "笔记输入（未设 $VISUAL 或 $EDITOR 时）",
+                "Note prompt (without $VISUAL or $EDITOR)",
+            ),
         }
     }
 }

@@ -11,7 +11,9 @@ use crate::i18n::Words;
 use crate::tui::action::{Action as A, Focus};
 use crate::tui::keys::Key::{self, Char, Code, Ctrl};
 use Bound::Do;
-use Scope::{Anywhere, Brief, Chart, Confirm, Focused, Goto, Help, Normal, Panes, Scroll, Search};
+use Scope::{
+    Anywhere, Brief, Chart, Confirm, Focused, Goto, Help, Normal, Note, Panes, Scroll, Search,
+};
 
 /// Words in Chinese and English: what a binding does (help) or its hint.
 const fn w(zh: &'static str, en: &'static str) -> Words {
@@ -154,6 +156,29 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     fixed(&[Key::Typed], Goto, Bound::Type, w("输入期号", "type the issue key"), None),
+    // The one-line note editor.
+    fixed(
+        &[Code(KeyCode::Enter)],
+        Note,
+        Do(A::NoteAccept),
+        w("保存笔记（清空即删除；没有改动则不写入）", "save the note (emptied, it is removed; unchanged, nothing is written)"),
+        hint(w("保存", "save")),
+    ),
+    fixed(
+        &[Code(KeyCode::Esc)],
+        Note,
+        Do(A::NoteCancel),
+        w("取消，笔记不变", "cancel, the note unchanged"),
+        hint(w("取消", "cancel")),
+    ),
+    fixed(
+        &[Code(KeyCode::Backspace)],
+        Note,
+        Do(A::NoteBackspace),
+        w("删除最后一个字符", "delete the last character"),
+        None,
+    ),
+    fixed(&[Key::Typed], Note, Bound::Type, w("输入笔记", "type the note"), None),
     // A y/n question.
     fixed(
         &[Char('y'), Char('Y')],

@@ -24,6 +24,8 @@ pub enum Said<'a> {
     Searching { query: &'a str, hits: String },
     /// The `:` prompt and what it holds.
     Goto { typed: &'a str },
+    /// The one-line note editor: its label and the note so far.
+    Note { label: String, typed: &'a str },
     /// A y/n question.
     Asking(String),
     /// The last message or error, and its shorter forms (longest first).
@@ -124,6 +126,9 @@ impl StatusView<'_> {
                 prompt(format!("/{}▏ {hits}", sanitize::line(query)), Vec::new())
             }
             Said::Goto { typed } => prompt(format!(":{}▏", sanitize::line(typed)), hints),
+            Said::Note { label, typed } => {
+                prompt(format!("{label}{}▏", sanitize::line(typed)), hints)
+            }
             Said::Asking(question) => Left {
                 text: question.clone(),
                 shorter: Vec::new(),
