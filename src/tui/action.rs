@@ -79,6 +79,9 @@ pub enum Action {
     ToggleRead,
     /// `*`: flag the shown issue, or unflag it.
     ToggleFlag,
+    /// `e`: edit the shown issue's note, in `$VISUAL`/`$EDITOR` or on
+    /// the status line.
+    EditNote,
     /// The next older unread cached issue, wrapping to the newest.
     NextUnread,
     /// Ask whether to mark every cached issue read.

@@ -101,6 +101,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::PrevHit => step_hit(app, false),
         Action::ToggleRead => app.toggle_read(),
         Action::ToggleFlag => app.toggle_flag(),
+        Action::EditNote => app.edit_note(),
         Action::NextUnread => next_unread(app),
         Action::AskMarkAllRead => match app.catalog.unread {
             0 => app.status.set_message(app.ui.say(Screen::NoUnreadToMark)),

@@ -441,6 +441,14 @@ pub const KEYMAP: &[Binding] = &[
         hint(w("旗标", "flag")),
     ),
     named(
+        "edit_note",
+        &[Char('e')],
+        Normal,
+        Do(A::EditNote),
+        w("编辑当前这期的笔记：用 $VISUAL 或 $EDITOR，都未设时在状态栏里（列表里标 ✎）", "edit the shown issue's note: in $VISUAL or $EDITOR, else on the status line (marked ✎ in the list)"),
+        hint(w("笔记", "note")),
+    ),
+    named(
         "next_unread",
         &[Char('u')],
         Normal,
