@@ -1,12 +1,13 @@
 //! The reader's layer in the TUI: flags and notes in the list (`*`, `✎`)
 //! and the detail pane, the flagged filter, a note kept as typed but drawn
-//! clean, and what a read-only or busy cache does with them.
+//! clean, `e`'s one-line editor (an unchanged note writes nothing), and
+//! what a read-only or busy cache does with them.
 
 mod tui_fixture;
 
 use ratatui::crossterm::event::KeyCode;
 
-use tui_fixture::{app_with_library, app_zh, draw, key, library, press, screen, text};
+use tui_fixture::{app_with_library, app_zh, chars, draw, key, library, press, screen, text};
 use zhoubao::tui::library::Library;
 use zhoubao::tui::state::list::ListFilter;
 use zhoubao::tui::state::session::Change;
@@ -123,4 +124,98 @@ fn star_flags_the_shown_issue_and_again_unflags_it() {
         app.status.message.clone().unwrap().text,
         "unflagged 2024-13"
     );
+}
+
+#[test]
+fn e_without_an_outside_editor_edits_the_note_on_the_status_line() {
+    let lib = library();
+    lib.set_note(key(2024, 17), Some(TYPED)).unwrap();
+    let mut app = tui_fixture::app_with(lib, Some(key(2024, 17)), 80, 24);
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(app.mode(), zhoubao::tui::action::InputMode::Note);
+    // The note as it is, drawn clean on one line.
+    let shown = screen(&app, 80, 24);
+    let last = shown.lines().last().unwrap_or_default().to_string();
+    assert!(
+        last.starts_with("note of 2024-17: 跨境事件回落 红字"),
+        "{last}"
+    );
+    assert!(last.contains("末▏"), "{last}");
+    // Enter on what it held writes nothing.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), zhoubao::tui::action::InputMode::Normal);
+    assert_eq!(
+        app.status.message.clone().unwrap().text,
+        "the note of 2024-17 is unchanged"
+    );
+    // A character taken back and two typed: saved as typed, the rest of
+    // the note (its escape sequences too) kept.
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Backspace);
+    chars(&mut app, "尾 ");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.status.message.clone().unwrap().text,
+        "saved the note of 2024-17"
+    );
+    let typed = format!("{}尾 ", TYPED.strip_suffix('J').expect("TYPED ends in J"));
+    let kept = app.library().detail(key(2024, 17)).unwrap().unwrap();
+    assert_eq!(kept.summary.note.as_deref(), Some(typed.as_str()));
+    assert_eq!(app.catalog.get(key(2024, 17)).unwrap().note, Some(typed));
+    // Esc leaves it; emptied, it is cleared.
+    press(&mut app, KeyCode::Char('e'));
+    chars(&mut app, "不要");
+    press(&mut app, KeyCode::Esc);
+    assert!(app
+        .catalog
+        .get(key(2024, 17))
+        .unwrap()
+        .note
+        .as_deref()
+        .unwrap()
+        .ends_with("尾 "));
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0..200 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.status.message.clone().unwrap().text,
+        "cleared the note of 2024-17"
+    );
+    assert_eq!(
+        app.library()
+            .detail(key(2024, 17))
+            .unwrap()
+            .unwrap()
+            .summary
+            .note,
+        None
+    );
+}
+
+#[test]
+fn an_unchanged_note_writes_nothing_even_to_a_read_only_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.db");
+    let shown = {
+        let mut s = zhoubao::store::Store::open(&path).unwrap();
+        let (name, bytes) = zhoubao::demo::files()[0];
+        zhoubao::import::import_bytes(&mut s, name, bytes);
+        let key = s.summaries().unwrap()[0].key;
+        s.set_note(key, Some("旧")).unwrap();
+        key
+    };
+    let store = zhoubao::store::Store::open_read_only(&path).unwrap();
+    let mut app = app_with_library(Box::new(store), Some(shown), 80, 24);
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
+    let status = app.status.message.clone().unwrap();
+    assert!(!status.error, "{}", status.text);
+    assert_eq!(status.text, format!("the note of {shown} is unchanged"));
+    // A change is tried, and the read-only cache refuses it.
+    press(&mut app, KeyCode::Char('e'));
+    chars(&mut app, "新");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.status.message.clone().unwrap().error);
 }

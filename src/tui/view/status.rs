@@ -126,8 +126,10 @@ impl StatusView<'_> {
                 prompt(format!("/{}▏ {hits}", sanitize::line(query)), Vec::new())
             }
             Said::Goto { typed } => prompt(format!(":{}▏", sanitize::line(typed)), hints),
+            // A note's lines are shown apart, on the one line there is.
             Said::Note { label, typed } => {
-                prompt(format!("{label}{}▏", sanitize::line(typed)), hints)
+                let one = typed.lines().collect::<Vec<_>>().join(" ");
+                prompt(format!("{label}{}▏", sanitize::line(&one)), hints)
             }
             Said::Asking(question) => Left {
                 text: question.clone(),
