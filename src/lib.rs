@@ -5,6 +5,7 @@
 //! feeds), `output` prints the cache for the
 //! CLI and `tui` browses it.
 
+pub mod brief;
 pub mod calendar;
 pub mod cli;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod i18n;
 pub mod images;
 pub mod import;
 pub mod manpage;
+pub mod marks;
 pub mod model;
 pub mod output;
 pub mod parse;

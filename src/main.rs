@@ -111,6 +111,7 @@ fn run(cli: Cli, config: Config, lang: Lang) -> Result<ExitCode> {
             Some(Command::Reindex) => Some(Refused::Reindex),
             Some(Command::Recover { .. }) => Some(Refused::Recover),
             Some(Command::Update { .. }) => Some(Refused::Update),
+            Some(Command::Note { text, .. }) if !text.is_empty() => Some(Refused::Note),
             _ => None,
         };
         if let Some(what) = refused {
@@ -218,6 +219,14 @@ fn dispatch(
         Command::Recover { .. } => Err(said(Cmd::DemoRefused(Refused::Recover), lang)),
         Command::List { select, json } => cli::list::run(&store, &select, json, lang),
         Command::Show { key, json } => cli::show::run(&store, key, json, lang),
+        Command::Brief {
+            key,
+            series,
+            format,
+        } => cli::brief::run(&store, key, series, format, lang),
+        Command::Note { key, text } => {
+            cli::note::run(&store, key, cli::note::Wanted::of(&text), lang)
+        }
         Command::Images {
             key,
             fetch,
@@ -235,10 +244,16 @@ fn dispatch(
             cli::images::run(&mut store, flags, config, lang)
         }
         Command::Export {
+            notes: true,
+            output,
+            ..
+        } => cli::export::run_notes(&store, output, lang),
+        Command::Export {
             format,
             select,
             output,
             bom,
+            notes: false,
         } => cli::export::run(&store, format, &select, output, bom, lang),
         Command::Search {
             query,

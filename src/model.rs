@@ -242,6 +242,10 @@ pub struct IssueSummary {
     /// A full copy is in the cache (not just a stub or a reference).
     pub cached: bool,
     pub read: bool,
+    /// The reader flagged the issue (`*` in the TUI).
+    pub flagged: bool,
+    /// The reader's note, as typed: sanitise it before drawing or printing.
+    pub note: Option<String>,
 }
 
 #[cfg(test)]
@@ -259,6 +263,8 @@ impl IssueSummary {
             figures,
             cached: true,
             read: false,
+            flagged: false,
+            note: None,
         }
     }
 }
@@ -272,6 +278,24 @@ pub struct IssueRow {
     pub url: Option<String>,
 }
 
+/// The reader's own marks on one issue: what `export --notes` writes and
+/// `import FILE.json` reads back. The note is as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserMarks {
+    pub key: IssueKey,
+    pub read: bool,
+    pub flagged: bool,
+    pub note: Option<String>,
+}
+
+impl UserMarks {
+    /// Whether the marks say anything (an unread, unflagged issue without
+    /// a note has nothing to carry).
+    pub fn is_empty(&self) -> bool {
+        !self.read && !self.flagged && self.note.is_none()
+    }
+}
+
 /// The title and body of an issue that a search found, to show the match
 /// in context.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -279,6 +303,8 @@ pub struct IssueText {
     pub key: IssueKey,
     pub title: String,
     pub body: Vec<String>,
+    /// The reader's note, which the search reads too.
+    pub note: Option<String>,
 }
 
 /// A 近期回顾 line as stored, with whether its target is cached.

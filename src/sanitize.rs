@@ -69,6 +69,28 @@ pub fn without_userinfo(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A JSON text (as serde_json writes it) with every character [`clean`]
+/// would drop or change written as a `\uXXXX` escape instead: nothing
+/// reaches a terminal raw, and a parser reads back exactly the text that
+/// was written (a note as typed). serde_json escapes C0 controls itself;
+/// such characters can only be inside strings, where an escape means the
+/// same character.
+pub fn json_escaped(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        let plain = c == '\n' || !(is_unsafe(c) || is_width_changer(c) || is_regional_indicator(c));
+        if plain {
+            out.push(c);
+            continue;
+        }
+        let mut units = [0u16; 2];
+        for unit in c.encode_utf16(&mut units) {
+            out.push_str(&format!("\\u{unit:04x}"));
+        }
+    }
+    out
+}
+
 fn is_unsafe(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_control();
@@ -161,6 +183,26 @@ fn skip_string(chars: &mut Chars<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_keeps_unsafe_characters_as_escapes_that_read_back_exactly() {
+        let typed = "注\u{1b}[31m\u{9b}2J\u{202e}\u{7f}\u{1F1E8}\u{FE0F}末";
+        let json = serde_json::to_string(&serde_json::json!({ "note": typed })).unwrap();
+        let escaped = json_escaped(&json);
+        assert!(
+            escaped
+                .chars()
+                .all(|c| c == '\n' || !c.is_control() && !is_unsafe(c)),
+            "{escaped}"
+        );
+        assert!(escaped.contains("\\u202e") && escaped.contains("\\ud83c\\udde8"));
+        let back: serde_json::Value = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back["note"], typed);
+        assert_eq!(
+            json_escaped("{\n  \"a\": \"周报\"\n}"),
+            "{\n  \"a\": \"周报\"\n}"
+        );
+    }
 
     #[test]
     fn strips_csi_colour_and_cursor_moves() {

@@ -61,8 +61,9 @@ fn import_then_list_show_export_and_search() {
     assert_eq!(
         header,
         "year,number,period_start,period_end,published,assessment,events_handled,cross_border,phishing_complaints,malicious_app_platforms,malicious_urls,cached,title,url,\
-         series,numbers,infected_hosts,defaced_sites,backdoored_sites,phishing_pages,cnvd_vulns",
-        "the columns of earlier versions first, in their places"
+         series,numbers,infected_hosts,defaced_sites,backdoored_sites,phishing_pages,cnvd_vulns,\
+         flagged,note",
+        "the columns of earlier versions first, in their places; the reader's marks last"
     );
     assert_eq!(csv.lines().count(), 7);
     let oldest = csv.lines().last().unwrap();

@@ -393,3 +393,37 @@ fn a_parser_panic_during_recover_loses_only_that_issue() {
     expected.remove(&a.files[4].2);
     assert_eq!(cached(&to), expected, "{err}");
 }
+
+#[test]
+fn recover_keeps_notes_and_flags_as_typed_even_of_issues_no_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = archive(dir.path(), 0);
+    let typed = "跨境事件回落\n\x1b[31m原样保存\x1b[0m";
+    let not_imported = IssueKey::new(2030, 1);
+    {
+        let store = Store::open_existing(&a.db).unwrap();
+        store.set_flag(IssueKey::new(2023, 5), true).unwrap();
+        store.set_note(IssueKey::new(2023, 5), Some(typed)).unwrap();
+        store.set_flag(IssueKey::new(2023, 20), true).unwrap();
+        store.set_note(not_imported, Some("等它来")).unwrap();
+    }
+    let before = Store::open_read_only(&a.db).unwrap().user_marks().unwrap();
+    assert_eq!(
+        before.len(),
+        4,
+        "two read, two flagged, two noted: {before:?}"
+    );
+    // Damage a page of derived rows: the marks' own table stays readable.
+    let issues = pages(&a.db, "issues", "leaf");
+    overwrite_pages(&a.db, &[issues[0]]);
+    let to = dir.path().join("fresh.db");
+    let out = zhoubao(&a.db, &["recover", "--to", to.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("also kept 2 flags and 2 notes"),
+        "{}",
+        stderr(&out)
+    );
+    let after = Store::open_read_only(&to).unwrap().user_marks().unwrap();
+    assert_eq!(after, before);
+}

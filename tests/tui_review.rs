@@ -59,7 +59,7 @@ fn longer_library() -> MemoryLibrary {
 }
 
 #[test]
-fn f_cycles_all_cached_unread_and_names_the_filter_in_the_list_title() {
+fn f_cycles_all_cached_unread_flagged_and_names_the_filter_in_the_list_title() {
     let mut app = app(80, 24);
     assert_eq!(
         listed(&app),
@@ -79,6 +79,13 @@ fn f_cycles_all_cached_unread_and_names_the_filter_in_the_list_title() {
     assert!(text.contains("┌ 5 · 3 unread · unread only ─"), "{text}");
     assert!(text.contains("showing the 3 unread issues of 5"), "{text}");
     insta::assert_snapshot!(text);
+    // Then the flagged ones: none yet, and the list says how to flag.
+    press(&mut app, KeyCode::Char('f'));
+    assert_eq!(app.list.filter, ListFilter::Flagged);
+    assert!(app.list.rows.is_empty());
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("┌ 5 · 3 unread · flagged ─"), "{text}");
+    assert!(text.contains("showing the 0 flagged of 5 issues"), "{text}");
     press(&mut app, KeyCode::Char('f'));
     assert_eq!(app.list.filter, ListFilter::All);
     assert_eq!(app.list.rows.len(), 5);
@@ -160,7 +167,8 @@ fn an_issue_read_under_the_unread_filter_stays_listed_until_the_filter_is_chosen
         "no row moved"
     );
     assert!(screen(&app, 80, 24).contains("2 unread · unread only"));
-    for _ in 0..3 {
+    // Round the four filters (all, cached, unread, flagged) to unread.
+    for _ in 0..4 {
         press(&mut app, KeyCode::Char('f'));
     }
     assert_eq!(listed(&app), ["2024-16", "2024-13"]);

@@ -112,7 +112,8 @@ fn row_of(text: &str, key: IssueKey) -> String {
     let key = format!("{key} ");
     text.lines()
         .filter_map(|l| l.strip_prefix('│'))
-        .find(|row| row.chars().skip(2).collect::<String>().starts_with(&key))
+        // The marks (update/unread, flag, note) take the first three cells.
+        .find(|row| row.chars().skip(3).collect::<String>().starts_with(&key))
         .unwrap_or_default()
         .to_string()
 }
@@ -146,10 +147,10 @@ fn an_update_started_as_the_tui_opens_grows_the_list_and_marks_what_it_brought()
         assert!(s.cached, "{n}");
     }
     let text = screen(&app, 80, 24);
-    assert!(row_of(&text, key(4)).starts_with("+ 2025-4 "), "{text}");
+    assert!(row_of(&text, key(4)).starts_with("+  2025-4 "), "{text}");
     assert!(
-        row_of(&text, key(1)).starts_with("  2025-1 ")
-            || row_of(&text, key(1)).starts_with("● 2025-1 "),
+        row_of(&text, key(1)).starts_with("   2025-1 ")
+            || row_of(&text, key(1)).starts_with("●  2025-1 "),
         "{text}"
     );
     assert!(
@@ -162,7 +163,7 @@ fn an_update_started_as_the_tui_opens_grows_the_list_and_marks_what_it_brought()
     app.mark_opened();
     update(&mut app, Action::Refresh);
     let text = screen(&app, 80, 24);
-    assert!(row_of(&text, key(4)).starts_with("+ 2025-4 "), "{text}");
+    assert!(row_of(&text, key(4)).starts_with("+  2025-4 "), "{text}");
 }
 
 #[test]
@@ -250,7 +251,7 @@ fn r_shows_the_update_on_the_status_line_while_it_runs_then_sums_it_up() {
         // above the two that fit.
         let newest = if height >= 24 { 3 } else { 2 };
         assert!(
-            row_of(&during, key(newest)).starts_with(&format!("+ 2025-{newest} ")),
+            row_of(&during, key(newest)).starts_with(&format!("+  2025-{newest} ")),
             "{during}"
         );
         // A key press clears the line; the next look brings the update back.
@@ -270,7 +271,7 @@ fn r_shows_the_update_on_the_status_line_while_it_runs_then_sums_it_up() {
         let oldest_shown = if height >= 24 { 4 } else { 2 };
         for n in 2..=oldest_shown {
             assert!(
-                row_of(&after, key(n)).starts_with(&format!("+ 2025-{n} ")),
+                row_of(&after, key(n)).starts_with(&format!("+  2025-{n} ")),
                 "{after}"
             );
         }

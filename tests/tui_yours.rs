@@ -56,7 +56,7 @@ fn mono_draws_no_colour_in_any_cell_and_reverses_the_selected_row() {
     assert_eq!(buf[(32, 0)].symbol(), "┌");
     // Unread is bold, not cached has its mark, rises are bold.
     assert!(buf[(1, 1)].modifier.contains(Modifier::BOLD));
-    assert!(text(&buf).contains("┃· 2024-15"));
+    assert!(text(&buf).contains("┃·  2024-15"));
     press(&mut app, KeyCode::Tab);
     let buf = draw(&app, 80, 24);
     assert_eq!(buf[(0, 0)].symbol(), "┌");

@@ -41,7 +41,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Import saved bulletins (Markdown archive files, saved WeChat pages);
-    /// folders are searched recursively
+    /// folders are searched recursively. A marks file written by `export
+    /// --notes` brings its read marks, flags and notes into this cache
     Import {
         /// Files or folders
         #[arg(required = true, value_name = "PATH")]
@@ -150,6 +151,35 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A short brief of one issue for a weekly report: title, week and
+    /// assessment; each headline figure with its change against the named
+    /// baseline, the 4-week mean, a year earlier and its rank in 52 weeks;
+    /// what stands out; the same week of the other series; your note; the
+    /// link
+    Brief {
+        /// The issue [default: the newest issue with text of --series]
+        #[arg(value_name = "[SERIES:]YEAR-NUMBER")]
+        key: Option<IssueKey>,
+        /// The series whose newest issue is briefed when no key is given:
+        /// cncert (网络安全信息与动态周报) or cnvd (CNVD漏洞周报)
+        #[arg(long, value_name = "SERIES", default_value = "cncert", value_parser = parse_one_series)]
+        series: SeriesId,
+        /// md (Markdown, to paste into a report), text or json
+        #[arg(long, value_enum, default_value_t = crate::cli::brief::BriefFormat::Md)]
+        format: crate::cli::brief::BriefFormat,
+    },
+    /// Print the note of an issue, or set it: the text as arguments, or
+    /// `-` to read it from standard input; an empty text clears it. The
+    /// note is kept as typed; `show`, `search`, `brief`, `export` and the
+    /// TUI (`e` edits it) show it
+    Note {
+        /// The issue, e.g. 2025-7, or cnvd:2025-6
+        #[arg(value_name = "[SERIES:]YEAR-NUMBER")]
+        key: IssueKey,
+        /// The note (words are joined by spaces), or `-` for standard input
+        #[arg(value_name = "TEXT", allow_hyphen_values = true)]
+        text: Vec<String>,
+    },
     /// List an issue's images (the weekly charts): the words near each,
     /// and its type, dimensions and size in the cache, or why it is not
     /// there
@@ -189,6 +219,13 @@ pub enum Command {
         /// to read Chinese right
         #[arg(long)]
         bom: bool,
+        /// Write your read marks, flags and notes instead, as JSON, for
+        /// `zhoubao import FILE.json` on another cache (issues are matched
+        /// by series and key; notes are kept exactly as typed)
+        #[arg(long, conflicts_with_all = [
+            "format", "bom", "series", "year", "since", "cached", "unread", "flagged", "order"
+        ])]
+        notes: bool,
     },
     /// Print the complete default config file, commented, ready to copy
     Config,
@@ -256,6 +293,14 @@ fn parse_series(text: &str) -> Result<SeriesChoice, String> {
         })
 }
 
+/// `cncert` or `cnvd`.
+fn parse_one_series(text: &str) -> Result<SeriesId, String> {
+    SeriesId::from_id(text).ok_or_else(|| {
+        let ids: Vec<&str> = SeriesId::all().map(SeriesId::id).collect();
+        format!("expected {}", ids.join(" or "))
+    })
+}
+
 /// Which issues `list` and `export` give, and in which order.
 #[derive(Debug, Clone, Default, Args)]
 pub struct Select {
@@ -275,6 +320,9 @@ pub struct Select {
     /// Only cached issues not read yet (as the TUI's unread filter)
     #[arg(long)]
     pub unread: bool,
+    /// Only issues you flagged (`*` in the TUI)
+    #[arg(long)]
+    pub flagged: bool,
     /// Newest or oldest first
     #[arg(long, value_enum, default_value_t = Order::Newest)]
     pub order: Order,
@@ -296,6 +344,7 @@ impl Select {
             && self.since.is_none_or(|k| s.key.week() >= k.week())
             && (!self.cached || s.cached)
             && (!self.unread || (s.cached && !s.read))
+            && (!self.flagged || s.flagged)
     }
 
     /// The rows (newest first, as the cache gives them) filtered and in

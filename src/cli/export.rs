@@ -12,9 +12,29 @@ use clap::CommandFactory;
 
 use super::args::{Cli, ExportFormat, Select};
 use super::shown;
-use crate::i18n::{Cmd, Lang};
+use crate::i18n::{Cmd, Lang, Mine};
 use crate::output;
 use crate::store::Store;
+
+/// `export --notes`: every read mark, flag and note as a marks file
+/// (crate::marks), on stdout or into `file` as the other exports are.
+pub fn run_notes(store: &Store, file: Option<PathBuf>, lang: Lang) -> Result<ExitCode> {
+    let marks = store.user_marks()?;
+    let text = crate::marks::to_json(&marks, chrono::Utc::now());
+    match file {
+        Some(file) => {
+            output::target::write_export(&file, text.as_bytes())
+                .with_context(|| Cmd::Writing { path: shown(&file) }.text(lang))?;
+            let wrote = Mine::MarksWritten {
+                issues: marks.len(),
+                path: shown(&file),
+            };
+            eprintln!("{}", wrote.text(lang));
+        }
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
 pub fn run(
     store: &Store,

@@ -11,6 +11,7 @@ use crate::feed::FeedError;
 use crate::fetch::FetchError;
 use crate::i18n::{Lang, Localized};
 use crate::images::ImageError;
+use crate::marks::MarksFileError;
 use crate::model::{BadIssueKey, ParseError, Skip, Unreadable};
 use crate::store::StoreError;
 use crate::tui::browser::OpenError;
@@ -90,6 +91,7 @@ const WORDED: &[Worded] = &[
     Worded::of::<FetchError>(),
     Worded::of::<FeedError>(),
     Worded::of::<ImageError>(),
+    Worded::of::<MarksFileError>(),
     Worded::of::<ConfigError>(),
     Worded::of::<KeyMapError>(),
     Worded::of::<BadKey>(),

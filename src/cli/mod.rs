@@ -3,6 +3,7 @@
 //! edge: errors here are `anyhow` with `.context()`.
 
 pub mod args;
+pub mod brief;
 pub mod cache;
 pub mod completions;
 pub mod config;
@@ -14,6 +15,7 @@ pub mod import;
 pub mod list;
 pub mod localize;
 pub mod man;
+pub mod note;
 pub mod recover;
 pub mod reindex;
 pub mod search;

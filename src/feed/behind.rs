@@ -63,6 +63,8 @@ mod tests {
             figures: Default::default(),
             cached,
             read: false,
+            flagged: false,
+            note: None,
         }
     }
 

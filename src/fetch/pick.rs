@@ -59,6 +59,8 @@ mod tests {
                 figures: Default::default(),
                 cached: false,
                 read: false,
+                flagged: false,
+                note: None,
             },
             source: source.map(str::to_string),
             url: url.map(str::to_string),

@@ -21,6 +21,10 @@ pub enum Cmd {
     NotInCache {
         key: String,
     },
+    /// `brief` without a key, and the series has no issue with text.
+    NoCachedIssueOf {
+        series: String,
+    },
     NoHome,
     /// Context of a folder that could not be created.
     CreatingFolder {
@@ -87,6 +91,8 @@ pub enum Refused {
     Reindex,
     Recover,
     Update,
+    /// Setting a note (`zhoubao note KEY TEXT`).
+    Note,
 }
 
 /// The columns of `zhoubao list`.
@@ -133,6 +139,7 @@ impl Cmd {
                     Refused::Reindex => "重建索引",
                     Refused::Recover => "恢复",
                     Refused::Update => "更新订阅",
+                    Refused::Note => "写笔记",
                 };
                 format!("--demo 只浏览内置的示例周报，什么也不保存；要{what}，请去掉 --demo，对缓存操作")
                     .into()
@@ -144,6 +151,7 @@ impl Cmd {
                     Refused::Reindex => "reindex",
                     Refused::Recover => "recover",
                     Refused::Update => "update",
+                    Refused::Note => "write notes into",
                 };
                 format!(
                     "--demo browses the built-in corpus and keeps nothing; {what} a cache without --demo"
@@ -164,6 +172,13 @@ impl Cmd {
             (NotInCache { key }, En) => {
                 format!("issue {key} is not in the cache (no file or reference names it)").into()
             }
+            (NoCachedIssueOf { series }, Zh) => {
+                format!("缓存里还没有 {series} 系列有正文的一期：先导入，或指定期号").into()
+            }
+            (NoCachedIssueOf { series }, En) => format!(
+                "the cache holds no issue of {series} with text yet: import one, or name a key"
+            )
+            .into(),
             (NoHome, Zh) => "找不到存放缓存的主目录；请用 --db 路径 指定".into(),
             (NoHome, En) => "cannot find a home directory for the cache; pass --db PATH".into(),
             (CreatingFolder { dir }, Zh) => format!("无法创建文件夹 {dir}").into(),
@@ -249,11 +264,15 @@ impl Cmd {
             DemoRefused(Refused::Reindex),
             DemoRefused(Refused::Recover),
             DemoRefused(Refused::Update),
+            DemoRefused(Refused::Note),
             NoCacheYet {
                 path: "/tmp/c.db".into(),
             },
             NotInCache {
                 key: "2024-17".into(),
+            },
+            NoCachedIssueOf {
+                series: "cncert".into(),
             },
             NoHome,
             CreatingFolder { dir: "/x".into() },

@@ -45,6 +45,11 @@ pub enum Msg {
     // --- images
     /// The bulletins' pictures (images.rs).
     Images(Images),
+    // --- the reader's layer
+    /// Flags, notes and read marks carried between caches (mine.rs).
+    Mine(super::Mine),
+    /// The weekly brief (brief.rs).
+    Briefing(super::Briefing),
     // --- TUI: panes, status line, prompts, help
     /// What the TUI's screen says (screen/).
     Screen(Screen),
@@ -69,6 +74,18 @@ impl From<super::Compare> for Msg {
 impl From<super::Said> for Msg {
     fn from(said: super::Said) -> Msg {
         Msg::Said(said)
+    }
+}
+
+impl From<super::Briefing> for Msg {
+    fn from(m: super::Briefing) -> Msg {
+        Msg::Briefing(m)
+    }
+}
+
+impl From<super::Mine> for Msg {
+    fn from(m: super::Mine) -> Msg {
+        Msg::Mine(m)
     }
 }
 
@@ -100,6 +117,9 @@ impl Msg {
             (Msg::Feed(m), lang) => m.text(lang),
             // --- images
             (Msg::Images(m), lang) => m.text(lang),
+            // --- the reader's layer
+            (Msg::Mine(m), lang) => m.text(lang),
+            (Msg::Briefing(m), lang) => m.text(lang),
             // --- TUI
             (Msg::Screen(m), lang) => m.text(lang),
             // --- errors
@@ -134,6 +154,8 @@ impl Msg {
         .chain(Fetch::samples().into_iter().map(Msg::Fetch))
         .chain(super::FeedMsg::samples().into_iter().map(Msg::Feed))
         .chain(Images::samples().into_iter().map(Msg::Images))
+        .chain(super::Mine::samples().into_iter().map(Msg::Mine))
+        .chain(super::Briefing::samples().into_iter().map(Msg::Briefing))
         .collect()
     }
 }

@@ -12,6 +12,7 @@
 //! crates look strings up by key at run time behind a global locale (which
 //! would also make tests of both languages race each other).
 
+mod brief;
 mod cache;
 mod cmd;
 mod compare;
@@ -22,10 +23,12 @@ mod images;
 mod localized;
 mod messages;
 mod metric;
+mod mine;
 mod os;
 mod screen;
 mod words;
 
+pub use brief::Briefing;
 pub use cache::{Cache, FileKind, OwnFile, Verdict};
 pub use cmd::{Cmd, Col, Field, Refused};
 pub use compare::{Compare, Standing};
@@ -38,6 +41,7 @@ pub(crate) use localized::english_display;
 pub(crate) use localized::missing_words;
 pub use localized::{Localized, Said};
 pub use messages::Msg;
+pub use mine::Mine;
 pub use os::Os;
 pub use screen::Screen;
 pub use words::Words;
@@ -152,6 +156,7 @@ mod tests {
         // quote the table: the table reads only model's plain data, so
         // there is no circle.
         let sources = [
+            include_str!("brief.rs"),
             include_str!("cache/mod.rs"),
             include_str!("cache/samples.rs"),
             include_str!("cmd.rs"),
@@ -163,6 +168,7 @@ mod tests {
             include_str!("localized.rs"),
             include_str!("messages.rs"),
             include_str!("metric.rs"),
+            include_str!("mine.rs"),
             include_str!("mod.rs"),
             include_str!("os.rs"),
             include_str!("screen/mod.rs"),
@@ -173,7 +179,7 @@ mod tests {
             for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
                 for module in [
                     "parse", "store", "tui", "trend", "fetch", "import", "output", "config",
-                    "feed", "images",
+                    "feed", "images", "brief", "marks",
                 ] {
                     let path = format!("crate::{module}");
                     assert!(

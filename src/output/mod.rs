@@ -4,6 +4,7 @@
 //! is in the user's language, from the message table; JSON and CSV field
 //! names stay English, and bulletin content is never translated.
 
+mod brief;
 mod search;
 mod show;
 pub mod target;
@@ -20,6 +21,7 @@ use crate::trend::compare::{
     Against, End, IssueComparisons, MetricComparison, Source, MEAN_WEEKS, RANK_WEEKS,
 };
 
+pub use brief::brief_json;
 pub use search::{search_json, search_text, Mark, Place, SearchHit, Snippet, CONTEXT_CELLS};
 pub use show::{show_text, show_text_noting};
 
@@ -85,9 +87,23 @@ fn summary_json(s: &IssueSummary) -> Value {
         "assessment": s.assessment.map(|a| a.chinese()),
         "cached": s.cached,
         "read": s.read,
+        "flagged": s.flagged,
+        "note": s.note,
     });
     put_figures(&mut v, s.key, &s.figures);
     v
+}
+
+/// The marks column of `list`: `*` flagged, `✎` a note (two cells).
+pub const FLAG_MARK: &str = "*";
+pub const NOTE_MARK: &str = "✎";
+
+fn marks_text(s: &IssueSummary) -> String {
+    format!(
+        "{}{}",
+        if s.flagged { FLAG_MARK } else { " " },
+        if s.note.is_some() { NOTE_MARK } else { " " }
+    )
 }
 
 /// Appends `s` left-aligned (or right-aligned) in `width` display cells.
@@ -167,29 +183,43 @@ fn list_table(rows: &[&IssueRow], series: SeriesId, lang: Lang, out: &mut String
         .iter()
         .map(|s| s.width())
         .fold(col(Col::Status).width(), usize::max);
-    let line =
-        |out: &mut String, fields: [&str; 3], figures: &[String], state: &str, title: &str| {
-            for (i, (field, width)) in fields.iter().zip(widths).enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                push_padded(out, field, width, false);
-            }
-            for (value, width) in figures.iter().zip(&metric_w) {
+    // The marks column only when some row has a mark: a list without
+    // flags or notes reads as it always did.
+    let with_marks = rows
+        .iter()
+        .any(|r| r.summary.flagged || r.summary.note.is_some());
+    let line = |out: &mut String,
+                fields: [&str; 3],
+                figures: &[String],
+                state: &str,
+                marks: &str,
+                title: &str| {
+        for (i, (field, width)) in fields.iter().zip(widths).enumerate() {
+            if i > 0 {
                 out.push(' ');
-                push_padded(out, value, *width, true);
             }
-            out.push_str("  ");
-            push_padded(out, state, status_w, false);
+            push_padded(out, field, width, false);
+        }
+        for (value, width) in figures.iter().zip(&metric_w) {
             out.push(' ');
-            out.push_str(title);
-            out.push('\n');
-        };
+            push_padded(out, value, *width, true);
+        }
+        out.push_str("  ");
+        push_padded(out, state, status_w, false);
+        out.push(' ');
+        if with_marks {
+            push_padded(out, marks, 2, false);
+            out.push(' ');
+        }
+        out.push_str(title);
+        out.push('\n');
+    };
     line(
         out,
         [&col(Col::Issue), &col(Col::Period), &col(Col::Assessment)],
         &metric_cols,
         &col(Col::Status),
+        "",
         &col(Col::Title),
     );
     for ((row, key), figures) in rows.iter().zip(&keys).zip(&figures) {
@@ -207,6 +237,7 @@ fn list_table(rows: &[&IssueRow], series: SeriesId, lang: Lang, out: &mut String
                 (true, true) => read,
                 (true, false) => unread,
             },
+            &marks_text(s),
             &clean(s.title.as_deref().unwrap_or("")),
         );
     }
@@ -225,8 +256,11 @@ pub fn list_json(rows: &[IssueRow]) -> String {
     pretty(&Value::Array(v))
 }
 
+/// Pretty JSON, every character a terminal could act on escaped (a note
+/// is given as typed, and reads back so).
 fn pretty(v: &Value) -> String {
-    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
+    let s = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
+    let mut s = sanitize::json_escaped(&s);
     s.push('\n');
     s
 }
@@ -372,7 +406,8 @@ fn csv_figures(series: &[SeriesId]) -> (Vec<Metric>, Vec<Metric>) {
 /// order (`title` and `url` last of them), so a script reading columns by
 /// position still finds them; then `series`, `numbers` (`40;41` for a
 /// double issue), every other declared figure of the series, and the
-/// names of families' lists the rows have (`type:车联网`).
+/// names of families' lists the rows have (`type:车联网`); last, the
+/// reader's `flagged` and `note`.
 pub fn export_csv(rows: &[IssueRow], series: &[SeriesId]) -> String {
     let (legacy, rest) = csv_figures(series);
     let mut met: Vec<Metric> = Vec::new();
@@ -395,6 +430,7 @@ pub fn export_csv(rows: &[IssueRow], series: &[SeriesId]) -> String {
     out.push_str(",cached,title,url,series,numbers");
     header(&mut out, &rest);
     header(&mut out, &met);
+    out.push_str(",flagged,note");
     out.push('\n');
     for IssueRow { summary: s, url } in rows {
         let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -429,6 +465,13 @@ pub fn export_csv(rows: &[IssueRow], series: &[SeriesId]) -> String {
         );
         row.extend(rest.iter().map(value));
         row.extend(met.iter().map(value));
+        row.push(s.flagged.to_string());
+        // The note as printed text: lines kept, everything else a
+        // terminal or a spreadsheet could act on dropped.
+        row.push(csv_cell(&sanitize::clean(
+            s.note.as_deref().unwrap_or(""),
+            true,
+        )));
         out.push_str(&row.join(","));
         out.push('\n');
     }
@@ -468,6 +511,9 @@ pub fn export_json(details: &[IssueDetail]) -> String {
             });
             put_figures(&mut v, s.key, &s.figures);
             v["cached"] = json!(s.cached);
+            v["read"] = json!(s.read);
+            v["flagged"] = json!(s.flagged);
+            v["note"] = json!(s.note);
             v["truncated"] = json!(d.truncated);
             v["title"] = json!(clean_opt(s.title.as_deref()));
             v["url"] = json!(clean_url(d.url.as_deref()));
@@ -633,6 +679,6 @@ mod tests {
         );
         let row = csv.lines().nth(1).unwrap();
         // The older issues' five figures, unknown here, after series and numbers.
-        assert_eq!(row, "2024,17,,,,,-5,,,,,true,,,cncert,17,,,,,");
+        assert_eq!(row, "2024,17,,,,,-5,,,,,true,,,cncert,17,,,,,,false,");
     }
 }

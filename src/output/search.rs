@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use unicode_width::UnicodeWidthChar;
 
 use super::{clean, period_text, pretty, summary_json};
-use crate::i18n::{Cmd, Lang};
+use crate::i18n::{Cmd, Lang, Mine};
 use crate::model::{IssueSummary, IssueText};
 
 /// Display cells of context shown on each side of a match.
@@ -46,6 +46,8 @@ impl Mark {
 pub enum Place {
     Title,
     Body,
+    /// The reader's own note.
+    Note,
 }
 
 /// The match and about [`CONTEXT_CELLS`] cells either side, on one line;
@@ -128,6 +130,8 @@ pub struct SearchHit {
     pub in_title: Option<Snippet>,
     /// The first match in the body, if there is one.
     pub in_body: Option<Snippet>,
+    /// The match in the reader's note, if there is one.
+    pub in_note: Option<Snippet>,
 }
 
 impl SearchHit {
@@ -138,18 +142,26 @@ impl SearchHit {
                 .body
                 .iter()
                 .find_map(|p| Snippet::find(p, query, Place::Body)),
+            in_note: text
+                .note
+                .as_deref()
+                .and_then(|n| n.lines().find_map(|l| Snippet::find(l, query, Place::Note))),
             summary,
         }
     }
 
-    /// The snippet to show: the body's, else the title's.
+    /// The snippet to show: the body's, else the note's, else the title's.
     pub fn snippet(&self) -> Option<&Snippet> {
-        self.in_body.as_ref().or(self.in_title.as_ref())
+        self.in_body
+            .as_ref()
+            .or(self.in_note.as_ref())
+            .or(self.in_title.as_ref())
     }
 }
 
 /// `zhoubao search`: each hit on a line (its title's match marked), then
-/// the body's match in context on an indented line when there is one.
+/// the body's match in context on an indented line when there is one, and
+/// the note's, labelled, likewise.
 pub fn search_text(hits: &[SearchHit], lang: Lang, mark: Mark) -> String {
     let mut out = String::new();
     for hit in hits {
@@ -185,12 +197,18 @@ pub fn search_text(hits: &[SearchHit], lang: Lang, mark: Mark) -> String {
             out.push_str(&body.marked(mark));
             out.push('\n');
         }
+        if let Some(note) = &hit.in_note {
+            out.push_str("    ");
+            out.push_str(&Mine::NoteSnippet(note.marked(mark)).text(lang));
+            out.push('\n');
+        }
     }
     out
 }
 
 /// `zhoubao search --json`: the summaries, each with `snippet`: where the
-/// match is (`title` or `body`) and the text before, of and after it.
+/// match is (`title`, `body` or `note`) and the text before, of and after
+/// it.
 pub fn search_json(hits: &[SearchHit]) -> String {
     let v: Vec<Value> = hits
         .iter()
@@ -198,7 +216,11 @@ pub fn search_json(hits: &[SearchHit]) -> String {
             let mut v = summary_json(&hit.summary);
             v["snippet"] = hit.snippet().map_or(Value::Null, |s| {
                 json!({
-                    "in": match s.place { Place::Title => "title", Place::Body => "body" },
+                    "in": match s.place {
+                        Place::Title => "title",
+                        Place::Body => "body",
+                        Place::Note => "note",
+                    },
                     "before": s.before,
                     "match": s.matched,
                     "after": s.after,

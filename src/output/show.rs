@@ -4,7 +4,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::{clean, pad, period_text};
-use crate::i18n::{Cmd, Field, Lang};
+use crate::i18n::{Cmd, Field, Lang, Mine};
 use crate::model::{IssueDetail, IssueSummary};
 use crate::sanitize;
 use crate::trend::compare::{IssueComparisons, MetricComparison};
@@ -55,6 +55,22 @@ fn figures_text(s: &IssueSummary, c: &IssueComparisons, lang: Lang, out: &mut St
             out.push_str(&line);
             out.push('\n');
         }
+    }
+}
+
+/// The reader's note under its heading, each line indented and cleaned:
+/// kept as typed in the cache, printed without what a terminal acts on.
+fn note_text(s: &IssueSummary, lang: Lang, out: &mut String) {
+    let Some(note) = s.note.as_deref() else {
+        return;
+    };
+    out.push('\n');
+    out.push_str(&Mine::NoteHeading.text(lang));
+    out.push('\n');
+    for line in sanitize::clean(note, true).lines() {
+        out.push_str("  ");
+        out.push_str(line);
+        out.push('\n');
     }
 }
 
@@ -111,6 +127,13 @@ pub fn show_text_noting(
     } else {
         Cmd::ShowNotCached.text(lang)
     });
+    if s.flagged {
+        out.push_str(&format!(
+            " · {} {}",
+            super::FLAG_MARK,
+            Mine::Flagged.text(lang)
+        ));
+    }
     out.push('\n');
     let label = labels(lang);
     let dash = || "-".to_string();
@@ -133,6 +156,7 @@ pub fn show_text_noting(
         out.push_str(&format!("{}{value}\n", label(field)));
     }
     figures_text(s, comparisons, lang, &mut out);
+    note_text(s, lang, &mut out);
     if !d.body.is_empty() {
         out.push('\n');
         for p in &d.body {

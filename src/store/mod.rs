@@ -17,6 +17,7 @@ mod reindex;
 mod schema;
 mod source;
 mod text_lines;
+mod user;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +32,7 @@ pub use recover::{default_recovery_path, Recovered};
 pub use reindex::Reindexed;
 pub use schema::current_version;
 pub use source::SourceFile;
+pub use user::MarksMerged;
 pub use write::ImportOutcome;
 
 /// The cache. One per process; the TUI and an import may share the file.

@@ -96,14 +96,14 @@ fn plain_date(t: &[u8]) -> Option<NaiveDate> {
 
 const SUMMARY_COLUMNS: &str = "i.series, i.year, i.number, i.last_number, i.title, \
      i.period_start, i.period_end, i.published, i.assessment, i.figures, i.cached, \
-     ifnull(u.read, 0)";
+     ifnull(u.read, 0), ifnull(u.flagged, 0), u.note";
 
 /// The join every summary query makes.
 const SUMMARY_FROM: &str = "FROM issues i LEFT JOIN user_state u
      ON u.series = i.series AND u.year = i.year AND u.number = i.number";
 
 /// How many columns [`SUMMARY_COLUMNS`] has: further ones start here.
-const AFTER_SUMMARY: usize = 12;
+const AFTER_SUMMARY: usize = 14;
 
 /// A summary; None for a row of a series this build does not know.
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Option<IssueSummary>> {
@@ -120,6 +120,8 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Option<IssueSummary>> {
         figures: figures_at(r, 9, key.series)?,
         cached: r.get(10)?,
         read: r.get(11)?,
+        flagged: r.get(12)?,
+        note: r.get(13)?,
     }))
 }
 
@@ -186,16 +188,26 @@ impl Store {
             return Ok(Vec::new());
         };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT i.series, i.year, i.number, ifnull(i.title, ''), ifnull(t.body, '') FROM issues i
+            "SELECT i.series, i.year, i.number, ifnull(i.title, ''), ifnull(t.body, ''), u.note
+             FROM issues i
              LEFT JOIN issue_texts t ON t.series = i.series AND t.year = i.year
                 AND t.number = i.number
+             LEFT JOIN user_state u ON u.series = i.series AND u.year = i.year
+                AND u.number = i.number
              WHERE i.title LIKE ?1 ESCAPE '\\' OR t.body LIKE ?1 ESCAPE '\\'
+                OR u.note LIKE ?1 ESCAPE '\\'
              ORDER BY i.year DESC, i.number DESC, i.series",
         )?;
         let rows = stmt.query_map([pattern], |r| {
             let title = r.get(3)?;
             let body = super::text_lines::split(&r.get::<_, String>(4)?);
-            Ok(key_at(r, 0)?.map(|key| IssueText { key, title, body }))
+            let note = r.get(5)?;
+            Ok(key_at(r, 0)?.map(|key| IssueText {
+                key,
+                title,
+                body,
+                note,
+            }))
         })?;
         Ok(flatten(rows)?)
     }
@@ -353,7 +365,10 @@ impl Store {
             "SELECT i.series, i.year, i.number FROM issues i
              LEFT JOIN issue_texts t ON t.series = i.series AND t.year = i.year
                 AND t.number = i.number
+             LEFT JOIN user_state u ON u.series = i.series AND u.year = i.year
+                AND u.number = i.number
              WHERE i.title LIKE ?1 ESCAPE '\\' OR t.body LIKE ?1 ESCAPE '\\'
+                OR u.note LIKE ?1 ESCAPE '\\'
              ORDER BY i.year DESC, i.number DESC, i.series",
         )?;
         let rows = stmt.query_map([pattern], |r| key_at(r, 0))?;
@@ -369,7 +384,10 @@ impl Store {
             "SELECT i.series, i.year, i.number FROM issues i
              LEFT JOIN issue_texts t ON t.series = i.series AND t.year = i.year
                 AND t.number = i.number
-             WHERE i.series = ?2 AND (i.title LIKE ?1 ESCAPE '\\' OR t.body LIKE ?1 ESCAPE '\\')
+             LEFT JOIN user_state u ON u.series = i.series AND u.year = i.year
+                AND u.number = i.number
+             WHERE i.series = ?2 AND (i.title LIKE ?1 ESCAPE '\\' OR t.body LIKE ?1 ESCAPE '\\'
+                OR u.note LIKE ?1 ESCAPE '\\')
              ORDER BY i.year DESC, i.number DESC",
         )?;
         let rows = stmt.query_map(params![pattern, series.id()], |r| key_at(r, 0))?;
@@ -392,9 +410,12 @@ impl Store {
             "SELECT i.series, i.year, i.number FROM issues i
              LEFT JOIN issue_texts t ON t.series = i.series AND t.year = i.year
                 AND t.number = i.number
+             LEFT JOIN user_state u ON u.series = i.series AND u.year = i.year
+                AND u.number = i.number
              WHERE i.series = ?6 AND (i.year, i.number) <= (?1, ?2)
                 AND (i.year, i.number) >= (?3, ?4)
-                AND (i.title LIKE ?5 ESCAPE '\\' OR t.body LIKE ?5 ESCAPE '\\')
+                AND (i.title LIKE ?5 ESCAPE '\\' OR t.body LIKE ?5 ESCAPE '\\'
+                OR u.note LIKE ?5 ESCAPE '\\')
              ORDER BY i.year DESC, i.number DESC",
         )?;
         let rows = stmt.query_map(
@@ -435,7 +456,10 @@ impl Store {
                 AND i.number = k.value ->> 2
              LEFT JOIN issue_texts t ON t.series = i.series AND t.year = i.year
                 AND t.number = i.number
-             WHERE i.title LIKE ?2 ESCAPE '\\' OR t.body LIKE ?2 ESCAPE '\\'",
+             LEFT JOIN user_state u ON u.series = i.series AND u.year = i.year
+                AND u.number = i.number
+             WHERE i.title LIKE ?2 ESCAPE '\\' OR t.body LIKE ?2 ESCAPE '\\'
+                OR u.note LIKE ?2 ESCAPE '\\'",
         )?;
         let rows = stmt.query_map(params![format!("[{keys}]"), pattern], |r| key_at(r, 0))?;
         let found: HashSet<IssueKey> = flatten(rows)?.into_iter().collect();

@@ -47,6 +47,9 @@ pub struct Recovered {
     /// Issues in the new cache (cached or only referenced).
     pub issues: usize,
     pub marks: usize,
+    /// Flagged issues and notes carried over with the read marks.
+    pub flags: usize,
+    pub notes: usize,
     /// Read marks of issues in the new cache that could not be read.
     pub marks_lost: usize,
     /// The table of read marks could not be read whole.
@@ -84,6 +87,12 @@ impl Recovered {
             issues: self.issues,
             marks: self.marks,
         })];
+        if self.flags + self.notes > 0 {
+            lines.push(Msg::Cache(Cache::RecoverKeptMarks {
+                flags: self.flags,
+                notes: self.notes,
+            }));
+        }
         if lost > 0 {
             lines.push(Msg::Cache(Cache::RecoverLost { files: lost }));
             for path in &self.lost_paths {
@@ -368,26 +377,51 @@ fn marks_series(old: &Connection) -> &'static str {
     }
 }
 
+/// Flags and notes came with schema 8; an older damaged cache has none.
+fn marks_extra(old: &Connection) -> &'static str {
+    match old.prepare("SELECT flagged, note FROM user_state LIMIT 0") {
+        Ok(_) => "flagged, note",
+        Err(_) => "0, NULL",
+    }
+}
+
+/// One row of the reader's marks: series, year, number, read, flagged,
+/// note.
+type MarkRow = (String, i64, i64, i64, i64, Option<String>);
+
+fn mark_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MarkRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+/// The reader's marks (read, flags, notes) of the damaged cache, every
+/// row that can be read: a scan, and where the scan fails a look-up of
+/// each issue the new cache knows. Rows of issues neither cache knows
+/// are kept when the scan reaches them (their marks wait for the issue).
 fn copy_marks(old: &Connection, new: &mut Store, report: &mut Recovered) -> Result<(), StoreError> {
-    let mut marks: Vec<(String, i64, i64, i64)> = Vec::new();
-    let series = marks_series(old);
+    let mut marks: Vec<MarkRow> = Vec::new();
+    let (series, extra) = (marks_series(old), marks_extra(old));
     let scanned = (|| -> rusqlite::Result<()> {
         let mut stmt = old.prepare(&format!(
-            "SELECT {series}, year, number, read FROM user_state"
+            "SELECT {series}, year, number, read, {extra} FROM user_state"
         ))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            marks.push((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?));
+            marks.push(mark_row(r)?);
         }
         Ok(())
     })();
     if scanned.is_err() {
         // Look up the mark of every issue the new cache knows instead.
         report.marks_incomplete = true;
-        let have: std::collections::HashSet<(String, i64, i64)> = marks
-            .iter()
-            .map(|(s, y, n, _)| (s.clone(), *y, *n))
-            .collect();
+        let have: std::collections::HashSet<(String, i64, i64)> =
+            marks.iter().map(|m| (m.0.clone(), m.1, m.2)).collect();
         let keys: Vec<IssueKey> = new.summaries()?.into_iter().map(|s| s.key).collect();
         for key in keys {
             let k = (
@@ -401,15 +435,15 @@ fn copy_marks(old: &Connection, new: &mut Store, report: &mut Recovered) -> Resu
             match old
                 .query_row(
                     &format!(
-                        "SELECT read FROM user_state WHERE {series} = ?1 AND year = ?2
-                            AND number = ?3"
+                        "SELECT {series}, year, number, read, {extra} FROM user_state
+                         WHERE {series} = ?1 AND year = ?2 AND number = ?3"
                     ),
                     params![k.0, k.1, k.2],
-                    |r| r.get::<_, i64>(0),
+                    mark_row,
                 )
                 .optional()
             {
-                Ok(Some(read)) => marks.push((k.0, k.1, k.2, read)),
+                Ok(Some(row)) => marks.push(row),
                 Ok(None) => {}
                 Err(_) => report.marks_lost += 1,
             }
@@ -418,15 +452,17 @@ fn copy_marks(old: &Connection, new: &mut Store, report: &mut Recovered) -> Resu
     let tx = new.conn.transaction()?;
     {
         let mut insert = tx.prepare_cached(
-            "INSERT OR REPLACE INTO user_state (series, year, number, read)
-             VALUES (?1, ?2, ?3, ?4)",
+            "INSERT OR REPLACE INTO user_state (series, year, number, read, flagged, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
-        for (series, year, number, read) in &marks {
-            insert.execute(params![series, year, number, read])?;
+        for (series, year, number, read, flagged, note) in &marks {
+            insert.execute(params![series, year, number, read, flagged, note])?;
         }
     }
     tx.commit()?;
     report.marks = marks.iter().filter(|m| m.3 != 0).count();
+    report.flags = marks.iter().filter(|m| m.4 != 0).count();
+    report.notes = marks.iter().filter(|m| m.5.is_some()).count();
     Ok(())
 }
 

@@ -282,6 +282,14 @@ pub const MIGRATIONS: &[&str] = &[
         CHECK ((bytes IS NULL) = (failed_en IS NOT NULL))
     );
     "#,
+    // 7 -> 8: the analyst's own layer beside the read marks: a flag and a
+    // note per issue, kept as typed (sanitised only when drawn or
+    // printed). Like the read marks, import, reindex and recover never
+    // drop them, and an issue the cache does not know yet may have them.
+    r#"
+    ALTER TABLE user_state ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE user_state ADD COLUMN note TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

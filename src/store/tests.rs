@@ -533,3 +533,106 @@ fn a_failed_upgrade_says_so_and_leaves_the_cache_at_its_version() {
         .unwrap();
     assert_eq!(read, 1);
 }
+
+#[test]
+fn reindex_keeps_notes_flags_and_read_marks_even_of_issues_it_drops() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.import_bulletin(&full(17)).unwrap();
+    s.set_read(key(17), true).unwrap();
+    s.set_flag(key(17), true).unwrap();
+    s.set_note(key(17), Some("跨境事件下降，\n下周再看"))
+        .unwrap();
+    s.set_note(key(30), Some("not imported yet")).unwrap();
+    s.reindex(|_| Some(full(17))).unwrap();
+    let d = s.detail(key(17)).unwrap().unwrap();
+    assert!(d.summary.read && d.summary.flagged);
+    assert_eq!(d.summary.note.as_deref(), Some("跨境事件下降，\n下周再看"));
+    // A parser that rejects everything drops the issue, not the marks.
+    s.reindex(|_| None).unwrap();
+    assert!(s.summaries().unwrap().is_empty());
+    s.reindex(|_| Some(full(17))).unwrap();
+    let d = s.detail(key(17)).unwrap().unwrap();
+    assert!(d.summary.read && d.summary.flagged);
+    assert_eq!(
+        s.note(key(30)).unwrap().as_deref(),
+        Some("not imported yet")
+    );
+}
+
+#[test]
+fn importing_the_same_issue_again_keeps_its_notes_and_flags() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.import_bulletin(&full(17)).unwrap();
+    s.set_flag(key(17), true).unwrap();
+    s.set_note(key(17), Some("mine")).unwrap();
+    let mut newer = full(17);
+    newer.body.push("更正：补充一段。".into());
+    s.import_bulletin(&newer).unwrap();
+    s.import_bulletin(&stub(17)).unwrap();
+    let d = s.detail(key(17)).unwrap().unwrap();
+    assert!(d.body.iter().any(|p| p.contains("更正")), "the import took");
+    assert!(d.summary.flagged);
+    assert_eq!(d.summary.note.as_deref(), Some("mine"));
+}
+
+/// A cache file at schema `version`, made by this build's own first
+/// `version` migrations.
+fn cache_at_version(path: &std::path::Path, version: usize) -> rusqlite::Connection {
+    let c = rusqlite::Connection::open(path).unwrap();
+    for sql in &schema::MIGRATIONS[..version] {
+        c.execute_batch(sql).unwrap();
+    }
+    c.pragma_update(None, "application_id", schema::APPLICATION_ID)
+        .unwrap();
+    c.pragma_update(None, "user_version", version as i64)
+        .unwrap();
+    c
+}
+
+#[test]
+fn the_migration_to_notes_and_flags_keeps_every_read_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.db");
+    cache_at_version(&path, 7)
+        .execute_batch(
+            "INSERT INTO user_state (series, year, number, read) VALUES
+                ('cncert', 2024, 17, 1), ('cnvd', 2024, 17, 1), ('cncert', 2024, 16, 0);",
+        )
+        .unwrap();
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), current_version());
+    let cnvd = IssueKey::of(SeriesId::CNVD, 2024, 17);
+    let marks = s.user_marks().unwrap();
+    let keys: Vec<IssueKey> = marks.iter().map(|m| m.key).collect();
+    assert_eq!(keys, vec![key(17), cnvd]);
+    assert!(marks
+        .iter()
+        .all(|m| m.read && !m.flagged && m.note.is_none()));
+}
+
+#[test]
+fn notes_and_flags_survive_every_later_migration() {
+    // Written at the schema that brought them; whatever migrations come
+    // after must carry them over.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.db");
+    let at = schema::MIGRATIONS
+        .iter()
+        .position(|sql| sql.contains("ADD COLUMN note"))
+        .unwrap()
+        + 1;
+    cache_at_version(&path, at)
+        .execute_batch(
+            "INSERT INTO user_state (series, year, number, read, flagged, note) VALUES
+                ('cncert', 2024, 17, 1, 1, '第一行' || char(10) || '第二行'),
+                ('cnvd', 2025, 6, 0, 1, NULL);",
+        )
+        .unwrap();
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), current_version());
+    let marks = s.user_marks().unwrap();
+    assert_eq!(marks.len(), 2);
+    assert_eq!(marks[0].note.as_deref(), Some("第一行\n第二行"));
+    assert!(marks[0].read && marks[0].flagged);
+    assert!(marks[1].flagged && !marks[1].read);
+}

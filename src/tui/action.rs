@@ -13,7 +13,8 @@ pub enum Focus {
 }
 
 /// What keys mean right now: browsing, typing a search or an issue key,
-/// answering a y/n question, reading help, or looking at the chart view.
+/// answering a y/n question, reading help, looking at the chart view or
+/// reading the brief.
 /// `InputMode::VARIANTS` lists every one: the key map checks its bindings
 /// for conflicts in each, so a new mode is checked without a list to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
@@ -26,6 +27,11 @@ pub enum InputMode {
     /// A y/n question on the status line.
     Confirm,
     Chart,
+    /// The brief overlay (`b`).
+    Brief,
+    /// Typing the shown issue's note on the status line (`e` without
+    /// `$VISUAL` or `$EDITOR`).
+    Note,
 }
 
 /// Everything the user can ask for; `update` (update.rs) is the only place
@@ -71,6 +77,11 @@ pub enum Action {
     NextHit,
     PrevHit,
     ToggleRead,
+    /// `*`: flag the shown issue, or unflag it.
+    ToggleFlag,
+    /// `e`: edit the shown issue's note, in `$VISUAL`/`$EDITOR` or on
+    /// the status line.
+    EditNote,
     /// The next older unread cached issue, wrapping to the newest.
     NextUnread,
     /// Ask whether to mark every cached issue read.
@@ -84,11 +95,23 @@ pub enum Action {
     GotoBackspace,
     GotoAccept,
     GotoCancel,
+    /// The one-line note editor: a character, the last one taken back,
+    /// saved, or left as it was.
+    NoteInput(char),
+    NoteBackspace,
+    NoteAccept,
+    NoteCancel,
     OpenUrl,
     /// Copy the selected URL to the clipboard (OSC 52).
     CopyUrl,
     ToggleHelp,
     CloseHelp,
+    /// `b`: the shown issue's weekly brief in an overlay.
+    OpenBrief,
+    /// Close the brief overlay.
+    CloseBrief,
+    /// Send the brief, as Markdown, to the terminal's clipboard (OSC 52).
+    CopyBrief,
     /// `c`: the chart view of one figure, full screen.
     OpenChart,
     CloseChart,

@@ -14,21 +14,23 @@ use ratatui::layout::Rect;
 use super::action::{Focus, InputMode};
 use super::fetcher::PageFetcher;
 use super::library::{Library, LibraryError};
+use super::state::brief::BriefPane;
 use super::state::catalog::Catalog;
 use super::state::charts::Charts;
 use super::state::detail::{DetailPane, Target, Visit};
 use super::state::fetching::Fetching;
 use super::state::help::HelpPane;
 use super::state::list::ListPane;
+use super::state::note_edit::{self, EditRequest, NoteChange, NoteEditor};
 use super::state::prompt::{Prompt, Saved};
 use super::state::search::{SearchState, SEARCH_BUDGET};
-use super::state::session::{Marked, Reload, Session};
+use super::state::session::{Change, Marked, Reload, Session};
 use super::state::status::StatusLine;
 use super::state::updating::{FeedSettings, Updating};
 use super::ui::Ui;
 use super::view::detail::{DetailDoc, LinkTarget};
 use super::view::layout::{self, Panes};
-use crate::i18n::Screen;
+use crate::i18n::{Briefing, Mine, Screen};
 use crate::model::IssueKey;
 use crate::trend::IssueComparisons;
 
@@ -51,6 +53,8 @@ pub struct App {
     pub charts: Charts,
     /// The help overlay.
     pub help: HelpPane,
+    /// The brief overlay (`b`).
+    pub(super) brief: BriefPane,
     /// What the status line asks for while keys type into it.
     pub prompt: Prompt,
     /// The last search: its hits outlive its prompt (n / N, highlight).
@@ -68,6 +72,8 @@ pub struct App {
     pub(super) opener: UrlOpener,
     /// A URL `y` asked to copy; the event loop writes the OSC 52 sequence.
     pub(super) clipboard: Option<String>,
+    /// `e`: the outside editor, and the run of it the event loop is asked for.
+    notes: NoteEditor,
     /// What one update may spend on searching; see `SEARCH_BUDGET`.
     search_budget: usize,
     /// The issue to show once the screen has a size.
@@ -105,6 +111,7 @@ impl App {
             list: ListPane::default(),
             focus: Focus::List,
             help: HelpPane::default(),
+            brief: BriefPane::default(),
             prompt: Prompt::None,
             search: None,
             panes: Panes::default(),
@@ -114,6 +121,7 @@ impl App {
             updating: Updating::default(),
             opener: Box::new(|url| super::browser::open_in_browser(None, url)),
             clipboard: None,
+            notes: NoteEditor::default(),
             search_budget: SEARCH_BUDGET,
             start: None,
         };
@@ -266,6 +274,12 @@ impl App {
         self.session.library()
     }
 
+    /// The brief overlay (`b`), to read: the App keeps twelve public
+    /// fields, and only `update` and `draw` reach the overlay itself.
+    pub fn brief(&self) -> &BriefPane {
+        &self.brief
+    }
+
     /// Read marks shown but not yet written: the cache was busy.
     pub fn unsaved_marks(&self) -> &[(IssueKey, bool)] {
         self.session.unsaved_marks()
@@ -281,6 +295,18 @@ impl App {
         self.session.take_exit_errors()
     }
 
+    /// The outside editor `e` runs on the note (`tui::run` gives it
+    /// `$VISUAL` or `$EDITOR`); None, as tests start: the one-line editor.
+    pub fn set_editor(&mut self, editor: Option<crate::tui::editor::EditorCommand>) {
+        self.notes.set_editor(editor);
+    }
+
+    /// The run of the outside editor `e` asked for, once: the event loop
+    /// runs it, since it owns the terminal the editor borrows.
+    pub fn take_editor_request(&mut self) -> Option<EditRequest> {
+        self.notes.take_request()
+    }
+
     /// The copy `y` asked for, once: the event loop writes it.
     pub fn take_clipboard_request(&mut self) -> Option<String> {
         self.clipboard.take()
@@ -292,10 +318,13 @@ impl App {
     }
 
     /// What keys mean now, from what is open: the help over everything,
-    /// else a prompt, else the chart view, else browsing.
+    /// else the brief, else a prompt, else the chart view, else browsing.
     pub fn mode(&self) -> InputMode {
         if self.help.open {
             return InputMode::Help;
+        }
+        if self.brief.open {
+            return InputMode::Brief;
         }
         match self.prompt.mode() {
             Some(mode) => mode,
@@ -318,6 +347,7 @@ impl App {
         self.list.area = self.panes.list;
         self.detail.area = self.panes.detail;
         self.help.fit(screen, &self.ui);
+        self.brief.fit(screen, &self.ui);
         if let Some(key) = self.start.take() {
             // The first size: show the start issue, wrapped and charted at
             // it, mid-list so the weeks around it show too.
@@ -554,6 +584,125 @@ impl App {
         }
     }
 
+    /// `b`: the shown issue's brief in the overlay, assembled now from the
+    /// same comparisons the detail pane shows, the other series' issues
+    /// (for the same week) and the issue's note.
+    pub fn open_brief(&mut self) {
+        let Some(key) = self.current_key() else {
+            return self.status.set_message(self.ui.say(Briefing::NoIssueShown));
+        };
+        let library = self.session.library();
+        let detail = match library.detail(key) {
+            Ok(Some(d)) => d,
+            Ok(None) => return self.status.set_message(self.ui.say(Briefing::NoIssueShown)),
+            Err(e) => {
+                let error = Box::new(e.message());
+                return self
+                    .status
+                    .set_error(self.ui.say(Screen::CannotLoad { key, error }));
+            }
+        };
+        // Without the other series the brief is still whole, less a line.
+        let mut others = Vec::new();
+        for series in crate::brief::other_series(key.series) {
+            others.extend(library.summaries_of(series).unwrap_or_default());
+        }
+        let brief = crate::brief::Brief::assemble(&detail, &self.catalog.weeks, &others);
+        let lines = crate::brief::render::lines(&brief, self.ui.lang);
+        let markdown = crate::brief::render::write(&lines, crate::brief::render::Format::Markdown);
+        let screen = self.panes.screen;
+        self.brief
+            .show(detail.summary.key, lines, markdown, screen, &self.ui);
+    }
+
+    /// `*`: flags the shown issue, or unflags it, and says which.
+    pub fn toggle_flag(&mut self) {
+        let Some(key) = self.current_key() else {
+            return;
+        };
+        let flagged = !self.catalog.get(key).is_some_and(|s| s.flagged);
+        if self.save_change(key, Change::Flag(flagged)) && self.status.message.is_none() {
+            self.status
+                .set_message(self.ui.say(Mine::FlagSet { key, flagged }));
+        }
+    }
+
+    /// `e`: the shown issue's note, in the outside editor (asked of the
+    /// event loop) or in the one-line editor on the status line.
+    pub fn edit_note(&mut self) {
+        let Some(key) = self.current_key() else {
+            return;
+        };
+        let note = self.catalog.get(key).and_then(|s| s.note.as_deref());
+        if let Some(prompt) = self.notes.start(key, note) {
+            self.prompt = prompt;
+        }
+    }
+
+    /// What the outside editor came to: the note saved, or why not.
+    pub fn note_edited(&mut self, request: EditRequest, edited: crate::tui::editor::Edited) {
+        match note_edit::text_of(&request.editor.program, edited) {
+            Ok(text) => self.save_note(request.key, text),
+            Err(why) => self.status.set_error(self.ui.say(why)),
+        }
+    }
+
+    /// Enter in the one-line editor: saves what it holds.
+    pub fn accept_note(&mut self) {
+        if let Prompt::Note(draft) = std::mem::take(&mut self.prompt) {
+            self.save_note(draft.key, draft.typed);
+        }
+    }
+
+    /// Saves `typed` as `key`'s note, kept as typed; the same text as
+    /// before writes nothing, an empty one clears it.
+    fn save_note(&mut self, key: IssueKey, typed: String) {
+        let was = self.catalog.get(key).and_then(|s| s.note.as_deref());
+        let NoteChange::Save(note) = note_edit::change(was, typed) else {
+            return self
+                .status
+                .set_message(self.ui.say(Mine::NoteUnchanged { key }));
+        };
+        let cleared = note.is_none();
+        self.status.clear();
+        if self.save_change(key, Change::Note(note)) && self.status.message.is_none() {
+            self.status
+                .set_message(self.ui.say(Mine::NoteEdited { key, cleared }));
+        }
+    }
+
+    /// Saves a flag or a note of `key` and shows it (a busy cache gets it
+    /// later); false, with the reason on the status line, when the cache
+    /// refused it.
+    pub fn save_change(&mut self, key: IssueKey, change: Change) -> bool {
+        match self.session.store_change(key, change.clone()) {
+            Ok(marked) => {
+                match change {
+                    Change::Flag(flagged) => self.catalog.set_flag(key, flagged),
+                    Change::Note(note) => self.catalog.set_note(key, note),
+                }
+                // The list filter and the detail pane show what changed.
+                self.list.rebuild(&self.catalog, self.current_key());
+                if let Some(target) = self.detail.current.clone() {
+                    let (scroll, link, focus) = (self.detail.scroll, self.detail.link, self.focus);
+                    self.show(target);
+                    self.return_to(scroll, link, focus);
+                }
+                if marked == Marked::Later {
+                    self.status
+                        .set_message(self.ui.say(Mine::MarkWaits { key }));
+                }
+                true
+            }
+            Err(e) => {
+                let why = Box::new(e.message());
+                self.status
+                    .set_error(self.ui.say(Mine::CannotSaveMark { key, why }));
+                false
+            }
+        }
+    }
+
     /// Opening a cached issue to read it marks it read, as newsboat does.
     pub fn mark_opened(&mut self) {
         let Some(key) = self.current_key() else {
@@ -607,6 +756,11 @@ impl App {
             let error = Box::new(e.message());
             self.status
                 .set_error(self.ui.say(Screen::CannotMark { key, error }));
+        }
+        for (key, _, e) in self.session.save_unsaved_changes() {
+            let why = Box::new(e.message());
+            self.status
+                .set_error(self.ui.say(Mine::CannotSaveMark { key, why }));
         }
         let catalog = match self.session.reload_if_changed() {
             Reload::Unchanged => return,

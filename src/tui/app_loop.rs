@@ -18,6 +18,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use super::action::Action;
 use super::app::App;
+use super::editor::{Edited, EditorCommand};
 use super::update::update;
 
 /// How often the cache is checked for another process's changes.
@@ -50,6 +51,11 @@ pub trait Frontend {
     fn draw(&mut self, app: &App) -> io::Result<()>;
     /// Sends the OSC 52 sequence that copies `text`, between frames.
     fn copy(&mut self, text: &str) -> io::Result<()>;
+    /// `e`: runs the note's outside editor; the terminal lends it the
+    /// screen and takes it back, drawn whole.
+    fn edit(&mut self, editor: &EditorCommand, note: &str) -> Edited {
+        editor.edit(note)
+    }
     /// Ctrl-Z: gives the terminal back until the job is continued, then
     /// takes it back; the next frame is drawn whole.
     fn suspend(&mut self) -> io::Result<()> {
@@ -161,7 +167,7 @@ fn handle(
         return Ok(false);
     };
     let now = frontend.now();
-    if let Action::SearchInput(c) | Action::GotoInput(c) = action {
+    if let Action::SearchInput(c) | Action::GotoInput(c) | Action::NoteInput(c) = action {
         typed.0.push(c);
         return Ok(true);
     }
@@ -194,6 +200,13 @@ pub fn run_loop(app: &mut App, frontend: &mut impl Frontend) -> io::Result<()> {
                 app.status.set_error(error);
                 dirty = true;
             }
+        }
+        // `e` only asked for the editor; it runs here, between frames,
+        // since the loop owns the terminal it borrows.
+        if let Some(request) = app.take_editor_request() {
+            let edited = frontend.edit(&request.editor, &request.note);
+            app.note_edited(request, edited);
+            dirty = true;
         }
         if dirty {
             frontend.draw(app)?;
@@ -280,5 +293,9 @@ impl<W: io::Write> Frontend for Terminal<W> {
     fn suspend(&mut self) -> io::Result<()> {
         super::terminal::suspend();
         Ok(())
+    }
+
+    fn edit(&mut self, editor: &EditorCommand, note: &str) -> Edited {
+        super::terminal::hand_over(|| editor.edit(note))
     }
 }

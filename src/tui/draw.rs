@@ -12,6 +12,7 @@ use super::app::App;
 use super::state::prompt::Prompt;
 use super::state::search::SearchState;
 use super::ui::Ui;
+use super::view::brief::BriefView;
 use super::view::chart::ChartPane;
 use super::view::chart_view::ChartScreen;
 use super::view::detail::DetailView;
@@ -45,7 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     let list = &app.list;
     let empty = if app.catalog.summaries.is_empty() {
-        Screen::EmptyCache
+        Screen::EmptyCache.into()
     } else {
         list.filter.empty_text(ui.keys.label_of("filter", ui.lang))
     };
@@ -104,6 +105,10 @@ fn status_line(app: &App) -> StatusView<'_> {
             },
         },
         (Prompt::Goto(typed), _) => Said::Goto { typed },
+        (Prompt::Note(draft), _) => Said::Note {
+            label: ui.say(crate::i18n::Mine::NotePrompt { key: draft.key }),
+            typed: &draft.typed,
+        },
         (Prompt::Confirm(q), _) => Said::Asking(ui.say(q.text())),
         _ => match &app.status.message {
             Some(m) => Said::Message {
@@ -143,8 +148,18 @@ fn hit_count(search: &SearchState, ui: &Ui) -> String {
     })
 }
 
-/// The help overlay, over whichever screen is showing.
+/// The brief overlay, then the help overlay over it, over whichever
+/// screen is showing.
 fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
+    if app.brief.open {
+        BriefView {
+            layout: &app.brief.layout,
+            scroll: app.brief.scroll,
+            theme: &app.ui.theme,
+            lang: app.ui.lang,
+        }
+        .render(area, buf);
+    }
     if app.help.open {
         HelpView {
             scroll: app.help.scroll,

@@ -10,8 +10,8 @@ use chrono::{DateTime, Utc};
 
 use super::fetcher::{CacheFetcher, PageFetcher};
 
-use crate::i18n::{english_display, Lang, Localized, Msg};
-use crate::model::{IssueDetail, IssueKey, IssueSummary};
+use crate::i18n::{english_display, Lang, Localized, Mine, Msg};
+use crate::model::{IssueDetail, IssueKey, IssueSummary, SeriesId};
 
 /// Any error a library can report, as the message the TUI shows in the
 /// status line in the session's language; `Display` is the English text.
@@ -73,7 +73,7 @@ pub trait Library {
     fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>>;
     /// Resolves a 近期回顾 line that names no issue number by its URL.
     fn key_for_url(&self, url: &str) -> LibraryResult<Option<IssueKey>>;
-    /// Issues whose title or body contains `query`, newest first. An issue
+    /// Issues whose title, body or note contains `query`, newest first. An issue
     /// that matches a query must match every non-blank part of it: the TUI
     /// narrows a longer query from the hits of a shorter one it contains.
     fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>>;
@@ -103,6 +103,22 @@ pub trait Library {
         Ok(hits)
     }
     fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()>;
+    /// Flags or unflags an issue. This default keeps none: a library
+    /// that can should say so.
+    fn set_flag(&self, _key: IssueKey, _flagged: bool) -> LibraryResult<()> {
+        Err(LibraryError::new(Mine::NoMarksHere))
+    }
+    /// Sets an issue's note as typed; None or a blank text clears it.
+    fn set_note(&self, _key: IssueKey, _note: Option<&str>) -> LibraryResult<()> {
+        Err(LibraryError::new(Mine::NoMarksHere))
+    }
+    /// Every known issue of `series` (the brief's same week of another
+    /// series). This default filters [`Library::summaries`].
+    fn summaries_of(&self, series: SeriesId) -> LibraryResult<Vec<IssueSummary>> {
+        let mut all = self.summaries()?;
+        all.retain(|s| s.key.series == series);
+        Ok(all)
+    }
     fn last_selected(&self) -> LibraryResult<Option<IssueKey>>;
     fn set_last_selected(&self, key: IssueKey) -> LibraryResult<()>;
     /// Marks every cached issue read and returns how many were unread.
@@ -189,6 +205,8 @@ pub struct MemoryLibrary {
     details: HashMap<IssueKey, IssueDetail>,
     urls: HashMap<String, IssueKey>,
     read: RefCell<HashMap<IssueKey, bool>>,
+    flags: RefCell<HashMap<IssueKey, bool>>,
+    notes: RefCell<HashMap<IssueKey, Option<String>>>,
     last_selected: RefCell<Option<IssueKey>>,
     /// When each issue's first full copy was inserted, in insertions.
     arrived: HashMap<IssueKey, u64>,
@@ -223,6 +241,27 @@ impl MemoryLibrary {
     fn is_read(&self, key: IssueKey, stored: bool) -> bool {
         self.read.borrow().get(&key).copied().unwrap_or(stored)
     }
+
+    /// The summary with the reader's marks set since it was inserted.
+    fn marked(&self, mut s: IssueSummary) -> IssueSummary {
+        s.read = self.is_read(s.key, s.read);
+        if let Some(&flagged) = self.flags.borrow().get(&s.key) {
+            s.flagged = flagged;
+        }
+        if let Some(note) = self.notes.borrow().get(&s.key) {
+            s.note = note.clone();
+        }
+        s
+    }
+
+    /// Whether `d` holds `query` in its title, body or (current) note.
+    fn mentions(&self, d: &IssueDetail, query: &str) -> bool {
+        mentions(d, query)
+            || self
+                .marked(d.summary.clone())
+                .note
+                .is_some_and(|n| n.contains(query))
+    }
 }
 
 impl Library for MemoryLibrary {
@@ -230,11 +269,7 @@ impl Library for MemoryLibrary {
         let mut all: Vec<IssueSummary> = self
             .details
             .values()
-            .map(|d| {
-                let mut s = d.summary.clone();
-                s.read = self.is_read(s.key, s.read);
-                s
-            })
+            .map(|d| self.marked(d.summary.clone()))
             .collect();
         all.sort_by_key(|s| std::cmp::Reverse(s.key));
         Ok(all)
@@ -243,7 +278,7 @@ impl Library for MemoryLibrary {
     fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>> {
         Ok(self.details.get(&key).map(|d| {
             let mut d = d.clone();
-            d.summary.read = self.is_read(key, d.summary.read);
+            d.summary = self.marked(d.summary);
             for r in &mut d.recent {
                 r.cached = r
                     .key
@@ -265,7 +300,7 @@ impl Library for MemoryLibrary {
         let mut hits: Vec<IssueKey> = self
             .details
             .values()
-            .filter(|d| mentions(d, query))
+            .filter(|d| self.mentions(d, query))
             .map(|d| d.summary.key)
             .collect();
         hits.sort_by(|a, b| b.cmp(a));
@@ -284,7 +319,9 @@ impl Library for MemoryLibrary {
         let mut hits: Vec<IssueKey> = self
             .details
             .values()
-            .filter(|d| d.summary.key <= newest && d.summary.key >= oldest && mentions(d, query))
+            .filter(|d| {
+                d.summary.key <= newest && d.summary.key >= oldest && self.mentions(d, query)
+            })
             .map(|d| d.summary.key)
             .collect();
         hits.sort_by(|a, b| b.cmp(a));
@@ -298,12 +335,23 @@ impl Library for MemoryLibrary {
         Ok(candidates
             .iter()
             .copied()
-            .filter(|k| self.details.get(k).is_some_and(|d| mentions(d, query)))
+            .filter(|k| self.details.get(k).is_some_and(|d| self.mentions(d, query)))
             .collect())
     }
 
     fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()> {
         self.read.borrow_mut().insert(key, read);
+        Ok(())
+    }
+
+    fn set_flag(&self, key: IssueKey, flagged: bool) -> LibraryResult<()> {
+        self.flags.borrow_mut().insert(key, flagged);
+        Ok(())
+    }
+
+    fn set_note(&self, key: IssueKey, note: Option<&str>) -> LibraryResult<()> {
+        let note = note.filter(|n| !n.trim().is_empty()).map(str::to_string);
+        self.notes.borrow_mut().insert(key, note);
         Ok(())
     }
 
@@ -399,6 +447,18 @@ impl Library for crate::store::Store {
 
     fn set_read(&self, key: IssueKey, read: bool) -> LibraryResult<()> {
         Ok(crate::store::Store::set_read(self, key, read)?)
+    }
+
+    fn set_flag(&self, key: IssueKey, flagged: bool) -> LibraryResult<()> {
+        Ok(crate::store::Store::set_flag(self, key, flagged)?)
+    }
+
+    fn set_note(&self, key: IssueKey, note: Option<&str>) -> LibraryResult<()> {
+        Ok(crate::store::Store::set_note(self, key, note)?)
+    }
+
+    fn summaries_of(&self, series: SeriesId) -> LibraryResult<Vec<IssueSummary>> {
+        Ok(crate::store::Store::summaries_of(self, series)?)
     }
 
     fn last_selected(&self) -> LibraryResult<Option<IssueKey>> {

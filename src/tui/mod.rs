@@ -16,6 +16,7 @@ pub mod app;
 pub mod app_loop;
 pub mod browser;
 pub mod draw;
+pub mod editor;
 pub mod fetcher;
 pub mod keymap;
 pub mod keys;
@@ -68,6 +69,7 @@ pub fn run(
         )
     })?;
     app.set_fetch_options(&fetch);
+    app.set_editor(editor::EditorCommand::from_env());
     // With update_on_start this starts the update: its thread only
     // writes to the cache, never to the terminal set up below.
     app.set_feeds(feeds);

@@ -6,7 +6,8 @@
 //! it on the status line); every catchable signal that would end the
 //! process restores it first and then ends it by that signal; Ctrl-Z,
 //! SIGTSTP, SIGTTIN and SIGTTOU suspend it like any full-screen program
-//! and resume it fully redrawn (signals.rs says which). A terminal that
+//! and resume it fully redrawn (signals.rs says which); `hand_over` lends
+//! it to the note's editor the same way. A terminal that
 //! vanishes without a SIGHUP reaching us ends the process too (see
 //! [`watch_hangup`]).
 //!
@@ -20,7 +21,7 @@ use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use signal_hook::consts::SIGHUP;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT};
 use signal_hook::iterator::{Handle, Signals};
 
 use ratatui::crossterm::cursor::Show;
@@ -46,6 +47,11 @@ static ENDED: AtomicBool = AtomicBool::new(false);
 /// Set when the screen was left (a suspension): the next frame clears
 /// and draws everything, since ratatui only sends what changed.
 static REDRAW: AtomicBool = AtomicBool::new(false);
+
+/// Set while the terminal is lent to the editor: Ctrl-C and Ctrl-\\ there
+/// are the editor's (the whole foreground group gets them), as `git
+/// commit` ignores them while its editor runs.
+static LENT: AtomicBool = AtomicBool::new(false);
 
 /// Held while a frame is drawn, and while the TUI is suspended: a frame
 /// never lands on the shell's screen, nor a suspension in mid-frame.
@@ -115,6 +121,9 @@ fn watch_signals() -> io::Result<(Handle, JoinHandle<()>)> {
                     suspend();
                     continue;
                 }
+                if LENT.load(Ordering::SeqCst) && [SIGINT, SIGQUIT].contains(&signal) {
+                    continue;
+                }
                 // Waits for a frame in progress, so nothing is drawn after
                 // the restore; never released: the process ends.
                 let _frame = frame_lock();
@@ -145,6 +154,25 @@ pub fn suspend() {
     }
     drop(frame);
     signals::wake_event_loop();
+}
+
+/// Lends the terminal to a program (the note's editor) as `git commit`
+/// does: the TUI's modes left, the program run by `run` and waited for,
+/// then the modes taken back and the next frame drawn whole, whatever
+/// `run` came to.
+pub fn hand_over<T>(run: impl FnOnce() -> T) -> T {
+    let was_active = ACTIVE.load(Ordering::SeqCst);
+    restore();
+    LENT.store(true, Ordering::SeqCst);
+    let result = run();
+    LENT.store(false, Ordering::SeqCst);
+    if was_active && !ENDED.load(Ordering::SeqCst) {
+        // Taken back even when the editor broke the terminal's settings:
+        // raw mode is set afresh, not restored from before.
+        let _ = enter_modes();
+        REDRAW.store(true, Ordering::SeqCst);
+    }
+    result
 }
 
 /// The frame lock, for drawing: blocks while the TUI is suspended.

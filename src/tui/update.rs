@@ -15,7 +15,7 @@ use super::state::search::{Jump, SearchState};
 use super::state::updating::Polled as UpdatePolled;
 use super::view::detail::Item;
 use crate::fetch::{FetchError, PageResult};
-use crate::i18n::{Fetch, Localized, Msg, Screen};
+use crate::i18n::{Briefing, Fetch, Localized, Msg, Screen};
 use crate::model::IssueKey;
 use crate::tui::library::LibraryError;
 
@@ -25,6 +25,11 @@ const WHEEL_STEP: usize = 3;
 /// Longer than any real article or image address; a terminal may drop a
 /// longer OSC 52 sequence without a word.
 const MAX_COPY_BYTES: usize = 4096;
+
+/// The most of a brief sent in one OSC 52 sequence: a brief is a few
+/// KiB; terminals that take the sequence at all take this much (its
+/// base64 is about 85 KiB).
+const MAX_BRIEF_BYTES: usize = 64 * 1024;
 
 /// How many cells of a mistyped `:` key the status line repeats.
 const TYPED_SHOWN: usize = 20;
@@ -95,6 +100,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextHit => step_hit(app, true),
         Action::PrevHit => step_hit(app, false),
         Action::ToggleRead => app.toggle_read(),
+        Action::ToggleFlag => app.toggle_flag(),
+        Action::EditNote => app.edit_note(),
         Action::NextUnread => next_unread(app),
         Action::AskMarkAllRead => match app.catalog.unread {
             0 => app.status.set_message(app.ui.say(Screen::NoUnreadToMark)),
@@ -114,6 +121,12 @@ pub fn update(app: &mut App, action: Action) {
         }),
         Action::GotoAccept => accept_goto(app),
         Action::GotoCancel => app.prompt = Prompt::None,
+        Action::NoteInput(c) => app.prompt.edit_note(|t| t.push(c)),
+        Action::NoteBackspace => app.prompt.edit_note(|t| {
+            t.pop();
+        }),
+        Action::NoteAccept => app.accept_note(),
+        Action::NoteCancel => app.prompt = Prompt::None,
         Action::OpenUrl => open_url(app),
         Action::CopyUrl => copy_url(app),
         Action::ToggleHelp => {
@@ -127,6 +140,9 @@ pub fn update(app: &mut App, action: Action) {
         }
         // Help opened over the chart view goes back to it.
         Action::CloseHelp => app.help.close(),
+        Action::OpenBrief => app.open_brief(),
+        Action::CloseBrief => app.brief.close(),
+        Action::CopyBrief => copy_brief(app),
         Action::OpenChart => {
             app.charts.view.open();
             app.refresh_charts();
@@ -191,16 +207,22 @@ fn page(app: &App) -> usize {
     if app.help.open {
         return app.help.page();
     }
+    if app.brief.open {
+        return app.brief.page();
+    }
     match app.focus {
         Focus::List => app.list.page(),
         Focus::Detail | Focus::Links => app.detail.page(),
     }
 }
 
-/// The moving keys, on the focused pane (or the help over it).
+/// The moving keys, on the focused pane (or the overlay over it).
 fn move_by(app: &mut App, n: usize, down: bool) {
     if app.help.open {
         return app.help.scroll_by(n, down);
+    }
+    if app.brief.open {
+        return app.brief.scroll_by(n, down);
     }
     match app.focus {
         // g and G go to the ends whatever the cursor is between.
@@ -277,6 +299,9 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
         // The help covers the screen: the wheel scrolls it wherever it is.
         return app.help.scroll_by(WHEEL_STEP, down);
     }
+    if app.brief.open {
+        return app.brief.scroll_by(WHEEL_STEP, down);
+    }
     if app.mode() != InputMode::Normal || app.panes.too_small {
         return;
     }
@@ -318,6 +343,7 @@ fn paste(app: &mut App, text: &str) {
     match app.mode() {
         InputMode::Search => edit_search(app, |q| q.push_str(&line)),
         InputMode::Goto => app.prompt.edit_goto(|t| t.push_str(&line)),
+        InputMode::Note => app.prompt.edit_note(|t| t.push_str(&line)),
         _ => {}
     }
 }
@@ -469,6 +495,24 @@ fn copy_url(app: &mut App) {
     app.status
         .set_message(app.ui.say(Screen::Copied(url.clone())));
     app.clipboard = Some(url);
+}
+
+/// `y` in the brief: asks the event loop to send the whole brief, as
+/// Markdown, to the terminal's clipboard. OSC 52 cannot tell whether the
+/// terminal took it, so the status line says it was sent, not copied.
+fn copy_brief(app: &mut App) {
+    let bytes = app.brief.markdown.len();
+    if bytes > MAX_BRIEF_BYTES {
+        let said = Briefing::TooLongToSend {
+            bytes,
+            limit: MAX_BRIEF_BYTES,
+        };
+        return app.status.set_error(app.ui.say(said));
+    }
+    let lines = app.brief.markdown_lines();
+    app.status
+        .set_message(app.ui.say(Briefing::SentToTerminal { lines }));
+    app.clipboard = Some(app.brief.markdown.clone());
 }
 
 /// `F`: starts fetching the selected line's issue or the shown issue,

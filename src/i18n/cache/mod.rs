@@ -97,6 +97,11 @@ pub enum Cache {
         issues: usize,
         marks: usize,
     },
+    /// The flags and notes `recover` carried over with the read marks.
+    RecoverKeptMarks {
+        flags: usize,
+        notes: usize,
+    },
     /// `recover` on a cache that is not damaged.
     RecoverHealthy {
         cache: String,
@@ -426,6 +431,15 @@ impl Cache {
                 plural(*of, "file", "files"),
                 Msg::Issues(*issues).text(En),
                 plural(*marks, "read mark", "read marks")
+            )
+            .into(),
+            (RecoverKeptMarks { flags, notes }, Zh) => {
+                format!("另保留了 {flags} 个旗标、{notes} 条笔记").into()
+            }
+            (RecoverKeptMarks { flags, notes }, En) => format!(
+                "also kept {flags} {} and {notes} {}",
+                plural(*flags, "flag", "flags"),
+                plural(*notes, "note", "notes")
             )
             .into(),
             (RecoverHealthy { cache }, Zh) => {

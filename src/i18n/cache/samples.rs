@@ -115,6 +115,7 @@ impl Cache {
                 issues: 1,
                 marks: 1,
             },
+            RecoverKeptMarks { flags: 1, notes: 2 },
             RecoverHealthy { cache: p() },
             RecoverLost { files: 1 },
             RecoverLostUnnamed { files: 2 },

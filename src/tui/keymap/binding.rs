@@ -15,13 +15,17 @@ pub enum Scope {
     Focused(Focus),
     /// Browsing with the detail or the links pane focused.
     Panes,
-    /// Moving keys: browsing, and scrolling the help overlay.
+    /// Moving keys: browsing, and scrolling the help and brief overlays.
     Scroll,
     Search,
     Help,
     Goto,
     Confirm,
     Chart,
+    /// The brief overlay.
+    Brief,
+    /// The one-line note editor.
+    Note,
 }
 
 impl Scope {
@@ -31,12 +35,14 @@ impl Scope {
             Scope::Normal => mode == InputMode::Normal,
             Scope::Focused(f) => mode == InputMode::Normal && focus == f,
             Scope::Panes => mode == InputMode::Normal && focus != Focus::List,
-            Scope::Scroll => matches!(mode, InputMode::Normal | InputMode::Help),
+            Scope::Scroll => matches!(mode, InputMode::Normal | InputMode::Help | InputMode::Brief),
             Scope::Search => mode == InputMode::Search,
             Scope::Help => mode == InputMode::Help,
             Scope::Goto => mode == InputMode::Goto,
             Scope::Confirm => mode == InputMode::Confirm,
             Scope::Chart => mode == InputMode::Chart,
+            Scope::Brief => mode == InputMode::Brief,
+            Scope::Note => mode == InputMode::Note,
         }
     }
 
@@ -54,7 +60,10 @@ impl Scope {
         match self {
             Scope::Anywhere => Words::new("任何时候", "Anywhere"),
             Scope::Normal => Words::new("浏览", "Browsing"),
-            Scope::Scroll => Words::new("移动（也滚动本帮助）", "Moving (also scrolls this help)"),
+            Scope::Scroll => Words::new(
+                "移动（也滚动本帮助和简报）",
+                "Moving (also scrolls this help and the brief)",
+            ),
             Scope::Focused(Focus::List) => Words::new("期列表", "Issue list"),
             Scope::Focused(Focus::Detail) | Scope::Panes => {
                 Words::new("详情和链接窗格", "Detail and links")
@@ -65,6 +74,11 @@ impl Scope {
             Scope::Goto => Words::new("期号输入", "Go-to prompt"),
             Scope::Confirm => Words::new("是否问题（y/n）", "Questions (y/n)"),
             Scope::Chart => Words::new("图表视图", "Chart view"),
+            Scope::Brief => Words::new("简报", "Brief"),
+            Scope::Note => Words::new(
+                "笔记输入（未设 $VISUAL 或 $EDITOR 时）",
+                "Note prompt (without $VISUAL or $EDITOR)",
+            ),
         }
     }
 }

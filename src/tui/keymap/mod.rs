@@ -178,7 +178,7 @@ pub struct Hint {
 
 /// The only keys that leave a screen short of quitting with Ctrl-C: each
 /// must keep at least one.
-const WAYS_OUT: [&str; 2] = ["close_help", "chart_close"];
+const WAYS_OUT: [&str; 3] = ["close_help", "chart_close", "brief_close"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyMap {
@@ -325,6 +325,9 @@ impl KeyMap {
             (Bound::Type, KeyCode::Char(c)) if mode == InputMode::Goto => {
                 Some(Action::GotoInput(c))
             }
+            (Bound::Type, KeyCode::Char(c)) if mode == InputMode::Note => {
+                Some(Action::NoteInput(c))
+            }
             (Bound::Type, KeyCode::Char(c)) => Some(Action::SearchInput(c)),
             (Bound::Type, _) => None,
         }
@@ -354,7 +357,9 @@ impl KeyMap {
             }
             Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
             // Only a prompt takes text: a paste is never taken as keys.
-            Event::Paste(text) if matches!(mode, InputMode::Search | InputMode::Goto) => {
+            Event::Paste(text)
+                if matches!(mode, InputMode::Search | InputMode::Goto | InputMode::Note) =>
+            {
                 Some(Action::Paste(text.clone()))
             }
             _ => None,

@@ -11,7 +11,9 @@ use crate::i18n::Words;
 use crate::tui::action::{Action as A, Focus};
 use crate::tui::keys::Key::{self, Char, Code, Ctrl};
 use Bound::Do;
-use Scope::{Anywhere, Chart, Confirm, Focused, Goto, Help, Normal, Panes, Scroll, Search};
+use Scope::{
+    Anywhere, Brief, Chart, Confirm, Focused, Goto, Help, Normal, Note, Panes, Scroll, Search,
+};
 
 /// Words in Chinese and English: what a binding does (help) or its hint.
 const fn w(zh: &'static str, en: &'static str) -> Words {
@@ -91,6 +93,23 @@ pub const KEYMAP: &[Binding] = &[
         w("关闭帮助", "close help"),
         hint(w("关闭", "close")),
     ),
+    // Brief overlay (it scrolls with the moving keys, `Scroll` below).
+    named(
+        "brief_close",
+        &[Code(KeyCode::Esc), Char('q'), Char('b')],
+        Brief,
+        Do(A::CloseBrief),
+        w("关闭简报", "close the brief"),
+        hint(w("关闭", "close")),
+    ),
+    named(
+        "brief_copy",
+        &[Char('y')],
+        Brief,
+        Do(A::CopyBrief),
+        w("把整份简报（Markdown）发往终端的剪贴板（OSC 52；在 tmux 中需要 set-clipboard on）", "send the whole brief (Markdown) to the terminal's clipboard (OSC 52; in tmux needs set-clipboard on)"),
+        hint(w("发往剪贴板", "to clipboard")),
+    ),
     // Search prompt.
     fixed(
         &[Code(KeyCode::Enter)],
@@ -137,6 +156,29 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     fixed(&[Key::Typed], Goto, Bound::Type, w("输入期号", "type the issue key"), None),
+    // The one-line note editor.
+    fixed(
+        &[Code(KeyCode::Enter)],
+        Note,
+        Do(A::NoteAccept),
+        w("保存笔记（清空即删除；没有改动则不写入）", "save the note (emptied, it is removed; unchanged, nothing is written)"),
+        hint(w("保存", "save")),
+    ),
+    fixed(
+        &[Code(KeyCode::Esc)],
+        Note,
+        Do(A::NoteCancel),
+        w("取消，笔记不变", "cancel, the note unchanged"),
+        hint(w("取消", "cancel")),
+    ),
+    fixed(
+        &[Code(KeyCode::Backspace)],
+        Note,
+        Do(A::NoteBackspace),
+        w("删除最后一个字符", "delete the last character"),
+        None,
+    ),
+    fixed(&[Key::Typed], Note, Bound::Type, w("输入笔记", "type the note"), None),
     // A y/n question.
     fixed(
         &[Char('y'), Char('Y')],
@@ -391,6 +433,22 @@ pub const KEYMAP: &[Binding] = &[
         hint(w("已读", "read")),
     ),
     named(
+        "toggle_flag",
+        &[Char('*')],
+        Normal,
+        Do(A::ToggleFlag),
+        w("给当前这期加旗标 / 去掉旗标（列表里标 *，f 可只看加了旗标的）", "flag / unflag the shown issue (marked * in the list; f can list only the flagged)"),
+        hint(w("旗标", "flag")),
+    ),
+    named(
+        "edit_note",
+        &[Char('e')],
+        Normal,
+        Do(A::EditNote),
+        w("编辑当前这期的笔记：用 $VISUAL 或 $EDITOR，都未设时在状态栏里（列表里标 ✎）", "edit the shown issue's note: in $VISUAL or $EDITOR, else on the status line (marked ✎ in the list)"),
+        hint(w("笔记", "note")),
+    ),
+    named(
         "next_unread",
         &[Char('u')],
         Normal,
@@ -411,7 +469,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('f')],
         Normal,
         Do(A::CycleFilter),
-        w("筛选列表：全部 → 已缓存 → 未读（图表和前后期仍用全部）", "filter the list: all → cached → unread (charts and the series keep every issue)"),
+        w("筛选列表：全部 → 已缓存 → 未读 → 已加旗标（图表和前后期仍用全部）", "filter the list: all → cached → unread → flagged (charts and the series keep every issue)"),
         hint(w("筛选", "filter")),
     ),
     named(
@@ -429,6 +487,14 @@ pub const KEYMAP: &[Binding] = &[
         Do(A::CopyUrl),
         w("把该网址复制到剪贴板（OSC 52；在 tmux 中需要 set-clipboard on）", "copy that URL to the clipboard (OSC 52; in tmux needs set-clipboard on)"),
         None,
+    ),
+    named(
+        "brief",
+        &[Char('b')],
+        Normal,
+        Do(A::OpenBrief),
+        w("当前这期的简报：各项数据及其比较、值得注意的、同周的另一系列、笔记（y 发往剪贴板）", "the shown issue's brief: its figures compared, what stands out, the other series' same week, the note (y sends it to the clipboard)"),
+        hint(w("简报", "brief")),
     ),
     named(
         "open_chart",

@@ -68,6 +68,25 @@ impl Catalog {
         self.recount();
     }
 
+    /// Shows `key` flagged or not.
+    pub fn set_flag(&mut self, key: IssueKey, flagged: bool) {
+        if let Some(s) = self.get_mut(key) {
+            s.flagged = flagged;
+        }
+    }
+
+    /// Shows `key`'s note (None: no note).
+    pub fn set_note(&mut self, key: IssueKey, note: Option<String>) {
+        if let Some(s) = self.get_mut(key) {
+            s.note = note;
+        }
+    }
+
+    fn get_mut(&mut self, key: IssueKey) -> Option<&mut IssueSummary> {
+        let i = *self.index.get(&key)?;
+        self.summaries.get_mut(i)
+    }
+
     /// Shows every cached issue read.
     pub fn mark_all_read(&mut self) {
         for s in self.summaries.iter_mut().filter(|s| s.cached) {

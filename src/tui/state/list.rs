@@ -13,7 +13,7 @@
 use ratatui::layout::Rect;
 
 use super::catalog::Catalog;
-use crate::i18n::Screen;
+use crate::i18n::{Mine, Msg, Screen};
 use crate::model::{IssueKey, IssueSummary};
 use crate::tui::view::layout::{contains, inner};
 
@@ -27,15 +27,18 @@ pub enum ListFilter {
     Cached,
     /// Cached issues not read yet.
     Unread,
+    /// Issues the reader flagged (`*`).
+    Flagged,
 }
 
 impl ListFilter {
-    /// `f` goes all → cached → unread → all.
+    /// `f` goes all → cached → unread → flagged → all.
     pub fn next(self) -> ListFilter {
         match self {
             ListFilter::All => ListFilter::Cached,
             ListFilter::Cached => ListFilter::Unread,
-            ListFilter::Unread => ListFilter::All,
+            ListFilter::Unread => ListFilter::Flagged,
+            ListFilter::Flagged => ListFilter::All,
         }
     }
 
@@ -44,34 +47,38 @@ impl ListFilter {
             ListFilter::All => true,
             ListFilter::Cached => s.cached,
             ListFilter::Unread => s.cached && !s.read,
+            ListFilter::Flagged => s.flagged,
         }
     }
 
     /// How the list title names the filter; None when nothing is hidden.
-    pub fn label(self) -> Option<Screen> {
+    pub fn label(self) -> Option<Msg> {
         match self {
             ListFilter::All => None,
-            ListFilter::Cached => Some(Screen::FilterCached),
-            ListFilter::Unread => Some(Screen::FilterUnread),
+            ListFilter::Cached => Some(Screen::FilterCached.into()),
+            ListFilter::Unread => Some(Screen::FilterUnread.into()),
+            ListFilter::Flagged => Some(Mine::FilterFlagged.into()),
         }
     }
 
     /// What the list says when the filter leaves no row; `key` is the key
     /// that changes the filter.
-    pub fn empty_text(self, key: String) -> Screen {
+    pub fn empty_text(self, key: String) -> Msg {
         match self {
-            ListFilter::All => Screen::EmptyCache,
-            ListFilter::Cached => Screen::NoCachedIssue { key },
-            ListFilter::Unread => Screen::NoUnreadIssue { key },
+            ListFilter::All => Screen::EmptyCache.into(),
+            ListFilter::Cached => Screen::NoCachedIssue { key }.into(),
+            ListFilter::Unread => Screen::NoUnreadIssue { key }.into(),
+            ListFilter::Flagged => Mine::NoFlaggedIssue { key }.into(),
         }
     }
 
     /// The status line's note when the filter is chosen.
-    pub fn chosen(self, rows: usize, total: usize) -> Screen {
+    pub fn chosen(self, rows: usize, total: usize) -> Msg {
         match self {
-            ListFilter::All => Screen::ShowingAll(total),
-            ListFilter::Cached => Screen::ShowingCached { rows, total },
-            ListFilter::Unread => Screen::ShowingUnread { rows, total },
+            ListFilter::All => Screen::ShowingAll(total).into(),
+            ListFilter::Cached => Screen::ShowingCached { rows, total }.into(),
+            ListFilter::Unread => Screen::ShowingUnread { rows, total }.into(),
+            ListFilter::Flagged => Mine::ShowingFlagged { rows, total }.into(),
         }
     }
 }
@@ -129,7 +136,7 @@ impl ListPane {
     }
 
     /// `f`: the next filter, and what the status line says of it.
-    pub fn cycle_filter(&mut self, catalog: &Catalog, shown: Option<IssueKey>) -> Screen {
+    pub fn cycle_filter(&mut self, catalog: &Catalog, shown: Option<IssueKey>) -> Msg {
         self.filter = self.filter.next();
         self.rebuild(catalog, shown);
         self.filter.chosen(self.rows.len(), catalog.summaries.len())

@@ -1,16 +1,18 @@
 //! The TUI's state, one owner per piece, each with the methods that change
 //! it: the catalog of issues, the list and detail panes, the prompt, the
-//! search, the charts, the help overlay, the status line, the fetch and
+//! search, the charts, the help overlay, the brief overlay, the note being edited, the status line, the fetch and
 //! the feed update under way and the session with the cache. The App (app.rs) holds one of each
 //! and moves between them; `update` (update.rs) routes every Action to the
 //! owner that answers it. Widgets (view/) draw from what the owners hold.
 
+pub mod brief;
 pub mod catalog;
 pub mod charts;
 pub mod detail;
 pub mod fetching;
 pub mod help;
 pub mod list;
+pub mod note_edit;
 pub mod prompt;
 pub mod search;
 pub mod session;

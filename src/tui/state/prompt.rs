@@ -1,5 +1,6 @@
 //! What the status line asks for while keys type into it: a search query
-//! (`/`), an issue key (`:`) or a y/n answer. There is at most one at a
+//! (`/`), an issue key (`:`), a note (`e` without an outside editor) or a
+//! y/n answer. There is at most one at a
 //! time, and the input mode comes from it (`App::mode`), never stored
 //! beside it.
 
@@ -40,7 +41,16 @@ pub enum Prompt {
     Search(Saved),
     /// Typing an issue key after `:`.
     Goto(String),
+    /// Typing the note of an issue, from what it held.
+    Note(NoteDraft),
     Confirm(Question),
+}
+
+/// The note being typed in the one-line editor, and whose it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteDraft {
+    pub key: IssueKey,
+    pub typed: String,
 }
 
 impl Prompt {
@@ -50,6 +60,7 @@ impl Prompt {
             Prompt::None => None,
             Prompt::Search(_) => Some(InputMode::Search),
             Prompt::Goto(_) => Some(InputMode::Goto),
+            Prompt::Note(_) => Some(InputMode::Note),
             Prompt::Confirm(_) => Some(InputMode::Confirm),
         }
     }
@@ -66,6 +77,15 @@ impl Prompt {
     pub fn edit_goto(&mut self, edit: impl FnOnce(&mut String)) {
         if let Prompt::Goto(typed) = self {
             edit(typed);
+        }
+    }
+}
+
+impl Prompt {
+    /// Edits the note being typed, while the note editor is open.
+    pub fn edit_note(&mut self, edit: impl FnOnce(&mut String)) {
+        if let Prompt::Note(draft) = self {
+            edit(&mut draft.typed);
         }
     }
 }

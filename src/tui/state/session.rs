@@ -1,11 +1,11 @@
 //! The session's life with the cache: the library the TUI reads and
 //! writes, the generation its list was loaded at (another process's import
-//! changes it), the read marks a busy cache refused (kept and written when
-//! it frees), the issue remembered for the next start, and the session's
+//! changes it), the read marks, flags and notes a busy cache refused (kept
+//! and written when it frees), the issue remembered for the next start, and the session's
 //! end, whose failures are printed once the terminal is back.
 
 use super::catalog::Catalog;
-use crate::i18n::Screen;
+use crate::i18n::{Mine, Screen};
 use crate::model::IssueKey;
 use crate::tui::library::{is_busy, LastVisit, Library, LibraryError};
 use crate::tui::ui::Ui;
@@ -17,6 +17,24 @@ pub enum Marked {
     /// Another process holds the cache's lock: the mark is kept and
     /// written on a later check.
     Later,
+}
+
+/// A change to the reader's layer beyond a read mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Flag(bool),
+    /// The note as typed; None clears it.
+    Note(Option<String>),
+}
+
+impl Change {
+    /// Whether `other` changes the same thing (a later one replaces it).
+    fn same_kind(&self, other: &Change) -> bool {
+        matches!(
+            (self, other),
+            (Change::Flag(_), Change::Flag(_)) | (Change::Note(_), Change::Note(_))
+        )
+    }
 }
 
 /// What a check for another process's changes found.
@@ -37,6 +55,8 @@ pub struct Session {
     saved_selection: Option<IssueKey>,
     /// Read marks a busy cache refused, written on a later check.
     unsaved_marks: Vec<(IssueKey, bool)>,
+    /// Flags and notes a busy cache refused, likewise.
+    unsaved_changes: Vec<(IssueKey, Change)>,
     ended: bool,
     /// Failures while quitting, printed after the terminal is restored.
     exit_errors: Vec<String>,
@@ -53,6 +73,7 @@ impl Session {
             generation,
             saved_selection,
             unsaved_marks: Vec::new(),
+            unsaved_changes: Vec::new(),
             ended: false,
             exit_errors: Vec::new(),
         }
@@ -110,6 +131,57 @@ impl Session {
         }
     }
 
+    /// Flags and notes shown but not yet written: the cache was busy.
+    pub fn unsaved_changes(&self) -> &[(IssueKey, Change)] {
+        &self.unsaved_changes
+    }
+
+    fn apply(&self, key: IssueKey, change: &Change) -> Result<(), LibraryError> {
+        match change {
+            Change::Flag(flagged) => self.library.set_flag(key, *flagged),
+            Change::Note(note) => self.library.set_note(key, note.as_deref()),
+        }
+    }
+
+    /// Stores a flag or a note. A read-only cache refuses it (a note
+    /// typed for nothing would be lost at quit); a busy one keeps it to
+    /// write on a later check, as read marks are kept.
+    pub fn store_change(&mut self, key: IssueKey, change: Change) -> Result<Marked, LibraryError> {
+        if self.read_only() {
+            return Err(LibraryError::new(Mine::ReadOnlyMarks));
+        }
+        match self.apply(key, &change) {
+            Ok(()) => Ok(Marked::Stored),
+            Err(e) if is_busy(&e) => {
+                self.unsaved_changes
+                    .retain(|(k, c)| !(*k == key && c.same_kind(&change)));
+                self.unsaved_changes.push((key, change));
+                Ok(Marked::Later)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Writes the flags and notes a busy cache refused, oldest first,
+    /// until the cache is still busy; those that failed otherwise are
+    /// dropped, and returned with their error.
+    pub fn save_unsaved_changes(&mut self) -> Vec<(IssueKey, Change, LibraryError)> {
+        let mut failed = Vec::new();
+        while let Some((key, change)) = self.unsaved_changes.first().cloned() {
+            match self.apply(key, &change) {
+                Ok(()) => {
+                    self.unsaved_changes.remove(0);
+                }
+                Err(e) if is_busy(&e) => break,
+                Err(e) => {
+                    self.unsaved_changes.remove(0);
+                    failed.push((key, change, e));
+                }
+            }
+        }
+        failed
+    }
+
     /// Writes the read marks a busy cache refused, oldest first, until the
     /// cache is still busy; the marks that failed otherwise, dropped.
     pub fn save_unsaved_marks(&mut self) -> Vec<(IssueKey, LibraryError)> {
@@ -152,6 +224,12 @@ impl Session {
         for &(key, read) in &self.unsaved_marks {
             catalog.set_read(key, read);
         }
+        for (key, change) in &self.unsaved_changes {
+            match change {
+                Change::Flag(flagged) => catalog.set_flag(*key, *flagged),
+                Change::Note(note) => catalog.set_note(*key, note.clone()),
+            }
+        }
         Reload::Loaded(catalog)
     }
 
@@ -170,6 +248,18 @@ impl Session {
                 let error = Box::new(e.message());
                 self.exit_errors
                     .push(ui.say(Screen::CannotMark { key, error }));
+            }
+        }
+        for (key, change) in std::mem::take(&mut self.unsaved_changes) {
+            if let Err(e) = self.apply(key, &change) {
+                let why = Box::new(e.message());
+                let mut said = ui.say(Mine::CannotSaveMark { key, why });
+                // The note is the reader's own words: printed, not lost.
+                if let Change::Note(Some(note)) = &change {
+                    said.push_str(":\n");
+                    said.push_str(&crate::sanitize::clean(note, true));
+                }
+                self.exit_errors.push(said);
             }
         }
         if let Some(key) = shown.filter(|k| self.saved_selection != Some(*k)) {

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use self::figures::FigureTable;
 use super::theme::Theme;
 use super::wrap::{truncate, wrap_styled};
-use crate::i18n::{FeedTui, Lang, Screen};
+use crate::i18n::{FeedTui, Lang, Mine, Screen};
 use crate::model::{IssueDetail, IssueKey, IssueSummary, Period, StoredRef};
 use crate::sanitize;
 use crate::trend::describe;
@@ -97,6 +97,8 @@ struct Builder<'a> {
     update_key: String,
     /// The issue's own imported copies that held no article text.
     empty_copies: usize,
+    /// The key that edits the note, empty when none does.
+    edit_key: String,
 }
 
 impl<'a> Builder<'a> {
@@ -109,6 +111,7 @@ impl<'a> Builder<'a> {
             fetch_key: ui.keys.label_of("fetch", ui.lang),
             update_key: ui.keys.label_of("update", ui.lang),
             empty_copies: 0,
+            edit_key: ui.keys.label_of("edit_note", ui.lang),
         }
     }
 
@@ -211,7 +214,28 @@ fn header(b: &mut Builder, s: &IssueSummary, fallback_title: Option<&str>) {
             a.chinese()
         ));
     }
+    if s.flagged {
+        facts.push(format!(
+            "{} {}",
+            super::list::FLAGGED,
+            Mine::Flagged.text(b.lang)
+        ));
+    }
     b.text(&facts.join(" · "), b.theme.dim);
+}
+
+/// The reader's note under its heading, each line cleaned where it is
+/// drawn (the cache keeps it as typed).
+fn note(b: &mut Builder, s: &IssueSummary) {
+    let Some(note) = s.note.as_deref() else {
+        return;
+    };
+    let edit = (!b.edit_key.is_empty()).then(|| b.edit_key.clone());
+    let heading = Mine::NotePane { edit }.text(b.lang).into_owned();
+    b.heading(&heading);
+    for line in sanitize::clean(note, true).lines() {
+        b.text(line, b.theme.text);
+    }
 }
 
 /// The heading names what the figures are compared with; each figure
@@ -294,6 +318,7 @@ impl DetailDoc {
         if !s.cached {
             b.not_cached();
         }
+        note(&mut b, s);
         if s.cached || !s.figures.is_empty() {
             figures(&mut b, comparisons);
         }
@@ -336,6 +361,7 @@ impl DetailDoc {
         let mut b = Builder::new(ui);
         header(&mut b, s, None);
         b.not_cached();
+        note(&mut b, s);
         DetailDoc {
             key: Some(s.key),
             url: None,

@@ -24,8 +24,8 @@ const MOUSE_CLICK: Words = Words::new(
     "click: select an issue, a week of the chart or a link; click a selected link again to follow it",
 );
 const MOUSE_WHEEL: Words = Words::new(
-    "滚轮：滚动列表、详情或本帮助",
-    "wheel: scroll the list, the detail or this help",
+    "滚轮：滚动列表、详情、本帮助或简报",
+    "wheel: scroll the list, the detail, this help or the brief",
 );
 
 /// The help text at a comfortable width, one line per binding.
@@ -109,7 +109,7 @@ fn help_sections(width: usize, ui: &Ui) -> (Vec<HelpRow>, Vec<(Scope, usize)>) {
 
 /// A wide character just left of the overlay would have its second half
 /// covered by the border; blank it so no half character is drawn.
-fn forget_wide_chars_left_of(rect: Rect, buf: &mut Buffer) {
+pub(super) fn forget_wide_chars_left_of(rect: Rect, buf: &mut Buffer) {
     let Some(x) = rect.x.checked_sub(1) else {
         return;
     };

@@ -1,6 +1,6 @@
 //! The issue list pane: one row per issue the filter admits, newest first,
 //! each marked unread, not cached, or new (brought by this session's
-//! update). Only the visible rows are built each frame, so ten thousand
+//! update), then flagged (`*`) and noted (`✎`). Only the visible rows are built each frame, so ten thousand
 //! issues cost what twenty do.
 
 use std::collections::HashSet;
@@ -25,6 +25,12 @@ pub const NOT_CACHED: &str = "·";
 /// first time, read or not, until the TUI closes: what arrived stays
 /// easy to find while the list grows around it.
 pub const NEW: &str = "+";
+
+/// Marks an issue the reader flagged (`*`, the key that flags it).
+pub const FLAGGED: &str = "*";
+
+/// Marks an issue with a note of the reader's.
+pub const NOTED: &str = "✎";
 
 /// `04-22~04-27`: the year is already in the key.
 fn short_period(s: &IssueSummary) -> String {
@@ -52,8 +58,12 @@ pub fn row_text(s: &IssueSummary, new: bool, cells: usize) -> String {
         .and_then(|m| s.figures.get(*m))
         .map(|v| v.to_string())
         .unwrap_or_default();
+    let flag = if s.flagged { FLAGGED } else { " " };
+    let note = if s.note.is_some() { NOTED } else { " " };
+    // The figure's column starts with its own blank (a count has at most
+    // four digits), so the flag and the note fit the width a row had.
     let text = format!(
-        "{mark} {} {} {} {}",
+        "{mark}{flag}{note}{} {} {}{}",
         fit(&s.key.to_string(), 7),
         fit(&short_period(s), 11),
         fit(assessment, 2),

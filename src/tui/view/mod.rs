@@ -1,5 +1,5 @@
 //! What the TUI draws: one widget per pane (list, detail, chart pane,
-//! chart view, help, status line), what each lays out for its size (a
+//! chart view, help, the brief, status line), what each lays out for its size (a
 //! document wrapped to a width, a chart's geometry, the help's rows), the
 //! layout the panes share with mouse hit-testing, the theme and
 //! display-width text fitting.
@@ -9,6 +9,7 @@
 //! where the App's state becomes props), so the rooms depend one way: the
 //! state may keep what view lays out, view never reaches back.
 
+pub mod brief;
 pub mod chart;
 pub mod chart_axis;
 pub mod chart_plot;

@@ -24,6 +24,8 @@ pub enum Said<'a> {
     Searching { query: &'a str, hits: String },
     /// The `:` prompt and what it holds.
     Goto { typed: &'a str },
+    /// The one-line note editor: its label and the note so far.
+    Note { label: String, typed: &'a str },
     /// A y/n question.
     Asking(String),
     /// The last message or error, and its shorter forms (longest first).
@@ -124,6 +126,11 @@ impl StatusView<'_> {
                 prompt(format!("/{}▏ {hits}", sanitize::line(query)), Vec::new())
             }
             Said::Goto { typed } => prompt(format!(":{}▏", sanitize::line(typed)), hints),
+            // A note's lines are shown apart, on the one line there is.
+            Said::Note { label, typed } => {
+                let one = typed.lines().collect::<Vec<_>>().join(" ");
+                prompt(format!("{label}{}▏", sanitize::line(&one)), hints)
+            }
             Said::Asking(question) => Left {
                 text: question.clone(),
                 shorter: Vec::new(),
