@@ -80,9 +80,11 @@ impl App {
         App::with_ui(library, open, Ui::default())
     }
 
-    /// Loads the summaries once and selects `open`, else the last selected
-    /// issue, else the newest cached one (the newest issues are often known
-    /// only by reference), else the newest. Call `resize` before drawing.
+    /// Loads the summaries of one series and selects `open`, else the
+    /// last selected issue, else the newest cached one (the newest issues
+    /// are often known only by reference), else the newest; the series is
+    /// that issue's (`open`'s, the last selected one's), else the first
+    /// that has issues. Call `resize` before drawing.
     pub fn with_ui(
         library: Box<dyn Library>,
         open: Option<IssueKey>,
@@ -91,8 +93,9 @@ impl App {
         // A short lock wait: an import holding the lock must never freeze
         // the screen; what the lock refuses is tried again later.
         library.set_lock_wait(LOCK_WAIT)?;
-        let catalog = Catalog::load(library.as_ref())?;
         let session = Session::new(library);
+        let series = open.or(session.saved_selection()).map(|k| k.series);
+        let catalog = Catalog::load_first(session.library(), series)?;
         let fetcher = session
             .library()
             .fetcher(&crate::fetch::FetchOptions::default());
@@ -123,11 +126,12 @@ impl App {
         if app.session.read_only() && app.status.message.is_none() {
             app.status.set_message(app.ui.say(Screen::ReadOnlyMarks));
         }
-        let known = |k: &IssueKey| app.catalog.contains(*k);
-        let unknown_open = open.filter(|k| !known(k));
+        // A double issue's second number (第41期 of 第40、41期) opens it.
+        let resolve = |k: IssueKey| app.catalog.resolve(k);
+        let unknown_open = open.filter(|k| resolve(*k).is_none());
         let start = open
-            .filter(known)
-            .or(app.session.saved_selection().filter(known))
+            .and_then(resolve)
+            .or(app.session.saved_selection().and_then(resolve))
             .or(app
                 .catalog
                 .summaries
@@ -608,7 +612,7 @@ impl App {
             self.status
                 .set_error(self.ui.say(Screen::CannotMark { key, error }));
         }
-        let catalog = match self.session.reload_if_changed() {
+        let catalog = match self.session.reload_if_changed(self.catalog.series()) {
             Reload::Unchanged => return,
             Reload::Busy => return self.status.set_message(self.ui.say(Screen::CacheBusy)),
             Reload::Failed(e) => {

@@ -400,18 +400,20 @@ fn answer(app: &mut App, yes: bool) {
             app.status
                 .set_message(app.ui.say(Screen::MarkedReadForSession(n)));
         }
-        Question::MarkAllRead(_) => match app.session.library().mark_all_read() {
-            Ok(marked) => {
-                app.catalog.mark_all_read();
-                app.list.rebuild(&app.catalog, app.current_key());
-                app.status
-                    .set_message(app.ui.say(Screen::MarkedRead(marked)));
+        Question::MarkAllRead(_) => {
+            match app.session.library().mark_all_read_of(app.catalog.series()) {
+                Ok(marked) => {
+                    app.catalog.mark_all_read();
+                    app.list.rebuild(&app.catalog, app.current_key());
+                    app.status
+                        .set_message(app.ui.say(Screen::MarkedRead(marked)));
+                }
+                Err(e) => {
+                    let error = Screen::CannotMarkAll(Box::new(e.message()));
+                    app.status.set_error(app.ui.say(error));
+                }
             }
-            Err(e) => {
-                let error = Screen::CannotMarkAll(Box::new(e.message()));
-                app.status.set_error(app.ui.say(error));
-            }
-        },
+        }
     }
 }
 
