@@ -48,6 +48,8 @@ pub enum Msg {
     // --- TUI: panes, status line, prompts, help
     /// What the TUI's screen says (screen/).
     Screen(Screen),
+    /// The TUI's words about the series it shows (series_tui.rs).
+    SeriesTui(super::SeriesTui),
     // --- errors
     /// An error's words, taken when it was quoted (localized.rs): each
     /// error type keeps its own beside it.
@@ -102,6 +104,7 @@ impl Msg {
             (Msg::Images(m), lang) => m.text(lang),
             // --- TUI
             (Msg::Screen(m), lang) => m.text(lang),
+            (Msg::SeriesTui(m), lang) => m.text(lang),
             // --- errors
             (Msg::Said(said), lang) => said.text(lang).to_owned().into(),
         }
@@ -134,6 +137,7 @@ impl Msg {
         .chain(Fetch::samples().into_iter().map(Msg::Fetch))
         .chain(super::FeedMsg::samples().into_iter().map(Msg::Feed))
         .chain(Images::samples().into_iter().map(Msg::Images))
+        .chain(super::SeriesTui::samples().into_iter().map(Msg::SeriesTui))
         .collect()
     }
 }

@@ -24,6 +24,7 @@ mod messages;
 mod metric;
 mod os;
 mod screen;
+mod series_tui;
 mod words;
 
 pub use cache::{Cache, FileKind, OwnFile, Verdict};
@@ -40,6 +41,7 @@ pub use localized::{Localized, Said};
 pub use messages::Msg;
 pub use os::Os;
 pub use screen::Screen;
+pub use series_tui::SeriesTui;
 pub use words::Words;
 
 /// The UI language.
@@ -167,6 +169,7 @@ mod tests {
             include_str!("os.rs"),
             include_str!("screen/mod.rs"),
             include_str!("screen/samples.rs"),
+            include_str!("series_tui.rs"),
             include_str!("words.rs"),
         ];
         for source in sources {
