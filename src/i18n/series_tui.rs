@@ -36,7 +36,7 @@ pub enum SeriesTui {
     /// Reading the series from the cache failed; the series shown stays.
     CannotSwitch { series: SeriesId, error: Box<Msg> },
     /// The detail pane's line naming the same week's issue of another
-    /// series: its key (`cnvd:2024-40、41` for a double issue), the
+    /// series: its key (`cnvd:2024-40/41` for a double issue), the
     /// series' first headline figure and its value when known, whether
     /// the cache holds it in full.
     SameWeek {

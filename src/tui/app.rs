@@ -6,6 +6,8 @@
 //! size changes, so drawing only reads. Which action calls what is
 //! update.rs's.
 
+mod series;
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -23,6 +25,7 @@ use super::state::list::ListPane;
 use super::state::prompt::{Prompt, Saved};
 use super::state::search::{SearchState, SEARCH_BUDGET};
 use super::state::session::{Marked, Reload, Session};
+use super::state::shelf::Shelf;
 use super::state::status::StatusLine;
 use super::state::updating::{FeedSettings, Updating};
 use super::ui::Ui;
@@ -68,6 +71,8 @@ pub struct App {
     pub(super) opener: UrlOpener,
     /// A URL `y` asked to copy; the event loop writes the OSC 52 sequence.
     pub(super) clipboard: Option<String>,
+    /// `s`: what each series not shown keeps until it is shown again.
+    shelf: Shelf,
     /// What one update may spend on searching; see `SEARCH_BUDGET`.
     search_budget: usize,
     /// The issue to show once the screen has a size.
@@ -102,7 +107,7 @@ impl App {
         let mut app = App {
             detail: DetailPane::new(DetailDoc::empty(&ui)),
             status: StatusLine::new(&ui),
-            charts: Charts::new(&catalog.weeks),
+            charts: Charts::new(&catalog.weeks, catalog.series()),
             ui,
             catalog,
             list: ListPane::default(),
@@ -117,6 +122,7 @@ impl App {
             updating: Updating::default(),
             opener: Box::new(|url| super::browser::open_in_browser(None, url)),
             clipboard: None,
+            shelf: Shelf::default(),
             search_budget: SEARCH_BUDGET,
             start: None,
         };
@@ -132,13 +138,7 @@ impl App {
         let start = open
             .and_then(resolve)
             .or(app.session.saved_selection().and_then(resolve))
-            .or(app
-                .catalog
-                .summaries
-                .iter()
-                .find(|s| s.cached)
-                .map(|s| s.key))
-            .or(app.catalog.summaries.first().map(|s| s.key));
+            .or(app.catalog.opening());
         // Shown at the first size (`resize`): wrapping and charts need it.
         app.start = start;
         if let Some(key) = unknown_open {
@@ -318,7 +318,13 @@ impl App {
         if screen == self.panes.screen && self.start.is_none() {
             return;
         }
-        self.panes = layout::panes(screen);
+        self.lay_out(screen);
+    }
+
+    /// Places the panes on `screen` for the series shown (the chart pane
+    /// has a row per headline figure) and fits what they show to them.
+    fn lay_out(&mut self, screen: Rect) {
+        self.panes = layout::panes_for(screen, self.catalog.series().headline().len());
         self.list.area = self.panes.list;
         self.detail.area = self.panes.detail;
         self.help.fit(screen, &self.ui);
@@ -367,6 +373,11 @@ impl App {
     /// or to where it would be when the filter hides it. Does not touch the
     /// history.
     pub fn show(&mut self, target: Target) {
+        let target = match target {
+            // 第41期 of 第40、41期 is 第40期's page.
+            Target::Issue(key) => Target::Issue(self.catalog.resolve(key).unwrap_or(key)),
+            other => other,
+        };
         let doc = match &target {
             Target::Issue(key) => self.doc_for_key(*key, None),
             Target::Reference(r) => match r.key {
@@ -623,7 +634,8 @@ impl App {
         };
         let before = self.catalog.summaries.len();
         self.catalog = catalog;
-        self.charts.reload(&self.catalog.weeks);
+        self.charts
+            .reload(&self.catalog.weeks, self.catalog.series());
         // The filter applies to what arrived too; the cursor follows the
         // shown issue below.
         self.list.rebuild(&self.catalog, self.current_key());

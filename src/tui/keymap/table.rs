@@ -187,10 +187,10 @@ pub const KEYMAP: &[Binding] = &[
         w("下一项指标", "next figure"),
         None,
     ),
-    // The keys are `1` to the number of the series' headline figures
-    // (KeyMap::default); these stand for them where the table is read alone.
+    // The first nine figures of whichever series is shown; a series with
+    // fewer says so on a key past its last.
     fixed(
-        &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5')],
+        &[Key::Digits],
         Chart,
         Bound::FigureDigit,
         w("按序号选指标（标题里的序号）", "figure by number (as the title numbers it)"),

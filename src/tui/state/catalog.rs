@@ -98,6 +98,14 @@ impl Catalog {
         covers.then_some(s.key)
     }
 
+    /// Where the series opens when nothing else says: its newest cached
+    /// issue (the newest issues are often known only by reference), else
+    /// its newest.
+    pub fn opening(&self) -> Option<IssueKey> {
+        let cached = self.summaries.iter().find(|s| s.cached);
+        cached.or(self.summaries.first()).map(|s| s.key)
+    }
+
     /// Whether the cache holds `key` in full.
     pub fn holds(&self, key: IssueKey) -> bool {
         self.get(key).is_some_and(|s| s.cached)

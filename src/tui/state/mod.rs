@@ -14,6 +14,7 @@ pub mod list;
 pub mod prompt;
 pub mod search;
 pub mod session;
+pub mod shelf;
 pub mod status;
 pub mod updating;
 

@@ -192,7 +192,7 @@ fn header(b: &mut Builder, s: &IssueSummary, fallback_title: Option<&str>) {
         .map(sanitize::line)
         .unwrap_or_else(|| b.say(Screen::FallbackTitle(s.key)));
     b.line(vec![(title, b.theme.title)]);
-    let mut facts = vec![s.key.to_string()];
+    let mut facts = vec![super::list::issue_label(s, true)];
     if let Some(p) = &s.period {
         facts.push(format!("{} {}", b.say(Screen::PeriodLabel), period_long(p)));
     }

@@ -1,0 +1,85 @@
+//! The App's moves between series: `s` shows the next series, and a link,
+//! `:`, the same-week line or the history into another series shows that
+//! one. The shelf (state/shelf.rs) keeps what each series not shown had.
+
+use super::App;
+use crate::i18n::SeriesTui;
+use crate::model::SeriesId;
+use crate::tui::state::detail::{Target, Visit};
+use crate::tui::state::shelf::{Shelf, Showing};
+use crate::tui::view::detail::DetailDoc;
+
+impl App {
+    /// The series shown: the catalog's.
+    pub fn series(&self) -> SeriesId {
+        self.catalog.series()
+    }
+
+    /// `s`: shows the next series. One shown before comes back as it was
+    /// left (its list, issue, scroll and search); one shown for the first
+    /// time opens at the same week as the issue shown, else at its newest
+    /// cached issue, else its newest. The status line says which.
+    pub fn switch_series(&mut self) {
+        let to = Shelf::next(self.catalog.series());
+        let week = self.current_key();
+        let Some(kept) = self.bring_series(to) else {
+            return;
+        };
+        let same_week = week.and_then(|k| self.catalog.resolve(k.in_series(to)));
+        match (kept, same_week.or(self.catalog.opening())) {
+            (Some(visit), _) => {
+                let focus = self.focus;
+                self.show(visit.target);
+                self.return_to(visit.scroll, visit.link, focus);
+            }
+            (None, Some(key)) => {
+                self.show(Target::Issue(key));
+                self.list.centre_on_cursor();
+            }
+            (None, None) => {
+                self.detail.close(DetailDoc::empty(&self.ui));
+                self.refresh_charts();
+            }
+        }
+        let key = Some(self.ui.keys.label_of("switch_series", self.ui.lang));
+        let key = key.filter(|k| !k.is_empty());
+        let said = match self.catalog.summaries.len() {
+            0 => SeriesTui::Empty { series: to, key },
+            issues => SeriesTui::Shown {
+                series: to,
+                issues,
+                key,
+            },
+        };
+        self.status.set_message(self.ui.say(said));
+    }
+
+    /// Shows `series`' issues in place of the shown series' (the shelf
+    /// keeps those) and lays the panes out for it; what it showed when
+    /// last shown, if anything. None when its issues cannot be read: the
+    /// status line says why, and nothing changes.
+    pub(super) fn bring_series(&mut self, series: SeriesId) -> Option<Option<Visit>> {
+        let here = self.detail.here(self.focus);
+        let shown = Showing {
+            catalog: &mut self.catalog,
+            list: &mut self.list,
+            search: &mut self.search,
+        };
+        match self
+            .shelf
+            .bring(series, self.session.library(), shown, here)
+        {
+            Ok(kept) => {
+                self.charts.reload(&self.catalog.weeks, series);
+                self.lay_out(self.panes.screen);
+                Some(kept)
+            }
+            Err(e) => {
+                let error = Box::new(e.message());
+                let said = SeriesTui::CannotSwitch { series, error };
+                self.status.set_error(self.ui.say(said));
+                None
+            }
+        }
+    }
+}
