@@ -373,6 +373,17 @@ impl App {
     /// or to where it would be when the filter hides it. Does not touch the
     /// history.
     pub fn show(&mut self, target: Target) {
+        // A link, `:`, the same-week line or the history into another
+        // series shows that series first.
+        let key = match &target {
+            Target::Issue(k) => Some(*k),
+            Target::Reference(r) => r.key,
+        };
+        if let Some(series) = key.map(|k| k.series).filter(|s| *s != self.series()) {
+            if self.bring_series(series).is_none() {
+                return;
+            }
+        }
         let target = match target {
             // 第41期 of 第40、41期 is 第40期's page.
             Target::Issue(key) => Target::Issue(self.catalog.resolve(key).unwrap_or(key)),
@@ -634,6 +645,7 @@ impl App {
         };
         let before = self.catalog.summaries.len();
         self.catalog = catalog;
+        self.shelf.forget_catalogs();
         self.charts
             .reload(&self.catalog.weeks, self.catalog.series());
         // The filter applies to what arrived too; the cursor follows the

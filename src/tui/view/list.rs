@@ -85,7 +85,7 @@ pub fn row_text(s: &IssueSummary, new: bool, cells: usize) -> String {
     }
     let text = format!(
         "{mark} {} {} {} {}",
-        fit(&key, 7),
+        fit(&key, 7 + extra),
         fit(&period, period_cells),
         fit(assessment, 2),
         fit_right(&events, 5),
