@@ -70,6 +70,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::FollowNumber(n) => app.follow(usize::from(n).saturating_sub(1)),
         Action::PrevIssue => app.step_issue(false),
         Action::NextIssue => app.step_issue(true),
+        Action::SwitchSeries => app.switch_series(),
         Action::Back => app.go_back(),
         Action::Forward => app.go_forward(),
         Action::StartSearch => {

@@ -335,6 +335,17 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     named(
+        "switch_series",
+        &[Char('s')],
+        Normal,
+        Do(A::SwitchSeries),
+        w(
+            "换下一个系列（网络安全信息与动态周报 ⇄ CNVD漏洞周报），回到它上次的位置",
+            "next series (网络安全信息与动态周报 ⇄ CNVD漏洞周报), back where it was left",
+        ),
+        None,
+    ),
+    named(
         "back",
         &[Char('H'), Code(KeyCode::Backspace)],
         Normal,

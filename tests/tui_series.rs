@@ -1,0 +1,178 @@
+//! The TUI's second series, CNVD漏洞周报: `s` switches the series shown
+//! and back to where it was left, the list, the detail pane with its
+//! comparisons, the trend pane and the chart view take the series'
+//! figures (a decimal score gets a decimal axis), a double issue is one
+//! row, the detail pane names the same week of the other series and Enter
+//! goes there, `:` takes `cnvd:` keys. Fixture text is made up.
+
+mod tui_fixture;
+
+use ratatui::crossterm::event::KeyCode;
+use tui_fixture::*;
+use zhoubao::i18n::Lang;
+use zhoubao::model::{
+    Alias, Assessment, Figures, IssueDetail, IssueKey, IssueSummary, SeriesId, Value,
+};
+use zhoubao::tui::library::MemoryLibrary;
+
+const CNVD: SeriesId = SeriesId::CNVD;
+
+fn cnvd(year: i32, number: u32) -> IssueKey {
+    IssueKey::of(CNVD, year, number)
+}
+
+/// CNVD漏洞周报's figures for week `i` of the fixture: made up, varied
+/// enough that the comparisons and the charts have something to say.
+fn cnvd_figures(i: i64) -> Figures {
+    let mut f = Figures::new();
+    let count = |f: &mut Figures, id: &str, n: i64| f.set_count(CNVD.figure(id), Some(n));
+    let vulns = 480 + i * 37 % 260;
+    count(&mut f, "vulns", vulns);
+    count(&mut f, "vulns_high", 150 + i * 23 % 120);
+    count(&mut f, "vulns_medium", 240 + i * 17 % 110);
+    count(&mut f, "vulns_low", 12 + i * 5 % 20);
+    // 5.62 … 6.71: a score in hundredths.
+    f.set(
+        CNVD.figure("avg_score"),
+        Value::decimal(562 + i * 29 % 110, 2),
+    );
+    count(&mut f, "zero_day", 180 + i * 41 % 200);
+    count(&mut f, "gov_vulns", 5200 + i * 613 % 3000);
+    count(&mut f, "events_industry", 8 + i % 9);
+    count(&mut f, "events_telecom", 5 + i % 6);
+    count(&mut f, "type_web", 200 + i * 13 % 90);
+    count(&mut f, "ind_telecom", 60 + i * 7 % 40);
+    f
+}
+
+/// A full CNVD漏洞周报 of `key`, covering `last` too when it is a double
+/// issue; its body is cut in the important vulnerabilities, as the
+/// archive cuts every CNVD report.
+fn cnvd_issue(key: IssueKey, last: Option<u32>, f: Figures) -> IssueDetail {
+    let first = zhoubao::calendar::period_of_key(key).expect("fixture weeks are on the calendar");
+    let end = last
+        .and_then(|n| zhoubao::calendar::period_of_key(cnvd(key.year, n)))
+        .unwrap_or(first)
+        .end;
+    let numbers = match last {
+        Some(n) => format!("{}、{n}", key.number),
+        None => key.number.to_string(),
+    };
+    let url = format!(
+        "https://mp.weixin.qq.com/s?__biz=CNVDFIXTURE&mid={}{:02}&idx=1",
+        key.year, key.number
+    );
+    IssueDetail {
+        summary: IssueSummary {
+            last_number: last,
+            key,
+            title: Some(format!("CNVD漏洞周报{}年第{numbers}期", key.year)),
+            period: Some(zhoubao::model::Period {
+                start: first.start,
+                end,
+            }),
+            published: Some(end + chrono::Days::new(2)),
+            assessment: Some(Assessment::Fair),
+            figures: f,
+            cached: true,
+            read: false,
+        },
+        source: Some("CNVD漏洞平台".to_string()),
+        url: Some(url.clone()),
+        body: vec![
+            "本周漏洞态势研判情况".to_string(),
+            "本周信息安全漏洞威胁整体评价级别为中。这是测试用的自拟文字，不取自任何真实周报。"
+                .to_string(),
+            "本周重要漏洞安全告警".to_string(),
+            "1、某测试产品安全漏洞：自拟的漏洞说明，编号 CNVD-2024-00001，其后的文字被存档截断..."
+                .to_string(),
+        ],
+        images: Vec::new(),
+        recent: Vec::new(),
+        aliases: vec![Alias {
+            url: Some(url),
+            source: Some("CNVD漏洞平台".to_string()),
+        }],
+        truncated: true,
+    }
+}
+
+/// 2024 第30–44期 of both series. CNVD漏洞周报: 第40、41期 is one double
+/// issue, 第35期 is missing; 网络安全信息与动态周报: every week but 第43期.
+fn two_series() -> MemoryLibrary {
+    let mut lib = MemoryLibrary::new();
+    for (i, number) in (30..=44u32).enumerate() {
+        let i = i as i64;
+        if number != 43 {
+            lib.insert(cached_week(
+                2024,
+                number,
+                figures([
+                    Some(300 + i * 37 % 200),
+                    Some(101 + i * 53 % 90),
+                    Some(200 + i * 29 % 150),
+                    Some(5 + i * 7 % 11),
+                    Some(10 + i % 9),
+                ]),
+            ));
+        }
+        match number {
+            35 | 41 => {}
+            40 => lib.insert(cnvd_issue(cnvd(2024, 40), Some(41), cnvd_figures(i))),
+            n => lib.insert(cnvd_issue(cnvd(2024, n), None, cnvd_figures(i))),
+        }
+    }
+    lib
+}
+
+fn zh_app(open: Option<IssueKey>, width: u16, height: u16) -> zhoubao::tui::app::App {
+    app_with_ui(Box::new(two_series()), open, width, height, ui_in(Lang::Zh))
+}
+
+fn first_line(screen: &str) -> &str {
+    screen.lines().next().unwrap_or_default()
+}
+
+#[test]
+fn s_switches_to_cnvd_and_back_to_where_the_first_series_was_left() {
+    let mut app = zh_app(Some(key(2024, 38)), 80, 24);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.current_key(), Some(key(2024, 37)));
+    let before = screen(&app, 80, 24);
+    assert!(first_line(&before).contains("CNCERT周报"), "{before}");
+
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.series(), CNVD);
+    // The same week of the other series.
+    assert_eq!(app.current_key(), Some(cnvd(2024, 37)));
+    let shown = screen(&app, 80, 24);
+    assert!(first_line(&shown).contains("CNVD"), "{shown}");
+    assert!(shown.contains("CNVD漏洞周报2024年第37期"), "{shown}");
+    assert!(shown.contains("现在浏览 CNVD漏洞周报"), "{shown}");
+
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.series(), SeriesId::CNCERT);
+    assert_eq!(app.current_key(), Some(key(2024, 37)), "as it was left");
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.current_key(), Some(cnvd(2024, 38)), "as it was left");
+}
+
+#[test]
+fn a_double_issue_is_one_row_and_its_second_number_reaches_it() {
+    let mut app = zh_app(Some(cnvd(2024, 41)), 80, 24);
+    assert_eq!(app.series(), CNVD);
+    assert_eq!(app.current_key(), Some(cnvd(2024, 40)));
+    let text = screen(&app, 80, 24);
+    let list: Vec<String> = text.lines().map(|l| l.chars().take(32).collect()).collect();
+    let rows = |k: &str| list.iter().filter(|l| l.contains(k)).count();
+    assert_eq!(rows("2024-40/41"), 1, "one row:\n{text}");
+    assert_eq!(rows("2024-41 "), 0, "{text}");
+    // 13 issues: 15 weeks, 第35期 missing, 第40、41期 one.
+    assert!(first_line(&text).contains("13 期"), "{text}");
+    let row = list
+        .iter()
+        .find(|l| l.contains("2024-40/41"))
+        .expect("the double issue's row");
+    assert!(row.contains("~10-13") && row.contains("590"), "{row}");
+}
