@@ -176,3 +176,50 @@ fn a_double_issue_is_one_row_and_its_second_number_reaches_it() {
         .expect("the double issue's row");
     assert!(row.contains("~10-13") && row.contains("590"), "{row}");
 }
+
+#[test]
+fn goto_takes_a_cnvd_key_and_back_and_forward_cross_the_series() {
+    let mut app = zh_app(Some(key(2024, 38)), 80, 24);
+    press(&mut app, KeyCode::Char(':'));
+    chars(&mut app, "cnvd:2024-41");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.series(), CNVD);
+    assert_eq!(app.current_key(), Some(cnvd(2024, 40)), "第40、41期");
+    // Unprefixed, a key is of the series shown; a number alone, of the
+    // shown issue's year.
+    press(&mut app, KeyCode::Char(':'));
+    chars(&mut app, "2024-36");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.current_key(), Some(cnvd(2024, 36)));
+    press(&mut app, KeyCode::Char(':'));
+    chars(&mut app, "cncert:2024-31");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.series(), SeriesId::CNCERT);
+    assert_eq!(app.current_key(), Some(key(2024, 31)));
+
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.current_key(), Some(cnvd(2024, 36)));
+    assert_eq!(app.series(), CNVD);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.current_key(), Some(key(2024, 38)));
+    assert_eq!(app.series(), SeriesId::CNCERT);
+    press(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.current_key(), Some(cnvd(2024, 40)));
+    let text = screen(&app, 80, 24);
+    assert!(first_line(&text).contains("CNVD"), "{text}");
+
+    // A week neither series has.
+    press(&mut app, KeyCode::Char(':'));
+    chars(&mut app, "cnvd:2024-35");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.current_key(), Some(cnvd(2024, 40)));
+    assert!(app.status.message.is_some());
+}
+
+#[test]
+fn open_names_a_cnvd_issue_and_the_tui_starts_on_its_series() {
+    let app = zh_app(Some(cnvd(2024, 17 + 20)), 80, 24);
+    assert_eq!(app.series(), CNVD);
+    assert_eq!(app.current_key(), Some(cnvd(2024, 37)));
+}

@@ -429,14 +429,14 @@ fn accept_goto(app: &mut App) {
     if typed.is_empty() {
         return;
     }
-    let Some(key) = prompt::goto_key(typed, app.current_key()) else {
+    let Some(key) = prompt::goto_key(typed, app.current_key(), app.series()) else {
         // Cut to a few cells, so the reason after it still fits a line.
         let typed = super::view::wrap::truncate(&crate::sanitize::line(typed), TYPED_SHOWN);
         return app.status.set_error(app.ui.say(Screen::BadIssueKey(typed)));
     };
-    if !app.catalog.contains(key) {
+    let Some(key) = app.known(key) else {
         return app.status.set_error(app.ui.say(Screen::NotInCache(key)));
-    }
+    };
     if app.detail.current == Some(Target::Issue(key)) {
         app.select_key(key);
         return app.status.set_message(app.ui.say(Screen::IssueShown(key)));

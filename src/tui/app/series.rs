@@ -4,7 +4,7 @@
 
 use super::App;
 use crate::i18n::SeriesTui;
-use crate::model::SeriesId;
+use crate::model::{IssueKey, SeriesId};
 use crate::tui::state::detail::{Target, Visit};
 use crate::tui::state::shelf::{Shelf, Showing};
 use crate::tui::view::detail::DetailDoc;
@@ -13,6 +13,17 @@ impl App {
     /// The series shown: the catalog's.
     pub fn series(&self) -> SeriesId {
         self.catalog.series()
+    }
+
+    /// The issue `key` names in the cache, of whichever series: itself, or
+    /// the double issue that covers it (`cnvd:2024-41` is 第40、41期);
+    /// None when the cache knows neither, or cannot say.
+    pub fn known(&self, key: IssueKey) -> Option<IssueKey> {
+        if key.series == self.series() {
+            return self.catalog.resolve(key);
+        }
+        let summary = self.session.library().summary(key).ok().flatten();
+        summary.map(|s| s.key)
     }
 
     /// `s`: shows the next series. One shown before comes back as it was

@@ -119,7 +119,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Enter)],
         Goto,
         Do(A::GotoAccept),
-        w("转到输入的期号（年-期，如 2024-17）", "go to the issue typed (YEAR-NUMBER, e.g. 2024-17)"),
+        w("转到输入的期号（年-期，如 2024-17；另一系列加前缀，如 cnvd:2024-17）", "go to the issue typed (YEAR-NUMBER, e.g. 2024-17; another series' with its prefix, cnvd:2024-17)"),
         hint(w("转到", "go")),
     ),
     fixed(
