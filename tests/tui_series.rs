@@ -223,3 +223,35 @@ fn open_names_a_cnvd_issue_and_the_tui_starts_on_its_series() {
     assert_eq!(app.series(), CNVD);
     assert_eq!(app.current_key(), Some(cnvd(2024, 37)));
 }
+
+#[test]
+fn the_detail_pane_names_the_same_week_of_the_other_series_and_enter_goes_there() {
+    let mut app = zh_app(Some(key(2024, 38)), 80, 24);
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("同周 CNVD漏洞周报 cnvd:2024-38 · 收录漏洞 516"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.series(), CNVD);
+    assert_eq!(app.current_key(), Some(cnvd(2024, 38)));
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("同周 网络安全信息与动态周报 2024-38"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.current_key(), Some(key(2024, 38)));
+    assert_eq!(app.series(), SeriesId::CNCERT);
+
+    // A double issue's two weeks: both of the other series'.
+    app = zh_app(Some(cnvd(2024, 40)), 80, 24);
+    let same_week = &app.detail.doc.same_week;
+    assert_eq!(same_week, &vec![key(2024, 40), key(2024, 41)]);
+    // A week the other series does not have: no line.
+    app = zh_app(Some(key(2024, 35)), 80, 24);
+    assert!(app.detail.doc.same_week.is_empty());
+    assert!(!screen(&app, 80, 24).contains("同周"));
+}

@@ -418,7 +418,8 @@ impl App {
                 } else {
                     self.session.library().empty_copies(key).unwrap_or(0)
                 };
-                DetailDoc::from_detail_noting(&d, &comparisons, empty, &self.ui)
+                let same_week = self.same_week(&d.summary);
+                DetailDoc::from_detail_noting(&d, &comparisons, empty, &same_week, &self.ui)
             }
             Ok(None) => match self.catalog.get(key) {
                 Some(s) => DetailDoc::from_summary(s, &self.ui),

@@ -226,6 +226,7 @@ fn activate_item(app: &mut App, item: usize) {
     match app.detail.doc.items.get(item).copied() {
         Some(Item::Link(n)) => app.follow(n),
         Some(Item::Image(_)) => open_url(app),
+        Some(Item::SameWeek(n)) => app.go_to_same_week(n),
         None => {}
     }
 }

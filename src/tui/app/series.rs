@@ -4,7 +4,7 @@
 
 use super::App;
 use crate::i18n::SeriesTui;
-use crate::model::{IssueKey, SeriesId};
+use crate::model::{IssueKey, IssueSummary, SeriesId};
 use crate::tui::state::detail::{Target, Visit};
 use crate::tui::state::shelf::{Shelf, Showing};
 use crate::tui::view::detail::DetailDoc;
@@ -24,6 +24,35 @@ impl App {
         }
         let summary = self.session.library().summary(key).ok().flatten();
         summary.map(|s| s.key)
+    }
+
+    /// The issues of the other series for `shown`'s week (each week of a
+    /// double issue), those the cache knows; what it cannot read is left
+    /// out, the pane shows the rest.
+    pub(super) fn same_week(&self, shown: &IssueSummary) -> Vec<IssueSummary> {
+        let key = shown.key;
+        let last = shown.last_number.unwrap_or(key.number).max(key.number);
+        let mut found: Vec<IssueSummary> = Vec::new();
+        for series in SeriesId::all().filter(|s| *s != key.series) {
+            for number in key.number..=last {
+                let other = IssueKey::of(series, key.year, number);
+                let Ok(Some(s)) = self.session.library().summary(other) else {
+                    continue;
+                };
+                if !found.iter().any(|f| f.key == s.key) {
+                    found.push(s);
+                }
+            }
+        }
+        found
+    }
+
+    /// Enter on the detail pane's `n`-th same-week line: that issue, in
+    /// the back/forward history like a followed 近期回顾 line.
+    pub fn go_to_same_week(&mut self, n: usize) {
+        if let Some(key) = self.detail.doc.same_week.get(n).copied() {
+            self.go_to(Target::Issue(key));
+        }
     }
 
     /// `s`: shows the next series. One shown before comes back as it was

@@ -237,6 +237,8 @@ impl DetailPane {
                 },
                 None => None,
             },
+            // Another series' issue, gone to inside zhoubao.
+            Some(Item::SameWeek(_)) => return Err(NoUrl::LineWithoutLink),
             None => self.doc.url.clone(),
         };
         let Some(url) = url else {
