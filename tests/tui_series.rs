@@ -255,3 +255,25 @@ fn the_detail_pane_names_the_same_week_of_the_other_series_and_enter_goes_there(
     assert!(app.detail.doc.same_week.is_empty());
     assert!(!screen(&app, 80, 24).contains("同周"));
 }
+
+#[test]
+fn a_body_the_archive_cut_is_marked_where_it_ends() {
+    let mut app = zh_app(Some(cnvd(2024, 38)), 80, 24);
+    let rows: Vec<String> = app
+        .detail
+        .rows
+        .iter()
+        .map(|r| r.spans.iter().map(|(t, _)| t.as_str()).collect())
+        .collect();
+    let cut = rows
+        .iter()
+        .position(|r| r.contains("存档在此截断了正文"))
+        .expect("the mark");
+    assert!(
+        rows[cut - 1].contains("被存档截断..."),
+        "right after the body: {rows:?}"
+    );
+    // 网络安全信息与动态周报's fixture bodies are whole: no mark.
+    press(&mut app, KeyCode::Char('s'));
+    assert!(!screen(&app, 80, 24).contains("截断"));
+}

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use self::figures::FigureTable;
 use super::theme::Theme;
 use super::wrap::{truncate, wrap_styled};
-use crate::i18n::{FeedTui, Lang, Screen, SeriesTui};
+use crate::i18n::{Cmd, FeedTui, Lang, Screen, SeriesTui};
 use crate::model::{IssueDetail, IssueKey, IssueSummary, Period, StoredRef};
 use crate::sanitize;
 use crate::trend::describe;
@@ -347,6 +347,11 @@ impl DetailDoc {
                 } else {
                     b.text(p, theme.text);
                 }
+            }
+            // The archive cut it: what follows is unknown, never guessed.
+            if d.truncated {
+                let cut = Cmd::BodyTruncated.text(b.lang).into_owned();
+                b.text(&cut, theme.not_cached);
             }
         }
         if !d.images.is_empty() {
