@@ -160,7 +160,7 @@ fn s_switches_to_cnvd_and_back_to_where_the_first_series_was_left() {
 
 #[test]
 fn a_double_issue_is_one_row_and_its_second_number_reaches_it() {
-    let mut app = zh_app(Some(cnvd(2024, 41)), 80, 24);
+    let app = zh_app(Some(cnvd(2024, 41)), 80, 24);
     assert_eq!(app.series(), CNVD);
     assert_eq!(app.current_key(), Some(cnvd(2024, 40)));
     let text = screen(&app, 80, 24);
@@ -229,7 +229,7 @@ fn the_detail_pane_names_the_same_week_of_the_other_series_and_enter_goes_there(
     let mut app = zh_app(Some(key(2024, 38)), 80, 24);
     let text = screen(&app, 80, 24);
     assert!(
-        text.contains("同周 CNVD漏洞周报 cnvd:2024-38 · 收录漏洞 516"),
+        text.contains("同周 CNVD周报 2024-38 · 收录漏洞 516"),
         "{text}"
     );
     press(&mut app, KeyCode::Tab);
@@ -239,7 +239,7 @@ fn the_detail_pane_names_the_same_week_of_the_other_series_and_enter_goes_there(
     assert_eq!(app.current_key(), Some(cnvd(2024, 38)));
     let text = screen(&app, 80, 24);
     assert!(
-        text.contains("同周 网络安全信息与动态周报 2024-38"),
+        text.contains("同周 CNCERT周报 2024-38 · 处理事件"),
         "{text}"
     );
     press(&mut app, KeyCode::Backspace);
@@ -276,4 +276,132 @@ fn a_body_the_archive_cut_is_marked_where_it_ends() {
     // 网络安全信息与动态周报's fixture bodies are whole: no mark.
     press(&mut app, KeyCode::Char('s'));
     assert!(!screen(&app, 80, 24).contains("截断"));
+}
+
+/// The CNVD series shown at 2024 第44期, scrolled to the figures when
+/// `to_figures`.
+fn on_cnvd(width: u16, height: u16, to_figures: bool) -> zhoubao::tui::app::App {
+    let mut app = zh_app(Some(cnvd(2024, 44)), width, height);
+    if to_figures {
+        press(&mut app, KeyCode::Tab);
+        let heading = app
+            .detail
+            .rows
+            .iter()
+            .position(|r| {
+                r.spans
+                    .first()
+                    .is_some_and(|(t, _)| t.starts_with("本周数据"))
+            })
+            .expect("the figures heading is in the document");
+        for _ in 0..heading {
+            press(&mut app, KeyCode::Char('j'));
+        }
+    }
+    app
+}
+
+#[test]
+fn cnvd_main_screen_80x24_lists_the_series_and_charts_its_headline_figures() {
+    let app = on_cnvd(80, 24, false);
+    let text = screen(&app, 80, 24);
+    insta::assert_snapshot!(text);
+    assert!(first_line(&text).contains("CNVD漏洞周报 13 期"), "{text}");
+    // The trend pane: the series' five headline figures, the score as
+    // the bulletin writes it.
+    for label in ["收录漏洞", "高危", "平均分值", "0day漏洞", "党政企事业漏洞"] {
+        assert!(text.contains(label), "{label}: {text}");
+    }
+    assert!(text.contains("本期 6.38"), "{text}");
+}
+
+#[test]
+fn cnvd_main_screen_40x12_lists_the_series() {
+    let app = on_cnvd(40, 12, false);
+    let text = screen(&app, 40, 12);
+    insta::assert_snapshot!(text);
+    assert!(first_line(&text).contains("CNVD"), "{text}");
+}
+
+#[test]
+fn cnvd_trend_pane_40x24_keeps_every_headline_figure() {
+    let app = on_cnvd(40, 24, false);
+    let text = screen(&app, 40, 24);
+    insta::assert_snapshot!(text);
+    assert!(text.contains("平均分值"), "{text}");
+}
+
+#[test]
+fn cnvd_detail_figures_compare_with_earlier_weeks_80x24() {
+    let app = on_cnvd(80, 24, true);
+    let text = screen(&app, 80, 24);
+    insta::assert_snapshot!(text);
+    assert!(text.contains("本周数据 · 较上周 cnvd:2024-43"), "{text}");
+}
+
+#[test]
+fn cnvd_detail_figures_compare_with_earlier_weeks_40x12() {
+    let app = on_cnvd(40, 12, true);
+    insta::assert_snapshot!(screen(&app, 40, 12));
+}
+
+/// The chart view of 平均分值, the third headline figure.
+fn avg_score_chart(width: u16, height: u16) -> zhoubao::tui::app::App {
+    let mut app = on_cnvd(width, height, false);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.charts.view.metric, CNVD.figure("avg_score"));
+    app
+}
+
+#[test]
+fn cnvd_chart_view_of_the_average_score_has_a_decimal_axis_80x24() {
+    let app = avg_score_chart(80, 24);
+    let text = screen(&app, 80, 24);
+    insta::assert_snapshot!(text);
+    assert!(text.contains("本期 6.38"), "{text}");
+    assert!(
+        text.contains(".0┤") || text.contains(".5┤"),
+        "a decimal axis: {text}"
+    );
+}
+
+#[test]
+fn cnvd_chart_view_of_the_average_score_40x12() {
+    let app = avg_score_chart(40, 12);
+    let text = screen(&app, 40, 12);
+    insta::assert_snapshot!(text);
+    assert!(text.contains("本期 6.38"), "{text}");
+}
+
+#[test]
+fn the_chart_view_reaches_every_figure_the_series_states() {
+    let mut app = on_cnvd(80, 24, false);
+    press(&mut app, KeyCode::Char('c'));
+    let mut seen = vec![app.charts.view.metric];
+    for _ in 0..30 {
+        press(&mut app, KeyCode::Down);
+        if seen.contains(&app.charts.view.metric) {
+            break;
+        }
+        seen.push(app.charts.view.metric);
+    }
+    let ids: Vec<&str> = seen.iter().map(|m| m.id()).collect();
+    // Headline first, then every other figure the fixture states.
+    assert_eq!(
+        ids,
+        [
+            "vulns",
+            "vulns_high",
+            "avg_score",
+            "zero_day",
+            "gov_vulns",
+            "vulns_medium",
+            "vulns_low",
+            "events_industry",
+            "events_telecom",
+            "type_web",
+            "ind_telecom",
+        ]
+    );
 }

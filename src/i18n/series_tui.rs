@@ -36,7 +36,8 @@ pub enum SeriesTui {
     /// Reading the series from the cache failed; the series shown stays.
     CannotSwitch { series: SeriesId, error: Box<Msg> },
     /// The detail pane's line naming the same week's issue of another
-    /// series: its key (`cnvd:2024-40/41` for a double issue), the
+    /// series, by its short name: its key (`2024-40/41` for a double
+    /// issue), the
     /// series' first headline figure and its value when known, whether
     /// the cache holds it in full.
     SameWeek {
@@ -169,7 +170,7 @@ impl SeriesTui {
                 },
                 Zh,
             ) => {
-                let mut line = format!("同周 {} {key}", name(*series, false, Zh));
+                let mut line = format!("同周 {} {key}", name(*series, true, Zh));
                 if let Some((m, value)) = figure {
                     line.push_str(&format!(" · {} {value}", m.label()));
                 }
@@ -243,7 +244,7 @@ impl SeriesTui {
             },
             SeriesTui::SameWeek {
                 series: cnvd,
-                key: IssueKey::of(cnvd, 2024, 17).to_string(),
+                key: "2024-40/41".into(),
                 figure: Some((cnvd.headline()[0], "623".into())),
                 cached: true,
             },

@@ -229,7 +229,7 @@ fn same_week(b: &mut Builder, issues: &[IssueSummary]) -> Vec<IssueKey> {
         });
         let said = SeriesTui::SameWeek {
             series: s.key.series,
-            key: super::list::issue_label(s, true),
+            key: super::list::issue_label(s, false),
             figure,
             cached: s.cached,
         };
