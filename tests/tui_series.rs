@@ -405,3 +405,61 @@ fn the_chart_view_reaches_every_figure_the_series_states() {
         ]
     );
 }
+
+#[test]
+fn s_on_a_cache_without_the_other_series_says_so_and_s_comes_back() {
+    let mut app = app_zh(library(), Some(key(2024, 17)), 80, 24);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.series(), CNVD);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("缓存里还没有 CNVD漏洞周报 的期次"), "{text}");
+    assert!(first_line(&text).contains("CNVD漏洞周报 0 期"), "{text}");
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.current_key(), Some(key(2024, 17)));
+    assert!(first_line(&screen(&app, 80, 24)).contains("CNCERT周报 5 期"));
+}
+
+/// CNVD漏洞周报 2025年第5期 covers two weeks (the Spring Festival) under
+/// one number, so its 第6期 is the week of the other series' 第7期.
+fn shifted_numbers() -> MemoryLibrary {
+    let mut lib = MemoryLibrary::new();
+    for number in 4..=8 {
+        lib.insert(cached_week(2025, number, events(100 + i64::from(number))));
+    }
+    let week = |n| zhoubao::calendar::period_of_key(key(2025, n)).expect("on the calendar");
+    let mut five = cnvd_issue(cnvd(2025, 5), None, cnvd_figures(5));
+    five.summary.period = Some(zhoubao::model::Period {
+        start: week(5).start,
+        end: week(6).end,
+    });
+    lib.insert(five);
+    for (number, calendar) in [(6, 7), (7, 8)] {
+        let mut issue = cnvd_issue(cnvd(2025, number), None, cnvd_figures(number.into()));
+        issue.summary.period = Some(week(calendar));
+        lib.insert(issue);
+    }
+    lib
+}
+
+#[test]
+fn the_same_week_is_matched_by_period_when_the_numbers_part() {
+    let lib = shifted_numbers();
+    let mut app = app_with_ui(Box::new(lib), Some(cnvd(2025, 6)), 80, 24, ui_in(Lang::Zh));
+    assert_eq!(app.detail.doc.same_week, vec![key(2025, 7)]);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(
+        app.current_key(),
+        Some(key(2025, 7)),
+        "s opens at the same week"
+    );
+    assert_eq!(app.detail.doc.same_week, vec![cnvd(2025, 6)]);
+    // The two weeks of 第5期 are each the other series' 第5期 and 第6期.
+    press(&mut app, KeyCode::Char(':'));
+    chars(&mut app, "2025-6");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.detail.doc.same_week, vec![cnvd(2025, 5)]);
+    press(&mut app, KeyCode::Char(':'));
+    chars(&mut app, "cnvd:2025-5");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.detail.doc.same_week, vec![key(2025, 5), key(2025, 6)]);
+}

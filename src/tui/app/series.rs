@@ -26,24 +26,37 @@ impl App {
         summary.map(|s| s.key)
     }
 
-    /// The issues of the other series for `shown`'s week (each week of a
-    /// double issue), those the cache knows; what it cannot read is left
-    /// out, the pane shows the rest.
+    /// The issues of the other series for `shown`'s week, those the cache
+    /// knows: the ones whose period overlaps its own. The numbers mostly
+    /// agree, but not always (CNVD漏洞周报 2025年第5期 covers two weeks
+    /// under one number, so its 第6期 is the other series' 第7期): the
+    /// numbers one either side are looked at too. Without periods to
+    /// compare, the same numbers are the same weeks. What the cache
+    /// cannot read is left out.
     pub(super) fn same_week(&self, shown: &IssueSummary) -> Vec<IssueSummary> {
         let key = shown.key;
         let last = shown.last_number.unwrap_or(key.number).max(key.number);
+        let same_numbers = |s: &IssueSummary| {
+            let s_last = s.last_number.unwrap_or(s.key.number).max(s.key.number);
+            s.key.year == key.year && s.key.number <= last && key.number <= s_last
+        };
+        let overlaps = |s: &IssueSummary| match (shown.period, s.period) {
+            (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
+            _ => same_numbers(s),
+        };
         let mut found: Vec<IssueSummary> = Vec::new();
         for series in SeriesId::all().filter(|s| *s != key.series) {
-            for number in key.number..=last {
+            for number in key.number.saturating_sub(1).max(1)..=last + 1 {
                 let other = IssueKey::of(series, key.year, number);
                 let Ok(Some(s)) = self.session.library().summary(other) else {
                     continue;
                 };
-                if !found.iter().any(|f| f.key == s.key) {
+                if overlaps(&s) && !found.iter().any(|f| f.key == s.key) {
                     found.push(s);
                 }
             }
         }
+        found.sort_by_key(|s| s.key);
         found
     }
 
@@ -62,10 +75,16 @@ impl App {
     pub fn switch_series(&mut self) {
         let to = Shelf::next(self.catalog.series());
         let week = self.current_key();
+        // The detail pane's same-week line, matched by period, else the
+        // same number.
+        let named = self.detail.doc.same_week.iter().copied();
+        let named = named.filter(|k| k.series == to).next();
         let Some(kept) = self.bring_series(to) else {
             return;
         };
-        let same_week = week.and_then(|k| self.catalog.resolve(k.in_series(to)));
+        let same_week = named
+            .and_then(|k| self.catalog.resolve(k))
+            .or_else(|| week.and_then(|k| self.catalog.resolve(k.in_series(to))));
         match (kept, same_week.or(self.catalog.opening())) {
             (Some(visit), _) => {
                 let focus = self.focus;
