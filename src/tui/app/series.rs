@@ -77,8 +77,8 @@ impl App {
         let week = self.current_key();
         // The detail pane's same-week line, matched by period, else the
         // same number.
-        let named = self.detail.doc.same_week.iter().copied();
-        let named = named.filter(|k| k.series == to).next();
+        let same_weeks = &self.detail.doc.same_week;
+        let named = same_weeks.iter().find(|k| k.series == to).copied();
         let Some(kept) = self.bring_series(to) else {
             return;
         };
