@@ -96,8 +96,8 @@ pub fn row_text(s: &IssueSummary, new: bool, cells: usize) -> String {
 /// The pane title for `cells` cells: the series and its issues, every
 /// unread one (whatever the filter shows), then the filter (its `label`)
 /// when it hides some. A narrow pane names the series by its short name
-/// first, then drops the word for issues, then the series and the total,
-/// never the filter.
+/// first, then drops the word for issues, then the series, then the
+/// total, never the filter.
 pub fn title(
     series: SeriesId,
     total: usize,
@@ -123,6 +123,14 @@ pub fn title(
         .map(|(short, counted)| format!(" {} · {unread}{tail} ", named(short, counted)))
         .collect();
     if let Some(label) = label {
+        // Where the series and the filter do not both fit, the filter
+        // wins: the list it shows is not the whole series.
+        let bare = Screen::TitleTotal {
+            total,
+            named: false,
+        };
+        let bare = bare.text(lang);
+        candidates.push(format!(" {bare} · {unread} · {label} "));
         candidates.push(format!(" {label} · {unread} "));
     }
     let last = candidates.len() - 1;
