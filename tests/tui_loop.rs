@@ -146,6 +146,10 @@ impl Library for Shared {
         self.details.set(self.details.get() + 1);
         self.inner.borrow().detail(key)
     }
+    /// A summary is no full load: the same-week line reads these.
+    fn summary(&self, key: IssueKey) -> LibraryResult<Option<IssueSummary>> {
+        self.inner.borrow().summary(key)
+    }
     fn key_for_url(&self, url: &str) -> LibraryResult<Option<IssueKey>> {
         self.inner.borrow().key_for_url(url)
     }

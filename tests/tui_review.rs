@@ -65,16 +65,16 @@ fn f_cycles_all_cached_unread_flagged_and_names_the_filter_in_the_list_title() {
         listed(&app),
         ["2024-17", "2024-16", "2024-15", "2024-13", "2024-12"]
     );
-    assert!(screen(&app, 80, 24).contains("5 issues · 3 unread ─"));
+    assert!(screen(&app, 80, 24).contains("CNCERT · 5 issues · 3 unread"));
     press(&mut app, KeyCode::Char('f'));
     assert_eq!(app.list.filter, ListFilter::Cached);
     assert_eq!(listed(&app), ["2024-17", "2024-16", "2024-13", "2024-12"]);
-    assert!(screen(&app, 150, 40).contains("┌ 5 issues · 3 unread · cached only ─"));
+    assert!(screen(&app, 150, 40).contains("┌ CNCERT · 5 · 3 unread · cached only ─"));
     // A narrower pane drops the name before the filter.
     assert!(screen(&app, 80, 24).contains("┌ 5 · 3 unread · cached only ─"));
     press(&mut app, KeyCode::Char('f'));
     assert_eq!(listed(&app), ["2024-17", "2024-16", "2024-13"]);
-    assert!(screen(&app, 150, 40).contains("┌ 5 issues · 3 unread · unread only ─"));
+    assert!(screen(&app, 150, 40).contains("┌ CNCERT · 5 · 3 unread · unread only ─"));
     let text = screen(&app, 80, 24);
     assert!(text.contains("┌ 5 · 3 unread · unread only ─"), "{text}");
     assert!(text.contains("showing the 3 unread issues of 5"), "{text}");

@@ -53,6 +53,8 @@ pub enum Msg {
     // --- TUI: panes, status line, prompts, help
     /// What the TUI's screen says (screen/).
     Screen(Screen),
+    /// The TUI's words about the series it shows (series_tui.rs).
+    SeriesTui(super::SeriesTui),
     // --- errors
     /// An error's words, taken when it was quoted (localized.rs): each
     /// error type keeps its own beside it.
@@ -122,6 +124,7 @@ impl Msg {
             (Msg::Briefing(m), lang) => m.text(lang),
             // --- TUI
             (Msg::Screen(m), lang) => m.text(lang),
+            (Msg::SeriesTui(m), lang) => m.text(lang),
             // --- errors
             (Msg::Said(said), lang) => said.text(lang).to_owned().into(),
         }
@@ -156,6 +159,7 @@ impl Msg {
         .chain(Images::samples().into_iter().map(Msg::Images))
         .chain(super::Mine::samples().into_iter().map(Msg::Mine))
         .chain(super::Briefing::samples().into_iter().map(Msg::Briefing))
+        .chain(super::SeriesTui::samples().into_iter().map(Msg::SeriesTui))
         .collect()
     }
 }

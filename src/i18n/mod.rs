@@ -26,6 +26,7 @@ mod metric;
 mod mine;
 mod os;
 mod screen;
+mod series_tui;
 mod words;
 
 pub use brief::Briefing;
@@ -44,6 +45,7 @@ pub use messages::Msg;
 pub use mine::Mine;
 pub use os::Os;
 pub use screen::Screen;
+pub use series_tui::SeriesTui;
 pub use words::Words;
 
 /// The UI language.
@@ -173,6 +175,7 @@ mod tests {
             include_str!("os.rs"),
             include_str!("screen/mod.rs"),
             include_str!("screen/samples.rs"),
+            include_str!("series_tui.rs"),
             include_str!("words.rs"),
         ];
         for source in sources {

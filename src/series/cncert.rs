@@ -11,6 +11,8 @@ pub static SERIES: Series = Series {
     id: "cncert",
     zh: "网络安全信息与动态周报",
     en: "CNCERT weekly security bulletin",
+    short_zh: "CNCERT周报",
+    short_en: "CNCERT",
     title_words: &["网络安全信息与动态周报"],
     assessment: "整体评价为{_}([优良中差])",
     figures: &[

@@ -11,6 +11,8 @@ pub static SERIES: Series = Series {
     id: "cnvd",
     zh: "CNVD漏洞周报",
     en: "CNVD weekly vulnerability report",
+    short_zh: "CNVD周报",
+    short_en: "CNVD",
     title_words: &["CNVD漏洞周报"],
     assessment: r"整体评价级别为{_}(?:\*+{_})?([高中低])",
     figures: &[

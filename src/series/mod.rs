@@ -29,6 +29,9 @@ pub struct Series {
     /// The series' own name.
     pub zh: &'static str,
     pub en: &'static str,
+    /// A short name for where room is short (the TUI's list title).
+    pub short_zh: &'static str,
+    pub short_en: &'static str,
     /// A title names an issue of the series when it holds one of these.
     pub title_words: &'static [&'static str],
     /// The assessment sentence: `{_}` a gap, the word its one capture.

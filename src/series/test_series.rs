@@ -10,6 +10,8 @@ pub static SERIES: Series = Series {
     id: "test6",
     zh: "六项测试周报",
     en: "six-figure test bulletin",
+    short_zh: "测试周报",
+    short_en: "test6",
     title_words: &["六项测试周报"],
     assessment: "整体评价为{_}([优良中差])",
     figures: &[

@@ -229,6 +229,27 @@ impl Store {
             .optional()?)
     }
 
+    /// The summary of one issue (the double issue that covers `key`, if
+    /// that is what names it), without its text: what the TUI says of the
+    /// same week of another series.
+    pub fn summary(&self, key: IssueKey) -> Result<Option<IssueSummary>, StoreError> {
+        let Some(key) = self.resolve(key)? else {
+            return Ok(None);
+        };
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM}
+                 WHERE i.series = ?1 AND i.year = ?2 AND i.number = ?3"
+            ))?
+            .query_row(
+                params![key.series.id(), key.year, key.number],
+                summary_from_row,
+            )
+            .optional()?
+            .flatten())
+    }
+
     /// Everything known of one issue (the double issue that covers `key`,
     /// if that is what names it), or None when nothing names it.
     pub fn detail(&self, key: IssueKey) -> Result<Option<IssueDetail>, StoreError> {

@@ -228,6 +228,48 @@ fn import_never_touches_read_marks() {
     assert!(!s.summaries().unwrap()[0].read);
 }
 
+/// A CNVD漏洞周报 double issue, 2024 第40、41期, with its own URL.
+fn cnvd_double() -> Bulletin {
+    let url = "https://mp.weixin.qq.com/s?__biz=Q05WRA&mid=400&idx=1&sn=cc#rd";
+    Bulletin {
+        key: IssueKey::of(SeriesId::CNVD, 2024, 40),
+        last_number: Some(41),
+        title: "CNVD漏洞周报2024年第40、41期".into(),
+        url: Some(url.into()),
+        article: crate::parse::article_id(url),
+        urls: vec![url.into()],
+        assessment: None,
+        figures: Figures::new(),
+        images: Vec::new(),
+        recent: Vec::new(),
+        ..full(17)
+    }
+}
+
+#[test]
+fn a_summary_is_found_by_either_number_of_a_double_issue() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &full(17), "full");
+    import(&mut s, &cnvd_double(), "double");
+    let cnvd = |n| IssueKey::of(SeriesId::CNVD, 2024, n);
+    for asked in [cnvd(40), cnvd(41)] {
+        let found = s.summary(asked).unwrap().expect("the double issue");
+        assert_eq!((found.key, found.last_number), (cnvd(40), Some(41)));
+    }
+    assert_eq!(s.summary(cnvd(42)).unwrap(), None);
+    assert_eq!(s.summary(key(17)).unwrap().map(|s| s.key), Some(key(17)));
+}
+
+#[test]
+fn marking_one_series_read_leaves_the_other_unread() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &full(17), "full");
+    import(&mut s, &cnvd_double(), "double");
+    assert_eq!(s.mark_all_read_of(SeriesId::CNVD).unwrap(), 1);
+    assert!(s.summaries_of(SeriesId::CNVD).unwrap()[0].read);
+    assert!(!s.summaries_of(SeriesId::CNCERT).unwrap()[0].read);
+}
+
 #[test]
 fn links_resolve_by_article_identity_not_by_exact_url() {
     let mut s = Store::open_in_memory().unwrap();

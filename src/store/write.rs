@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, TransactionBehavior};
 use super::apply::apply;
 use super::source::SourceFile;
 use super::{Store, StoreError};
-use crate::model::{Bulletin, IssueKey};
+use crate::model::{Bulletin, IssueKey, SeriesId};
 
 pub use crate::model::ImportOutcome;
 
@@ -132,6 +132,22 @@ impl Store {
                  ON CONFLICT (series, year, number) DO UPDATE SET read = 1",
             )?
             .execute([])?)
+    }
+
+    /// [`Store::mark_all_read`] for the issues of `series` only: the TUI's
+    /// `A` marks the series it shows.
+    pub fn mark_all_read_of(&self, series: SeriesId) -> Result<usize, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "INSERT INTO user_state (series, year, number, read)
+                 SELECT i.series, i.year, i.number, 1 FROM issues i
+                 WHERE i.series = ?1 AND i.cached = 1 AND NOT EXISTS (SELECT 1 FROM user_state u
+                     WHERE u.series = i.series AND u.year = i.year AND u.number = i.number
+                        AND u.read = 1)
+                 ON CONFLICT (series, year, number) DO UPDATE SET read = 1",
+            )?
+            .execute([series.id()])?)
     }
 
     /// Records that a TUI session ends at `at` having seen every source

@@ -58,6 +58,8 @@ pub enum Action {
     FollowNumber(u8),
     PrevIssue,
     NextIssue,
+    /// `s`: the next series (网络安全信息与动态周报 ⇄ CNVD漏洞周报).
+    SwitchSeries,
     Back,
     Forward,
     StartSearch,

@@ -6,6 +6,8 @@
 //! size changes, so drawing only reads. Which action calls what is
 //! update.rs's.
 
+mod series;
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,6 +27,7 @@ use super::state::note_edit::{self, EditRequest, NoteChange, NoteEditor};
 use super::state::prompt::{Prompt, Saved};
 use super::state::search::{SearchState, SEARCH_BUDGET};
 use super::state::session::{Change, Marked, Reload, Session};
+use super::state::shelf::Shelf;
 use super::state::status::StatusLine;
 use super::state::updating::{FeedSettings, Updating};
 use super::ui::Ui;
@@ -74,6 +77,8 @@ pub struct App {
     pub(super) clipboard: Option<String>,
     /// `e`: the outside editor, and the run of it the event loop is asked for.
     notes: NoteEditor,
+    /// `s`: what each series not shown keeps until it is shown again.
+    shelf: Shelf,
     /// What one update may spend on searching; see `SEARCH_BUDGET`.
     search_budget: usize,
     /// The issue to show once the screen has a size.
@@ -86,9 +91,11 @@ impl App {
         App::with_ui(library, open, Ui::default())
     }
 
-    /// Loads the summaries once and selects `open`, else the last selected
-    /// issue, else the newest cached one (the newest issues are often known
-    /// only by reference), else the newest. Call `resize` before drawing.
+    /// Loads the summaries of one series and selects `open`, else the
+    /// last selected issue, else the newest cached one (the newest issues
+    /// are often known only by reference), else the newest; the series is
+    /// that issue's (`open`'s, the last selected one's), else the first
+    /// that has issues. Call `resize` before drawing.
     pub fn with_ui(
         library: Box<dyn Library>,
         open: Option<IssueKey>,
@@ -97,15 +104,16 @@ impl App {
         // A short lock wait: an import holding the lock must never freeze
         // the screen; what the lock refuses is tried again later.
         library.set_lock_wait(LOCK_WAIT)?;
-        let catalog = Catalog::load(library.as_ref())?;
         let session = Session::new(library);
+        let series = open.or(session.saved_selection()).map(|k| k.series);
+        let catalog = Catalog::load_first(session.library(), series)?;
         let fetcher = session
             .library()
             .fetcher(&crate::fetch::FetchOptions::default());
         let mut app = App {
             detail: DetailPane::new(DetailDoc::empty(&ui)),
             status: StatusLine::new(&ui),
-            charts: Charts::new(&catalog.weeks),
+            charts: Charts::new(&catalog.weeks, catalog.series()),
             ui,
             catalog,
             list: ListPane::default(),
@@ -122,6 +130,7 @@ impl App {
             opener: Box::new(|url| super::browser::open_in_browser(None, url)),
             clipboard: None,
             notes: NoteEditor::default(),
+            shelf: Shelf::default(),
             search_budget: SEARCH_BUDGET,
             start: None,
         };
@@ -131,18 +140,13 @@ impl App {
         if app.session.read_only() && app.status.message.is_none() {
             app.status.set_message(app.ui.say(Screen::ReadOnlyMarks));
         }
-        let known = |k: &IssueKey| app.catalog.contains(*k);
-        let unknown_open = open.filter(|k| !known(k));
+        // A double issue's second number (第41期 of 第40、41期) opens it.
+        let resolve = |k: IssueKey| app.catalog.resolve(k);
+        let unknown_open = open.filter(|k| resolve(*k).is_none());
         let start = open
-            .filter(known)
-            .or(app.session.saved_selection().filter(known))
-            .or(app
-                .catalog
-                .summaries
-                .iter()
-                .find(|s| s.cached)
-                .map(|s| s.key))
-            .or(app.catalog.summaries.first().map(|s| s.key));
+            .and_then(resolve)
+            .or(app.session.saved_selection().and_then(resolve))
+            .or(app.catalog.opening());
         // Shown at the first size (`resize`): wrapping and charts need it.
         app.start = start;
         if let Some(key) = unknown_open {
@@ -343,7 +347,13 @@ impl App {
         if screen == self.panes.screen && self.start.is_none() {
             return;
         }
-        self.panes = layout::panes(screen);
+        self.lay_out(screen);
+    }
+
+    /// Places the panes on `screen` for the series shown (the chart pane
+    /// has a row per headline figure) and fits what they show to them.
+    fn lay_out(&mut self, screen: Rect) {
+        self.panes = layout::panes_for(screen, self.catalog.series().headline().len());
         self.list.area = self.panes.list;
         self.detail.area = self.panes.detail;
         self.help.fit(screen, &self.ui);
@@ -393,6 +403,22 @@ impl App {
     /// or to where it would be when the filter hides it. Does not touch the
     /// history.
     pub fn show(&mut self, target: Target) {
+        // A link, `:`, the same-week line or the history into another
+        // series shows that series first.
+        let key = match &target {
+            Target::Issue(k) => Some(*k),
+            Target::Reference(r) => r.key,
+        };
+        if let Some(series) = key.map(|k| k.series).filter(|s| *s != self.series()) {
+            if self.bring_series(series).is_none() {
+                return;
+            }
+        }
+        let target = match target {
+            // 第41期 of 第40、41期 is 第40期's page.
+            Target::Issue(key) => Target::Issue(self.catalog.resolve(key).unwrap_or(key)),
+            other => other,
+        };
         let doc = match &target {
             Target::Issue(key) => self.doc_for_key(*key, None),
             Target::Reference(r) => match r.key {
@@ -422,7 +448,8 @@ impl App {
                 } else {
                     self.session.library().empty_copies(key).unwrap_or(0)
                 };
-                DetailDoc::from_detail_noting(&d, &comparisons, empty, &self.ui)
+                let same_week = self.same_week(&d.summary);
+                DetailDoc::from_detail_noting(&d, &comparisons, empty, &same_week, &self.ui)
             }
             Ok(None) => match self.catalog.get(key) {
                 Some(s) => DetailDoc::from_summary(s, &self.ui),
@@ -762,7 +789,7 @@ impl App {
             self.status
                 .set_error(self.ui.say(Mine::CannotSaveMark { key, why }));
         }
-        let catalog = match self.session.reload_if_changed() {
+        let catalog = match self.session.reload_if_changed(self.catalog.series()) {
             Reload::Unchanged => return,
             Reload::Busy => return self.status.set_message(self.ui.say(Screen::CacheBusy)),
             Reload::Failed(e) => {
@@ -773,7 +800,9 @@ impl App {
         };
         let before = self.catalog.summaries.len();
         self.catalog = catalog;
-        self.charts.reload(&self.catalog.weeks);
+        self.shelf.forget_catalogs();
+        self.charts
+            .reload(&self.catalog.weeks, self.catalog.series());
         // The filter applies to what arrived too; the cursor follows the
         // shown issue below.
         self.list.rebuild(&self.catalog, self.current_key());

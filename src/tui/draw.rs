@@ -26,7 +26,7 @@ use crate::i18n::Screen;
 /// Draws the whole screen from the app state.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let panes = layout::panes(area);
+    let panes = layout::panes_for(area, app.catalog.series().headline().len());
     let buf = frame.buffer_mut();
     let (ui, theme) = (&app.ui, &app.ui.theme);
     if panes.too_small {
@@ -51,6 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         list.filter.empty_text(ui.keys.label_of("filter", ui.lang))
     };
     ListView {
+        series: app.catalog.series(),
         summaries: &app.catalog.summaries,
         rows: &list.rows,
         selected: list.selected,

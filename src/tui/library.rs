@@ -68,15 +68,37 @@ pub type LibraryResult<T> = Result<T, LibraryError>;
 /// The cache as the TUI sees it. Every method takes `&self`: the store keeps
 /// its own interior state, and the TUI never needs two borrows at once.
 pub trait Library {
-    /// Every known issue, cached or not.
+    /// Every known issue of every series, cached or not.
     fn summaries(&self) -> LibraryResult<Vec<IssueSummary>>;
+    /// Every known issue of `series`: what the TUI lists. This default
+    /// filters [`Library::summaries`]; a library that can read one series
+    /// alone should override it.
+    fn summaries_of(&self, series: SeriesId) -> LibraryResult<Vec<IssueSummary>> {
+        let mut all = self.summaries()?;
+        all.retain(|s| s.key.series == series);
+        Ok(all)
+    }
+    /// Everything known of one issue (the double issue whose numbers
+    /// include `key`, when that is what names it).
     fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>>;
+    /// [`Library::detail`]'s summary alone: what the detail pane says of
+    /// the same week of another series. This default loads the detail.
+    fn summary(&self, key: IssueKey) -> LibraryResult<Option<IssueSummary>> {
+        Ok(self.detail(key)?.map(|d| d.summary))
+    }
     /// Resolves a 近期回顾 line that names no issue number by its URL.
     fn key_for_url(&self, url: &str) -> LibraryResult<Option<IssueKey>>;
     /// Issues whose title, body or note contains `query`, newest first. An issue
     /// that matches a query must match every non-blank part of it: the TUI
     /// narrows a longer query from the hits of a shorter one it contains.
     fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>>;
+    /// [`Library::search`] within `series`, the one the TUI shows. This
+    /// default filters a full search; override it.
+    fn search_of(&self, series: SeriesId, query: &str) -> LibraryResult<Vec<IssueKey>> {
+        let mut hits = self.search(query)?;
+        hits.retain(|k| k.series == series);
+        Ok(hits)
+    }
     /// Those of `candidates` that `search(query)` would find, in the order
     /// given. The TUI uses it to narrow earlier hits and to search a large
     /// cache a slice at a time; this default runs a full search, so a
@@ -112,13 +134,6 @@ pub trait Library {
     fn set_note(&self, _key: IssueKey, _note: Option<&str>) -> LibraryResult<()> {
         Err(LibraryError::new(Mine::NoMarksHere))
     }
-    /// Every known issue of `series` (the brief's same week of another
-    /// series). This default filters [`Library::summaries`].
-    fn summaries_of(&self, series: SeriesId) -> LibraryResult<Vec<IssueSummary>> {
-        let mut all = self.summaries()?;
-        all.retain(|s| s.key.series == series);
-        Ok(all)
-    }
     fn last_selected(&self) -> LibraryResult<Option<IssueKey>>;
     fn set_last_selected(&self, key: IssueKey) -> LibraryResult<()>;
     /// Marks every cached issue read and returns how many were unread.
@@ -127,6 +142,20 @@ pub trait Library {
     fn mark_all_read(&self) -> LibraryResult<usize> {
         let unread: Vec<IssueKey> = self
             .summaries()?
+            .into_iter()
+            .filter(|s| s.cached && !s.read)
+            .map(|s| s.key)
+            .collect();
+        for key in &unread {
+            self.set_read(*key, true)?;
+        }
+        Ok(unread.len())
+    }
+    /// [`Library::mark_all_read`] for the cached issues of `series` only:
+    /// `A` marks the series shown. This default marks them one by one.
+    fn mark_all_read_of(&self, series: SeriesId) -> LibraryResult<usize> {
+        let unread: Vec<IssueKey> = self
+            .summaries_of(series)?
             .into_iter()
             .filter(|s| s.cached && !s.read)
             .map(|s| s.key)
@@ -238,6 +267,21 @@ impl MemoryLibrary {
         self.details.insert(key, detail);
     }
 
+    /// Marks read every cached issue whose key `admits`; how many were not.
+    fn mark_where(&self, admits: impl Fn(IssueKey) -> bool) -> LibraryResult<usize> {
+        let mut read = self.read.borrow_mut();
+        let mut marked = 0;
+        for d in self
+            .details
+            .values()
+            .filter(|d| d.summary.cached && admits(d.summary.key))
+        {
+            let was = read.insert(d.summary.key, true).unwrap_or(d.summary.read);
+            marked += usize::from(!was);
+        }
+        Ok(marked)
+    }
+
     fn is_read(&self, key: IssueKey, stored: bool) -> bool {
         self.read.borrow().get(&key).copied().unwrap_or(stored)
     }
@@ -262,6 +306,20 @@ impl MemoryLibrary {
                 .note
                 .is_some_and(|n| n.contains(query))
     }
+
+    /// The issue `key` names, as the store resolves it: itself, else the
+    /// double issue of its year whose numbers include it.
+    fn resolve(&self, key: IssueKey) -> Option<&IssueDetail> {
+        self.details.get(&key).or_else(|| {
+            self.details.values().find(|d| {
+                let s = &d.summary;
+                s.key.series == key.series
+                    && s.key.year == key.year
+                    && s.key.number < key.number
+                    && s.last_number.is_some_and(|last| last >= key.number)
+            })
+        })
+    }
 }
 
 impl Library for MemoryLibrary {
@@ -276,7 +334,7 @@ impl Library for MemoryLibrary {
     }
 
     fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>> {
-        Ok(self.details.get(&key).map(|d| {
+        Ok(self.resolve(key).map(|d| {
             let mut d = d.clone();
             d.summary = self.marked(d.summary);
             for r in &mut d.recent {
@@ -305,6 +363,14 @@ impl Library for MemoryLibrary {
             .collect();
         hits.sort_by(|a, b| b.cmp(a));
         Ok(hits)
+    }
+
+    fn summary(&self, key: IssueKey) -> LibraryResult<Option<IssueSummary>> {
+        Ok(self.resolve(key).map(|d| {
+            let mut s = d.summary.clone();
+            s.read = self.is_read(s.key, s.read);
+            s
+        }))
     }
 
     fn search_between(
@@ -365,13 +431,11 @@ impl Library for MemoryLibrary {
     }
 
     fn mark_all_read(&self) -> LibraryResult<usize> {
-        let mut read = self.read.borrow_mut();
-        let mut marked = 0;
-        for d in self.details.values().filter(|d| d.summary.cached) {
-            let was = read.insert(d.summary.key, true).unwrap_or(d.summary.read);
-            marked += usize::from(!was);
-        }
-        Ok(marked)
+        self.mark_where(|_| true)
+    }
+
+    fn mark_all_read_of(&self, series: SeriesId) -> LibraryResult<usize> {
+        self.mark_where(|k| k.series == series)
     }
 
     fn since_last_session(&self) -> LibraryResult<Option<LastVisit>> {
@@ -408,14 +472,19 @@ fn mentions(detail: &IssueDetail, query: &str) -> bool {
 
 impl Library for crate::store::Store {
     fn summaries(&self) -> LibraryResult<Vec<IssueSummary>> {
-        Ok(crate::store::Store::summaries_of(
-            self,
-            super::SHOWN_SERIES,
-        )?)
+        Ok(crate::store::Store::summaries(self)?)
+    }
+
+    fn summaries_of(&self, series: SeriesId) -> LibraryResult<Vec<IssueSummary>> {
+        Ok(crate::store::Store::summaries_of(self, series)?)
     }
 
     fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>> {
         Ok(crate::store::Store::detail(self, key)?)
+    }
+
+    fn summary(&self, key: IssueKey) -> LibraryResult<Option<IssueSummary>> {
+        Ok(crate::store::Store::summary(self, key)?)
     }
 
     fn key_for_url(&self, url: &str) -> LibraryResult<Option<IssueKey>> {
@@ -423,11 +492,11 @@ impl Library for crate::store::Store {
     }
 
     fn search(&self, query: &str) -> LibraryResult<Vec<IssueKey>> {
-        Ok(crate::store::Store::search_of(
-            self,
-            super::SHOWN_SERIES,
-            query,
-        )?)
+        Ok(crate::store::Store::search(self, query)?)
+    }
+
+    fn search_of(&self, series: SeriesId, query: &str) -> LibraryResult<Vec<IssueKey>> {
+        Ok(crate::store::Store::search_of(self, series, query)?)
     }
 
     fn search_within(&self, query: &str, candidates: &[IssueKey]) -> LibraryResult<Vec<IssueKey>> {
@@ -455,10 +524,6 @@ impl Library for crate::store::Store {
 
     fn set_note(&self, key: IssueKey, note: Option<&str>) -> LibraryResult<()> {
         Ok(crate::store::Store::set_note(self, key, note)?)
-    }
-
-    fn summaries_of(&self, series: SeriesId) -> LibraryResult<Vec<IssueSummary>> {
-        Ok(crate::store::Store::summaries_of(self, series)?)
     }
 
     fn last_selected(&self) -> LibraryResult<Option<IssueKey>> {
@@ -500,12 +565,16 @@ impl Library for crate::store::Store {
         Ok(crate::store::Store::mark_all_read(self)?)
     }
 
+    fn mark_all_read_of(&self, series: SeriesId) -> LibraryResult<usize> {
+        Ok(crate::store::Store::mark_all_read_of(self, series)?)
+    }
+
     fn since_last_session(&self) -> LibraryResult<Option<LastVisit>> {
         let Some((seen, ended)) = self.last_session()? else {
             return Ok(None);
         };
-        let mut new_issues = self.first_full_copies_after(seen)?;
-        new_issues.retain(|k| k.series == super::SHOWN_SERIES);
+        // Every series': the greeting names each key with its series.
+        let new_issues = self.first_full_copies_after(seen)?;
         Ok(Some(LastVisit { new_issues, ended }))
     }
 

@@ -40,12 +40,7 @@ use library::Library;
 use ui::Options;
 
 use crate::i18n::Screen;
-use crate::model::{IssueKey, SeriesId};
-
-/// The series the TUI browses, until it can switch between them: the
-/// list, the charts, the chart view's figure keys and its pane heights
-/// take their figures from this series' declaration.
-pub const SHOWN_SERIES: SeriesId = SeriesId::CNCERT;
+use crate::model::IssueKey;
 
 /// Runs the TUI until the user quits. `open` selects that issue at start;
 /// otherwise the last selected one, else the newest.

@@ -75,6 +75,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::FollowNumber(n) => app.follow(usize::from(n).saturating_sub(1)),
         Action::PrevIssue => app.step_issue(false),
         Action::NextIssue => app.step_issue(true),
+        Action::SwitchSeries => app.switch_series(),
         Action::Back => app.go_back(),
         Action::Forward => app.go_forward(),
         Action::StartSearch => {
@@ -247,6 +248,7 @@ fn activate_item(app: &mut App, item: usize) {
     match app.detail.doc.items.get(item).copied() {
         Some(Item::Link(n)) => app.follow(n),
         Some(Item::Image(_)) => open_url(app),
+        Some(Item::SameWeek(n)) => app.go_to_same_week(n),
         None => {}
     }
 }
@@ -426,18 +428,20 @@ fn answer(app: &mut App, yes: bool) {
             app.status
                 .set_message(app.ui.say(Screen::MarkedReadForSession(n)));
         }
-        Question::MarkAllRead(_) => match app.session.library().mark_all_read() {
-            Ok(marked) => {
-                app.catalog.mark_all_read();
-                app.list.rebuild(&app.catalog, app.current_key());
-                app.status
-                    .set_message(app.ui.say(Screen::MarkedRead(marked)));
+        Question::MarkAllRead(_) => {
+            match app.session.library().mark_all_read_of(app.catalog.series()) {
+                Ok(marked) => {
+                    app.catalog.mark_all_read();
+                    app.list.rebuild(&app.catalog, app.current_key());
+                    app.status
+                        .set_message(app.ui.say(Screen::MarkedRead(marked)));
+                }
+                Err(e) => {
+                    let error = Screen::CannotMarkAll(Box::new(e.message()));
+                    app.status.set_error(app.ui.say(error));
+                }
             }
-            Err(e) => {
-                let error = Screen::CannotMarkAll(Box::new(e.message()));
-                app.status.set_error(app.ui.say(error));
-            }
-        },
+        }
     }
 }
 
@@ -452,14 +456,14 @@ fn accept_goto(app: &mut App) {
     if typed.is_empty() {
         return;
     }
-    let Some(key) = prompt::goto_key(typed, app.current_key()) else {
+    let Some(key) = prompt::goto_key(typed, app.current_key(), app.series()) else {
         // Cut to a few cells, so the reason after it still fits a line.
         let typed = super::view::wrap::truncate(&crate::sanitize::line(typed), TYPED_SHOWN);
         return app.status.set_error(app.ui.say(Screen::BadIssueKey(typed)));
     };
-    if !app.catalog.contains(key) {
+    let Some(key) = app.known(key) else {
         return app.status.set_error(app.ui.say(Screen::NotInCache(key)));
-    }
+    };
     if app.detail.current == Some(Target::Issue(key)) {
         app.select_key(key);
         return app.status.set_message(app.ui.say(Screen::IssueShown(key)));

@@ -192,21 +192,11 @@ impl Default for KeyMap {
                 .iter()
                 .map(|binding| Entry {
                     binding,
-                    keys: match binding.bound {
-                        Bound::FigureDigit => figure_digits(),
-                        _ => binding.keys.to_vec(),
-                    },
+                    keys: binding.keys.to_vec(),
                 })
                 .collect(),
         }
     }
-}
-
-/// `1` to `n` for the shown series' `n` headline figures (at most 9): the
-/// chart view's figure keys, as many as the declaration has figures.
-fn figure_digits() -> Vec<Key> {
-    let n = crate::tui::SHOWN_SERIES.headline().len().min(9);
-    ('1'..='9').take(n).map(Key::Char).collect()
 }
 
 impl KeyMap {

@@ -138,7 +138,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Enter)],
         Goto,
         Do(A::GotoAccept),
-        w("转到输入的期号（年-期，如 2024-17）", "go to the issue typed (YEAR-NUMBER, e.g. 2024-17)"),
+        w("转到输入的期号（年-期，如 2024-17；另一系列加前缀，如 cnvd:2024-17）", "go to the issue typed (YEAR-NUMBER, e.g. 2024-17; another series' with its prefix, cnvd:2024-17)"),
         hint(w("转到", "go")),
     ),
     fixed(
@@ -229,10 +229,10 @@ pub const KEYMAP: &[Binding] = &[
         w("下一项指标", "next figure"),
         None,
     ),
-    // The keys are `1` to the number of the series' headline figures
-    // (KeyMap::default); these stand for them where the table is read alone.
+    // The first nine figures of whichever series is shown; a series with
+    // fewer says so on a key past its last.
     fixed(
-        &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5')],
+        &[Key::Digits],
         Chart,
         Bound::FigureDigit,
         w("按序号选指标（标题里的序号）", "figure by number (as the title numbers it)"),
@@ -374,6 +374,17 @@ pub const KEYMAP: &[Binding] = &[
         Normal,
         Do(A::NextIssue),
         w("系列中的下一期（更新）", "next (newer) issue in the series"),
+        None,
+    ),
+    named(
+        "switch_series",
+        &[Char('s')],
+        Normal,
+        Do(A::SwitchSeries),
+        w(
+            "换下一个系列（网络安全信息与动态周报 ⇄ CNVD漏洞周报），回到它上次的位置",
+            "next series (网络安全信息与动态周报 ⇄ CNVD漏洞周报), back where it was left",
+        ),
         None,
     ),
     named(

@@ -1,16 +1,19 @@
-//! Every issue the cache knows, newest first, whatever the list filter
-//! shows: what the list filters, the charts and comparisons are computed
-//! from, and what `[`/`]`, `u` and the search walk. Loaded whole at start
-//! and again when another process changes the cache.
+//! Every issue of one series the cache knows, newest first, whatever the
+//! list filter shows: what the list filters, the charts and comparisons
+//! are computed from, and what `[`/`]`, `u` and the search walk. Loaded
+//! whole at start, when the reader first switches to the series, and again
+//! when another process changes the cache.
 
 use std::collections::HashMap;
 
-use crate::model::{IssueKey, IssueSummary};
+use crate::model::{IssueKey, IssueSummary, SeriesId};
 use crate::trend::WeekSeries;
 use crate::tui::library::{Library, LibraryError};
 
 pub struct Catalog {
-    /// Every known issue, newest first.
+    /// The series whose issues these are.
+    series: SeriesId,
+    /// Every known issue of the series, newest first.
     pub summaries: Vec<IssueSummary>,
     index: HashMap<IssueKey, usize>,
     /// Every known issue on the calendar of weeks: what comparisons and
@@ -21,10 +24,11 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The library's summaries in list order (newest first, one per key)
-    /// and their week series.
-    pub fn load(library: &dyn Library) -> Result<Catalog, LibraryError> {
-        let mut summaries = library.summaries()?;
+    /// The library's summaries of `series` in list order (newest first,
+    /// one per key) and their week series.
+    pub fn load(library: &dyn Library, series: SeriesId) -> Result<Catalog, LibraryError> {
+        let mut summaries = library.summaries_of(series)?;
+        summaries.retain(|s| s.key.series == series);
         summaries.sort_by_key(|s| std::cmp::Reverse(s.key));
         summaries.dedup_by_key(|s| s.key);
         let index = summaries
@@ -34,6 +38,7 @@ impl Catalog {
             .collect();
         let weeks = WeekSeries::build(&summaries);
         let mut catalog = Catalog {
+            series,
             summaries,
             index,
             weeks,
@@ -43,12 +48,62 @@ impl Catalog {
         Ok(catalog)
     }
 
+    /// The series whose issues these are.
+    pub fn series(&self) -> SeriesId {
+        self.series
+    }
+
+    /// The catalog of `series`, else of the first series (in declaration
+    /// order) that has issues, else of the first series: where a session
+    /// starts when no issue names its series.
+    pub fn load_first(
+        library: &dyn Library,
+        series: Option<SeriesId>,
+    ) -> Result<Catalog, LibraryError> {
+        if let Some(series) = series {
+            return Catalog::load(library, series);
+        }
+        let mut first = None;
+        for series in SeriesId::all() {
+            let catalog = Catalog::load(library, series)?;
+            if !catalog.summaries.is_empty() {
+                return Ok(catalog);
+            }
+            first.get_or_insert(catalog);
+        }
+        first.map_or_else(|| Catalog::load(library, SeriesId::CNCERT), Ok)
+    }
+
     pub fn get(&self, key: IssueKey) -> Option<&IssueSummary> {
         self.summaries.get(*self.index.get(&key)?)
     }
 
     pub fn contains(&self, key: IssueKey) -> bool {
         self.index.contains_key(&key)
+    }
+
+    /// The issue `key` names: itself, or the double issue whose numbers
+    /// include it (第41期 of 第40、41期); None when the catalog has neither.
+    pub fn resolve(&self, key: IssueKey) -> Option<IssueKey> {
+        if self.contains(key) {
+            return Some(key);
+        }
+        // Newest first: the first issue older than `key` is the one whose
+        // span could hold it.
+        let older = self.summaries.partition_point(|s| s.key > key);
+        let s = self.summaries.get(older)?;
+        let covers = s.key.series == key.series
+            && s.key.year == key.year
+            && s.last_number.is_some_and(|last| last >= key.number);
+        covers.then_some(s.key)
+    }
+
+    /// Where the series opens when nothing else says: its newest cached
+    /// issue (the newest issues are often known only by reference), else
+    /// its newest.
+    pub fn opening(&self) -> Option<IssueKey> {
+        let cached = self.summaries.iter().find(|s| s.cached);
+        cached.or(self.summaries.first()).map(|s| s.key)
     }
 
     /// Whether the cache holds `key` in full.
@@ -132,5 +187,86 @@ impl Catalog {
             Some(s) => Some((s.key, false)),
             None => self.summaries.iter().find(unread).map(|s| (s.key, true)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Figures, IssueDetail};
+    use crate::tui::library::MemoryLibrary;
+
+    fn issue(key: IssueKey, last_number: Option<u32>) -> IssueDetail {
+        IssueDetail {
+            summary: IssueSummary {
+                last_number,
+                ..IssueSummary::with_figures(key, Figures::new())
+            },
+            source: None,
+            url: None,
+            body: Vec::new(),
+            images: Vec::new(),
+            recent: Vec::new(),
+            aliases: Vec::new(),
+            truncated: false,
+        }
+    }
+
+    fn cnvd(number: u32) -> IssueKey {
+        IssueKey::of(SeriesId::CNVD, 2024, number)
+    }
+
+    fn library(with_cncert: bool) -> MemoryLibrary {
+        let mut lib = MemoryLibrary::new();
+        if with_cncert {
+            lib.insert(issue(IssueKey::new(2024, 41), None));
+        }
+        lib.insert(issue(cnvd(39), None));
+        lib.insert(issue(cnvd(40), Some(41)));
+        lib.insert(issue(cnvd(42), None));
+        lib
+    }
+
+    #[test]
+    fn a_catalog_holds_one_series_and_both_numbers_of_a_double_issue_reach_it() {
+        let lib = library(true);
+        let c = Catalog::load(&lib, SeriesId::CNVD).unwrap();
+        assert_eq!(c.series(), SeriesId::CNVD);
+        let keys: Vec<IssueKey> = c.summaries.iter().map(|s| s.key).collect();
+        assert_eq!(keys, [cnvd(42), cnvd(40), cnvd(39)]);
+        assert_eq!(c.resolve(cnvd(41)), Some(cnvd(40)));
+        assert_eq!(c.resolve(cnvd(40)), Some(cnvd(40)));
+        assert_eq!(c.resolve(cnvd(43)), None);
+        assert_eq!(c.resolve(IssueKey::new(2024, 40)), None, "another series");
+        assert_eq!(
+            lib.summary(cnvd(41)).unwrap().map(|s| s.key),
+            Some(cnvd(40)),
+            "the library resolves it too"
+        );
+        let cncert = Catalog::load(&lib, SeriesId::CNCERT).unwrap();
+        assert_eq!(cncert.summaries.len(), 1);
+    }
+
+    #[test]
+    fn without_a_series_to_start_in_the_first_with_issues_is_taken() {
+        let lib = library(false);
+        let c = Catalog::load_first(&lib, None).unwrap();
+        assert_eq!(c.series(), SeriesId::CNVD);
+        let named = Catalog::load_first(&lib, Some(SeriesId::CNCERT)).unwrap();
+        assert!(
+            named.summaries.is_empty(),
+            "a named series is kept, empty or not"
+        );
+        let empty = Catalog::load_first(&MemoryLibrary::new(), None).unwrap();
+        assert_eq!(empty.series(), SeriesId::CNCERT);
+    }
+
+    #[test]
+    fn marking_a_series_read_leaves_the_others_unread() {
+        let lib = library(true);
+        assert_eq!(lib.mark_all_read_of(SeriesId::CNVD).unwrap(), 3);
+        let cncert = Catalog::load(&lib, SeriesId::CNCERT).unwrap();
+        assert_eq!(cncert.unread, 1);
+        assert_eq!(Catalog::load(&lib, SeriesId::CNVD).unwrap().unread, 0);
     }
 }

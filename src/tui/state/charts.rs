@@ -4,11 +4,11 @@
 
 use ratatui::layout::Rect;
 
-use crate::model::IssueKey;
+use crate::model::{IssueKey, SeriesId};
 use crate::trend::WeekSeries;
 use crate::tui::ui::Ui;
 use crate::tui::view::chart::PaneChart;
-use crate::tui::view::chart_view::ChartViewState;
+use crate::tui::view::chart_view::{charted_figures, ChartViewState};
 
 pub struct Charts {
     /// The chart pane, laid out for the selection and the size.
@@ -20,17 +20,26 @@ pub struct Charts {
 }
 
 impl Charts {
-    pub fn new(weeks: &WeekSeries) -> Charts {
-        Charts {
+    /// The charts of `weeks`, the weeks of `series`.
+    pub fn new(weeks: &WeekSeries, series: SeriesId) -> Charts {
+        let mut charts = Charts {
             pane: PaneChart::new(weeks),
             view: ChartViewState::default(),
             laid_out: 0,
-        }
+        };
+        charts
+            .view
+            .set_figures(series, charted_figures(weeks, series));
+        charts
     }
 
-    /// A new series (the cache reloaded): the pane's columns are sized to it.
-    pub fn reload(&mut self, weeks: &WeekSeries) {
+    /// New weeks (the cache reloaded, or `series` is shown now): the
+    /// pane's columns are sized to them, and the chart view steps through
+    /// the figures they have.
+    pub fn reload(&mut self, weeks: &WeekSeries, series: SeriesId) {
         self.pane = PaneChart::new(weeks);
+        self.view
+            .set_figures(series, charted_figures(weeks, series));
     }
 
     /// Lays out what shows of the charts for `selected`: the chart view's

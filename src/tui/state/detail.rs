@@ -150,6 +150,16 @@ impl DetailPane {
         self.current = Some(target);
     }
 
+    /// Shows `doc` with no issue: a series with nothing cached. The
+    /// history stays, so back returns to where the reader was.
+    pub fn close(&mut self, doc: DetailDoc) {
+        self.doc = doc;
+        self.rows = self.doc.wrap(self.rows_width);
+        self.scroll = 0;
+        self.link = 0;
+        self.current = None;
+    }
+
     /// Whether the document has selectable lines (image addresses, 近期回顾).
     pub fn has_items(&self) -> bool {
         !self.doc.items.is_empty()
@@ -227,6 +237,8 @@ impl DetailPane {
                 },
                 None => None,
             },
+            // Another series' issue, gone to inside zhoubao.
+            Some(Item::SameWeek(_)) => return Err(NoUrl::LineWithoutLink),
             None => self.doc.url.clone(),
         };
         let Some(url) = url else {

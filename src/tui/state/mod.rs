@@ -16,6 +16,7 @@ pub mod note_edit;
 pub mod prompt;
 pub mod search;
 pub mod session;
+pub mod shelf;
 pub mod status;
 pub mod updating;
 

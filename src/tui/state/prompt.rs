@@ -6,7 +6,7 @@
 
 use super::detail::Target;
 use crate::i18n::Screen;
-use crate::model::IssueKey;
+use crate::model::{IssueKey, SeriesId};
 use crate::tui::action::InputMode;
 
 /// Where the reader was when a search began, to go back to on Esc.
@@ -90,11 +90,13 @@ impl Prompt {
     }
 }
 
-/// The issue a `:` prompt's text names: `2024-17`, or a number alone
-/// (`17`), meaning that issue of the `shown` issue's year.
-pub fn goto_key(typed: &str, shown: Option<IssueKey>) -> Option<IssueKey> {
+/// The issue a `:` prompt's text names: `2024-17` of the `series` shown,
+/// `cnvd:2024-17` of the series it names, or a number alone (`17`),
+/// meaning that issue of the `shown` issue's year.
+pub fn goto_key(typed: &str, shown: Option<IssueKey>, series: SeriesId) -> Option<IssueKey> {
     match (typed.parse::<u32>(), shown) {
-        (Ok(number), Some(shown)) if number > 0 => Some(IssueKey::new(shown.year, number)),
-        _ => typed.parse::<IssueKey>().ok(),
+        (Ok(number), Some(shown)) if number > 0 => Some(IssueKey::of(series, shown.year, number)),
+        _ if typed.contains(':') => typed.parse::<IssueKey>().ok(),
+        _ => typed.parse::<IssueKey>().ok().map(|k| k.in_series(series)),
     }
 }

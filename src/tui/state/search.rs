@@ -184,7 +184,7 @@ impl SearchState {
         }
         let hits = match &candidates {
             Some(c) => library.search_within(&self.query, c)?,
-            None => library.search(&self.query)?,
+            None => library.search_of(catalog.series(), &self.query)?,
         };
         Ok(self.found(hits))
     }

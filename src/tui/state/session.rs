@@ -6,7 +6,7 @@
 
 use super::catalog::Catalog;
 use crate::i18n::{Mine, Screen};
-use crate::model::IssueKey;
+use crate::model::{IssueKey, SeriesId};
 use crate::tui::library::{is_busy, LastVisit, Library, LibraryError};
 use crate::tui::ui::Ui;
 
@@ -63,7 +63,7 @@ pub struct Session {
 }
 
 impl Session {
-    /// The session on `library`, whose catalog was just loaded.
+    /// The session on `library`, before its catalog is loaded.
     pub fn new(library: Box<dyn Library>) -> Session {
         let generation = library.generation().unwrap_or(0);
         // Not remembering the last issue is no reason to refuse to start.
@@ -201,12 +201,12 @@ impl Session {
         failed
     }
 
-    /// The catalog again when another process (an import) changed the
-    /// cache, with the marks the lock kept from the cache shown: they are
+    /// The catalog of `series` again when another process (an import)
+    /// changed the cache, with the marks the lock kept from the cache shown: they are
     /// still the reader's. The generation is taken as seen only once its
     /// reload succeeded: a failed one (the writer still holds the lock) is
     /// tried again on the next check.
-    pub fn reload_if_changed(&mut self) -> Reload {
+    pub fn reload_if_changed(&mut self, series: SeriesId) -> Reload {
         let generation = match self.library.generation() {
             Ok(g) => g,
             Err(e) if is_busy(&e) => return Reload::Busy,
@@ -215,7 +215,7 @@ impl Session {
         if generation == self.generation {
             return Reload::Unchanged;
         }
-        let mut catalog = match Catalog::load(self.library.as_ref()) {
+        let mut catalog = match Catalog::load(self.library.as_ref(), series) {
             Ok(catalog) => catalog,
             Err(e) if is_busy(&e) => return Reload::Busy,
             Err(e) => return Reload::Failed(e),

@@ -25,7 +25,8 @@ use super::theme::Theme;
 use super::wrap::{fit, fit_right, truncate, width};
 use crate::calendar;
 use crate::i18n::{Lang, Screen};
-use crate::model::{IssueKey, Metric};
+use crate::model::{IssueKey, Metric, SeriesId};
+use crate::trend::series::from_chart_units;
 use crate::trend::window::{min_max, Scale};
 use crate::trend::WeekSeries;
 
@@ -117,39 +118,53 @@ pub struct PaneLayout {
     pub selected_column: Option<u16>,
 }
 
-/// The chart pane's state: the width of the widest value (fixed per series
-/// so the columns beside the lines do not shift as the selection moves),
-/// and the current layout, if the pane is on screen.
+/// The chart pane's state: the series charted, the width of the widest
+/// value (fixed per series so the columns beside the lines do not shift as
+/// the selection moves), and the current layout, if the pane is on screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PaneChart {
+    /// None before any week is known.
+    series: Option<SeriesId>,
     value_cells: usize,
     pub layout: Option<PaneLayout>,
 }
 
-fn show(v: Option<i64>) -> String {
-    v.map_or_else(
-        || crate::model::UNKNOWN_FIGURE.to_string(),
-        |v| v.to_string(),
-    )
+/// A value in chart units ([`crate::trend::series::chart_units`]) as its
+/// figure shows it: `6.18` for a score, `75%` for a share, `—` unknown.
+pub fn figure_text(metric: Metric, units: Option<i64>) -> String {
+    let value = units.and_then(|u| from_chart_units(metric, u));
+    metric.show_or(value, crate::model::UNKNOWN_FIGURE)
+}
+
+/// A mean in chart units: one decimal more than the figure has (a count's
+/// `385.5`, a score's `6.393`), and a share's `%`.
+pub fn average_text(metric: Metric, units: f64) -> String {
+    let decimals = metric.kind().decimals();
+    let value = units / 10f64.powi(i32::from(decimals));
+    let digits = usize::from(decimals) + 1;
+    format!("{value:.digits$}{}", metric.kind().unit())
 }
 
 /// `本期 N  LOW–HIGH ↑MAX`: the week's value, the scale the bars are drawn
-/// to, and the span's highest week when the scale clips it; each number
-/// in `cells`, so the columns line up whatever the values.
+/// to, and the span's highest week when the scale clips it, as `metric`
+/// shows them (the numbers are chart units); each number in `cells`, so
+/// the columns line up whatever the values.
 fn stats_text(
+    metric: Metric,
     value: Option<i64>,
     scale: Option<&Scale>,
     max: Option<i64>,
     cells: usize,
     lang: Lang,
 ) -> String {
+    let show = |v: Option<i64>| figure_text(metric, v);
     let clipped = max.filter(|m| scale.is_some_and(|s| s.above(*m)));
-    let above = clipped.map_or_else(String::new, |m| format!("{ABOVE_MARK}{m}"));
+    let above = clipped.map_or_else(String::new, |m| format!("{ABOVE_MARK}{}", show(Some(m))));
     let range = match scale {
         Some(s) => format!(
             "{}–{}",
-            fit_right(&s.low.to_string(), cells),
-            fit(&s.high.to_string(), cells)
+            fit_right(&show(Some(s.low)), cells),
+            fit(&show(Some(s.high)), cells)
         ),
         None => format!("{} {}", fit_right(&show(None), cells), fit("", cells)),
     };
@@ -197,11 +212,12 @@ impl PaneChart {
         let value_cells = weeks
             .weeks()
             .iter()
-            .flat_map(|w| weeks.headline().iter().map(|m| w.figures.get(*m)))
-            .map(|v| v.map_or(1, |v| width(&v.to_string())))
+            .flat_map(|w| weeks.headline().iter().map(|m| (*m, w.figures.get(*m))))
+            .map(|(m, v)| v.map_or(1, |v| width(&m.show(v))))
             .max()
             .unwrap_or(1);
         PaneChart {
+            series: weeks.series(),
             value_cells,
             layout: None,
         }
@@ -228,9 +244,13 @@ impl PaneChart {
     ) -> PaneLayout {
         let inner = inner(area);
         let rows_per_metric: u16 = if inner.height >= 10 { 2 } else { 1 };
-        let stats_cells = width(&stats_text(None, None, None, self.value_cells, lang));
-        let total = usize::from(inner.width);
         let figures = weeks.headline();
+        let stats_cells = figures
+            .iter()
+            .map(|&m| width(&stats_text(m, None, None, None, self.value_cells, lang)))
+            .max()
+            .unwrap_or(0);
+        let total = usize::from(inner.width);
         let label_cells = label_cells(figures, lang);
         let with_stats = total >= label_cells + stats_cells + 1 + 8;
         let spark_cells = total
@@ -276,7 +296,7 @@ impl PaneChart {
                     metric,
                     label: Screen::Metric(metric).text(lang).into_owned(),
                     bars,
-                    stats: stats_text(value, scale.as_ref(), max, self.value_cells, lang),
+                    stats: stats_text(metric, value, scale.as_ref(), max, self.value_cells, lang),
                 }
             })
             .collect();
@@ -309,6 +329,7 @@ impl PaneChart {
         (index < g.window.end)
             .then(|| calendar::key_at(index))
             .flatten()
+            .map(|k| self.series.map_or(k, |s| k.in_series(s)))
     }
 }
 

@@ -11,6 +11,8 @@ use super::chart_raster::Raster;
 use super::wrap::width;
 use crate::calendar;
 use crate::i18n::{Lang, Screen};
+use crate::model::{Metric, Value};
+use crate::series::Kind;
 
 /// A month or year on the x axis: the tick at the column of the week
 /// holding its first day, the label from `at` (the tick's column, unless
@@ -155,13 +157,33 @@ fn fit_last(labels: &mut Vec<XLabel>, right: u16) {
     }
 }
 
+/// The y axis' label for `units` (chart units) of `metric` on an axis of
+/// `step`: a count's digits, a share's with `%`, a score's with the
+/// decimals the step needs, at least one (a score's axis reads as one:
+/// `6.0`, `6.5`), every label of the axis with the same.
+pub(super) fn y_label(metric: Metric, step: i64, units: i64) -> String {
+    match metric.kind() {
+        Kind::Count => units.to_string(),
+        Kind::Share => format!("{units}%"),
+        Kind::Score { decimals } => {
+            let shown = Value::from_units(step, decimals).map_or(decimals, |s| s.scale().max(1));
+            Value::from_units(units, decimals).map_or_else(|| units.to_string(), |v| v.text(shown))
+        }
+    }
+}
+
 /// Labels for 0, step, 2·step … steps·step at their rows: 0 and the top
 /// always (when on different rows), the others only with a free row to
 /// either side, so no two numbers run together.
-pub(super) fn y_labels(raster: &Raster, step: i64, steps: i64) -> Vec<(u16, String)> {
+pub(super) fn y_labels(
+    raster: &Raster,
+    metric: Metric,
+    step: i64,
+    steps: i64,
+) -> Vec<(u16, String)> {
     let label = |i: i64| {
         let v = i.saturating_mul(step);
-        (raster.row_of(v as f64), v.to_string())
+        (raster.row_of(v as f64), y_label(metric, step, v))
     };
     let top = label(steps);
     let mut labels = vec![label(0)];

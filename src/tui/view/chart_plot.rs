@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 
 use super::chart::window;
 use super::chart_axis::XLabel;
-use super::chart_axis::{x_labels, y_axis, y_labels};
+use super::chart_axis::{x_labels, y_axis, y_label, y_labels};
 use super::chart_raster::Raster;
 use super::wrap::width;
 use crate::calendar;
@@ -194,7 +194,7 @@ pub fn build(
     };
     let (step, steps) = y_axis(max, intervals);
     let label_cells = (0..=steps)
-        .map(|i| width(&(i.saturating_mul(step)).to_string()))
+        .map(|i| width(&y_label(metric, step, i.saturating_mul(step))))
         .max()
         .unwrap_or(1);
     let label_cells = u16::try_from(label_cells).ok()?;
@@ -267,7 +267,7 @@ pub fn build(
                 earlier,
             })
         });
-    let y_labels = y_labels(&raster, step, steps);
+    let y_labels = y_labels(&raster, metric, step, steps);
     let x_labels = x_labels(&window, &raster, area.right(), lang);
     Some(Plot {
         metric,

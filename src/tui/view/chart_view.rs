@@ -13,6 +13,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Widget};
 
+use super::chart::{average_text, figure_text};
 use super::chart_plot::{self, Plot, Reading, ZOOMS};
 use super::layout::inner;
 use super::theme::Theme;
@@ -57,6 +58,8 @@ pub struct ChartViewState {
     pub open: bool,
     /// The series whose figures the view steps through.
     pub series: SeriesId,
+    /// Its figures the view steps through ([`charted_figures`]).
+    pub figures: Vec<Metric>,
     pub metric: Metric,
     /// Index into [`ZOOMS`].
     pub zoom: usize,
@@ -71,10 +74,12 @@ pub struct ChartViewState {
 
 impl Default for ChartViewState {
     fn default() -> Self {
+        let series = SeriesId::CNCERT;
         ChartViewState {
             open: false,
-            series: crate::tui::SHOWN_SERIES,
-            metric: crate::tui::SHOWN_SERIES.headline()[0],
+            series,
+            figures: series.headline().to_vec(),
+            metric: series.headline()[0],
             zoom: DEFAULT_ZOOM,
             year_earlier: true,
             title: String::new(),
@@ -113,16 +118,34 @@ fn zoom_label(zoom: usize, lang: Lang) -> String {
     }
 }
 
-fn number(v: Option<i64>) -> String {
-    v.map_or_else(
-        || crate::model::UNKNOWN_FIGURE.to_string(),
-        |v| v.to_string(),
-    )
+/// The figures of `series` the view reaches, in this order: the headline
+/// ones, then every other figure some week of `weeks` states (declared
+/// ones in declaration order, then the names met in a family's list). A
+/// figure that states last week's value of another is that one's
+/// comparison, not a week's own figure: left out.
+pub fn charted_figures(weeks: &WeekSeries, series: SeriesId) -> Vec<Metric> {
+    let mut out: Vec<Metric> = series.headline().to_vec();
+    let mut known: Vec<Metric> = Vec::new();
+    for w in weeks.weeks() {
+        for (m, _) in w.figures.iter() {
+            if !known.contains(&m) {
+                known.push(m);
+            }
+        }
+    }
+    let stated_of_last_week =
+        |m: Metric| m.info().declared.is_some_and(|d| d.previous_of.is_some());
+    known.retain(|m| m.series() == series && !out.contains(m) && !stated_of_last_week(*m));
+    // Handles are given out in declaration order, met names after.
+    known.sort_unstable();
+    out.extend(known);
+    out
 }
 
 /// The header's pieces, separators included: the fullest form that fits
 /// in `cells`, dropping the date, then the year-earlier key, then spaces.
 fn header(
+    metric: Metric,
     reading: &Reading,
     roomy: bool,
     year_earlier: bool,
@@ -144,9 +167,10 @@ fn header(
             with_years: calendar::crosses_year(p),
         })
     });
+    let number = |v: Option<i64>| figure_text(metric, v);
     let average = reading
         .average
-        .map_or_else(|| "—".to_string(), |a| format!("{a:.1}"));
+        .map_or_else(|| "—".to_string(), |a| average_text(metric, a));
     let earlier = |full: bool| match reading.earlier {
         Some((k, v)) if full => format!("{before} {k} {}", number(v)),
         Some((_, v)) => format!("{before} {}", number(v)),
@@ -219,9 +243,24 @@ impl ChartViewState {
         self.plot = None;
     }
 
-    /// The figures the view steps through: the series' headline ones.
-    fn figures(&self) -> &'static [Metric] {
-        self.series.headline()
+    /// The figures the view steps through.
+    fn figures(&self) -> &[Metric] {
+        &self.figures
+    }
+
+    /// Steps through `figures` of `series` from now on (the series shown
+    /// changed, or its weeks); the figure shown stays when it is one of
+    /// them, else the first is shown.
+    pub fn set_figures(&mut self, series: SeriesId, figures: Vec<Metric>) {
+        self.series = series;
+        self.figures = figures;
+        if !self.figures.contains(&self.metric) {
+            self.metric = self
+                .figures
+                .first()
+                .copied()
+                .unwrap_or(series.headline()[0]);
+        }
     }
 
     /// Figure `n` (1-based, in the series' declaration order); false when
@@ -330,7 +369,7 @@ impl ChartViewState {
             .and_then(|p| Some((p.reading.as_ref()?, p.roomy)))
             .map(|(r, roomy)| {
                 let cells = usize::from(header_area.width);
-                header(r, roomy, self.year_earlier, cells, theme, lang)
+                header(self.metric, r, roomy, self.year_earlier, cells, theme, lang)
             })
             .unwrap_or_default();
     }

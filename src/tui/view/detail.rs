@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use self::figures::FigureTable;
 use super::theme::Theme;
 use super::wrap::{truncate, wrap_styled};
-use crate::i18n::{FeedTui, Lang, Mine, Screen};
+use crate::i18n::{Cmd, FeedTui, Lang, Mine, Screen, SeriesTui};
 use crate::model::{IssueDetail, IssueKey, IssueSummary, Period, StoredRef};
 use crate::sanitize;
 use crate::trend::describe;
@@ -49,6 +49,9 @@ pub enum Item {
     Image(usize),
     /// `DetailDoc::links[i]`: followed inside zhoubao.
     Link(usize),
+    /// `DetailDoc::same_week[i]`: the same week's issue of another series,
+    /// shown as a followed link is.
+    SameWeek(usize),
 }
 
 /// One logical line before wrapping; `link` marks the rows of a selectable
@@ -71,6 +74,8 @@ pub struct DetailDoc {
     /// The issue's own URL, for `o`.
     pub url: Option<String>,
     pub links: Vec<LinkTarget>,
+    /// The same week's issues of the other series the cache knows.
+    pub same_week: Vec<IssueKey>,
     /// The chart image addresses, unsanitized: `o` and `y` hand them on.
     pub images: Vec<String>,
     /// The selectable lines in page order; `Row::link` indexes this.
@@ -195,7 +200,7 @@ fn header(b: &mut Builder, s: &IssueSummary, fallback_title: Option<&str>) {
         .map(sanitize::line)
         .unwrap_or_else(|| b.say(Screen::FallbackTitle(s.key)));
     b.line(vec![(title, b.theme.title)]);
-    let mut facts = vec![s.key.to_string()];
+    let mut facts = vec![super::list::issue_label(s, true)];
     if let Some(p) = &s.period {
         facts.push(format!("{} {}", b.say(Screen::PeriodLabel), period_long(p)));
     }
@@ -236,6 +241,36 @@ fn note(b: &mut Builder, s: &IssueSummary) {
     for line in sanitize::clean(note, true).lines() {
         b.text(line, b.theme.text);
     }
+}
+
+/// A line per issue of another series for the same week: its key, its
+/// first headline figure, whether it is cached; Enter goes there.
+fn same_week(b: &mut Builder, issues: &[IssueSummary]) -> Vec<IssueKey> {
+    for (i, s) in issues.iter().enumerate() {
+        let figure = s.key.series.headline().first().and_then(|m| {
+            let v = s.figures.get(*m)?;
+            Some((*m, m.show(v)))
+        });
+        let said = SeriesTui::SameWeek {
+            series: s.key.series,
+            key: super::list::issue_label(s, false),
+            figure,
+            cached: s.cached,
+        };
+        let item = b.item(Item::SameWeek(i));
+        let style = if s.cached {
+            b.theme.link
+        } else {
+            b.theme.not_cached
+        };
+        b.lines.push(DocLine {
+            pieces: vec![(said.text(b.lang).into_owned(), style)],
+            link: item,
+            one_row: false,
+            figures: None,
+        });
+    }
+    issues.iter().map(|s| s.key).collect()
 }
 
 /// The heading names what the figures are compared with; each figure
@@ -288,15 +323,17 @@ impl DetailDoc {
     /// The document for an issue the cache knows, its figures compared
     /// with earlier weeks as `comparisons` (computed from this issue's).
     pub fn from_detail(d: &IssueDetail, comparisons: &IssueComparisons, ui: &Ui) -> Self {
-        DetailDoc::from_detail_noting(d, comparisons, 0, ui)
+        DetailDoc::from_detail_noting(d, comparisons, 0, &[], ui)
     }
 
     /// [`DetailDoc::from_detail`] of an issue `empty_copies` of whose own
-    /// imported copies held no article text.
+    /// imported copies held no article text, naming `same_week`: the
+    /// issues of the other series for its week.
     pub fn from_detail_noting(
         d: &IssueDetail,
         comparisons: &IssueComparisons,
         empty_copies: usize,
+        same_week_issues: &[IssueSummary],
         ui: &Ui,
     ) -> Self {
         let theme = &ui.theme;
@@ -304,6 +341,7 @@ impl DetailDoc {
         b.empty_copies = empty_copies;
         let s = &d.summary;
         header(&mut b, s, None);
+        let same_week = same_week(&mut b, same_week_issues);
         if let Some(src) = &d.source {
             let line = format!("{} {src}", b.say(Screen::SourceLabel));
             b.text(&line, theme.dim);
@@ -335,6 +373,11 @@ impl DetailDoc {
                     b.text(p, theme.text);
                 }
             }
+            // The archive cut it: what follows is unknown, never guessed.
+            if d.truncated {
+                let cut = Cmd::BodyTruncated.text(b.lang).into_owned();
+                b.text(&cut, theme.not_cached);
+            }
         }
         if !d.images.is_empty() {
             let heading = b.say(Screen::ChartsHeading);
@@ -350,6 +393,7 @@ impl DetailDoc {
             key: Some(s.key),
             url,
             links: targets,
+            same_week,
             images: d.images.clone(),
             items: b.items,
             lines: b.lines,
@@ -366,6 +410,7 @@ impl DetailDoc {
             key: Some(s.key),
             url: None,
             links: Vec::new(),
+            same_week: Vec::new(),
             images: Vec::new(),
             items: Vec::new(),
             lines: b.lines,
@@ -389,6 +434,7 @@ impl DetailDoc {
             key: target.key,
             url: target.url.clone(),
             links: Vec::new(),
+            same_week: Vec::new(),
             images: Vec::new(),
             items: Vec::new(),
             lines: b.lines,
@@ -411,6 +457,7 @@ impl DetailDoc {
             key: None,
             url: None,
             links: Vec::new(),
+            same_week: Vec::new(),
             images: Vec::new(),
             items: Vec::new(),
             lines: b.lines,

@@ -23,8 +23,14 @@ pub struct Panes {
     pub too_small: bool,
 }
 
-/// Splits the screen; every rect lies inside `area`.
+/// [`panes_for`] 网络安全信息与动态周报's five headline figures.
 pub fn panes(area: Rect) -> Panes {
+    panes_for(area, crate::model::SeriesId::CNCERT.headline().len())
+}
+
+/// Splits the screen for a series with `headline` figures (the chart
+/// pane's rows); every rect lies inside `area`.
+pub fn panes_for(area: Rect, headline: usize) -> Panes {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Panes {
             screen: area,
@@ -40,7 +46,7 @@ pub fn panes(area: Rect) -> Panes {
     // leaves the list 4 rows and the detail 8, enough to read, and the
     // charts are what a week is compared by. From 36 rows they get two
     // rows per figure (12).
-    let figures = u16::try_from(crate::tui::SHOWN_SERIES.headline().len()).unwrap_or(5);
+    let figures = u16::try_from(headline).unwrap_or(5);
     let chart_height = match area.height {
         36.. => 2 * figures + 2,
         20.. => figures + 2,

@@ -1,6 +1,8 @@
-//! The issue list pane: one row per issue the filter admits, newest first,
+//! The issue list pane: one row per issue of the series shown that the
+//! filter admits, newest first (a double issue is one row, `2024-40/41`),
 //! each marked unread, not cached, or new (brought by this session's
-//! update), then flagged (`*`) and noted (`✎`). Only the visible rows are built each frame, so ten thousand
+//! update), then flagged (`*`) and noted (`✎`), under a title naming the
+//! series. Only the visible rows are built each frame, so ten thousand
 //! issues cost what twenty do.
 
 use std::collections::HashSet;
@@ -11,8 +13,8 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 use super::theme::Theme;
 use super::wrap::{fit, fit_right, truncate, width, wrap};
-use crate::i18n::{Lang, Screen};
-use crate::model::{IssueKey, IssueSummary};
+use crate::i18n::{Lang, Screen, SeriesTui};
+use crate::model::{IssueKey, IssueSummary, SeriesId};
 
 /// Marks a cached issue not yet read.
 pub const UNREAD: &str = "●";
@@ -39,8 +41,24 @@ fn short_period(s: &IssueSummary) -> String {
         .unwrap_or_default()
 }
 
+/// An issue's key with both numbers of a double issue (`2024-40/41`),
+/// with its series (`cnvd:2024-40/41`) when `with_series`.
+pub fn issue_label(s: &IssueSummary, with_series: bool) -> String {
+    let key = if with_series {
+        s.key.to_string()
+    } else {
+        format!("{}-{}", s.key.year, s.key.number)
+    };
+    match s.last_number.filter(|&n| n > s.key.number) {
+        Some(last) => format!("{key}/{last}"),
+        None => key,
+    }
+}
+
 /// The row text, exactly `cells` wide; `new` when this session's update
-/// brought the issue.
+/// brought the issue. The title names the series, so the key goes without
+/// it; a double issue's longer key takes its cells from the period, which
+/// then keeps its end (the second week's).
 pub fn row_text(s: &IssueSummary, new: bool, cells: usize) -> String {
     let mark = match (s.cached, s.read) {
         (true, _) if new => NEW,
@@ -55,50 +73,87 @@ pub fn row_text(s: &IssueSummary, new: bool, cells: usize) -> String {
         .series
         .headline()
         .first()
-        .and_then(|m| s.figures.get(*m))
-        .map(|v| v.to_string())
+        .and_then(|m| Some(m.show(s.figures.get(*m)?)))
         .unwrap_or_default();
+    let key = issue_label(s, false);
+    let extra = width(&key).saturating_sub(7);
+    // Past 30 cells the period stays whole beside a double issue's key.
+    let period_cells = if cells >= 30 + extra {
+        11
+    } else {
+        11 - extra.min(11)
+    };
+    let mut period = short_period(s);
+    if width(&period) > period_cells {
+        period = s
+            .period
+            .map(|p| format!("~{}", p.end.format("%m-%d")))
+            .unwrap_or_default();
+    }
     let flag = if s.flagged { FLAGGED } else { " " };
     let note = if s.note.is_some() { NOTED } else { " " };
     // The figure's column starts with its own blank (a count has at most
     // four digits), so the flag and the note fit the width a row had.
     let text = format!(
         "{mark}{flag}{note}{} {} {}{}",
-        fit(&s.key.to_string(), 7),
-        fit(&short_period(s), 11),
+        fit(&key, 7 + extra),
+        fit(&period, period_cells),
         fit(assessment, 2),
         fit_right(&events, 5),
     );
     fit(&text, cells)
 }
 
-/// The pane title for `cells` cells: every issue and every unread one
-/// (whatever the filter shows), then the filter (its `label`) when it
-/// hides some. A narrow pane drops the name first, then the total, never
-/// the filter.
-pub fn title(total: usize, unread: usize, label: Option<&str>, cells: usize, lang: Lang) -> String {
-    let say = |m: Screen| m.text(lang).into_owned();
-    let named = say(Screen::TitleTotal { total, named: true });
-    let unread = say(Screen::TitleUnread(unread));
-    let Some(label) = label else {
-        return truncate(&format!(" {named} · {unread} "), cells);
+/// The pane title for `cells` cells: the series and its issues, every
+/// unread one (whatever the filter shows), then the filter (its `label`)
+/// when it hides some. A narrow pane names the series by its short name
+/// first, then drops the word for issues, then the series, then the
+/// total, never the filter.
+pub fn title(
+    series: SeriesId,
+    total: usize,
+    unread: usize,
+    label: Option<&str>,
+    cells: usize,
+    lang: Lang,
+) -> String {
+    let named = |short: bool, counted: bool| {
+        SeriesTui::Total {
+            series,
+            short,
+            total,
+            counted,
+        }
+        .text(lang)
+        .into_owned()
     };
-    let bare = say(Screen::TitleTotal {
-        total,
-        named: false,
-    });
-    let candidates = [
-        format!(" {named} · {unread} · {label} "),
-        format!(" {bare} · {unread} · {label} "),
-        format!(" {label} · {unread} "),
-    ];
+    let unread = Screen::TitleUnread(unread).text(lang).into_owned();
+    let tail = label.map_or_else(String::new, |l| format!(" · {l}"));
+    let mut candidates: Vec<String> = [(false, true), (true, true), (true, false)]
+        .into_iter()
+        .map(|(short, counted)| format!(" {} · {unread}{tail} ", named(short, counted)))
+        .collect();
+    if let Some(label) = label {
+        // Where the series and the filter do not both fit, the filter
+        // wins: the list it shows is not the whole series.
+        let bare = Screen::TitleTotal {
+            total,
+            named: false,
+        };
+        let bare = bare.text(lang);
+        candidates.push(format!(" {bare} · {unread} · {label} "));
+        candidates.push(format!(" {label} · {unread} "));
+    }
+    let last = candidates.len() - 1;
     match candidates.iter().find(|t| width(t) <= cells) {
         Some(t) => t.clone(),
-        None => truncate(&candidates[2], cells),
+        None => truncate(&candidates[last], cells),
     }
 }
 
 pub struct ListView<'a> {
+    /// The series listed: the title names it.
+    pub series: SeriesId,
     /// Every issue, newest first: the rows are looked up here.
     pub summaries: &'a [IssueSummary],
     /// The issues shown, newest first.
@@ -123,6 +178,7 @@ pub struct ListView<'a> {
 impl Widget for ListView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let title = title(
+            self.series,
             self.summaries.len(),
             self.unread,
             self.filter.as_deref(),
