@@ -181,8 +181,14 @@ impl App {
     /// settings from now on.
     pub fn set_fetch_options(&mut self, options: &crate::fetch::FetchOptions) {
         let fetcher = self.session.library().fetcher(options);
-        self.fetching = Fetching::new(fetcher);
+        self.fetching.set_fetcher(fetcher);
         self.updating.set_fetch_options(options.clone());
+    }
+
+    /// Whether `F` downloads the pictures of the page it stores (the
+    /// config's `[fetch] images`).
+    pub fn set_fetch_images(&mut self, images: bool) {
+        self.fetching.set_images(images);
     }
 
     /// The feeds `R` updates, and what to do around an update; with

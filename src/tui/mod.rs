@@ -57,6 +57,7 @@ pub fn run(
         ui,
         browser,
         fetch,
+        images,
         feeds,
     } = options;
     let lang = ui.lang;
@@ -68,6 +69,7 @@ pub fn run(
         )
     })?;
     app.set_fetch_options(&fetch);
+    app.set_fetch_images(images);
     // With update_on_start this starts the update: its thread only
     // writes to the cache, never to the terminal set up below.
     app.set_feeds(feeds);
