@@ -185,10 +185,11 @@ impl App {
         self.updating.set_fetch_options(options.clone());
     }
 
-    /// Whether `F` downloads the pictures of the page it stores (the
-    /// config's `[fetch] images`).
+    /// Whether `F` and `R` download the pictures of the issues they store
+    /// (the config's `[fetch] images`).
     pub fn set_fetch_images(&mut self, images: bool) {
         self.fetching.set_images(images);
+        self.updating.set_images(images);
     }
 
     /// The feeds `R` updates, and what to do around an update; with
