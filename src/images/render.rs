@@ -186,6 +186,12 @@ impl ImageRenderer {
         })
     }
 
+    /// Whether any request waits for the worker: the caller should
+    /// [`ImageRenderer::poll`] (or take its sink's results) soon.
+    pub fn is_busy(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
     /// Takes in one result; true when there is something new to draw.
     pub fn accept(&mut self, rendered: Rendered) -> bool {
         self.pending.remove(&rendered.key);

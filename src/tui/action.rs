@@ -26,6 +26,8 @@ pub enum InputMode {
     /// A y/n question on the status line.
     Confirm,
     Chart,
+    /// The image view: one of the shown issue's pictures.
+    Image,
 }
 
 /// Everything the user can ask for; `update` (update.rs) is the only place
@@ -114,6 +116,9 @@ pub enum Action {
     /// Not a key: take a running feed update's news (and `on_new`'s end).
     /// Sent by the event loop.
     PollUpdate,
+    /// Not a key: take the pictures the image worker has drawn and the
+    /// image view's download's news. Sent by the event loop.
+    PollImages,
     Click {
         column: u16,
         row: u16,

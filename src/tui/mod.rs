@@ -80,6 +80,10 @@ pub fn run(
     }
     let guard = terminal::TerminalGuard::enter()
         .with_context(|| Screen::CannotSetUpTerminal.text(lang).into_owned())?;
+    // Asked once, in raw mode on the alternate screen (the answer comes on
+    // stdin, and the query must not show), before any event is read.
+    app.images
+        .set_picker(crate::images::render::detect_picker());
     let result = event_loop(&mut app);
     drop(guard);
     // Remember the marks and the selection even when the loop failed: the
@@ -106,6 +110,7 @@ fn event_loop(app: &mut App) -> anyhow::Result<()> {
     let mut frontend = app_loop::Terminal {
         term: Terminal::new(CrosstermBackend::new(io::stdout()))?,
         panic_after_draw: std::env::var_os("ZHOUBAO_TEST_PANIC").is_some_and(|v| v == "1"),
+        graphics: None,
     };
     Ok(app_loop::run_loop(app, &mut frontend)?)
 }

@@ -10,12 +10,13 @@ use super::app::App;
 use super::keymap::binding::Scope;
 use super::state::detail::Target;
 use super::state::fetching::{self, Finished, Polled};
+use super::state::images::FetchPolled as ImagesPolled;
 use super::state::prompt::{self, Prompt, Question};
 use super::state::search::{Jump, SearchState};
 use super::state::updating::Polled as UpdatePolled;
 use super::view::detail::Item;
 use crate::fetch::{FetchError, PageResult};
-use crate::i18n::{Fetch, Localized, Msg, Screen};
+use crate::i18n::{Fetch, Images, Localized, Msg, Screen};
 use crate::model::IssueKey;
 use crate::tui::library::LibraryError;
 
@@ -39,6 +40,7 @@ pub fn update(app: &mut App, action: Action) {
             | Action::Refresh
             | Action::PollFetch
             | Action::PollUpdate
+            | Action::PollImages
     ) {
         app.status.clear();
     }
@@ -171,6 +173,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::PollFetch => poll_fetch(app),
         Action::UpdateFeeds => app.start_update(),
         Action::PollUpdate => poll_update(app),
+        Action::PollImages => poll_images(app),
         Action::Click { column, row } => click(app, column, row),
         Action::Scroll { column, row, down } => wheel(app, column, row, down),
     }
@@ -576,5 +579,56 @@ fn poll_update(app: &mut App) {
     }
     if let Some(problem) = app.updating.poll_notify() {
         say(app, problem.message(), true);
+    }
+}
+
+/// `Action::PollImages`: takes the pictures the worker drew (the frame
+/// after shows them) and the image view's download's news; when it ends,
+/// the view and the detail pane read the issue's pictures again.
+fn poll_images(app: &mut App) {
+    let polled = app.images.poll();
+    match polled.fetch {
+        ImagesPolled::Idle => {}
+        ImagesPolled::Lost => say(app, Fetch::TuiLost, true),
+        ImagesPolled::Running { before, now } => {
+            let lang = app.ui.lang;
+            let ours = app
+                .status
+                .message
+                .as_ref()
+                .is_none_or(|s| !s.error && s.text == before.text(lang));
+            if ours {
+                say(app, now, false);
+            }
+        }
+        ImagesPolled::Done { key, summary } => {
+            // The detail pane's marks and the view's pictures.
+            app.reload_quietly();
+            app.refresh_images();
+            let key = key.to_string();
+            match (&summary.stopped, summary.cancelled) {
+                (Some(why), _) => say(
+                    app,
+                    Images::Stopped {
+                        why: Box::new(why.clone()),
+                    },
+                    true,
+                ),
+                (None, true) => say(app, Images::TuiCancelled { key }, false),
+                (None, false) => {
+                    let failed = summary.failed.len();
+                    let stored = summary.stored;
+                    say(
+                        app,
+                        Images::TuiDone {
+                            key,
+                            stored,
+                            failed,
+                        },
+                        failed > 0,
+                    );
+                }
+            }
+        }
     }
 }

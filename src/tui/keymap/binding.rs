@@ -22,6 +22,7 @@ pub enum Scope {
     Goto,
     Confirm,
     Chart,
+    Image,
 }
 
 impl Scope {
@@ -37,6 +38,7 @@ impl Scope {
             Scope::Goto => mode == InputMode::Goto,
             Scope::Confirm => mode == InputMode::Confirm,
             Scope::Chart => mode == InputMode::Chart,
+            Scope::Image => mode == InputMode::Image,
         }
     }
 
@@ -65,6 +67,7 @@ impl Scope {
             Scope::Goto => Words::new("期号输入", "Go-to prompt"),
             Scope::Confirm => Words::new("是否问题（y/n）", "Questions (y/n)"),
             Scope::Chart => Words::new("图表视图", "Chart view"),
+            Scope::Image => Words::new("图片视图", "Image view"),
         }
     }
 }

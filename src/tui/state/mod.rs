@@ -10,6 +10,7 @@ pub mod charts;
 pub mod detail;
 pub mod fetching;
 pub mod help;
+pub mod images;
 pub mod list;
 pub mod prompt;
 pub mod search;
