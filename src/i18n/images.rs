@@ -107,6 +107,14 @@ pub enum Images {
     },
     /// `i` with no issue shown.
     ViewNoIssue,
+    /// `→` on the last picture, `←` on the first.
+    ViewLast,
+    ViewFirst,
+    /// A digit past the issue's pictures.
+    ViewNoSuch {
+        n: u8,
+        of: usize,
+    },
     /// The detail pane's line of a picture: its number.
     Number {
         n: usize,
@@ -294,6 +302,16 @@ impl Images {
             .into(),
             (ViewNoIssue, Zh) => "没有显示中的一期，没有图片可看".into(),
             (ViewNoIssue, En) => "no issue is shown, so no images to see".into(),
+            (ViewLast, Zh) => "已是这一期的最后一张图".into(),
+            (ViewLast, En) => "this is the issue's last image".into(),
+            (ViewFirst, Zh) => "已是这一期的第一张图".into(),
+            (ViewFirst, En) => "this is the issue's first image".into(),
+            (ViewNoSuch { n, of }, Zh) => format!("没有图 {n}：这一期有 {of} 张图").into(),
+            (ViewNoSuch { n, of }, En) => format!(
+                "no image {n}: this issue has {}",
+                plural(*of, "image", "images")
+            )
+            .into(),
             (Number { n }, Zh) => format!("图{n}").into(),
             (Number { n }, En) => format!("image {n}").into(),
             (MarkCached, Zh) => "已下载".into(),
@@ -431,6 +449,10 @@ impl Images {
                 missing: 3,
             },
             ViewNoIssue,
+            ViewLast,
+            ViewFirst,
+            ViewNoSuch { n: 7, of: 5 },
+            ViewNoSuch { n: 2, of: 1 },
             Number { n: 2 },
             MarkCached,
             MarkFailed,

@@ -116,6 +116,16 @@ pub enum Action {
     /// Not a key: take a running feed update's news (and `on_new`'s end).
     /// Sent by the event loop.
     PollUpdate,
+    /// The image view: back to the screen under it.
+    CloseImages,
+    /// Esc in the image view: cancel its download, else back.
+    DismissImages,
+    NextImage,
+    PrevImage,
+    /// Show picture N (1-based) of the issue in the image view.
+    ImageNumber(u8),
+    /// `F` in the image view: download the issue's missing pictures.
+    FetchImages,
     /// Not a key: take the pictures the image worker has drawn and the
     /// image view's download's news. Sent by the event loop.
     PollImages,

@@ -211,7 +211,7 @@ impl App {
     /// unless `F`'s fetch or another update runs; the status line says
     /// which, or why it does not start.
     pub fn start_update(&mut self) {
-        if let Some(busy) = self.fetching.busy() {
+        if let Some(busy) = self.fetching.busy().or_else(|| self.images.busy()) {
             return self.status.set_message(self.ui.say(busy));
         }
         let cache = self.session.library().cache_path();
@@ -430,7 +430,11 @@ impl App {
                 } else {
                     self.session.library().empty_copies(key).unwrap_or(0)
                 };
-                DetailDoc::from_detail_noting(&d, &comparisons, empty, &self.ui)
+                // Without the list (a busy cache), the chart lines are
+                // the addresses alone.
+                let images = self.session.library().detail_images(key, &d.images);
+                let images = images.unwrap_or_default();
+                DetailDoc::from_detail_noting(&d, &comparisons, empty, &images, &self.ui)
             }
             Ok(None) => match self.catalog.get(key) {
                 Some(s) => DetailDoc::from_summary(s, &self.ui),

@@ -166,25 +166,15 @@ pub trait Library {
     /// downloaded: a library without a picture store.
     fn images(&self, key: IssueKey, _captions: Captions) -> LibraryResult<Vec<IssueImage>> {
         let urls = self.detail(key)?.map(|d| d.images).unwrap_or_default();
-        Ok(urls
-            .into_iter()
-            .enumerate()
-            .map(|(i, url)| {
-                let identity = crate::images::image_identity(&url);
-                let state = match identity {
-                    Some(_) => ImageState::Missing,
-                    None => ImageState::BadAddress,
-                };
-                IssueImage {
-                    index: i + 1,
-                    url,
-                    identity,
-                    heading: None,
-                    caption: None,
-                    state,
-                }
-            })
-            .collect())
+        Ok(not_downloaded(&urls))
+    }
+    /// The detail pane's list of `key`'s pictures, whose addresses `urls`
+    /// the caller has just read with its detail: read on every move, so
+    /// this default (a library without a picture store) reads nothing
+    /// again; a cache says what it holds of each, with the words near
+    /// each only where they are cheap to read.
+    fn detail_images(&self, _key: IssueKey, urls: &[String]) -> LibraryResult<Vec<IssueImage>> {
+        Ok(not_downloaded(urls))
     }
     /// A cached picture's bytes; None when the cache does not have them.
     fn image_bytes(&self, _image: &IssueImage) -> LibraryResult<Option<Vec<u8>>> {
@@ -226,6 +216,28 @@ pub struct LastVisit {
     pub new_issues: Vec<IssueKey>,
     /// When the last session ended, when known.
     pub ended: Option<DateTime<Utc>>,
+}
+
+/// Pictures known only by their addresses, none downloaded.
+fn not_downloaded(urls: &[String]) -> Vec<IssueImage> {
+    urls.iter()
+        .enumerate()
+        .map(|(i, url)| {
+            let identity = crate::images::image_identity(url);
+            let state = match identity {
+                Some(_) => ImageState::Missing,
+                None => ImageState::BadAddress,
+            };
+            IssueImage {
+                index: i + 1,
+                url: url.clone(),
+                identity,
+                heading: None,
+                caption: None,
+                state,
+            }
+        })
+        .collect()
 }
 
 /// A library held in memory: for tests, benchmarks and demos that do not
@@ -476,6 +488,10 @@ impl Library for crate::store::Store {
 
     fn empty_copies(&self, key: IssueKey) -> LibraryResult<usize> {
         Ok(crate::store::Store::empty_copies(self, key)?)
+    }
+
+    fn detail_images(&self, key: IssueKey, _urls: &[String]) -> LibraryResult<Vec<IssueImage>> {
+        Library::images(self, key, Captions::IfCheap)
     }
 
     fn images(&self, key: IssueKey, captions: Captions) -> LibraryResult<Vec<IssueImage>> {

@@ -80,6 +80,8 @@ pub enum Bound {
     Type,
     /// The chart view's figure keys: the digit picks the figure.
     FigureDigit,
+    /// The image view's picture keys: the digit picks the picture.
+    ImageDigit,
 }
 
 /// How the status line hints at a binding: its first key, joined by `sep`
