@@ -28,9 +28,10 @@ use ratatui_image::{FilterType, Resize};
 use super::decode::decode_bounded;
 use super::error::ImageError;
 
-/// The terminal's way of drawing pictures, asked once at start: after the
-/// alternate screen and raw mode are entered and before events are read
-/// (the answer comes on stdin). Halfblocks when the terminal does not
+/// The terminal's way of drawing pictures, asked once: after the
+/// alternate screen and raw mode are entered, while no event is being read
+/// (the answer comes on stdin; the TUI asks when its image view first
+/// opens, so the first screen never waits for it). Halfblocks when the terminal does not
 /// answer or the query fails (tmux without passthrough, a pipe).
 pub fn detect_picker() -> Picker {
     Picker::from_query_stdio().unwrap_or_else(|_| Picker::halfblocks())

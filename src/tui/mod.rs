@@ -80,10 +80,11 @@ pub fn run(
     }
     let guard = terminal::TerminalGuard::enter()
         .with_context(|| Screen::CannotSetUpTerminal.text(lang).into_owned())?;
-    // Asked once, in raw mode on the alternate screen (the answer comes on
-    // stdin, and the query must not show), before any event is read.
+    // Asked once, when the image view first opens: in raw mode on the
+    // alternate screen (the answer comes on stdin, and the query must not
+    // show), between two events, so the first screen never waits for it.
     app.images
-        .set_picker(crate::images::render::detect_picker());
+        .ask_when_first_opened(crate::images::render::detect_picker);
     let result = event_loop(&mut app);
     drop(guard);
     // Remember the marks and the selection even when the loop failed: the

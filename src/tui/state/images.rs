@@ -4,8 +4,10 @@
 //! off the draw path (a picture drawn arrives as `Action::PollImages`, as
 //! a fetch's news does); and `F`'s download of the missing
 //! pictures on a thread of its own, its news taken the same way. The
-//! terminal's way of drawing pictures is asked once at start
-//! (`tui::run`); until then, and in tests, halfblocks.
+//! terminal's way of drawing pictures is asked once, when the view first
+//! opens (`tui::run` says how to ask): the first screen never waits for
+//! the terminal's answer, and a session that shows no picture never asks.
+//! Until then, and in tests, halfblocks.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -76,6 +78,9 @@ pub struct Pictures {
     /// the panes, so what is asked of the renderer is what is drawn).
     area: Rect,
     picker: Picker,
+    /// How to ask the terminal for its picker, until the view first opens
+    /// (then `picker` holds the answer and this is None).
+    ask: Option<Box<dyn FnOnce() -> Picker>>,
     /// Started when the view first opens: a thread, kept for the session.
     renderer: Option<ImageRenderer>,
     job: Option<Job>,
@@ -87,6 +92,7 @@ impl Default for Pictures {
             view: None,
             area: Rect::default(),
             picker: Picker::halfblocks(),
+            ask: None,
             renderer: None,
             job: None,
         }
@@ -97,8 +103,16 @@ impl Pictures {
     /// Draws with `picker` from now on (the terminal's, asked at start).
     pub fn set_picker(&mut self, picker: Picker) {
         self.picker = picker;
+        self.ask = None;
         // Its pictures were encoded for the other protocol.
         self.renderer = None;
+    }
+
+    /// Asks `ask` for the picker when the view first opens, once: the
+    /// terminal's query writes to it and reads its answer from stdin, so it
+    /// runs between two events, never before the first screen is drawn.
+    pub fn ask_when_first_opened(&mut self, ask: impl FnOnce() -> Picker + 'static) {
+        self.ask = Some(Box::new(ask));
     }
 
     pub fn protocol(&self) -> ProtocolType {
@@ -128,6 +142,9 @@ impl Pictures {
         let mut view = ImageViewState::new(key, images);
         view.select(number);
         self.view = Some(view);
+        if let Some(ask) = self.ask.take() {
+            self.set_picker(ask());
+        }
         if self.renderer.is_none() {
             self.renderer = Some(ImageRenderer::new(self.picker.clone()));
         }

@@ -287,3 +287,23 @@ fn only_sixel_and_iterm2_pictures_ask_for_the_screen_to_be_cleared() {
         );
     }
 }
+
+#[test]
+fn the_terminal_is_asked_for_its_protocol_once_when_the_view_first_opens() {
+    let (store, key) = store();
+    let asked = std::rc::Rc::new(std::cell::Cell::new(0));
+    let counting = asked.clone();
+    let mut pictures = Pictures::default();
+    pictures.fit(Rect::new(0, 0, 40, 20));
+    pictures.ask_when_first_opened(move || {
+        counting.set(counting.get() + 1);
+        Picker::halfblocks()
+    });
+    assert_eq!(asked.get(), 0, "not before the view opens");
+    pictures.open_on(&store, key, 1).unwrap();
+    assert_eq!(asked.get(), 1);
+    assert!(pictures.renderer().is_some());
+    pictures.close();
+    pictures.open_on(&store, key, 2).unwrap();
+    assert_eq!(asked.get(), 1, "asked once a session");
+}
