@@ -116,6 +116,9 @@ pub enum Action {
     /// Not a key: take a running feed update's news (and `on_new`'s end).
     /// Sent by the event loop.
     PollUpdate,
+    /// `i`: the image view over the detail pane, at the selected chart
+    /// line's picture, else the shown issue's first.
+    OpenImages,
     /// The image view: back to the screen under it.
     CloseImages,
     /// Esc in the image view: cancel its download, else back.

@@ -175,6 +175,13 @@ pub fn update(app: &mut App, action: Action) {
             (None, None, None) if had_status || app.search.is_some() => app.search = None,
             (None, None, None) => app.focus = Focus::List,
         },
+        Action::OpenImages => {
+            let at = match app.detail.doc.items.get(app.detail.link) {
+                Some(Item::Image(i)) if app.focus == Focus::Links => i + 1,
+                _ => 1,
+            };
+            app.open_images(at);
+        }
         Action::CloseImages => app.images.close(),
         // Esc in the view cancels its download first.
         Action::DismissImages => match app.images.cancel() {

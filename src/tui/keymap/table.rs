@@ -510,6 +510,14 @@ pub const KEYMAP: &[Binding] = &[
         w("图表视图：一项指标，带日期和数值", "chart view: one figure with dates and values"),
         hint(w("图表", "chart")),
     ),
+    named(
+        "images",
+        &[Char('i')],
+        Normal,
+        Do(A::OpenImages),
+        w("图片视图：本期的图表一张张看（选中图表行时从它开始）", "image view: the issue's charts one at a time (from the selected chart line)"),
+        None,
+    ),
     named("fetch", &[Char('F')], Normal, Do(A::FetchPage), w("从网上获取：选中的近期回顾所指的一期，否则当前这期（未缓存时）", "fetch from the web: the selected 近期回顾 line's issue, else the shown one, when not cached"), None),
     named("update", &[Char('R')], Normal, Do(A::UpdateFeeds), w("在后台更新配置里的每个订阅源（Esc 取消）；新到的各期在列表里标 +", "update every feed in the config in the background (Esc cancels); what arrives is marked + in the list"), None),
     named(
