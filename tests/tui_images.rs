@@ -1,6 +1,8 @@
 //! The bulletins' pictures in the TUI, against the loopback image server:
 //! `F` on an issue stores its page and then its pictures (the status line
-//! says which of how many), and a failed picture never fails the page.
+//! says which of how many), a failed picture never fails the page, and
+//! `F` in the image view downloads the shown issue's pictures, then shows
+//! them.
 
 mod image_fixture;
 mod tui_fixture;
@@ -136,4 +138,57 @@ fn a_picture_that_fails_leaves_the_page_stored_with_the_reason_kept() {
         "{images:?}"
     );
     assert!(images[1].is_cached(), "{images:?}");
+}
+
+/// Polls as the event loop does until the image view's download is over
+/// and the worker has drawn (or 20 s pass), keeping every status line.
+fn wait_for_view(app: &mut App, width: u16, height: u16) -> Vec<String> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut lines = Vec::new();
+    loop {
+        std::thread::sleep(Duration::from_millis(5));
+        update(app, Action::PollImages);
+        let shown = screen(app, width, height);
+        lines.push(shown.lines().last().unwrap_or_default().to_string());
+        let busy = shown.contains("正在下载") || shown.contains("正在绘制图片");
+        if !busy || Instant::now() > deadline {
+            return lines;
+        }
+    }
+}
+
+#[test]
+fn f_in_the_image_view_downloads_the_issues_pictures_and_then_shows_them() {
+    let server = ImageServer::start(good());
+    let dir = tempfile::tempdir().unwrap();
+    let db = cache_with_newer(&server, dir.path());
+    let newer = server.issues()[1].key;
+    let mut app = app_on(&db, newer, 80, 24);
+
+    press(&mut app, KeyCode::Char('i'));
+    let before = screen(&app, 80, 24);
+    assert!(before.contains("还没有下载"), "{before}");
+    press(&mut app, KeyCode::Char('F'));
+    let lines = wait_for_view(&mut app, 80, 24);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("正在下载 {newer} 的图片"))),
+        "{lines:#?}"
+    );
+    let after = screen(&app, 80, 24);
+    assert!(!after.contains("还没有下载"), "{after}");
+    let of = server.issues()[1].charts.len();
+    assert!(after.contains(&format!("图 1/{of}")), "{after}");
+    assert!(
+        after.contains(&format!("已下载 {newer} 的 {of} 张图片")),
+        "{after}"
+    );
+    // The picture is drawn: half blocks where the message was.
+    assert!(after.contains('▀') || after.contains('▄'), "{after}");
+    let store = Store::open_existing(&db).unwrap();
+    assert!(issue_images(&store, newer)
+        .unwrap()
+        .iter()
+        .all(|i| i.is_cached()));
 }
