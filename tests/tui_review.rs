@@ -370,7 +370,7 @@ fn the_help_lists_every_new_key() {
         ("f", "filter the list"),
         (":", "go to an issue by key"),
         ("y", "clipboard"),
-        ("o", "image address"),
+        ("o", "chart's address"),
     ] {
         assert!(
             lines
@@ -413,7 +413,7 @@ fn o_opens_the_selected_link_else_the_issue_url() {
 }
 
 #[test]
-fn image_addresses_are_selectable_and_open_in_the_browser() {
+fn chart_lines_are_selectable_enter_shows_the_chart_and_o_opens_its_address() {
     let (mut app, opened) = recording_app(library());
     let image = "https://mmbiz.qpic.cn/fixture/17/chart1.png".to_string();
     press(&mut app, KeyCode::Tab);
@@ -429,37 +429,49 @@ fn image_addresses_are_selectable_and_open_in_the_browser() {
     );
     let text = screen(&app, 100, 40);
     assert!(
-        text.contains("Charts") && text.contains("chart1.png"),
+        // The line says whether it is downloaded, then the address, cut
+        // where the pane ends.
+        text.contains("Charts")
+            && text.contains("image 1 not downloaded  https://mmbiz.qpic.cn/fixture/17/chart1"),
         "{text}"
     );
+    // Enter shows the chart in the image view, over the same issue.
     press(&mut app, KeyCode::Enter);
-    assert_eq!(opened.borrow().first(), Some(&image));
-    assert_eq!(opened.borrow().len(), 1);
+    assert_eq!(app.mode(), InputMode::Image);
+    assert!(screen(&app, 100, 40).contains("image 1/1"));
+    assert!(opened.borrow().is_empty(), "Enter opens no browser");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), InputMode::Normal);
     assert_eq!(
         app.current_key(),
         Some(key(2024, 17)),
         "Enter on an image does not navigate"
     );
     press(&mut app, KeyCode::Char('o'));
-    assert_eq!(opened.borrow().len(), 2);
+    assert_eq!(opened.borrow().first(), Some(&image));
+    assert_eq!(opened.borrow().len(), 1);
     // Digits still follow 近期回顾 lines, not images.
     press(&mut app, KeyCode::Char('1'));
     assert_eq!(app.current_key(), Some(key(2024, 16)));
-    // A click selects the image line, a second click opens it.
+    // A click selects the image line, a second click shows it.
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.focus, Focus::List);
     let rows = text_rows(&draw(&app, 100, 40));
     let y = rows
         .iter()
-        .position(|r| r.contains("chart1.png"))
+        .position(|r| r.contains("fixture/17/chart1"))
         .expect("image row");
     let y = u16::try_from(y).expect("on screen");
     update(&mut app, Action::Click { column: 40, row: y });
-    assert_eq!(opened.borrow().len(), 2, "the first click only selects");
+    assert_eq!(
+        app.mode(),
+        InputMode::Normal,
+        "the first click only selects"
+    );
     update(&mut app, Action::Click { column: 40, row: y });
-    assert_eq!(opened.borrow().len(), 3);
-    assert_eq!(opened.borrow().last(), Some(&image));
+    assert_eq!(app.mode(), InputMode::Image);
+    assert_eq!(opened.borrow().len(), 1);
 }
 
 fn text_rows(buf: &ratatui::buffer::Buffer) -> Vec<String> {

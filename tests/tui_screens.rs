@@ -42,9 +42,8 @@ fn help_overlay_lists_the_key_map() {
         );
     }
     assert!(text.contains("Browsing") && text.contains("down: next issue"));
-    // The last section (the mouse's, after the brief's keys pushed the
-    // Anywhere keys above the last screen) is below the fold until
-    // scrolled to.
+    // The last section (the mouse's, after the brief's and the image
+    // view's keys) is below the fold until scrolled to.
     assert!(!text.contains("wheel: scroll the list"));
     for _ in 0..lines.len() {
         press(&mut app, KeyCode::Char('j'));

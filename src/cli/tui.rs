@@ -20,6 +20,7 @@ pub fn run(store: Store, open: Option<IssueKey>, config: Config, lang: Lang) -> 
     let options = crate::tui::ui::Options {
         ui,
         browser: config.browser,
+        images: config.fetch.images,
         fetch: fetch::FetchOptions {
             delay: config.fetch.delay,
             user_agent: config.fetch.user_agent,

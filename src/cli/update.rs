@@ -1,5 +1,6 @@
-//! `zhoubao update [URL...]`: the feeds given, else the config's; the
-//! report on stderr, then how far the cache is behind, then `on_new`.
+//! `zhoubao update [URL...]`: the feeds given, else the config's, and the
+//! new issues' pictures (`[fetch] images`); the report on stderr, how far
+//! the cache is behind, what came of the pictures, then `on_new`.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -48,6 +49,7 @@ pub fn run(store: &mut Store, flags: Flags, config: &Config, lang: Lang) -> Resu
         pages: !flags.no_pages,
         follow: flags.follow,
         lang,
+        images: config.fetch.images,
     };
     let feeds: Vec<feed::Subscription> = if flags.urls.is_empty() {
         config.feeds.clone()
@@ -81,6 +83,11 @@ pub fn run(store: &mut Store, flags: Flags, config: &Config, lang: Lang) -> Resu
     }
     if behind_any {
         eprintln!("{}", FeedMsg::CatchUp.text(lang));
+    }
+    // The new issues' pictures, as `fetch` reports them: a failed one is
+    // kept with its reason and does not make the update fail.
+    if report.images.did_anything() {
+        eprintln!("{}", report.images.render(lang));
     }
     let mut failed = report.failed_any();
     if let Some(program) = &config.on_new {

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use super::update::{update, Event, FeedOutcome, FeedReport, Subscription, UpdateOptions};
 use super::UpdateReport;
 use crate::fetch::{Cancel, Client};
-use crate::i18n::{Cache, FeedMsg, Fetch, Lang, Localized, Msg, Verdict};
+use crate::i18n::{Cache, FeedMsg, Fetch, Images, Lang, Localized, Msg, Verdict};
 use crate::model::{ImportOutcome, IssueKey};
 use crate::store::{FeedResult, FeedState, Store};
 
@@ -59,6 +59,11 @@ pub fn update_with_progress(
                     bar.set_prefix(format!("{done}/{planned}"));
                     let url = crate::sanitize::line(url);
                     bar.set_message(Fetch::Progress { url }.text(lang).into_owned());
+                }
+                Event::Image { url, done, planned } => {
+                    bar.set_prefix(format!("{done}/{planned}"));
+                    let url = crate::sanitize::line(url);
+                    bar.set_message(Images::Progress { url }.text(lang).into_owned());
                 }
                 Event::Waiting { host, wait } => bar.set_message(
                     Fetch::Waiting {

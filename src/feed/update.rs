@@ -1,8 +1,10 @@
 //! `zhoubao update` (and the TUI's `R`): each feed in turn, asked
 //! conditionally; its bulletin items stored in one transaction with its
 //! new validators; then the pages of title-only items, and `--follow`'s
-//! 近期回顾 walk, through fetch's walk. A feed that fails is recorded
-//! and the others go on.
+//! 近期回顾 walk, through fetch's walk; then, when asked, the pictures of
+//! the issues it brought, with the same client. A feed that fails is
+//! recorded and the others go on; a picture that fails is kept with its
+//! reason and fails nothing.
 
 use std::time::Duration;
 
@@ -16,6 +18,7 @@ use crate::fetch::{
     Validators, Walk,
 };
 use crate::i18n::{Lang, Localized, Msg};
+use crate::images::{self, ImageEvent, ImageFetch, ImagesSummary};
 use crate::model::{ImportOutcome, IssueKey, ParseError, Skip};
 use crate::store::{FeedItem, FeedRead, FeedResult, SourceFile, Store};
 
@@ -54,6 +57,9 @@ pub struct UpdateOptions {
     pub follow: usize,
     /// The language a feed's failure is recorded in for `zhoubao feeds`.
     pub lang: Lang,
+    /// Download the pictures of the issues brought in full for the first
+    /// time (the config's `[fetch] images`; off unless asked).
+    pub images: bool,
 }
 
 impl Default for UpdateOptions {
@@ -62,6 +68,7 @@ impl Default for UpdateOptions {
             pages: true,
             follow: 0,
             lang: Lang::default(),
+            images: false,
         }
     }
 }
@@ -96,6 +103,13 @@ pub enum Event {
     PageDone {
         url: String,
         result: PageResult,
+    },
+    /// A picture of a new issue is about to be downloaded: the `done`-th
+    /// of `planned`.
+    Image {
+        url: String,
+        done: usize,
+        planned: usize,
     },
 }
 
@@ -158,6 +172,9 @@ pub struct UpdateReport {
     pub pages: FetchSummary,
     /// Issues the cache holds in full for the first time, oldest first.
     pub new: Vec<IssueKey>,
+    /// Their pictures, when asked for ([`ImagesSummary::render`] says
+    /// what came of them; [`UpdateReport::render`] does not).
+    pub images: ImagesSummary,
     /// Esc (or a signal) ended it early.
     pub cancelled: bool,
 }
@@ -230,11 +247,36 @@ pub fn update(
             on_walk_event(e, &mut new, on_event)
         });
     }
-    report.cancelled = cancel.is_cancelled();
     new.sort_unstable();
     new.dedup();
+    if options.images && !new.is_empty() && !cancel.is_cancelled() {
+        report.images = images::fetch_missing(
+            store,
+            client,
+            &new,
+            ImageFetch::default(),
+            cancel,
+            &mut |e| on_image_event(e, on_event),
+        );
+    }
+    report.cancelled = cancel.is_cancelled();
     report.new = new;
     report
+}
+
+fn on_image_event(e: ImageEvent<'_>, on_event: &mut dyn FnMut(&Event)) {
+    match e {
+        ImageEvent::Image { url, done, planned } => on_event(&Event::Image {
+            url: url.to_string(),
+            done,
+            planned,
+        }),
+        ImageEvent::Step(Step::Waiting { host, wait }) => on_event(&Event::Waiting {
+            host: host.to_string(),
+            wait,
+        }),
+        ImageEvent::Step(Step::Requesting { .. }) | ImageEvent::Finished { .. } => {}
+    }
 }
 
 fn on_walk_event(e: fetch::Event<'_>, new: &mut Vec<IssueKey>, on_event: &mut dyn FnMut(&Event)) {

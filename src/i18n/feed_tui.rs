@@ -29,6 +29,13 @@ pub enum UpdateStep {
         planned: usize,
         url: String,
     },
+    /// Downloading the `done`-th of the `planned` pictures of the issues
+    /// it brought.
+    Image {
+        done: usize,
+        planned: usize,
+        url: String,
+    },
 }
 
 /// Something the TUI says about its update. Names and URLs are held
@@ -143,6 +150,9 @@ fn step_zh(step: &UpdateStep) -> (String, &str) {
         UpdateStep::Page { done, planned, url } => {
             (format!("正在更新：页面 {done}/{planned}"), url)
         }
+        UpdateStep::Image { done, planned, url } => {
+            (format!("正在更新：图片 {done}/{planned}"), url)
+        }
     }
 }
 
@@ -152,6 +162,9 @@ fn step_en(step: &UpdateStep) -> (String, &str) {
         UpdateStep::Feed { index, of, feed } => (format!("updating feed {index}/{of}"), feed),
         UpdateStep::Page { done, planned, url } => {
             (format!("updating: page {done}/{planned}"), url)
+        }
+        UpdateStep::Image { done, planned, url } => {
+            (format!("updating: image {done}/{planned}"), url)
         }
     }
 }
@@ -241,6 +254,9 @@ impl FeedTui {
                 UpdateStep::Page { done, planned, .. } => {
                     format!("页面 {done}/{planned} · Esc 取消").into()
                 }
+                UpdateStep::Image { done, planned, .. } => {
+                    format!("图片 {done}/{planned} · Esc 取消").into()
+                }
             },
             (ProgressShort(step), En) => match step {
                 UpdateStep::Starting => "updating · Esc cancels".into(),
@@ -249,6 +265,9 @@ impl FeedTui {
                 }
                 UpdateStep::Page { done, planned, .. } => {
                     format!("page {done}/{planned} · Esc cancels").into()
+                }
+                UpdateStep::Image { done, planned, .. } => {
+                    format!("image {done}/{planned} · Esc cancels").into()
                 }
             },
             (
@@ -548,6 +567,11 @@ impl FeedTui {
             planned: 5,
             url: "http://127.0.0.1/s".into(),
         };
+        let image = UpdateStep::Image {
+            done: 3,
+            planned: 6,
+            url: "http://127.0.0.1/img/a.png".into(),
+        };
         let done = |cancelled, new: usize, failed, first: bool, items, pages| Done {
             cancelled,
             new,
@@ -588,6 +612,13 @@ impl FeedTui {
             ProgressShort(UpdateStep::Starting),
             ProgressShort(feed),
             ProgressShort(page),
+            ProgressShort(image.clone()),
+            Progress {
+                step: image,
+                waiting: None,
+                new: 1,
+                named: true,
+            },
             done(false, 0, 0, false, 0, 0),
             done(true, 0, 0, false, 0, 0),
             done(false, 2, 1, true, 1, 2),

@@ -90,6 +90,12 @@ pub enum Fetch {
         what: String,
         secs: String,
     },
+    /// The page is stored; its pictures are being downloaded.
+    TuiImages {
+        what: String,
+        done: usize,
+        planned: usize,
+    },
     /// A cancelled fetch still holds the connection; this one waits.
     TuiWaitingPrevious {
         what: String,
@@ -283,6 +289,22 @@ impl Fetch {
                 "fetching {what}: waiting for the previous (cancelled) fetch to end (Esc cancels)"
             )
             .into(),
+            (
+                TuiImages {
+                    what,
+                    done,
+                    planned,
+                },
+                Zh,
+            ) => format!("正在下载 {what} 的图片 {done}/{planned}（Esc 取消）").into(),
+            (
+                TuiImages {
+                    what,
+                    done,
+                    planned,
+                },
+                En,
+            ) => format!("downloading {what}'s images {done}/{planned} (Esc cancels)").into(),
             (TuiRunning { what }, Zh) => format!("正在获取 {what}（Esc 取消）").into(),
             (TuiRunning { what }, En) => format!("fetching {what} (Esc cancels)").into(),
             (TuiWaiting { what, secs }, Zh) => {
@@ -415,6 +437,11 @@ impl Fetch {
             },
             TuiWaitingPrevious {
                 what: "2024-15".into(),
+            },
+            TuiImages {
+                what: "2024-15".into(),
+                done: 2,
+                planned: 5,
             },
             TuiWaiting {
                 what: "2024-15".into(),

@@ -18,9 +18,13 @@ pub enum Images {
         images: usize,
     },
     /// An issue the cache holds whose shown copy has no pictures.
-    NoImages { key: String },
+    NoImages {
+        key: String,
+    },
     /// An issue known only by reference or by a stub: no pictures known.
-    NotHeld { key: String },
+    NotHeld {
+        key: String,
+    },
     /// A cached picture: `PNG 1080×608, 45 KiB`.
     Cached {
         kind: String,
@@ -31,11 +35,17 @@ pub enum Images {
     /// Not downloaded yet.
     Missing,
     /// A download that failed, and why (another message).
-    Failed { why: Box<Msg> },
+    Failed {
+        why: Box<Msg>,
+    },
     /// What to run to get the missing (or failed) pictures.
-    FetchHint { key: String },
+    FetchHint {
+        key: String,
+    },
     /// The progress line: a picture being downloaded.
-    Progress { url: String },
+    Progress {
+        url: String,
+    },
     /// The end of a download of pictures.
     Summary {
         images: usize,
@@ -44,29 +54,89 @@ pub enum Images {
         failed: usize,
     },
     /// Many pictures that failed alike: the reason once, with the count.
-    FailedMany { images: usize, why: Box<Msg> },
+    FailedMany {
+        images: usize,
+        why: Box<Msg>,
+    },
     /// After failures told by reason: where each is named.
     WhichFailed,
     /// Pictures that failed before and were not asked for again.
-    NotRetried { images: usize },
+    NotRetried {
+        images: usize,
+    },
     /// The cache refused a write: the download stopped.
-    Stopped { why: Box<Msg> },
+    Stopped {
+        why: Box<Msg>,
+    },
     /// `--save`: one file written.
-    Saved { path: String },
+    Saved {
+        path: String,
+    },
     /// `--save`: a file is there already and is left as it is.
-    SaveExists { path: String },
+    SaveExists {
+        path: String,
+    },
     /// `--save`: a file could not be written.
-    SaveFailed { path: String, why: Box<Msg> },
+    SaveFailed {
+        path: String,
+        why: Box<Msg>,
+    },
     /// `--save`: no picture of the issue is cached.
-    SaveNothing { key: String },
+    SaveNothing {
+        key: String,
+    },
     /// `recover`: pictures copied to the new cache, and those lost.
-    RecoverKept { images: usize, lost: usize },
+    RecoverKept {
+        images: usize,
+        lost: usize,
+    },
     /// The image view: a picture being drawn for the terminal.
     Drawing,
     /// The image view: which picture of how many (`2/5`).
-    Position { at: usize, of: usize },
+    Position {
+        at: usize,
+        of: usize,
+    },
     /// The image view of an issue without pictures.
     ViewEmpty,
+    /// The image view in place of a picture not downloaded: the key that
+    /// downloads the issue's missing ones, and how many there are.
+    ViewFetchHint {
+        fetch: String,
+        missing: usize,
+    },
+    /// `i` with no issue shown.
+    ViewNoIssue,
+    /// `→` on the last picture, `←` on the first.
+    ViewLast,
+    ViewFirst,
+    /// A digit past the issue's pictures.
+    ViewNoSuch {
+        n: u8,
+        of: usize,
+    },
+    /// The detail pane's line of a picture: its number.
+    Number {
+        n: usize,
+    },
+    /// The detail pane's marks of a picture's state.
+    MarkCached,
+    MarkFailed,
+    MarkBadAddress,
+    /// `F` in the image view: every picture of the issue is downloaded.
+    TuiNothingMissing {
+        key: String,
+    },
+    /// `F` in the image view, done: how many were downloaded and failed.
+    TuiDone {
+        key: String,
+        stored: usize,
+        failed: usize,
+    },
+    /// Esc while the image view's `F` downloads.
+    TuiCancelled {
+        key: String,
+    },
 }
 
 impl From<Images> for Msg {
@@ -222,6 +292,83 @@ impl Images {
             (Position { at, of }, En) => format!("image {at}/{of}").into(),
             (ViewEmpty, Zh) => "这一期没有图片".into(),
             (ViewEmpty, En) => "this issue has no images".into(),
+            (ViewFetchHint { fetch, missing }, Zh) => {
+                format!("按 {fetch} 下载这一期缺少的 {missing} 张图片").into()
+            }
+            (ViewFetchHint { fetch, missing }, En) => format!(
+                "{fetch} downloads this issue's {}",
+                plural(*missing, "missing image", "missing images")
+            )
+            .into(),
+            (ViewNoIssue, Zh) => "没有显示中的一期，没有图片可看".into(),
+            (ViewNoIssue, En) => "no issue is shown, so no images to see".into(),
+            (ViewLast, Zh) => "已是这一期的最后一张图".into(),
+            (ViewLast, En) => "this is the issue's last image".into(),
+            (ViewFirst, Zh) => "已是这一期的第一张图".into(),
+            (ViewFirst, En) => "this is the issue's first image".into(),
+            (ViewNoSuch { n, of }, Zh) => format!("没有图 {n}：这一期有 {of} 张图").into(),
+            (ViewNoSuch { n, of }, En) => format!(
+                "no image {n}: this issue has {}",
+                plural(*of, "image", "images")
+            )
+            .into(),
+            (Number { n }, Zh) => format!("图{n}").into(),
+            (Number { n }, En) => format!("image {n}").into(),
+            (MarkCached, Zh) => "已下载".into(),
+            (MarkCached, En) => "downloaded".into(),
+            (MarkFailed, Zh) => "下载失败".into(),
+            (MarkFailed, En) => "download failed".into(),
+            (MarkBadAddress, Zh) => "不是网址".into(),
+            (MarkBadAddress, En) => "not a web address".into(),
+            (TuiNothingMissing { key }, Zh) => format!("{key} 的图片都已下载").into(),
+            (TuiNothingMissing { key }, En) => format!("{key}'s images are all downloaded").into(),
+            (
+                TuiDone {
+                    key,
+                    stored,
+                    failed: 0,
+                },
+                Zh,
+            ) => format!("已下载 {key} 的 {stored} 张图片").into(),
+            (
+                TuiDone {
+                    key,
+                    stored,
+                    failed: 0,
+                },
+                En,
+            ) => format!(
+                "downloaded {}",
+                plural(
+                    *stored,
+                    &format!("image of {key}"),
+                    &format!("images of {key}")
+                )
+            )
+            .into(),
+            (
+                TuiDone {
+                    key,
+                    stored,
+                    failed,
+                },
+                Zh,
+            ) => {
+                format!("{key} 的图片：新下载 {stored}，失败 {failed}（图片视图里写着原因）").into()
+            }
+            (
+                TuiDone {
+                    key,
+                    stored,
+                    failed,
+                },
+                En,
+            ) => format!(
+                "{key}'s images: {stored} downloaded, {failed} failed (the image view says why)"
+            )
+            .into(),
+            (TuiCancelled { key }, Zh) => format!("已取消下载 {key} 的图片").into(),
+            (TuiCancelled { key }, En) => format!("download of {key}'s images cancelled").into(),
         }
     }
 
@@ -293,6 +440,44 @@ impl Images {
             Drawing,
             Position { at: 2, of: 5 },
             ViewEmpty,
+            ViewFetchHint {
+                fetch: "F".into(),
+                missing: 1,
+            },
+            ViewFetchHint {
+                fetch: "F".into(),
+                missing: 3,
+            },
+            ViewNoIssue,
+            ViewLast,
+            ViewFirst,
+            ViewNoSuch { n: 7, of: 5 },
+            ViewNoSuch { n: 2, of: 1 },
+            Number { n: 2 },
+            MarkCached,
+            MarkFailed,
+            MarkBadAddress,
+            TuiNothingMissing {
+                key: "2024-17".into(),
+            },
+            TuiDone {
+                key: "2024-17".into(),
+                stored: 1,
+                failed: 0,
+            },
+            TuiDone {
+                key: "2024-17".into(),
+                stored: 4,
+                failed: 0,
+            },
+            TuiDone {
+                key: "2024-17".into(),
+                stored: 4,
+                failed: 1,
+            },
+            TuiCancelled {
+                key: "2024-17".into(),
+            },
         ]
     }
 }

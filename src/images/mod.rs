@@ -150,6 +150,24 @@ pub fn with_words(
     Ok(())
 }
 
+/// [`with_words`] when the file the issue's body was read from is at most
+/// `max_bytes` (so the parse it costs fits a key press); false, with the
+/// pictures left without words, when it is larger.
+pub fn with_words_within(
+    store: &Store,
+    key: IssueKey,
+    images: &mut [IssueImage],
+    max_bytes: u64,
+) -> Result<bool, StoreError> {
+    if images.is_empty() {
+        return Ok(true);
+    }
+    match store.body_source_size(key)? {
+        Some(size) if size > max_bytes => Ok(false),
+        _ => with_words(store, key, images).map(|()| true),
+    }
+}
+
 /// A cached picture's bytes, or None when it is not cached.
 pub fn cached_bytes(store: &Store, image: &IssueImage) -> Result<Option<Vec<u8>>, StoreError> {
     match (&image.identity, image.is_cached()) {

@@ -28,11 +28,21 @@ use ratatui_image::{FilterType, Resize};
 use super::decode::decode_bounded;
 use super::error::ImageError;
 
-/// The terminal's way of drawing pictures, asked once at start: after the
-/// alternate screen and raw mode are entered and before events are read
-/// (the answer comes on stdin). Halfblocks when the terminal does not
-/// answer or the query fails (tmux without passthrough, a pipe).
+/// The terminal's way of drawing pictures, asked once: after the
+/// alternate screen and raw mode are entered, while no event is being
+/// read (the answer comes on stdin; the TUI asks when its image view
+/// first opens, so the first screen never waits for it). Halfblocks when
+/// the terminal does not answer or the query fails (a pipe).
+///
+/// Inside tmux it is not asked: ratatui-image wraps the whole query for
+/// tmux's passthrough, which tmux drops unless `allow-passthrough` is on,
+/// so nothing answers, the query waits its two seconds, and its reader
+/// thread goes on reading stdin afterwards, taking keys meant for the
+/// TUI. tmux gets halfblocks.
 pub fn detect_picker() -> Picker {
+    if std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()) {
+        return Picker::halfblocks();
+    }
     Picker::from_query_stdio().unwrap_or_else(|_| Picker::halfblocks())
 }
 
@@ -184,6 +194,12 @@ impl ImageRenderer {
             identity: identity.to_string(),
             size,
         })
+    }
+
+    /// Whether any request waits for the worker: the caller should
+    /// [`ImageRenderer::poll`] (or take its sink's results) soon.
+    pub fn is_busy(&self) -> bool {
+        !self.pending.is_empty()
     }
 
     /// Takes in one result; true when there is something new to draw.

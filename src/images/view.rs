@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use super::error::ImageError;
 use super::render::{ImageRenderer, Slot};
@@ -122,7 +122,10 @@ pub struct ImageView<'a> {
     renderer: &'a ImageRenderer,
     lang: Lang,
     border: Style,
+    border_type: BorderType,
     dim: Style,
+    hint: Option<String>,
+    picture: bool,
 }
 
 impl<'a> ImageView<'a> {
@@ -132,13 +135,54 @@ impl<'a> ImageView<'a> {
             renderer,
             lang,
             border: Style::default(),
+            border_type: BorderType::Plain,
             dim: Style::default(),
+            hint: None,
+            picture: true,
+        }
+    }
+
+    /// What to do about a picture not downloaded (or failed), said under
+    /// why it is not shown: the key that downloads it.
+    pub fn fetch_hint(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    /// Leaves a ready picture out (its area blank): something drawn over
+    /// the view would cut a kitty, sixel or iTerm2 picture, which the
+    /// terminal draws on top of every cell, not in them.
+    pub fn show_picture(mut self, show: bool) -> Self {
+        self.picture = show;
+        self
+    }
+
+    /// Where the shown picture is drawn in the view's `area`, and which it
+    /// is, when the renderer has it ready; None otherwise. What the
+    /// terminal's graphics cover, for the caller to clear when it changes.
+    pub fn drawn_at(
+        state: &ImageViewState,
+        renderer: &ImageRenderer,
+        area: Rect,
+    ) -> Option<(String, Rect)> {
+        let image = state.current()?;
+        let identity = image.identity.as_ref().filter(|_| image.is_cached())?;
+        let picture = ImageView::picture_area(area);
+        match renderer.get(identity, picture.as_size()) {
+            Slot::Ready(protocol) => Some((identity.clone(), centred(protocol.size(), picture))),
+            Slot::Drawing | Slot::Failed(_) => None,
         }
     }
 
     /// The border's style (the theme's).
     pub fn border_style(mut self, style: Style) -> Self {
         self.border = style;
+        self
+    }
+
+    /// The border's lines (the theme's).
+    pub fn border_type(mut self, border_type: BorderType) -> Self {
+        self.border_type = border_type;
         self
     }
 
@@ -171,15 +215,22 @@ impl<'a> ImageView<'a> {
     }
 
     /// A message in the middle of the picture's area.
+    /// Each line of `text` its own paragraph (the reason, then what to do).
     fn say(&self, text: &str, area: Rect, buf: &mut Buffer) {
-        let lines = u16::try_from(text.lines().count()).unwrap_or(1).max(1);
-        let top = area.y + area.height.saturating_sub(lines) / 2;
+        let lines: Vec<Line> = text
+            .lines()
+            .map(|l| Line::from(crate::sanitize::line(l)))
+            .collect();
+        let width = usize::from(area.width.max(1));
+        let rows: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+        let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+        let top = area.y + area.height.saturating_sub(rows) / 2;
         let at = Rect {
             y: top,
             height: area.height.saturating_sub(top - area.y),
             ..area
         };
-        Paragraph::new(crate::sanitize::line(text))
+        Paragraph::new(lines)
             .style(self.dim)
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true })
@@ -192,6 +243,7 @@ impl Widget for ImageView<'_> {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(self.border)
+            .border_type(self.border_type)
             .title(self.title());
         let inner = block.inner(area);
         block.render(area, buf);
@@ -217,14 +269,9 @@ impl Widget for ImageView<'_> {
         let why = match (&image.state, &image.identity) {
             (ImageState::Cached { .. }, Some(identity)) => {
                 match self.renderer.get(identity, picture.as_size()) {
+                    Slot::Ready(_) if !self.picture => return,
                     Slot::Ready(protocol) => {
-                        let size = protocol.size();
-                        let at = Rect {
-                            x: picture.x + picture.width.saturating_sub(size.width) / 2,
-                            y: picture.y + picture.height.saturating_sub(size.height) / 2,
-                            width: size.width.min(picture.width),
-                            height: size.height.min(picture.height),
-                        };
+                        let at = centred(protocol.size(), picture);
                         ratatui_image::Image::new(protocol).render(at, buf);
                         return;
                     }
@@ -242,7 +289,23 @@ impl Widget for ImageView<'_> {
             .text(self.lang),
             (ImageState::Missing, _) => ImageError::NotCached.text(self.lang),
         };
+        let why = match (&image.state, &self.hint) {
+            (ImageState::Missing | ImageState::Failed { .. }, Some(hint)) => {
+                format!("{why}\n{hint}").into()
+            }
+            _ => why,
+        };
         self.say(&why, picture, buf);
+    }
+}
+
+/// A picture of `size` in the middle of `area`.
+fn centred(size: ratatui::layout::Size, area: Rect) -> Rect {
+    Rect {
+        x: area.x + area.width.saturating_sub(size.width) / 2,
+        y: area.y + area.height.saturating_sub(size.height) / 2,
+        width: size.width.min(area.width),
+        height: size.height.min(area.height),
     }
 }
 

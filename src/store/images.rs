@@ -74,6 +74,21 @@ impl Store {
             .optional()?)
     }
 
+    /// How many bytes [`Store::body_source`] would read: whether reading
+    /// the words around the pictures again is cheap enough to do on a key
+    /// press (a WeChat page takes milliseconds to parse, a Markdown file
+    /// microseconds).
+    pub fn body_source_size(&self, key: IssueKey) -> Result<Option<u64>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT length(s.raw) FROM issues i JOIN sources s ON s.sha256 = i.body_sha256
+                 WHERE i.series = ?1 AND i.year = ?2 AND i.number = ?3",
+            )?
+            .query_row(params![key.series.id(), key.year, key.number], |r| r.get(0))
+            .optional()?)
+    }
+
     /// The rows the cache has for these identities, in no set order; an
     /// identity without a row is missing from the answer.
     pub fn image_rows(&self, identities: &[&str]) -> Result<Vec<ImageRow>, StoreError> {

@@ -32,6 +32,8 @@ pub enum InputMode {
     /// Typing the shown issue's note on the status line (`e` without
     /// `$VISUAL` or `$EDITOR`).
     Note,
+    /// The image view: one of the shown issue's pictures.
+    Image,
 }
 
 /// Everything the user can ask for; `update` (update.rs) is the only place
@@ -139,6 +141,22 @@ pub enum Action {
     /// Not a key: take a running feed update's news (and `on_new`'s end).
     /// Sent by the event loop.
     PollUpdate,
+    /// `i`: the image view over the detail pane, at the selected chart
+    /// line's picture, else the shown issue's first.
+    OpenImages,
+    /// The image view: back to the screen under it.
+    CloseImages,
+    /// Esc in the image view: cancel its download, else back.
+    DismissImages,
+    NextImage,
+    PrevImage,
+    /// Show picture N (1-based) of the issue in the image view.
+    ImageNumber(u8),
+    /// `F` in the image view: download the issue's missing pictures.
+    FetchImages,
+    /// Not a key: take the pictures the image worker has drawn and the
+    /// image view's download's news. Sent by the event loop.
+    PollImages,
     Click {
         column: u16,
         row: u16,

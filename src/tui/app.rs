@@ -22,6 +22,7 @@ use super::state::charts::Charts;
 use super::state::detail::{DetailPane, Target, Visit};
 use super::state::fetching::Fetching;
 use super::state::help::HelpPane;
+use super::state::images::Pictures;
 use super::state::list::ListPane;
 use super::state::note_edit::{self, EditRequest, NoteChange, NoteEditor};
 use super::state::prompt::{Prompt, Saved};
@@ -33,7 +34,7 @@ use super::state::updating::{FeedSettings, Updating};
 use super::ui::Ui;
 use super::view::detail::{DetailDoc, LinkTarget};
 use super::view::layout::{self, Panes};
-use crate::i18n::{Briefing, Mine, Screen};
+use crate::i18n::{Briefing, Images, Mine, Screen};
 use crate::model::IssueKey;
 use crate::trend::IssueComparisons;
 
@@ -72,6 +73,8 @@ pub struct App {
     pub(super) fetching: Fetching,
     /// `R`: the feeds, the update under way, the issues it brought.
     pub(super) updating: Updating,
+    /// The image view, the pictures' renderer and the view's `F`.
+    pub(super) images: Pictures,
     pub(super) opener: UrlOpener,
     /// A URL `y` asked to copy; the event loop writes the OSC 52 sequence.
     pub(super) clipboard: Option<String>,
@@ -127,6 +130,7 @@ impl App {
             session,
             fetching: Fetching::new(fetcher),
             updating: Updating::default(),
+            images: Pictures::default(),
             opener: Box::new(|url| super::browser::open_in_browser(None, url)),
             clipboard: None,
             notes: NoteEditor::default(),
@@ -193,8 +197,15 @@ impl App {
     /// settings from now on.
     pub fn set_fetch_options(&mut self, options: &crate::fetch::FetchOptions) {
         let fetcher = self.session.library().fetcher(options);
-        self.fetching = Fetching::new(fetcher);
+        self.fetching.set_fetcher(fetcher);
         self.updating.set_fetch_options(options.clone());
+    }
+
+    /// Whether `F` and `R` download the pictures of the issues they store
+    /// (the config's `[fetch] images`).
+    pub fn set_fetch_images(&mut self, images: bool) {
+        self.fetching.set_images(images);
+        self.updating.set_images(images);
     }
 
     /// The feeds `R` updates, and what to do around an update; with
@@ -212,7 +223,7 @@ impl App {
     /// unless `F`'s fetch or another update runs; the status line says
     /// which, or why it does not start.
     pub fn start_update(&mut self) {
-        if let Some(busy) = self.fetching.busy() {
+        if let Some(busy) = self.fetching.busy().or_else(|| self.images.busy()) {
             return self.status.set_message(self.ui.say(busy));
         }
         let cache = self.session.library().cache_path();
@@ -333,8 +344,33 @@ impl App {
         match self.prompt.mode() {
             Some(mode) => mode,
             None if self.charts.view.open => InputMode::Chart,
+            None if self.images.is_open() => InputMode::Image,
             None => InputMode::Normal,
         }
+    }
+
+    /// Opens the image view over the detail pane on the shown issue's
+    /// picture `number` (from 1; the first when there is no such one).
+    pub fn open_images(&mut self, number: usize) {
+        let Some(key) = self.current_key() else {
+            return self.status.set_message(self.ui.say(Images::ViewNoIssue));
+        };
+        if let Err(e) = self.images.open_on(self.session.library(), key, number) {
+            let error = Box::new(e.message());
+            let said = self.ui.say(Screen::CannotLoad { key, error });
+            self.status.set_error(said);
+        }
+    }
+
+    /// Asks for the shown picture at the size it is drawn: after every
+    /// change of picture or size, so drawing only looks it up.
+    pub fn show_picture(&mut self) {
+        self.images.request(self.session.library());
+    }
+
+    /// The image view's pictures read again (a download stored some).
+    pub fn refresh_images(&mut self) {
+        self.images.refresh_from(self.session.library());
     }
 
     /// Whether the list's cursor row holds the issue the detail pane shows.
@@ -358,6 +394,8 @@ impl App {
         self.detail.area = self.panes.detail;
         self.help.fit(screen, &self.ui);
         self.brief.fit(screen, &self.ui);
+        self.images.fit(layout::image_view(&self.panes).1);
+        self.show_picture();
         if let Some(key) = self.start.take() {
             // The first size: show the start issue, wrapped and charted at
             // it, mid-list so the weeks around it show too.
@@ -449,7 +487,18 @@ impl App {
                     self.session.library().empty_copies(key).unwrap_or(0)
                 };
                 let same_week = self.same_week(&d.summary);
-                DetailDoc::from_detail_noting(&d, &comparisons, empty, &same_week, &self.ui)
+                // Without the list (a busy cache), the chart lines are
+                // the addresses alone.
+                let images = self.session.library().detail_images(key, &d.images);
+                let images = images.unwrap_or_default();
+                DetailDoc::from_detail_noting(
+                    &d,
+                    &comparisons,
+                    empty,
+                    &same_week,
+                    &images,
+                    &self.ui,
+                )
             }
             Ok(None) => match self.catalog.get(key) {
                 Some(s) => DetailDoc::from_summary(s, &self.ui),
@@ -810,6 +859,8 @@ impl App {
             let (scroll, link, focus) = (self.detail.scroll, self.detail.link, self.focus);
             self.show(target);
             self.return_to(scroll, link, focus);
+            // What arrived may be the shown issue's pictures.
+            self.refresh_images();
         } else if let Some(key) = self.catalog.summaries.iter().find(|s| s.cached) {
             // The cache was empty at start; show what the import brought.
             self.show(Target::Issue(key.key));

@@ -72,6 +72,9 @@ struct Timers {
     fetch: Option<Instant>,
     /// The last look at a running feed update's news (or its start).
     update: Option<Instant>,
+    /// The last look at the image worker's pictures and the image view's
+    /// download (or when either began).
+    images: Option<Instant>,
     /// The last check for another process's changes.
     refresh: Instant,
 }
@@ -82,6 +85,7 @@ impl Timers {
             typed: now,
             fetch: None,
             update: None,
+            images: None,
             refresh: now,
         }
     }
@@ -101,7 +105,13 @@ impl Timers {
             self.update = Some(now);
         }
         let update = self.update.zip(app.update_wait()).map(|(at, w)| at + w);
-        [search, fetch, update]
+        if app.images.wait().is_none() {
+            self.images = None;
+        } else if self.images.is_none() {
+            self.images = Some(now);
+        }
+        let images = self.images.zip(app.images.wait()).map(|(at, w)| at + w);
+        [search, fetch, update, images]
             .into_iter()
             .flatten()
             .fold(self.refresh + REFRESH_EVERY, Instant::min)
@@ -125,6 +135,13 @@ impl Timers {
             if self.update.is_some_and(|at| at + w <= now) {
                 update(app, Action::PollUpdate);
                 self.update = Some(now);
+                changed = true;
+            }
+        }
+        if let Some(w) = app.images.wait() {
+            if self.images.is_some_and(|at| at + w <= now) {
+                update(app, Action::PollImages);
+                self.images = Some(now);
                 changed = true;
             }
         }
@@ -252,6 +269,9 @@ pub struct Terminal<W: io::Write> {
     /// Test hook: ZHOUBAO_TEST_PANIC=1 panics after the first frame so an
     /// end-to-end test can check the terminal is restored on panic.
     pub panic_after_draw: bool,
+    /// The picture a sixel or iTerm2 terminal showed over the cells after
+    /// the last frame, and where (`Pictures::graphics_on_screen`).
+    pub graphics: Option<(String, ratatui::layout::Rect)>,
 }
 
 impl<W: io::Write> Frontend for Terminal<W> {
@@ -276,7 +296,13 @@ impl<W: io::Write> Frontend for Terminal<W> {
         // Waits while the TUI is suspended: never a frame on the shell's
         // screen.
         let _frame = super::terminal::frame();
-        if super::terminal::take_redraw() {
+        // A sixel or iTerm2 picture is drawn over the cells, which ratatui
+        // skips; when it goes or moves, only clearing the screen takes it
+        // away where the next frame writes nothing new.
+        let graphics = app.images.graphics_on_screen(app.help.open);
+        let gone = self.graphics.is_some() && graphics != self.graphics;
+        self.graphics = graphics;
+        if super::terminal::take_redraw() || gone {
             self.term.clear()?;
         }
         self.term.draw(|frame| super::draw::draw(frame, app))?;

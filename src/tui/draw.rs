@@ -7,6 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use ratatui::Frame;
 
+use ratatui_image::picker::ProtocolType;
+
 use super::action::Focus;
 use super::app::App;
 use super::state::prompt::Prompt;
@@ -21,7 +23,8 @@ use super::view::layout;
 use super::view::list::ListView;
 use super::view::status::{Said, StatusView};
 use super::view::wrap;
-use crate::i18n::Screen;
+use crate::i18n::{Images, Screen};
+use crate::images::view::ImageView;
 
 /// Draws the whole screen from the app state.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -44,13 +47,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_help(app, area, buf);
         return;
     }
+    // The image view goes over the detail pane and the charts, the list
+    // beside it as tall (stacked, over everything but the status line).
+    let (list_area, view_area) = match app.images.view() {
+        Some(_) => layout::image_view(&panes),
+        None => (Some(panes.list), panes.detail),
+    };
     let list = &app.list;
     let empty = if app.catalog.summaries.is_empty() {
         Screen::EmptyCache.into()
     } else {
         list.filter.empty_text(ui.keys.label_of("filter", ui.lang))
     };
-    ListView {
+    let list_view = ListView {
         series: app.catalog.series(),
         summaries: &app.catalog.summaries,
         rows: &list.rows,
@@ -64,8 +73,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
         empty: ui.say(empty),
         theme,
         lang: ui.lang,
+    };
+    if let Some(list_area) = list_area {
+        list_view.render(list_area, buf);
     }
-    .render(panes.list, buf);
+    if let (Some(view), Some(renderer)) = (app.images.view(), app.images.renderer()) {
+        draw_images(app, view, renderer, view_area, buf);
+        status_line(app).render(panes.status, buf);
+        draw_help(app, area, buf);
+        return;
+    }
     let detail = &app.detail;
     DetailView {
         doc: &detail.doc,
@@ -89,6 +106,32 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     status_line(app).render(panes.status, buf);
     draw_help(app, area, buf);
+}
+
+/// The image view: the shown picture as the worker drew it, what to
+/// press where one is not downloaded; a picture the terminal draws over
+/// the cells (kitty, sixel, iTerm2) is left out while the help covers it.
+fn draw_images(
+    app: &App,
+    view: &crate::images::view::ImageViewState,
+    renderer: &crate::images::render::ImageRenderer,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let ui = &app.ui;
+    let fetch = ui.keys.label_of("image_fetch", ui.lang);
+    let hint = (!fetch.is_empty()).then(|| {
+        let missing = view.missing();
+        ui.say(Images::ViewFetchHint { fetch, missing })
+    });
+    let halfblocks = app.images.protocol() == ProtocolType::Halfblocks;
+    ImageView::new(view, renderer, ui.lang)
+        .border_style(ui.theme.border(true))
+        .border_type(ui.theme.border_type(true))
+        .dim_style(ui.theme.dim)
+        .fetch_hint(hint)
+        .show_picture(halfblocks || !app.help.open)
+        .render(area, buf);
 }
 
 /// The status line's props: the prompt while one is open, else the last

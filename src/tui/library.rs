@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use super::fetcher::{CacheFetcher, PageFetcher};
 
 use crate::i18n::{english_display, Lang, Localized, Mine, Msg};
+use crate::images::{ImageState, IssueImage};
 use crate::model::{IssueDetail, IssueKey, IssueSummary, SeriesId};
 
 /// Any error a library can report, as the message the TUI shows in the
@@ -204,6 +205,26 @@ pub trait Library {
     fn empty_copies(&self, _key: IssueKey) -> LibraryResult<usize> {
         Ok(0)
     }
+    /// The pictures of `key`'s shown copy, in order, with what the cache
+    /// holds of each and, as `captions` asks, the heading and caption near
+    /// each. This default knows only the detail's addresses, none of them
+    /// downloaded: a library without a picture store.
+    fn images(&self, key: IssueKey, _captions: Captions) -> LibraryResult<Vec<IssueImage>> {
+        let urls = self.detail(key)?.map(|d| d.images).unwrap_or_default();
+        Ok(not_downloaded(&urls))
+    }
+    /// The detail pane's list of `key`'s pictures, whose addresses `urls`
+    /// the caller has just read with its detail: read on every move, so
+    /// this default (a library without a picture store) reads nothing
+    /// again; a cache says what it holds of each, with the words near
+    /// each only where they are cheap to read.
+    fn detail_images(&self, _key: IssueKey, urls: &[String]) -> LibraryResult<Vec<IssueImage>> {
+        Ok(not_downloaded(urls))
+    }
+    /// A cached picture's bytes; None when the cache does not have them.
+    fn image_bytes(&self, _image: &IssueImage) -> LibraryResult<Option<Vec<u8>>> {
+        Ok(None)
+    }
     /// The cache file `R`'s update stores into through a connection of
     /// its own (so the generation changes as issues arrive); None when the
     /// library is no file, as the demo.
@@ -211,6 +232,21 @@ pub trait Library {
         None
     }
 }
+
+/// How much of the words near an issue's pictures [`Library::images`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Captions {
+    /// Always: for the image view, read once when it opens.
+    Read,
+    /// Only when the file they are read from is at most
+    /// [`CHEAP_CAPTIONS_BYTES`]: for the detail pane, loaded on every move.
+    IfCheap,
+}
+
+/// The largest stored file whose words near the pictures are read again
+/// on a key press: a Markdown bulletin (5 KB) parses in tens of
+/// microseconds, a WeChat page (150 KB and up) in several milliseconds.
+pub const CHEAP_CAPTIONS_BYTES: u64 = 32 * 1024;
 
 /// Whether `error` is another process holding the cache's lock: worth
 /// trying again in a moment, not a fault.
@@ -225,6 +261,28 @@ pub struct LastVisit {
     pub new_issues: Vec<IssueKey>,
     /// When the last session ended, when known.
     pub ended: Option<DateTime<Utc>>,
+}
+
+/// Pictures known only by their addresses, none downloaded.
+fn not_downloaded(urls: &[String]) -> Vec<IssueImage> {
+    urls.iter()
+        .enumerate()
+        .map(|(i, url)| {
+            let identity = crate::images::image_identity(url);
+            let state = match identity {
+                Some(_) => ImageState::Missing,
+                None => ImageState::BadAddress,
+            };
+            IssueImage {
+                index: i + 1,
+                url: url.clone(),
+                identity,
+                heading: None,
+                caption: None,
+                state,
+            }
+        })
+        .collect()
 }
 
 /// A library held in memory: for tests, benchmarks and demos that do not
@@ -557,6 +615,25 @@ impl Library for crate::store::Store {
         Ok(crate::store::Store::empty_copies(self, key)?)
     }
 
+    fn detail_images(&self, key: IssueKey, _urls: &[String]) -> LibraryResult<Vec<IssueImage>> {
+        Library::images(self, key, Captions::IfCheap)
+    }
+
+    fn images(&self, key: IssueKey, captions: Captions) -> LibraryResult<Vec<IssueImage>> {
+        let mut images = crate::images::issue_images(self, key)?;
+        match captions {
+            Captions::Read => crate::images::with_words(self, key, &mut images)?,
+            Captions::IfCheap => {
+                crate::images::with_words_within(self, key, &mut images, CHEAP_CAPTIONS_BYTES)?;
+            }
+        }
+        Ok(images)
+    }
+
+    fn image_bytes(&self, image: &IssueImage) -> LibraryResult<Option<Vec<u8>>> {
+        Ok(crate::images::cached_bytes(self, image)?)
+    }
+
     fn read_only(&self) -> bool {
         self.is_read_only()
     }
@@ -582,3 +659,6 @@ impl Library for crate::store::Store {
         Ok(crate::store::Store::end_session(self, Utc::now())?)
     }
 }
+
+#[cfg(test)]
+mod tests;

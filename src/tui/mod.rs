@@ -53,6 +53,7 @@ pub fn run(
         ui,
         browser,
         fetch,
+        images,
         feeds,
     } = options;
     let lang = ui.lang;
@@ -65,6 +66,7 @@ pub fn run(
     })?;
     app.set_fetch_options(&fetch);
     app.set_editor(editor::EditorCommand::from_env());
+    app.set_fetch_images(images);
     // With update_on_start this starts the update: its thread only
     // writes to the cache, never to the terminal set up below.
     app.set_feeds(feeds);
@@ -75,6 +77,11 @@ pub fn run(
     }
     let guard = terminal::TerminalGuard::enter()
         .with_context(|| Screen::CannotSetUpTerminal.text(lang).into_owned())?;
+    // Asked once, when the image view first opens: in raw mode on the
+    // alternate screen (the answer comes on stdin, and the query must not
+    // show), between two events, so the first screen never waits for it.
+    app.images
+        .ask_when_first_opened(crate::images::render::detect_picker);
     let result = event_loop(&mut app);
     drop(guard);
     // Remember the marks and the selection even when the loop failed: the
@@ -101,6 +108,7 @@ fn event_loop(app: &mut App) -> anyhow::Result<()> {
     let mut frontend = app_loop::Terminal {
         term: Terminal::new(CrosstermBackend::new(io::stdout()))?,
         panic_after_draw: std::env::var_os("ZHOUBAO_TEST_PANIC").is_some_and(|v| v == "1"),
+        graphics: None,
     };
     Ok(app_loop::run_loop(app, &mut frontend)?)
 }

@@ -29,6 +29,9 @@ pub struct Options {
     pub browser: Option<Vec<String>>,
     /// The config's `[fetch]` delay and user agent, for `F` and `R`.
     pub fetch: crate::fetch::FetchOptions,
+    /// The config's `[fetch] images`: `F` and `R` download the pictures
+    /// of the issues they store.
+    pub images: bool,
     /// The config's feeds, `on_new` and `update_on_start`, for `R`.
     pub feeds: super::state::updating::FeedSettings,
 }

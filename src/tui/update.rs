@@ -8,14 +8,15 @@
 use super::action::{Action, Focus, InputMode};
 use super::app::App;
 use super::keymap::binding::Scope;
-use super::state::detail::Target;
+use super::state::detail::{NoUrl, Target};
 use super::state::fetching::{self, Finished, Polled};
+use super::state::images::FetchPolled as ImagesPolled;
 use super::state::prompt::{self, Prompt, Question};
 use super::state::search::{Jump, SearchState};
 use super::state::updating::Polled as UpdatePolled;
 use super::view::detail::Item;
 use crate::fetch::{FetchError, PageResult};
-use crate::i18n::{Briefing, Fetch, Localized, Msg, Screen};
+use crate::i18n::{Briefing, Fetch, Images, Localized, Msg, Screen};
 use crate::model::IssueKey;
 use crate::tui::library::LibraryError;
 
@@ -44,6 +45,7 @@ pub fn update(app: &mut App, action: Action) {
             | Action::Refresh
             | Action::PollFetch
             | Action::PollUpdate
+            | Action::PollImages
     ) {
         app.status.clear();
     }
@@ -131,11 +133,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::OpenUrl => open_url(app),
         Action::CopyUrl => copy_url(app),
         Action::ToggleHelp => {
-            // Over the chart view, help opens at the chart view's keys.
-            let scroll = if app.mode() == InputMode::Chart {
-                app.help.layout.scroll_to(Scope::Chart)
-            } else {
-                0
+            // Over the chart or image view, help opens at that view's keys.
+            let scroll = match app.mode() {
+                InputMode::Chart => app.help.layout.scroll_to(Scope::Chart),
+                InputMode::Image => app.help.layout.scroll_to(Scope::Image),
+                _ => 0,
             };
             app.help.open_at(scroll);
         }
@@ -176,18 +178,53 @@ pub fn update(app: &mut App, action: Action) {
             app.charts.view.toggle_year_earlier();
             app.refresh_charts();
         }
-        // Esc cancels a fetch or an update, else clears what is shown (a
-        // message, a search highlight), and only then backs out to the list.
-        Action::Dismiss => match (app.fetching.cancel(), app.updating.cancel()) {
-            (Some(what), _) => say(app, Fetch::TuiCancelled { what }, false),
-            (None, Some(said)) => app.status.notice(&app.ui, &said),
-            (None, None) if had_status || app.search.is_some() => app.search = None,
-            (None, None) => app.focus = Focus::List,
+        // Esc cancels a fetch, an update or the image view's download, else
+        // clears what is shown (a message, a search highlight), and only
+        // then backs out to the list.
+        Action::Dismiss => match (
+            app.fetching.cancel(),
+            app.updating.cancel(),
+            app.images.cancel(),
+        ) {
+            (Some(what), _, _) => say(app, Fetch::TuiCancelled { what }, false),
+            (None, Some(said), _) => app.status.notice(&app.ui, &said),
+            (None, None, Some(said)) => say(app, said, false),
+            (None, None, None) if had_status || app.search.is_some() => app.search = None,
+            (None, None, None) => app.focus = Focus::List,
         },
+        Action::OpenImages => {
+            let at = match app.detail.doc.items.get(app.detail.link) {
+                Some(Item::Image(i)) if app.focus == Focus::Links => i + 1,
+                _ => 1,
+            };
+            app.open_images(at);
+        }
+        Action::CloseImages => app.images.close(),
+        // Esc in the view cancels its download first.
+        Action::DismissImages => match app.images.cancel() {
+            Some(said) => say(app, said, false),
+            None => app.images.close(),
+        },
+        Action::NextImage => {
+            let moved = app.images.forward();
+            step_image(app, moved, Images::ViewLast);
+        }
+        Action::PrevImage => {
+            let moved = app.images.back();
+            step_image(app, moved, Images::ViewFirst);
+        }
+        Action::ImageNumber(n) => {
+            let of = app.images.view().map_or(0, |v| v.images().len());
+            // The one shown already is no mistake.
+            let there = app.images.select(usize::from(n)) || usize::from(n) <= of;
+            step_image(app, there, Images::ViewNoSuch { n, of });
+        }
+        Action::FetchImages => fetch_images(app),
         Action::FetchPage => start_fetch(app),
         Action::PollFetch => poll_fetch(app),
         Action::UpdateFeeds => app.start_update(),
         Action::PollUpdate => poll_update(app),
+        Action::PollImages => poll_images(app),
         Action::Click { column, row } => click(app, column, row),
         Action::Scroll { column, row, down } => wheel(app, column, row, down),
     }
@@ -243,14 +280,37 @@ fn move_by(app: &mut App, n: usize, down: bool) {
 }
 
 /// Enter (or a second click) on a selectable line of the detail pane: a
-/// 近期回顾 line is followed, an image address opened in the browser.
+/// 近期回顾 line is followed, a chart shown in the image view.
 fn activate_item(app: &mut App, item: usize) {
     match app.detail.doc.items.get(item).copied() {
         Some(Item::Link(n)) => app.follow(n),
-        Some(Item::Image(_)) => open_url(app),
+        Some(Item::Image(i)) => app.open_images(i + 1),
         Some(Item::SameWeek(n)) => app.go_to_same_week(n),
         None => {}
     }
+}
+
+/// After a move in the image view: the picture shown asked for, or, when
+/// there was none to move to, `otherwise` said.
+fn step_image(app: &mut App, moved: bool, otherwise: Images) {
+    if moved {
+        app.show_picture();
+    } else {
+        say(app, otherwise, false);
+    }
+}
+
+/// `F` in the image view: the issue's missing pictures, unless a fetch
+/// or an update runs (their requests would not share its pacing).
+fn fetch_images(app: &mut App) {
+    if let Some(busy) = app.fetching.busy() {
+        return say(app, busy, false);
+    }
+    if let Some(busy) = app.updating.busy() {
+        return app.status.notice(&app.ui, &busy);
+    }
+    let (msg, error) = app.images.start_fetch(app.fetching.fetcher());
+    say(app, msg, error);
 }
 
 fn cycle_focus(app: &mut App, forward: bool) {
@@ -471,9 +531,18 @@ fn accept_goto(app: &mut App) {
     app.go_to(Target::Issue(key));
 }
 
-/// `o` (and Enter on an image address): hands the URL to the opener.
+/// What `o` and `y` act on: the shown picture's address in the image
+/// view, else the detail pane's selected line's or issue's.
+fn chosen_url(app: &App) -> Result<String, NoUrl> {
+    if app.mode() == InputMode::Image {
+        return app.images.url();
+    }
+    app.detail.selected_url(app.focus == Focus::Links)
+}
+
+/// `o`: hands the URL to the opener.
 fn open_url(app: &mut App) {
-    let url = match app.detail.selected_url(app.focus == Focus::Links) {
+    let url = match chosen_url(app) {
         Ok(url) => url,
         Err(why) => return app.status.set_error(app.ui.say(why.message(false))),
     };
@@ -489,7 +558,7 @@ fn open_url(app: &mut App) {
 /// `y`: asks the event loop to copy the URL to the clipboard; `update`
 /// only records the request, so updating never writes to the terminal.
 fn copy_url(app: &mut App) {
-    let url = match app.detail.selected_url(app.focus == Focus::Links) {
+    let url = match chosen_url(app) {
         Ok(url) => url,
         Err(why) => return app.status.set_error(app.ui.say(why.message(true))),
     };
@@ -624,5 +693,56 @@ fn poll_update(app: &mut App) {
     }
     if let Some(problem) = app.updating.poll_notify() {
         say(app, problem.message(), true);
+    }
+}
+
+/// `Action::PollImages`: takes the pictures the worker drew (the frame
+/// after shows them) and the image view's download's news; when it ends,
+/// the view and the detail pane read the issue's pictures again.
+fn poll_images(app: &mut App) {
+    let polled = app.images.poll();
+    match polled.fetch {
+        ImagesPolled::Idle => {}
+        ImagesPolled::Lost => say(app, Fetch::TuiLost, true),
+        ImagesPolled::Running { before, now } => {
+            let lang = app.ui.lang;
+            let ours = app
+                .status
+                .message
+                .as_ref()
+                .is_none_or(|s| !s.error && s.text == before.text(lang));
+            if ours {
+                say(app, now, false);
+            }
+        }
+        ImagesPolled::Done { key, summary } => {
+            // The detail pane's marks and the view's pictures.
+            app.reload_quietly();
+            app.refresh_images();
+            let key = key.to_string();
+            match (&summary.stopped, summary.cancelled) {
+                (Some(why), _) => say(
+                    app,
+                    Images::Stopped {
+                        why: Box::new(why.clone()),
+                    },
+                    true,
+                ),
+                (None, true) => say(app, Images::TuiCancelled { key }, false),
+                (None, false) => {
+                    let failed = summary.failed.len();
+                    let stored = summary.stored;
+                    say(
+                        app,
+                        Images::TuiDone {
+                            key,
+                            stored,
+                            failed,
+                        },
+                        failed > 0,
+                    );
+                }
+            }
+        }
     }
 }

@@ -172,24 +172,31 @@ impl ImageServer {
     /// `pictures`, in order; the older one's the good PNG and a picture of
     /// its own (`older.png`).
     pub fn start(pictures: Vec<Picture>) -> ImageServer {
+        let older = Picture {
+            name: "older.png",
+            answer: bytes("image/png", samples::png(16, 16)),
+        };
+        let chart = good().remove(0);
+        ImageServer::start_with_older(pictures, vec![chart, older])
+    }
+
+    /// [`ImageServer::start`] with the older issue's charts `older`.
+    pub fn start_with_older(pictures: Vec<Picture>, older: Vec<Picture>) -> ImageServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
         let addr = listener.local_addr().expect("bound");
         let base = format!("http://{addr}");
         let mut issues = synth::series(2024, 2, SEED);
         let url = |name: &str| format!("{base}/img/{name}");
         issues[1].charts = pictures.iter().map(|p| url(p.name)).collect();
-        issues[0].charts = vec![url("chart.png"), url("older.png")];
+        issues[0].charts = older.iter().map(|p| url(p.name)).collect();
         let mut served: HashMap<String, Answer> = good()
             .into_iter()
             .chain(hostile())
             .chain([drip()])
             .chain(pictures)
+            .chain(older)
             .map(|p| (format!("/img/{}", p.name), p.answer))
             .collect();
-        served.insert(
-            "/img/older.png".into(),
-            bytes("image/png", samples::png(16, 16)),
-        );
         served.insert(
             "/img/moved-here.png".into(),
             bytes("image/png", samples::png(24, 24)),

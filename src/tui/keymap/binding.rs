@@ -26,6 +26,7 @@ pub enum Scope {
     Brief,
     /// The one-line note editor.
     Note,
+    Image,
 }
 
 impl Scope {
@@ -43,6 +44,7 @@ impl Scope {
             Scope::Chart => mode == InputMode::Chart,
             Scope::Brief => mode == InputMode::Brief,
             Scope::Note => mode == InputMode::Note,
+            Scope::Image => mode == InputMode::Image,
         }
     }
 
@@ -79,6 +81,7 @@ impl Scope {
                 "笔记输入（未设 $VISUAL 或 $EDITOR 时）",
                 "Note prompt (without $VISUAL or $EDITOR)",
             ),
+            Scope::Image => Words::new("图片视图", "Image view"),
         }
     }
 }
@@ -91,6 +94,8 @@ pub enum Bound {
     Type,
     /// The chart view's figure keys: the digit picks the figure.
     FigureDigit,
+    /// The image view's picture keys: the digit picks the picture.
+    ImageDigit,
 }
 
 /// How the status line hints at a binding: its first key, joined by `sep`

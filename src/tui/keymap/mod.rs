@@ -178,7 +178,7 @@ pub struct Hint {
 
 /// The only keys that leave a screen short of quitting with Ctrl-C: each
 /// must keep at least one.
-const WAYS_OUT: [&str; 3] = ["close_help", "chart_close", "brief_close"];
+const WAYS_OUT: [&str; 4] = ["close_help", "chart_close", "brief_close", "image_close"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyMap {
@@ -312,6 +312,7 @@ impl KeyMap {
             (Bound::Do(action), _) => Some(action.clone()),
             (Bound::FollowDigit, _) => digit().map(Action::FollowNumber),
             (Bound::FigureDigit, _) => digit().map(Action::ChartFigure),
+            (Bound::ImageDigit, _) => digit().map(Action::ImageNumber),
             (Bound::Type, KeyCode::Char(c)) if mode == InputMode::Goto => {
                 Some(Action::GotoInput(c))
             }

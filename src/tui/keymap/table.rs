@@ -12,7 +12,8 @@ use crate::tui::action::{Action as A, Focus};
 use crate::tui::keys::Key::{self, Char, Code, Ctrl};
 use Bound::Do;
 use Scope::{
-    Anywhere, Brief, Chart, Confirm, Focused, Goto, Help, Normal, Note, Panes, Scroll, Search,
+    Anywhere, Brief, Chart, Confirm, Focused, Goto, Help, Image, Normal, Note, Panes, Scroll,
+    Search,
 };
 
 /// Words in Chinese and English: what a binding does (help) or its hint.
@@ -270,6 +271,78 @@ pub const KEYMAP: &[Binding] = &[
         w("本帮助", "this help"),
         hint(w("帮助", "help")),
     ),
+    // Image view.
+    named(
+        "image_back",
+        &[Code(KeyCode::Esc)],
+        Image,
+        Do(A::DismissImages),
+        w("取消正在进行的下载；没有下载就回到详情", "cancel the download under way; with none, back to the detail"),
+        hint(w("返回", "back")),
+    ),
+    named(
+        "image_close",
+        &[Char('q')],
+        Image,
+        Do(A::CloseImages),
+        w("回到详情（下载继续，状态栏跟着它）", "back to the detail (a download goes on, followed on the status line)"),
+        None,
+    ),
+    named(
+        "image_prev",
+        &[Code(KeyCode::Left), Char('h')],
+        Image,
+        Do(A::PrevImage),
+        w("上一张图", "previous image"),
+        pair(w("图", "image"), "/", "image_next"),
+    ),
+    named(
+        "image_next",
+        &[Code(KeyCode::Right), Char('l')],
+        Image,
+        Do(A::NextImage),
+        w("下一张图", "next image"),
+        None,
+    ),
+    fixed(
+        &[Key::Digits],
+        Image,
+        Bound::ImageDigit,
+        w("按序号选图（标题里的序号）", "image by number (as the title numbers it)"),
+        hint(w("选图", "pick")),
+    ),
+    named(
+        "image_open",
+        &[Char('o')],
+        Image,
+        Do(A::OpenUrl),
+        w("在浏览器中打开这张图的地址", "open this image's address in the browser"),
+        hint(w("浏览器", "browser")),
+    ),
+    named(
+        "image_copy",
+        &[Char('y')],
+        Image,
+        Do(A::CopyUrl),
+        w("把这张图的地址送到终端的剪贴板（OSC 52）", "send this image's address to the terminal's clipboard (OSC 52)"),
+        None,
+    ),
+    named(
+        "image_fetch",
+        &[Char('F')],
+        Image,
+        Do(A::FetchImages),
+        w("在后台下载这一期缺少的图片，也重试失败的（Esc 取消）", "download this issue's missing images in the background, failed ones again (Esc cancels)"),
+        hint(w("下载", "download")),
+    ),
+    named(
+        "image_help",
+        &[Char('?')],
+        Image,
+        Do(A::ToggleHelp),
+        w("本帮助", "this help"),
+        hint(w("帮助", "help")),
+    ),
     // Pane-specific.
     named(
         "open",
@@ -284,7 +357,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Enter)],
         Focused(Focus::Links),
         Do(A::Activate),
-        w("跟随选中的近期回顾条目，或在浏览器中打开选中的图片地址", "follow the selected 近期回顾 line, or open the selected image address in the browser"),
+        w("跟随选中的近期回顾条目，或在图片视图中看选中的图", "follow the selected 近期回顾 line, or see the selected chart in the image view"),
         hint(w("跟随/打开", "follow/open")),
     ),
     // Moving: the list, the detail, the links, and the help overlay.
@@ -342,7 +415,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Tab)],
         Normal,
         Do(A::FocusNext),
-        w("下一个窗格：列表 → 详情 → 链接（图片地址和近期回顾条目）", "next pane: list → detail → links (image addresses and 近期回顾 lines)"),
+        w("下一个窗格：列表 → 详情 → 链接（图表和近期回顾条目）", "next pane: list → detail → links (charts and 近期回顾 lines)"),
         hint(w("窗格", "pane")),
     ),
     named(
@@ -488,7 +561,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('o')],
         Normal,
         Do(A::OpenUrl),
-        w("在浏览器中打开（配置的 browser，否则 $BROWSER，否则系统默认）：选中的链接或图片地址，否则本期网址", "open in the browser (the config's browser, else $BROWSER, else the system's): the selected link or image address, else the issue's URL"),
+        w("在浏览器中打开（配置的 browser，否则 $BROWSER，否则系统默认）：选中的链接或图表的地址，否则本期网址", "open in the browser (the config's browser, else $BROWSER, else the system's): the selected link or chart's address, else the issue's URL"),
         hint(w("浏览器", "browser")),
     ),
     named(
@@ -514,6 +587,14 @@ pub const KEYMAP: &[Binding] = &[
         Do(A::OpenChart),
         w("图表视图：一项指标，带日期和数值", "chart view: one figure with dates and values"),
         hint(w("图表", "chart")),
+    ),
+    named(
+        "images",
+        &[Char('i')],
+        Normal,
+        Do(A::OpenImages),
+        w("图片视图：本期的图表一张张看（选中图表行时从它开始）", "image view: the issue's charts one at a time (from the selected chart line)"),
+        None,
     ),
     named("fetch", &[Char('F')], Normal, Do(A::FetchPage), w("从网上获取：选中的近期回顾所指的一期，否则当前这期（未缓存时）", "fetch from the web: the selected 近期回顾 line's issue, else the shown one, when not cached"), None),
     named("update", &[Char('R')], Normal, Do(A::UpdateFeeds), w("在后台更新配置里的每个订阅源（Esc 取消）；新到的各期在列表里标 +", "update every feed in the config in the background (Esc cancels); what arrives is marked + in the list"), None),

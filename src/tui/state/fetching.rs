@@ -15,6 +15,7 @@ use super::catalog::Catalog;
 use super::detail::{DetailPane, Target};
 use crate::fetch::{self, Cancel, FetchError, PageResult};
 use crate::i18n::Fetch;
+use crate::images::ImageFetch;
 use crate::model::IssueKey;
 use crate::tui::fetcher::{PageFetcher, Progress};
 use crate::tui::library::Library;
@@ -54,6 +55,8 @@ struct Job {
     cancel: Cancel,
     /// What the status line says while it runs.
     showing: Fetch,
+    /// The page is stored and its pictures are downloading: which of how many.
+    images: Option<(usize, usize)>,
 }
 
 /// A finished fetch: where it was asked for, and what came of it.
@@ -78,15 +81,32 @@ pub enum Polled {
     Done(Finished),
 }
 
-/// `F`'s state: the fetcher (None in the demo) and the fetch under way.
+/// `F`'s state: the fetcher (None in the demo), whether a stored page's
+/// pictures are downloaded after it, and the fetch under way.
 pub struct Fetching {
     fetcher: Option<Arc<dyn PageFetcher>>,
+    images: bool,
     job: Option<Job>,
 }
 
 impl Fetching {
     pub fn new(fetcher: Option<Arc<dyn PageFetcher>>) -> Fetching {
-        Fetching { fetcher, job: None }
+        Fetching {
+            fetcher,
+            images: false,
+            job: None,
+        }
+    }
+
+    /// Whether a stored page's pictures are downloaded after it, on the
+    /// same thread and client (the config's `[fetch] images`).
+    pub fn set_images(&mut self, images: bool) {
+        self.images = images;
+    }
+
+    /// The fetcher, for the image view's downloads (None in the demo).
+    pub fn fetcher(&self) -> Option<Arc<dyn PageFetcher>> {
+        self.fetcher.clone()
     }
 
     /// Replaces the fetcher (None: fetching is off, as in the demo).
@@ -133,6 +153,7 @@ impl Fetching {
         let cancel = Cancel::new();
         let thread_cancel = cancel.clone();
         let url = request.url.clone();
+        let images = self.images;
         let spawned = std::thread::Builder::new()
             .name("zhoubao-fetch".into())
             .spawn(move || {
@@ -143,9 +164,21 @@ impl Fetching {
                     if test_panic_in_fetch() {
                         panic!("ZHOUBAO_TEST_PANIC=fetch: deliberate panic in the fetch thread");
                     }
-                    fetcher.fetch(&url, &thread_cancel, &mut |p| {
+                    let mut progress = |p| {
                         let _ = progress_tx.send(News::Progress(p));
-                    })
+                    };
+                    let result = fetcher.fetch(&url, &thread_cancel, &mut progress);
+                    // The page's pictures: a failed one is kept with its
+                    // reason (the image view says it) and never fails the page.
+                    if let (PageResult::Stored { key, .. }, true) = (&result, images) {
+                        fetcher.fetch_images(
+                            &[*key],
+                            ImageFetch::default(),
+                            &thread_cancel,
+                            &mut progress,
+                        );
+                    }
+                    result
                 }))
                 .unwrap_or_else(|payload| {
                     PageResult::Failed(FetchError::Crashed {
@@ -169,6 +202,7 @@ impl Fetching {
             news,
             cancel,
             showing: showing.clone(),
+            images: None,
         });
         (showing, false)
     }
@@ -189,6 +223,9 @@ impl Fetching {
         let before = job.showing.clone();
         let done = loop {
             match job.news.try_recv() {
+                // Between two pictures the line keeps saying which is
+                // next: the pause is the usual one-second spacing.
+                Ok(News::Progress(Progress::Waiting(_))) if job.images.is_some() => {}
                 Ok(News::Progress(Progress::Waiting(wait))) => {
                     job.showing = Fetch::TuiWaiting {
                         what: job.what.clone(),
@@ -201,8 +238,23 @@ impl Fetching {
                     };
                 }
                 Ok(News::Progress(Progress::Requesting)) => {
-                    job.showing = Fetch::TuiRunning {
+                    job.showing = match job.images {
+                        Some((done, planned)) => Fetch::TuiImages {
+                            what: job.what.clone(),
+                            done,
+                            planned,
+                        },
+                        None => Fetch::TuiRunning {
+                            what: job.what.clone(),
+                        },
+                    };
+                }
+                Ok(News::Progress(Progress::Image { done, planned })) => {
+                    job.images = Some((done, planned));
+                    job.showing = Fetch::TuiImages {
                         what: job.what.clone(),
+                        done,
+                        planned,
                     };
                 }
                 Ok(News::Done(result)) => break result,

@@ -11,6 +11,7 @@ pub mod charts;
 pub mod detail;
 pub mod fetching;
 pub mod help;
+pub mod images;
 pub mod list;
 pub mod note_edit;
 pub mod prompt;

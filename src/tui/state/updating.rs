@@ -110,6 +110,8 @@ pub enum Polled {
 pub struct Updating {
     settings: FeedSettings,
     fetch: FetchOptions,
+    /// Download the new issues' pictures (the config's `[fetch] images`).
+    images: bool,
     job: Option<Job>,
     notifying: Option<Receiver<Result<(), NotifyProblem>>>,
     new: HashSet<IssueKey>,
@@ -128,6 +130,11 @@ impl Updating {
     /// The config's `[fetch]` delay and user agent, as `F` uses them.
     pub fn set_fetch_options(&mut self, fetch: FetchOptions) {
         self.fetch = fetch;
+    }
+
+    /// Whether an update downloads the pictures of the issues it brings.
+    pub fn set_images(&mut self, images: bool) {
+        self.images = images;
     }
 
     pub fn is_running(&self) -> bool {
@@ -185,6 +192,7 @@ impl Updating {
             pages: true,
             follow: 0,
             lang,
+            images: self.images,
         };
         let feeds = self.settings.feeds.clone();
         match feed::spawn(cache, feeds, options, self.fetch.clone()) {
@@ -322,6 +330,14 @@ fn follow(job: &mut Job, new: &mut HashSet<IssueKey>, event: Event) -> bool {
         }
         Event::Page { url, done, planned } => {
             job.step = UpdateStep::Page {
+                done,
+                planned,
+                url: crate::sanitize::line(&url),
+            };
+            job.waiting = None;
+        }
+        Event::Image { url, done, planned } => {
+            job.step = UpdateStep::Image {
                 done,
                 planned,
                 url: crate::sanitize::line(&url),

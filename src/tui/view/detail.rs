@@ -14,7 +14,8 @@ use ratatui::widgets::{Block, Borders, Widget};
 use self::figures::FigureTable;
 use super::theme::Theme;
 use super::wrap::{truncate, wrap_styled};
-use crate::i18n::{Cmd, FeedTui, Lang, Mine, Screen, SeriesTui};
+use crate::i18n::{Cmd, FeedTui, Images, Lang, Mine, Screen, SeriesTui};
+use crate::images::{ImageState, IssueImage};
 use crate::model::{IssueDetail, IssueKey, IssueSummary, Period, StoredRef};
 use crate::sanitize;
 use crate::trend::describe;
@@ -313,6 +314,48 @@ fn links(b: &mut Builder, links: &[LinkTarget]) {
     }
 }
 
+/// One of the issue's charts, one row: its number, whether it is
+/// downloaded, and the heading it is under and the words before it (else
+/// its address), so the list reads as the bulletin's charts, not as
+/// addresses. Enter opens the image view on it.
+fn chart_line(
+    b: &mut Builder,
+    n: usize,
+    url: &str,
+    known: Option<&IssueImage>,
+    link: Option<usize>,
+) {
+    let t = b.theme;
+    let (mark, mark_style) = match known.map(|i| &i.state) {
+        Some(ImageState::Cached { .. }) => (Images::MarkCached, t.dim),
+        Some(ImageState::Failed { .. }) => (Images::MarkFailed, t.not_cached),
+        Some(ImageState::BadAddress) => (Images::MarkBadAddress, t.not_cached),
+        Some(ImageState::Missing) | None => (Images::Missing, t.not_cached),
+    };
+    let (heading, caption) = match known {
+        Some(i) => (i.heading.as_deref(), i.caption.as_deref()),
+        None => (None, None),
+    };
+    // Charts under one heading tell apart by the words before each.
+    let (label, words) = match (heading, caption) {
+        (Some(h), Some(c)) => (sanitize::line(h), Some(format!(" · {}", sanitize::line(c)))),
+        (Some(only), None) | (None, Some(only)) => (sanitize::line(only), None),
+        (None, None) => (sanitize::url(url), None),
+    };
+    let mut pieces = vec![
+        (format!("{} ", Images::Number { n }.text(b.lang)), t.dim),
+        (format!("{}  ", mark.text(b.lang)), mark_style),
+        (label, t.link),
+    ];
+    pieces.extend(words.map(|w| (w, t.dim)));
+    b.lines.push(DocLine {
+        pieces,
+        link,
+        one_row: true,
+        figures: None,
+    });
+}
+
 /// The bulletin's own section titles (本周网络安全基本态势, 本周事件处理情况)
 /// arrive as short paragraphs without sentence punctuation.
 fn is_section_heading(p: &str) -> bool {
@@ -323,17 +366,20 @@ impl DetailDoc {
     /// The document for an issue the cache knows, its figures compared
     /// with earlier weeks as `comparisons` (computed from this issue's).
     pub fn from_detail(d: &IssueDetail, comparisons: &IssueComparisons, ui: &Ui) -> Self {
-        DetailDoc::from_detail_noting(d, comparisons, 0, &[], ui)
+        DetailDoc::from_detail_noting(d, comparisons, 0, &[], &[], ui)
     }
 
     /// [`DetailDoc::from_detail`] of an issue `empty_copies` of whose own
-    /// imported copies held no article text, naming `same_week`: the
-    /// issues of the other series for its week.
+    /// imported copies held no article text, naming `same_week` (the
+    /// issues of the other series for its week), its charts' lines saying
+    /// what `images` (the library's list of them, when it could give one)
+    /// says of each.
     pub fn from_detail_noting(
         d: &IssueDetail,
         comparisons: &IssueComparisons,
         empty_copies: usize,
         same_week_issues: &[IssueSummary],
+        images: &[IssueImage],
         ui: &Ui,
     ) -> Self {
         let theme = &ui.theme;
@@ -382,9 +428,12 @@ impl DetailDoc {
         if !d.images.is_empty() {
             let heading = b.say(Screen::ChartsHeading);
             b.heading(&heading);
-            for (i, img) in d.images.iter().enumerate() {
+            for (i, url) in d.images.iter().enumerate() {
                 let item = b.item(Item::Image(i));
-                b.address_line(img, item);
+                // What the cache says of it, when the list is of these
+                // addresses (it is read apart from the detail).
+                let known = images.get(i).filter(|img| img.url == *url);
+                chart_line(&mut b, i + 1, url, known, item);
             }
         }
         let targets: Vec<LinkTarget> = d.recent.iter().map(LinkTarget::from).collect();
@@ -487,12 +536,17 @@ impl DetailDoc {
                 continue;
             }
             if line.one_row {
-                let spans = line
-                    .pieces
-                    .iter()
-                    .map(|(text, style)| (truncate(text, width), *style))
-                    .take(1)
-                    .collect();
+                // Cut where the row ends, the last piece shown with `…`.
+                let mut left = width;
+                let mut spans = Vec::new();
+                for (text, style) in &line.pieces {
+                    if left == 0 {
+                        break;
+                    }
+                    let cut = truncate(text, left);
+                    left = left.saturating_sub(super::wrap::width(&cut));
+                    spans.push((cut, *style));
+                }
                 rows.push(Row {
                     spans,
                     link: line.link,

@@ -88,6 +88,34 @@ pub fn panes_for(area: Rect, headline: usize) -> Panes {
     }
 }
 
+/// Where the image view goes, and the list beside it (None when the
+/// panes are stacked): over the detail pane and the charts under it,
+/// down to the status line, with the list beside it as tall; where the
+/// panes are stacked, the view takes everything above the status line, as
+/// a picture needs the width and the height.
+pub fn image_view(panes: &Panes) -> (Option<Rect>, Rect) {
+    let body = panes.status.y.saturating_sub(panes.screen.y);
+    let side_by_side = panes.list.y == panes.detail.y && panes.list.x < panes.detail.x;
+    if !side_by_side {
+        return (
+            None,
+            Rect {
+                height: body,
+                ..panes.screen
+            },
+        );
+    }
+    let list = Rect {
+        height: body,
+        ..panes.list
+    };
+    let view = Rect {
+        height: panes.status.y.saturating_sub(panes.detail.y),
+        ..panes.detail
+    };
+    (Some(list), view)
+}
+
 /// The area inside a pane's one-cell border.
 pub fn inner(rect: Rect) -> Rect {
     Rect::new(
@@ -144,6 +172,32 @@ mod tests {
         assert_eq!(
             panes(Rect::new(0, 0, 60, 36)).chart.map(|c| c.height),
             Some(12)
+        );
+    }
+
+    #[test]
+    fn the_image_view_covers_the_detail_and_the_charts_or_everything_when_stacked() {
+        for w in MIN_WIDTH..=200 {
+            for h in MIN_HEIGHT..=60 {
+                let p = panes(Rect::new(0, 0, w, h));
+                let (list, view) = image_view(&p);
+                assert_eq!(view.bottom(), p.status.y, "{w}x{h}");
+                assert_eq!(view.right(), w, "{w}x{h}");
+                match list {
+                    Some(list) => {
+                        assert_eq!((view.x, view.y), (p.detail.x, p.detail.y));
+                        assert_eq!((list.right(), list.height), (view.x, view.height));
+                    }
+                    None => assert_eq!((view.x, view.y), (0, 0), "{w}x{h}"),
+                }
+            }
+        }
+        let (list, view) = image_view(&panes(Rect::new(0, 0, 80, 24)));
+        assert_eq!(list, Some(Rect::new(0, 0, 32, 23)));
+        assert_eq!(view, Rect::new(32, 0, 48, 23));
+        assert_eq!(
+            image_view(&panes(Rect::new(0, 0, 40, 12))),
+            (None, Rect::new(0, 0, 40, 11))
         );
     }
 

@@ -128,6 +128,23 @@ fn progress_follows_the_feeds_the_waits_and_the_pages_and_counts_what_is_new() {
             "page 1/3 · Esc cancels"
         ]
     );
+    // Then the new issues' pictures.
+    tx.send(News::Event(Event::Image {
+        url: "http://127.0.0.1:9/img/a.png".into(),
+        done: 2,
+        planned: 6,
+    }))
+    .unwrap();
+    let (_, now, stored) = running(updating.poll());
+    assert!(!stored, "a picture changes no list");
+    assert_eq!(
+        said(&now.unwrap(), Lang::Zh),
+        [
+            "正在更新：图片 2/6，已新增 2 期（Esc 取消）：http://127.0.0.1:9/img/a.png",
+            "正在更新：图片 2/6，已新增 2 期（Esc 取消）",
+            "图片 2/6 · Esc 取消"
+        ]
+    );
 }
 
 #[test]
