@@ -11,6 +11,7 @@ mod figures_json;
 mod images;
 mod merge;
 mod open;
+mod provenance;
 mod read;
 mod recover;
 mod reindex;
@@ -146,5 +147,7 @@ fn classify(path: &Path, source: rusqlite::Error) -> StoreError {
 mod incremental_tests;
 #[cfg(test)]
 mod open_tests;
+#[cfg(test)]
+mod provenance_tests;
 #[cfg(test)]
 mod tests;

@@ -7,6 +7,7 @@ use rusqlite::{params, types::ValueRef, OptionalExtension, Row};
 
 use super::figures_json;
 use super::merge::{Claim, Rank, Strength};
+use super::provenance::is_publisher;
 use super::{Store, StoreError};
 use crate::model::{
     Alias, Assessment, IssueDetail, IssueKey, IssueRow, IssueSummary, IssueText, Period, SeriesId,
@@ -19,14 +20,18 @@ use crate::parse::article_id;
 pub type SessionEnd = (i64, Option<DateTime<Utc>>);
 
 pub const CLAIM_COLUMNS: &str = "rank, richness, sha256, title, period_start, period_end, \
-     published, source, url, assessment, figures, last_number";
+     published, source, url, assessment, figures, last_number, biz, \
+     (SELECT path FROM sources WHERE sources.id = claims.source_id)";
 
 /// A claim of an issue of `series` read from [`CLAIM_COLUMNS`] starting
 /// at column `from`.
 pub fn claim_from_row_at(r: &Row<'_>, from: usize, series: SeriesId) -> rusqlite::Result<Claim> {
+    let biz: Option<String> = r.get(from + 12)?;
+    let label: Option<String> = r.get(from + 13)?;
     Ok(Claim {
         strength: Strength {
             rank: r.get(from)?,
+            publisher: is_publisher(series, biz.as_deref(), label.as_deref()),
             richness: r.get(from + 1)?,
             sha256: r.get(from + 2)?,
         },
