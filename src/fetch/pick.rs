@@ -73,6 +73,7 @@ mod tests {
                 })
                 .collect(),
             truncated: false,
+            conflicts: Vec::new(),
         }
     }
 

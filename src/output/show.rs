@@ -58,6 +58,17 @@ fn figures_text(s: &IssueSummary, c: &IssueComparisons, lang: Lang, out: &mut St
     }
 }
 
+/// Each lower copy that says otherwise: what it says, then its link.
+fn conflicts_text(d: &IssueDetail, lang: Lang, out: &mut String) {
+    for c in &d.conflicts {
+        out.push_str(&Cmd::AnotherCopy(c.clone()).text(lang));
+        out.push('\n');
+        if let Some(url) = &c.url {
+            out.push_str(&format!("  {}\n", sanitize::url(url)));
+        }
+    }
+}
+
 /// `label: ` (`标签：`), padded so the values line up.
 fn labels(lang: Lang) -> impl Fn(Field) -> String {
     let fields = [
@@ -132,6 +143,7 @@ pub fn show_text_noting(
     ] {
         out.push_str(&format!("{}{value}\n", label(field)));
     }
+    conflicts_text(d, lang, &mut out);
     figures_text(s, comparisons, lang, &mut out);
     if !d.body.is_empty() {
         out.push('\n');
@@ -212,6 +224,7 @@ mod tests {
             recent: Vec::new(),
             aliases: Vec::new(),
             truncated: false,
+            conflicts: Vec::new(),
         }
     }
 

@@ -5,6 +5,7 @@
 //! other writers need an existing one, and readers can open it read-only.
 
 mod apply;
+mod conflicts;
 mod error;
 mod feeds;
 mod figures_json;

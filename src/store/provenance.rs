@@ -25,7 +25,7 @@ pub fn is_publisher(series: SeriesId, biz: Option<&str>, label: Option<&str>) ->
 }
 
 /// An http(s) address whose host is not WeChat's article host.
-fn read_from_elsewhere(label: &str) -> bool {
+pub(super) fn read_from_elsewhere(label: &str) -> bool {
     let lower = label.trim_start().to_ascii_lowercase();
     let Some(rest) = lower
         .strip_prefix("https://")

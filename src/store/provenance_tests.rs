@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 
 use super::tests::full;
 use super::Store;
-use crate::model::{Bulletin, Completeness, Figures, IssueDetail, IssueKey, RecentRef, SeriesId};
+use crate::model::{
+    Bulletin, Completeness, Disagreement, Figures, IssueDetail, IssueKey, RecentRef, SeriesId,
+};
 
 /// 国家互联网应急中心CNCERT's `__biz` (and CNCERT风险评估's before it).
 const CNCERT: &str = "https://mp.weixin.qq.com/s?__biz=MzIwNDk0MDgxMw==&mid=2247500537&idx=1&sn=49";
@@ -147,6 +149,22 @@ fn a_page_from_another_host_never_takes_over_the_publishers_issue() {
     assert_eq!(d.summary.published, Some(day(4, 30)));
     assert_eq!(d.summary.title, Some(publishers_full(17).title));
     assert_eq!(d.body, publishers_full(17).body, "the publisher's text");
+    // Kept, and shown as another copy saying otherwise.
+    assert_eq!(d.conflicts.len(), 1, "{:?}", d.conflicts);
+    let says = &d.conflicts[0].says;
+    let events = SeriesId::CNCERT.figure("events_handled");
+    assert!(
+        says.contains(&Disagreement::Figure(events, 103.into())),
+        "{says:?}"
+    );
+    assert!(
+        says.contains(&Disagreement::Title(impostor(17).title)),
+        "{says:?}"
+    );
+    // Its date is its own, not a disagreement: it is not the publisher's
+    // article, whatever it claims.
+    assert_eq!(d.conflicts[0].published, Some(day(12, 1)));
+    assert!(!says.iter().any(|s| matches!(s, Disagreement::Published(_))));
 }
 
 #[test]
