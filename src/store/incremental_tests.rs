@@ -273,7 +273,7 @@ fn is_known(s: &Store, raw: &[u8]) -> bool {
 /// disk, or a page from a host that is not WeChat's (never the
 /// publisher's, whatever it says: provenance.rs).
 fn label(raw: &[u8]) -> &'static str {
-    if raw.len() % 3 == 0 {
+    if raw.len().is_multiple_of(3) {
         "http://127.0.0.1:8080/page"
     } else {
         "f.md"

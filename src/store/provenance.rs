@@ -18,7 +18,7 @@ use crate::model::SeriesId;
 /// article counts as the publisher's.
 pub fn is_publisher(series: SeriesId, biz: Option<&str>, label: Option<&str>) -> bool {
     let Some(biz) = biz else { return false };
-    if label.is_some_and(|l| read_from_elsewhere(l)) {
+    if label.is_some_and(read_from_elsewhere) {
         return false;
     }
     series.decl().publisher.biz.contains(&biz)
