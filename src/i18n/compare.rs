@@ -46,8 +46,21 @@ pub enum Compare {
         key: IssueKey,
         weeks: i64,
     },
+    /// The heading when no figure has an issue within `weeks` before,
+    /// though an older one has.
+    PaneNoneWithin {
+        weeks: u32,
+    },
     /// A row whose figure no earlier issue has.
     PaneNoEarlier,
+    /// A row whose figure no issue within the gap has, an older one has.
+    PaneLastWeekUnknown,
+    /// The older issue's value, shown apart and dim: `key`, `weeks` before.
+    LastKnown {
+        key: IssueKey,
+        weeks: i64,
+        value: String,
+    },
     /// A row compared with another issue than the heading's.
     PaneVs(IssueKey),
     /// After a change against what this issue says of last week.
@@ -65,10 +78,14 @@ pub enum Compare {
     PaneNoSuchWeek,
     PaneRank(Standing),
     // --- zhoubao show
+    /// `max_gap`: how many weeks back a change is still headlined.
     CliHeading {
         on_calendar: bool,
+        max_gap: u32,
     },
     CliNoEarlier,
+    /// The week before is not known, an older issue is (see `LastKnown`).
+    CliWeekBeforeUnknown,
     /// `change` against issue `key`'s `value`, `weeks_before` weeks before;
     /// `stated`: the value is what this issue says of that week.
     CliPrevious {
@@ -127,8 +144,22 @@ impl Compare {
             (PaneVsWeeksBefore { key, weeks }, En) => {
                 format!("Figures · vs {key} ({weeks} weeks before)").into()
             }
+            (PaneNoneWithin { weeks }, Zh) => {
+                format!("本周数据 · 上周不详（前{weeks}周无数据）").into()
+            }
+            (PaneNoneWithin { weeks }, En) => {
+                format!("Figures · last week not known (none in the {weeks} before)").into()
+            }
             (PaneNoEarlier, Zh) => "无更早数据".into(),
             (PaneNoEarlier, En) => "nothing earlier".into(),
+            (PaneLastWeekUnknown, Zh) => "上周不详".into(),
+            (PaneLastWeekUnknown, En) => "last week not known".into(),
+            (LastKnown { key, weeks, value }, Zh) => {
+                format!("最近已知：{key}（{weeks}周前）{value}").into()
+            }
+            (LastKnown { key, weeks, value }, En) => {
+                format!("last known: {key} ({weeks} weeks before) {value}").into()
+            }
             (PaneVs(k), Zh) => format!(" 较{k}").into(),
             (PaneVs(k), En) => format!(" vs {k}").into(),
             (PaneStated, Zh) => "（据本期所述上周）".into(),
@@ -151,20 +182,39 @@ impl Compare {
             (PaneRank(s), Zh) => pane_rank_zh(*s).into(),
             (PaneRank(s), En) => pane_rank_en(*s).into(),
             // --- zhoubao show
-            (CliHeading { on_calendar: true }, Zh) => {
-                "本周数据（与有该项数据的上一期相比）：".into()
-            }
-            (CliHeading { on_calendar: true }, En) => {
-                "figures (change vs the last earlier issue that has the figure):".into()
-            }
-            (CliHeading { on_calendar: false }, Zh) => {
-                "本周数据（此期号不在周历上，无从比较）：".into()
-            }
-            (CliHeading { on_calendar: false }, En) => {
-                "figures (this key has no week on the calendar: nothing to compare):".into()
-            }
+            (
+                CliHeading {
+                    on_calendar: true,
+                    max_gap,
+                },
+                Zh,
+            ) => format!("本周数据（与 {max_gap} 周内有该项数据的上一期相比）：").into(),
+            (
+                CliHeading {
+                    on_calendar: true,
+                    max_gap,
+                },
+                En,
+            ) => format!(
+                "figures (change vs the last issue with the figure at most {max_gap} weeks before):"
+            )
+            .into(),
+            (
+                CliHeading {
+                    on_calendar: false, ..
+                },
+                Zh,
+            ) => "本周数据（此期号不在周历上，无从比较）：".into(),
+            (
+                CliHeading {
+                    on_calendar: false, ..
+                },
+                En,
+            ) => "figures (this key has no week on the calendar: nothing to compare):".into(),
             (CliNoEarlier, Zh) => "更早的期次都没有此项".into(),
             (CliNoEarlier, En) => "no earlier issue has this figure".into(),
+            (CliWeekBeforeUnknown, Zh) => "上一周不详".into(),
+            (CliWeekBeforeUnknown, En) => "the week before: not known".into(),
             (
                 CliPrevious {
                     change,
@@ -292,7 +342,14 @@ impl Compare {
             PaneNothingEarlier,
             PaneVsLastWeek(k),
             PaneVsWeeksBefore { key: k, weeks: 4 },
+            PaneNoneWithin { weeks: 4 },
             PaneNoEarlier,
+            PaneLastWeekUnknown,
+            LastKnown {
+                key: IssueKey::new(2023, 13),
+                weeks: 49,
+                value: "682".into(),
+            },
             PaneVs(k),
             PaneStated,
             PaneStatedDiffers {
@@ -303,9 +360,16 @@ impl Compare {
             PaneMean { weeks: 4, known: 2 },
             PaneYearEarlier,
             PaneNoSuchWeek,
-            CliHeading { on_calendar: true },
-            CliHeading { on_calendar: false },
+            CliHeading {
+                on_calendar: true,
+                max_gap: 4,
+            },
+            CliHeading {
+                on_calendar: false,
+                max_gap: 4,
+            },
             CliNoEarlier,
+            CliWeekBeforeUnknown,
             CliPrevious {
                 change: "−497 (−75.6%)".into(),
                 key: k,

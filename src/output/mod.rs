@@ -320,6 +320,8 @@ fn metric_comparison_json(c: &MetricComparison) -> Value {
     json!({
         "value": c.value,
         "previous": c.previous.as_ref().map(against_json),
+        // Beyond the gap: the previous week is not known, this is older.
+        "last_known": c.last_known.as_ref().map(against_json),
         "stated_previous": c.stated.map(|s| {
             let mut v = key_json(s.key);
             v["value"] = json!(s.value);
@@ -357,6 +359,8 @@ fn comparisons_json(c: &IssueComparisons) -> Value {
 pub fn show_json(d: &IssueDetail, comparisons: &IssueComparisons) -> String {
     let mut v = detail_json(d);
     v["comparisons"] = comparisons_json(comparisons);
+    // How far back `previous` may be; an older issue is `last_known`.
+    v["max_gap_weeks"] = json!(comparisons.max_gap_weeks);
     pretty(&v)
 }
 

@@ -50,7 +50,8 @@ fn figures_text(s: &IssueSummary, c: &IssueComparisons, lang: Lang, out: &mut St
         } else {
             Vec::new()
         };
-        for line in std::iter::once(cli::stated(m, lang)).chain(more).flatten() {
+        let first = [cli::last_known(m, lang), cli::stated(m, lang)];
+        for line in first.into_iter().chain(more).flatten() {
             out.push_str(&indent);
             out.push_str(&line);
             out.push('\n');
@@ -259,5 +260,31 @@ mod tests {
         // A figure the issue lacks, in both.
         assert_eq!(c.get(m("malicious_urls")).map(|m| m.value), Some(None));
         assert!(zh.contains("本期无此项") && en.contains("not in this issue"));
+    }
+
+    #[test]
+    fn a_change_beyond_the_gap_is_not_headlined_and_the_older_value_is_given_apart() {
+        let (before, mut now) = (detail(13, 682), detail(9, 103));
+        now.summary.key = IssueKey::new(2024, 9);
+        let mut before = before;
+        before.summary.key = IssueKey::new(2023, 13);
+        let weeks = WeekSeries::build(&[before.summary.clone(), now.summary.clone()]);
+        let c = IssueComparisons::compute(&weeks, now.summary.key, &now.summary.figures);
+        let en = show_text(&now, &c, Lang::En);
+        assert!(!en.contains("−579"), "{en}");
+        assert!(
+            en.contains(
+                "  events handled 103  the week before: not known\n\
+                 \x20                     last known: 2023-13 (49 weeks before) 682\n"
+            ),
+            "{en}"
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&crate::output::show_json(&now, &c)).unwrap();
+        let events = &json["comparisons"]["events_handled"];
+        assert_eq!(events["previous"], serde_json::Value::Null);
+        assert_eq!(events["last_known"]["key"], "2023-13");
+        assert_eq!(events["last_known"]["weeks_before"], 49);
+        assert_eq!(json["max_gap_weeks"], 4);
     }
 }

@@ -22,6 +22,10 @@ pub const MEAN_WEEKS: u32 = 4;
 /// The rank is among the known weeks of this many calendar weeks, this
 /// one included.
 pub const RANK_WEEKS: u32 = 52;
+/// A change is headlined only against an issue at most this many calendar
+/// weeks back (config `[compare] max_gap_weeks`); an older one is kept
+/// apart as [`MetricComparison::last_known`].
+pub const MAX_GAP_WEEKS: u32 = 4;
 
 /// One figure of the issue and everything it is compared with. When the
 /// issue does not have the figure (`value` is None), every comparison is
@@ -31,8 +35,14 @@ pub struct MetricComparison {
     pub metric: Metric,
     pub value: Option<Value>,
     /// The week before's own figure, else what the issue says of it, else
-    /// the last earlier issue that has the figure, however far back.
+    /// the last earlier issue that has the figure, at most
+    /// [`IssueComparisons::max_gap_weeks`] back: what the change is
+    /// headlined against.
     pub previous: Option<Against>,
+    /// The last earlier issue that has the figure when it is further back
+    /// than the gap (its `weeks_before` says how far): the previous week
+    /// is not known, and this is only shown apart, never headlined.
+    pub last_known: Option<Against>,
     /// What the issue says of the week before, when it says so.
     pub stated: Option<Stated>,
     /// None when none of the four weeks before has the figure.
@@ -56,6 +66,8 @@ pub struct IssueComparisons {
     /// has, in declaration order (a figure that states last week's value
     /// of another is that one's [`MetricComparison::stated`] instead).
     pub metrics: Vec<MetricComparison>,
+    /// How many calendar weeks back a change is still headlined.
+    pub max_gap_weeks: u32,
 }
 
 /// The figures [`IssueComparisons`] lists for an issue with `figures`.
@@ -78,15 +90,38 @@ impl IssueComparisons {
     /// read, plus `figures` itself for the rank, so `series` may or may
     /// not hold `key`.
     pub fn compute(series: &WeekSeries, key: IssueKey, figures: &Figures) -> Self {
+        IssueComparisons::compute_within(series, key, figures, MAX_GAP_WEEKS)
+    }
+
+    /// [`IssueComparisons::compute`], headlining a change only against an
+    /// issue at most `max_gap_weeks` calendar weeks back (at least 1).
+    pub fn compute_within(
+        series: &WeekSeries,
+        key: IssueKey,
+        figures: &Figures,
+        max_gap_weeks: u32,
+    ) -> Self {
+        let max_gap_weeks = max_gap_weeks.max(1);
         let index = calendar::week_index(key);
         let metrics = listed(key, figures)
             .into_iter()
             .map(|m| match (index, figures.get(m)) {
-                (Some(i), Some(v)) => compare(series, key, i, m, v, figures),
+                (Some(i), Some(v)) => {
+                    let mut c = compare(series, key, i, m, v, figures);
+                    if let Some(p) = c
+                        .previous
+                        .filter(|p| p.weeks_before > i64::from(max_gap_weeks))
+                    {
+                        c.previous = None;
+                        c.last_known = Some(p);
+                    }
+                    c
+                }
                 (_, value) => MetricComparison {
                     metric: m,
                     value,
                     previous: None,
+                    last_known: None,
                     stated: None,
                     mean: None,
                     year_earlier_key: None,
@@ -99,7 +134,14 @@ impl IssueComparisons {
             key,
             on_calendar: index.is_some(),
             metrics,
+            max_gap_weeks,
         }
+    }
+
+    /// Whether some figure's previous week is not known within the gap,
+    /// though an older issue has it: what a heading then says.
+    pub fn beyond_gap(&self) -> bool {
+        self.metrics.iter().any(|c| c.last_known.is_some())
     }
 
     pub fn get(&self, metric: Metric) -> Option<&MetricComparison> {
@@ -200,6 +242,7 @@ fn compare(
         metric,
         value: Some(now),
         previous,
+        last_known: None,
         stated,
         mean,
         year_earlier_key,

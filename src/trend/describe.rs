@@ -146,6 +146,20 @@ fn say(c: Compare, lang: Lang) -> String {
     Msg::from(c).text(lang).into_owned()
 }
 
+/// The older issue's value beyond the gap, the same words in the pane
+/// and in `show`.
+fn last_known_words(c: &MetricComparison, lang: Lang) -> Option<String> {
+    let l = c.last_known.as_ref()?;
+    Some(say(
+        Compare::LastKnown {
+            key: l.key,
+            weeks: l.weeks_before,
+            value: c.metric.show(l.value),
+        },
+        lang,
+    ))
+}
+
 /// Where the rank stands, for the message table.
 fn standing(r: &Rank) -> Standing {
     if r.of == 1 {
@@ -175,6 +189,9 @@ pub mod pane {
     pub fn heading(c: &IssueComparisons, lang: Lang) -> String {
         let heading = match (c.on_calendar, c.main_previous()) {
             (false, _) => Compare::PaneOffCalendar,
+            (true, None) if c.beyond_gap() => Compare::PaneNoneWithin {
+                weeks: c.max_gap_weeks,
+            },
             (true, None) => Compare::PaneNothingEarlier,
             (true, Some((k, 1))) => Compare::PaneVsLastWeek(k),
             (true, Some((key, weeks))) => Compare::PaneVsWeeksBefore { key, weeks },
@@ -192,6 +209,9 @@ pub mod pane {
     pub fn previous(c: &MetricComparison, named: Option<IssueKey>, lang: Lang) -> Vec<Part> {
         match (&c.value, &c.previous) {
             (None, _) => vec![plain(say(Compare::NotInIssue, lang))],
+            (Some(_), None) if c.last_known.is_some() => {
+                vec![plain(say(Compare::PaneLastWeekUnknown, lang))]
+            }
             (Some(_), None) => vec![plain(say(Compare::PaneNoEarlier, lang))],
             (Some(_), Some(p)) => {
                 let mut parts = against_change(p, c.metric, &new_word(lang));
@@ -208,6 +228,13 @@ pub mod pane {
                 parts
             }
         }
+    }
+
+    /// `最近已知：2023-13（49周前）682`: an older issue's value when the
+    /// week before is not known, never a change: shown apart, dim.
+    pub fn last_known(c: &MetricComparison, lang: Lang) -> Option<Vec<Part>> {
+        c.value?;
+        Some(vec![plain(last_known_words(c, lang)?)])
     }
 
     /// `4周均 381 −27.6%`, `4周均(仅2周) 362 −55.8%`, `4周均 —`: the
@@ -277,9 +304,17 @@ pub mod cli {
         say(
             Compare::CliHeading {
                 on_calendar: c.on_calendar,
+                max_gap: c.max_gap_weeks,
             },
             lang,
         )
+    }
+
+    /// `last known: 2023-13 (49 weeks before) 682`, when the week before
+    /// is not known within the gap and an older issue is.
+    pub fn last_known(c: &MetricComparison, lang: Lang) -> Option<String> {
+        c.value?;
+        last_known_words(c, lang)
     }
 
     pub fn value(c: &MetricComparison) -> String {
@@ -292,6 +327,7 @@ pub mod cli {
     pub fn previous(c: &MetricComparison, lang: Lang) -> String {
         match (&c.value, &c.previous) {
             (None, _) => say(Compare::NotInIssue, lang),
+            (Some(_), None) if c.last_known.is_some() => say(Compare::CliWeekBeforeUnknown, lang),
             (Some(_), None) => say(Compare::CliNoEarlier, lang),
             (Some(_), Some(p)) => say(
                 Compare::CliPrevious {
@@ -620,6 +656,36 @@ mod tests {
                 && cli::year_earlier(m, Lang::En).is_none()
                 && cli::rank(m, Lang::En).is_none()
         );
+    }
+
+    #[test]
+    fn beyond_the_gap_the_week_before_is_not_known_and_the_older_value_stands_apart() {
+        // 2024-9 after 2023-13, 49 weeks before, as in the real archive.
+        let (c, m) = compared(&[events(2023, 13, 682), events(2024, 9, 103)]);
+        assert_eq!(
+            pane::heading(&c, Lang::Zh),
+            "本周数据 · 上周不详（前4周无数据）"
+        );
+        assert_eq!(text(&pane::previous(&m, None, Lang::Zh)), "上周不详");
+        let last = pane::last_known(&m, Lang::En).unwrap();
+        assert_eq!(text(&last), "last known: 2023-13 (49 weeks before) 682");
+        assert!(
+            last.iter().all(|p| p.direction.is_none()),
+            "no rise or fall colour: it is no change"
+        );
+        assert_eq!(cli::previous(&m, Lang::En), "the week before: not known");
+        assert_eq!(
+            cli::last_known(&m, Lang::Zh).unwrap(),
+            "最近已知：2023-13（49周前）682"
+        );
+        assert_eq!(
+            cli::heading(&c, Lang::En),
+            "figures (change vs the last issue with the figure at most 4 weeks before):"
+        );
+        // Within the gap there is nothing apart.
+        let (_, near) = compared(&[events(2025, 3, 657), events(2025, 7, 160)]);
+        assert_eq!(pane::last_known(&near, Lang::En), None);
+        assert_eq!(cli::last_known(&near, Lang::En), None);
     }
 
     #[test]

@@ -126,7 +126,9 @@ fn no_known_week_among_the_four_gives_no_mean() {
         15,
     ));
     assert!(c.mean.is_none());
-    assert_eq!(c.previous.unwrap().key, key(2024, 10));
+    // Five weeks back: beyond the gap, kept apart (item 11 of issue 18).
+    assert_eq!(c.previous, None);
+    assert_eq!(c.last_known.unwrap().key, key(2024, 10));
 }
 
 #[test]
@@ -393,4 +395,57 @@ fn decimal_figures_compare_exactly() {
     let p = c.get(score).unwrap().previous.unwrap();
     assert_eq!(p.change.unwrap().to_string(), "-0.42");
     assert_eq!(p.direction(), Direction::Fall);
+}
+
+#[test]
+fn a_change_is_headlined_only_against_an_issue_at_most_the_gap_back() {
+    // 2024-9 after 2023-13, 49 weeks before, as in the real archive.
+    let far = ev(&compare_in(
+        &[events(2023, 13, 682), events(2024, 9, 103)],
+        2024,
+        9,
+    ));
+    assert_eq!(far.previous, None, "no headline against 49 weeks before");
+    let last = far.last_known.unwrap();
+    assert_eq!(
+        (last.key, last.value, last.weeks_before),
+        (key(2023, 13), v(682), 49)
+    );
+    // Four weeks back is headlined by default, five is not.
+    let four = ev(&compare_in(
+        &[events(2025, 3, 657), events(2025, 7, 160)],
+        2025,
+        7,
+    ));
+    assert_eq!(four.previous.map(|p| p.weeks_before), Some(4));
+    let five = ev(&compare_in(
+        &[events(2025, 2, 657), events(2025, 7, 160)],
+        2025,
+        7,
+    ));
+    assert_eq!(five.previous, None);
+}
+
+#[test]
+fn the_gap_is_the_callers_and_what_an_issue_states_of_last_week_stays_the_baseline() {
+    let series = [events(2025, 2, 657), events(2025, 7, 160)];
+    let s = WeekSeries::build(&series);
+    let f = series[1].figures.clone();
+    let wide = IssueComparisons::compute_within(&s, key(2025, 7), &f, 5);
+    assert_eq!(ev(&wide).previous.map(|p| p.weeks_before), Some(5));
+    assert_eq!((wide.max_gap_weeks, wide.beyond_gap()), (5, false));
+    let narrow = IssueComparisons::compute_within(&s, key(2025, 7), &f, 1);
+    assert_eq!(ev(&narrow).last_known.map(|p| p.weeks_before), Some(5));
+    assert!(narrow.beyond_gap());
+    // 2025-6 says 437 of 2025-5 (not cached); 2025-4 is far enough back
+    // not to matter: the stated figure is the week before.
+    let c = gov(&IssueComparisons {
+        ..compare_cnvd(
+            &[cnvd(1, Some(6125), None), cnvd(6, Some(1092), Some(437))],
+            6,
+        )
+    });
+    let p = c.previous.unwrap();
+    assert_eq!((p.source, p.weeks_before), (Source::Stated, 1));
+    assert_eq!(c.last_known, None);
 }

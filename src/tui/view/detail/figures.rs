@@ -73,6 +73,7 @@ impl FigureTable {
                 let mut items = vec![pieces(pane::previous(m, named, lang), theme)];
                 items.extend(
                     [
+                        pane::last_known(m, lang),
                         pane::rank(m, lang),
                         pane::mean(m, lang),
                         pane::year_earlier(m, lang),
