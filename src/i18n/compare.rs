@@ -70,7 +70,14 @@ pub enum Compare {
         value: String,
     },
     /// The mean's label: `known` of the `weeks` before have the figure.
+    /// Not the chart view's moving average, which includes this week.
     PaneMean {
+        weeks: u32,
+        known: u32,
+    },
+    /// Too few of the `weeks` before have the figure for a mean (one
+    /// would only repeat the change against it).
+    PaneMeanTooFew {
         weeks: u32,
         known: u32,
     },
@@ -103,6 +110,11 @@ pub enum Compare {
     },
     CliNoMean {
         weeks: u32,
+    },
+    /// Only `known` (one) of the `weeks` before has the figure: no mean.
+    CliMeanTooFew {
+        weeks: u32,
+        known: u32,
     },
     CliMean {
         weeks: u32,
@@ -169,12 +181,23 @@ impl Compare {
                 format!(" (this issue says {value} of last week)").into()
             }
             (PaneMean { weeks, known }, Zh) if known < weeks => {
-                format!("{weeks}周均(仅{known}周)").into()
+                format!("前{weeks}周均(仅{known}周)").into()
             }
-            (PaneMean { weeks, .. }, Zh) => format!("{weeks}周均").into(),
-            (PaneMean { weeks, known }, En) if known >= weeks => format!("{weeks}-wk mean").into(),
-            (PaneMean { weeks, known: 1 }, En) => format!("{weeks}-wk mean (1 wk)").into(),
-            (PaneMean { weeks, known }, En) => format!("{weeks}-wk mean ({known} wks)").into(),
+            (PaneMean { weeks, .. }, Zh) => format!("前{weeks}周均").into(),
+            (PaneMean { weeks, known }, En) if known >= weeks => {
+                format!("prior {weeks}-wk mean").into()
+            }
+            (PaneMean { weeks, known }, En) => {
+                format!("prior {weeks}-wk mean ({known} wks)").into()
+            }
+            (PaneMeanTooFew { weeks, known: 0 }, Zh) => format!("前{weeks}周均 —").into(),
+            (PaneMeanTooFew { weeks, known }, Zh) => {
+                format!("前{weeks}周均 —(仅{known}周有数)").into()
+            }
+            (PaneMeanTooFew { weeks, known: 0 }, En) => format!("prior {weeks}-wk mean —").into(),
+            (PaneMeanTooFew { weeks, known }, En) => {
+                format!("prior {weeks}-wk mean — (only {known} known)").into()
+            }
             (PaneYearEarlier, Zh) => "去年同期".into(),
             (PaneYearEarlier, En) => "a year ago".into(),
             (PaneNoSuchWeek, Zh) => "去年无此期".into(),
@@ -266,6 +289,12 @@ impl Compare {
             (CliNoMean { weeks }, En) => {
                 format!("none of the {weeks} weeks before has this figure: no mean").into()
             }
+            (CliMeanTooFew { weeks, known }, Zh) => {
+                format!("此前 {weeks} 周仅 {known} 周有此项：不算均值").into()
+            }
+            (CliMeanTooFew { weeks, known }, En) => {
+                format!("only {known} of the {weeks} weeks before has this figure: no mean").into()
+            }
             (
                 CliMean {
                     weeks,
@@ -280,7 +309,7 @@ impl Compare {
                 } else {
                     String::new()
                 };
-                format!("较 {weeks} 周均值 {mean}{known}：{change}").into()
+                format!("较此前 {weeks} 周均值 {mean}{known}：{change}").into()
             }
             (
                 CliMean {
@@ -296,7 +325,7 @@ impl Compare {
                 } else {
                     String::new()
                 };
-                format!("vs the {weeks}-week mean {mean}{known}: {change}").into()
+                format!("vs the mean of the {weeks} weeks before, {mean}{known}: {change}").into()
             }
             (CliYearEarlier { key, value, change }, Zh) => {
                 format!("较去年同期 {key}（{value}）：{change}").into()
@@ -356,7 +385,8 @@ impl Compare {
                 value: "437".into(),
             },
             PaneMean { weeks: 4, known: 4 },
-            PaneMean { weeks: 4, known: 1 },
+            PaneMeanTooFew { weeks: 4, known: 1 },
+            PaneMeanTooFew { weeks: 4, known: 0 },
             PaneMean { weeks: 4, known: 2 },
             PaneYearEarlier,
             PaneNoSuchWeek,
@@ -397,6 +427,7 @@ impl Compare {
                 own: "415".into(),
             },
             CliNoMean { weeks: 4 },
+            CliMeanTooFew { weeks: 4, known: 1 },
             CliMean {
                 weeks: 4,
                 known: 2,

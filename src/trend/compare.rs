@@ -19,6 +19,9 @@ use against::percent;
 
 /// The mean is of the known weeks among this many calendar weeks before.
 pub const MEAN_WEEKS: u32 = 4;
+/// Fewer known weeks than this make no mean worth showing: the mean of one
+/// week is that week, and would repeat the change against it.
+pub const MIN_MEAN_WEEKS: u32 = 2;
 /// The rank is among the known weeks of this many calendar weeks, this
 /// one included.
 pub const RANK_WEEKS: u32 = 52;

@@ -8,7 +8,7 @@
 
 use super::compare::{
     Against, AgainstMean, Direction, End, IssueComparisons, MetricComparison, Rank, Source,
-    MEAN_WEEKS, RANK_WEEKS,
+    MEAN_WEEKS, MIN_MEAN_WEEKS, RANK_WEEKS,
 };
 use crate::i18n::{Compare, Lang, Msg, Standing};
 use crate::model::{IssueKey, Metric, Value};
@@ -237,8 +237,10 @@ pub mod pane {
         Some(vec![plain(last_known_words(c, lang)?)])
     }
 
-    /// `4周均 381 −27.6%`, `4周均(仅2周) 362 −55.8%`, `4周均 —`: the
-    /// mean of the known weeks among the four before this one.
+    /// `前4周均 381 −27.6%`, `前4周均(仅2周) 362 −55.8%`, `前4周均 —`,
+    /// `前4周均 —(仅1周有数)`: the mean of the known weeks among the four
+    /// before this one (not the chart view's moving average, which
+    /// includes it), when at least [`MIN_MEAN_WEEKS`] are known.
     pub fn mean(c: &MetricComparison, lang: Lang) -> Option<Vec<Part>> {
         c.value?;
         let label = |known| {
@@ -250,8 +252,16 @@ pub mod pane {
                 lang,
             )
         };
+        let too_few = |known| {
+            let words = Compare::PaneMeanTooFew {
+                weeks: MEAN_WEEKS,
+                known,
+            };
+            vec![plain(say(words, lang))]
+        };
         Some(match &c.mean {
-            None => vec![plain(format!("{} —", label(MEAN_WEEKS)))],
+            None => too_few(0),
+            Some(m) if m.weeks_known < MIN_MEAN_WEEKS => too_few(m.weeks_known),
             Some(m) => vec![
                 plain(format!(
                     "{} {} ",
@@ -356,11 +366,19 @@ pub mod cli {
         ))
     }
 
-    /// `vs the 4-week mean 381 (2 of the 4 weeks known): −105 (−27.6%)`.
+    /// `vs the mean of the 4 weeks before, 381 (2 of the 4 weeks known):
+    /// −105 (−27.6%)`; no mean of one week.
     pub fn mean(c: &MetricComparison, lang: Lang) -> Option<String> {
         c.value?;
         Some(match &c.mean {
             None => say(Compare::CliNoMean { weeks: MEAN_WEEKS }, lang),
+            Some(m) if m.weeks_known < MIN_MEAN_WEEKS => say(
+                Compare::CliMeanTooFew {
+                    weeks: MEAN_WEEKS,
+                    known: m.weeks_known,
+                },
+                lang,
+            ),
             Some(m) => say(
                 Compare::CliMean {
                     weeks: MEAN_WEEKS,

@@ -574,10 +574,11 @@ impl Screen {
             (Weeks(n), En) => format!("{n} wks").into(),
             (AllWeeks, Zh) => "全部".into(),
             (AllWeeks, En) => "all".into(),
-            // Not the detail pane's 4周均 (the mean of the four weeks
-            // before): the average of the four weeks up to each week.
-            (MovingAverageLabel, Zh) => "4周滑均".into(),
-            (MovingAverageLabel, En) => "4-wk MA".into(),
+            // Not the detail pane's 前4周均 (the mean of the four weeks
+            // before): the average of the four weeks up to each week, that
+            // week included, and the name says so.
+            (MovingAverageLabel, Zh) => "含本周4周滑均".into(),
+            (MovingAverageLabel, En) => "4-wk moving avg".into(),
             (YearBefore, Zh) => "上年".into(),
             (YearBefore, En) => "a year ago".into(),
             (NoSuchWeek, Zh) => "无此期".into(),

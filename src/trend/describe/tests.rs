@@ -116,11 +116,11 @@ fn a_zero_base_says_new_and_equal_zeros_say_no_change() {
     assert!(cli::previous(&m, Lang::En).starts_with("+5 (new) vs 2024-1"));
     assert_eq!(
         text(&pane::mean(&m, Lang::Zh).unwrap()),
-        "4周均(仅1周) 0 +5"
+        "前4周均 —(仅1周有数)"
     );
     assert_eq!(
         cli::mean(&m, Lang::En).unwrap(),
-        "vs the 4-week mean 0 (1 of the 4 weeks known): +5 (new)"
+        "only 1 of the 4 weeks before has this figure: no mean"
     );
     let (_, flat) = compared(&[events(2024, 1, 0), events(2024, 2, 0)]);
     assert_eq!(text(&pane::previous(&flat, None, Lang::Zh)), "±0 较2024-1");
@@ -139,14 +139,14 @@ fn fewer_than_four_weeks_are_counted_in_the_mean() {
     ]);
     assert_eq!(
         text(&pane::mean(&m, Lang::Zh).unwrap()),
-        "4周均(仅2周) 200 +25.0%"
+        "前4周均(仅2周) 200 +25.0%"
     );
     assert_eq!(
         cli::mean(&m, Lang::En).unwrap(),
-        "vs the 4-week mean 200 (2 of the 4 weeks known): +50 (+25.0%)"
+        "vs the mean of the 4 weeks before, 200 (2 of the 4 weeks known): +50 (+25.0%)"
     );
     let (_, alone) = compared(&[events(2024, 10, 1), events(2024, 15, 2)]);
-    assert_eq!(text(&pane::mean(&alone, Lang::Zh).unwrap()), "4周均 —");
+    assert_eq!(text(&pane::mean(&alone, Lang::Zh).unwrap()), "前4周均 —");
 }
 
 #[test]
@@ -302,7 +302,7 @@ fn the_pane_speaks_english_too_with_the_same_numbers() {
     );
     assert_eq!(
         text(&pane::mean(&m, Lang::En).unwrap()),
-        "4-wk mean (1 wk) 0 +5"
+        "prior 4-wk mean — (only 1 known)"
     );
     let (_, m) = compared(&[events(2024, 18, 250), events(2025, 18, 276)]);
     assert_eq!(
@@ -314,5 +314,47 @@ fn the_pane_speaks_english_too_with_the_same_numbers() {
     assert_eq!(
         text(&pane::rank(&top, Lang::En).unwrap()),
         "highest in 52 wks"
+    );
+}
+
+/// Issue 18, item 14: a mean of one known week is that week, and showed
+/// the headline's change again (`4周均(仅1周) 657 −75.6%` under
+/// `−497 (−75.6%)`); the detail pane's mean is of the weeks *before*, and
+/// is named so, apart from the chart view's moving average.
+#[test]
+fn a_mean_of_one_known_week_does_not_repeat_the_headline() {
+    // 2025-7 after 2025-3 (657), four weeks before: the only known one.
+    let (_, m) = compared(&[events(2025, 3, 657), events(2025, 7, 160)]);
+    let headline = text(&pane::previous(&m, None, Lang::Zh));
+    assert!(headline.contains("−75.6%"), "{headline}");
+    for lang in [Lang::Zh, Lang::En] {
+        let mean = text(&pane::mean(&m, lang).unwrap());
+        assert!(!mean.contains("657") && !mean.contains("75.6"), "{mean}");
+        let cli = cli::mean(&m, lang).unwrap();
+        assert!(!cli.contains("657") && !cli.contains("75.6"), "{cli}");
+    }
+    assert_eq!(
+        text(&pane::mean(&m, Lang::Zh).unwrap()),
+        "前4周均 —(仅1周有数)"
+    );
+    // Two known weeks make a mean, named as the weeks before.
+    let (_, two) = compared(&[
+        events(2025, 3, 657),
+        events(2025, 5, 337),
+        events(2025, 7, 160),
+    ]);
+    assert_eq!(
+        text(&pane::mean(&two, Lang::En).unwrap()),
+        "prior 4-wk mean (2 wks) 497 −67.8%"
+    );
+    let prior = |lang| crate::i18n::Msg::from(Compare::PaneMean { weeks: 4, known: 4 }).text(lang);
+    let moving = |lang| crate::i18n::Screen::MovingAverageLabel.text(lang);
+    assert_eq!(
+        (prior(Lang::Zh), moving(Lang::Zh)),
+        ("前4周均".into(), "含本周4周滑均".into())
+    );
+    assert_eq!(
+        (prior(Lang::En), moving(Lang::En)),
+        ("prior 4-wk mean".into(), "4-wk moving avg".into())
     );
 }
