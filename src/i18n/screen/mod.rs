@@ -181,6 +181,8 @@ pub enum Screen {
     },
     PaneTitleEmpty,
     BeyondScale(String),
+    /// The charts' baseline rule, in the chart view's title.
+    FromZero,
     NoFiguresYet,
     Weeks(usize),
     AllWeeks,
@@ -559,13 +561,15 @@ impl Screen {
             (MaxLabel, Zh) => "最高".into(),
             (MaxLabel, En) => "max".into(),
             (PaneTitle { first, last, weeks }, Zh) => {
-                format!(" 每周趋势 {first} … {last} · 刻度：至本期 {weeks} 周 ").into()
+                format!(" 每周趋势 {first} … {last} · 自0起，刻度：至本期 {weeks} 周 ").into()
             }
             (PaneTitle { first, last, weeks }, En) => {
-                format!(" Weekly {first} … {last} · scale: {weeks} weeks to this one ").into()
+                format!(" Weekly {first} … {last} · from 0, top: {weeks} wks to now ").into()
             }
             (PaneTitleEmpty, Zh) => " 每周趋势 ".into(),
             (PaneTitleEmpty, En) => " Weekly ".into(),
+            (FromZero, Zh) => "自0起".into(),
+            (FromZero, En) => "from 0".into(),
             (BeyondScale(marks), Zh) => format!("· {marks} 超出刻度 ").into(),
             (BeyondScale(marks), En) => format!("· {marks} beyond the scale ").into(),
             (NoFiguresYet, Zh) => "还没有指标数据".into(),

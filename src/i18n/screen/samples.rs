@@ -158,6 +158,7 @@ impl Screen {
             },
             PaneTitleEmpty,
             BeyondScale("↑".into()),
+            FromZero,
             NoFiguresYet,
             Weeks(52),
             AllWeeks,

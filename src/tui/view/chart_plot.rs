@@ -86,6 +86,8 @@ pub struct Plot {
     pub clipped: bool,
     /// Where: the top row of each such week's column, marked there.
     pub clipped_cells: Vec<Cell>,
+    /// The bottom row of each week below zero (the axis' start), marked.
+    pub below_cells: Vec<Cell>,
     /// Every weekly value has its point symbol (else only lone weeks).
     pub roomy: bool,
 }
@@ -231,6 +233,21 @@ pub fn build(
     clipped_cells.extend(above(&average));
     clipped_cells.sort_unstable();
     clipped_cells.dedup();
+    // The axis starts at zero, as the chart pane's bars do: a week below
+    // it (no count is, but nothing forbids it) sits on the bottom edge,
+    // marked there.
+    let below = |values: &[Option<f64>]| -> Vec<Cell> {
+        values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_some_and(|v| v < 0.0))
+            .map(|(r, _)| (raster.column_of(r), graph.bottom().saturating_sub(1)))
+            .collect()
+    };
+    let mut below_cells = below(&weekly_f);
+    below_cells.extend(below(&earlier_f));
+    below_cells.sort_unstable();
+    below_cells.dedup();
     let average_within: Vec<Option<f64>> = average
         .iter()
         .map(|a| a.filter(|a| *a <= raster.top))
@@ -293,6 +310,7 @@ pub fn build(
         empty: !weekly.iter().any(Option::is_some),
         clipped: !clipped_cells.is_empty(),
         clipped_cells,
+        below_cells,
         roomy,
     })
 }

@@ -1,7 +1,8 @@
 //! The chart view (`c`): one figure full screen with ratatui's `Chart`, the
 //! weeks up to the selected one (13, 26, 52 or 104 of them, or the whole
 //! series): the weekly line, its 4-week moving average and the same issue
-//! numbers a year earlier, gaps left open, under a header that reads the
+//! numbers a year earlier, gaps left open, on an axis from zero as the
+//! chart pane's bars are (the title says so), under a header that reads the
 //! selected week's figures in the lines' colours. Its state lives in the
 //! App and changes only in `update`; the plot is rebuilt from it on every
 //! change ([`ChartViewState::refresh`]) and drawing only reads it.
@@ -50,6 +51,9 @@ pub const AVERAGE_MARKER: Marker = Marker::Quadrant;
 
 /// On the top edge of a week (of either line) above the scale.
 pub const CLIPPED_MARK: &str = super::chart::ABOVE_MARK;
+
+/// On the bottom edge of a week below zero, where the axis starts.
+pub const BELOW_ZERO_MARK: &str = super::chart::BELOW_MARK;
 
 /// What the view shows and the plot drawn from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -308,22 +312,36 @@ impl ChartViewState {
         let cells = usize::from(frame.width.saturating_sub(2));
         let label = Screen::Metric(self.metric).text(lang);
         let zoom = zoom_label(self.zoom, lang);
-        let beyond = match &self.plot {
-            Some(p) if p.clipped => Screen::BeyondScale("↑".into()).text(lang).into_owned(),
-            _ => String::new(),
+        let marks: String = match &self.plot {
+            Some(p) => [
+                (p.clipped, CLIPPED_MARK),
+                (!p.below_cells.is_empty(), BELOW_ZERO_MARK),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, m)| *m)
+            .collect(),
+            None => String::new(),
         };
+        let beyond = if marks.is_empty() {
+            String::new()
+        } else {
+            Screen::BeyondScale(marks).text(lang).into_owned()
+        };
+        // The axis' start, said as the chart pane's title says it.
+        let zero = Screen::FromZero.text(lang);
         let full = format!(
-            " {}/{} {label} · {zoom}{} {beyond}",
+            " {}/{} {label} · {zoom}{} · {zero} {beyond}",
             figure + 1,
             self.figures().len(),
             span(" … ").unwrap_or_default()
         );
-        let compact = format!(" {label} {zoom}{} ", span("…").unwrap_or_default());
-        self.title = if width(&full) <= cells {
-            full
-        } else {
-            truncate(&compact, cells)
-        };
+        let compact = format!(" {label} {zoom}{} {zero} ", span("…").unwrap_or_default());
+        let tight = format!(" {label} {zoom}{} ", span("…").unwrap_or_default());
+        self.title = [full, compact]
+            .into_iter()
+            .find(|t| width(t) <= cells)
+            .unwrap_or_else(|| truncate(&tight, cells));
         self.header = self
             .plot
             .as_ref()
@@ -422,6 +440,9 @@ impl Widget for ChartScreen<'_> {
         }
         for &(x, y) in &plot.clipped_cells {
             buf.set_stringn(x, y, CLIPPED_MARK, 1, theme.spark_clipped);
+        }
+        for &(x, y) in &plot.below_cells {
+            buf.set_stringn(x, y, BELOW_ZERO_MARK, 1, theme.spark_clipped);
         }
         if let Some((x, y)) = plot.selected {
             buf.set_stringn(x, y, SELECTED_POINT, 1, theme.spark_selected);
