@@ -318,7 +318,7 @@ fn the_pane_speaks_english_too_with_the_same_numbers() {
 }
 
 /// Issue 18, item 14: a mean of one known week is that week, and showed
-/// the headline's change again (`4周均(仅1周) 657 −75.6%` under
+/// the headline's change again (the old `4周均(仅1周) 657 −75.6%` under
 /// `−497 (−75.6%)`); the detail pane's mean is of the weeks *before*, and
 /// is named so, apart from the chart view's moving average.
 #[test]
