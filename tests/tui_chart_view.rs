@@ -77,6 +77,8 @@ fn chart_view_40x12_stays_readable() {
     assert!(text.contains("处理事件"), "{text}");
     assert!(text.contains("本期 427"), "{text}");
     assert!(text.contains("2024年"), "{text}");
+    // The moving average's full name gives way before the year earlier.
+    assert!(text.contains("▞滑均 — ×上年 266"), "{text}");
 }
 
 #[test]

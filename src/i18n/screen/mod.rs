@@ -187,6 +187,8 @@ pub enum Screen {
     Weeks(usize),
     AllWeeks,
     MovingAverageLabel,
+    /// The same where the header has no room for the full name.
+    MovingAverageShort,
     YearBefore,
     NoSuchWeek,
     ChartTooSmall,
@@ -583,6 +585,8 @@ impl Screen {
             // week included, and the name says so.
             (MovingAverageLabel, Zh) => "含本周4周滑均".into(),
             (MovingAverageLabel, En) => "4-wk moving avg".into(),
+            (MovingAverageShort, Zh) => "滑均".into(),
+            (MovingAverageShort, En) => "MA".into(),
             (YearBefore, Zh) => "上年".into(),
             (YearBefore, En) => "a year ago".into(),
             (NoSuchWeek, Zh) => "无此期".into(),

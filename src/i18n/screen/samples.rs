@@ -163,6 +163,7 @@ impl Screen {
             Weeks(52),
             AllWeeks,
             MovingAverageLabel,
+            MovingAverageShort,
             YearBefore,
             NoSuchWeek,
             ChartTooSmall,

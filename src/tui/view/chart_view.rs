@@ -125,7 +125,8 @@ fn number(v: Option<i64>) -> String {
 }
 
 /// The header's pieces, separators included: the fullest form that fits
-/// in `cells`, dropping the date, then the year-earlier key, then spaces.
+/// in `cells`, dropping the date, then the year-earlier key, then spaces,
+/// then the moving average's full name.
 fn header(
     reading: &Reading,
     roomy: bool,
@@ -136,11 +137,14 @@ fn header(
 ) -> Vec<(String, Style)> {
     let say = |m: Screen| m.text(lang).into_owned();
     let points = roomy;
-    let (this, mean, before) = (
-        say(Screen::ThisWeek),
-        say(Screen::MovingAverageLabel),
-        say(Screen::YearBefore),
-    );
+    let (this, before) = (say(Screen::ThisWeek), say(Screen::YearBefore));
+    let mean = |short: bool| {
+        say(if short {
+            Screen::MovingAverageShort
+        } else {
+            Screen::MovingAverageLabel
+        })
+    };
     let date = calendar::period_of_key(reading.key).map(|p| {
         say(Screen::Days {
             start: p.start,
@@ -165,7 +169,7 @@ fn header(
             symbol.to_string()
         }
     };
-    let build = |roomy: bool, with_date: bool, full_earlier: bool| {
+    let build = |roomy: bool, with_date: bool, full_earlier: bool, short: bool| {
         let mut parts = vec![(reading.key.to_string(), theme.title)];
         if let Some(d) = date.clone().filter(|_| with_date) {
             parts.push((d, theme.dim));
@@ -176,7 +180,7 @@ fn header(
             theme.chart_line,
         ));
         parts.push((
-            format!("{}{mean} {average}", mark(AVERAGE_LINE, roomy)),
+            format!("{}{} {average}", mark(AVERAGE_LINE, roomy), mean(short)),
             theme.chart_average,
         ));
         if year_earlier {
@@ -187,10 +191,10 @@ fn header(
         }
         parts
     };
-    let joined = |roomy: bool, with_date: bool, full: bool| {
+    let joined = |(roomy, with_date, full, short): (bool, bool, bool, bool)| {
         let gap = if roomy { "  " } else { " " };
         let mut out = Vec::new();
-        for part in build(roomy, with_date, full) {
+        for part in build(roomy, with_date, full, short) {
             if !out.is_empty() {
                 out.push((gap.to_string(), theme.text));
             }
@@ -199,18 +203,19 @@ fn header(
         out
     };
     let forms = [
-        (true, true, true),
-        (true, false, true),
-        (true, false, false),
-        (false, false, false),
+        (true, true, true, false),
+        (true, false, true, false),
+        (true, false, false, false),
+        (false, false, false, false),
+        (false, false, false, true),
     ];
-    for (roomy, with_date, full) in forms {
-        let parts = joined(roomy, with_date, full);
+    for form in forms {
+        let parts = joined(form);
         if parts.iter().map(|(t, _)| width(t)).sum::<usize>() <= cells {
             return parts;
         }
     }
-    joined(false, false, false)
+    joined((false, false, false, true))
 }
 
 impl ChartViewState {
