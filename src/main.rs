@@ -23,7 +23,7 @@ fn main() -> ExitCode {
     // Until the config is read the environment alone picks the language;
     // then the config's `language` comes first. The one place it is chosen.
     let mut lang = Lang::from_env(None);
-    let result = match load_config(&cli, lang) {
+    let result = match cli::config::load(&cli, lang) {
         Ok(None) => Ok(ExitCode::SUCCESS),
         Ok(Some(config)) => {
             lang = Lang::from_env(config.language);
@@ -62,33 +62,6 @@ fn clap_printed(e: &clap::Error) -> ExitCode {
         Err(err) => failed(&err.into(), Lang::from_env(None)),
         Ok(()) => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
     }
-}
-
-/// The config file, or None when the command needs none and is done:
-/// `config`, `completions` and `man` print what they print whatever the
-/// config says (it may be broken: `zhoubao config` is how to start over).
-fn load_config(cli: &Cli, lang: Lang) -> Result<Option<Config>> {
-    match &cli.command {
-        Some(Command::Config) => {
-            cli::config::run()?;
-            return Ok(None);
-        }
-        Some(Command::Completions { shell }) => {
-            cli::completions::completions(*shell)?;
-            return Ok(None);
-        }
-        Some(Command::Man { dir }) => {
-            cli::man::man(dir.as_deref())?;
-            return Ok(None);
-        }
-        _ => {}
-    }
-    let config = Config::load(
-        cli.config.as_deref(),
-        zhoubao::config::no_color_from_env(),
-        lang,
-    )?;
-    Ok(Some(config))
 }
 
 /// Opens the cache (or the demo) the command needs and runs it.
@@ -218,12 +191,12 @@ fn dispatch(
         // run() hands recover its own paths; here there is no cache file.
         Command::Recover { .. } => Err(said(Cmd::DemoRefused(Refused::Recover), lang)),
         Command::List { select, json } => cli::list::run(&store, &select, json, lang),
-        Command::Show { key, json } => cli::show::run(&store, key, json, lang),
+        Command::Show { key, json } => cli::show::run(&store, key, json, &config, lang),
         Command::Brief {
             key,
             series,
             format,
-        } => cli::brief::run(&store, key, series, format, lang),
+        } => cli::brief::run(&store, key, series, format, config.max_gap_weeks, lang),
         Command::Note { key, text } => {
             cli::note::run(&store, key, cli::note::Wanted::of(&text), lang)
         }

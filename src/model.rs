@@ -324,6 +324,46 @@ pub struct Alias {
     pub source: Option<String>,
 }
 
+/// A copy of an issue that disagrees with what the issue shows and lost
+/// to a better one (the publisher's own, or a fuller copy): kept, and
+/// shown as "another copy says …", never silently dropped or taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conflict {
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// What it says differently, in the order title, period, date, figures.
+    pub says: Vec<Disagreement>,
+}
+
+/// One thing a [`Conflict`]ing copy says otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Disagreement {
+    Title(String),
+    Period(Period),
+    /// Only between two copies that are each the publisher's article:
+    /// a repost is dated when it was reposted.
+    Published(NaiveDate),
+    Figure(Metric, Value),
+}
+
+impl Serialize for Disagreement {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(2))?;
+        match self {
+            Disagreement::Title(t) => map.serialize_entry("title", t)?,
+            Disagreement::Period(p) => map.serialize_entry("period", p)?,
+            Disagreement::Published(d) => map.serialize_entry("published", d)?,
+            Disagreement::Figure(m, v) => {
+                map.serialize_entry("figure", m.id())?;
+                map.serialize_entry("value", v)?;
+            }
+        }
+        map.end()
+    }
+}
+
 /// Everything known of one issue.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IssueDetail {
@@ -336,6 +376,8 @@ pub struct IssueDetail {
     pub aliases: Vec<Alias>,
     /// The body shown was cut short by the archive.
     pub truncated: bool,
+    /// Lower copies that say otherwise (see [`Conflict`]).
+    pub conflicts: Vec<Conflict>,
 }
 
 // --- what the parser and the cache report, as plain data: the message

@@ -144,7 +144,10 @@ fn show_compares_each_figure_with_earlier_weeks_in_text_and_json() {
         line.ends_with(&format!("vs 2024-5 ({before}), the week before")),
         "{line}"
     );
-    assert!(text.contains("vs the 4-week mean"), "{text}");
+    assert!(
+        text.contains("vs the mean of the 4 weeks before, "),
+        "{text}"
+    );
     assert!(text.contains("a year earlier, 2023-6: not known"), "{text}");
 
     // The oldest issue the archive holds has nothing before it.

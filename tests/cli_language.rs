@@ -131,7 +131,7 @@ fn list_show_and_search_speak_the_chosen_language_and_keep_the_content() {
     let zh = out(&run(ZH, &db, &["show", "2024-3"]));
     assert!(zh.contains("\n周期：2024-"), "{zh}");
     assert!(
-        zh.contains("\n本周数据（与有该项数据的上一期相比）："),
+        zh.contains("\n本周数据（与 4 周内有该项数据的上一期相比）："),
         "{zh}"
     );
     assert!(zh.contains("\n  处理事件 "), "{zh}");

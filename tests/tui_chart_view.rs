@@ -77,6 +77,8 @@ fn chart_view_40x12_stays_readable() {
     assert!(text.contains("处理事件"), "{text}");
     assert!(text.contains("本期 427"), "{text}");
     assert!(text.contains("2024年"), "{text}");
+    // The moving average's full name gives way before the year earlier.
+    assert!(text.contains("▞滑均 — ×上年 266"), "{text}");
 }
 
 #[test]
@@ -404,7 +406,31 @@ fn without_colour_the_weekly_line_and_the_moving_average_are_drawn_apart_and_nam
         "the legend names the weekly line's symbol: {header}"
     );
     assert!(
-        header.contains(&format!("{AVERAGE_LINE} 4周滑均")),
+        header.contains(&format!("{AVERAGE_LINE} 含本周4周滑均")),
         "and the average's: {header}"
     );
+}
+
+/// Issue 18, item 13: the chart pane scaled its bars from the 52 weeks'
+/// lowest while this view's axis starts at zero, and neither said which.
+/// Both start from zero now, and both titles say so.
+#[test]
+fn the_chart_view_and_the_chart_pane_both_say_they_start_from_zero() {
+    let mut app = app_zh(two_years(), Some(key(2024, 18)), 80, 24);
+    let main = screen(&app, 80, 24);
+    let pane_title = main
+        .lines()
+        .find(|l| l.contains("每周趋势"))
+        .expect("the chart pane is on screen");
+    assert!(pane_title.contains("自0起"), "{main}");
+    press(&mut app, KeyCode::Char('c'));
+    assert!(title(&app).contains("· 自0起"), "{}", title(&app));
+    let lowest = app
+        .charts
+        .view
+        .plot
+        .as_ref()
+        .and_then(|p| p.y_labels.iter().max_by_key(|(row, _)| *row))
+        .map(|(_, label)| label.trim().to_string());
+    assert_eq!(lowest.as_deref(), Some("0"), "the axis starts at zero");
 }

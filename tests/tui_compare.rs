@@ -80,7 +80,7 @@ fn the_figures_block_at_the_detail_pane_widths() {
         "52周并列最低",
         "去年同期 —",
         "较2025-2",
-        "4周均(仅1周)",
+        "前4周均 —(仅1周有数)",
         "+3 (新增)",
         "52周第2低",
         "本期无此项",
@@ -107,4 +107,40 @@ fn rises_are_red_and_falls_green_and_both_carry_a_sign() {
     assert_eq!(colour_of("+233 (+60.2%)"), Color::Red);
     assert_eq!(colour_of("−4 (−3.8%)"), Color::Green);
     assert_eq!(colour_of("+3 (新增)"), Color::Red);
+}
+
+/// Issue 18, item 11: 2024-9 after 2023-13, 49 weeks before, as in the
+/// real archive. No change is headlined; the week before is said to be
+/// unknown and the older value is given apart, dim.
+#[test]
+fn a_change_beyond_the_gap_is_not_headlined_in_the_detail_pane() {
+    let lib = weeks_library(&[(2023, 13, events(682)), (2024, 9, events(103))]);
+    let app = app_zh(lib, Some(key(2024, 9)), 100, 30);
+    let block = figures_block(&app, 96);
+    assert!(!block.contains("−579"), "{block}");
+    assert!(
+        block.starts_with("本周数据 · 上周不详（前4周无数据）"),
+        "{block}"
+    );
+    assert!(
+        block.contains("103  上周不详  最近已知：2023-13（49周前）682"),
+        "{block}"
+    );
+    let row = app
+        .detail
+        .rows
+        .iter()
+        .find(|r| r.spans.iter().any(|(t, _)| t.starts_with("最近已知")))
+        .expect("the last known value is shown");
+    let (_, style) = row
+        .spans
+        .iter()
+        .find(|(t, _)| t.starts_with("最近已知"))
+        .unwrap();
+    assert_eq!(*style, app.ui.theme.dim, "dim, apart from the changes");
+    // A gap of a year from the config headlines it again.
+    let lib = weeks_library(&[(2023, 13, events(682)), (2024, 9, events(103))]);
+    let mut app = app_zh(lib, Some(key(2024, 9)), 100, 30);
+    app.set_max_gap_weeks(52);
+    assert!(figures_block(&app, 96).contains("−579"));
 }

@@ -550,3 +550,27 @@ fn the_first_session_says_nothing_and_the_next_says_what_arrived() {
     );
     assert!(screen(&app, 120, 40).contains("2 new issues since your last visit"));
 }
+
+/// Issue 18, items 7 and 12: a lower copy that says otherwise is not
+/// dropped: the detail pane says what it says, as `show` does, with its
+/// link.
+#[test]
+fn the_detail_pane_says_what_another_copy_says_otherwise() {
+    use zhoubao::model::{Conflict, Disagreement};
+    let mut lib = library();
+    let mut i17 = lib.detail(key(2024, 17)).unwrap().unwrap();
+    i17.conflicts = vec![Conflict {
+        source: Some("网安资讯转载".into()),
+        url: Some("http://127.0.0.1:8080/copy".into()),
+        published: chrono::NaiveDate::from_ymd_opt(2024, 5, 6),
+        says: vec![Disagreement::Figure(fig("events_handled"), 103.into())],
+    }];
+    lib.insert(i17);
+    let app = app_zh(lib, Some(key(2024, 17)), 100, 30);
+    let s = screen(&app, 100, 30);
+    assert!(
+        s.contains("另一份副本（网安资讯转载，2024-05-06）说：处理事件 103"),
+        "{s}"
+    );
+    assert!(s.contains("http://127.0.0.1:8080/copy"), "{s}");
+}

@@ -96,6 +96,7 @@ fn cnvd_issue(key: IssueKey, last: Option<u32>, f: Figures) -> IssueDetail {
             source: Some("CNVD漏洞平台".to_string()),
         }],
         truncated: true,
+        conflicts: Vec::new(),
     }
 }
 

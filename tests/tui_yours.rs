@@ -149,7 +149,10 @@ fn chart_view_in_english_80x24() {
     let text = screen(&app, 80, 24);
     insta::assert_snapshot!(text);
     assert!(text.contains("1/5 Events · 52 wks"), "{text}");
-    assert!(text.contains("now") && text.contains("4-wk MA"), "{text}");
+    assert!(
+        text.contains("now") && text.contains("4-wk moving avg"),
+        "{text}"
+    );
     assert!(!text.contains("本期") && !text.contains("月"), "{text}");
 }
 

@@ -79,8 +79,20 @@ impl Brief {
     /// weeks of its series, as `show` builds them); `others` are the
     /// issues of the other series, the same week's taken when cached.
     pub fn assemble(detail: &IssueDetail, weeks: &WeekSeries, others: &[IssueSummary]) -> Brief {
+        Brief::assemble_within(detail, weeks, others, crate::trend::compare::MAX_GAP_WEEKS)
+    }
+
+    /// [`Brief::assemble`], headlining a change only against an issue at
+    /// most `max_gap_weeks` back (the config's `[compare] max_gap_weeks`),
+    /// as `show` and the detail pane do.
+    pub fn assemble_within(
+        detail: &IssueDetail,
+        weeks: &WeekSeries,
+        others: &[IssueSummary],
+        max_gap_weeks: u32,
+    ) -> Brief {
         let s = &detail.summary;
-        let comparisons = IssueComparisons::compute(weeks, s.key, &s.figures);
+        let comparisons = IssueComparisons::compute_within(weeks, s.key, &s.figures, max_gap_weeks);
         let notable = notable(weeks, &comparisons);
         let url = detail
             .url

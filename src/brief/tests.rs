@@ -66,6 +66,7 @@ fn detail(s: &IssueSummary) -> IssueDetail {
         recent: Vec::new(),
         aliases: Vec::new(),
         truncated: false,
+        conflicts: Vec::new(),
     }
 }
 
@@ -132,7 +133,7 @@ fn the_brief_is_short_names_its_baseline_and_keeps_the_note_clean() {
     );
     assert!(md.contains("**本周数据 · 较上周 2024-9**"), "{md}");
     assert!(
-        md.contains("- 处理事件 **200**：+10 (+5.3%)；4周均 175 +14.3%"),
+        md.contains("- 处理事件 **200**：+10 (+5.3%)；前4周均 175 +14.3%"),
         "{md}"
     );
     assert!(md.contains("- 恶意URL **40**：+30 (+300%)"), "{md}");
@@ -155,7 +156,7 @@ fn the_brief_is_short_names_its_baseline_and_keeps_the_note_clean() {
         "{text}"
     );
     assert!(
-        text.contains("\n  events handled 200: +10 (+5.3%); 4-wk mean 175 +14.3%"),
+        text.contains("\n  events handled 200: +10 (+5.3%); prior 4-wk mean 175 +14.3%"),
         "{text}"
     );
     assert!(

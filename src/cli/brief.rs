@@ -29,6 +29,7 @@ pub fn run(
     key: Option<IssueKey>,
     series: SeriesId,
     format: BriefFormat,
+    max_gap_weeks: u32,
     lang: Lang,
 ) -> Result<ExitCode> {
     let key = match key {
@@ -55,7 +56,7 @@ pub fn run(
     for s in other_series(key.series) {
         others.extend(store.summaries_of(s)?);
     }
-    let brief = Brief::assemble(&detail, &weeks, &others);
+    let brief = Brief::assemble_within(&detail, &weeks, &others, max_gap_weeks);
     let text = match format {
         BriefFormat::Md => render::render(&brief, Format::Markdown, lang),
         BriefFormat::Text => render::render(&brief, Format::Text, lang),

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 
 use super::args::Command;
 use super::{said, shown};
-use crate::i18n::{Cmd, Lang};
+use crate::i18n::{Cache, Cmd, Lang};
 use crate::import::{self, FileResult};
 use crate::store::{Store, StoreError};
 
@@ -40,6 +40,22 @@ pub fn open_store(
             e => e.into(),
         })?,
     };
+    rerank_if_merged_by_older_rules(store, lang)
+}
+
+/// A cache merged under an older build's rules is re-derived once, on the
+/// first open that can write it, and says so on stderr.
+fn rerank_if_merged_by_older_rules(mut store: Store, lang: Lang) -> Result<Store> {
+    let parse = |raw: &[u8]| import::parse_caught(raw).ok().and_then(Result::ok);
+    if let Some(counts) = store.rederive_if_merged_by_older_rules(parse)? {
+        if counts.sources > 0 {
+            let said = Cache::Reranked {
+                issues: store.issue_count()?,
+                files: counts.sources,
+            };
+            eprintln!("{}", said.text(lang));
+        }
+    }
     Ok(store)
 }
 

@@ -7,13 +7,22 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::said;
+use crate::config::Config;
 use crate::i18n::{Cmd, Lang};
 use crate::model::IssueKey;
 use crate::output;
 use crate::store::Store;
 use crate::trend::{IssueComparisons, WeekSeries};
 
-pub fn run(store: &Store, key: IssueKey, json: bool, lang: Lang) -> Result<ExitCode> {
+/// `config`'s `[compare] max_gap_weeks` says how far back a change is
+/// still headlined.
+pub fn run(
+    store: &Store,
+    key: IssueKey,
+    json: bool,
+    config: &Config,
+    lang: Lang,
+) -> Result<ExitCode> {
     let Some(detail) = store.detail(key)? else {
         return Err(said(
             Cmd::NotInCache {
@@ -26,7 +35,8 @@ pub fn run(store: &Store, key: IssueKey, json: bool, lang: Lang) -> Result<ExitC
     let key = detail.summary.key;
     // One summaries query gives every earlier week to compare with.
     let weeks = WeekSeries::build(&store.summaries_of(key.series)?);
-    let comparisons = IssueComparisons::compute(&weeks, key, &detail.summary.figures);
+    let figures = &detail.summary.figures;
+    let comparisons = IssueComparisons::compute_within(&weeks, key, figures, config.max_gap_weeks);
     let text = if json {
         output::show_json(&detail, &comparisons)
     } else {

@@ -31,6 +31,7 @@ pub fn run(store: Store, open: Option<IssueKey>, config: Config, lang: Lang) -> 
             on_new: config.on_new,
             update_on_start: config.update_on_start,
         },
+        max_gap_weeks: Some(config.max_gap_weeks),
     };
     // The browser draws through stdout itself: no lock held here.
     crate::tui::run(store, open, options)?;

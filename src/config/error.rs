@@ -119,6 +119,8 @@ pub enum Problem {
     FeedTwice(String),
     /// `on_new = []`.
     EmptyOnNew,
+    /// `[compare] max_gap_weeks` outside 1 to [`super::MAX_GAP_LIMIT`].
+    MaxGap(i64),
 }
 
 /// What a config path that is not a regular file is.
@@ -205,6 +207,16 @@ impl Localized for Problem {
             (EmptyOnNew, En) => {
                 "on_new needs a program, e.g. [\"notify-send\", \"zhoubao\"]".into()
             }
+            (MaxGap(w), Zh) => format!(
+                "{w} 周不行：要 1 到 {} 之间的整数周数",
+                super::MAX_GAP_LIMIT
+            )
+            .into(),
+            (MaxGap(w), En) => format!(
+                "{w} weeks will not do: a whole number of weeks from 1 to {}",
+                super::MAX_GAP_LIMIT
+            )
+            .into(),
         }
     }
 
@@ -234,6 +246,7 @@ impl Localized for Problem {
             FeedUrl("ftp://example.org/feed".into()),
             FeedTwice("http://127.0.0.1/feed.xml".into()),
             EmptyOnNew,
+            MaxGap(0),
         ];
         all.extend(BadKey::samples().into_iter().map(Key));
         all.extend(KeyMapError::samples().into_iter().map(KeyMap));

@@ -27,12 +27,13 @@ pub use self::fetch::{Fetch, MIN_FETCH_DELAY};
 pub use self::template::key_table;
 use crate::feed::Subscription;
 use crate::i18n::Lang;
+use crate::trend::compare::MAX_GAP_WEEKS;
 use crate::tui::keymap::KeyMap;
 use crate::tui::keys::Key;
 use crate::tui::view::theme::{parse_style, Theme, ThemeName};
 
 /// The settings, defaults filled in.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     /// The file they came from; None when no file was read.
     pub path: Option<PathBuf>,
@@ -58,6 +59,29 @@ pub struct Config {
     pub on_new: Option<Vec<String>>,
     /// The TUI starts updating the feeds (`R`) as it opens.
     pub update_on_start: bool,
+    /// `[compare] max_gap_weeks`: how many calendar weeks back a change is
+    /// still headlined (`show`, the detail pane).
+    pub max_gap_weeks: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            path: None,
+            language: None,
+            browser: None,
+            db: None,
+            keys: KeyMap::default(),
+            theme_name: ThemeName::default(),
+            theme: Theme::default(),
+            no_color: false,
+            fetch: Fetch::default(),
+            feeds: Vec::new(),
+            on_new: None,
+            update_on_start: false,
+            max_gap_weeks: MAX_GAP_WEEKS,
+        }
+    }
 }
 
 /// The file as written; every field optional so defaults fill the rest.
@@ -80,6 +104,14 @@ struct File {
     update_on_start: bool,
     #[serde(default, rename = "feed")]
     feeds: Vec<FeedFile>,
+    #[serde(default)]
+    compare: CompareFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompareFile {
+    max_gap_weeks: Option<Spanned<i64>>,
 }
 
 /// One `[[feed]]` table; the url's place in the text names its line.
@@ -97,6 +129,9 @@ struct FetchFile {
     user_agent: Option<Spanned<String>>,
     images: Option<bool>,
 }
+
+/// The most weeks `[compare] max_gap_weeks` may say: a year.
+pub const MAX_GAP_LIMIT: u32 = 52;
 
 /// What `zhoubao config` prints: the complete default file, commented.
 pub fn default_file() -> String {
@@ -283,6 +318,19 @@ impl Config {
                 url,
             });
         }
+        let max_gap_weeks = match file.compare.max_gap_weeks {
+            None => MAX_GAP_WEEKS,
+            Some(weeks) => match u32::try_from(*weeks.get_ref()) {
+                Ok(w @ 1..=MAX_GAP_LIMIT) => w,
+                _ => {
+                    return Err(at(
+                        Some(locate::line_at(text, weeks.span().start)),
+                        Some("compare.max_gap_weeks".into()),
+                        Problem::MaxGap(*weeks.get_ref()),
+                    ))
+                }
+            },
+        };
         Ok(Config {
             path: None,
             language: file.language,
@@ -299,6 +347,7 @@ impl Config {
             feeds,
             on_new: file.on_new.map(Spanned::into_inner),
             update_on_start: file.update_on_start,
+            max_gap_weeks,
         })
     }
 }

@@ -126,6 +126,13 @@ pub fn default_file(path: Option<PathBuf>) -> String {
 # gets them on demand.
 # images = {images}
 
+[compare]
+# A change (`−579 (−84.9%)`) is headlined only against an issue at most
+# this many calendar weeks back (1 to {gap_limit}); beyond that `show` and
+# the detail pane say the week before is not known and give the older
+# value apart ("last known: 2023-13 (49 weeks before) 682").
+# max_gap_weeks = {gap}
+
 # Feeds `zhoubao update` reads (`zhoubao feeds` lists them): one [[feed]]
 # table each, with the feed's address (http or https; RSS 2.0, Atom or
 # JSON Feed, as WeWe-RSS, Wechat2RSS or RSSHub make of the account) and
@@ -140,6 +147,8 @@ pub fn default_file(path: Option<PathBuf>) -> String {
         delay = fetch.delay.as_secs_f64(),
         agent = fetch.user_agent,
         images = fetch.images,
+        gap = crate::trend::compare::MAX_GAP_WEEKS,
+        gap_limit = super::MAX_GAP_LIMIT,
     );
     out
 }

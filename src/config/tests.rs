@@ -367,6 +367,7 @@ fn the_readme_example_config_is_valid() {
         .expect("README.md has a toml example");
     let c = parse(example).expect("the example parses");
     assert_eq!(c.language, Some(Lang::En));
+    assert_eq!(c.max_gap_weeks, 8);
     assert_eq!(c.theme_name, ThemeName::Light);
     assert_eq!(
         c.keys.action(press('v'), InputMode::Normal, Focus::List),
@@ -468,7 +469,8 @@ fn toml_mistakes_read_in_chinese_with_their_line_and_column() {
     assert_eq!(
         zh("colour = 1\n"),
         "my.toml:1: colour: TOML 错误（第 1 列）：没有 `colour` 这一项；可用的有 `language`, \
-         `browser`, `db`, `keys`, `theme`, `fetch`, `on_new`, `update_on_start`, `feed`"
+         `browser`, `db`, `keys`, `theme`, `fetch`, `on_new`, `update_on_start`, `feed`, \
+         `compare`"
     );
     assert_eq!(
         zh("[keys]\nquit = \"q\"\n"),
@@ -627,4 +629,28 @@ fn the_null_device_as_config_means_no_settings() {
     let c = Config::load(Some(&null), false, Lang::En).expect("no settings");
     assert_eq!(c.keys, KeyMap::default());
     assert_eq!(c.path, None, "no file was read");
+}
+
+#[test]
+fn compare_max_gap_weeks_is_read_and_a_gap_outside_a_year_is_refused_on_its_line() {
+    let parse = |text: &str| Config::parse(text, "c.toml", false, Lang::En);
+    assert_eq!(parse("").unwrap().max_gap_weeks, 4);
+    assert_eq!(
+        parse("[compare]\nmax_gap_weeks = 8\n")
+            .unwrap()
+            .max_gap_weeks,
+        8
+    );
+    for bad in ["0", "53", "-1"] {
+        let e = parse(&format!("\n[compare]\nmax_gap_weeks = {bad}\n"))
+            .expect_err("refused")
+            .to_string();
+        assert_eq!(
+            e,
+            format!(
+                "c.toml:3: compare.max_gap_weeks: {bad} weeks will not do: a whole number of \
+                 weeks from 1 to 52"
+            )
+        );
+    }
 }

@@ -75,6 +75,7 @@ mod tests {
                 })
                 .collect(),
             truncated: false,
+            conflicts: Vec::new(),
         }
     }
 

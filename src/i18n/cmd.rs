@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::{Lang, Msg};
-use crate::model::Metric;
+use crate::model::{Conflict, Disagreement, Metric};
 
 /// Something the command line says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +81,9 @@ pub enum Cmd {
     BodyTruncated,
     /// A copy known only from another issue's 近期回顾 line.
     RecentLink,
+    /// A lower copy that says otherwise than the issue shows: its account,
+    /// date and what it says (the link goes on a line of its own).
+    AnotherCopy(Conflict),
 }
 
 /// Commands `--demo` refuses.
@@ -252,6 +255,7 @@ impl Cmd {
             }
             (RecentLink, Zh) => "（近期回顾中的链接）".into(),
             (RecentLink, En) => "(a 近期回顾 link)".into(),
+            (AnotherCopy(c), lang) => another_copy(c, lang).into(),
         }
     }
 
@@ -304,6 +308,25 @@ impl Cmd {
             NoLink,
             BodyTruncated,
             RecentLink,
+            AnotherCopy(Conflict {
+                source: Some("网安资讯转载".into()),
+                url: Some("http://127.0.0.1/p".into()),
+                published: chrono::NaiveDate::from_ymd_opt(2024, 5, 6),
+                says: vec![
+                    Disagreement::Title("网络安全信息与动态周报２０２４年第１７期".into()),
+                    Disagreement::Period(crate::model::Period {
+                        start: chrono::NaiveDate::from_ymd_opt(2024, 4, 22).unwrap_or_default(),
+                        end: chrono::NaiveDate::from_ymd_opt(2024, 4, 28).unwrap_or_default(),
+                    }),
+                    Disagreement::Published(
+                        chrono::NaiveDate::from_ymd_opt(2024, 5, 5).unwrap_or_default(),
+                    ),
+                    Disagreement::Figure(
+                        crate::model::SeriesId::CNCERT.figure("events_handled"),
+                        103.into(),
+                    ),
+                ],
+            }),
         ];
         all.extend(
             [
@@ -340,6 +363,46 @@ impl Cmd {
 #[cfg(test)]
 fn declared() -> impl Iterator<Item = Metric> {
     crate::model::SeriesId::all().flat_map(|s| s.figures().iter().copied())
+}
+
+/// `另一份副本（网安资讯转载，2024-05-06）说：标题“…”；处理事件 103`:
+/// what a lower copy says otherwise, each thing in the words `show` uses.
+fn another_copy(c: &Conflict, lang: Lang) -> String {
+    let clean = crate::sanitize::line;
+    let who: Vec<String> = c
+        .source
+        .as_deref()
+        .map(clean)
+        .into_iter()
+        .chain(c.published.map(|d| d.to_string()))
+        .collect();
+    let says: Vec<String> = c
+        .says
+        .iter()
+        .map(|d| match (d, lang) {
+            (Disagreement::Title(t), Lang::Zh) => format!("标题“{}”", clean(t)),
+            (Disagreement::Title(t), Lang::En) => format!("title \"{}\"", clean(t)),
+            (Disagreement::Period(p), Lang::Zh) => format!("周期 {}~{}", p.start, p.end),
+            (Disagreement::Period(p), Lang::En) => format!("period {}~{}", p.start, p.end),
+            (Disagreement::Published(d), Lang::Zh) => format!("发布 {d}"),
+            (Disagreement::Published(d), Lang::En) => format!("published {d}"),
+            (Disagreement::Figure(m, v), lang) => format!(
+                "{} {}",
+                super::metric::name(*m, lang, super::metric::Form::Words),
+                m.show(*v)
+            ),
+        })
+        .collect();
+    match lang {
+        Lang::Zh if who.is_empty() => format!("另一份副本说：{}", says.join("；")),
+        Lang::Zh => format!("另一份副本（{}）说：{}", who.join("，"), says.join("；")),
+        Lang::En if who.is_empty() => format!("another copy says: {}", says.join("; ")),
+        Lang::En => format!(
+            "another copy ({}) says: {}",
+            who.join(", "),
+            says.join("; ")
+        ),
+    }
 }
 
 fn col_text(c: Col, lang: Lang) -> &'static str {

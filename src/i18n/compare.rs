@@ -46,8 +46,21 @@ pub enum Compare {
         key: IssueKey,
         weeks: i64,
     },
+    /// The heading when no figure has an issue within `weeks` before,
+    /// though an older one has.
+    PaneNoneWithin {
+        weeks: u32,
+    },
     /// A row whose figure no earlier issue has.
     PaneNoEarlier,
+    /// A row whose figure no issue within the gap has, an older one has.
+    PaneLastWeekUnknown,
+    /// The older issue's value, shown apart and dim: `key`, `weeks` before.
+    LastKnown {
+        key: IssueKey,
+        weeks: i64,
+        value: String,
+    },
     /// A row compared with another issue than the heading's.
     PaneVs(IssueKey),
     /// After a change against what this issue says of last week.
@@ -57,7 +70,14 @@ pub enum Compare {
         value: String,
     },
     /// The mean's label: `known` of the `weeks` before have the figure.
+    /// Not the chart view's moving average, which includes this week.
     PaneMean {
+        weeks: u32,
+        known: u32,
+    },
+    /// Too few of the `weeks` before have the figure for a mean (one
+    /// would only repeat the change against it).
+    PaneMeanTooFew {
         weeks: u32,
         known: u32,
     },
@@ -65,10 +85,14 @@ pub enum Compare {
     PaneNoSuchWeek,
     PaneRank(Standing),
     // --- zhoubao show
+    /// `max_gap`: how many weeks back a change is still headlined.
     CliHeading {
         on_calendar: bool,
+        max_gap: u32,
     },
     CliNoEarlier,
+    /// The week before is not known, an older issue is (see `LastKnown`).
+    CliWeekBeforeUnknown,
     /// `change` against issue `key`'s `value`, `weeks_before` weeks before;
     /// `stated`: the value is what this issue says of that week.
     CliPrevious {
@@ -86,6 +110,11 @@ pub enum Compare {
     },
     CliNoMean {
         weeks: u32,
+    },
+    /// Only `known` (one) of the `weeks` before has the figure: no mean.
+    CliMeanTooFew {
+        weeks: u32,
+        known: u32,
     },
     CliMean {
         weeks: u32,
@@ -127,8 +156,22 @@ impl Compare {
             (PaneVsWeeksBefore { key, weeks }, En) => {
                 format!("Figures · vs {key} ({weeks} weeks before)").into()
             }
+            (PaneNoneWithin { weeks }, Zh) => {
+                format!("本周数据 · 上周不详（前{weeks}周无数据）").into()
+            }
+            (PaneNoneWithin { weeks }, En) => {
+                format!("Figures · last week not known (none in the {weeks} before)").into()
+            }
             (PaneNoEarlier, Zh) => "无更早数据".into(),
             (PaneNoEarlier, En) => "nothing earlier".into(),
+            (PaneLastWeekUnknown, Zh) => "上周不详".into(),
+            (PaneLastWeekUnknown, En) => "last week not known".into(),
+            (LastKnown { key, weeks, value }, Zh) => {
+                format!("最近已知：{key}（{weeks}周前）{value}").into()
+            }
+            (LastKnown { key, weeks, value }, En) => {
+                format!("last known: {key} ({weeks} weeks before) {value}").into()
+            }
             (PaneVs(k), Zh) => format!(" 较{k}").into(),
             (PaneVs(k), En) => format!(" vs {k}").into(),
             (PaneStated, Zh) => "（据本期所述上周）".into(),
@@ -138,12 +181,23 @@ impl Compare {
                 format!(" (this issue says {value} of last week)").into()
             }
             (PaneMean { weeks, known }, Zh) if known < weeks => {
-                format!("{weeks}周均(仅{known}周)").into()
+                format!("前{weeks}周均(仅{known}周)").into()
             }
-            (PaneMean { weeks, .. }, Zh) => format!("{weeks}周均").into(),
-            (PaneMean { weeks, known }, En) if known >= weeks => format!("{weeks}-wk mean").into(),
-            (PaneMean { weeks, known: 1 }, En) => format!("{weeks}-wk mean (1 wk)").into(),
-            (PaneMean { weeks, known }, En) => format!("{weeks}-wk mean ({known} wks)").into(),
+            (PaneMean { weeks, .. }, Zh) => format!("前{weeks}周均").into(),
+            (PaneMean { weeks, known }, En) if known >= weeks => {
+                format!("prior {weeks}-wk mean").into()
+            }
+            (PaneMean { weeks, known }, En) => {
+                format!("prior {weeks}-wk mean ({known} wks)").into()
+            }
+            (PaneMeanTooFew { weeks, known: 0 }, Zh) => format!("前{weeks}周均 —").into(),
+            (PaneMeanTooFew { weeks, known }, Zh) => {
+                format!("前{weeks}周均 —(仅{known}周有数)").into()
+            }
+            (PaneMeanTooFew { weeks, known: 0 }, En) => format!("prior {weeks}-wk mean —").into(),
+            (PaneMeanTooFew { weeks, known }, En) => {
+                format!("prior {weeks}-wk mean — (only {known} known)").into()
+            }
             (PaneYearEarlier, Zh) => "去年同期".into(),
             (PaneYearEarlier, En) => "a year ago".into(),
             (PaneNoSuchWeek, Zh) => "去年无此期".into(),
@@ -151,20 +205,39 @@ impl Compare {
             (PaneRank(s), Zh) => pane_rank_zh(*s).into(),
             (PaneRank(s), En) => pane_rank_en(*s).into(),
             // --- zhoubao show
-            (CliHeading { on_calendar: true }, Zh) => {
-                "本周数据（与有该项数据的上一期相比）：".into()
-            }
-            (CliHeading { on_calendar: true }, En) => {
-                "figures (change vs the last earlier issue that has the figure):".into()
-            }
-            (CliHeading { on_calendar: false }, Zh) => {
-                "本周数据（此期号不在周历上，无从比较）：".into()
-            }
-            (CliHeading { on_calendar: false }, En) => {
-                "figures (this key has no week on the calendar: nothing to compare):".into()
-            }
+            (
+                CliHeading {
+                    on_calendar: true,
+                    max_gap,
+                },
+                Zh,
+            ) => format!("本周数据（与 {max_gap} 周内有该项数据的上一期相比）：").into(),
+            (
+                CliHeading {
+                    on_calendar: true,
+                    max_gap,
+                },
+                En,
+            ) => format!(
+                "figures (change vs the last issue with the figure at most {max_gap} weeks before):"
+            )
+            .into(),
+            (
+                CliHeading {
+                    on_calendar: false, ..
+                },
+                Zh,
+            ) => "本周数据（此期号不在周历上，无从比较）：".into(),
+            (
+                CliHeading {
+                    on_calendar: false, ..
+                },
+                En,
+            ) => "figures (this key has no week on the calendar: nothing to compare):".into(),
             (CliNoEarlier, Zh) => "更早的期次都没有此项".into(),
             (CliNoEarlier, En) => "no earlier issue has this figure".into(),
+            (CliWeekBeforeUnknown, Zh) => "上一周不详".into(),
+            (CliWeekBeforeUnknown, En) => "the week before: not known".into(),
             (
                 CliPrevious {
                     change,
@@ -216,6 +289,12 @@ impl Compare {
             (CliNoMean { weeks }, En) => {
                 format!("none of the {weeks} weeks before has this figure: no mean").into()
             }
+            (CliMeanTooFew { weeks, known }, Zh) => {
+                format!("此前 {weeks} 周仅 {known} 周有此项：不算均值").into()
+            }
+            (CliMeanTooFew { weeks, known }, En) => {
+                format!("only {known} of the {weeks} weeks before has this figure: no mean").into()
+            }
             (
                 CliMean {
                     weeks,
@@ -230,7 +309,7 @@ impl Compare {
                 } else {
                     String::new()
                 };
-                format!("较 {weeks} 周均值 {mean}{known}：{change}").into()
+                format!("较此前 {weeks} 周均值 {mean}{known}：{change}").into()
             }
             (
                 CliMean {
@@ -246,7 +325,7 @@ impl Compare {
                 } else {
                     String::new()
                 };
-                format!("vs the {weeks}-week mean {mean}{known}: {change}").into()
+                format!("vs the mean of the {weeks} weeks before, {mean}{known}: {change}").into()
             }
             (CliYearEarlier { key, value, change }, Zh) => {
                 format!("较去年同期 {key}（{value}）：{change}").into()
@@ -292,20 +371,35 @@ impl Compare {
             PaneNothingEarlier,
             PaneVsLastWeek(k),
             PaneVsWeeksBefore { key: k, weeks: 4 },
+            PaneNoneWithin { weeks: 4 },
             PaneNoEarlier,
+            PaneLastWeekUnknown,
+            LastKnown {
+                key: IssueKey::new(2023, 13),
+                weeks: 49,
+                value: "682".into(),
+            },
             PaneVs(k),
             PaneStated,
             PaneStatedDiffers {
                 value: "437".into(),
             },
             PaneMean { weeks: 4, known: 4 },
-            PaneMean { weeks: 4, known: 1 },
+            PaneMeanTooFew { weeks: 4, known: 1 },
+            PaneMeanTooFew { weeks: 4, known: 0 },
             PaneMean { weeks: 4, known: 2 },
             PaneYearEarlier,
             PaneNoSuchWeek,
-            CliHeading { on_calendar: true },
-            CliHeading { on_calendar: false },
+            CliHeading {
+                on_calendar: true,
+                max_gap: 4,
+            },
+            CliHeading {
+                on_calendar: false,
+                max_gap: 4,
+            },
             CliNoEarlier,
+            CliWeekBeforeUnknown,
             CliPrevious {
                 change: "−497 (−75.6%)".into(),
                 key: k,
@@ -333,6 +427,7 @@ impl Compare {
                 own: "415".into(),
             },
             CliNoMean { weeks: 4 },
+            CliMeanTooFew { weeks: 4, known: 1 },
             CliMean {
                 weeks: 4,
                 known: 2,

@@ -14,7 +14,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Cmd, Col, Lang};
 use crate::model::{
-    Figures, IssueDetail, IssueKey, IssueRow, IssueSummary, Metric, Period, SeriesId,
+    Conflict, Disagreement, Figures, IssueDetail, IssueKey, IssueRow, IssueSummary, Metric, Period,
+    SeriesId,
 };
 use crate::sanitize;
 use crate::trend::compare::{
@@ -295,7 +296,29 @@ fn detail_json(d: &IssueDetail) -> Value {
             .map(|a| json!({"url": clean_url(a.url.as_deref()), "source": clean_opt(a.source.as_deref())}))
             .collect(),
     );
+    v["conflicts"] = Value::Array(d.conflicts.iter().map(conflict_json).collect());
     v
+}
+
+/// A lower copy that says otherwise: its account, link and date, and
+/// each thing it says (`{"figure": "events_handled", "value": 103}`).
+fn conflict_json(c: &Conflict) -> Value {
+    let says: Vec<Value> = c
+        .says
+        .iter()
+        .map(|d| match d {
+            Disagreement::Title(t) => json!({"title": clean(t)}),
+            Disagreement::Period(p) => json!({"period": p}),
+            Disagreement::Published(day) => json!({"published": day}),
+            Disagreement::Figure(m, v) => json!({"figure": m.id(), "value": v}),
+        })
+        .collect();
+    json!({
+        "source": clean_opt(c.source.as_deref()),
+        "url": clean_url(c.url.as_deref()),
+        "published": c.published,
+        "says": says,
+    })
 }
 
 fn key_json(k: IssueKey) -> Value {
@@ -331,6 +354,8 @@ fn metric_comparison_json(c: &MetricComparison) -> Value {
     json!({
         "value": c.value,
         "previous": c.previous.as_ref().map(against_json),
+        // Beyond the gap: the previous week is not known, this is older.
+        "last_known": c.last_known.as_ref().map(against_json),
         "stated_previous": c.stated.map(|s| {
             let mut v = key_json(s.key);
             v["value"] = json!(s.value);
@@ -368,6 +393,8 @@ fn comparisons_json(c: &IssueComparisons) -> Value {
 pub fn show_json(d: &IssueDetail, comparisons: &IssueComparisons) -> String {
     let mut v = detail_json(d);
     v["comparisons"] = comparisons_json(comparisons);
+    // How far back `previous` may be; an older issue is `last_known`.
+    v["max_gap_weeks"] = json!(comparisons.max_gap_weeks);
     pretty(&v)
 }
 

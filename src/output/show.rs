@@ -50,7 +50,8 @@ fn figures_text(s: &IssueSummary, c: &IssueComparisons, lang: Lang, out: &mut St
         } else {
             Vec::new()
         };
-        for line in std::iter::once(cli::stated(m, lang)).chain(more).flatten() {
+        let first = [cli::last_known(m, lang), cli::stated(m, lang)];
+        for line in first.into_iter().chain(more).flatten() {
             out.push_str(&indent);
             out.push_str(&line);
             out.push('\n');
@@ -71,6 +72,17 @@ fn note_text(s: &IssueSummary, lang: Lang, out: &mut String) {
         out.push_str("  ");
         out.push_str(line);
         out.push('\n');
+    }
+}
+
+/// Each lower copy that says otherwise: what it says, then its link.
+fn conflicts_text(d: &IssueDetail, lang: Lang, out: &mut String) {
+    for c in &d.conflicts {
+        out.push_str(&Cmd::AnotherCopy(c.clone()).text(lang));
+        out.push('\n');
+        if let Some(url) = &c.url {
+            out.push_str(&format!("  {}\n", sanitize::url(url)));
+        }
     }
 }
 
@@ -155,6 +167,7 @@ pub fn show_text_noting(
     ] {
         out.push_str(&format!("{}{value}\n", label(field)));
     }
+    conflicts_text(d, lang, &mut out);
     figures_text(s, comparisons, lang, &mut out);
     note_text(s, lang, &mut out);
     if !d.body.is_empty() {
@@ -236,6 +249,7 @@ mod tests {
             recent: Vec::new(),
             aliases: Vec::new(),
             truncated: false,
+            conflicts: Vec::new(),
         }
     }
 
@@ -254,10 +268,7 @@ mod tests {
             zh.contains("\n  处理事件    300  −100 (−25.0%)，较 2024-1（400），上一周\n"),
             "{zh}"
         );
-        assert!(
-            zh.contains("较 4 周均值 400（4 周中仅知 1 周）：−100 (−25.0%)"),
-            "{zh}"
-        );
+        assert!(zh.contains("此前 4 周仅 1 周有此项：不算均值"), "{zh}");
         assert!(zh.contains("52 周内已知 2 周中最低"), "{zh}");
         assert!(zh.contains("\n本周正文。\n"), "the body as it is: {zh}");
         let en = show_text(&now, &c, Lang::En);
@@ -270,5 +281,31 @@ mod tests {
         // A figure the issue lacks, in both.
         assert_eq!(c.get(m("malicious_urls")).map(|m| m.value), Some(None));
         assert!(zh.contains("本期无此项") && en.contains("not in this issue"));
+    }
+
+    #[test]
+    fn a_change_beyond_the_gap_is_not_headlined_and_the_older_value_is_given_apart() {
+        let (before, mut now) = (detail(13, 682), detail(9, 103));
+        now.summary.key = IssueKey::new(2024, 9);
+        let mut before = before;
+        before.summary.key = IssueKey::new(2023, 13);
+        let weeks = WeekSeries::build(&[before.summary.clone(), now.summary.clone()]);
+        let c = IssueComparisons::compute(&weeks, now.summary.key, &now.summary.figures);
+        let en = show_text(&now, &c, Lang::En);
+        assert!(!en.contains("−579"), "{en}");
+        assert!(
+            en.contains(
+                "  events handled 103  the week before: not known\n\
+                 \x20                     last known: 2023-13 (49 weeks before) 682\n"
+            ),
+            "{en}"
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&crate::output::show_json(&now, &c)).unwrap();
+        let events = &json["comparisons"]["events_handled"];
+        assert_eq!(events["previous"], serde_json::Value::Null);
+        assert_eq!(events["last_known"]["key"], "2023-13");
+        assert_eq!(events["last_known"]["weeks_before"], 49);
+        assert_eq!(json["max_gap_weeks"], 4);
     }
 }

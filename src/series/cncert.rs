@@ -5,7 +5,7 @@
 //! `跨境网络安全事149起` and `重点处332起`, `共处理了…`, `其中跨境…`,
 //! `恶意URL链16个`): the phrases allow for it.
 
-use super::{Figure, Series};
+use super::{Figure, Publisher, Series};
 
 pub static SERIES: Series = Series {
     id: "cncert",
@@ -44,6 +44,12 @@ pub static SERIES: Series = Series {
             .phrases(&["CNVD[）)]?{_}(?:新|共)?收录(?:了)?{_}网络安全漏洞{_}{n}{_}个"]),
     ],
     families: &[],
+    // The account posted as CNCERT风险评估 until 2023, with the same
+    // `__biz` (the archive's `corpus/`).
+    publisher: Publisher {
+        account: "国家互联网应急中心CNCERT",
+        biz: &["MzIwNDk0MDgxMw=="],
+    },
 };
 
 /// The five figures of 本周事件处理情况, in the order the sentence gives

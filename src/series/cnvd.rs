@@ -5,7 +5,7 @@
 //! the industry counts. The bulletin also states last week's
 //! `gov_vulns` (`与上周（19674个）`), kept as `gov_vulns_last_week`.
 
-use super::{Family, Figure, Kind, Series};
+use super::{Family, Figure, Kind, Publisher, Series};
 
 pub static SERIES: Series = Series {
     id: "cnvd",
@@ -132,4 +132,10 @@ pub static SERIES: Series = Series {
         // `本周，CNVD收录了623个漏洞。WEB应用219个，…` (or `按类型划分包括WEB应用…`).
         list: "收录了?{_}[0-9]+{_}个漏洞{_}[。.，,：:]?{_}(?:按类型划分)?(?:包括)?{_}([^。]*)",
     }],
+    // CNVD's own account posts the report; 国家互联网应急中心CNCERT
+    // reposts it the next day (the archive's `corpus-cnvd/`).
+    publisher: Publisher {
+        account: "CNVD漏洞平台",
+        biz: &["MzU3ODM2NTg2Mg=="],
+    },
 };

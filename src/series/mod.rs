@@ -40,6 +40,19 @@ pub struct Series {
     /// Lists of `NAME N个` items (the CNVD type breakdown) whose names
     /// are open-ended: a name no figure declares is kept under its own.
     pub families: &'static [Family],
+    /// Who publishes the series: its own articles outrank reposts.
+    pub publisher: Publisher,
+}
+
+/// The account that publishes a series on WeChat, known by its `__biz`
+/// (an account's name can change, as CNCERT风险评估 became
+/// 国家互联网应急中心CNCERT; its `__biz` stays).
+#[derive(Debug)]
+pub struct Publisher {
+    /// The account's name today, said of a link to one of its articles.
+    pub account: &'static str,
+    /// Its `__biz` values.
+    pub biz: &'static [&'static str],
 }
 
 /// What a figure's number is.

@@ -4,7 +4,7 @@
 //! cache, the comparisons and the output with no other change.
 
 use super::cncert::HANDLING;
-use super::{Figure, Series};
+use super::{Figure, Publisher, Series};
 
 pub static SERIES: Series = Series {
     id: "test6",
@@ -27,6 +27,10 @@ pub static SERIES: Series = Series {
             .phrases(&["(?i:ddos){_}攻击{_}{n}{_}起"]),
     ],
     families: &[],
+    publisher: Publisher {
+        account: "国家互联网应急中心CNCERT",
+        biz: &["MzIwNDk0MDgxMw=="],
+    },
 };
 
 #[cfg(test)]

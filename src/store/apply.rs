@@ -11,6 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension, ToSql};
 
 use super::figures_json;
 use super::merge::{self, Claim, Merged, Strength};
+use super::provenance::is_publisher;
 use super::read::{claim_from_row_at, date_at, CLAIM_COLUMNS};
 use super::source::{NewClaim, Said, Text};
 use super::StoreError;
@@ -349,12 +350,20 @@ pub(super) fn issue_before(conn: &Connection, key: IssueKey) -> Result<Option<Be
     Ok(conn
         .prepare_cached(
             "SELECT title, period_start, published, assessment, figures, last_number, cached,
-                body_rank, body_richness, body_sha256
+                body_rank, body_richness, body_sha256,
+                (SELECT c.biz FROM sources s JOIN claims c ON c.source_id = s.id
+                 WHERE s.sha256 = issues.body_sha256 AND c.series = issues.series
+                    AND c.year = issues.year AND c.number = issues.number AND c.rank > 0
+                 LIMIT 1),
+                (SELECT s.path FROM sources s WHERE s.sha256 = issues.body_sha256)
              FROM issues WHERE series = ?1 AND year = ?2 AND number = ?3",
         )?
         .query_row(params![key.series.id(), key.year, key.number], |r| {
             let body_sha256: String = r.get(9)?;
             let figures: String = r.get(4)?;
+            // Whose the shown text is, as its claim says (provenance.rs).
+            let biz: Option<String> = r.get(10)?;
+            let label: Option<String> = r.get(11)?;
             Ok(Before {
                 shown: Shown {
                     title: r.get(0)?,
@@ -368,6 +377,7 @@ pub(super) fn issue_before(conn: &Connection, key: IssueKey) -> Result<Option<Be
                 },
                 body: Strength {
                     rank: r.get(7)?,
+                    publisher: is_publisher(key.series, biz.as_deref(), label.as_deref()),
                     richness: r.get(8)?,
                     sha256: body_sha256,
                 },

@@ -2,11 +2,17 @@
 //!
 //! Every copy (and every 近期回顾 line pointing at the issue) is kept as a
 //! claim. The merged issue takes each field from the best claim that has
-//! it, best meaning: the issue's own full copy over its own stub over what
-//! other issues say of it, then the richer copy, then the content hash.
-//! The order is total and does not depend on import order, so a stub
-//! never erases a fuller copy whichever arrives first, and re-importing
-//! changes nothing.
+//! it. What an issue says of itself (title, period, figures, assessment,
+//! body) is best from the issue's own full copy over its own stub over
+//! what other issues say of it, then the publisher's own article over a
+//! repost or a page from another host (provenance.rs), then the richer
+//! copy, then the content hash. Where the issue is (link, account, date)
+//! is best from the publisher's article first, with or without a body:
+//! a 近期回顾 link to it beats a repost's own link. Both orders are total
+//! and do not depend on import order, so a stub never erases a fuller
+//! copy whichever arrives first, and re-importing changes nothing. A copy
+//! that loses a field it has a different value for is not dropped: it is
+//! a conflict (conflicts.rs), shown beside the issue.
 //!
 //! Since each field is the strongest claim having it, only the claims that
 //! supply some field (the *winners*, at most one per field plus the
@@ -63,18 +69,37 @@ pub struct Claim {
     pub figures: Figures,
 }
 
-/// Orders claims: rank, then how much the copy holds, then content hash
-/// as the final, order-independent tie-break.
+/// Orders claims: rank, then the publisher's own over others', then how
+/// much the copy holds, then content hash as the final, order-independent
+/// tie-break. [`Strength::origin_cmp`] puts the publisher first.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Strength {
     pub rank: i64,
+    /// The series' publisher's own article (provenance.rs): never stored,
+    /// worked out from the claim's article identity and its file's label.
+    pub publisher: bool,
     pub richness: i64,
     pub sha256: String,
 }
 
 impl Ord for Strength {
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.rank, self.richness, &self.sha256).cmp(&(other.rank, other.richness, &other.sha256))
+        (self.rank, self.publisher, self.richness, &self.sha256).cmp(&(
+            other.rank,
+            other.publisher,
+            other.richness,
+            &other.sha256,
+        ))
+    }
+}
+
+impl Strength {
+    /// The order of where an issue is (link, account, date): the
+    /// publisher's article first, whatever else holds more.
+    pub fn origin_cmp(&self, other: &Self) -> Ordering {
+        self.publisher
+            .cmp(&other.publisher)
+            .then_with(|| self.cmp(other))
     }
 }
 
@@ -129,13 +154,20 @@ impl Picks {
                 *slot = Some(i);
             }
         };
+        let offer_origin = |slot: &mut Option<usize>, i: usize, has: bool| {
+            let stronger =
+                |w: usize| claims[i].strength.origin_cmp(&claims[w].strength) == Ordering::Greater;
+            if has && slot.is_none_or(stronger) {
+                *slot = Some(i);
+            }
+        };
         for (i, c) in claims.iter().enumerate() {
             offer(&mut p.top, i, true);
             offer(&mut p.title, i, c.title.is_some());
             offer(&mut p.period, i, c.period.is_some());
-            offer(&mut p.published, i, c.published.is_some());
-            offer(&mut p.source, i, c.source.is_some());
-            offer(&mut p.url, i, c.url.is_some());
+            offer_origin(&mut p.published, i, c.published.is_some());
+            offer_origin(&mut p.source, i, c.source.is_some());
+            offer_origin(&mut p.url, i, c.url.is_some());
             offer(&mut p.assessment, i, c.assessment.is_some());
             for (m, _) in c.figures.iter() {
                 match p.figures.iter_mut().find(|(f, _)| *f == m) {
@@ -194,7 +226,10 @@ impl Picks {
 pub fn merge(claims: &[Claim]) -> Merged {
     let mut sorted: Vec<&Claim> = claims.iter().collect();
     sorted.sort_by(|a, b| b.strength.cmp(&a.strength));
+    let mut by_origin = sorted.clone();
+    by_origin.sort_by(|a, b| b.strength.origin_cmp(&a.strength));
     let first = |f: &dyn Fn(&Claim) -> bool| sorted.iter().copied().find(|c| f(c));
+    let origin = |f: &dyn Fn(&Claim) -> bool| by_origin.iter().copied().find(|c| f(c));
     let mut figures = Figures::default();
     for c in &sorted {
         figures.fill_from(&c.figures);
@@ -203,9 +238,9 @@ pub fn merge(claims: &[Claim]) -> Merged {
         title: first(&|c| c.title.is_some()).and_then(|c| c.title.clone()),
         last_number: first(&|c| c.title.is_some()).and_then(|c| c.last_number),
         period: sorted.iter().find_map(|c| c.period),
-        published: sorted.iter().find_map(|c| c.published),
-        source: first(&|c| c.source.is_some()).and_then(|c| c.source.clone()),
-        url: first(&|c| c.url.is_some()).and_then(|c| c.url.clone()),
+        published: by_origin.iter().find_map(|c| c.published),
+        source: origin(&|c| c.source.is_some()).and_then(|c| c.source.clone()),
+        url: origin(&|c| c.url.is_some()).and_then(|c| c.url.clone()),
         assessment: sorted.iter().find_map(|c| c.assessment),
         figures,
         cached: sorted
@@ -236,6 +271,7 @@ mod tests {
                 rank: rank as i64,
                 richness,
                 sha256: sha.into(),
+                publisher: false,
             },
             title: Some(title.into()),
             ..Claim::default()
@@ -330,18 +366,19 @@ mod tests {
         use proptest::prelude::*;
         let some = |p: f64| prop::option::weighted(p, 0i64..3);
         (
-            0i64..3,
+            (0i64..3, any::<bool>()),
             0i64..3,
             prop::sample::select(vec!["a", "b", "c"]),
             (some(0.5), some(0.5), some(0.3), some(0.4)),
             (some(0.3), some(0.3)),
         )
             .prop_map(
-                |(rank, richness, sha, (title, period, published, url), (ev, ur))| {
+                |((rank, publisher), richness, sha, (title, period, published, url), (ev, ur))| {
                     let day = |d: i64| NaiveDate::from_ymd_opt(2024, 5, 1 + d as u32).unwrap();
                     Claim {
                         strength: Strength {
                             rank,
+                            publisher,
                             richness,
                             sha256: sha.into(),
                         },

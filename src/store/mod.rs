@@ -5,12 +5,14 @@
 //! other writers need an existing one, and readers can open it read-only.
 
 mod apply;
+mod conflicts;
 mod error;
 mod feeds;
 mod figures_json;
 mod images;
 mod merge;
 mod open;
+mod provenance;
 mod read;
 mod recover;
 mod reindex;
@@ -148,5 +150,7 @@ fn classify(path: &Path, source: rusqlite::Error) -> StoreError {
 mod incremental_tests;
 #[cfg(test)]
 mod open_tests;
+#[cfg(test)]
+mod provenance_tests;
 #[cfg(test)]
 mod tests;

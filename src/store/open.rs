@@ -167,6 +167,11 @@ impl Store {
         };
         let run = || -> rusqlite::Result<()> {
             tx.execute_batch(sql)?;
+            // A new cache is merged under this build's rules from its
+            // first file on.
+            if header.version == 0 {
+                super::reindex::mark_current_rules(&tx)?;
+            }
             tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", header.version + 1)
         };

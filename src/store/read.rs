@@ -7,6 +7,7 @@ use rusqlite::{params, types::ValueRef, OptionalExtension, Row};
 
 use super::figures_json;
 use super::merge::{Claim, Rank, Strength};
+use super::provenance::is_publisher;
 use super::{Store, StoreError};
 use crate::model::{
     Alias, Assessment, IssueDetail, IssueKey, IssueRow, IssueSummary, IssueText, Period, SeriesId,
@@ -19,14 +20,21 @@ use crate::parse::article_id;
 pub type SessionEnd = (i64, Option<DateTime<Utc>>);
 
 pub const CLAIM_COLUMNS: &str = "rank, richness, sha256, title, period_start, period_end, \
-     published, source, url, assessment, figures, last_number";
+     published, source, url, assessment, figures, last_number, biz, \
+     (SELECT path FROM sources WHERE sources.id = claims.source_id)";
+
+/// Where in [`CLAIM_COLUMNS`] the label of the claim's file is.
+const CLAIM_LABEL: usize = 13;
 
 /// A claim of an issue of `series` read from [`CLAIM_COLUMNS`] starting
 /// at column `from`.
 pub fn claim_from_row_at(r: &Row<'_>, from: usize, series: SeriesId) -> rusqlite::Result<Claim> {
+    let biz: Option<String> = r.get(from + 12)?;
+    let label: Option<String> = r.get(from + CLAIM_LABEL)?;
     Ok(Claim {
         strength: Strength {
             rank: r.get(from)?,
+            publisher: is_publisher(series, biz.as_deref(), label.as_deref()),
             richness: r.get(from + 1)?,
             sha256: r.get(from + 2)?,
         },
@@ -281,6 +289,7 @@ impl Store {
         let Some((Some(summary), source, url, body, images, truncated)) = row else {
             return Ok(None);
         };
+        let conflicts = super::conflicts::conflicts(&self.own_claims(key)?, &summary);
         Ok(Some(IssueDetail {
             summary,
             source,
@@ -290,7 +299,22 @@ impl Store {
             recent: self.recent_refs(key)?,
             aliases: self.aliases(key)?,
             truncated,
+            conflicts,
         }))
+    }
+
+    /// The claims the issue's own copies make (not what 近期回顾 lines of
+    /// other issues say of it), each with the label of its file.
+    fn own_claims(&self, key: IssueKey) -> Result<Vec<(Claim, Option<String>)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims INDEXED BY claims_by_key
+             WHERE series = ?1 AND year = ?2 AND number = ?3 AND rank > ?4"
+        ))?;
+        let own = Rank::Reference as i64;
+        let rows = stmt.query_map(params![key.series.id(), key.year, key.number, own], |r| {
+            Ok((claim_from_row_at(r, 0, key.series)?, r.get(CLAIM_LABEL)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn recent_refs(&self, key: IssueKey) -> Result<Vec<StoredRef>, StoreError> {

@@ -6,6 +6,7 @@
 use sha2::{Digest, Sha256};
 
 use super::merge::{self, Claim, Rank, Strength};
+use super::provenance::is_publisher;
 use crate::model::{ArticleId, Bulletin, Completeness, IssueKey, RecentRef};
 use crate::parse::article_id;
 
@@ -55,10 +56,12 @@ impl SourceFile {
     /// `label` names the file in the cache (its path).
     pub fn new(label: String, raw: Vec<u8>, bulletin: Bulletin) -> SourceFile {
         let sha256 = hex_sha256(&raw);
+        let format = bulletin.format.as_str();
+        let said = Said::of(bulletin, sha256, &label);
         SourceFile {
             label,
-            format: bulletin.format.as_str(),
-            said: Said::of(bulletin, sha256),
+            format,
+            said,
             raw,
         }
     }
@@ -83,9 +86,13 @@ impl SourceFile {
 }
 
 impl Said {
-    pub fn of(b: Bulletin, sha256: String) -> Said {
+    /// What the bulletin `b` says, read from the file stored under `label`
+    /// (its path, or the address it was read from: see provenance.rs).
+    pub fn of(b: Bulletin, sha256: String, label: &str) -> Said {
+        let biz = b.article.as_ref().map(|a| a.biz.as_str());
         let strength = Strength {
             rank: Rank::of(&b) as i64,
+            publisher: is_publisher(b.key.series, biz, Some(label)),
             richness: merge::richness(&b),
             sha256,
         };
@@ -107,20 +114,29 @@ impl Said {
         });
         for r in &b.recent {
             let Some(key) = r.key else { continue };
+            let article = r.url.as_deref().and_then(article_id);
+            // A link to the publisher's article says whose it is.
+            let publisher = is_publisher(
+                key.series,
+                article.as_ref().map(|a| a.biz.as_str()),
+                Some(label),
+            );
             claims.push(NewClaim {
                 key,
                 claim: Claim {
                     strength: Strength {
                         rank: Rank::Reference as i64,
+                        publisher,
                         richness: 0,
                         sha256: strength.sha256.clone(),
                     },
                     title: Some(r.title.clone()),
                     period: r.period,
                     url: r.url.clone(),
+                    source: publisher.then(|| key.series.decl().publisher.account.to_string()),
                     ..Claim::default()
                 },
-                article: r.url.as_deref().and_then(article_id),
+                article,
             });
         }
         let has_text = !(b.body.is_empty() && b.images.is_empty() && b.recent.is_empty());

@@ -86,6 +86,8 @@ pub struct App {
     search_budget: usize,
     /// The issue to show once the screen has a size.
     start: Option<IssueKey>,
+    /// How far back the detail pane headlines a change.
+    max_gap_weeks: u32,
 }
 
 impl App {
@@ -137,6 +139,7 @@ impl App {
             shelf: Shelf::default(),
             search_budget: SEARCH_BUDGET,
             start: None,
+            max_gap_weeks: crate::trend::compare::MAX_GAP_WEEKS,
         };
         app.list.rebuild(&app.catalog, None);
         app.greet();
@@ -235,6 +238,18 @@ impl App {
     /// Replaces the fetcher `F` uses (None: fetching is off, as in the demo).
     pub fn set_fetcher(&mut self, fetcher: Option<Arc<dyn PageFetcher>>) {
         self.fetching.set_fetcher(fetcher);
+    }
+
+    /// How many calendar weeks back the detail pane still headlines a
+    /// change (the config's `[compare] max_gap_weeks`); the shown issue is
+    /// compared again.
+    pub fn set_max_gap_weeks(&mut self, weeks: u32) {
+        self.max_gap_weeks = weeks;
+        if let Some(target) = self.detail.current.clone() {
+            let scroll = self.detail.scroll;
+            self.show(target);
+            self.detail.scroll_to(scroll);
+        }
     }
 
     /// Replaces how `o` opens URLs (tests record instead of starting a browser).
@@ -479,7 +494,9 @@ impl App {
             Ok(Some(d)) => {
                 // Once per selection, never per frame.
                 let weeks = &self.catalog.weeks;
-                let comparisons = IssueComparisons::compute(weeks, key, &d.summary.figures);
+                let figures = &d.summary.figures;
+                let comparisons =
+                    IssueComparisons::compute_within(weeks, key, figures, self.max_gap_weeks);
                 // A count the cache cannot give leaves the plain note.
                 let empty = if d.summary.cached {
                     0
@@ -683,7 +700,12 @@ impl App {
         for series in crate::brief::other_series(key.series) {
             others.extend(library.summaries_of(series).unwrap_or_default());
         }
-        let brief = crate::brief::Brief::assemble(&detail, &self.catalog.weeks, &others);
+        let brief = crate::brief::Brief::assemble_within(
+            &detail,
+            &self.catalog.weeks,
+            &others,
+            self.max_gap_weeks,
+        );
         let lines = crate::brief::render::lines(&brief, self.ui.lang);
         let markdown = crate::brief::render::write(&lines, crate::brief::render::Format::Markdown);
         let screen = self.panes.screen;

@@ -55,6 +55,7 @@ pub fn run(
         fetch,
         images,
         feeds,
+        max_gap_weeks,
     } = options;
     let lang = ui.lang;
     require_terminal(lang)?;
@@ -67,6 +68,9 @@ pub fn run(
     app.set_fetch_options(&fetch);
     app.set_editor(editor::EditorCommand::from_env());
     app.set_fetch_images(images);
+    if let Some(weeks) = max_gap_weeks {
+        app.set_max_gap_weeks(weeks);
+    }
     // With update_on_start this starts the update: its thread only
     // writes to the cache, never to the terminal set up below.
     app.set_feeds(feeds);

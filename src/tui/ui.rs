@@ -34,4 +34,6 @@ pub struct Options {
     pub images: bool,
     /// The config's feeds, `on_new` and `update_on_start`, for `R`.
     pub feeds: super::state::updating::FeedSettings,
+    /// The config's `[compare] max_gap_weeks`; None: the default.
+    pub max_gap_weeks: Option<u32>,
 }

@@ -67,6 +67,7 @@ pub fn cached(number: u32, start: (u32, u32), end: (u32, u32), f: Figures) -> Is
         recent: Vec::new(),
         aliases: vec![Alias { url: Some(url(number)), source: Some("国家互联网应急中心CNCERT".to_string()) }],
         truncated: false,
+        conflicts: Vec::new(),
     }
 }
 
@@ -96,6 +97,7 @@ pub fn not_cached(number: u32) -> IssueDetail {
         recent: Vec::new(),
         aliases: Vec::new(),
         truncated: false,
+        conflicts: Vec::new(),
     }
 }
 
@@ -338,6 +340,7 @@ pub fn cached_week(year: i32, number: u32, f: Figures) -> IssueDetail {
             source: Some("国家互联网应急中心CNCERT".to_string()),
         }],
         truncated: false,
+        conflicts: Vec::new(),
     }
 }
 

@@ -90,6 +90,12 @@ pub enum Cache {
         files: usize,
         parsed: usize,
     },
+    /// The cache was merged under older rules and re-derived on opening
+    /// (the publisher's own article now ranks first).
+    Reranked {
+        issues: usize,
+        files: usize,
+    },
     RecoverSaved {
         saved: usize,
         of: usize,
@@ -363,6 +369,17 @@ impl Cache {
             )
             .into(),
             // --- reindex and recover
+            (Reranked { issues, files }, Zh) => format!(
+                "缓存按新的出处规则重新合并（出版者自己的文章优先于转载）：{files} 个文件，{issues} 期"
+            )
+            .into(),
+            (Reranked { issues, files }, En) => format!(
+                "re-merged the cache under the new provenance rules (the publisher's own articles \
+                 before reposts): {} from {files} stored {}",
+                Msg::Issues(*issues).text(En),
+                plural(*files, "file", "files")
+            )
+            .into(),
             (
                 Reindexed {
                     issues,

@@ -108,6 +108,10 @@ impl Cache {
                 files: 147,
                 parsed: 146,
             },
+            Reranked {
+                issues: 140,
+                files: 247,
+            },
             RecoverSaved {
                 saved: 1,
                 of: 1,

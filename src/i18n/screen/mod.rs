@@ -181,10 +181,14 @@ pub enum Screen {
     },
     PaneTitleEmpty,
     BeyondScale(String),
+    /// The charts' baseline rule, in the chart view's title.
+    FromZero,
     NoFiguresYet,
     Weeks(usize),
     AllWeeks,
     MovingAverageLabel,
+    /// The same where the header has no room for the full name.
+    MovingAverageShort,
     YearBefore,
     NoSuchWeek,
     ChartTooSmall,
@@ -559,13 +563,15 @@ impl Screen {
             (MaxLabel, Zh) => "最高".into(),
             (MaxLabel, En) => "max".into(),
             (PaneTitle { first, last, weeks }, Zh) => {
-                format!(" 每周趋势 {first} … {last} · 刻度：至本期 {weeks} 周 ").into()
+                format!(" 每周趋势 {first} … {last} · 自0起，刻度：至本期 {weeks} 周 ").into()
             }
             (PaneTitle { first, last, weeks }, En) => {
-                format!(" Weekly {first} … {last} · scale: {weeks} weeks to this one ").into()
+                format!(" Weekly {first} … {last} · from 0, top: {weeks} wks to now ").into()
             }
             (PaneTitleEmpty, Zh) => " 每周趋势 ".into(),
             (PaneTitleEmpty, En) => " Weekly ".into(),
+            (FromZero, Zh) => "自0起".into(),
+            (FromZero, En) => "from 0".into(),
             (BeyondScale(marks), Zh) => format!("· {marks} 超出刻度 ").into(),
             (BeyondScale(marks), En) => format!("· {marks} beyond the scale ").into(),
             (NoFiguresYet, Zh) => "还没有指标数据".into(),
@@ -574,10 +580,13 @@ impl Screen {
             (Weeks(n), En) => format!("{n} wks").into(),
             (AllWeeks, Zh) => "全部".into(),
             (AllWeeks, En) => "all".into(),
-            // Not the detail pane's 4周均 (the mean of the four weeks
-            // before): the average of the four weeks up to each week.
-            (MovingAverageLabel, Zh) => "4周滑均".into(),
-            (MovingAverageLabel, En) => "4-wk MA".into(),
+            // Not the detail pane's 前4周均 (the mean of the four weeks
+            // before): the average of the four weeks up to each week, that
+            // week included, and the name says so.
+            (MovingAverageLabel, Zh) => "含本周4周滑均".into(),
+            (MovingAverageLabel, En) => "4-wk moving avg".into(),
+            (MovingAverageShort, Zh) => "滑均".into(),
+            (MovingAverageShort, En) => "MA".into(),
             (YearBefore, Zh) => "上年".into(),
             (YearBefore, En) => "a year ago".into(),
             (NoSuchWeek, Zh) => "无此期".into(),

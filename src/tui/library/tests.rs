@@ -98,6 +98,7 @@ fn a_memory_library_lists_the_addresses_none_downloaded() {
         recent: Vec::new(),
         aliases: Vec::new(),
         truncated: false,
+        conflicts: Vec::new(),
     };
     detail.images.push("file:///etc/passwd".into());
     lib.insert(detail);

@@ -209,6 +209,7 @@ mod tests {
             recent: Vec::new(),
             aliases: Vec::new(),
             truncated: false,
+            conflicts: Vec::new(),
         }
     }
 

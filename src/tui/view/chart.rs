@@ -4,15 +4,16 @@
 //! zero bar), ending at the selected week, with the first week of each
 //! year ticked in the bottom border and the selected week marked there.
 //!
-//! The figures beside each line, and the scale of its bars, come from one
-//! fixed span: the [`STATS_WEEKS`] weeks up to the selected week, so they do
-//! not change with the terminal's width. The scale runs from the span's
-//! lowest week (one tick, so even a zero stays distinct from a gap) to its
-//! highest week that is not an outlier ([`crate::trend::window::Scale`]); a
-//! week above it is drawn full height and marked [`ABOVE_MARK`], a week
-//! below it (only weeks outside the span can be) one tick high and marked
-//! [`BELOW_MARK`]. Everything is laid out when the selection, the size or
-//! the series changes ([`PaneChart::update`]); drawing only reads it.
+//! The figures beside each line, and the top of its bars' scale, come from
+//! one fixed span: the [`STATS_WEEKS`] weeks up to the selected week, so
+//! they do not change with the terminal's width. Bars start from zero, as
+//! the chart view's axis does, and the title says so: zero is one tick (so
+//! it stays distinct from a gap), the span's highest week that is not an
+//! outlier ([`crate::trend::window::Scale`]) full height. A week above that
+//! is drawn full height and marked [`ABOVE_MARK`], a week below zero one
+//! tick high and marked [`BELOW_MARK`], and the title names the marks on
+//! screen. Everything is laid out when the selection, the size or the
+//! series changes ([`PaneChart::update`]); drawing only reads it.
 
 use std::ops::Range;
 
@@ -145,10 +146,10 @@ pub fn average_text(metric: Metric, units: f64) -> String {
     format!("{value:.digits$}{}", metric.kind().unit())
 }
 
-/// `本期 N  LOW–HIGH ↑MAX`: the week's value, the scale the bars are drawn
-/// to, and the span's highest week when the scale clips it, as `metric`
-/// shows them (the numbers are chart units); each number in `cells`, so
-/// the columns line up whatever the values.
+/// `本期 N  LOW–HIGH ↑MAX`: the week's value, the span's lowest week and
+/// the top of the bars' scale, and the span's highest week when the scale
+/// clips it, as `metric` shows them (the numbers are chart units); each
+/// number in `cells`, so the columns line up whatever the values.
 fn stats_text(
     metric: Metric,
     value: Option<i64>,
@@ -176,20 +177,20 @@ fn stats_text(
     )
 }
 
-/// The `ticks` (eighths) of `value` on `scale`; see the module comment.
+/// The `ticks` (eighths) of `value` on `scale`, from zero; see the module
+/// comment.
 fn bar(value: i64, scale: &Scale, ticks: u64) -> (u64, Mark) {
     if scale.above(value) {
         return (ticks, Mark::Above);
     }
-    if value < scale.low {
+    if value < 0 {
         return (1, Mark::Below);
     }
-    if scale.high == scale.low {
-        return ((ticks / 2).max(1), Mark::Within);
+    if scale.high <= 0 {
+        return (1, Mark::Within);
     }
     let steps = i128::from(ticks.saturating_sub(1));
-    let t = (i128::from(value) - i128::from(scale.low)) * steps
-        / (i128::from(scale.high) - i128::from(scale.low));
+    let t = i128::from(value) * steps / i128::from(scale.high);
     (1 + u64::try_from(t).unwrap_or(0), Mark::Within)
 }
 
@@ -542,15 +543,45 @@ mod tests {
         }
     }
 
+    /// Issue 18, item 13: the bars were scaled from the span's lowest
+    /// week (2, 5, 5 drew `▁██`) while the chart view starts at zero.
     #[test]
-    fn bars_run_from_one_tick_at_the_bottom_of_the_scale_to_full_at_its_top() {
+    fn bars_run_from_one_tick_at_zero_to_full_at_the_top_of_the_scale() {
         let s = scale(100, 500);
-        assert_eq!(bar(100, &s, 16), (1, Mark::Within));
+        assert_eq!(bar(0, &s, 16), (1, Mark::Within));
+        assert_eq!(bar(100, &s, 16), (4, Mark::Within));
         assert_eq!(bar(500, &s, 16), (16, Mark::Within));
-        assert_eq!(bar(300, &s, 16), (8, Mark::Within));
+        assert_eq!(bar(250, &s, 16), (8, Mark::Within));
         assert_eq!(bar(2410, &s, 16), (16, Mark::Above));
-        assert_eq!(bar(50, &s, 16), (1, Mark::Below));
-        assert_eq!(bar(7, &scale(7, 7), 8), (4, Mark::Within));
+        assert_eq!(bar(-3, &s, 16), (1, Mark::Below));
+        assert_eq!(bar(7, &scale(7, 7), 8), (8, Mark::Within));
+        assert_eq!(bar(0, &scale(0, 0), 8), (1, Mark::Within));
+        // The issue's 2, 5, 5: two fifths of the way up, not one tick.
+        let s = scale(2, 5);
+        assert_eq!(bar(2, &s, 16), (7, Mark::Within));
+        assert_eq!(bar(5, &s, 16), (16, Mark::Within));
+    }
+
+    #[test]
+    fn the_title_says_the_bars_start_from_zero_and_names_the_marks() {
+        use crate::model::{Figures, IssueSummary, SeriesId};
+        let summary = |n, v| {
+            IssueSummary::with_figures(
+                IssueKey::new(2024, n),
+                Figures::headline(SeriesId::CNCERT, &[Some(v)]),
+            )
+        };
+        let mut all: Vec<IssueSummary> = (1..=10).map(|n| summary(n, 100)).collect();
+        all.push(summary(11, -5));
+        let weeks = WeekSeries::build(&all);
+        let mut pane = PaneChart::new(&weeks);
+        let area = Rect::new(0, 0, 100, 9);
+        for (lang, words) in [(Lang::Zh, "自0起"), (Lang::En, "from 0")] {
+            pane.update(&weeks, Some(IssueKey::new(2024, 11)), Some(area), lang);
+            let layout = pane.layout.as_ref().unwrap();
+            assert!(layout.title.contains(words), "{}", layout.title);
+            assert!(layout.title.contains(BELOW_MARK), "{}", layout.title);
+        }
     }
 
     #[test]

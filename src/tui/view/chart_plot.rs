@@ -81,10 +81,13 @@ pub struct Plot {
     pub x_labels: Vec<XLabel>,
     /// Said in the graph when the weeks shown hold no value.
     pub empty: bool,
-    /// Some week lies above the scale and is drawn on its top edge.
+    /// Some week (or its moving average) lies above the scale: the week
+    /// is drawn on the top edge, the average not at all.
     pub clipped: bool,
     /// Where: the top row of each such week's column, marked there.
     pub clipped_cells: Vec<Cell>,
+    /// The bottom row of each week below zero (the axis' start), marked.
+    pub below_cells: Vec<Cell>,
     /// Every weekly value has its point symbol (else only lone weeks).
     pub roomy: bool,
 }
@@ -213,19 +216,42 @@ pub fn build(
         weeks: shown,
         top: step.saturating_mul(steps) as f64,
     };
-    let above = |values: &[Option<i64>]| -> Vec<Cell> {
+    let to_f64 = |v: &Vec<Option<i64>>| v.iter().map(|v| v.map(|v| v as f64)).collect::<Vec<_>>();
+    let (weekly_f, earlier_f) = (to_f64(&weekly), to_f64(&earlier));
+    let above = |values: &[Option<f64>]| -> Vec<Cell> {
         values
             .iter()
             .enumerate()
-            .filter(|(_, v)| v.is_some_and(|v| v as f64 > raster.top))
+            .filter(|(_, v)| v.is_some_and(|v| v > raster.top))
             .map(|(r, _)| (raster.column_of(r), graph.y))
             .collect()
     };
-    let mut clipped_cells = above(&weekly);
-    clipped_cells.extend(above(&earlier));
+    let mut clipped_cells = above(&weekly_f);
+    clipped_cells.extend(above(&earlier_f));
+    // The moving average above the scale is marked too, and not drawn
+    // there: flat along the top it would read as the top's value.
+    clipped_cells.extend(above(&average));
     clipped_cells.sort_unstable();
     clipped_cells.dedup();
-    let to_f64 = |v: &Vec<Option<i64>>| v.iter().map(|v| v.map(|v| v as f64)).collect::<Vec<_>>();
+    // The axis starts at zero, as the chart pane's bars do: a week below
+    // it (no count is, but nothing forbids it) sits on the bottom edge,
+    // marked there.
+    let below = |values: &[Option<f64>]| -> Vec<Cell> {
+        values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_some_and(|v| v < 0.0))
+            .map(|(r, _)| (raster.column_of(r), graph.bottom().saturating_sub(1)))
+            .collect()
+    };
+    let mut below_cells = below(&weekly_f);
+    below_cells.extend(below(&earlier_f));
+    below_cells.sort_unstable();
+    below_cells.dedup();
+    let average_within: Vec<Option<f64>> = average
+        .iter()
+        .map(|a| a.filter(|a| *a <= raster.top))
+        .collect();
     let selected_r = selected_index
         .filter(|i| window.contains(i))
         .and_then(|i| usize::try_from(i - window.start).ok());
@@ -233,11 +259,10 @@ pub fn build(
         let x = raster.x(r) as f64;
         (0..raster.high).step_by(2).map(|y| (x, y as f64)).collect()
     });
-    let (weekly_f, earlier_f) = (to_f64(&weekly), to_f64(&earlier));
     let lines = Lines {
         cursor,
         earlier: raster.line(&earlier_f, true),
-        average: raster.line(&average, false),
+        average: raster.line(&average_within, false),
         weekly: raster.line(&weekly_f, false),
     };
     // Every point only where a cell lies between two weeks, or they would
@@ -285,6 +310,7 @@ pub fn build(
         empty: !weekly.iter().any(Option::is_some),
         clipped: !clipped_cells.is_empty(),
         clipped_cells,
+        below_cells,
         roomy,
     })
 }
@@ -464,6 +490,63 @@ mod tests {
         )
         .expect("room to plot");
         assert!(!plain.clipped, "without the year earlier nothing is beyond");
+    }
+
+    /// Issue 18, item 14: a moving average above the scale was drawn
+    /// flat along the top with no mark, as if it were the top's value.
+    #[test]
+    fn a_moving_average_above_the_scale_is_marked_and_not_drawn_flat_on_top() {
+        use crate::model::{Figures, IssueSummary, SeriesId};
+        let first = calendar::week_index(IssueKey::new(2023, 1)).unwrap();
+        // Weeks of 100 to 190, and one of 5000 that lifts the four moving
+        // averages from it on far above the ordinary weeks' scale.
+        let all: Vec<IssueSummary> = (0..104)
+            .map(|i| {
+                let key = calendar::key_at(first + i).unwrap();
+                let v = if i == 80 { 5000 } else { 100 + i % 10 * 10 };
+                IssueSummary::with_figures(key, Figures::headline(SeriesId::CNCERT, &[Some(v)]))
+            })
+            .collect();
+        let weeks = WeekSeries::build(&all);
+        let zoom_52 = ZOOMS.iter().position(|z| *z == Some(52)).unwrap();
+        let plot = build(
+            &weeks,
+            SeriesId::CNCERT.figure("events_handled"),
+            zoom_52,
+            false,
+            calendar::key_at(first + 103),
+            Rect::new(0, 0, 78, 20),
+            Lang::En,
+        )
+        .expect("room to plot");
+        let raster = Raster {
+            graph: plot.graph,
+            wide: plot.dots.0,
+            high: plot.dots.1,
+            weeks: 52,
+            top: 0.0,
+        };
+        // Week 80 is row 28 of the window (52..104); its average and the
+        // next three are above the scale.
+        for r in 28..32 {
+            let mark = (raster.column_of(r), plot.graph.y);
+            assert!(plot.clipped_cells.contains(&mark), "{r}: {mark:?}");
+        }
+        let (from, to) = (raster.x(27), raster.x(32));
+        let drawn: Vec<_> = plot
+            .lines
+            .average
+            .iter()
+            .filter(|(x, _)| (from as f64) < *x && *x < to as f64)
+            .collect();
+        assert!(
+            drawn.is_empty(),
+            "the average above the scale is not drawn: {drawn:?}"
+        );
+        assert!(
+            plot.lines.average.iter().any(|(x, _)| *x >= to as f64),
+            "and goes on once it is back within"
+        );
     }
 
     #[test]

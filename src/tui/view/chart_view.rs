@@ -1,7 +1,8 @@
 //! The chart view (`c`): one figure full screen with ratatui's `Chart`, the
 //! weeks up to the selected one (13, 26, 52 or 104 of them, or the whole
 //! series): the weekly line, its 4-week moving average and the same issue
-//! numbers a year earlier, gaps left open, under a header that reads the
+//! numbers a year earlier, gaps left open, on an axis from zero as the
+//! chart pane's bars are (the title says so), under a header that reads the
 //! selected week's figures in the lines' colours. Its state lives in the
 //! App and changes only in `update`; the plot is rebuilt from it on every
 //! change ([`ChartViewState::refresh`]) and drawing only reads it.
@@ -51,6 +52,9 @@ pub const AVERAGE_MARKER: Marker = Marker::Quadrant;
 
 /// On the top edge of a week (of either line) above the scale.
 pub const CLIPPED_MARK: &str = super::chart::ABOVE_MARK;
+
+/// On the bottom edge of a week below zero, where the axis starts.
+pub const BELOW_ZERO_MARK: &str = super::chart::BELOW_MARK;
 
 /// What the view shows and the plot drawn from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -143,7 +147,8 @@ pub fn charted_figures(weeks: &WeekSeries, series: SeriesId) -> Vec<Metric> {
 }
 
 /// The header's pieces, separators included: the fullest form that fits
-/// in `cells`, dropping the date, then the year-earlier key, then spaces.
+/// in `cells`, dropping the date, then the year-earlier key, then spaces,
+/// then the moving average's full name.
 fn header(
     metric: Metric,
     reading: &Reading,
@@ -155,11 +160,14 @@ fn header(
 ) -> Vec<(String, Style)> {
     let say = |m: Screen| m.text(lang).into_owned();
     let points = roomy;
-    let (this, mean, before) = (
-        say(Screen::ThisWeek),
-        say(Screen::MovingAverageLabel),
-        say(Screen::YearBefore),
-    );
+    let (this, before) = (say(Screen::ThisWeek), say(Screen::YearBefore));
+    let mean = |short: bool| {
+        say(if short {
+            Screen::MovingAverageShort
+        } else {
+            Screen::MovingAverageLabel
+        })
+    };
     let date = calendar::period_of_key(reading.key).map(|p| {
         say(Screen::Days {
             start: p.start,
@@ -185,7 +193,7 @@ fn header(
             symbol.to_string()
         }
     };
-    let build = |roomy: bool, with_date: bool, full_earlier: bool| {
+    let build = |roomy: bool, with_date: bool, full_earlier: bool, short: bool| {
         let mut parts = vec![(reading.key.to_string(), theme.title)];
         if let Some(d) = date.clone().filter(|_| with_date) {
             parts.push((d, theme.dim));
@@ -196,7 +204,7 @@ fn header(
             theme.chart_line,
         ));
         parts.push((
-            format!("{}{mean} {average}", mark(AVERAGE_LINE, roomy)),
+            format!("{}{} {average}", mark(AVERAGE_LINE, roomy), mean(short)),
             theme.chart_average,
         ));
         if year_earlier {
@@ -207,10 +215,10 @@ fn header(
         }
         parts
     };
-    let joined = |roomy: bool, with_date: bool, full: bool| {
+    let joined = |(roomy, with_date, full, short): (bool, bool, bool, bool)| {
         let gap = if roomy { "  " } else { " " };
         let mut out = Vec::new();
-        for part in build(roomy, with_date, full) {
+        for part in build(roomy, with_date, full, short) {
             if !out.is_empty() {
                 out.push((gap.to_string(), theme.text));
             }
@@ -219,18 +227,19 @@ fn header(
         out
     };
     let forms = [
-        (true, true, true),
-        (true, false, true),
-        (true, false, false),
-        (false, false, false),
+        (true, true, true, false),
+        (true, false, true, false),
+        (true, false, false, false),
+        (false, false, false, false),
+        (false, false, false, true),
     ];
-    for (roomy, with_date, full) in forms {
-        let parts = joined(roomy, with_date, full);
+    for form in forms {
+        let parts = joined(form);
         if parts.iter().map(|(t, _)| width(t)).sum::<usize>() <= cells {
             return parts;
         }
     }
-    joined(false, false, false)
+    joined((false, false, false, true))
 }
 
 impl ChartViewState {
@@ -347,22 +356,36 @@ impl ChartViewState {
         let cells = usize::from(frame.width.saturating_sub(2));
         let label = Screen::Metric(self.metric).text(lang);
         let zoom = zoom_label(self.zoom, lang);
-        let beyond = match &self.plot {
-            Some(p) if p.clipped => Screen::BeyondScale("↑".into()).text(lang).into_owned(),
-            _ => String::new(),
+        let marks: String = match &self.plot {
+            Some(p) => [
+                (p.clipped, CLIPPED_MARK),
+                (!p.below_cells.is_empty(), BELOW_ZERO_MARK),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, m)| *m)
+            .collect(),
+            None => String::new(),
         };
+        let beyond = if marks.is_empty() {
+            String::new()
+        } else {
+            Screen::BeyondScale(marks).text(lang).into_owned()
+        };
+        // The axis' start, said as the chart pane's title says it.
+        let zero = Screen::FromZero.text(lang);
         let full = format!(
-            " {}/{} {label} · {zoom}{} {beyond}",
+            " {}/{} {label} · {zoom}{} · {zero} {beyond}",
             figure + 1,
             self.figures().len(),
             span(" … ").unwrap_or_default()
         );
-        let compact = format!(" {label} {zoom}{} ", span("…").unwrap_or_default());
-        self.title = if width(&full) <= cells {
-            full
-        } else {
-            truncate(&compact, cells)
-        };
+        let compact = format!(" {label} {zoom}{} {zero} ", span("…").unwrap_or_default());
+        let tight = format!(" {label} {zoom}{} ", span("…").unwrap_or_default());
+        self.title = [full, compact]
+            .into_iter()
+            .find(|t| width(t) <= cells)
+            .unwrap_or_else(|| truncate(&tight, cells));
         self.header = self
             .plot
             .as_ref()
@@ -461,6 +484,9 @@ impl Widget for ChartScreen<'_> {
         }
         for &(x, y) in &plot.clipped_cells {
             buf.set_stringn(x, y, CLIPPED_MARK, 1, theme.spark_clipped);
+        }
+        for &(x, y) in &plot.below_cells {
+            buf.set_stringn(x, y, BELOW_ZERO_MARK, 1, theme.spark_clipped);
         }
         if let Some((x, y)) = plot.selected {
             buf.set_stringn(x, y, SELECTED_POINT, 1, theme.spark_selected);

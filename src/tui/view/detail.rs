@@ -16,7 +16,7 @@ use super::theme::Theme;
 use super::wrap::{truncate, wrap_styled};
 use crate::i18n::{Cmd, FeedTui, Images, Lang, Mine, Screen, SeriesTui};
 use crate::images::{ImageState, IssueImage};
-use crate::model::{IssueDetail, IssueKey, IssueSummary, Period, StoredRef};
+use crate::model::{Conflict, IssueDetail, IssueKey, IssueSummary, Period, StoredRef};
 use crate::sanitize;
 use crate::trend::describe;
 use crate::trend::IssueComparisons;
@@ -288,6 +288,17 @@ fn figures(b: &mut Builder, comparisons: &IssueComparisons) {
     });
 }
 
+/// Each lower copy that says otherwise (`show`'s words), then its link.
+fn conflicts(b: &mut Builder, conflicts: &[Conflict]) {
+    for c in conflicts {
+        let says = Cmd::AnotherCopy(c.clone()).text(b.lang);
+        b.text(&says, b.theme.error);
+        if let Some(url) = &c.url {
+            b.address(url);
+        }
+    }
+}
+
 fn links(b: &mut Builder, links: &[LinkTarget]) {
     if links.is_empty() {
         return;
@@ -399,6 +410,7 @@ impl DetailDoc {
         if let Some(u) = &url {
             b.address(u);
         }
+        conflicts(&mut b, &d.conflicts);
         if !s.cached {
             b.not_cached();
         }

@@ -73,6 +73,7 @@ impl FigureTable {
                 let mut items = vec![pieces(pane::previous(m, named, lang), theme)];
                 items.extend(
                     [
+                        pane::last_known(m, lang),
                         pane::rank(m, lang),
                         pane::mean(m, lang),
                         pane::year_earlier(m, lang),
@@ -284,7 +285,7 @@ mod tests {
         // A table: the same item starts in the same cell on every row.
         let starts: Vec<usize> = wide
             .iter()
-            .filter_map(|l| text(l).find("4周均").map(|b| width(&text(l)[..b])))
+            .filter_map(|l| text(l).find("前4周均").map(|b| width(&text(l)[..b])))
             .collect();
         assert_eq!(starts.len(), 5);
         assert!(starts.windows(2).all(|w| w[0] == w[1]), "{starts:?}");
@@ -293,7 +294,7 @@ mod tests {
         let narrow = t.lines(46);
         assert!(narrow.len() > 5);
         assert!(text(&narrow[0]).starts_with("处理事件    381  +12 (+3.3%)"));
-        assert!(text(&narrow[1]).starts_with("  4周均"));
+        assert!(text(&narrow[1]).starts_with("  前4周均"));
     }
 
     #[test]
