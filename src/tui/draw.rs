@@ -52,6 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     ListView {
         summaries: &app.catalog.summaries,
         rows: &list.rows,
+        gaps: &list.gaps,
         selected: list.selected,
         highlight: app.cursor_on_shown(),
         offset: list.offset,
