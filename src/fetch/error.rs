@@ -29,6 +29,12 @@ pub enum FetchError {
         proxy: String,
         var: String,
     },
+    /// The proxy (`host:port`) would not open the tunnel: its HTTP status,
+    /// None when it did not answer at all.
+    ProxyFailed {
+        proxy: String,
+        status: Option<u16>,
+    },
     ConnectTimedOut {
         host: String,
         after: Duration,
@@ -134,6 +140,37 @@ impl Localized for FetchError {
             (ProxyRefused { proxy, var }, En) => {
                 format!("the proxy {proxy} refused the connection ({var})").into()
             }
+            (
+                ProxyFailed {
+                    proxy,
+                    status: Some(code),
+                },
+                Zh,
+            ) => format!("代理 {proxy} 没有接通网站：它回应 HTTP {code}").into(),
+            (
+                ProxyFailed {
+                    proxy,
+                    status: Some(code),
+                },
+                En,
+            ) => {
+                format!("the proxy {proxy} would not connect to the site: it answered HTTP {code}")
+                    .into()
+            }
+            (
+                ProxyFailed {
+                    proxy,
+                    status: None,
+                },
+                Zh,
+            ) => format!("代理 {proxy} 没有回应连接请求").into(),
+            (
+                ProxyFailed {
+                    proxy,
+                    status: None,
+                },
+                En,
+            ) => format!("the proxy {proxy} did not answer the request to connect").into(),
             (ClosedEarly, Zh) => "网络错误：页面还没传完，服务器就断开了连接".into(),
             (ClosedEarly, En) => {
                 "network error: the server closed the connection before the page ended".into()
@@ -215,6 +252,14 @@ impl Localized for FetchError {
                 proxy: "127.0.0.1:3128".into(),
                 var: "HTTPS_PROXY".into(),
             },
+            ProxyFailed {
+                proxy: "127.0.0.1:3128".into(),
+                status: Some(502),
+            },
+            ProxyFailed {
+                proxy: "127.0.0.1:3128".into(),
+                status: None,
+            },
             ClosedEarly,
             Network {
                 detail: "connection reset".into(),
@@ -278,6 +323,16 @@ impl FetchError {
             U::InvalidProxyUrl => FetchError::BadProxy {
                 proxy: String::new(),
             },
+            // ureq words it `proxy server responded 502/502` (the status
+            // twice), or `proxy server did not respond`: only the number is
+            // worth keeping, in the user's language.
+            U::ConnectProxyFailed(reason) => FetchError::ProxyFailed {
+                proxy: host.into(),
+                status: reason
+                    .split(|c: char| !c.is_ascii_digit())
+                    .find(|n| !n.is_empty())
+                    .and_then(|n| n.parse().ok()),
+            },
             other => FetchError::Network {
                 detail: crate::sanitize::line(&other.to_string()),
             },
@@ -335,6 +390,30 @@ mod tests {
         connect: Duration::from_secs(10),
         whole: Duration::from_secs(30),
     };
+
+    #[test]
+    fn a_proxy_refusing_to_connect_is_said_in_chinese_with_its_status() {
+        let e = FetchError::from_ureq(
+            ureq::Error::ConnectProxyFailed("proxy server responded 502/502".into()),
+            "127.0.0.1:3128",
+            T,
+        );
+        let zh = e.text(Lang::Zh);
+        assert_eq!(zh, "代理 127.0.0.1:3128 没有接通网站：它回应 HTTP 502");
+        assert!(
+            !zh.contains("CONNECT") && !zh.contains("proxy server"),
+            "{zh}"
+        );
+        let silent = FetchError::from_ureq(
+            ureq::Error::ConnectProxyFailed("proxy server did not respond".into()),
+            "127.0.0.1:3128",
+            T,
+        );
+        assert_eq!(
+            silent.text(Lang::Zh),
+            "代理 127.0.0.1:3128 没有回应连接请求"
+        );
+    }
 
     #[test]
     fn a_failed_lookup_is_a_dns_failure_naming_the_host() {

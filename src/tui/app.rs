@@ -23,7 +23,7 @@ use super::state::detail::{DetailPane, Target, Visit};
 use super::state::fetching::Fetching;
 use super::state::help::HelpPane;
 use super::state::images::Pictures;
-use super::state::list::ListPane;
+use super::state::list::{ListFilter, ListPane};
 use super::state::note_edit::{self, EditRequest, NoteChange, NoteEditor};
 use super::state::prompt::{Prompt, Saved};
 use super::state::search::{SearchState, SEARCH_BUDGET};
@@ -434,9 +434,11 @@ impl App {
             .refresh(&self.catalog.weeks, selected, screen, pane, &self.ui);
     }
 
-    /// Rebuilds the status line's hints when what they depend on changed:
-    /// after every update, so drawing only reads them.
+    /// Rebuilds what follows the mode and focus when they changed: the
+    /// status line's hints, and the detail's rows (the selected 近期回顾
+    /// line in full); after every update, so drawing only reads them.
     pub fn sync_hints(&mut self) {
+        self.detail.sync_selected(self.focus == Focus::Links);
         let links = !self.detail.doc.links.is_empty();
         let (mode, focus) = (self.mode(), self.focus);
         self.status.sync_hints(&self.ui, mode, focus, links);
@@ -534,6 +536,37 @@ impl App {
                 self.status
                     .set_error(self.ui.say(Screen::CannotLoad { key, error }));
                 DetailDoc::empty(&self.ui)
+            }
+        }
+    }
+
+    /// `f`: the next filter, and what the status line says of it; the
+    /// detail then shows what the list selects (`show_what_the_list_selects`).
+    pub fn cycle_filter(&mut self) -> crate::i18n::Msg {
+        let note = self.list.cycle_filter(&self.catalog, self.current_key());
+        self.show_what_the_list_selects();
+        note
+    }
+
+    /// After the filter is applied (chosen, or everything marked read):
+    /// an issue the filter hides gives way to the cursor's row (where it
+    /// would be), or to the list's empty note, so the unread filter never
+    /// leaves a read issue in the detail with no row selected. Only a
+    /// link, `:`, `[`/`]` or a search show an issue the list hides.
+    pub fn show_what_the_list_selects(&mut self) {
+        // With no issue shown (a filter that listed none, passed on the
+        // way round), the cursor's row comes back whatever the filter.
+        let shown = self.current_key().is_some();
+        if shown && (self.list.filter == ListFilter::All || self.cursor_on_shown()) {
+            return;
+        }
+        match self.list.row_key(self.list.selected) {
+            Some(key) => self.show(Target::Issue(key)),
+            None => {
+                let label = self.ui.keys.label_of("filter", self.ui.lang);
+                let empty = self.list.filter.empty_text(label);
+                self.detail.clear(DetailDoc::said(empty, &self.ui));
+                self.refresh_charts();
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Handing a URL to the outside: the browser command (the config's
 //! `browser`, else `$BROWSER`, else the platform's opener; the URL always
 //! one argument, never through a shell), and the OSC 52 sequence that puts
-//! it on the clipboard.
+//! it on the clipboard, and the clean form of a link `y` copies.
 //!
 //! OSC 52 reaches the clipboard of the terminal the user sits at, over ssh
 //! too. Inside tmux it is passed on only with `set -g set-clipboard on`:
@@ -30,6 +30,40 @@ pub fn osc52(text: &str) -> Vec<u8> {
     let clean = sanitize::line(text);
     let encoded = base64::engine::general_purpose::STANDARD.encode(clean.as_bytes());
     format!("\x1b]52;c;{encoded}\x07").into_bytes()
+}
+
+/// The query fields that name a WeChat article: `__biz`, `mid` and `idx`
+/// say which, `sn` is the signature WeChat checks before showing it.
+/// Everything else (`chksm`, `scene`, `#rd`) is tracking or session noise.
+const WECHAT_FIELDS: [&str; 4] = ["__biz", "mid", "idx", "sn"];
+
+/// The link `y` copies: an article on mp.weixin.qq.com keeps only
+/// [`WECHAT_FIELDS`] (in the order given) and no fragment; any other link,
+/// or one without those fields, is copied as it is.
+pub fn clean_link(link: &str) -> String {
+    let Ok(parsed) = url::Url::parse(link) else {
+        return link.to_string();
+    };
+    if parsed.host_str() != Some("mp.weixin.qq.com") || parsed.path() != "/s" {
+        return link.to_string();
+    }
+    let kept: Vec<&str> = parsed
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .filter(|pair| {
+            let name = pair.split('=').next().unwrap_or("");
+            WECHAT_FIELDS.contains(&name)
+        })
+        .collect();
+    if kept.is_empty() {
+        return link.to_string();
+    }
+    format!(
+        "{}://mp.weixin.qq.com/s?{}",
+        parsed.scheme(),
+        kept.join("&")
+    )
 }
 
 /// Writes the OSC 52 sequence for `text` to the terminal.
@@ -274,6 +308,28 @@ mod tests {
             Some(sanitize::line("https://example.org/周报\u{1b}]0;x\u{7}").as_str())
         );
         assert!(!sanitize::line("\u{1b}]0;x\u{7}").contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_wechat_link_is_copied_with_biz_mid_idx_and_sn_only() {
+        let long = "https://mp.weixin.qq.com/s?__biz=MzIw&mid=2247500190&idx=1&sn=ab12&chksm=ff00&scene=21&subscene=0#wechat_redirect";
+        assert_eq!(
+            clean_link(long),
+            "https://mp.weixin.qq.com/s?__biz=MzIw&mid=2247500190&idx=1&sn=ab12"
+        );
+        let plain = "http://mp.weixin.qq.com/s?scene=58&__biz=A%3D%3D&idx=2&mid=9";
+        assert_eq!(
+            clean_link(plain),
+            "http://mp.weixin.qq.com/s?__biz=A%3D%3D&idx=2&mid=9"
+        );
+        // Other hosts and WeChat's short links are left as they are.
+        for same in [
+            "https://example.org/s?__biz=A&mid=1&scene=2#x",
+            "https://mp.weixin.qq.com/s/AbCdEf?scene=1",
+            "https://mmbiz.qpic.cn/fixture/17/chart1.png",
+        ] {
+            assert_eq!(clean_link(same), same);
+        }
     }
 
     #[test]

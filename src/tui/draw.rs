@@ -63,6 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         series: app.catalog.series(),
         summaries: &app.catalog.summaries,
         rows: &list.rows,
+        gaps: &list.gaps,
         selected: list.selected,
         highlight: app.cursor_on_shown(),
         offset: list.offset,

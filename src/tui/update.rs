@@ -7,6 +7,7 @@
 
 use super::action::{Action, Focus, InputMode};
 use super::app::App;
+use super::browser::clean_link;
 use super::keymap::binding::Scope;
 use super::state::detail::{NoUrl, Target};
 use super::state::fetching::{self, Finished, Polled};
@@ -113,8 +114,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::ConfirmYes => answer(app, true),
         Action::ConfirmNo => answer(app, false),
         Action::CycleFilter => {
-            let shown = app.current_key();
-            let note = app.list.cycle_filter(&app.catalog, shown);
+            let note = app.cycle_filter();
             app.status.set_message(app.ui.say(note));
         }
         Action::StartGoto => app.prompt = Prompt::Goto(String::new()),
@@ -485,6 +485,7 @@ fn answer(app: &mut App, yes: bool) {
         Question::MarkAllRead(n) if app.session.read_only() => {
             app.catalog.mark_all_read();
             app.list.rebuild(&app.catalog, app.current_key());
+            app.show_what_the_list_selects();
             app.status
                 .set_message(app.ui.say(Screen::MarkedReadForSession(n)));
         }
@@ -493,6 +494,7 @@ fn answer(app: &mut App, yes: bool) {
                 Ok(marked) => {
                     app.catalog.mark_all_read();
                     app.list.rebuild(&app.catalog, app.current_key());
+                    app.show_what_the_list_selects();
                     app.status
                         .set_message(app.ui.say(Screen::MarkedRead(marked)));
                 }
@@ -562,11 +564,14 @@ fn copy_url(app: &mut App) {
         Ok(url) => url,
         Err(why) => return app.status.set_error(app.ui.say(why.message(true))),
     };
+    let url = clean_link(&url);
     if url.len() > MAX_COPY_BYTES {
         return app.status.set_error(app.ui.say(Screen::UrlTooLong));
     }
-    app.status
-        .set_message(app.ui.say(Screen::Copied(url.clone())));
+    // OSC 52 has no answer: the words say where the link went, not that it arrived.
+    let text = app.ui.say(Screen::Copied(url.clone()));
+    let short = app.ui.say(Screen::CopiedShort(url.clone()));
+    app.status.set(text, vec![short], false);
     app.clipboard = Some(url);
 }
 

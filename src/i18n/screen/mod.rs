@@ -58,6 +58,8 @@ pub enum Screen {
     OldestIssue,
     NoOlderInList,
     NoNewerInList,
+    /// The list's separator between two issues: weeks no known issue covers.
+    UnknownWeeks(u32),
     NoFigure(u8),
     NarrowestSpan,
     WidestSpan,
@@ -144,7 +146,12 @@ pub enum Screen {
         why: Why,
     },
     UrlTooLong,
+    /// `y`: the link was handed to the terminal's clipboard (OSC 52). The
+    /// terminal never answers, so the words say sent, not copied; for any
+    /// `y` (the list's, a brief's).
     Copied(String),
+    /// [`Screen::Copied`] for a narrow status line.
+    CopiedShort(String),
     // The list pane.
     /// The list title's count; `named` says 周报 too when there is room.
     TitleTotal {
@@ -180,6 +187,12 @@ pub enum Screen {
         weeks: i64,
     },
     PaneTitleEmpty,
+    /// [`Screen::PaneTitle`] without the scale's span: a narrow pane keeps
+    /// the [`Screen::BeyondScale`] note rather than the span.
+    PaneTitleShort {
+        first: IssueKey,
+        last: IssueKey,
+    },
     BeyondScale(String),
     /// The charts' baseline rule, in the chart view's title.
     FromZero,
@@ -328,6 +341,9 @@ impl Screen {
             (NoOlderInList, En) => "no older issue in this list".into(),
             (NoNewerInList, Zh) => "列表里没有更新的期".into(),
             (NoNewerInList, En) => "no newer issue in this list".into(),
+            (UnknownWeeks(n), Zh) => format!("… {n} 周无记录").into(),
+            (UnknownWeeks(1), En) => "… 1 week without issues".into(),
+            (UnknownWeeks(n), En) => format!("… {n} weeks without issues").into(),
             (NoFigure(n), Zh) => format!("没有第 {n} 项指标").into(),
             (NoFigure(n), En) => format!("no figure {n}").into(),
             (NarrowestSpan, Zh) => "已经最窄：13 周".into(),
@@ -501,8 +517,17 @@ impl Screen {
             (BrowserFailed { program, why }, En) => format!("{program}: {}", why.text(En)).into(),
             (UrlTooLong, Zh) => "网址太长，无法通过终端复制".into(),
             (UrlTooLong, En) => "the URL is too long to copy through the terminal".into(),
-            (Copied(url), Zh) => format!("已复制：{url}").into(),
-            (Copied(url), En) => format!("copied: {url}").into(),
+            (Copied(url), Zh) => {
+                format!("已发送到终端的剪贴板（OSC 52，终端不回告是否收到）：{url}").into()
+            }
+            (Copied(url), En) => format!(
+                "sent to the terminal's clipboard (OSC 52: the terminal does not confirm): {url}"
+            )
+            .into(),
+            (CopiedShort(url), Zh) => format!("已发往终端剪贴板（无法确认）：{url}").into(),
+            (CopiedShort(url), En) => {
+                format!("sent to the terminal's clipboard (unconfirmed): {url}").into()
+            }
             (TitleTotal { total, named: true }, Zh) => format!("周报 {total} 期").into(),
             (
                 TitleTotal {
@@ -568,6 +593,8 @@ impl Screen {
             (PaneTitle { first, last, weeks }, En) => {
                 format!(" Weekly {first} … {last} · from 0, top: {weeks} wks to now ").into()
             }
+            (PaneTitleShort { first, last }, Zh) => format!(" 每周趋势 {first} … {last} ").into(),
+            (PaneTitleShort { first, last }, En) => format!(" Weekly {first} … {last} ").into(),
             (PaneTitleEmpty, Zh) => " 每周趋势 ".into(),
             (PaneTitleEmpty, En) => " Weekly ".into(),
             (FromZero, Zh) => "自0起".into(),

@@ -47,6 +47,7 @@ impl Screen {
             OldestIssue,
             NoOlderInList,
             NoNewerInList,
+            UnknownWeeks(42),
             NoFigure(6),
             NarrowestSpan,
             WidestSpan,
@@ -124,6 +125,7 @@ impl Screen {
             },
             UrlTooLong,
             Copied("https://example.org/".into()),
+            CopiedShort("https://example.org/".into()),
             TitleTotal {
                 total: 140,
                 named: true,
@@ -157,6 +159,10 @@ impl Screen {
                 weeks: 52,
             },
             PaneTitleEmpty,
+            PaneTitleShort {
+                first: IssueKey::new(2024, 12),
+                last: IssueKey::new(2024, 17),
+            },
             BeyondScale("↑".into()),
             FromZero,
             NoFiguresYet,

@@ -96,7 +96,7 @@ impl App {
                 self.list.centre_on_cursor();
             }
             (None, None) => {
-                self.detail.close(DetailDoc::empty(&self.ui));
+                self.detail.clear(DetailDoc::empty(&self.ui));
                 self.refresh_charts();
             }
         }

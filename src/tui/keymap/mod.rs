@@ -16,7 +16,7 @@ use ratatui::crossterm::event::{
 use thiserror::Error;
 
 use self::binding::{Binding, Bound, Scope};
-use self::table::{KEYMAP, PINNED_HINTS};
+use self::table::{KEYMAP, LEADING_HINTS, PINNED_HINTS};
 use super::action::{Action, Focus, InputMode};
 use super::keys::Key;
 use crate::i18n::{english_display, Lang, Localized, Words};
@@ -357,9 +357,24 @@ impl KeyMap {
         }
     }
 
-    /// Status-line hints for the current mode and focus, most useful first.
+    /// Status-line hints for the current mode and focus, most useful first:
+    /// `LEADING_HINTS` in their order, then the others in key-map order.
     /// A binding left without keys gives no hint.
     pub fn hints(&self, mode: InputMode, focus: Focus, lang: Lang) -> Vec<Hint> {
+        let rank = |h: &Hint| match &h.bound {
+            Bound::Do(a) => LEADING_HINTS
+                .iter()
+                .position(|l| l == a)
+                .unwrap_or(LEADING_HINTS.len()),
+            _ => LEADING_HINTS.len(),
+        };
+        let mut hints = self.unordered_hints(mode, focus, lang);
+        hints.sort_by_key(rank);
+        hints
+    }
+
+    /// The hints in key-map order.
+    fn unordered_hints(&self, mode: InputMode, focus: Focus, lang: Lang) -> Vec<Hint> {
         self.entries
             .iter()
             .filter(|e| e.binding.scope != Scope::Anywhere && e.binding.scope.applies(mode, focus))

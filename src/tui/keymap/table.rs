@@ -75,6 +75,11 @@ const fn pair(what: Words, sep: &'static str, other: &'static str) -> Option<Hin
 /// Hints the status line shows however narrow it is, while they apply.
 pub const PINNED_HINTS: &[A] = &[A::ToggleHelp, A::Quit, A::BackToList];
 
+/// Hints that lead the status line, in this order, before the keys every
+/// TUI user already knows (Enter, j/k, Tab): the weekly review's own keys,
+/// which nobody guesses.
+pub const LEADING_HINTS: &[A] = &[A::OpenChart, A::NextUnread, A::CycleFilter, A::StartGoto];
+
 /// First match wins, so narrower scopes come before wider ones.
 pub const KEYMAP: &[Binding] = &[
     fixed(&[Ctrl('c')], Anywhere, Do(A::Quit), w("立即退出", "quit at once"), None),
@@ -139,7 +144,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Enter)],
         Goto,
         Do(A::GotoAccept),
-        w("转到输入的期号（年-期，如 2024-17；另一系列加前缀，如 cnvd:2024-17）", "go to the issue typed (YEAR-NUMBER, e.g. 2024-17; another series' with its prefix, cnvd:2024-17)"),
+        w("转到输入的期号（年-期，如 2024-17、2024/17、2024第17期；另一系列加前缀，如 cnvd:2024-17）", "go to the issue typed (YEAR-NUMBER, e.g. 2024-17, 2024/17, 2024第17期; another series' with its prefix, cnvd:2024-17)"),
         hint(w("转到", "go")),
     ),
     fixed(
@@ -489,7 +494,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Char(':')],
         Normal,
         Do(A::StartGoto),
-        w("按期号转到某一期（如 2024-17 回车），记入前进后退历史", "go to an issue by key (e.g. 2024-17 Enter), kept in the back/forward history"),
+        w("按期号转到某一期（如 2024-17 或 2024第17期 回车），记入前进后退历史", "go to an issue by key (e.g. 2024-17 or 2024第17期 Enter), kept in the back/forward history"),
         hint(w("转到期号", "go to")),
     ),
     named(
@@ -569,7 +574,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('y')],
         Normal,
         Do(A::CopyUrl),
-        w("把该网址复制到剪贴板（OSC 52；在 tmux 中需要 set-clipboard on）", "copy that URL to the clipboard (OSC 52; in tmux needs set-clipboard on)"),
+        w("把该网址发送到终端的剪贴板（OSC 52，终端不回告；微信文章只留 __biz、mid、idx、sn；在 tmux 中需要 set-clipboard on）", "send that URL to the terminal's clipboard (OSC 52, not confirmed; a WeChat article keeps only __biz, mid, idx, sn; in tmux needs set-clipboard on)"),
         None,
     ),
     named(

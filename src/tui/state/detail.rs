@@ -66,6 +66,8 @@ pub struct DetailPane {
     pub link: usize,
     /// The pane on screen, border included.
     pub area: Rect,
+    /// The selectable line `rows` show in full (see `sync_selected`).
+    expanded: Option<usize>,
     back: Vec<Visit>,
     forward: Vec<Visit>,
 }
@@ -80,6 +82,7 @@ impl DetailPane {
             scroll: 0,
             link: 0,
             area: Rect::default(),
+            expanded: None,
             back: Vec::new(),
             forward: Vec::new(),
         }
@@ -134,27 +137,56 @@ impl DetailPane {
     pub fn fit_width(&mut self) {
         let width = self.text_width();
         if width != self.rows_width {
-            self.rows = self.doc.wrap(width);
             self.rows_width = width;
+            self.rewrap();
         }
         self.clamp_scroll();
+    }
+
+    fn rewrap(&mut self) {
+        self.rows = self.doc.wrap_selected(self.rows_width, self.expanded);
+    }
+
+    /// Shows the selected line in full while the links have focus (a
+    /// 近期回顾 line's whole title), the others as they fit; after every
+    /// update, so drawing only reads the rows.
+    pub fn sync_selected(&mut self, links_focused: bool) {
+        let expanded = links_focused.then_some(self.link);
+        if expanded != self.expanded {
+            // A line on screen stays whole on screen as it grows; one
+            // below the fold (a page just opened) leaves the scroll alone.
+            let h = self.height().max(1);
+            let on_screen = self
+                .rows
+                .iter()
+                .skip(self.scroll)
+                .take(h)
+                .any(|r| r.link.is_some() && r.link == expanded);
+            self.expanded = expanded;
+            self.rewrap();
+            self.clamp_scroll();
+            if on_screen {
+                self.scroll_link_into_view();
+            }
+        }
     }
 
     /// Shows `doc` as `target`: wrapped, from the top, its first 近期回顾
     /// line selected. Does not touch the history.
     pub fn open(&mut self, target: Target, doc: DetailDoc) {
         self.doc = doc;
-        self.rows = self.doc.wrap(self.rows_width);
+        self.expanded = None;
+        self.rewrap();
         self.scroll = 0;
         self.link = self.doc.first_link_item();
         self.current = Some(target);
     }
 
-    /// Shows `doc` with no issue: a series with nothing cached. The
-    /// history stays, so back returns to where the reader was.
-    pub fn close(&mut self, doc: DetailDoc) {
+    /// Shows no issue, only `doc` (a note); the history stays.
+    pub fn clear(&mut self, doc: DetailDoc) {
         self.doc = doc;
-        self.rows = self.doc.wrap(self.rows_width);
+        self.expanded = None;
+        self.rewrap();
         self.scroll = 0;
         self.link = 0;
         self.current = None;

@@ -8,7 +8,8 @@
 //! the cursor. When the shown issue is not in the filtered list (a link,
 //! `:` or `[`/`]` led there), no row is highlighted and the cursor waits
 //! where the issue would be: j goes to the nearest older row, k to the
-//! nearest newer one.
+//! nearest newer one. Separator lines between rows (weeks no issue is
+//! known of, `list_gaps`) take screen lines but are never a row.
 
 use ratatui::layout::Rect;
 
@@ -16,6 +17,7 @@ use super::catalog::Catalog;
 use crate::i18n::{Mine, Msg, Screen};
 use crate::model::{IssueKey, IssueSummary};
 use crate::tui::view::layout::{contains, inner};
+use crate::tui::view::list_gaps::{self, ListLine};
 
 /// Which issues the list shows; the series, `[`/`]`, search and the charts
 /// always use every issue.
@@ -87,6 +89,9 @@ impl ListFilter {
 pub struct ListPane {
     /// The issues shown, newest first: the catalog as the filter admits it.
     pub rows: Vec<IssueKey>,
+    /// Per row, the weeks no known issue covers between it and the row
+    /// above: a separator line there when not 0 (see `list_gaps`).
+    pub gaps: Vec<u32>,
     /// The cursor's row.
     pub selected: usize,
     /// The first row on screen.
@@ -111,11 +116,20 @@ impl ListPane {
         let h = self.height().max(1);
         if self.selected < self.offset {
             self.offset = self.selected;
-        } else if self.selected >= self.offset + h {
-            self.offset = self.selected + 1 - h;
+        } else if !list_gaps::visible(&self.gaps, self.offset, self.selected, h) {
+            self.offset = list_gaps::offset_ending_at(&self.gaps, self.selected, h);
         }
         // Never leave empty rows below the last issue while earlier ones are hidden.
-        self.offset = self.offset.min(self.rows.len().saturating_sub(h));
+        let last = self.rows.len().saturating_sub(1);
+        self.offset = self
+            .offset
+            .min(list_gaps::offset_ending_at(&self.gaps, last, h));
+    }
+
+    /// Scrolls so that row `row` is about mid-list.
+    fn centre_on(&mut self, row: usize) {
+        let h = self.height().max(1);
+        self.offset = list_gaps::offset_ending_at(&self.gaps, row, h / 2 + 1);
     }
 
     /// Recomputes the rows the filter admits and puts the cursor on the
@@ -127,6 +141,14 @@ impl ListPane {
             .iter()
             .filter(|s| filter.admits(s))
             .map(|s| s.key)
+            .collect();
+        self.gaps = std::iter::once(0)
+            .chain(
+                self.rows
+                    .windows(2)
+                    .map(|w| list_gaps::unknown_weeks(w[0], w[1], &catalog.weeks)),
+            )
+            .take(self.rows.len())
             .collect();
         self.selected = 0;
         match shown {
@@ -171,7 +193,7 @@ impl ListPane {
         let h = self.height().max(1);
         let row = self.selected;
         if row + 1 < self.offset || row > self.offset + h {
-            self.offset = row.saturating_sub(h / 2);
+            self.centre_on(row);
         }
         self.keep_selection_visible();
     }
@@ -185,7 +207,7 @@ impl ListPane {
     /// Scrolls the cursor's row to mid-list, issues either side: the
     /// first screen.
     pub fn centre_on_cursor(&mut self) {
-        self.offset = self.selected.saturating_sub(self.height() / 2);
+        self.centre_on(self.selected);
         self.keep_selection_visible();
     }
 
@@ -224,14 +246,18 @@ impl ListPane {
     }
 
     /// A click at a screen position: None outside the rows' area, else the
-    /// row clicked when it shows an issue.
+    /// row clicked when it shows an issue (not a separator).
     pub fn clicked(&self, column: u16, row: u16) -> Option<Option<usize>> {
         let rows = inner(self.area);
         if !contains(rows, column, row) {
             return None;
         }
-        let i = self.offset + usize::from(row - rows.y);
-        Some((i < self.rows.len()).then_some(i))
+        let line = usize::from(row - rows.y);
+        let lines = list_gaps::lines(&self.gaps, self.rows.len(), self.offset, self.height());
+        Some(match lines.get(line) {
+            Some(ListLine::Issue(i)) => Some(*i),
+            Some(ListLine::Gap(_)) | None => None,
+        })
     }
 
     /// Where the list is, for the status line: ` 3/140` when the cursor is

@@ -91,12 +91,62 @@ impl Prompt {
 }
 
 /// The issue a `:` prompt's text names: `2024-17` of the `series` shown,
-/// `cnvd:2024-17` of the series it names, or a number alone (`17`),
-/// meaning that issue of the `shown` issue's year.
+/// `cnvd:2024-17` of the series it names, `2024/17`, the titles'
+/// `2024第17期` or `2024年第17期`, in half- or full-width characters (a
+/// Chinese input method types `２０２４／１７`); or a number alone (`17`,
+/// `第17期`), meaning that issue of the `shown` issue's year.
 pub fn goto_key(typed: &str, shown: Option<IssueKey>, series: SeriesId) -> Option<IssueKey> {
+    let typed = plain_key(typed);
     match (typed.parse::<u32>(), shown) {
         (Ok(number), Some(shown)) if number > 0 => Some(IssueKey::of(series, shown.year, number)),
         _ if typed.contains(':') => typed.parse::<IssueKey>().ok(),
         _ => typed.parse::<IssueKey>().ok().map(|k| k.in_series(series)),
+    }
+}
+
+/// `typed` with full-width forms made ASCII and the titles' words (年, 第,
+/// 期) made the key's `-`.
+fn plain_key(typed: &str) -> String {
+    let ascii: String = typed
+        .chars()
+        .map(|c| match c {
+            // The full-width forms of ASCII sit 0xFEE0 above it.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect();
+    let words = ascii.trim().trim_end_matches('期').trim();
+    let dashed = words.replace("年第", "-").replace(['第', '年'], "-");
+    dashed.trim().trim_start_matches('-').trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goto_takes_the_titles_forms_and_full_width_digits() {
+        let k = IssueKey::new(2024, 17);
+        for typed in [
+            "2024-17",
+            "2024/17",
+            "2024第17期",
+            "2024年第17期",
+            " 2024 第 17 期 ",
+            "２０２４－１７",
+            "２０２４／１７",
+            "２０２４第１７期",
+            "２０２４年第１７期",
+        ] {
+            assert_eq!(goto_key(typed, None, SeriesId::CNCERT), Some(k), "{typed}");
+        }
+        let shown = Some(IssueKey::new(2024, 3));
+        for typed in ["17", "第17期", "１７", "第１７期"] {
+            assert_eq!(goto_key(typed, shown, SeriesId::CNCERT), Some(k), "{typed}");
+        }
+        for typed in ["2024第期", "第期", "2024-17-3", "二〇二四第十七期"] {
+            assert_eq!(goto_key(typed, shown, SeriesId::CNCERT), None, "{typed}");
+        }
     }
 }

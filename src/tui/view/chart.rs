@@ -301,9 +301,12 @@ impl PaneChart {
                 }
             })
             .collect();
+        // Only the lines that fit are on screen, and only they are explained.
+        let on_screen = usize::from(inner.height / rows_per_metric).min(lines.len());
         let title = title(
             &window,
-            &lines,
+            &lines[..on_screen],
+            with_stats,
             usize::from(area.width.saturating_sub(2)),
             lang,
         );
@@ -334,26 +337,43 @@ impl PaneChart {
     }
 }
 
-/// ` 每周趋势 first … last · min/max 与刻度: 至本期 52 周 `, and what the
-/// marks mean when any bar carries one; fitted to `cells`.
-fn title(window: &Range<i64>, lines: &[MetricLine], cells: usize, lang: Lang) -> String {
+/// ` 每周趋势 first … last · 刻度：至本期 52 周 `, and what the marks mean
+/// when any line on screen carries one (a bar, or `↑MAX` beside it when
+/// `with_stats`); fitted to `cells`. The note outranks the span and then
+/// the weeks shown: a `↑` on screen is never left unexplained.
+fn title(
+    window: &Range<i64>,
+    lines: &[MetricLine],
+    with_stats: bool,
+    cells: usize,
+    lang: Lang,
+) -> String {
     let first = calendar::key_at(window.start);
     let last = window.end.checked_sub(1).and_then(calendar::key_at);
-    let mut title = match (first, last) {
-        (Some(first), Some(last)) if !window.is_empty() => Screen::PaneTitle {
-            first,
-            last,
-            weeks: STATS_WEEKS,
-        },
-        _ => Screen::PaneTitleEmpty,
-    }
-    .text(lang)
-    .into_owned();
+    let forms = match (first, last) {
+        (Some(first), Some(last)) if !window.is_empty() => vec![
+            Screen::PaneTitle {
+                first,
+                last,
+                weeks: STATS_WEEKS,
+            },
+            Screen::PaneTitleShort { first, last },
+            Screen::PaneTitleEmpty,
+        ],
+        _ => vec![Screen::PaneTitleEmpty],
+    };
+    let forms: Vec<String> = forms
+        .into_iter()
+        .map(|f| f.text(lang).into_owned())
+        .collect();
     let marked = |m: Mark| {
         lines
             .iter()
             .flat_map(|l| l.bars.iter().flatten())
             .any(|b| b.1 == m)
+            || (m == Mark::Above
+                && with_stats
+                && lines.iter().any(|l| l.stats.contains(ABOVE_MARK)))
     };
     let marks: String = [(Mark::Above, ABOVE_MARK), (Mark::Below, BELOW_MARK)]
         .iter()
@@ -362,11 +382,11 @@ fn title(window: &Range<i64>, lines: &[MetricLine], cells: usize, lang: Lang) ->
         .collect();
     if !marks.is_empty() {
         let legend = Screen::BeyondScale(marks).text(lang).into_owned();
-        if width(&title) + width(&legend) <= cells {
-            title.push_str(&legend);
+        if let Some(form) = forms.iter().find(|f| width(f) + width(&legend) <= cells) {
+            return format!("{form}{legend}");
         }
     }
-    truncate(&title, cells)
+    truncate(&forms[0], cells)
 }
 
 fn column_of(g: &Geometry, index: i64) -> Option<u16> {

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 use self::figures::FigureTable;
 use super::theme::Theme;
-use super::wrap::{truncate, wrap_styled};
+use super::wrap::{truncate, width as text_width, wrap_styled};
 use crate::i18n::{Cmd, FeedTui, Images, Lang, Mine, Screen, SeriesTui};
 use crate::images::{ImageState, IssueImage};
 use crate::model::{Conflict, IssueDetail, IssueKey, IssueSummary, Period, StoredRef};
@@ -66,6 +66,9 @@ struct DocLine {
     one_row: bool,
     /// The figures block, laid out by width in columns rather than wrapped.
     figures: Option<FigureTable>,
+    /// A 近期回顾 line's one-row form (`2024-16 4月15日-4月21日`), drawn
+    /// when the full title would wrap and the line is not the selected one.
+    short: Option<Vec<(String, Style)>>,
 }
 
 /// What the detail pane shows for one issue, independent of width.
@@ -149,6 +152,7 @@ impl<'a> Builder<'a> {
             link: None,
             one_row: false,
             figures: None,
+            short: None,
         });
     }
 
@@ -162,6 +166,7 @@ impl<'a> Builder<'a> {
             link,
             one_row: true,
             figures: None,
+            short: None,
         });
     }
 
@@ -269,6 +274,7 @@ fn same_week(b: &mut Builder, issues: &[IssueSummary]) -> Vec<IssueKey> {
             link: item,
             one_row: false,
             figures: None,
+            short: None,
         });
     }
     issues.iter().map(|s| s.key).collect()
@@ -285,6 +291,7 @@ fn figures(b: &mut Builder, comparisons: &IssueComparisons) {
         link: None,
         one_row: false,
         figures: Some(table),
+        short: None,
     });
 }
 
@@ -312,15 +319,15 @@ fn links(b: &mut Builder, links: &[LinkTarget]) {
         } else {
             (b.say(Screen::NotCachedMark), b.theme.not_cached)
         };
+        let number = (format!("{}. ", i + 1), b.theme.dim);
+        let mark = (format!("  {mark}"), style);
+        let short = short_title(l).map(|t| vec![number.clone(), (t, b.theme.link), mark.clone()]);
         b.lines.push(DocLine {
-            pieces: vec![
-                (format!("{}. ", i + 1), b.theme.dim),
-                (sanitize::line(&l.title), b.theme.link),
-                (format!("  {mark}"), style),
-            ],
+            pieces: vec![number, (sanitize::line(&l.title), b.theme.link), mark],
             link: item,
             one_row: false,
             figures: None,
+            short,
         });
     }
 }
@@ -364,7 +371,26 @@ fn chart_line(
         link,
         one_row: true,
         figures: None,
+        short: None,
     });
+}
+
+/// A keyed 近期回顾 line's title without the series' name it repeats: the
+/// key and the dates in its last brackets (`2024-16 4月15日-4月21日`), the
+/// key alone without them; None for a line without a key.
+fn short_title(l: &LinkTarget) -> Option<String> {
+    let key = l.key?;
+    let title = sanitize::line(&l.title);
+    let dates = title
+        .trim_end()
+        .strip_suffix(['）', ')'])
+        .and_then(|t| t.rsplit_once(['（', '(']))
+        .map(|(_, dates)| dates.trim())
+        .filter(|d| !d.is_empty());
+    Some(match dates {
+        Some(dates) => format!("{key} {dates}"),
+        None => key.to_string(),
+    })
 }
 
 /// The bulletin's own section titles (本周网络安全基本态势, 本周事件处理情况)
@@ -502,6 +528,23 @@ impl DetailDoc {
         }
     }
 
+    /// One dim note and nothing else: what the detail says when the list
+    /// selects no issue.
+    pub fn said(note: impl Into<crate::i18n::Msg>, ui: &Ui) -> Self {
+        let mut b = Builder::new(ui);
+        let line = ui.say(note);
+        b.text(&line, ui.theme.dim);
+        DetailDoc {
+            key: None,
+            url: None,
+            links: Vec::new(),
+            same_week: Vec::new(),
+            images: Vec::new(),
+            items: Vec::new(),
+            lines: b.lines,
+        }
+    }
+
     /// Shown when there is nothing to show: an empty cache or a failed load.
     pub fn empty(ui: &Ui) -> Self {
         let theme = &ui.theme;
@@ -536,8 +579,25 @@ impl DetailDoc {
 
     /// Wraps every line to `width` cells.
     pub fn wrap(&self, width: usize) -> Vec<Row> {
+        self.wrap_selected(width, None)
+    }
+
+    /// [`DetailDoc::wrap`] with the selectable line `selected` (an index
+    /// into `items`) in full: the other 近期回顾 lines too long for a row
+    /// take their short form.
+    pub fn wrap_selected(&self, width: usize, selected: Option<usize>) -> Vec<Row> {
         let mut rows = Vec::new();
         for line in &self.lines {
+            if let Some(short) = line.short.as_ref().filter(|_| line.link != selected) {
+                let full: usize = line.pieces.iter().map(|(t, _)| text_width(t)).sum();
+                if full > width {
+                    rows.extend(wrap_styled(short, width).into_iter().map(|spans| Row {
+                        spans,
+                        link: line.link,
+                    }));
+                    continue;
+                }
+            }
             if let Some(table) = &line.figures {
                 rows.extend(
                     table
@@ -646,7 +706,7 @@ impl Widget for DetailView<'_> {
         let rows = if self.rows_width == width {
             self.rows
         } else {
-            rewrapped = self.doc.wrap(width);
+            rewrapped = self.doc.wrap_selected(width, self.selected_link);
             &rewrapped
         };
         for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(self.scroll)) {

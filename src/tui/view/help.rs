@@ -223,16 +223,10 @@ impl Widget for HelpView<'_> {
         let lines = &layout.rows;
         let theme = self.theme;
         let width = rect.width;
-        // A blank column either side: the screen's edge shows around the
-        // box, not a strip of cut words beside it.
-        let margin = Rect {
-            x: rect.x.saturating_sub(1),
-            width: rect.width.saturating_add(2),
-            ..rect
-        }
-        .intersection(area);
-        forget_wide_chars_left_of(margin, buf);
-        Clear.render(margin, buf);
+        // The whole screen under the box is cleared: the panes' corners
+        // and cut words around it would read as part of the help.
+        forget_wide_chars_left_of(area, buf);
+        Clear.render(area, buf);
         let inner_height = usize::from(rect.height.saturating_sub(2));
         let scroll = self.scroll.min(lines.len().saturating_sub(inner_height));
         let last = (scroll + inner_height).min(lines.len());

@@ -11,6 +11,11 @@ pub const MIN_HEIGHT: u16 = 8;
 /// Side by side from this width on; stacked below it.
 const SIDE_BY_SIDE_WIDTH: u16 = 80;
 
+/// Stacked, the list's height (border included: four issues) and the
+/// detail's (six lines) before the charts get any.
+const STACKED_LIST: u16 = 6;
+const STACKED_DETAIL: u16 = 8;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Panes {
     /// The whole terminal, for the overlays and full-screen views.
@@ -42,16 +47,23 @@ pub fn panes_for(area: Rect, headline: usize) -> Panes {
     let status = Rect::new(area.x, area.y + body_height, area.width, 1);
     let side_by_side = area.width >= SIDE_BY_SIDE_WIDTH;
     // From 20 rows the charts get a row per headline figure and the
-    // border (7 for five), stacked or side by side: stacked, that still
-    // leaves the list 4 rows and the detail 8, enough to read, and the
-    // charts are what a week is compared by. From 36 rows they get two
-    // rows per figure (12).
+    // border (7 for five); from 36 rows two rows per figure (12). Stacked,
+    // the list and the detail come first: the charts give up figures
+    // (the last ones first) until the list keeps `STACKED_LIST` rows and
+    // the detail `STACKED_DETAIL`, and go when not one figure is left.
     let figures = u16::try_from(headline).unwrap_or(5);
-    let chart_height = match area.height {
+    let mut chart_height = match area.height {
         36.. => 2 * figures + 2,
         20.. => figures + 2,
         _ => 0,
     };
+    if !side_by_side && chart_height > 0 {
+        let room = body_height.saturating_sub(STACKED_LIST + STACKED_DETAIL);
+        chart_height = chart_height.min(room);
+        if chart_height < 3 {
+            chart_height = 0;
+        }
+    }
     let top_height = body_height - chart_height;
     let chart = (chart_height > 0)
         .then(|| Rect::new(area.x, area.y + top_height, area.width, chart_height));
@@ -67,7 +79,9 @@ pub fn panes_for(area: Rect, headline: usize) -> Panes {
             ),
         )
     } else {
-        let list_height = (top_height / 3).max(4);
+        // Without the charts (under 20 rows) every row is already the panes'.
+        let least = if chart_height > 0 { STACKED_LIST } else { 4 };
+        let list_height = (top_height / 3).max(least);
         (
             Rect::new(area.x, area.y, area.width, list_height),
             Rect::new(
@@ -159,12 +173,12 @@ mod tests {
 
     #[test]
     fn the_charts_show_from_twenty_rows_stacked_or_side_by_side() {
-        for (w, h) in [(60, 20), (40, 20), (80, 20), (60, 29)] {
+        for (w, h) in [(80, 20), (60, 22), (60, 29)] {
             let p = panes(Rect::new(0, 0, w, h));
             let chart = p.chart.expect("room for the charts");
             assert_eq!(chart.height, 7, "{w}x{h}");
             assert!(
-                inner(p.list).height >= 2 && inner(p.detail).height >= 6,
+                inner(p.list).height >= 4 && inner(p.detail).height >= 6,
                 "{w}x{h}"
             );
         }
@@ -199,6 +213,22 @@ mod tests {
             image_view(&panes(Rect::new(0, 0, 40, 12))),
             (None, Rect::new(0, 0, 40, 11))
         );
+    }
+
+    #[test]
+    fn stacked_the_charts_give_up_figures_before_the_list_gives_up_rows() {
+        for (w, h) in [(60, 20), (40, 20), (79, 21)] {
+            let p = panes(Rect::new(0, 0, w, h));
+            let chart = p.chart.expect("a figure or more still fits");
+            assert!(chart.height < 7 && chart.height >= 3, "{w}x{h}: {chart:?}");
+            assert!(inner(p.list).height >= 4, "{w}x{h}: {:?}", p.list);
+            assert!(inner(p.detail).height >= 6, "{w}x{h}: {:?}", p.detail);
+        }
+        // Every stacked height from 20 rows: the list keeps four issues.
+        for h in 20..=60 {
+            let p = panes(Rect::new(0, 0, 60, h));
+            assert!(inner(p.list).height >= 4, "60x{h}: {:?}", p.list);
+        }
     }
 
     #[test]

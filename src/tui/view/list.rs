@@ -2,7 +2,8 @@
 //! filter admits, newest first (a double issue is one row, `2024-40/41`),
 //! each marked unread, not cached, or new (brought by this session's
 //! update), then flagged (`*`) and noted (`✎`), under a title naming the
-//! series. Only the visible rows are built each frame, so ten thousand
+//! series, and a dim separator line where weeks are unknown between two.
+//! Only the visible rows are built each frame, so ten thousand
 //! issues cost what twenty do.
 
 use std::collections::HashSet;
@@ -11,6 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Widget};
 
+use super::list_gaps::{self, ListLine};
 use super::theme::Theme;
 use super::wrap::{fit, fit_right, truncate, width, wrap};
 use crate::i18n::{Lang, Screen, SeriesTui};
@@ -158,6 +160,8 @@ pub struct ListView<'a> {
     pub summaries: &'a [IssueSummary],
     /// The issues shown, newest first.
     pub rows: &'a [IssueKey],
+    /// Per row, the unknown weeks above it (`ListPane::gaps`).
+    pub gaps: &'a [u32],
     pub selected: usize,
     /// False when the shown issue is not in the filtered list: then no row
     /// is highlighted, the cursor only says where j/k continue.
@@ -195,10 +199,12 @@ impl Widget for ListView<'_> {
         block.render(area, buf);
         let height = usize::from(inner.height);
         // The cursor must be visible even when the app's offset is for another size.
-        let offset = if self.selected >= self.offset + height.max(1) {
-            self.selected + 1 - height.max(1)
+        let offset = if self.selected < self.offset {
+            self.selected
+        } else if !list_gaps::visible(self.gaps, self.offset, self.selected, height) {
+            list_gaps::offset_ending_at(self.gaps, self.selected, height)
         } else {
-            self.offset.min(self.selected)
+            self.offset
         };
         let cells = usize::from(inner.width);
         // Newest first, one per key: a binary search finds a row's issue.
@@ -206,10 +212,19 @@ impl Widget for ListView<'_> {
             let at = self.summaries.binary_search_by(|s| key.cmp(&s.key)).ok()?;
             self.summaries.get(at)
         };
-        let shown = self.rows.iter().enumerate().skip(offset);
-        for (y, (i, s)) in
-            (inner.y..inner.bottom()).zip(shown.filter_map(|(i, &key)| issue(key).map(|s| (i, s))))
-        {
+        let lines = list_gaps::lines(self.gaps, self.rows.len(), offset, height);
+        for (y, line) in (inner.y..inner.bottom()).zip(lines) {
+            let i = match line {
+                ListLine::Issue(i) => i,
+                ListLine::Gap(weeks) => {
+                    let text = Screen::UnknownWeeks(weeks).text(self.lang);
+                    buf.set_stringn(inner.x, y, fit(&text, cells), cells, theme.dim);
+                    continue;
+                }
+            };
+            let Some(s) = self.rows.get(i).and_then(|&key| issue(key)) else {
+                continue;
+            };
             let mut style = if s.cached { theme.text } else { theme.dim };
             if i == self.selected && self.highlight {
                 style = style.patch(theme.selected_row(self.focused));

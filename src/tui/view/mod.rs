@@ -19,6 +19,7 @@ pub mod detail;
 pub mod help;
 pub mod layout;
 pub mod list;
+pub mod list_gaps;
 pub mod status;
 pub mod theme;
 pub mod wrap;

@@ -1,6 +1,6 @@
 //! The status line: the search or `:` prompt while typing, the y/n question,
 //! else the last message or error, else the key hints for the current
-//! focus; `? help` and `q quit` stay whatever else is dropped for room, and
+//! focus, each whole or not at all; `? help` and `q quit` stay whatever else is dropped for room, and
 //! the list position is on the right. A message too long for the line
 //! shows its longest shorter form that fits, and the position gives way
 //! to it before it is cut.
@@ -111,7 +111,7 @@ impl StatusView<'_> {
     fn left(&self) -> Left {
         let theme = self.theme;
         let pinned = self.hints.pinned.clone();
-        let mut hints = self.hints.hints.clone();
+        let hints = self.hints.hints.clone();
         let prompt = |text: String, hints: Vec<String>| Left {
             text,
             shorter: Vec::new(),
@@ -154,11 +154,11 @@ impl StatusView<'_> {
                 pinned,
             },
             Said::Idle { search } => {
+                // Hints are shown whole or not at all, the first one too.
                 let text = match search {
                     Some((query, hits, keys)) => {
                         format!("“{}” {hits} {keys}", sanitize::line(query))
                     }
-                    None if !hints.is_empty() => hints.remove(0),
                     None => String::new(),
                 };
                 Left {
@@ -239,13 +239,19 @@ impl Widget for StatusView<'_> {
             truncate(&left.text, room)
         };
         let mut extra = String::new();
+        // Before the pinned hints, hints alone need the separator `room` kept for a text.
+        let before_pinned = if text.is_empty() && !pinned.is_empty() {
+            width(SEPARATOR)
+        } else {
+            0
+        };
         for hint in &left.hints {
             let more = if text.is_empty() && extra.is_empty() {
                 hint.clone()
             } else {
                 format!("{SEPARATOR}{hint}")
             };
-            if width(&text) + width(&extra) + width(&more) > room {
+            if width(&text) + width(&extra) + width(&more) + before_pinned > room {
                 break;
             }
             extra.push_str(&more);
@@ -335,6 +341,47 @@ mod tests {
             "{narrow}"
         );
         assert!(!narrow.contains('…'), "{narrow}");
+    }
+
+    #[test]
+    fn idle_hints_are_dropped_whole_never_cut_mid_word() {
+        let ui = Ui {
+            lang: Lang::Zh,
+            ..Ui::default()
+        };
+        let mut hints = StatusHints::new(&ui, InputMode::Normal, Focus::List, false);
+        hints.hints = ["Enter 打开", "j/k 移动", "Tab 窗格", "/ 搜索"]
+            .map(String::from)
+            .to_vec();
+        for cells in 20..=100u16 {
+            let view = StatusView {
+                said: Said::Idle { search: None },
+                hints: &hints,
+                position: " 3/140".into(),
+                theme: &ui.theme,
+            };
+            let area = Rect::new(0, 0, cells, 1);
+            let mut buf = Buffer::empty(area);
+            view.render(area, &mut buf);
+            let mut shown = String::new();
+            let mut skip = 0;
+            for cell in buf.content() {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                shown.push_str(cell.symbol());
+                skip = width(cell.symbol()).saturating_sub(1);
+            }
+            let left = shown.trim_end().trim_end_matches(" 3/140").trim_end();
+            assert!(!left.contains('…'), "{cells}: {shown}");
+            assert!(left.ends_with("? 帮助 · q 退出"), "{cells}: {shown}");
+            for piece in left.split(SEPARATOR) {
+                let whole =
+                    hints.hints.iter().any(|h| h == piece) || ["? 帮助", "q 退出"].contains(&piece);
+                assert!(whole, "{cells}: {piece:?} in {shown}");
+            }
+        }
     }
 
     #[test]
