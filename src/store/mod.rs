@@ -30,6 +30,7 @@ pub use error::StoreError;
 pub use feeds::{FeedItem, FeedRead, FeedResult, FeedState};
 pub use images::{ImageRow, ImageRowState, NewImage};
 pub use open::LOCK_WAIT;
+pub use read::SummariesHead;
 pub use recover::{default_recovery_path, Recovered};
 pub use reindex::Reindexed;
 pub use schema::current_version;

@@ -133,6 +133,16 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Option<IssueSummary>> {
     }))
 }
 
+/// The newest issues of a series and its counts ([`Store::summaries_head`]).
+#[derive(Debug, Clone, Default)]
+pub struct SummariesHead {
+    pub summaries: Vec<IssueSummary>,
+    /// Every issue of the series, cached or not.
+    pub total: usize,
+    /// Cached issues of the series not read.
+    pub unread: usize,
+}
+
 /// Newest week first; one week's issues in series order.
 const NEWEST_FIRST: &str = "ORDER BY i.year DESC, i.number DESC, i.series";
 
@@ -165,6 +175,35 @@ impl Store {
         ))?;
         let rows = stmt.query_map([series.id()], summary_from_row)?;
         Ok(flatten(rows)?)
+    }
+
+    /// The newest `limit` issues of `series` (as [`Store::summaries_of`]
+    /// orders them), with how many issues the series has and how many of
+    /// them are cached and unread: what the TUI's first screen needs of a
+    /// large cache before the rest is read.
+    pub fn summaries_head(
+        &self,
+        series: SeriesId,
+        limit: usize,
+    ) -> Result<SummariesHead, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM} WHERE i.series = ?1 {NEWEST_FIRST} LIMIT ?2"
+        ))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(rusqlite::params![series.id(), limit], summary_from_row)?;
+        let summaries = flatten(rows)?;
+        let (total, unread): (i64, i64) = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*), ifnull(sum(i.cached AND NOT ifnull(u.read, 0)), 0) {SUMMARY_FROM}
+             WHERE i.series = ?1"
+            ))?
+            .query_row([series.id()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(SummariesHead {
+            summaries,
+            total: usize::try_from(total).unwrap_or(0),
+            unread: usize::try_from(unread).unwrap_or(0),
+        })
     }
 
     /// [`Store::summaries`] with each issue's own URL, for `list` and

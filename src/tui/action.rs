@@ -141,6 +141,9 @@ pub enum Action {
     /// Not a key: take a running feed update's news (and `on_new`'s end).
     /// Sent by the event loop.
     PollUpdate,
+    /// Not a key: read the rest of a series the start read only the newest
+    /// issues of. Sent by the event loop after the first frame.
+    CompleteCatalog,
     /// `i`: the image view over the detail pane, at the selected chart
     /// line's picture, else the shown issue's first.
     OpenImages,

@@ -111,7 +111,12 @@ impl App {
         library.set_lock_wait(LOCK_WAIT)?;
         let session = Session::new(library);
         let series = open.or(session.saved_selection()).map(|k| k.series);
-        let catalog = Catalog::load_first(session.library(), series)?;
+        let mut catalog = Catalog::load_first(session.library(), series)?;
+        // A large series starts from its newest issues, the rest read
+        // after the first frame; unless the start is not among them.
+        if !catalog.is_complete() && !catalog.serves_start(open.or(session.saved_selection())) {
+            catalog = session.load_whole(catalog.series())?;
+        }
         let fetcher = session
             .library()
             .fetcher(&crate::fetch::FetchOptions::default());
@@ -876,6 +881,18 @@ impl App {
         self.reload(true);
     }
 
+    /// After the first frame: the rest of a series the start read only the
+    /// newest issues of, the shown issue, cursor and scroll kept. A cache
+    /// too busy to read now is read at the next refresh.
+    pub fn complete_catalog(&mut self) {
+        if self.catalog.is_complete() {
+            return;
+        }
+        if let Ok(catalog) = self.session.load_whole(self.catalog.series()) {
+            self.install(catalog, false);
+        }
+    }
+
     /// [`App::reload_if_changed`] without saying so: while the status line
     /// follows an update that is the one changing the cache.
     pub fn reload_quietly(&mut self) {
@@ -894,6 +911,13 @@ impl App {
                 .set_error(self.ui.say(Mine::CannotSaveMark { key, why }));
         }
         let catalog = match self.session.reload_if_changed(self.catalog.series()) {
+            // A start's head not completed yet (its loading failed).
+            Reload::Unchanged if !self.catalog.is_complete() => {
+                match self.session.load_whole(self.catalog.series()) {
+                    Ok(catalog) => catalog,
+                    Err(_) => return,
+                }
+            }
             Reload::Unchanged => return,
             Reload::Busy => return self.status.set_message(self.ui.say(Screen::CacheBusy)),
             Reload::Failed(e) => {
@@ -902,6 +926,13 @@ impl App {
             }
             Reload::Loaded(catalog) => catalog,
         };
+        self.install(catalog, announce);
+    }
+
+    /// Puts `catalog` in place of the shown series' (keeping the shown
+    /// issue, its scroll, the cursor and the history); `announce` says on
+    /// the status line how many issues the cache holds now.
+    fn install(&mut self, catalog: Catalog, announce: bool) {
         let before = self.catalog.summaries.len();
         self.catalog = catalog;
         self.shelf.forget_catalogs();

@@ -228,6 +228,12 @@ pub fn run_loop(app: &mut App, frontend: &mut impl Frontend) -> io::Result<()> {
         if dirty {
             frontend.draw(app)?;
             dirty = false;
+            // The first frame drew a large series' newest issues: the rest
+            // now, before any key is read.
+            if !app.catalog.is_complete() {
+                update(app, Action::CompleteCatalog);
+                dirty = true;
+            }
         }
         let now = frontend.now();
         let due = timers.next(app, now);

@@ -62,6 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let list_view = ListView {
         series: app.catalog.series(),
         summaries: &app.catalog.summaries,
+        total: app.catalog.total(),
         rows: &list.rows,
         gaps: &list.gaps,
         selected: list.selected,
@@ -176,7 +177,7 @@ fn status_line(app: &App) -> StatusView<'_> {
     StatusView {
         said,
         hints: &app.status.hints,
-        position: app.list.position(app.current_key()),
+        position: app.list.position(app.current_key(), app.catalog.total()),
         theme: &ui.theme,
     }
 }

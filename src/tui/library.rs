@@ -79,6 +79,16 @@ pub trait Library {
         all.retain(|s| s.key.series == series);
         Ok(all)
     }
+    /// The newest `limit` issues of `series` and the series' counts, so
+    /// a large cache's first screen is drawn before the rest is read; None
+    /// when this library reads a series whole anyway (the default).
+    fn summaries_head(
+        &self,
+        _series: SeriesId,
+        _limit: usize,
+    ) -> LibraryResult<Option<crate::store::SummariesHead>> {
+        Ok(None)
+    }
     /// Everything known of one issue (the double issue whose numbers
     /// include `key`, when that is what names it).
     fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>>;
@@ -535,6 +545,16 @@ impl Library for crate::store::Store {
 
     fn summaries_of(&self, series: SeriesId) -> LibraryResult<Vec<IssueSummary>> {
         Ok(crate::store::Store::summaries_of(self, series)?)
+    }
+
+    fn summaries_head(
+        &self,
+        series: SeriesId,
+        limit: usize,
+    ) -> LibraryResult<Option<crate::store::SummariesHead>> {
+        Ok(Some(crate::store::Store::summaries_head(
+            self, series, limit,
+        )?))
     }
 
     fn detail(&self, key: IssueKey) -> LibraryResult<Option<IssueDetail>> {

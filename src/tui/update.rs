@@ -47,6 +47,7 @@ pub fn update(app: &mut App, action: Action) {
             | Action::PollFetch
             | Action::PollUpdate
             | Action::PollImages
+            | Action::CompleteCatalog
     ) {
         app.status.clear();
     }
@@ -224,6 +225,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::PollFetch => poll_fetch(app),
         Action::UpdateFeeds => app.start_update(),
         Action::PollUpdate => poll_update(app),
+        Action::CompleteCatalog => app.complete_catalog(),
         Action::PollImages => poll_images(app),
         Action::Click { column, row } => click(app, column, row),
         Action::Scroll { column, row, down } => wheel(app, column, row, down),

@@ -1,8 +1,10 @@
 //! Every issue of one series the cache knows, newest first, whatever the
 //! list filter shows: what the list filters, the charts and comparisons
 //! are computed from, and what `[`/`]`, `u` and the search walk. Loaded
-//! whole at start, when the reader first switches to the series, and again
-//! when another process changes the cache.
+//! whole when the reader first switches to the series and again when
+//! another process changes the cache; at start, a large series' newest
+//! issues first ([`Catalog::load_start`]), the rest once the first screen
+//! is drawn ([`Catalog::is_complete`]).
 
 use std::collections::HashMap;
 
@@ -21,7 +23,15 @@ pub struct Catalog {
     pub weeks: WeekSeries,
     /// Cached issues not read, over every issue (not only the shown rows).
     pub unread: usize,
+    /// How many issues the series has: more than `summaries` holds until
+    /// a start's head is completed.
+    total: usize,
 }
+
+/// How many of a series' newest issues the first screen reads before the
+/// rest: the list's first page, and the year and more that the charts and
+/// comparisons of the newest issues reach back to, at any terminal width.
+pub const START_HEAD: usize = 600;
 
 impl Catalog {
     /// The library's summaries of `series` in list order (newest first,
@@ -39,6 +49,7 @@ impl Catalog {
         let weeks = WeekSeries::build(&summaries);
         let mut catalog = Catalog {
             series,
+            total: summaries.len(),
             summaries,
             index,
             weeks,
@@ -48,24 +59,72 @@ impl Catalog {
         Ok(catalog)
     }
 
+    /// [`Catalog::load`] for the first screen: a series larger than
+    /// [`START_HEAD`] gives only its newest issues and its counts, when the
+    /// library can read them apart; the App completes it after the first
+    /// frame.
+    pub fn load_start(library: &dyn Library, series: SeriesId) -> Result<Catalog, LibraryError> {
+        let Some(head) = library.summaries_head(series, START_HEAD)? else {
+            return Catalog::load(library, series);
+        };
+        if head.total <= head.summaries.len() {
+            return Catalog::load(library, series);
+        }
+        let summaries = head.summaries;
+        let index = summaries
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.key, i))
+            .collect();
+        let weeks = WeekSeries::build(&summaries);
+        Ok(Catalog {
+            series,
+            summaries,
+            index,
+            weeks,
+            unread: head.unread,
+            total: head.total,
+        })
+    }
+
+    /// Whether a start's head is enough for the first screen: it has text
+    /// to open among its first half, and `wanted` (the issue to open), if
+    /// any, there too, with the weeks its comparisons reach behind it.
+    pub fn serves_start(&self, wanted: Option<IssueKey>) -> bool {
+        let near = |key: IssueKey| self.index.get(&key).is_some_and(|&i| i < START_HEAD / 2);
+        let text = self.opening().is_some_and(|k| self.holds(k) && near(k));
+        text && wanted.is_none_or(|k| self.resolve(k).is_some_and(near))
+    }
+
+    /// Whether every issue of the series is here (not only a start's head).
+    pub fn is_complete(&self) -> bool {
+        self.summaries.len() >= self.total
+    }
+
+    /// How many issues the series has, read or not yet.
+    pub fn total(&self) -> usize {
+        self.total.max(self.summaries.len())
+    }
+
     /// The series whose issues these are.
     pub fn series(&self) -> SeriesId {
         self.series
     }
 
-    /// The catalog of `series`, else of the first series (in declaration
-    /// order) that has issues, else of the first series: where a session
-    /// starts when no issue names its series.
+    /// The start's catalog ([`Catalog::load_start`]) of `series`, else of
+    /// the first series (in declaration order) that has issues, else of
+    /// the first series: where a session starts when no issue names its
+    /// series.
     pub fn load_first(
         library: &dyn Library,
         series: Option<SeriesId>,
     ) -> Result<Catalog, LibraryError> {
         if let Some(series) = series {
-            return Catalog::load(library, series);
+            return Catalog::load_start(library, series);
         }
         let mut first = None;
         for series in SeriesId::all() {
-            let catalog = Catalog::load(library, series)?;
+            let catalog = Catalog::load_start(library, series)?;
             if !catalog.summaries.is_empty() {
                 return Ok(catalog);
             }
@@ -113,14 +172,18 @@ impl Catalog {
 
     /// Shows `key` read or unread, whether or not the cache has the mark yet.
     pub fn set_read(&mut self, key: IssueKey, read: bool) {
-        if let Some(s) = self
-            .index
-            .get(&key)
-            .and_then(|&i| self.summaries.get_mut(i))
-        {
+        // Counted by the change, not recounted: a start's head holds the
+        // count of issues it has not read yet.
+        if let Some(s) = self.get_mut(key) {
+            let unread_before = s.cached && !s.read;
             s.read = read;
+            let unread_now = s.cached && !s.read;
+            match (unread_before, unread_now) {
+                (true, false) => self.unread = self.unread.saturating_sub(1),
+                (false, true) => self.unread += 1,
+                _ => {}
+            }
         }
-        self.recount();
     }
 
     /// Shows `key` flagged or not.

@@ -262,8 +262,14 @@ impl ListPane {
 
     /// Where the list is, for the status line: ` 3/140` when the cursor is
     /// on the `shown` issue, ` –/140` when the filter hides it.
-    pub fn position(&self, shown: Option<IssueKey>) -> String {
-        match self.rows.len() {
+    /// `total`: the series' issues, more than the rows while a start's
+    /// head is all the catalog has read.
+    pub fn position(&self, shown: Option<IssueKey>, total: usize) -> String {
+        let rows = match self.filter {
+            ListFilter::All => self.rows.len().max(total),
+            _ => self.rows.len(),
+        };
+        match rows {
             0 => String::new(),
             n if self.cursor_on(shown) => format!(" {}/{n}", self.selected + 1),
             n => format!(" –/{n}"),

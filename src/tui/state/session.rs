@@ -215,12 +215,19 @@ impl Session {
         if generation == self.generation {
             return Reload::Unchanged;
         }
-        let mut catalog = match Catalog::load(self.library.as_ref(), series) {
+        let catalog = match self.load_whole(series) {
             Ok(catalog) => catalog,
             Err(e) if is_busy(&e) => return Reload::Busy,
             Err(e) => return Reload::Failed(e),
         };
         self.generation = generation;
+        Reload::Loaded(catalog)
+    }
+
+    /// Every issue of `series`, with the marks and changes the cache has
+    /// not taken yet shown as made.
+    pub fn load_whole(&self, series: SeriesId) -> Result<Catalog, LibraryError> {
+        let mut catalog = Catalog::load(self.library.as_ref(), series)?;
         for &(key, read) in &self.unsaved_marks {
             catalog.set_read(key, read);
         }
@@ -230,7 +237,7 @@ impl Session {
                 Change::Note(note) => catalog.set_note(*key, note.clone()),
             }
         }
-        Reload::Loaded(catalog)
+        Ok(catalog)
     }
 
     /// At quit: the read marks a busy cache refused, the `shown` issue for

@@ -158,6 +158,9 @@ pub struct ListView<'a> {
     pub series: SeriesId,
     /// Every issue, newest first: the rows are looked up here.
     pub summaries: &'a [IssueSummary],
+    /// How many issues the series has (the catalog may not have read all
+    /// of them yet).
+    pub total: usize,
     /// The issues shown, newest first.
     pub rows: &'a [IssueKey],
     /// Per row, the unknown weeks above it (`ListPane::gaps`).
@@ -183,7 +186,7 @@ impl Widget for ListView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let title = title(
             self.series,
-            self.summaries.len(),
+            self.total,
             self.unread,
             self.filter.as_deref(),
             usize::from(area.width.saturating_sub(2)),
