@@ -123,15 +123,15 @@ impl Widget for BriefView<'_> {
             return;
         };
         let theme = self.theme;
-        // A blank column either side, as around the help.
-        let margin = Rect {
-            x: rect.x.saturating_sub(1),
-            width: rect.width.saturating_add(2),
-            ..rect
-        }
-        .intersection(area);
-        super::help::forget_wide_chars_left_of(margin, buf);
-        Clear.render(margin, buf);
+        // Everything above the status line is cleared, as under the help:
+        // the panes' corners beside the box would read as part of it. The
+        // status line stays: it says what `y` did.
+        let under = Rect {
+            height: rect.bottom().saturating_sub(area.y),
+            ..area
+        };
+        super::help::forget_wide_chars_left_of(under, buf);
+        Clear.render(under, buf);
         let inner_height = usize::from(rect.height.saturating_sub(2));
         let rows = &layout.rows;
         let scroll = self.scroll.min(rows.len().saturating_sub(inner_height));
