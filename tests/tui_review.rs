@@ -585,3 +585,20 @@ fn the_detail_pane_says_what_another_copy_says_otherwise() {
     );
     assert!(s.contains("http://127.0.0.1:8080/copy"), "{s}");
 }
+
+#[test]
+fn a_filter_that_lists_nothing_does_not_lose_the_issue_shown_before_it() {
+    let mut app = app_with(library(), Some(key(2024, 13)), 80, 24);
+    // Everything read: the unread filter will list nothing.
+    press(&mut app, KeyCode::Char('A'));
+    press(&mut app, KeyCode::Char('y'));
+    press(&mut app, KeyCode::Char('f')); // cached: 2024-13 stays
+    assert_eq!(app.current_key(), Some(key(2024, 13)));
+    press(&mut app, KeyCode::Char('f')); // unread: nothing listed
+    assert_eq!(app.current_key(), None, "the detail says the list is empty");
+    press(&mut app, KeyCode::Char('f')); // flagged: nothing either
+    press(&mut app, KeyCode::Char('f')); // all again
+                                         // The issue shown before the empty lists, not the list's first row.
+    assert_eq!(app.current_key(), Some(key(2024, 13)));
+    assert!(app.cursor_on_shown());
+}

@@ -548,7 +548,10 @@ impl App {
     /// `f`: the next filter, and what the status line says of it; the
     /// detail then shows what the list selects (`show_what_the_list_selects`).
     pub fn cycle_filter(&mut self) -> crate::i18n::Msg {
-        let note = self.list.cycle_filter(&self.catalog, self.current_key());
+        // A filter that listed nothing cleared the detail: the issue shown
+        // before it is where the cursor goes back to.
+        let anchor = self.current_key().or(self.detail.cleared_key());
+        let note = self.list.cycle_filter(&self.catalog, anchor);
         self.show_what_the_list_selects();
         note
     }

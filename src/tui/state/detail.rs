@@ -68,6 +68,9 @@ pub struct DetailPane {
     pub area: Rect,
     /// The selectable line `rows` show in full (see `sync_selected`).
     expanded: Option<usize>,
+    /// The issue shown before [`DetailPane::clear`]: where the list's
+    /// cursor goes back to when a filter lists it again.
+    cleared: Option<IssueKey>,
     back: Vec<Visit>,
     forward: Vec<Visit>,
 }
@@ -83,6 +86,7 @@ impl DetailPane {
             link: 0,
             area: Rect::default(),
             expanded: None,
+            cleared: None,
             back: Vec::new(),
             forward: Vec::new(),
         }
@@ -184,12 +188,18 @@ impl DetailPane {
 
     /// Shows no issue, only `doc` (a note); the history stays.
     pub fn clear(&mut self, doc: DetailDoc) {
+        self.cleared = self.current_key().or(self.cleared);
         self.doc = doc;
         self.expanded = None;
         self.rewrap();
         self.scroll = 0;
         self.link = 0;
         self.current = None;
+    }
+
+    /// The issue shown before the pane was cleared (see `cleared`).
+    pub fn cleared_key(&self) -> Option<IssueKey> {
+        self.cleared
     }
 
     /// Whether the document has selectable lines (image addresses, 近期回顾).
