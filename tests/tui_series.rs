@@ -466,3 +466,21 @@ fn the_same_week_is_matched_by_period_when_the_numbers_part() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.detail.doc.same_week, vec![key(2025, 5), key(2025, 6)]);
 }
+
+#[test]
+fn the_chart_view_dates_a_cnvd_week_by_the_days_its_issue_states() {
+    // cnvd:2025-6 covers 2月10日-2月16日 (its 第5期 was a double one);
+    // the calendar's 2025 第6周 is 2月3日-2月9日.
+    let mut app = app_with_ui(
+        Box::new(shifted_numbers()),
+        Some(cnvd(2025, 6)),
+        80,
+        24,
+        ui_in(Lang::Zh),
+    );
+    press(&mut app, KeyCode::Char('c'));
+    let shot = screen(&app, 80, 24);
+    let header = shot.lines().nth(1).unwrap_or_default();
+    assert!(header.contains("2月10日-2月16日"), "{header}");
+    assert!(!header.contains("2月3日"), "{header}");
+}

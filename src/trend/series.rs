@@ -19,6 +19,10 @@ pub struct Week {
     pub figures: Figures,
     /// A full copy is in the cache (its figures are the issue's own).
     pub cached: bool,
+    /// The days the issue says it covers, when it says: a series not
+    /// numbered by the calendar's weeks (CNVD漏洞周报 since 2023) dates its
+    /// weeks by this, not by its number.
+    pub period: Option<crate::model::Period>,
 }
 
 impl Week {
@@ -78,6 +82,7 @@ impl WeekSeries {
                         key: s.key,
                         figures: s.figures.clone(),
                         cached: s.cached,
+                        period: s.period,
                     })
                 }
                 None => off_calendar.push(s.key),

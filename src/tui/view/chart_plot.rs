@@ -48,6 +48,9 @@ pub struct Lines {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
     pub key: IssueKey,
+    /// The days the week's issue says it covers, when it is known and
+    /// says; else the calendar's week of `key`.
+    pub period: Option<crate::model::Period>,
     pub value: Option<i64>,
     pub average: Option<f64>,
     /// The same issue number a year earlier and its value, when that year
@@ -287,6 +290,7 @@ pub fn build(
             });
             Some(Reading {
                 key,
+                period: weeks.get(i).and_then(|w| w.period),
                 value: weeks.value(i, metric),
                 average: r.and_then(|r| average.get(r).copied().flatten()),
                 earlier,

@@ -168,7 +168,10 @@ fn header(
             Screen::MovingAverageLabel
         })
     };
-    let date = calendar::period_of_key(reading.key).map(|p| {
+    let period = reading
+        .period
+        .or_else(|| calendar::period_of_key(reading.key));
+    let date = period.map(|p| {
         say(Screen::Days {
             start: p.start,
             end: p.end,
