@@ -91,6 +91,14 @@ fn signed_amount(x: f64, m: Metric) -> String {
     }
 }
 
+/// A mean as its figure reads: a share with its `%` (`48%`).
+fn mean_amount(x: f64, m: Metric) -> String {
+    match m.kind() {
+        crate::series::Kind::Share => format!("{}%", amount(x, m)),
+        _ => amount(x, m),
+    }
+}
+
 /// `+3.3%`, `−75.6%`; whole percent from 100% on (`+3497%`).
 pub fn percent(p: f64) -> String {
     let digits = if p.abs() >= 99.95 { 0 } else { 1 };
@@ -127,9 +135,13 @@ fn against_change(a: &Against, m: Metric, new: &str) -> Vec<Part> {
     change(absolute, a.percent, a.direction(), new)
 }
 
-/// Just the percentage (`−27.6%`), or the difference from a zero mean.
+/// Just the percentage (`−27.6%`), or the difference from a zero mean; a
+/// share's in percentage points (`−26 pp`), as its weekly change is.
 fn mean_change(m: &AgainstMean, metric: Metric) -> Part {
     let d = m.direction();
+    if metric.kind() == crate::series::Kind::Share && d != Direction::Flat {
+        return moved(format!("{} pp", signed_amount(m.difference, metric)), d);
+    }
     match (d, m.percent) {
         (Direction::Flat, _) => moved("±0", d),
         (_, Some(p)) => moved(percent(p), d),
@@ -266,7 +278,7 @@ pub mod pane {
                 plain(format!(
                     "{} {} ",
                     label(m.weeks_known),
-                    amount(m.mean, c.metric)
+                    mean_amount(m.mean, c.metric)
                 )),
                 mean_change(m, c.metric),
             ],
@@ -383,13 +395,17 @@ pub mod cli {
                 Compare::CliMean {
                     weeks: MEAN_WEEKS,
                     known: m.weeks_known,
-                    mean: amount(m.mean, c.metric),
-                    change: text(&change(
-                        signed_amount(m.difference, c.metric),
-                        m.percent,
-                        m.direction(),
-                        &new_word(lang),
-                    )),
+                    mean: mean_amount(m.mean, c.metric),
+                    change: if c.metric.kind() == crate::series::Kind::Share {
+                        text(&[mean_change(m, c.metric)])
+                    } else {
+                        text(&change(
+                            signed_amount(m.difference, c.metric),
+                            m.percent,
+                            m.direction(),
+                            &new_word(lang),
+                        ))
+                    },
                 },
                 lang,
             ),

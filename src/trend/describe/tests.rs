@@ -70,6 +70,18 @@ fn numbers_carry_a_real_minus_and_percent_drops_decimals_from_100() {
         text(&pane::previous(m, None, Lang::En)),
         "+12 pp vs cnvd:2025-5"
     );
+    // Its mean reads as a share and moves by points too.
+    let series = [week(3, 50), week(4, 46), week(5, 10), week(6, 22)];
+    let c = IssueComparisons::compute(
+        &WeekSeries::build(&series),
+        series[3].key,
+        &series[3].figures,
+    );
+    let m = c.get(share).unwrap();
+    let mean = text(&pane::mean(m, Lang::En).unwrap());
+    assert!(mean.ends_with(" 35.3% −13.3 pp"), "{mean}");
+    let said = cli::mean(m, Lang::En).unwrap();
+    assert!(said.contains("35.3%") && said.ends_with("−13.3 pp"), "{said}");
 }
 
 #[test]
