@@ -314,3 +314,15 @@ fn the_demo_shows_its_own_charts_with_no_network() {
     press(&mut app, KeyCode::Char('F'));
     assert!(screen(&app, 80, 24).contains("--demo never touches the network"));
 }
+
+#[test]
+fn i_on_an_issue_known_only_by_its_title_says_it_is_not_cached() {
+    // 2024-15 of the shared fixture is a 近期回顾 reference without text.
+    let lib = tui_fixture::library();
+    let mut app = tui_fixture::app_with(lib, Some(tui_fixture::key(2024, 15)), 80, 24);
+    press(&mut app, KeyCode::Char('i'));
+    assert_ne!(app.mode(), zhoubao::tui::action::InputMode::Image);
+    let shot = screen(&app, 80, 24);
+    assert!(shot.contains("not cached: F fetches it"), "{shot}");
+    assert!(!shot.contains("no images"), "{shot}");
+}

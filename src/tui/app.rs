@@ -375,6 +375,14 @@ impl App {
         let Some(key) = self.current_key() else {
             return self.status.set_message(self.ui.say(Images::ViewNoIssue));
         };
+        // An issue known only by its title has no picture list to show:
+        // what it lacks is its text, which F brings.
+        if !self.catalog.holds(key) {
+            let fetch = self.ui.keys.label_of("fetch", self.ui.lang);
+            return self
+                .status
+                .set_message(self.ui.say(Screen::NotCachedNote(fetch)));
+        }
         if let Err(e) = self.images.open_on(self.session.library(), key, number) {
             let error = Box::new(e.message());
             let said = self.ui.say(Screen::CannotLoad { key, error });

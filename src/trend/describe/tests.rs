@@ -81,7 +81,10 @@ fn numbers_carry_a_real_minus_and_percent_drops_decimals_from_100() {
     let mean = text(&pane::mean(m, Lang::En).unwrap());
     assert!(mean.ends_with(" 35.3% −13.3 pp"), "{mean}");
     let said = cli::mean(m, Lang::En).unwrap();
-    assert!(said.contains("35.3%") && said.ends_with("−13.3 pp"), "{said}");
+    assert!(
+        said.contains("35.3%") && said.ends_with("−13.3 pp"),
+        "{said}"
+    );
 }
 
 #[test]
