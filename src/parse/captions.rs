@@ -32,15 +32,32 @@ pub fn image_contexts(bytes: &[u8]) -> Vec<ImageContext> {
     let Ok(lines) = lines_of(bytes) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
+    let mut out: Vec<ImageContext> = Vec::new();
     let mut heading: Option<String> = None;
     let mut before: Option<String> = None;
+    // The last line was pictures alone: a `图N …` line after them is the
+    // caption of the picture above it (CNVD漏洞周报 puts them below), not
+    // words before the next picture.
+    let mut after_pictures = false;
     for line in &lines {
         let text = line.text.trim();
         if text == CHROME_START {
             break;
         }
         let own = (!text.is_empty() && !is_chrome(text)).then_some(text);
+        if let (true, Some(t), true) = (after_pictures, own, line.images.is_empty()) {
+            if is_figure_caption(t) {
+                if let Some(last) = out.last_mut() {
+                    last.caption = Some(excerpt(t, MAX_CAPTION_CHARS));
+                }
+                after_pictures = false;
+                before = None;
+                continue;
+            }
+        }
+        if own.is_some() || !line.images.is_empty() {
+            after_pictures = own.is_none() && !line.images.is_empty();
+        }
         for url in &line.images {
             out.push(ImageContext {
                 url: url.clone(),
@@ -59,6 +76,14 @@ pub fn image_contexts(bytes: &[u8]) -> Vec<ImageContext> {
         }
     }
     out
+}
+
+/// `图3 CNVD收录漏洞按影响对象类型分类`: a figure's own caption.
+fn is_figure_caption(text: &str) -> bool {
+    text.strip_prefix('图')
+        .map(str::trim_start)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 /// A short line that is no sentence: `本周事件处理情况`, `一、漏洞态势`.
@@ -92,6 +117,31 @@ fn html_lines(text: &str) -> Result<Vec<Line>, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_caption_below_its_picture_is_that_pictures() {
+        let md = "---\ntitle: CNVD漏洞周报2025年第6期\n---\n\n\
+            本周漏洞态势研判情况\n\n\
+            本周信息安全漏洞威胁整体评价级别为中。\n\n\
+            ![](https://img.example/1.png)\n\n\
+            图1 CNVD收录漏洞近10周平均分值分布图\n\n\
+            表1 漏洞按影响类型统计\n\n\
+            ![](https://img.example/2.png)\n\n\
+            ![](https://img.example/3.png)\n\n\
+            图2 CNVD收录漏洞按影响对象类型分类\n";
+        let found = image_contexts(md.as_bytes());
+        let captions: Vec<Option<&str>> = found.iter().map(|c| c.caption.as_deref()).collect();
+        assert_eq!(
+            captions,
+            [
+                Some("图1 CNVD收录漏洞近10周平均分值分布图"),
+                None,
+                Some("图2 CNVD收录漏洞按影响对象类型分类"),
+            ]
+        );
+        // A table's title stands above its picture, as a heading does.
+        assert_eq!(found[1].heading.as_deref(), Some("表1 漏洞按影响类型统计"));
+    }
 
     const MD: &str = "---\ntitle: 网络安全信息与动态周报2024年第17期（4月22日-4月27日）\n---\n\n\
         # 网络安全信息与动态周报2024年第17期（4月22日-4月27日）\n\n\
