@@ -96,6 +96,18 @@ impl Prompt {
 /// Chinese input method types `２０２４／１７`); or a number alone (`17`,
 /// `第17期`), meaning that issue of the `shown` issue's year.
 pub fn goto_key(typed: &str, shown: Option<IssueKey>, series: SeriesId) -> Option<IssueKey> {
+    // A title pasted whole (`CNVD漏洞周报2024年第17期`) names its series.
+    let trimmed = typed.trim();
+    let named = SeriesId::all().find_map(|s| {
+        let d = s.decl();
+        [d.zh, d.short_zh]
+            .into_iter()
+            .find_map(|name| trimmed.strip_prefix(name))
+            .map(|rest| (s, rest))
+    });
+    let (series, typed) = named.unwrap_or((series, typed));
+    // …and its days in brackets say nothing more.
+    let typed = typed.split(['（', '(']).next().unwrap_or(typed);
     let typed = plain_key(typed);
     match (typed.parse::<u32>(), shown) {
         (Ok(number), Some(shown)) if number > 0 => Some(IssueKey::of(series, shown.year, number)),
@@ -140,6 +152,26 @@ mod tests {
             "２０２４年第１７期",
         ] {
             assert_eq!(goto_key(typed, None, SeriesId::CNCERT), Some(k), "{typed}");
+        }
+        for typed in [
+            "CNVD漏洞周报2024年第17期",
+            "CNVD漏洞周报2024年第17期（4月22日-4月28日）",
+        ] {
+            let cnvd = IssueKey::of(SeriesId::CNVD, 2024, 17);
+            assert_eq!(
+                goto_key(typed, None, SeriesId::CNCERT),
+                Some(cnvd),
+                "{typed}"
+            );
+        }
+        {
+            let typed = "网络安全信息与动态周报2024年第17期（4月22日-4月27日）";
+            let cncert = IssueKey::of(SeriesId::CNCERT, 2024, 17);
+            assert_eq!(
+                goto_key(typed, None, SeriesId::CNVD),
+                Some(cncert),
+                "{typed}"
+            );
         }
         let shown = Some(IssueKey::new(2024, 3));
         for typed in ["17", "第17期", "１７", "第１７期"] {
