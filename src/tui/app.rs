@@ -4,8 +4,14 @@
 //! followed-link history, read marks, and reloading what another process
 //! changed. Loading and wrapping happen here, when the selection or the
 //! size changes, so drawing only reads. Which action calls what is
-//! update.rs's.
+//! update.rs's. The moves of one kind have a file of their own: between
+//! series (app/series.rs), the reader's marks, notes and brief
+//! (app/mine.rs), the image view (app/pictures.rs), reading the catalog
+//! again (app/reload.rs).
 
+mod mine;
+mod pictures;
+mod reload;
 mod series;
 
 use std::sync::Arc;
@@ -24,17 +30,17 @@ use super::state::fetching::Fetching;
 use super::state::help::HelpPane;
 use super::state::images::Pictures;
 use super::state::list::{ListFilter, ListPane};
-use super::state::note_edit::{self, EditRequest, NoteChange, NoteEditor};
+use super::state::note_edit::{EditRequest, NoteEditor};
 use super::state::prompt::{Prompt, Saved};
 use super::state::search::{SearchState, SEARCH_BUDGET};
-use super::state::session::{Change, Marked, Reload, Session};
+use super::state::session::Session;
 use super::state::shelf::Shelf;
 use super::state::status::StatusLine;
 use super::state::updating::{FeedSettings, Updating};
 use super::ui::Ui;
 use super::view::detail::{DetailDoc, LinkTarget};
 use super::view::layout::{self, Panes};
-use crate::i18n::{Briefing, Images, Mine, Screen};
+use crate::i18n::Screen;
 use crate::model::IssueKey;
 use crate::trend::IssueComparisons;
 
@@ -369,38 +375,6 @@ impl App {
         }
     }
 
-    /// Opens the image view over the detail pane on the shown issue's
-    /// picture `number` (from 1; the first when there is no such one).
-    pub fn open_images(&mut self, number: usize) {
-        let Some(key) = self.current_key() else {
-            return self.status.set_message(self.ui.say(Images::ViewNoIssue));
-        };
-        // An issue known only by its title has no picture list to show:
-        // what it lacks is its text, which F brings.
-        if !self.catalog.holds(key) {
-            let fetch = self.ui.keys.label_of("fetch", self.ui.lang);
-            return self
-                .status
-                .set_message(self.ui.say(Screen::NotCachedNote(fetch)));
-        }
-        if let Err(e) = self.images.open_on(self.session.library(), key, number) {
-            let error = Box::new(e.message());
-            let said = self.ui.say(Screen::CannotLoad { key, error });
-            self.status.set_error(said);
-        }
-    }
-
-    /// Asks for the shown picture at the size it is drawn: after every
-    /// change of picture or size, so drawing only looks it up.
-    pub fn show_picture(&mut self) {
-        self.images.request(self.session.library());
-    }
-
-    /// The image view's pictures read again (a download stored some).
-    pub fn refresh_images(&mut self) {
-        self.images.refresh_from(self.session.library());
-    }
-
     /// Whether the list's cursor row holds the issue the detail pane shows.
     pub fn cursor_on_shown(&self) -> bool {
         self.list.cursor_on(self.current_key())
@@ -706,280 +680,5 @@ impl App {
         }
         self.list.return_to(saved.list_selected, saved.list_offset);
         self.detail.scroll_to(saved.scroll);
-    }
-
-    /// Marks `key` read or unread, in the cache and on screen; a busy cache
-    /// gets the mark later.
-    pub fn set_read(&mut self, key: IssueKey, read: bool) {
-        match self.session.store_read(key, read) {
-            Ok(marked) => {
-                self.catalog.set_read(key, read);
-                if marked == Marked::Later {
-                    self.status.set_message(self.ui.say(Screen::CacheBusy));
-                }
-            }
-            Err(e) => {
-                let error = Box::new(e.message());
-                self.status
-                    .set_error(self.ui.say(Screen::CannotMark { key, error }));
-            }
-        }
-    }
-
-    /// `b`: the shown issue's brief in the overlay, assembled now from the
-    /// same comparisons the detail pane shows, the other series' issues
-    /// (for the same week) and the issue's note.
-    pub fn open_brief(&mut self) {
-        let Some(key) = self.current_key() else {
-            return self.status.set_message(self.ui.say(Briefing::NoIssueShown));
-        };
-        let library = self.session.library();
-        let detail = match library.detail(key) {
-            Ok(Some(d)) => d,
-            Ok(None) => return self.status.set_message(self.ui.say(Briefing::NoIssueShown)),
-            Err(e) => {
-                let error = Box::new(e.message());
-                return self
-                    .status
-                    .set_error(self.ui.say(Screen::CannotLoad { key, error }));
-            }
-        };
-        // Without the other series the brief is still whole, less a line.
-        let mut others = Vec::new();
-        for series in crate::brief::other_series(key.series) {
-            others.extend(library.summaries_of(series).unwrap_or_default());
-        }
-        let brief = crate::brief::Brief::assemble_within(
-            &detail,
-            &self.catalog.weeks,
-            &others,
-            self.max_gap_weeks,
-        );
-        let lines = crate::brief::render::lines(&brief, self.ui.lang);
-        let markdown = crate::brief::render::write(&lines, crate::brief::render::Format::Markdown);
-        let screen = self.panes.screen;
-        self.brief
-            .show(detail.summary.key, lines, markdown, screen, &self.ui);
-    }
-
-    /// `*`: flags the shown issue, or unflags it, and says which.
-    pub fn toggle_flag(&mut self) {
-        let Some(key) = self.current_key() else {
-            return;
-        };
-        let flagged = !self.catalog.get(key).is_some_and(|s| s.flagged);
-        if self.save_change(key, Change::Flag(flagged)) && self.status.message.is_none() {
-            self.status
-                .set_message(self.ui.say(Mine::FlagSet { key, flagged }));
-        }
-    }
-
-    /// `e`: the shown issue's note, in the outside editor (asked of the
-    /// event loop) or in the one-line editor on the status line.
-    pub fn edit_note(&mut self) {
-        let Some(key) = self.current_key() else {
-            return;
-        };
-        let note = self.catalog.get(key).and_then(|s| s.note.as_deref());
-        if let Some(prompt) = self.notes.start(key, note) {
-            self.prompt = prompt;
-        }
-    }
-
-    /// What the outside editor came to: the note saved, or why not.
-    pub fn note_edited(&mut self, request: EditRequest, edited: crate::tui::editor::Edited) {
-        match note_edit::text_of(&request.editor.program, edited) {
-            Ok(text) => self.save_note(request.key, text),
-            Err(why) => self.status.set_error(self.ui.say(why)),
-        }
-    }
-
-    /// Enter in the one-line editor: saves what it holds.
-    pub fn accept_note(&mut self) {
-        if let Prompt::Note(draft) = std::mem::take(&mut self.prompt) {
-            self.save_note(draft.key, draft.typed);
-        }
-    }
-
-    /// Saves `typed` as `key`'s note, kept as typed; the same text as
-    /// before writes nothing, an empty one clears it.
-    fn save_note(&mut self, key: IssueKey, typed: String) {
-        let was = self.catalog.get(key).and_then(|s| s.note.as_deref());
-        let NoteChange::Save(note) = note_edit::change(was, typed) else {
-            return self
-                .status
-                .set_message(self.ui.say(Mine::NoteUnchanged { key }));
-        };
-        let cleared = note.is_none();
-        self.status.clear();
-        if self.save_change(key, Change::Note(note)) && self.status.message.is_none() {
-            self.status
-                .set_message(self.ui.say(Mine::NoteEdited { key, cleared }));
-        }
-    }
-
-    /// Saves a flag or a note of `key` and shows it (a busy cache gets it
-    /// later); false, with the reason on the status line, when the cache
-    /// refused it.
-    pub fn save_change(&mut self, key: IssueKey, change: Change) -> bool {
-        match self.session.store_change(key, change.clone()) {
-            Ok(marked) => {
-                match change {
-                    Change::Flag(flagged) => self.catalog.set_flag(key, flagged),
-                    Change::Note(note) => self.catalog.set_note(key, note),
-                }
-                // The list filter and the detail pane show what changed.
-                self.list.rebuild(&self.catalog, self.current_key());
-                if let Some(target) = self.detail.current.clone() {
-                    let (scroll, link, focus) = (self.detail.scroll, self.detail.link, self.focus);
-                    self.show(target);
-                    self.return_to(scroll, link, focus);
-                }
-                if marked == Marked::Later {
-                    self.status
-                        .set_message(self.ui.say(Mine::MarkWaits { key }));
-                }
-                true
-            }
-            Err(e) => {
-                let why = Box::new(e.message());
-                self.status
-                    .set_error(self.ui.say(Mine::CannotSaveMark { key, why }));
-                false
-            }
-        }
-    }
-
-    /// Opening a cached issue to read it marks it read, as newsboat does.
-    pub fn mark_opened(&mut self) {
-        let Some(key) = self.current_key() else {
-            return;
-        };
-        if self.catalog.get(key).is_some_and(|s| s.cached && !s.read) {
-            self.set_read(key, true);
-        }
-    }
-
-    /// `m`: the shown issue read or unread again.
-    pub fn toggle_read(&mut self) {
-        let Some(key) = self.current_key() else {
-            return;
-        };
-        match self.catalog.get(key).map(|s| (s.cached, s.read)) {
-            // A mark on an issue nobody has read would hide its full copy,
-            // when it arrives, from the unread count.
-            Some((false, _)) => self
-                .status
-                .set_message(self.ui.say(Screen::NothingToMark(key))),
-            Some((true, read)) => {
-                self.set_read(key, !read);
-                if self.session.read_only() && self.status.message.is_none() {
-                    self.status.set_message(self.ui.say(Screen::ReadOnlyMarks));
-                }
-            }
-            None => self
-                .status
-                .set_error(self.ui.say(Screen::NotInCacheShort(key))),
-        }
-    }
-
-    /// Reloads the list and charts when another process (an import) changed
-    /// the cache, keeping the shown issue, its scroll, the list cursor and
-    /// the history: the reader sees new issues arrive without restarting.
-    /// Read marks the lock refused are written first. The status line
-    /// says how many issues the cache holds now.
-    pub fn reload_if_changed(&mut self) {
-        self.reload(true);
-    }
-
-    /// After the first frame: the rest of a series the start read only the
-    /// newest issues of, the shown issue, cursor and scroll kept. A cache
-    /// too busy to read now is read at the next refresh.
-    pub fn complete_catalog(&mut self) {
-        if self.catalog.is_complete() {
-            return;
-        }
-        if let Ok(catalog) = self.session.load_whole(self.catalog.series()) {
-            self.install(catalog, false);
-        }
-    }
-
-    /// [`App::reload_if_changed`] without saying so: while the status line
-    /// follows an update that is the one changing the cache.
-    pub fn reload_quietly(&mut self) {
-        self.reload(false);
-    }
-
-    fn reload(&mut self, announce: bool) {
-        for (key, e) in self.session.save_unsaved_marks() {
-            let error = Box::new(e.message());
-            self.status
-                .set_error(self.ui.say(Screen::CannotMark { key, error }));
-        }
-        for (key, _, e) in self.session.save_unsaved_changes() {
-            let why = Box::new(e.message());
-            self.status
-                .set_error(self.ui.say(Mine::CannotSaveMark { key, why }));
-        }
-        let catalog = match self.session.reload_if_changed(self.catalog.series()) {
-            // A start's head not completed yet (its loading failed).
-            Reload::Unchanged if !self.catalog.is_complete() => {
-                match self.session.load_whole(self.catalog.series()) {
-                    Ok(catalog) => catalog,
-                    Err(_) => return,
-                }
-            }
-            Reload::Unchanged => return,
-            Reload::Busy => return self.status.set_message(self.ui.say(Screen::CacheBusy)),
-            Reload::Failed(e) => {
-                let error = Screen::CannotReload(Box::new(e.message()));
-                return self.status.set_error(self.ui.say(error));
-            }
-            Reload::Loaded(catalog) => catalog,
-        };
-        self.install(catalog, announce);
-    }
-
-    /// Puts `catalog` in place of the shown series' (keeping the shown
-    /// issue, its scroll, the cursor and the history); `announce` says on
-    /// the status line how many issues the cache holds now.
-    fn install(&mut self, catalog: Catalog, announce: bool) {
-        let before = self.catalog.summaries.len();
-        self.catalog = catalog;
-        self.shelf.forget_catalogs();
-        self.charts
-            .reload(&self.catalog.weeks, self.catalog.series());
-        // The filter applies to what arrived too; the cursor follows the
-        // shown issue below.
-        self.list.rebuild(&self.catalog, self.current_key());
-        if let Some(target) = self.detail.current.clone() {
-            let (scroll, link, focus) = (self.detail.scroll, self.detail.link, self.focus);
-            self.show(target);
-            self.return_to(scroll, link, focus);
-            // What arrived may be the shown issue's pictures.
-            self.refresh_images();
-        } else if let Some(key) = self.catalog.summaries.iter().find(|s| s.cached) {
-            // The cache was empty at start; show what the import brought.
-            self.show(Target::Issue(key.key));
-        } else {
-            // `show` lays the charts out for the new series; nothing shown.
-            self.refresh_charts();
-        }
-        if announce {
-            let issues = self.catalog.summaries.len();
-            let added = issues.saturating_sub(before);
-            self.status
-                .set_message(self.ui.say(Screen::CacheUpdated { issues, added }));
-        }
-    }
-
-    /// At quit: the read marks a busy cache refused, the shown issue for
-    /// the next start and the session's end; what fails is kept for
-    /// [`App::take_exit_errors`]. Runs its writes once.
-    pub fn finish_session(&mut self) {
-        // An update stops at its next step; what it stored is whole.
-        self.updating.cancel();
-        let shown = self.current_key();
-        self.session.finish(shown, &self.ui);
     }
 }
