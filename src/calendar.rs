@@ -68,6 +68,12 @@ pub fn week_index(key: IssueKey) -> Option<i64> {
     Some((week_start(key)? - epoch).num_days().div_euclid(7))
 }
 
+/// The [`week_index`] of the week `day` falls in (weeks start on Monday).
+pub fn week_index_of_day(day: NaiveDate) -> Option<i64> {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 5)?;
+    Some((day - epoch).num_days().div_euclid(7))
+}
+
 /// The issue whose [`week_index`] is `index`.
 pub fn key_at(index: i64) -> Option<IssueKey> {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 5)?;

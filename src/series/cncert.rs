@@ -50,6 +50,7 @@ pub static SERIES: Series = Series {
         account: "国家互联网应急中心CNCERT",
         biz: &["MzIwNDk0MDgxMw=="],
     },
+    numbered_by_week: true,
 };
 
 /// The five figures of 本周事件处理情况, in the order the sentence gives

@@ -138,4 +138,5 @@ pub static SERIES: Series = Series {
         account: "CNVD漏洞平台",
         biz: &["MzU3ODM2NTg2Mg=="],
     },
+    numbered_by_week: false,
 };

@@ -42,6 +42,11 @@ pub struct Series {
     pub families: &'static [Family],
     /// Who publishes the series: its own articles outrank reposts.
     pub publisher: Publisher,
+    /// The issue numbers follow the calendar's weeks (第17期 is the 17th
+    /// week); false when they drift from it (CNVD漏洞周报 counts its
+    /// issues, a double one shifting the rest), and an issue's week is the
+    /// one its stated days fall in.
+    pub numbered_by_week: bool,
 }
 
 /// The account that publishes a series on WeChat, known by its `__biz`

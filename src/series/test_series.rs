@@ -31,6 +31,7 @@ pub static SERIES: Series = Series {
         account: "国家互联网应急中心CNCERT",
         biz: &["MzIwNDk0MDgxMw=="],
     },
+    numbered_by_week: true,
 };
 
 #[cfg(test)]

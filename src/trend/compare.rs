@@ -105,7 +105,7 @@ impl IssueComparisons {
         max_gap_weeks: u32,
     ) -> Self {
         let max_gap_weeks = max_gap_weeks.max(1);
-        let index = calendar::week_index(key);
+        let index = series.index_of(key);
         let metrics = listed(key, figures)
             .into_iter()
             .map(|m| match (index, figures.get(m)) {

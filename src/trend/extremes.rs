@@ -6,7 +6,6 @@
 //! A run ends at the last earlier week whose value equals or passes this
 //! one: "highest in N weeks" means above every known week of those N.
 
-use crate::calendar;
 use crate::model::{IssueKey, Metric, Value};
 
 use super::compare::End;
@@ -38,7 +37,7 @@ pub fn runs(
     metric: Metric,
     now: Value,
 ) -> Option<(Extreme, Extreme)> {
-    let index = calendar::week_index(key)?;
+    let index = series.index_of(key)?;
     let before = series.between(i64::MIN..index);
     let run = |end: End| {
         let passes = |v: Value| match end {

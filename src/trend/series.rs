@@ -2,6 +2,7 @@
 //! a week the cache does not know is a gap, never a zero, and a year
 //! boundary is no boundary at all, since weeks are indexed continuously.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::calendar;
@@ -52,6 +53,9 @@ pub fn from_chart_units(metric: Metric, units: i64) -> Option<Value> {
 pub struct WeekSeries {
     /// The series of the weeks.
     series: Option<SeriesId>,
+    /// Where each issue of a series not numbered by week was placed (by
+    /// its stated days): empty for a series whose numbers are its weeks.
+    placed: HashMap<IssueKey, i64>,
     /// Sorted by `index`, one entry per index, spans not overlapping.
     weeks: Vec<Week>,
     /// Keys the calendar has no week for (第53期 of a 52-week year):
@@ -67,13 +71,27 @@ impl WeekSeries {
         let series = summaries.first().map(|s| s.key.series);
         let mut weeks = Vec::with_capacity(summaries.len());
         let mut off_calendar = Vec::new();
+        let placed = match series {
+            Some(id) if !id.decl().numbered_by_week => place_by_period(summaries, id),
+            _ => HashMap::new(),
+        };
+        let index_of = |key: IssueKey| match placed.get(&key) {
+            Some(&i) => Some(i),
+            None => calendar::week_index(key),
+        };
         for s in summaries.iter().filter(|s| Some(s.key.series) == series) {
-            match calendar::week_index(s.key) {
+            match index_of(s.key) {
                 Some(index) => {
-                    let end = s
-                        .last_number
-                        .map(|n| IssueKey::of(s.key.series, s.key.year, n))
-                        .and_then(calendar::week_index)
+                    let by_days = (!placed.is_empty())
+                        .then(|| s.period.and_then(|p| calendar::week_index_of_day(p.end)))
+                        .flatten();
+                    let end = by_days
+                        .or_else(|| {
+                            s.last_number
+                                .map(|n| IssueKey::of(s.key.series, s.key.year, n))
+                                .and_then(calendar::week_index)
+                                .map(|e| e + (index - calendar::week_index(s.key).unwrap_or(index)))
+                        })
                         .filter(|&e| e > index)
                         .unwrap_or(index);
                     weeks.push(Week {
@@ -88,8 +106,9 @@ impl WeekSeries {
                 None => off_calendar.push(s.key),
             }
         }
-        // Stable, so the first row of a duplicated key is the one kept.
-        weeks.sort_by_key(|w| w.index);
+        // Stable, so the first row of a duplicated key is the one kept; a
+        // cached issue before a reference placed in its week.
+        weeks.sort_by_key(|w| (w.index, !w.cached));
         weeks.dedup_by_key(|w| w.index);
         // A week inside a double issue's span is that issue's (a stray
         // reference to 第41期 of 第40、41期 is no second issue).
@@ -108,9 +127,30 @@ impl WeekSeries {
         off_calendar.dedup();
         WeekSeries {
             series,
+            placed,
             weeks: kept,
             off_calendar,
         }
+    }
+
+    /// The week `key`'s issue is in: by its stated days for a series not
+    /// numbered by week, else (and for an issue the weeks do not hold) the
+    /// calendar's week of its number.
+    pub fn index_of(&self, key: IssueKey) -> Option<i64> {
+        match self.placed.get(&key) {
+            Some(&i) => Some(i),
+            None => calendar::week_index(key),
+        }
+    }
+
+    /// The key that names week `index`: its own issue's when one is known
+    /// (a series not numbered by week has other numbers than the
+    /// calendar's), else the calendar's number in this series.
+    pub fn key_at(&self, index: i64) -> Option<IssueKey> {
+        if let Some(week) = self.get(index) {
+            return Some(week.key);
+        }
+        calendar::key_at(index).map(|k| self.series.map_or(k, |s| k.in_series(s)))
     }
 
     /// The series of the weeks (None when there are none).
@@ -159,7 +199,7 @@ impl WeekSeries {
         if Some(key.series) != self.series {
             return None;
         }
-        self.get(calendar::week_index(key)?)
+        self.get(self.index_of(key)?)
     }
 
     /// The known issues that start in `range`, oldest first: each once.
@@ -205,9 +245,50 @@ impl WeekSeries {
     }
 }
 
+/// How far a series not numbered by week drifts from the calendar's
+/// numbers (CNVD漏洞周报: one week in 2023 and after its 2025 double issue).
+const MAX_SHIFT_WEEKS: i64 = 3;
+
+/// The week of each issue of `series` (a series not numbered by week): the
+/// week its stated days start in; an issue that states none (a reference,
+/// a title-only copy) is as far from its number's calendar week as the
+/// nearest older issue that does (else the nearest newer one), so it
+/// stays beside its neighbours.
+fn place_by_period(summaries: &[IssueSummary], series: SeriesId) -> HashMap<IssueKey, i64> {
+    let mut keys: Vec<&IssueSummary> = summaries
+        .iter()
+        .filter(|s| s.key.series == series)
+        .collect();
+    keys.sort_by_key(|s| s.key);
+    // Days more than a few weeks from the number's week are a typo the
+    // parser could not mend, not the series' numbering.
+    let shift = |s: &IssueSummary| -> Option<i64> {
+        let by_days = calendar::week_index_of_day(s.period?.start)?;
+        Some(by_days - calendar::week_index(s.key)?).filter(|d| d.abs() <= MAX_SHIFT_WEEKS)
+    };
+    let shifts: Vec<Option<i64>> = keys.iter().map(|s| shift(s)).collect();
+    let mut placed = HashMap::with_capacity(keys.len());
+    let mut last = None;
+    for (i, s) in keys.iter().enumerate() {
+        let own = shifts[i];
+        if own.is_some() {
+            last = own;
+        }
+        let offset = own
+            .or(last)
+            .or_else(|| shifts[i..].iter().flatten().next().copied())
+            .unwrap_or(0);
+        if let Some(week) = calendar::week_index(s.key) {
+            placed.insert(s.key, week + offset);
+        }
+    }
+    placed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Period;
 
     fn ev() -> Metric {
         SeriesId::CNCERT.metric("events_handled").unwrap()
@@ -305,5 +386,59 @@ mod tests {
         )]);
         assert_eq!(s.values(s.span(), score), vec![Some(618)]);
         assert_eq!(from_chart_units(score, 618), Value::parse("6.18"));
+    }
+
+    fn cnvd(year: i32, number: u32, days: Option<(&str, &str)>, vulns: i64) -> IssueSummary {
+        let metric = SeriesId::CNVD.metric("vulns").unwrap();
+        let mut figures = Figures::default();
+        figures.set_count(metric, Some(vulns));
+        IssueSummary {
+            period: days.map(|(start, end)| Period {
+                start: start.parse().unwrap(),
+                end: end.parse().unwrap(),
+            }),
+            ..IssueSummary::with_figures(IssueKey::of(SeriesId::CNVD, year, number), figures)
+        }
+    }
+
+    #[test]
+    fn a_series_not_numbered_by_week_is_placed_by_the_days_its_issues_state() {
+        // CNVD漏洞周报 numbers 2023 by ISO week (第30期 is 7月24日-7月30日),
+        // 2024 like the calendar: 39 weeks apart, where the numbers say 40.
+        let s = WeekSeries::build(&[
+            cnvd(2024, 17, Some(("2024-04-22", "2024-04-28")), 623),
+            cnvd(2023, 31, None, 500),
+            cnvd(2023, 30, Some(("2023-07-24", "2023-07-30")), 521),
+        ]);
+        let newer = IssueKey::of(SeriesId::CNVD, 2024, 17);
+        let older = IssueKey::of(SeriesId::CNVD, 2023, 30);
+        let (n, o) = (s.index_of(newer).unwrap(), s.index_of(older).unwrap());
+        assert_eq!(n - o, 39);
+        assert_eq!(
+            Some(o),
+            calendar::week_index_of_day("2023-07-24".parse().unwrap())
+        );
+        // An issue stating no days sits beside its older neighbour.
+        assert_eq!(
+            s.index_of(IssueKey::of(SeriesId::CNVD, 2023, 31)),
+            Some(o + 1)
+        );
+        assert_eq!(s.key_at(o), Some(older));
+        // Days a year off are a typo: the issue stays after its neighbour.
+        let typo = WeekSeries::build(&[
+            cnvd(2024, 18, Some(("2023-04-29", "2024-05-05")), 1),
+            cnvd(2024, 17, Some(("2024-04-22", "2024-04-28")), 623),
+        ]);
+        assert_eq!(
+            typo.index_of(IssueKey::of(SeriesId::CNVD, 2024, 18)),
+            typo.index_of(newer).map(|i| i + 1)
+        );
+        assert_eq!(s.week_of(newer).map(|w| w.key), Some(newer));
+        // 网络安全信息与动态周报 keeps its numbers' weeks.
+        let c = WeekSeries::build(&[summary(2023, 30, Some(1))]);
+        assert_eq!(
+            c.index_of(IssueKey::new(2023, 30)),
+            calendar::week_index(IssueKey::new(2023, 30))
+        );
     }
 }

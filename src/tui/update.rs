@@ -348,7 +348,7 @@ fn click(app: &mut App, column: u16, row: u16) {
         if let Some(i) = clicked {
             app.select_row(i);
         }
-    } else if let Some(week) = app.charts.pane.week_at(column, row) {
+    } else if let Some(week) = app.charts.pane.week_at(column, row, &app.catalog.weeks) {
         app.select_key(week);
     } else if let Some(clicked) = app.detail.clicked(column, row) {
         match clicked {

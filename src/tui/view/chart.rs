@@ -261,7 +261,7 @@ impl PaneChart {
         let weeks_known = usize::try_from(span.end - span.start).unwrap_or(0);
         // Short series get wider bars so they do not huddle at the left.
         let bar_cells = (spark_cells / weeks_known.max(1)).clamp(1, MAX_BAR_CELLS);
-        let selected_index = selected.and_then(calendar::week_index);
+        let selected_index = selected.and_then(|k| weeks.index_of(k));
         let anchor = selected_index.unwrap_or(span.end - 1);
         let window = window(&span, anchor, spark_cells / bar_cells);
         let geometry = Geometry {
@@ -305,6 +305,7 @@ impl PaneChart {
         let on_screen = usize::from(inner.height / rows_per_metric).min(lines.len());
         let title = title(
             &window,
+            weeks,
             &lines[..on_screen],
             with_stats,
             usize::from(area.width.saturating_sub(2)),
@@ -321,8 +322,10 @@ impl PaneChart {
         }
     }
 
-    /// The week drawn at a screen position, if any (gaps included).
-    pub fn week_at(&self, column: u16, row: u16) -> Option<IssueKey> {
+    /// The week drawn at a screen position, if any (gaps included): its
+    /// own issue's key when `weeks` knows one (a series not numbered by
+    /// week has other numbers than the calendar's).
+    pub fn week_at(&self, column: u16, row: u16, weeks: &WeekSeries) -> Option<IssueKey> {
         let g = &self.layout.as_ref()?.geometry;
         let bars = Rect::new(g.spark_x, g.inner.y, g.spark_width, g.inner.height);
         if !contains(bars, column, row) {
@@ -330,10 +333,10 @@ impl PaneChart {
         }
         let offset = usize::from(column - g.spark_x) / g.bar_cells.max(1);
         let index = g.window.start + i64::try_from(offset).ok()?;
-        (index < g.window.end)
-            .then(|| calendar::key_at(index))
-            .flatten()
-            .map(|k| self.series.map_or(k, |s| k.in_series(s)))
+        if index >= g.window.end {
+            return None;
+        }
+        weeks.key_at(index)
     }
 }
 
@@ -343,13 +346,16 @@ impl PaneChart {
 /// the weeks shown: a `↑` on screen is never left unexplained.
 fn title(
     window: &Range<i64>,
+    weeks: &WeekSeries,
     lines: &[MetricLine],
     with_stats: bool,
     cells: usize,
     lang: Lang,
 ) -> String {
-    let first = calendar::key_at(window.start);
-    let last = window.end.checked_sub(1).and_then(calendar::key_at);
+    // The weeks' own numbers, without the series the list's title names.
+    let week_key = |i: i64| weeks.key_at(i).map(|k| IssueKey::new(k.year, k.number));
+    let first = week_key(window.start);
+    let last = window.end.checked_sub(1).and_then(week_key);
     let forms = match (first, last) {
         (Some(first), Some(last)) if !window.is_empty() => vec![
             Screen::PaneTitle {

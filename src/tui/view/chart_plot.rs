@@ -169,7 +169,7 @@ pub fn build(
     lang: Lang,
 ) -> Option<Plot> {
     let span = weeks.span();
-    let selected_index = selected.and_then(calendar::week_index);
+    let selected_index = selected.and_then(|k| weeks.index_of(k));
     let anchor = selected_index.unwrap_or(span.end - 1);
     let window = match ZOOMS.get(zoom).copied().flatten() {
         Some(n) => window(&span, anchor, n),
@@ -280,12 +280,14 @@ pub fn build(
     let reading = selected_index
         .or((!span.is_empty()).then_some(anchor))
         .and_then(|i| {
-            let key = calendar::key_at(i)?;
+            // The week's own issue names it (a series not numbered by week
+            // has other numbers than the calendar's).
+            let key = weeks.key_at(i)?;
             let r = usize::try_from(i - window.start)
                 .ok()
                 .filter(|r| *r < shown);
             let earlier = calendar::year_earlier(key).map(|k| {
-                let v = calendar::week_index(k).and_then(|w| weeks.value(w, metric));
+                let v = weeks.index_of(k).and_then(|w| weeks.value(w, metric));
                 (k, v)
             });
             Some(Reading {

@@ -183,7 +183,7 @@ fn header(
         .average
         .map_or_else(|| "—".to_string(), |a| average_text(metric, a));
     let earlier = |full: bool| match reading.earlier {
-        Some((k, v)) if full => format!("{before} {k} {}", number(v)),
+        Some((k, v)) if full => format!("{before} {}-{} {}", k.year, k.number, number(v)),
         Some((_, v)) => format!("{before} {}", number(v)),
         None => format!("{before} {}", say(Screen::NoSuchWeek)),
     };
@@ -197,7 +197,9 @@ fn header(
         }
     };
     let build = |roomy: bool, with_date: bool, full_earlier: bool, short: bool| {
-        let mut parts = vec![(reading.key.to_string(), theme.title)];
+        // The view's title names the series; the key here is its week.
+        let key = format!("{}-{}", reading.key.year, reading.key.number);
+        let mut parts = vec![(key, theme.title)];
         if let Some(d) = date.clone().filter(|_| with_date) {
             parts.push((d, theme.dim));
         }

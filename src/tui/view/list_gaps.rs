@@ -6,7 +6,6 @@
 //! lines for the list's state (scrolling, clicks) and its widget alike.
 //! Written here because no list widget has rows that are not items.
 
-use crate::calendar;
 use crate::model::IssueKey;
 use crate::trend::WeekSeries;
 
@@ -27,9 +26,7 @@ pub fn unknown_weeks(newer: IssueKey, older: IssueKey, weeks: &WeekSeries) -> u3
     if series != Some(newer.series) || series != Some(older.series) {
         return 0;
     }
-    let (Some(start), Some(older_start)) =
-        (calendar::week_index(newer), calendar::week_index(older))
-    else {
+    let (Some(start), Some(older_start)) = (weeks.index_of(newer), weeks.index_of(older)) else {
         return 0;
     };
     // A double issue covers the week after its first too.
