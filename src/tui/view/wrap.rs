@@ -21,6 +21,21 @@ pub fn width(s: &str) -> usize {
 /// would otherwise be cut, else between any two characters. Spaces at a break
 /// are dropped. An empty input gives one empty row so blank lines survive.
 pub fn wrap_ranges(chars: &[char], max: usize) -> Vec<Range<usize>> {
+    wrap_ranges_with(chars, max, false)
+}
+
+/// [`wrap_ranges`], but a row ends after the last phrase mark (`；，、：`
+/// or a space) when one lies in its second half, so a short phrase such
+/// as `已知26周第4低` is not cut in two: for the brief's figure lines.
+pub fn wrap_ranges_by_phrase(chars: &[char], max: usize) -> Vec<Range<usize>> {
+    wrap_ranges_with(chars, max, true)
+}
+
+fn ends_phrase(c: char) -> bool {
+    matches!(c, '；' | '，' | '、' | '：' | ' ' | ';' | ',')
+}
+
+fn wrap_ranges_with(chars: &[char], max: usize, by_phrase: bool) -> Vec<Range<usize>> {
     let mut rows = Vec::new();
     if max == 0 {
         return rows;
@@ -28,12 +43,15 @@ pub fn wrap_ranges(chars: &[char], max: usize) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut used = 0;
     let mut break_at: Option<usize> = None;
+    // A phrase mark's end and the cells before it in the row.
+    let mut phrase_at: Option<(usize, usize)> = None;
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
         let cw = char_width(c);
         if used + cw > max && i > start {
-            let mut end = match break_at {
-                Some(b) if b > start && cw < 2 && c != ' ' => b,
+            let mut end = match (phrase_at, break_at) {
+                (Some((p, cells)), _) if by_phrase && p > start && cells * 2 >= max => p,
+                (_, Some(b)) if b > start && cw < 2 && c != ' ' => b,
                 _ => i,
             };
             // Chinese typesetting never starts a row with a closing mark:
@@ -51,9 +69,13 @@ pub fn wrap_ranges(chars: &[char], max: usize) -> Vec<Range<usize>> {
                 .get(start..i)
                 .map_or(0, |s| s.iter().copied().map(char_width).sum());
             break_at = None;
+            phrase_at = None;
             continue;
         }
         used += cw;
+        if ends_phrase(c) {
+            phrase_at = Some((i + 1, used));
+        }
         let next_is_wide = chars.get(i + 1).is_some_and(|n| char_width(*n) >= 2);
         if c == ' ' || cw >= 2 || next_is_wide {
             break_at = Some(i + 1);
@@ -115,12 +137,28 @@ pub fn wrap_styled<S: Copy + PartialEq>(
     pieces: &[(String, S)],
     max: usize,
 ) -> Vec<Vec<(String, S)>> {
+    wrap_styled_with(pieces, max, wrap_ranges)
+}
+
+/// [`wrap_styled`] by [`wrap_ranges_by_phrase`].
+pub fn wrap_styled_by_phrase<S: Copy + PartialEq>(
+    pieces: &[(String, S)],
+    max: usize,
+) -> Vec<Vec<(String, S)>> {
+    wrap_styled_with(pieces, max, wrap_ranges_by_phrase)
+}
+
+fn wrap_styled_with<S: Copy + PartialEq>(
+    pieces: &[(String, S)],
+    max: usize,
+    ranges: fn(&[char], usize) -> Vec<Range<usize>>,
+) -> Vec<Vec<(String, S)>> {
     let styled: Vec<(char, S)> = pieces
         .iter()
         .flat_map(|(text, style)| text.chars().map(move |c| (c, *style)))
         .collect();
     let chars: Vec<char> = styled.iter().map(|(c, _)| *c).collect();
-    wrap_ranges(&chars, max)
+    ranges(&chars, max)
         .into_iter()
         .map(|r| {
             let mut row: Vec<(String, S)> = Vec::new();
@@ -199,6 +237,29 @@ pub fn fit_right(text: &str, cells: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_in_the_second_half_of_a_row_moves_down_whole() {
+        let text: Vec<char> = "去年同期 —；已知26周第4低".chars().collect();
+        let rows = |ranges: Vec<Range<usize>>| -> Vec<String> {
+            ranges
+                .into_iter()
+                .map(|r| text[r].iter().collect())
+                .collect()
+        };
+        assert_eq!(
+            rows(wrap_ranges_by_phrase(&text, 20)),
+            vec!["去年同期 —；", "已知26周第4低"]
+        );
+        // The plain wrap fills the row and cuts the phrase.
+        assert_eq!(rows(wrap_ranges(&text, 20))[0], "去年同期 —；已知26周");
+        // A mark early in the row is no reason to leave it mostly empty.
+        let early: Vec<char> = "甲；乙丙丁戊己庚辛壬癸".chars().collect();
+        let first: String = early[wrap_ranges_by_phrase(&early, 12)[0].clone()]
+            .iter()
+            .collect();
+        assert_eq!(first, "甲；乙丙丁戊");
+    }
 
     #[test]
     fn chinese_wraps_between_characters_by_display_width() {
@@ -287,6 +348,21 @@ mod tests {
         #[test]
         fn wrapped_rows_fit_and_lose_only_spaces(text in "[a-z 网络安全周报，。0-9]{0,80}", max in 2usize..30) {
             let rows = wrap(&text, max);
+            for r in &rows {
+                proptest::prop_assert!(width(r) <= max, "{r:?} wider than {max}");
+            }
+            let kept: String = rows.concat().chars().filter(|c| *c != ' ').collect();
+            let all: String = text.chars().filter(|c| *c != ' ').collect();
+            proptest::prop_assert_eq!(kept, all);
+        }
+
+        #[test]
+        fn phrase_wrapped_rows_fit_and_lose_only_spaces(text in "[a-z 网络安全周报，；。0-9]{0,80}", max in 2usize..30) {
+            let chars: Vec<char> = text.chars().collect();
+            let rows: Vec<String> = wrap_ranges_by_phrase(&chars, max)
+                .into_iter()
+                .map(|r| chars[r].iter().collect())
+                .collect();
             for r in &rows {
                 proptest::prop_assert!(width(r) <= max, "{r:?} wider than {max}");
             }
