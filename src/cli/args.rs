@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{IssueKey, IssueRow, SeriesId};
 
-/// Browse CNCERT's weekly 网络安全信息与动态周报 from the terminal.
+/// Browse CNCERT's weekly bulletins, 网络安全信息与动态周报 and CNVD漏洞周报, from the terminal.
 ///
 /// Without a command, opens the TUI on the cache. Import bulletins first
 /// with `zhoubao import PATH...`, or try `zhoubao --demo`.
