@@ -3,16 +3,12 @@
 //! `--verbose`, one line per failure, the counts and the new issues; and
 //! the list of configured feeds with what the cache knows of each.
 
-use std::io::IsTerminal;
-use std::time::Duration;
-
 use chrono::Local;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use unicode_width::UnicodeWidthStr;
 
 use super::update::{update, Event, FeedOutcome, FeedReport, Subscription, UpdateOptions};
 use super::UpdateReport;
-use crate::fetch::{Cancel, Client};
+use crate::fetch::{show_wait, spinner, Cancel, Client};
 use crate::i18n::{Cache, FeedMsg, Fetch, Images, Lang, Localized, Msg, Verdict};
 use crate::model::{ImportOutcome, IssueKey};
 use crate::store::{FeedResult, FeedState, Store};
@@ -28,17 +24,7 @@ pub fn update_with_progress(
     mut on_event: impl FnMut(&Event),
 ) -> UpdateReport {
     let lang = options.lang;
-    let bar = if progress && std::io::stderr().is_terminal() {
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {prefix} {wide_msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar.enable_steady_tick(Duration::from_millis(100));
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = spinner(progress);
     let report = update(
         store,
         client,
@@ -65,14 +51,7 @@ pub fn update_with_progress(
                     let url = crate::sanitize::line(url);
                     bar.set_message(Images::Progress { url }.text(lang).into_owned());
                 }
-                Event::Waiting { host, wait } => bar.set_message(
-                    Fetch::Waiting {
-                        host: crate::sanitize::line(host),
-                        secs: format!("{:.1}", wait.as_secs_f64()),
-                    }
-                    .text(lang)
-                    .into_owned(),
-                ),
+                Event::Waiting { host, wait } => show_wait(&bar, host, *wait, lang),
                 _ => {}
             }
             on_event(event);

@@ -2,13 +2,8 @@
 //! a line per page with `--verbose` (stdout), and the summary at the end,
 //! in the user's language.
 
-use std::io::IsTerminal;
-use std::time::Duration;
-
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-
 use super::walk::{run, Event, FetchSummary, Walk};
-use super::{Cancel, Client, PageResult, Step};
+use super::{show_wait, spinner, Cancel, Client, PageResult, Step};
 use crate::i18n::{Cache, Fetch, Lang, Localized, Msg};
 use crate::store::Store;
 
@@ -24,17 +19,7 @@ pub fn run_with_progress(
     lang: Lang,
     mut on_page: impl FnMut(&str, &PageResult),
 ) -> FetchSummary {
-    let bar = if progress && std::io::stderr().is_terminal() {
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {prefix} {wide_msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar.enable_steady_tick(Duration::from_millis(100));
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = spinner(progress);
     let summary = run(
         store,
         client,
@@ -52,14 +37,7 @@ pub fn run_with_progress(
                     .into_owned(),
                 );
             }
-            Event::Step(Step::Waiting { host, wait }) => bar.set_message(
-                Fetch::Waiting {
-                    host: crate::sanitize::line(host),
-                    secs: format!("{:.1}", wait.as_secs_f64()),
-                }
-                .text(lang)
-                .into_owned(),
-            ),
+            Event::Step(Step::Waiting { host, wait }) => show_wait(&bar, host, wait, lang),
             Event::Step(Step::Requesting { .. }) => {}
             Event::Finished { url, result } => on_page(url, result),
         },

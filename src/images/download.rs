@@ -6,15 +6,11 @@
 //! --fetch` does, `fetch` and `update` do not.
 
 use std::collections::HashSet;
-use std::io::IsTerminal;
-use std::time::Duration;
-
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::error::{ImageError, Reason};
 use super::identity::image_identity;
 use super::inspect::{inspect, Inspected};
-use crate::fetch::{Cancel, Client, FetchError, Step};
+use crate::fetch::{show_wait, spinner, Cancel, Client, FetchError, Step};
 use crate::i18n::{Fetch, Images, Lang, Localized, Msg};
 use crate::model::IssueKey;
 use crate::store::{ImageRowState, NewImage, Store};
@@ -281,17 +277,7 @@ pub fn fetch_missing_with_progress(
     progress: bool,
     lang: Lang,
 ) -> ImagesSummary {
-    let bar = if progress && std::io::stderr().is_terminal() {
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {prefix} {wide_msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar.enable_steady_tick(Duration::from_millis(100));
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = spinner(progress);
     let summary =
         fetch_missing(
             store,
@@ -310,14 +296,9 @@ pub fn fetch_missing_with_progress(
                         .into_owned(),
                     );
                 }
-                ImageEvent::Step(Step::Waiting { host, wait }) => bar.set_message(
-                    Fetch::Waiting {
-                        host: crate::sanitize::line(host),
-                        secs: format!("{:.1}", wait.as_secs_f64()),
-                    }
-                    .text(lang)
-                    .into_owned(),
-                ),
+                ImageEvent::Step(Step::Waiting { host, wait }) => {
+                    show_wait(&bar, host, wait, lang);
+                }
                 ImageEvent::Step(Step::Requesting { .. }) | ImageEvent::Finished { .. } => {}
             },
         );
