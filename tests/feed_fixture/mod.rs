@@ -9,7 +9,7 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -20,6 +20,8 @@ use zhoubao::synth::{self, SynthIssue};
 
 #[path = "../fetch_fixture/mod.rs"]
 mod fetch_fixture;
+
+use fetch_fixture::loopback;
 
 /// The account the generated bulletins come from (the feed's title).
 pub const ACCOUNT: &str = synth::ORIGINAL_SOURCE;
@@ -377,39 +379,11 @@ pub fn json_feed(items: &[Item], content_html: bool) -> String {
 }
 
 fn serve(listener: TcpListener, shared: Arc<Shared>) {
-    let mut workers = Vec::new();
-    for stream in listener.incoming() {
-        if shared.stop.load(Ordering::SeqCst) {
-            break;
-        }
-        let Ok(stream) = stream else { continue };
-        let s = Arc::clone(&shared);
-        workers.push(std::thread::spawn(move || {
-            let _ = answer(stream, &s);
-        }));
-    }
-    for w in workers {
-        let _ = w.join();
-    }
+    loopback::serve(listener, shared, |s| &s.stop, answer);
 }
 
 fn read_request(stream: &mut TcpStream) -> Option<Request> {
-    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") {
-        if head.len() > 64 * 1024 || stream.read(&mut byte).ok()? == 0 {
-            return None;
-        }
-        head.push(byte[0]);
-    }
-    let head = String::from_utf8_lossy(&head).into_owned();
-    let mut lines = head.lines();
-    let target = lines.next()?.split(' ').nth(1)?.to_string();
-    let headers: HashMap<String, String> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
+    let loopback::Head { target, headers } = loopback::read_head(stream)?;
     Some(Request {
         target,
         if_none_match: headers.get("if-none-match").cloned(),

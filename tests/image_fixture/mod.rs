@@ -11,7 +11,7 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -23,6 +23,8 @@ use zhoubao::synth::{self, SynthIssue};
 
 #[path = "../fetch_fixture/mod.rs"]
 mod fetch_fixture;
+
+use fetch_fixture::loopback;
 
 /// The longest any connection is kept open.
 pub const HOLD_AT_MOST: Duration = Duration::from_secs(40);
@@ -276,39 +278,11 @@ impl Drop for ImageServer {
 }
 
 fn serve(listener: TcpListener, shared: Arc<Shared>) {
-    let mut workers = Vec::new();
-    for stream in listener.incoming() {
-        if shared.stop.load(Ordering::SeqCst) {
-            break;
-        }
-        let Ok(stream) = stream else { continue };
-        let s = Arc::clone(&shared);
-        workers.push(std::thread::spawn(move || {
-            let _ = answer(stream, &s);
-        }));
-    }
-    for w in workers {
-        let _ = w.join();
-    }
+    loopback::serve(listener, shared, |s| &s.stop, answer);
 }
 
 fn read_request(stream: &mut TcpStream) -> Option<Request> {
-    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") {
-        if head.len() > 64 * 1024 || stream.read(&mut byte).ok()? == 0 {
-            return None;
-        }
-        head.push(byte[0]);
-    }
-    let head = String::from_utf8_lossy(&head).into_owned();
-    let mut lines = head.lines();
-    let target = lines.next()?.split(' ').nth(1)?.to_string();
-    let headers: HashMap<String, String> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
+    let loopback::Head { target, headers } = loopback::read_head(stream)?;
     Some(Request {
         target,
         referer: headers.get("referer").cloned(),
