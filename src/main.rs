@@ -57,9 +57,13 @@ fn failed(e: &anyhow::Error, lang: Lang) -> ExitCode {
 /// or version that cannot be written (a full disk) fails like any other
 /// output (clap's own exit ignores the error and says 0).
 fn clap_printed(e: &clap::Error) -> ExitCode {
-    let printed = e.print().and_then(|()| std::io::stdout().flush());
+    let lang = Lang::from_env(None);
+    let printed = match cli::usage::reworded(e, lang).filter(|_| lang == Lang::Zh) {
+        Some(text) => std::io::stderr().write_all(text.as_bytes()),
+        None => e.print().and_then(|()| std::io::stdout().flush()),
+    };
     match printed {
-        Err(err) => failed(&err.into(), Lang::from_env(None)),
+        Err(err) => failed(&err.into(), lang),
         Ok(()) => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
     }
 }

@@ -263,6 +263,40 @@ fn command_line_errors_are_in_the_chosen_language() {
 }
 
 #[test]
+fn usage_errors_are_in_chinese_in_a_chinese_session_and_claps_english_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let o = run(ZH, &db, &["shwo"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert_eq!(
+        err(&o),
+        "zhoubao: 没有 shwo 这个命令，是不是 show？\n\n用法：zhoubao [OPTIONS] [COMMAND]\n\n\
+         zhoubao --help 列出全部命令和选项（说明为英文）。\n"
+    );
+    let o = run(NONE, &db, &["list", "--series", "cnvdx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).starts_with(
+            "zhoubao: --series <SERIES> 的值 “cnvdx” 不对：应为 cncert、cnvd 或 all\n"
+        ),
+        "{}",
+        err(&o)
+    );
+    let o = run(EN, &db, &["shwo"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).starts_with("error: unrecognized subcommand 'shwo'"),
+        "{}",
+        err(&o)
+    );
+    // Help is no error: clap prints it, on stdout, in either session.
+    let o = run(ZH, &db, &["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(out(&o).contains("Usage: zhoubao"));
+}
+
+#[test]
 fn the_locale_decides_when_zhoubao_lang_is_not_set() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("none.db");

@@ -1,11 +1,14 @@
 //! Command-line interface: the `///` comments here are the `--help` text
 //! (and the man page's), which stays English whatever the language: it is
-//! clap's, built once from these comments.
+//! clap's, built once from these comments. A usage error is reworded in
+//! the user's language by usage.rs.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::i18n::{english_display, Lang, Localized};
 use crate::model::{IssueKey, IssueRow, SeriesId};
 
 /// Browse CNCERT's weekly bulletins, 网络安全信息与动态周报 and CNVD漏洞周报, from the terminal.
@@ -281,24 +284,44 @@ impl SeriesChoice {
 }
 
 /// `cncert`, `cnvd` or `all`.
-fn parse_series(text: &str) -> Result<SeriesChoice, String> {
+fn parse_series(text: &str) -> Result<SeriesChoice, BadSeries> {
     if text.trim().eq_ignore_ascii_case("all") {
         return Ok(SeriesChoice(None));
     }
     SeriesId::from_id(text)
         .map(|s| SeriesChoice(Some(s)))
-        .ok_or_else(|| {
-            let ids: Vec<&str> = SeriesId::all().map(SeriesId::id).collect();
-            format!("expected {} or all", ids.join(", "))
-        })
+        .ok_or(BadSeries { with_all: true })
 }
 
 /// `cncert` or `cnvd`.
-fn parse_one_series(text: &str) -> Result<SeriesId, String> {
-    SeriesId::from_id(text).ok_or_else(|| {
+fn parse_one_series(text: &str) -> Result<SeriesId, BadSeries> {
+    SeriesId::from_id(text).ok_or(BadSeries { with_all: false })
+}
+
+/// A `--series` that names no series: what it may be (`all` too when
+/// `with_all`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct BadSeries {
+    pub with_all: bool,
+}
+
+english_display!(BadSeries);
+
+impl Localized for BadSeries {
+    fn text(&self, lang: Lang) -> Cow<'static, str> {
         let ids: Vec<&str> = SeriesId::all().map(SeriesId::id).collect();
-        format!("expected {}", ids.join(" or "))
-    })
+        match (self.with_all, lang) {
+            (true, Lang::Zh) => format!("应为 {} 或 all", ids.join("、")).into(),
+            (false, Lang::Zh) => format!("应为 {}", ids.join(" 或 ")).into(),
+            (true, Lang::En) => format!("expected {} or all", ids.join(", ")).into(),
+            (false, Lang::En) => format!("expected {}", ids.join(" or ")).into(),
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<BadSeries> {
+        vec![BadSeries { with_all: true }, BadSeries { with_all: false }]
+    }
 }
 
 /// Which issues `list` and `export` give, and in which order.

@@ -6,6 +6,7 @@
 
 use std::error::Error;
 
+use super::args::BadSeries;
 use crate::config::ConfigError;
 use crate::feed::FeedError;
 use crate::fetch::FetchError;
@@ -88,6 +89,7 @@ const WORDED: &[Worded] = &[
     Worded::of::<Skip>(),
     Worded::of::<Unreadable>(),
     Worded::of::<BadIssueKey>(),
+    Worded::of::<BadSeries>(),
     Worded::of::<FetchError>(),
     Worded::of::<FeedError>(),
     Worded::of::<ImageError>(),

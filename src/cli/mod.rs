@@ -22,6 +22,7 @@ pub mod search;
 pub mod show;
 pub mod tui;
 pub mod update;
+pub mod usage;
 
 use std::path::Path;
 
