@@ -483,4 +483,9 @@ fn the_chart_view_dates_a_cnvd_week_by_the_days_its_issue_states() {
     let header = shot.lines().nth(1).unwrap_or_default();
     assert!(header.contains("2月10日-2月16日"), "{header}");
     assert!(!header.contains("2月3日"), "{header}");
+    // The title's span ends at the last issue's own number (cnvd:2025-7
+    // is the calendar's 第8周).
+    let title = shot.lines().next().unwrap_or_default();
+    assert!(title.contains(" 2025-5 … 2025-7 "), "{title}");
+    assert!(!title.contains("2025-8"), "{title}");
 }

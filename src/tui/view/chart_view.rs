@@ -354,8 +354,10 @@ impl ChartViewState {
             .unwrap_or(0);
         let span = |sep: &str| {
             let p = self.plot.as_ref()?;
-            let first = calendar::key_at(p.window.start)?;
-            let last = calendar::key_at(p.window.end.checked_sub(1)?)?;
+            // The weeks' own numbers, without the series the view names.
+            let key = |i: i64| weeks.key_at(i).map(|k| format!("{}-{}", k.year, k.number));
+            let first = key(p.window.start)?;
+            let last = key(p.window.end.checked_sub(1)?)?;
             (!p.window.is_empty()).then(|| format!(" {first}{sep}{last}"))
         };
         let cells = usize::from(frame.width.saturating_sub(2));
