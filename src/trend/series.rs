@@ -235,6 +235,26 @@ impl WeekSeries {
         out
     }
 
+    /// One entry per calendar week of `range`: the first week of the known
+    /// issue that holds it (both weeks of a double issue name the same),
+    /// None for a gap. What tells a double issue's two weeks from two
+    /// issues of equal value.
+    pub fn holders(&self, range: Range<i64>) -> Vec<Option<i64>> {
+        let mut out = vec![None; usize::try_from(range.end - range.start).unwrap_or(0)];
+        let from = self.weeks.partition_point(|w| w.end < range.start);
+        for w in self.weeks[from..]
+            .iter()
+            .take_while(|w| w.index < range.end)
+        {
+            for i in w.index.max(range.start)..=w.end.min(range.end - 1) {
+                if let Ok(i) = usize::try_from(i - range.start) {
+                    out[i] = Some(w.index);
+                }
+            }
+        }
+        out
+    }
+
     /// The last issue ending before week `index` whose `metric` is known.
     pub fn previous_known(&self, index: i64, metric: Metric) -> Option<&Week> {
         let end = self.weeks.partition_point(|w| w.end < index);

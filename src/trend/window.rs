@@ -15,6 +15,10 @@ pub const MIN_KNOWN_FOR_CLIP: usize = 5;
 /// plot's whiskers, so that an ordinary busy week is never clipped).
 pub const FENCE_IQRS: f64 = 3.0;
 
+/// How far above the highest week drawn a week must be to be clipped: an
+/// outlier below this is drawn, raising the top to it.
+pub const CLIP_GAIN: f64 = 1.5;
+
 /// The known values of `values`, ascending.
 fn sorted_known(values: &[Option<i64>]) -> Vec<i64> {
     let mut known: Vec<i64> = values.iter().flatten().copied().collect();
@@ -76,7 +80,7 @@ impl Scale {
     pub fn of(values: &[Option<i64>]) -> Option<Scale> {
         let (low, max) = min_max(values)?;
         let bound = clip_bound(values);
-        let high = match bound {
+        let mut high = match bound {
             // The fence is at least Q3 and Q3 is a known value or between
             // two, so some known value is at or below it.
             Some(b) => values
@@ -88,6 +92,19 @@ impl Scale {
                 .unwrap_or(max),
             None => max,
         };
+        // An outlier within reach of the top is drawn, not clipped: 42
+        // over a top of 38 buys no room and hides the highest weeks.
+        let clipped: Vec<i64> = sorted_known(values)
+            .into_iter()
+            .filter(|&v| v > high)
+            .collect();
+        for v in clipped {
+            if (v as f64) > high.max(1) as f64 * CLIP_GAIN {
+                break;
+            }
+            high = v;
+        }
+        let bound = bound.filter(|_| high < max).map(|b| b.max(high as f64));
         Some(Scale { low, high, bound })
     }
 
@@ -103,16 +120,37 @@ impl Scale {
 /// not consecutive. The first n − 1 entries are None (their window reaches
 /// before the slice). `n` = 0 gives all None.
 pub fn moving_average(values: &[Option<i64>], n: usize) -> Vec<Option<f64>> {
+    let own: Vec<usize> = (0..values.len()).collect();
+    moving_average_by_issue(values, &own, n)
+}
+
+/// [`moving_average`] where `issue[i]` names the issue that holds week i:
+/// the weeks of one issue (a double issue spans two) count once, so the
+/// mean is over issues, as the detail pane's means are.
+pub fn moving_average_by_issue<T: PartialEq>(
+    values: &[Option<i64>],
+    issue: &[T],
+    n: usize,
+) -> Vec<Option<f64>> {
     if n == 0 {
         return vec![None; values.len()];
     }
     (0..values.len())
         .map(|i| {
-            let window = values.get((i + 1).checked_sub(n)?..=i)?;
-            let sum = window
-                .iter()
-                .try_fold(0.0, |acc, v| Some(acc + (*v)? as f64))?;
-            Some(sum / n as f64)
+            let from = (i + 1).checked_sub(n)?;
+            let window = values.get(from..=i)?;
+            let mut sum = 0.0;
+            let mut count = 0usize;
+            for (j, v) in window.iter().enumerate() {
+                let v = (*v)?;
+                let week = from + j;
+                let same_as_before = week > from && issue.get(week) == issue.get(week - 1);
+                if !same_as_before {
+                    sum += v as f64;
+                    count += 1;
+                }
+            }
+            Some(sum / count.max(1) as f64)
         })
         .collect()
 }
@@ -159,6 +197,21 @@ mod tests {
     }
 
     #[test]
+    fn an_outlier_within_half_again_of_the_top_is_drawn_not_clipped() {
+        // Tukey's fence is 40 here: 42 alone would be clipped, for the
+        // sake of a tenth of the height, and the top week lose its bar.
+        let mut v = known(&[2, 3, 4, 4, 4, 5, 6, 7, 8, 10, 12, 13, 13, 20, 38, 42]);
+        assert_eq!(clip_bound(&v), Some(40.0));
+        let s = Scale::of(&v).unwrap();
+        assert_eq!((s.high, s.above(42)), (42, false));
+        // A week far above the rest is still clipped, and only it.
+        v.push(Some(400));
+        let s = Scale::of(&v).unwrap();
+        assert_eq!(s.high, 42);
+        assert!(s.above(400));
+    }
+
+    #[test]
     fn busy_weeks_in_a_varied_span_are_not_outliers() {
         // 2024-27 … 2025-7 of the real series: 73 to 811, nothing far out.
         let v = known(&[
@@ -184,6 +237,19 @@ mod tests {
         let s = Scale::of(&v).unwrap();
         assert_eq!((s.low, s.high, s.bound), (100, 130_000, None));
         assert_eq!(Scale::of(&[None, None]), None);
+    }
+
+    #[test]
+    fn a_double_issue_counts_once_in_the_moving_average() {
+        // Weeks 1 and 2 are one issue (143 for both): (304 + 143 + 92) / 3.
+        let v = known(&[304, 143, 143, 92]);
+        let issue = [0, 1, 1, 3];
+        let avg = moving_average_by_issue(&v, &issue, 4);
+        assert_eq!(avg[3], Some((304.0 + 143.0 + 92.0) / 3.0));
+        assert_eq!(
+            moving_average(&v, 4)[3],
+            Some((304.0 + 143.0 * 2.0 + 92.0) / 4.0)
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ use super::wrap::width;
 use crate::calendar;
 use crate::i18n::Lang;
 use crate::model::{IssueKey, Metric};
-use crate::trend::window::{moving_average, Scale};
+use crate::trend::window::{moving_average_by_issue, Scale};
 use crate::trend::WeekSeries;
 
 /// Weeks the moving average spans; it needs every one of them known.
@@ -121,11 +121,13 @@ fn weekly_and_average(
     metric: Metric,
 ) -> (Vec<Option<i64>>, Vec<Option<f64>>) {
     let before = i64::try_from(AVERAGE_WEEKS - 1).unwrap_or(0);
-    let wide = weeks.values(window.start.saturating_sub(before)..window.end, metric);
+    let range = window.start.saturating_sub(before)..window.end;
+    let wide = weeks.values(range.clone(), metric);
+    let holders = weeks.holders(range);
     let lead = wide
         .len()
         .saturating_sub(usize::try_from(window.end - window.start).unwrap_or(0));
-    let average = moving_average(&wide, AVERAGE_WEEKS).split_off(lead);
+    let average = moving_average_by_issue(&wide, &holders, AVERAGE_WEEKS).split_off(lead);
     (wide[lead..].to_vec(), average)
 }
 
