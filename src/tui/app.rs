@@ -305,6 +305,13 @@ impl App {
         self.updating.is_running()
     }
 
+    /// A fetch, a feed update or a picture download of this session runs:
+    /// the cache changes under the list because of it, not of another
+    /// process.
+    pub fn works_in_background(&self) -> bool {
+        self.updating.is_running() || self.fetching.is_running() || self.images.is_fetching()
+    }
+
     /// The issues this session's updates brought in full for the first
     /// time (the list marks them).
     pub fn new_this_session(&self) -> &std::collections::HashSet<IssueKey> {

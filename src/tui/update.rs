@@ -103,8 +103,9 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::RunPendingSearch => run_pending_search(app),
-        // While an update runs, the status line follows it, not the reload.
-        Action::Refresh if app.is_updating() => app.reload_quietly(),
+        // While our own background work writes, the status line follows
+        // it, not the reload (which is no other process's doing).
+        Action::Refresh if app.works_in_background() => app.reload_quietly(),
         Action::Refresh => app.reload_if_changed(),
         Action::NextHit => step_hit(app, true),
         Action::PrevHit => step_hit(app, false),
