@@ -61,14 +61,14 @@ fn the_behind_notice_at_80x24_in_chinese() {
     let text = screen(&app, 80, 24);
     insta::assert_snapshot!(text);
     assert!(
-        status_line(&text).starts_with("正文最新到 2024-17，落后 2024-30 共 13 期：R 更新，F 获取"),
+        status_line(&text).starts_with("正文最新到 2024-17，落后 2024-30 共 13 期：R 更新 · "),
         "{text}"
     );
     // The whole of it is kept for a wider screen.
     let said = app.status.message.as_ref().expect("a notice");
     assert_eq!(
         said.text,
-        "有正文的最新一期是 2024-17，比已知最新的 2024-30 落后 13 期：R 更新，F 获取"
+        "有正文的最新一期是 2024-17，比已知最新的 2024-30 落后 13 期：R 更新，F 获取未缓存期"
     );
     let wide = screen(&app, 120, 30);
     assert!(status_line(&wide).starts_with(&said.text), "{wide}");
@@ -91,11 +91,11 @@ fn the_behind_notice_in_english_at_both_sizes() {
     let said = app.status.message.as_ref().expect("a notice");
     assert_eq!(
         said.text,
-        "newest with text 2024-17, 13 behind 2024-30: R updates, F fetches"
+        "newest with text 2024-17, 13 behind 2024-30: R updates, F fetches uncached ones"
     );
     assert!(
         status_line(&screen(&app, 80, 24))
-            .starts_with("text to 2024-17, 13 behind 2024-30: R updates, F fetches · ? help"),
+            .starts_with("text to 2024-17, 13 behind 2024-30: R updates · ? help"),
         "{}",
         screen(&app, 80, 24)
     );
@@ -139,7 +139,7 @@ fn a_cache_whose_newest_issue_has_text_says_nothing_of_it() {
     let app = app_with_ui(Box::new(lib), None, 80, 24, ui_in(Lang::En));
     assert_eq!(
         app.status.message.as_ref().map(|s| s.text.as_str()),
-        Some("no issue has text yet; 2 known, the newest 2024-19: R updates, F fetches")
+        Some("no issue has text yet; 2 known, the newest 2024-19: R updates, F fetches uncached ones")
     );
 }
 

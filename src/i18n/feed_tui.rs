@@ -179,11 +179,12 @@ fn todo(update: &str, fetch: &str, short: bool, lang: Lang) -> String {
             Lang::En => format!("{update} updates"),
         });
     }
-    // The short form names the update alone when it can.
+    // The short form names the update alone when it can. `F` fetches the
+    // selected issue, and the one shown at start has text: say which.
     if !fetch.is_empty() && (!short || parts.is_empty()) {
         parts.push(match lang {
-            Lang::Zh => format!("{fetch} 获取"),
-            Lang::En => format!("{fetch} fetches"),
+            Lang::Zh => format!("{fetch} 获取未缓存期"),
+            Lang::En => format!("{fetch} fetches uncached ones"),
         });
     }
     match (parts.is_empty(), lang) {
@@ -493,7 +494,7 @@ impl FeedTui {
                 },
                 Zh,
             ) => {
-                let todo = todo(update, fetch, false, Zh);
+                let todo = todo(update, fetch, true, Zh);
                 match with_text {
                     Some(t) => format!("正文最新到 {t}，落后 {newest} 共 {behind} 期{todo}"),
                     None => format!("都还没有正文，最新 {newest}{todo}"),
@@ -510,7 +511,7 @@ impl FeedTui {
                 },
                 En,
             ) => {
-                let todo = todo(update, fetch, false, En);
+                let todo = todo(update, fetch, true, En);
                 match with_text {
                     Some(t) => format!("text to {t}, {behind} behind {newest}{todo}"),
                     None => format!("none with text, newest {newest}{todo}"),
