@@ -489,3 +489,25 @@ fn the_chart_view_dates_a_cnvd_week_by_the_days_its_issue_states() {
     assert!(title.contains(" 2025-5 … 2025-7 "), "{title}");
     assert!(!title.contains("2025-8"), "{title}");
 }
+
+#[test]
+fn s_from_a_week_the_other_series_lacks_goes_to_the_nearest_and_says_so() {
+    let mut lib = MemoryLibrary::new();
+    lib.insert(cached_week(2024, 20, events(300)));
+    for number in [12, 30] {
+        lib.insert(cnvd_issue(
+            cnvd(2024, number),
+            None,
+            cnvd_figures(number.into()),
+        ));
+    }
+    let mut app = app_with_ui(Box::new(lib), Some(key(2024, 20)), 80, 24, ui_in(Lang::Zh));
+    press(&mut app, KeyCode::Char('s'));
+    // 8 weeks back against 10 ahead: not the newest issue, the nearest.
+    assert_eq!(app.current_key(), Some(cnvd(2024, 12)));
+    let said = app.status.message.as_ref().map(|m| m.text.clone());
+    assert_eq!(
+        said.as_deref(),
+        Some("CNVD漏洞周报 没有 2024-20 那一周的一期，显示最近的 cnvd:2024-12")
+    );
+}

@@ -28,6 +28,13 @@ pub enum SeriesTui {
         issues: usize,
         key: Option<String>,
     },
+    /// After `s`, when the series has no issue of the shown one's `week`:
+    /// the issue `shown` instead is the nearest.
+    Nearest {
+        series: SeriesId,
+        week: String,
+        shown: String,
+    },
     /// After `s`, when the cache holds no issue of the series.
     Empty {
         series: SeriesId,
@@ -132,6 +139,30 @@ impl SeriesTui {
                 )
                 .into()
             }
+            (
+                Nearest {
+                    series,
+                    week,
+                    shown,
+                },
+                Zh,
+            ) => format!(
+                "{} 没有 {week} 那一周的一期，显示最近的 {shown}",
+                name(*series, false, Zh)
+            )
+            .into(),
+            (
+                Nearest {
+                    series,
+                    week,
+                    shown,
+                },
+                En,
+            ) => format!(
+                "the {} has no issue for the week of {week}: showing the nearest, {shown}",
+                name(*series, false, En)
+            )
+            .into(),
             (Empty { series, key }, Zh) => {
                 let next = key
                     .as_ref()
@@ -223,6 +254,11 @@ impl SeriesTui {
                 short: true,
                 total: 140,
                 counted: false,
+            },
+            SeriesTui::Nearest {
+                series: cnvd,
+                week: "2024-47".into(),
+                shown: "cnvd:2024-36".into(),
             },
             SeriesTui::Shown {
                 series: cnvd,

@@ -235,6 +235,25 @@ impl WeekSeries {
         out
     }
 
+    /// The known issue nearest week `index`: the one holding it, else the
+    /// closest before or after (the older on a tie).
+    pub fn nearest(&self, index: i64) -> Option<&Week> {
+        let distance = |w: &Week| {
+            if index < w.index {
+                w.index - index
+            } else {
+                (index - w.end).max(0)
+            }
+        };
+        let after = self.weeks.partition_point(|w| w.end < index);
+        let candidates = [after.checked_sub(1), Some(after)];
+        candidates
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.weeks.get(i))
+            .min_by_key(|w| distance(w))
+    }
+
     /// One entry per calendar week of `range`: the first week of the known
     /// issue that holds it (both weeks of a double issue name the same),
     /// None for a gap. What tells a double issue's two weeks from two
@@ -419,6 +438,23 @@ mod tests {
             }),
             ..IssueSummary::with_figures(IssueKey::of(SeriesId::CNVD, year, number), figures)
         }
+    }
+
+    #[test]
+    fn the_nearest_issue_holds_the_week_else_is_the_closest_older_on_a_tie() {
+        let s = WeekSeries::build(&[
+            summary(2024, 10, Some(1)),
+            summary(2024, 14, Some(2)),
+            summary(2024, 20, Some(3)),
+        ]);
+        let at = |n| calendar::week_index(IssueKey::new(2024, n)).unwrap();
+        let nearest = |n| s.nearest(at(n)).map(|w| w.key.number);
+        assert_eq!(nearest(14), Some(14));
+        assert_eq!(nearest(12), Some(10), "a tie goes to the older");
+        assert_eq!(nearest(13), Some(14));
+        assert_eq!(nearest(1), Some(10));
+        assert_eq!(nearest(40), Some(20));
+        assert_eq!(WeekSeries::build(&[]).nearest(at(1)), None);
     }
 
     #[test]

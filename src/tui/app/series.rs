@@ -8,6 +8,7 @@ use crate::model::{IssueKey, IssueSummary, SeriesId};
 use crate::tui::state::detail::{Target, Visit};
 use crate::tui::state::shelf::{Shelf, Showing};
 use crate::tui::view::detail::DetailDoc;
+use crate::tui::view::list::issue_label;
 
 impl App {
     /// The series shown: the catalog's.
@@ -79,13 +80,21 @@ impl App {
         // same number.
         let same_weeks = &self.detail.doc.same_week;
         let named = same_weeks.iter().find(|k| k.series == to).copied();
+        let week_index = week.and_then(|k| self.catalog.weeks.index_of(k));
         let Some(kept) = self.bring_series(to) else {
             return;
         };
         let same_week = named
             .and_then(|k| self.catalog.resolve(k))
             .or_else(|| week.and_then(|k| self.catalog.resolve(k.in_series(to))));
-        match (kept, same_week.or(self.catalog.opening())) {
+        // No issue of that week: the nearest one, said so below.
+        let nearest = match (same_week, week_index) {
+            (None, Some(i)) => self.catalog.weeks.nearest(i).map(|w| w.key),
+            _ => None,
+        };
+        let arrived = same_week.or(nearest).or(self.catalog.opening());
+        let nearest = nearest.filter(|_| kept.is_none()).zip(week);
+        match (kept, arrived) {
             (Some(visit), _) => {
                 let focus = self.focus;
                 self.show(visit.target);
@@ -102,9 +111,17 @@ impl App {
         }
         let key = Some(self.ui.keys.label_of("switch_series", self.ui.lang));
         let key = key.filter(|k| !k.is_empty());
-        let said = match self.catalog.summaries.len() {
-            0 => SeriesTui::Empty { series: to, key },
-            issues => SeriesTui::Shown {
+        let said = match (self.catalog.summaries.len(), nearest) {
+            (0, _) => SeriesTui::Empty { series: to, key },
+            (_, Some((shown, from))) => SeriesTui::Nearest {
+                series: to,
+                week: format!("{}-{}", from.year, from.number),
+                shown: self
+                    .catalog
+                    .get(shown)
+                    .map_or_else(|| shown.to_string(), |s| issue_label(s, true)),
+            },
+            (issues, None) => SeriesTui::Shown {
                 series: to,
                 issues,
                 key,
