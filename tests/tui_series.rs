@@ -511,3 +511,23 @@ fn s_from_a_week_the_other_series_lacks_goes_to_the_nearest_and_says_so() {
         Some("CNVD漏洞周报 没有 2024-20 那一周的一期，显示最近的 cnvd:2024-12")
     );
 }
+
+#[test]
+fn a_search_with_no_hit_here_names_the_other_series_that_has_one() {
+    let mut app = zh_app(Some(key(2024, 17)), 80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "CNVD-2024-00001");
+    press(&mut app, KeyCode::Enter);
+    let shot = screen(&app, 80, 24);
+    let status = shot.lines().last().unwrap_or_default();
+    assert!(
+        status.starts_with("“CNVD-2024-00001” 此处无，CNVD漏洞周报 有 "),
+        "{shot}"
+    );
+    assert!(status.contains("期：s 换过去再搜"), "{status}");
+    // Once the message is gone, the kept search offers no n/N to walk.
+    press(&mut app, KeyCode::Esc);
+    let idle = screen(&app, 80, 24);
+    let status = idle.lines().last().unwrap_or_default();
+    assert!(!status.contains("n/N"), "{status}");
+}

@@ -35,6 +35,14 @@ pub enum SeriesTui {
         week: String,
         shown: String,
     },
+    /// A search of the shown series found nothing, and `series` has
+    /// `hits` for it; `key` switches series (None when unbound).
+    HitsElsewhere {
+        query: String,
+        series: SeriesId,
+        hits: usize,
+        key: Option<String>,
+    },
     /// After `s`, when the cache holds no issue of the series.
     Empty {
         series: SeriesId,
@@ -163,6 +171,43 @@ impl SeriesTui {
                 name(*series, false, En)
             )
             .into(),
+            (
+                HitsElsewhere {
+                    query,
+                    series,
+                    hits,
+                    key,
+                },
+                Zh,
+            ) => {
+                let then = key
+                    .as_ref()
+                    .map_or_else(String::new, |k| format!("：{k} 换过去再搜"));
+                format!(
+                    "“{query}” 此处无，{} 有 {hits} 期{then}",
+                    name(*series, false, Zh)
+                )
+                .into()
+            }
+            (
+                HitsElsewhere {
+                    query,
+                    series,
+                    hits,
+                    key,
+                },
+                En,
+            ) => {
+                let then = key.as_ref().map_or_else(String::new, |k| {
+                    format!(": {k} switches there, then search again")
+                });
+                format!(
+                    "“{query}”: no match here, {} in the {}{then}",
+                    Msg::Issues(*hits).text(En),
+                    name(*series, false, En)
+                )
+                .into()
+            }
             (Empty { series, key }, Zh) => {
                 let next = key
                     .as_ref()
@@ -254,6 +299,12 @@ impl SeriesTui {
                 short: true,
                 total: 140,
                 counted: false,
+            },
+            SeriesTui::HitsElsewhere {
+                query: "CNVD-2024-19326".into(),
+                series: cnvd,
+                hits: 1,
+                key: Some("s".into()),
             },
             SeriesTui::Nearest {
                 series: cnvd,

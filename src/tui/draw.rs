@@ -164,11 +164,16 @@ fn status_line(app: &App) -> StatusView<'_> {
             },
             None => Said::Idle {
                 search: search.filter(|s| !s.query.is_empty()).map(|s| {
-                    let keys = format!(
-                        "{}/{}",
-                        ui.keys.label_of("next_hit", ui.lang),
-                        ui.keys.label_of("prev_hit", ui.lang)
-                    );
+                    // n/N only when there is a hit to walk to.
+                    let keys = if s.hits.is_empty() && !s.is_pending() {
+                        String::new()
+                    } else {
+                        format!(
+                            "{}/{}",
+                            ui.keys.label_of("next_hit", ui.lang),
+                            ui.keys.label_of("prev_hit", ui.lang)
+                        )
+                    };
                     (s.query.as_str(), hit_count(s, ui), keys)
                 }),
             },

@@ -445,6 +445,7 @@ fn accept_search(app: &mut App) {
     if app.search.as_ref().is_some_and(|s| s.query.is_empty()) {
         app.search = None;
     }
+    app.say_hits_elsewhere();
 }
 
 /// `n` / `N`: the next hit below (or above) the issue on screen.

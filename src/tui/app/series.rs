@@ -130,6 +130,35 @@ impl App {
         self.status.set_message(self.ui.say(said));
     }
 
+    /// After a search of the shown series found nothing: the other series'
+    /// hits for the query, said on the status line with the key that
+    /// switches, so a CNVD id searched in the first series is not "no
+    /// match" when the cache has it.
+    pub fn say_hits_elsewhere(&mut self) {
+        let Some(search) = self.search.as_ref() else {
+            return;
+        };
+        if !search.hits.is_empty() || search.is_pending() || search.query.trim().is_empty() {
+            return;
+        }
+        let shown = self.catalog.series();
+        let library = self.session.library();
+        let found = SeriesId::all().filter(|s| *s != shown).find_map(|s| {
+            let hits = library.search_of(s, &search.query).ok()?.len();
+            (hits > 0).then_some((s, hits))
+        });
+        if let Some((series, hits)) = found {
+            let key = self.ui.keys.label_of("switch_series", self.ui.lang);
+            let said = SeriesTui::HitsElsewhere {
+                query: search.query.clone(),
+                series,
+                hits,
+                key: Some(key).filter(|k| !k.is_empty()),
+            };
+            self.status.set_message(self.ui.say(said));
+        }
+    }
+
     /// Shows `series`' issues in place of the shown series' (the shelf
     /// keeps those) and lays the panes out for it; what it showed when
     /// last shown, if anything. None when its issues cannot be read: the

@@ -156,6 +156,9 @@ impl StatusView<'_> {
             Said::Idle { search } => {
                 // Hints are shown whole or not at all, the first one too.
                 let text = match search {
+                    Some((query, hits, keys)) if keys.is_empty() => {
+                        format!("“{}” {hits}", sanitize::line(query))
+                    }
                     Some((query, hits, keys)) => {
                         format!("“{}” {hits} {keys}", sanitize::line(query))
                     }
