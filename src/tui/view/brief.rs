@@ -43,8 +43,9 @@ fn pieces(line: &Line, theme: &Theme) -> (Vec<(String, Style)>, bool) {
             }));
             (out, false)
         }
+        // Set in from the box's border, or its bar reads as a second one.
         Line::Quote(q) => (
-            vec![("│ ".into(), theme.dim), (q.clone(), theme.text)],
+            vec![(" ▌ ".into(), theme.dim), (q.clone(), theme.text)],
             false,
         ),
         Line::Link { label, url } => (
