@@ -44,7 +44,10 @@ fn b_shows_the_brief_in_chinese_at_40x12_and_scrolls_to_its_end() {
     let end = screen(&app, 40, 12);
     assert!(end.contains("下周再看"), "{end}");
     // The note's bar stands apart from the box's border.
-    let note = end.lines().find(|l| l.contains("跨境事件")).unwrap_or_default();
+    let note = end
+        .lines()
+        .find(|l| l.contains("跨境事件"))
+        .unwrap_or_default();
     assert!(!note.contains("││"), "{note}");
 }
 

@@ -434,3 +434,31 @@ fn the_chart_view_and_the_chart_pane_both_say_they_start_from_zero() {
         .map(|(_, label)| label.trim().to_string());
     assert_eq!(lowest.as_deref(), Some("0"), "the axis starts at zero");
 }
+
+#[test]
+fn a_span_without_the_figure_says_so_on_a_cleared_strip_over_the_year_earlier_line() {
+    let mut weeks: Vec<(i32, u32, Figures)> = (1..=52)
+        .map(|n| {
+            (
+                2022,
+                n,
+                figures([Some(300 + i64::from(n % 5) * 40), None, None, None, None]),
+            )
+        })
+        .collect();
+    weeks.push((2024, 40, figures([None, None, None, None, None])));
+    let mut app = app_zh(weeks_library(&weeks), Some(key(2024, 40)), 80, 24);
+    press(&mut app, KeyCode::Char('c'));
+    let text = screen(&app, 80, 24);
+    let plot = app.charts.view.plot.clone().expect("a plot");
+    assert!(plot.empty);
+    let row = text
+        .lines()
+        .find(|l| l.contains("这段时间没有处理事件的数据"))
+        .unwrap_or_else(|| panic!("{text}"));
+    // The words stand whole, a blank cell either side, while the year
+    // earlier is still drawn on the rows around them.
+    assert!(row.contains(" 这段时间没有处理事件的数据 "), "{row}");
+    let dots = |c: char| ('\u{2801}'..='\u{28ff}').contains(&c);
+    assert!(text.chars().any(dots), "{text}");
+}

@@ -504,8 +504,20 @@ impl Widget for ChartScreen<'_> {
                 usize::from(plot.graph.width),
             );
             let y = plot.graph.y + plot.graph.height / 2;
+            // A label on a cleared strip, centred: the year-earlier line
+            // may be drawn under it, and must not run through the words.
+            let cells = u16::try_from(width(&text)).unwrap_or(u16::MAX);
+            let strip = cells.saturating_add(2).min(plot.graph.width);
+            let left = plot.graph.x + (plot.graph.width - strip) / 2;
             buf.set_stringn(
-                plot.graph.x,
+                left,
+                y,
+                " ".repeat(usize::from(strip)),
+                usize::from(strip),
+                theme.text,
+            );
+            buf.set_stringn(
+                left + (strip - cells.min(strip)) / 2,
                 y,
                 text,
                 usize::from(plot.graph.width),
