@@ -178,6 +178,11 @@ fn a_double_issue_is_one_row_and_its_second_number_reaches_it() {
         .find(|l| l.contains("2024-40/41"))
         .expect("the double issue's row");
     assert!(row.contains("~10-13") && row.contains("590"), "{row}");
+    // The detail pane's title names both numbers, as its body does.
+    assert!(
+        first_line(&text).contains("详情 cnvd:2024-40/41 "),
+        "{text}"
+    );
 }
 
 #[test]

@@ -20,7 +20,7 @@ use super::view::chart_view::ChartScreen;
 use super::view::detail::DetailView;
 use super::view::help::HelpView;
 use super::view::layout;
-use super::view::list::ListView;
+use super::view::list::{issue_label, ListView};
 use super::view::status::{Said, StatusView};
 use super::view::wrap;
 use crate::i18n::{Images, Screen};
@@ -93,7 +93,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         scroll: detail.scroll,
         selected_link: (app.focus == Focus::Links).then_some(detail.link),
         focused: app.focus != Focus::List,
-        title: ui.say(Screen::DetailTitle(app.current_key())),
+        title: ui.say(Screen::DetailTitle(app.current_key().map(|k| {
+            app.catalog
+                .get(k)
+                .map_or_else(|| k.to_string(), |s| issue_label(s, true))
+        }))),
         highlight: app.search.as_ref().map(|s| s.query.as_str()),
         theme,
     }

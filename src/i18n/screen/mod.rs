@@ -160,7 +160,8 @@ pub enum Screen {
     },
     TitleUnread(usize),
     // The detail pane.
-    DetailTitle(Option<IssueKey>),
+    /// The shown issue's label (`cnvd:2024-40/41` for a double issue).
+    DetailTitle(Option<String>),
     /// With the key that fetches an issue.
     NotCachedNote(String),
     PeriodLabel,

@@ -135,7 +135,7 @@ impl Screen {
                 named: false,
             },
             TitleUnread(34),
-            DetailTitle(Some(k)),
+            DetailTitle(Some("cnvd:2024-40/41".into())),
             DetailTitle(None),
             NotCachedNote("F".into()),
             PeriodLabel,
