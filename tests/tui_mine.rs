@@ -219,3 +219,17 @@ fn an_unchanged_note_writes_nothing_even_to_a_read_only_cache() {
     press(&mut app, KeyCode::Enter);
     assert!(app.status.message.clone().unwrap().error);
 }
+
+#[test]
+fn star_e_and_m_with_no_issue_shown_say_so() {
+    for key in ['*', 'e', 'm'] {
+        let mut app = app_zh(zhoubao::tui::library::MemoryLibrary::new(), None, 80, 24);
+        press(&mut app, KeyCode::Char(key));
+        let said = app.status.message.as_ref().map(|m| m.text.clone());
+        assert_eq!(
+            said.as_deref(),
+            Some("没有显示哪一期：先在列表里选一期"),
+            "{key}"
+        );
+    }
+}

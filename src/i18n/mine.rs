@@ -42,6 +42,9 @@ pub enum Mine {
     // --- the TUI
     /// A library that keeps no flags or notes.
     NoMarksHere,
+    /// `*`, `e` or `m` with no issue shown (an empty cache, a filter that
+    /// lists nothing).
+    NoIssueShown,
     /// The list title's name of the flagged filter.
     FilterFlagged,
     /// `f` chose the flagged filter: `rows` of `total` shown.
@@ -157,6 +160,8 @@ impl Mine {
                 plural(*issues, "issue is", "issues are")
             )
             .into(),
+            (NoIssueShown, Zh) => "没有显示哪一期：先在列表里选一期".into(),
+            (NoIssueShown, En) => "no issue is shown: pick one in the list first".into(),
             (NoMarksHere, Zh) => "这里不能保存旗标和笔记".into(),
             (NoMarksHere, En) => "flags and notes cannot be kept here".into(),
             (FilterFlagged, Zh) => "已加旗标".into(),
@@ -168,10 +173,10 @@ impl Mine {
                 format!("showing the {rows} flagged of {total} issues").into()
             }
             (NoFlaggedIssue { key }, Zh) => {
-                format!("没有加旗标的一期：按 * 给当前这期加旗标，按 {key} 换筛选").into()
+                format!("没有加旗标的一期：按 {key} 换筛选，再在一期上按 * 加旗标").into()
             }
             (NoFlaggedIssue { key }, En) => {
-                format!("no flagged issue: * flags the shown one, {key} changes the filter").into()
+                format!("no flagged issue: {key} changes the filter, then * flags an issue").into()
             }
             (FlagSet { key, flagged: true }, Zh) => format!("{key} 已加旗标").into(),
             (FlagSet { key, flagged: true }, En) => format!("flagged {key}").into(),
@@ -258,6 +263,7 @@ impl Mine {
                 keys: "2030-1, 2030-2".into(),
             },
             NoMarksHere,
+            NoIssueShown,
             FilterFlagged,
             ShowingFlagged {
                 rows: 2,

@@ -66,7 +66,7 @@ impl App {
     /// `*`: flags the shown issue, or unflags it, and says which.
     pub fn toggle_flag(&mut self) {
         let Some(key) = self.current_key() else {
-            return;
+            return self.status.set_message(self.ui.say(Mine::NoIssueShown));
         };
         let flagged = !self.catalog.get(key).is_some_and(|s| s.flagged);
         if self.save_change(key, Change::Flag(flagged)) && self.status.message.is_none() {
@@ -79,7 +79,7 @@ impl App {
     /// event loop) or in the one-line editor on the status line.
     pub fn edit_note(&mut self) {
         let Some(key) = self.current_key() else {
-            return;
+            return self.status.set_message(self.ui.say(Mine::NoIssueShown));
         };
         let note = self.catalog.get(key).and_then(|s| s.note.as_deref());
         if let Some(prompt) = self.notes.start(key, note) {
@@ -164,7 +164,7 @@ impl App {
     /// `m`: the shown issue read or unread again.
     pub fn toggle_read(&mut self) {
         let Some(key) = self.current_key() else {
-            return;
+            return self.status.set_message(self.ui.say(Mine::NoIssueShown));
         };
         match self.catalog.get(key).map(|s| (s.cached, s.read)) {
             // A mark on an issue nobody has read would hide its full copy,
