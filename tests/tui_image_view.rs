@@ -326,3 +326,13 @@ fn i_on_an_issue_known_only_by_its_title_says_it_is_not_cached() {
     assert!(shot.contains("not cached: F fetches it"), "{shot}");
     assert!(!shot.contains("no images"), "{shot}");
 }
+
+#[test]
+fn i_on_an_issue_without_pictures_says_so_and_opens_no_empty_view() {
+    let lib = tui_fixture::weeks_library(&[(2024, 17, tui_fixture::events(300))]);
+    let mut app = tui_fixture::app_zh(lib, Some(tui_fixture::key(2024, 17)), 80, 24);
+    tui_fixture::press(&mut app, KeyCode::Char('i'));
+    assert_eq!(app.mode(), zhoubao::tui::action::InputMode::Normal);
+    let said = app.status.message.as_ref().map(|m| m.text.clone());
+    assert_eq!(said.as_deref(), Some("2024-17 的正文里没有图片"));
+}

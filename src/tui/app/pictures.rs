@@ -19,10 +19,19 @@ impl App {
                 .status
                 .set_message(self.ui.say(Screen::NotCachedNote(fetch)));
         }
-        if let Err(e) = self.images.open_on(self.session.library(), key, number) {
-            let error = Box::new(e.message());
-            let said = self.ui.say(Screen::CannotLoad { key, error });
-            self.status.set_error(said);
+        match self.images.open_on(self.session.library(), key, number) {
+            Ok(true) => {}
+            // Nothing to page through: said, no empty view to close.
+            Ok(false) => {
+                let key = key.to_string();
+                self.status
+                    .set_message(self.ui.say(Images::NoImages { key }));
+            }
+            Err(e) => {
+                let error = Box::new(e.message());
+                let said = self.ui.say(Screen::CannotLoad { key, error });
+                self.status.set_error(said);
+            }
         }
     }
 

@@ -157,11 +157,14 @@ impl Pictures {
         library: &dyn Library,
         key: IssueKey,
         number: usize,
-    ) -> Result<(), LibraryError> {
+    ) -> Result<bool, LibraryError> {
         let images = library.images(key, Captions::Read)?;
+        if images.is_empty() {
+            return Ok(false);
+        }
         self.open(key, images, number);
         self.request(library);
-        Ok(())
+        Ok(true)
     }
 
     /// The open view's pictures read again from `library` (a download
