@@ -577,7 +577,7 @@ impl Screen {
             (NotCachedMark, En) => "[not cached]".into(),
             (NothingYet, Zh) => "还没有可显示的内容。".into(),
             (NothingYet, En) => "Nothing to show yet.".into(),
-            (ImportHint, Zh) => "导入周报：zhoubao import PATH…".into(),
+            (ImportHint, Zh) => "导入周报：zhoubao import 路径…".into(),
             (ImportHint, En) => "Import bulletins with: zhoubao import PATH…".into(),
             (DemoHint, Zh) => "或者先看看演示：zhoubao --demo".into(),
             (DemoHint, En) => "or look around first with: zhoubao --demo".into(),
