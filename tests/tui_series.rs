@@ -513,7 +513,7 @@ fn s_from_a_week_the_other_series_lacks_goes_to_the_nearest_and_says_so() {
     let said = app.status.message.as_ref().map(|m| m.text.clone());
     assert_eq!(
         said.as_deref(),
-        Some("CNVD漏洞周报 没有 2024-20 那一周的一期，显示最近的 cnvd:2024-12")
+        Some("CNVD周报 无 2024-20 同周一期，显示最近的 cnvd:2024-12")
     );
 }
 
@@ -530,6 +530,10 @@ fn a_search_with_no_hit_here_names_the_other_series_that_has_one() {
         "{shot}"
     );
     assert!(status.contains("期：s 换过去再搜"), "{status}");
+    // At 40 columns the short form, whole.
+    let narrow = screen(&app, 40, 12);
+    let status = narrow.lines().last().unwrap_or_default();
+    assert!(status.starts_with("CNVD周报有 13 期：按 s "), "{narrow}");
     // Once the message is gone, the kept search offers no n/N to walk.
     press(&mut app, KeyCode::Esc);
     let idle = screen(&app, 80, 24);

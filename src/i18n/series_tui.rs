@@ -42,6 +42,8 @@ pub enum SeriesTui {
         series: SeriesId,
         hits: usize,
         key: Option<String>,
+        /// The narrow screen's form: no query, the series' short name.
+        short: bool,
     },
     /// After `s`, when the cache holds no issue of the series.
     Empty {
@@ -155,8 +157,8 @@ impl SeriesTui {
                 },
                 Zh,
             ) => format!(
-                "{} 没有 {week} 那一周的一期，显示最近的 {shown}",
-                name(*series, false, Zh)
+                "{} 无 {week} 同周一期，显示最近的 {shown}",
+                name(*series, true, Zh)
             )
             .into(),
             (
@@ -177,17 +179,22 @@ impl SeriesTui {
                     series,
                     hits,
                     key,
+                    short,
                 },
                 Zh,
             ) => {
                 let then = key
                     .as_ref()
                     .map_or_else(String::new, |k| format!("：{k} 换过去再搜"));
-                format!(
-                    "“{query}” 此处无，{} 有 {hits} 期{then}",
-                    name(*series, false, Zh)
-                )
-                .into()
+                let there = name(*series, *short, Zh);
+                if *short {
+                    let then = key
+                        .as_ref()
+                        .map_or_else(String::new, |k| format!("：按 {k}"));
+                    format!("{there}有 {hits} 期{then}").into()
+                } else {
+                    format!("“{query}” 此处无，{there} 有 {hits} 期{then}").into()
+                }
             }
             (
                 HitsElsewhere {
@@ -195,18 +202,21 @@ impl SeriesTui {
                     series,
                     hits,
                     key,
+                    short,
                 },
                 En,
             ) => {
                 let then = key.as_ref().map_or_else(String::new, |k| {
                     format!(": {k} switches there, then search again")
                 });
-                format!(
-                    "“{query}”: no match here, {} in the {}{then}",
-                    Msg::Issues(*hits).text(En),
-                    name(*series, false, En)
-                )
-                .into()
+                let there = name(*series, *short, En);
+                let hits = Msg::Issues(*hits).text(En);
+                if *short {
+                    let then = key.as_ref().map_or_else(String::new, |k| format!(": {k}"));
+                    format!("{hits} in the {there}{then}").into()
+                } else {
+                    format!("“{query}”: no match here, {hits} in the {there}{then}").into()
+                }
             }
             (Empty { series, key }, Zh) => {
                 let next = key
@@ -305,6 +315,14 @@ impl SeriesTui {
                 series: cnvd,
                 hits: 1,
                 key: Some("s".into()),
+                short: false,
+            },
+            SeriesTui::HitsElsewhere {
+                query: "CNVD-2024-19326".into(),
+                series: cnvd,
+                hits: 1,
+                key: None,
+                short: true,
             },
             SeriesTui::Nearest {
                 series: cnvd,

@@ -7,6 +7,7 @@ use crate::i18n::SeriesTui;
 use crate::model::{IssueKey, IssueSummary, SeriesId};
 use crate::tui::state::detail::{Target, Visit};
 use crate::tui::state::shelf::{Shelf, Showing};
+use crate::tui::state::status::Notice;
 use crate::tui::view::detail::DetailDoc;
 use crate::tui::view::list::issue_label;
 
@@ -149,13 +150,15 @@ impl App {
         });
         if let Some((series, hits)) = found {
             let key = self.ui.keys.label_of("switch_series", self.ui.lang);
-            let said = SeriesTui::HitsElsewhere {
+            let said = |short| SeriesTui::HitsElsewhere {
                 query: search.query.clone(),
                 series,
                 hits,
-                key: Some(key).filter(|k| !k.is_empty()),
+                key: Some(key.clone()).filter(|k| !k.is_empty()),
+                short,
             };
-            self.status.set_message(self.ui.say(said));
+            let notice = Notice::with_short(said(false), said(true), false);
+            self.status.notice(&self.ui, &notice);
         }
     }
 
