@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::inspect::ImageKind;
+use super::kind::ImageKind;
 use crate::fetch::FetchError;
 use crate::i18n::{english_display, Lang, Localized};
 

@@ -15,6 +15,7 @@ pub mod download;
 mod error;
 pub mod identity;
 pub mod inspect;
+mod kind;
 pub mod render;
 pub mod samples;
 pub mod view;
@@ -25,7 +26,8 @@ pub use download::{
 };
 pub use error::{ImageError, Reason};
 pub use identity::image_identity;
-pub use inspect::{inspect, ImageKind, Inspected, MAX_SIDE};
+pub use inspect::{inspect, Inspected, MAX_SIDE};
+pub use kind::ImageKind;
 
 use crate::model::IssueKey;
 use crate::store::{ImageRowState, Store, StoreError};

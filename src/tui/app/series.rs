@@ -6,8 +6,8 @@ use super::App;
 use crate::i18n::SeriesTui;
 use crate::model::{IssueKey, IssueSummary, SeriesId};
 use crate::tui::state::detail::{Target, Visit};
+use crate::tui::state::notice::Notice;
 use crate::tui::state::shelf::{Shelf, Showing};
-use crate::tui::state::status::Notice;
 use crate::tui::view::detail::DetailDoc;
 use crate::tui::view::list::issue_label;
 

@@ -14,6 +14,7 @@ pub mod help;
 pub mod images;
 pub mod list;
 pub mod note_edit;
+pub mod notice;
 pub mod prompt;
 pub mod search;
 pub mod session;

@@ -2,7 +2,7 @@
 //! for the mode and focus (laid out when those change, so drawing only
 //! reads them). The prompts it shows belong to the prompt and the search.
 
-use crate::i18n::Msg;
+use super::notice::Notice;
 use crate::tui::action::{Focus, InputMode};
 use crate::tui::ui::Ui;
 use crate::tui::view::status::StatusHints;
@@ -15,39 +15,6 @@ pub struct Status {
     /// it: the line shows the longest that fits.
     pub shorter: Vec<String>,
     pub error: bool,
-}
-
-/// What an owner of background work hands the status line: a message and
-/// its shorter forms (longest first), put in the session's words when
-/// shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    pub forms: Vec<Msg>,
-    pub error: bool,
-}
-
-impl Notice {
-    pub fn message(msg: impl Into<Msg>) -> Notice {
-        Notice {
-            forms: vec![msg.into()],
-            error: false,
-        }
-    }
-
-    pub fn error(msg: impl Into<Msg>) -> Notice {
-        Notice {
-            forms: vec![msg.into()],
-            error: true,
-        }
-    }
-
-    /// A message with a shorter form for a narrow line.
-    pub fn with_short(msg: impl Into<Msg>, short: impl Into<Msg>, error: bool) -> Notice {
-        Notice {
-            forms: vec![msg.into(), short.into()],
-            error,
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-use super::status::Notice;
+use super::notice::Notice;
 use crate::feed::{
     self, Event, FeedOutcome, News, NotifyProblem, Running, Subscription, UpdateOptions,
     UpdateReport,
