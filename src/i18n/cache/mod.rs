@@ -83,6 +83,11 @@ pub enum Cache {
     NoFiles {
         paths: String,
     },
+    /// `import` of paths none of which could be read (a mistyped path):
+    /// each path with why, so no cache is made for nothing.
+    NothingReadable {
+        paths: Vec<(String, Box<Msg>)>,
+    },
     // --- reindex and recover
     /// `issues` distinct issues in the cache, from `parsed` of `files`.
     Reindexed {
@@ -368,6 +373,16 @@ impl Cache {
                 "nothing to import: {paths} holds no files (hidden files and folders are left out)"
             )
             .into(),
+            (NothingReadable { paths }, lang) => {
+                let said: Vec<String> = paths
+                    .iter()
+                    .map(|(path, why)| unreadable_path(path, why, lang))
+                    .collect();
+                match lang {
+                    Zh => format!("没有可导入的文件：{}", said.join("；")).into(),
+                    En => format!("nothing to import: {}", said.join("; ")).into(),
+                }
+            }
             // --- reindex and recover
             (Reranked { issues, files }, Zh) => format!(
                 "缓存按新的出处规则重新合并（出版者自己的文章优先于转载）：{files} 个文件，{issues} 期"
@@ -583,6 +598,23 @@ fn own_file_text(f: OwnFile, lang: Lang) -> &'static str {
         (OwnFile::Shm, En) => "the shared-memory index of the cache this import writes to",
         (OwnFile::Journal, Zh) => "这是本次导入正在写入的缓存的回滚日志",
         (OwnFile::Journal, En) => "the rollback journal of the cache this import writes to",
+    }
+}
+
+/// One path `import` could not read: a missing one said plainly ("X 不存在"),
+/// any other reason quoted after the path.
+fn unreadable_path(path: &str, why: &Msg, lang: Lang) -> String {
+    let missing = matches!(
+        why,
+        Msg::Cache(Cache::CannotRead {
+            error: super::Os::NotFound
+        })
+    );
+    match (missing, lang) {
+        (true, Lang::Zh) => format!("{path} 不存在"),
+        (true, Lang::En) => format!("{path} does not exist"),
+        (false, Lang::Zh) => format!("{path}：{}", why.text(lang)),
+        (false, Lang::En) => format!("{path}: {}", why.text(lang)),
     }
 }
 

@@ -41,10 +41,10 @@ impl Cache {
             .collect();
         all.extend([
             CannotRead {
-                error: crate::i18n::Os::PermissionDenied,
+                error: Os::PermissionDenied,
             },
             CannotReadFolder {
-                error: crate::i18n::Os::NotFound,
+                error: Os::NotFound,
             },
             TooLarge { bytes: 17_000_000 },
             GrewPastLimit,
@@ -102,6 +102,22 @@ impl Cache {
             HintRecover,
             NoFiles {
                 paths: "/tmp/empty".into(),
+            },
+            NothingReadable {
+                paths: vec![
+                    (
+                        "/tmp/typo".into(),
+                        Box::new(Msg::Cache(CannotRead {
+                            error: Os::NotFound,
+                        })),
+                    ),
+                    (
+                        "/root/x.md".into(),
+                        Box::new(Msg::Cache(CannotRead {
+                            error: Os::PermissionDenied,
+                        })),
+                    ),
+                ],
             },
             Reindexed {
                 issues: 140,
