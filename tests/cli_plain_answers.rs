@@ -140,3 +140,20 @@ fn a_mistyped_import_path_names_it_and_makes_no_cache() {
     assert!(stderr(&o).contains(": 1 new,"), "{}", stderr(&o));
     assert!(db.exists());
 }
+
+#[test]
+fn recover_to_a_copy_of_a_sound_cache_does_not_call_it_damaged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = cache(dir.path());
+    for (lang, said) in [
+        ("zh", "原缓存未作改动"),
+        ("en", "the original cache was left unchanged"),
+    ] {
+        let to = dir.path().join(format!("copy-{lang}.db"));
+        let o = run(lang, &db, &["recover", "--to", to.to_str().expect("utf-8")]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stderr(&o).contains(said), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("损坏"), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("damaged"), "{}", stderr(&o));
+    }
+}

@@ -526,22 +526,22 @@ impl Cache {
             (RecoverIncomplete, Zh) => "未能全部保存：丢失的内容见上文".into(),
             (RecoverIncomplete, En) => "not everything could be saved: see above for what was lost".into(),
             (RecoverNext { cache, to }, Zh) => format!(
-                "损坏的缓存未作改动；要改用新缓存，请在没有 zhoubao 运行时执行：\n  \
-                 mv {cache} {cache}.damaged && mv {to} {cache}"
+                "原缓存未作改动；要改用新缓存，请在没有 zhoubao 运行时执行：\n  \
+                 mv {cache} {cache}.old && mv {to} {cache}"
             )
             .into(),
             (RecoverNext { cache, to }, En) => format!(
-                "the damaged cache was not changed; to use the new one, with no zhoubao running:\n  \
-                 mv {cache} {cache}.damaged && mv {to} {cache}"
+                "the original cache was left unchanged; to use the new one, with no zhoubao running:\n  \
+                 mv {cache} {cache}.old && mv {to} {cache}"
             )
             .into(),
             (RecoverJournals { files }, Zh) => format!(
-                "  并把 {} 一起移走：它们属于损坏的缓存",
+                "  并把 {} 一起移走：它们属于原缓存",
                 files.join(" 和 ")
             )
             .into(),
             (RecoverJournals { files }, En) => format!(
-                "  and move {} away with the damaged cache: they belong to it",
+                "  and move {} away with the original cache: they belong to it",
                 files.join(" and ")
             )
             .into(),
