@@ -51,6 +51,9 @@ pub enum Cache {
         new: usize,
         updated: usize,
         unchanged: usize,
+        /// Copies of issues a better copy already shows (reposts beside
+        /// the publisher's); named only when there are some.
+        lower: usize,
         stubs: usize,
         /// Files that held no article text, whose issue has none either;
         /// named in the line only when there are some.
@@ -152,6 +155,8 @@ pub enum Verdict {
     New,
     Updated,
     Unchanged,
+    /// A copy of an issue a better copy already shows.
+    LowerCopy,
     Stub,
     /// A copy without article text of an issue no copy has text for.
     NoText,
@@ -256,6 +261,7 @@ impl Cache {
                     new,
                     updated,
                     unchanged,
+                    lower,
                     stubs,
                     empty,
                     skipped,
@@ -263,13 +269,14 @@ impl Cache {
                 },
                 Zh,
             ) => {
+                let lower = lower_copies(*lower, Zh);
                 let empty = if *empty > 0 {
                     format!("无正文 {empty}，")
                 } else {
                     String::new()
                 };
                 format!(
-                    "{}：新增 {new}，更新 {updated}，未变 {unchanged}，合并存根 {stubs}，\
+                    "{}：新增 {new}，更新 {updated}，未变 {unchanged}，{lower}合并存根 {stubs}，\
                      {empty}跳过 {skipped}，失败 {failed}",
                     Msg::Files(*files).text(Zh)
                 )
@@ -281,6 +288,7 @@ impl Cache {
                     new,
                     updated,
                     unchanged,
+                    lower,
                     stubs,
                     empty,
                     skipped,
@@ -288,13 +296,14 @@ impl Cache {
                 },
                 En,
             ) => {
+                let lower = lower_copies(*lower, En);
                 let empty = if *empty > 0 {
                     format!("{empty} without article text, ")
                 } else {
                     String::new()
                 };
                 format!(
-                    "{}: {new} new, {updated} updated, {unchanged} unchanged, \
+                    "{}: {new} new, {updated} updated, {unchanged} unchanged, {lower}\
                      {stubs} {} merged, {empty}{skipped} skipped, {failed} failed",
                     Msg::Files(*files).text(En),
                     plural(*stubs, "stub", "stubs"),
@@ -549,6 +558,18 @@ impl Cache {
     }
 }
 
+/// `较低的副本 18，` / `18 lower copies, ` in a summary line, nothing when
+/// there are none: a repost beside the publisher's copy is not "unchanged"
+/// on a first import, and most runs have none.
+pub(in crate::i18n) fn lower_copies(files: usize, lang: Lang) -> String {
+    match (files, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Zh) => format!("较低的副本 {n}，"),
+        (1, Lang::En) => "1 lower copy, ".into(),
+        (n, Lang::En) => format!("{n} lower copies, "),
+    }
+}
+
 fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
     use Lang::{En, Zh};
     match (v, lang) {
@@ -558,6 +579,8 @@ fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
         (Verdict::Updated, En) => "updated",
         (Verdict::Unchanged, Zh) => "未变",
         (Verdict::Unchanged, En) => "unchanged",
+        (Verdict::LowerCopy, Zh) => "较低的副本",
+        (Verdict::LowerCopy, En) => "lower copy",
         (Verdict::Stub, Zh) => "存根",
         (Verdict::Stub, En) => "stub",
         (Verdict::NoText, Zh) => "无正文",
