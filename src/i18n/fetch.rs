@@ -258,7 +258,7 @@ impl Fetch {
                 format!("{cache}: the cache stayed locked by another process for {secs} s").into()
             }
             (CacheDamaged { cache, reason }, Zh) => {
-                format!("{cache}：缓存已损坏（{reason}）").into()
+                format!("{cache}：缓存已损坏{}", super::sqlite_aside(reason, Zh)).into()
             }
             (CacheDamaged { cache, reason }, En) => {
                 format!("{cache}: the cache is damaged ({reason})").into()

@@ -364,7 +364,7 @@ impl Cache {
             )
             .into(),
             (StopDamaged { cache, reason }, Zh) => {
-                format!("{cache}：缓存已损坏（{reason}），导入停止").into()
+                format!("{cache}：缓存已损坏{}，导入停止", super::sqlite_aside(reason, Zh)).into()
             }
             (StopDamaged { cache, reason }, En) => {
                 format!("{cache}: the cache is damaged ({reason}), so the import stopped").into()
