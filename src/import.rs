@@ -48,6 +48,7 @@ impl FileResult {
             FileResult::Stored(ImportOutcome::New) => Verdict::New,
             FileResult::Stored(ImportOutcome::Updated) => Verdict::Updated,
             FileResult::Stored(ImportOutcome::Unchanged) => Verdict::Unchanged,
+            FileResult::Stored(ImportOutcome::LowerCopy) => Verdict::LowerCopy,
             FileResult::Stored(ImportOutcome::StubMerged) => Verdict::Stub,
             FileResult::NoText => Verdict::NoText,
             FileResult::Skipped(_) => Verdict::Skipped,
@@ -69,6 +70,9 @@ pub struct ImportSummary {
     pub new: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Copies of issues a better copy already shows (see
+    /// [`ImportOutcome::LowerCopy`]).
+    pub lower: usize,
     pub stubs: usize,
     /// Files that held no article text, for an issue no copy has text
     /// for (see [`FileResult::NoText`]).
@@ -94,6 +98,7 @@ impl ImportSummary {
         self.new
             + self.updated
             + self.unchanged
+            + self.lower
             + self.stubs
             + self.empty
             + self.skipped.len()
@@ -105,6 +110,7 @@ impl ImportSummary {
             FileResult::Stored(ImportOutcome::New) => self.new += 1,
             FileResult::Stored(ImportOutcome::Updated) => self.updated += 1,
             FileResult::Stored(ImportOutcome::Unchanged) => self.unchanged += 1,
+            FileResult::Stored(ImportOutcome::LowerCopy) => self.lower += 1,
             FileResult::Stored(ImportOutcome::StubMerged) => self.stubs += 1,
             FileResult::NoText => self.empty += 1,
             FileResult::Skipped(why) => self.skipped.push((path.to_path_buf(), why)),
@@ -141,6 +147,7 @@ impl ImportSummary {
             new: self.new,
             updated: self.updated,
             unchanged: self.unchanged,
+            lower: self.lower,
             stubs: self.stubs,
             empty: self.empty,
             skipped: self.skipped.len(),

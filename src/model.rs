@@ -455,8 +455,12 @@ pub enum ImportOutcome {
     New,
     /// A full copy that changed what the cache shows of its issue.
     Updated,
-    /// The file was imported before, or adds nothing.
+    /// The file was imported before (the same bytes are stored).
     Unchanged,
+    /// A full copy of an issue the cache already shows from a better copy
+    /// (the publisher's, a fuller one), such as a repost: kept, and its
+    /// 近期回顾 read, but what the issue shows did not change.
+    LowerCopy,
     /// A stub (repost, empty page): merged as an alias and title.
     StubMerged,
 }

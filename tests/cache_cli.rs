@@ -169,7 +169,12 @@ fn read_commands_write_nothing_into_an_empty_file() {
 fn a_path_that_cannot_be_a_cache_is_named_for_what_it_is() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path();
-    for args in [&["list"][..], &["import", "x.md"]] {
+    // A file that exists: a missing one is refused before the cache is opened.
+    let input = tempfile::tempdir().unwrap();
+    let bulletin = input.path().join("x.md");
+    std::fs::write(&bulletin, "x").unwrap();
+    let bulletin = bulletin.to_str().unwrap();
+    for args in [&["list"][..], &["import", bulletin]] {
         let out = zhoubao(folder, args);
         assert_eq!(out.status.code(), Some(1));
         let err = stderr(&out);
@@ -188,7 +193,7 @@ fn a_path_that_cannot_be_a_cache_is_named_for_what_it_is() {
         err.contains("its folder") && err.contains("missing") && err.contains("does not exist"),
         "{err}"
     );
-    let err = stderr(&zhoubao(&nested, &["import", "x.md"]));
+    let err = stderr(&zhoubao(&nested, &["import", bulletin]));
     assert!(
         err.contains("cannot create the cache") && err.contains("does not exist"),
         "{err}"

@@ -155,6 +155,49 @@ fn importing_a_folder_without_files_says_so_exits_1_and_creates_nothing() {
 }
 
 #[test]
+fn a_repost_in_the_first_import_is_a_lower_copy_and_unchanged_only_when_imported_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let series = synth::series(2024, 2, 5);
+    let text = synth::full_markdown(&series[1], &synth::recent_for(&series, 1));
+    std::fs::write(input.join("a.md"), &text).unwrap();
+    // The same issue reposted by another account, a sentence shorter: the
+    // fuller copy wins, whichever is stored first.
+    let repost_url = "https://mp.weixin.qq.com/s?__biz=UkVQT1NU&mid=9&idx=1&sn=ff";
+    let repost = text
+        .replace(&series[1].url(), repost_url)
+        .replace(&series[1].situation, "")
+        .replace(
+            &format!("source: {}", synth::ORIGINAL_SOURCE),
+            &format!("source: {}", synth::REPOST_SOURCE),
+        );
+    assert_ne!(repost, text);
+    std::fs::write(input.join("b.md"), repost).unwrap();
+    let db = dir.path().join("c.db");
+    let first = zhoubao(&db, &["import", "--verbose", input.to_str().unwrap()]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let said = stdout(&first);
+    assert!(
+        said.contains(&format!("new\t{}", input.join("a.md").display())),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("lower copy\t{}", input.join("b.md").display())),
+        "{said}"
+    );
+    assert_eq!(
+        stderr(&first),
+        "2 files: 1 new, 0 updated, 0 unchanged, 1 lower copy, 0 stubs merged, 0 skipped, 0 failed\n"
+    );
+    let again = zhoubao(&db, &["import", input.to_str().unwrap()]);
+    assert_eq!(
+        stderr(&again),
+        "2 files: 0 new, 0 updated, 2 unchanged, 0 stubs merged, 0 skipped, 0 failed\n"
+    );
+}
+
+#[test]
 fn reindex_counts_distinct_issues_and_stored_files_apart() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");

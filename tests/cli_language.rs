@@ -168,7 +168,7 @@ fn list_show_and_search_speak_the_chosen_language_and_keep_the_content() {
         )),
         "{said}"
     );
-    assert!(said.contains("损坏的缓存未作改动"), "{said}");
+    assert!(said.contains("原缓存未作改动"), "{said}");
     let again = run(EN, &db, &["recover", "--to", to.to_str().unwrap()]);
     assert_eq!(
         err(&again),

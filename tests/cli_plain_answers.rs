@@ -93,10 +93,67 @@ fn a_file_that_cannot_be_read_says_why_in_chinese() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = cache(dir.path());
     let missing = dir.path().join("没有这个文件.md");
-    let o = run("zh", &db, &["import", missing.to_str().expect("utf-8")]);
+    // Beside a good file, so the run goes on and words the one it missed.
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/full.md");
+    let o = run(
+        "zh",
+        &db,
+        &[
+            "import",
+            missing.to_str().expect("utf-8"),
+            good.to_str().expect("utf-8"),
+        ],
+    );
     assert!(
         stderr(&o).contains(&format!("失败 {}：读取失败：不存在\n", missing.display())),
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn a_mistyped_import_path_names_it_and_makes_no_cache() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("h.db");
+    let missing = dir.path().join("x").join("nonexist");
+    let typo = missing.to_str().expect("utf-8");
+    for (lang, said) in [
+        ("zh", format!("zhoubao: 没有可导入的文件：{typo} 不存在\n")),
+        (
+            "en",
+            format!("zhoubao: nothing to import: {typo} does not exist\n"),
+        ),
+    ] {
+        let o = run(lang, &db, &["import", typo]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert_eq!(stderr(&o), said);
+        assert!(!db.exists(), "no cache made for a mistyped path");
+    }
+    // With a good path beside it, the good one is imported and the cache made.
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/full.md");
+    let o = run("en", &db, &["import", typo, good.to_str().expect("utf-8")]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the missing path is still a failure"
+    );
+    assert!(stderr(&o).contains(": 1 new,"), "{}", stderr(&o));
+    assert!(db.exists());
+}
+
+#[test]
+fn recover_to_a_copy_of_a_sound_cache_does_not_call_it_damaged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = cache(dir.path());
+    for (lang, said) in [
+        ("zh", "原缓存未作改动"),
+        ("en", "the original cache was left unchanged"),
+    ] {
+        let to = dir.path().join(format!("copy-{lang}.db"));
+        let o = run(lang, &db, &["recover", "--to", to.to_str().expect("utf-8")]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stderr(&o).contains(said), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("损坏"), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("damaged"), "{}", stderr(&o));
+    }
 }

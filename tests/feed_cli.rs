@@ -151,9 +151,16 @@ fn without_a_feed_update_says_how_to_add_one_and_makes_no_cache() {
         stderr(&out)
     );
     assert!(!db.exists());
+    // Listing no feeds is an answer, not a failure.
     let feeds = zhoubao(&db, None, "en", &["feeds"]);
-    assert_eq!(feeds.status.code(), Some(1));
+    assert_eq!(feeds.status.code(), Some(0));
     assert!(stderr(&feeds).contains("no feeds in the config"));
+    assert!(stderr(&feeds).contains("[[feed]]"));
+    assert!(feeds.stdout.is_empty());
+    let json = zhoubao(&db, None, "en", &["feeds", "--json"]);
+    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    assert_eq!(String::from_utf8_lossy(&json.stdout).trim(), "[]");
+    assert!(!db.exists());
 }
 
 #[test]

@@ -60,11 +60,18 @@ fn fetch_follow_5_stores_the_newest_issue_and_the_five_before_it() {
     );
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
+    // The new issues by name, newest first, as `update` names them.
+    let stored: Vec<String> = (ISSUES - 6..ISSUES)
+        .rev()
+        .map(|i| server.issues()[i].key.to_string())
+        .collect();
     assert!(
-        err.ends_with(
+        err.ends_with(&format!(
             "2 more not-cached issues beyond --follow; run the same command again to go on\n\
-             6 pages: 6 new, 0 updated, 0 unchanged, 0 stubs merged, 0 skipped, 0 failed\n"
-        ),
+             6 pages: 6 new, 0 updated, 0 unchanged, 0 stubs merged, 0 skipped, 0 failed\n\
+             6 new: {}\n",
+            stored.join(", ")
+        )),
         "{err}"
     );
     let verbose = String::from_utf8(out.stdout).unwrap();
@@ -192,10 +199,15 @@ fn a_parser_panic_fails_that_page_and_the_walk_goes_on() {
     );
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(
-        lines.last().copied(),
-        Some("6 pages: 5 new, 0 updated, 0 unchanged, 0 stubs merged, 0 skipped, 1 failed"),
+        lines[lines.len() - 2],
+        "6 pages: 5 new, 0 updated, 0 unchanged, 0 stubs merged, 0 skipped, 1 failed",
         "{err}"
     );
+    // The crashed page's issue is not among the new ones named.
+    let named = lines[lines.len() - 1];
+    assert!(named.starts_with("5 new: "), "{err}");
+    let crashed_key = server.issues()[ISSUES - 3].key.to_string();
+    assert!(!named.contains(&crashed_key), "{err}");
     let list = zhoubao(&db, "en", &["list", "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
     let crashed_key = server.issues()[ISSUES - 3].key.to_string();
@@ -248,6 +260,9 @@ fn verbose_prints_each_pages_verdict_in_imports_words() {
         String::from_utf8_lossy(&out.stdout),
         format!("新增\t{key}\t{newest}\n失败\t-\t{missing}\n")
     );
+    // The summary names the new issue, as `update` does.
+    let err = stderr(&out);
+    assert!(err.ends_with(&format!("新增 1 期：{key}\n")), "{err}");
 }
 
 /// A cache another process holds locked: one line, exit 1.

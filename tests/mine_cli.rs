@@ -109,6 +109,32 @@ fn a_note_is_set_printed_clean_read_from_stdin_and_cleared() {
 }
 
 #[test]
+fn an_empty_list_says_why_on_stderr_and_keeps_stdout_a_bare_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = cache(dir.path(), "c.db");
+    let all = zhoubao(&db, &["list"]);
+    let header = stdout(&all).lines().next().unwrap().to_string();
+    let flagged = zhoubao(&db, &["list", "--flagged"]);
+    assert_eq!(flagged.status.code(), Some(0));
+    assert_eq!(stdout(&flagged), format!("{header}\n"));
+    assert_eq!(
+        stderr(&flagged),
+        "zhoubao: no issue is flagged: * in the TUI flags the shown one\n"
+    );
+    let json = zhoubao(&db, &["list", "--flagged", "--json"]);
+    assert_eq!(json.status.code(), Some(0));
+    assert_eq!(stdout(&json).trim(), "[]");
+    assert!(stderr(&json).contains("no issue is flagged"));
+    // Another filter that leaves nothing says so in its own words.
+    let none = zhoubao(&db, &["list", "--year", "1999"]);
+    assert_eq!(none.status.code(), Some(0));
+    assert_eq!(stdout(&none), format!("{header}\n"));
+    assert_eq!(stderr(&none), "zhoubao: no issue matches these filters\n");
+    // A list that has rows says nothing on stderr.
+    assert_eq!(stderr(&all), "");
+}
+
+#[test]
 fn flags_and_notes_show_in_list_search_and_export() {
     let dir = tempfile::tempdir().unwrap();
     let db = cache(dir.path(), "c.db");

@@ -276,7 +276,7 @@ fn recover_rebuilds_everything_when_only_derived_rows_are_damaged() {
         )),
         "{said}"
     );
-    assert!(said.contains("损坏的缓存未作改动"), "{said}");
+    assert!(said.contains("原缓存未作改动"), "{said}");
     assert!(
         stderr(&out).contains("everything was saved: no file, read mark or setting was lost"),
         "{}",

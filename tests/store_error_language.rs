@@ -40,3 +40,24 @@ fn a_cache_under_a_file_is_refused_in_chinese_with_the_systems_reason() {
         "{zh}"
     );
 }
+
+#[test]
+fn a_file_that_is_not_a_cache_is_refused_in_chinese_without_sqlites_english() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let junk = dir.path().join("junk.db");
+    let text = "这不是数据库，只是一段足够长的文字。".repeat(200);
+    std::fs::write(&junk, &text).expect("a file");
+    let err = Store::open_existing(&junk).err().expect("refused");
+    let zh = err.message().text(Lang::Zh).into_owned();
+    assert!(
+        zh.ends_with(&format!(
+            "{}：不是数据库或已损坏；文件未作改动",
+            junk.display()
+        )),
+        "{zh}"
+    );
+    assert!(!zh.contains("file is not a database"), "{zh}");
+    let en = err.message().text(Lang::En).into_owned();
+    assert!(en.contains("not a database or corrupt"), "{en}");
+    assert_eq!(std::fs::read_to_string(&junk).expect("kept"), text);
+}

@@ -12,9 +12,10 @@ use crate::i18n::{FeedMsg, Lang};
 use crate::store::Store;
 
 pub fn run(store: Option<&Store>, config: &Config, json: bool, lang: Lang) -> Result<ExitCode> {
+    // No feed is an answer, not an error: said on stderr, stdout empty.
     if config.feeds.is_empty() && !json {
         eprintln!("zhoubao: {}", FeedMsg::NoneConfigured.text(lang));
-        return Ok(ExitCode::FAILURE);
+        return Ok(ExitCode::SUCCESS);
     }
     let mut rows = Vec::with_capacity(config.feeds.len());
     for f in &config.feeds {

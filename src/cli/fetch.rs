@@ -8,11 +8,12 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::config::Config;
+use crate::feed;
 use crate::fetch;
-use crate::i18n::Lang;
+use crate::i18n::{FeedMsg, Lang};
 use crate::images::{self, ImageFetch};
 use crate::model::IssueKey;
-use crate::store::Store;
+use crate::store::{ImportOutcome, Store};
 
 /// The flags of `zhoubao fetch`, as clap parsed them.
 pub struct Flags {
@@ -46,6 +47,7 @@ pub fn run(store: &mut Store, flags: Flags, config: Config, lang: Lang) -> Resul
     let walk = fetch::Walk { follow, refresh };
     let mut client = fetch::Client::new(options);
     let mut stored: Vec<IssueKey> = Vec::new();
+    let (mut new, mut updated): (Vec<IssueKey>, Vec<IssueKey>) = (Vec::new(), Vec::new());
     let summary = fetch::run_with_progress(
         store,
         &mut client,
@@ -54,8 +56,13 @@ pub fn run(store: &mut Store, flags: Flags, config: Config, lang: Lang) -> Resul
         !quiet,
         lang,
         |url, result| {
-            if let fetch::PageResult::Stored { key, .. } = result {
+            if let fetch::PageResult::Stored { key, outcome } = result {
                 stored.push(*key);
+                match outcome {
+                    ImportOutcome::New => new.push(*key),
+                    ImportOutcome::Updated => updated.push(*key),
+                    _ => {}
+                }
             }
             if verbose {
                 let _ = writeln!(out, "{}", fetch::verbose_line(url, result, lang));
@@ -64,6 +71,21 @@ pub fn run(store: &mut Store, flags: Flags, config: Config, lang: Lang) -> Resul
         },
     );
     eprintln!("{}", summary.render(lang));
+    // The issues by name, as `update` names them.
+    if !new.is_empty() {
+        let (count, keys) = (new.len(), feed::keys_text(&new));
+        eprintln!("{}", FeedMsg::New { count, keys }.text(lang));
+    }
+    let mut updated_once: Vec<IssueKey> = Vec::new();
+    for key in updated {
+        if !new.contains(&key) && !updated_once.contains(&key) {
+            updated_once.push(key);
+        }
+    }
+    if !updated_once.is_empty() {
+        let (count, keys) = (updated_once.len(), feed::keys_text(&updated_once));
+        eprintln!("{}", FeedMsg::Updated { count, keys }.text(lang));
+    }
     // The pictures of the issues stored, and of those named that the cache
     // held already (fetched before pictures were kept); failures are not
     // asked again here.

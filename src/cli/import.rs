@@ -14,11 +14,14 @@ use crate::i18n::{Cache, Lang, Localized, Mine, Msg};
 use crate::import;
 use crate::store::Store;
 
-/// Refuses paths that hold no file at all, before a cache is made for
-/// nothing.
+/// Refuses paths that hold no file at all, or none that can be read,
+/// before a cache is made for nothing.
 pub fn check_paths(paths: &[PathBuf], lang: Lang) -> Result<()> {
     let (files, errors) = import::collect_files(paths);
-    if files.is_empty() && errors.is_empty() {
+    if !files.is_empty() {
+        return Ok(());
+    }
+    if errors.is_empty() {
         let paths: Vec<String> = paths.iter().map(|p| shown(p)).collect();
         return Err(said(
             Cache::NoFiles {
@@ -27,7 +30,12 @@ pub fn check_paths(paths: &[PathBuf], lang: Lang) -> Result<()> {
             lang,
         ));
     }
-    Ok(())
+    // A mistyped path: nothing could be read, so no cache is made either.
+    let paths = errors
+        .into_iter()
+        .map(|(path, why)| (shown(&path), Box::new(why)))
+        .collect();
+    Err(said(Cache::NothingReadable { paths }, lang))
 }
 
 pub fn run(

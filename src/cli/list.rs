@@ -6,12 +6,28 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::args::Select;
-use crate::i18n::Lang;
+use crate::i18n::{Cmd, Lang};
 use crate::output;
 use crate::store::Store;
 
 pub fn run(store: &Store, select: &Select, json: bool, lang: Lang) -> Result<ExitCode> {
-    let rows = select.apply(store.rows()?);
+    let all = store.rows()?;
+    // Why nothing was chosen, for stderr: stdout stays a script's empty list.
+    let why_empty = if all.is_empty() {
+        Cmd::ListNoIssue
+    } else if select.flagged
+        && !all
+            .iter()
+            .any(|r| r.summary.flagged && select.series.admits(r.summary.key.series))
+    {
+        Cmd::ListNoneFlagged
+    } else {
+        Cmd::ListNoMatch
+    };
+    let rows = select.apply(all);
+    if rows.is_empty() {
+        eprintln!("zhoubao: {}", why_empty.text(lang));
+    }
     let text = if json {
         output::list_json(&rows)
     } else {

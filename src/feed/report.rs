@@ -98,6 +98,7 @@ fn verdict(outcome: ImportOutcome) -> Verdict {
         ImportOutcome::New => Verdict::New,
         ImportOutcome::Updated => Verdict::Updated,
         ImportOutcome::Unchanged => Verdict::Unchanged,
+        ImportOutcome::LowerCopy => Verdict::LowerCopy,
         ImportOutcome::StubMerged => Verdict::Stub,
     }
 }

@@ -230,6 +230,7 @@ impl PageResult {
                 ImportOutcome::New => Verdict::New,
                 ImportOutcome::Updated => Verdict::Updated,
                 ImportOutcome::Unchanged => Verdict::Unchanged,
+                ImportOutcome::LowerCopy => Verdict::LowerCopy,
                 ImportOutcome::StubMerged => Verdict::Stub,
             },
             PageResult::Skipped(_) => Verdict::Skipped,

@@ -96,6 +96,7 @@ impl FetchSummary {
             new: self.new,
             updated: self.updated,
             unchanged: self.unchanged,
+            lower: self.lower,
             stubs: self.stubs,
             skipped: self.skipped.len(),
             failed: self.failed.len(),

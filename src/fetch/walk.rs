@@ -44,6 +44,8 @@ pub struct FetchSummary {
     pub new: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Pages of issues a better copy already shows.
+    pub lower: usize,
     pub stubs: usize,
     pub skipped: Vec<(String, crate::parse::Skip)>,
     pub failed: Vec<(String, FetchError)>,
@@ -79,6 +81,7 @@ impl FetchSummary {
         self.new
             + self.updated
             + self.unchanged
+            + self.lower
             + self.stubs
             + self.skipped.len()
             + self.failed.len()
@@ -90,6 +93,7 @@ impl FetchSummary {
                 ImportOutcome::New => self.new += 1,
                 ImportOutcome::Updated => self.updated += 1,
                 ImportOutcome::Unchanged => self.unchanged += 1,
+                ImportOutcome::LowerCopy => self.lower += 1,
                 ImportOutcome::StubMerged => self.stubs += 1,
             },
             PageResult::Skipped(why) => self.skipped.push((url.to_string(), why.clone())),

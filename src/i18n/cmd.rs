@@ -41,6 +41,13 @@ pub enum Cmd {
     },
     /// `search` with nothing (or only spaces) to look for.
     EmptyQuery,
+    // --- `list` chose no issue (said on stderr; stdout keeps its header)
+    /// The cache holds no issue at all.
+    ListNoIssue,
+    /// `--flagged`, and no issue of the cache is flagged.
+    ListNoneFlagged,
+    /// The filters left no issue.
+    ListNoMatch,
     /// Context of an `--output` file that could not be written.
     Writing {
         path: String,
@@ -191,6 +198,16 @@ impl Cmd {
             (NoHit { query }, Zh) => format!("没有标题或正文包含“{query}”的一期").into(),
             (NoHit { query }, En) => format!("no issue's title or body contains {query:?}").into(),
             (EmptyQuery, Zh) => "搜索词是空的：请给出要在标题和正文里查找的文字".into(),
+            (ListNoIssue, Zh) => {
+                "缓存里还没有一期：用 zhoubao import 或 zhoubao update 导入".into()
+            }
+            (ListNoIssue, En) => {
+                "the cache holds no issue yet: zhoubao import or zhoubao update brings them".into()
+            }
+            (ListNoneFlagged, Zh) => "没有加旗标的一期：在 TUI 里按 * 给当前这期加旗标".into(),
+            (ListNoneFlagged, En) => "no issue is flagged: * in the TUI flags the shown one".into(),
+            (ListNoMatch, Zh) => "没有符合这些条件的一期".into(),
+            (ListNoMatch, En) => "no issue matches these filters".into(),
             (EmptyQuery, En) => {
                 "the search is empty: give the text to look for in titles and bodies".into()
             }
@@ -288,6 +305,9 @@ impl Cmd {
                 query: "跨境".into(),
             },
             EmptyQuery,
+            ListNoIssue,
+            ListNoneFlagged,
+            ListNoMatch,
             Writing {
                 path: "/tmp/x.csv".into(),
             },

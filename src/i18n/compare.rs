@@ -34,6 +34,10 @@ pub enum Standing {
 pub enum Compare {
     /// What a rise from nothing is called instead of a percentage.
     New,
+    /// A share's change in percentage points, `amount` signed (`−3`).
+    Points {
+        amount: String,
+    },
     /// The issue does not have the figure.
     NotInIssue,
     // --- the detail pane
@@ -139,6 +143,8 @@ impl Compare {
         match (self, lang) {
             (New, Zh) => "新增".into(),
             (New, En) => "new".into(),
+            (Points { amount }, Zh) => format!("{amount} 个百分点").into(),
+            (Points { amount }, En) => format!("{amount} pp").into(),
             (NotInIssue, Zh) => "本期无此项".into(),
             (NotInIssue, En) => "not in this issue".into(),
             // --- the detail pane
@@ -366,6 +372,9 @@ impl Compare {
         ];
         let mut all = vec![
             New,
+            Points {
+                amount: "−3".into(),
+            },
             NotInIssue,
             PaneOffCalendar,
             PaneNothingEarlier,

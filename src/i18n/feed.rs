@@ -41,6 +41,11 @@ pub enum FeedMsg {
         count: usize,
         keys: String,
     },
+    /// The issues `fetch` stored a better copy of; `keys` as in `New`.
+    Updated {
+        count: usize,
+        keys: String,
+    },
     Cancelled,
     /// The progress line: a feed being read.
     Reading {
@@ -181,6 +186,8 @@ impl FeedMsg {
             (New { count: 0, .. }, En) => "nothing new".into(),
             (New { count, keys }, Zh) => format!("新增 {count} 期：{keys}").into(),
             (New { count, keys }, En) => format!("{count} new: {keys}").into(),
+            (Updated { count, keys }, Zh) => format!("更新 {count} 期：{keys}").into(),
+            (Updated { count, keys }, En) => format!("{count} updated: {keys}").into(),
             (Cancelled, Zh) => "更新已取消；已保存的都完整保存了".into(),
             (Cancelled, En) => "update cancelled; what was stored is stored whole".into(),
             (Reading { feed }, Zh) => format!("正在读取订阅源 {feed}").into(),
@@ -321,6 +328,10 @@ impl FeedMsg {
             New {
                 count: 1,
                 keys: "2025-3".into(),
+            },
+            Updated {
+                count: 2,
+                keys: "2025-3, 2025-4".into(),
             },
             Cancelled,
             Reading {

@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::cache::lower_copies;
 #[cfg(test)]
 use super::Cache;
 use super::{Lang, Msg};
@@ -35,6 +36,9 @@ pub enum Fetch {
         new: usize,
         updated: usize,
         unchanged: usize,
+        /// Pages of issues a better copy already shows; named only when
+        /// there are some.
+        lower: usize,
         stubs: usize,
         skipped: usize,
         failed: usize,
@@ -174,14 +178,16 @@ impl Fetch {
                     new,
                     updated,
                     unchanged,
+                    lower,
                     stubs,
                     skipped,
                     failed,
                 },
                 Zh,
             ) => format!(
-                "{pages} 个页面：新增 {new}，更新 {updated}，未变 {unchanged}，\
-             存根 {stubs}，跳过 {skipped}，失败 {failed}"
+                "{pages} 个页面：新增 {new}，更新 {updated}，未变 {unchanged}，{}\
+             存根 {stubs}，跳过 {skipped}，失败 {failed}",
+                lower_copies(*lower, Zh)
             )
             .into(),
             (
@@ -190,19 +196,21 @@ impl Fetch {
                     new,
                     updated,
                     unchanged,
+                    lower,
                     stubs,
                     skipped,
                     failed,
                 },
                 En,
             ) => format!(
-                "{}: {new} new, {updated} updated, {unchanged} unchanged, \
+                "{}: {new} new, {updated} updated, {unchanged} unchanged, {}\
              {stubs} stubs merged, {skipped} skipped, {failed} failed",
                 if *pages == 1 {
                     "1 page".to_string()
                 } else {
                     format!("{pages} pages")
-                }
+                },
+                lower_copies(*lower, En)
             )
             .into(),
             (MoreLeft { left }, Zh) => {
@@ -250,7 +258,7 @@ impl Fetch {
                 format!("{cache}: the cache stayed locked by another process for {secs} s").into()
             }
             (CacheDamaged { cache, reason }, Zh) => {
-                format!("{cache}：缓存已损坏（{reason}）").into()
+                format!("{cache}：缓存已损坏{}", super::sqlite_aside(reason, Zh)).into()
             }
             (CacheDamaged { cache, reason }, En) => {
                 format!("{cache}: the cache is damaged ({reason})").into()
@@ -319,6 +327,7 @@ impl Fetch {
                     ImportOutcome::New => "新",
                     ImportOutcome::Updated => "已更新",
                     ImportOutcome::Unchanged => "无变化",
+                    ImportOutcome::LowerCopy => "较低的副本",
                     ImportOutcome::StubMerged => "只有标题",
                 }
             )
@@ -329,6 +338,7 @@ impl Fetch {
                     ImportOutcome::New => "new",
                     ImportOutcome::Updated => "updated",
                     ImportOutcome::Unchanged => "unchanged",
+                    ImportOutcome::LowerCopy => "a lower copy",
                     ImportOutcome::StubMerged => "title only",
                 }
             )
@@ -393,6 +403,17 @@ impl Fetch {
                 new: 1,
                 updated: 0,
                 unchanged: 0,
+                lower: 0,
+                stubs: 0,
+                skipped: 0,
+                failed: 0,
+            },
+            Summary {
+                pages: 3,
+                new: 1,
+                updated: 0,
+                unchanged: 0,
+                lower: 2,
                 stubs: 0,
                 skipped: 0,
                 failed: 0,

@@ -76,6 +76,29 @@ pub enum Mine {
     EditorFile { why: Box<Msg> },
 }
 
+/// A program's end as std words it (`exit status: 1`, `signal: 9
+/// (SIGKILL)`, on Windows `exit code: 1`) in Chinese: `退出码 1`,
+/// `被信号 9（SIGKILL）终止`; anything else as it is.
+fn exit_status_in_chinese(status: &str) -> String {
+    let code = status
+        .strip_prefix("exit status: ")
+        .or_else(|| status.strip_prefix("exit code: "));
+    if let Some(code) = code {
+        return format!("退出码 {code}");
+    }
+    if let Some(rest) = status.strip_prefix("signal: ") {
+        let (number, name) = rest.split_once(' ').unwrap_or((rest, ""));
+        let name = name.replace(" (core dumped)", "，已转储核心");
+        let name = name.trim_start_matches('(').replacen(')', "", 1);
+        return if name.is_empty() {
+            format!("被信号 {number} 终止")
+        } else {
+            format!("被信号 {number}（{name}）终止")
+        };
+    }
+    status.to_string()
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
@@ -218,6 +241,7 @@ impl Mine {
             )
             .into(),
             (EditorFailed { program, status }, Zh) => {
+                let status = exit_status_in_chinese(status);
                 format!("编辑器 {program} 以失败结束（{status}）：笔记没有改动").into()
             }
             (EditorFailed { program, status }, En) => {
@@ -316,5 +340,48 @@ impl Mine {
                 why: Box::new(Msg::Mine(NoMarksHere)),
             },
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failed(status: String) -> String {
+        let program = "false".to_string();
+        Mine::EditorFailed { program, status }
+            .text(Lang::Zh)
+            .into_owned()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_editors_failure_reads_in_chinese_with_its_exit_code_or_signal() {
+        use std::os::unix::process::ExitStatusExt;
+        use std::process::ExitStatus;
+        let exited = ExitStatus::from_raw(1 << 8).to_string();
+        assert_eq!(
+            failed(exited.clone()),
+            "编辑器 false 以失败结束（退出码 1）：笔记没有改动"
+        );
+        let killed = ExitStatus::from_raw(9).to_string();
+        assert_eq!(
+            failed(killed),
+            "编辑器 false 以失败结束（被信号 9（SIGKILL）终止）：笔记没有改动"
+        );
+        let dumped = ExitStatus::from_raw(11 | 0x80).to_string();
+        assert_eq!(
+            failed(dumped),
+            "编辑器 false 以失败结束（被信号 11（SIGSEGV，已转储核心）终止）：笔记没有改动"
+        );
+        // English keeps std's words.
+        let en = Mine::EditorFailed {
+            program: "false".into(),
+            status: exited,
+        };
+        assert_eq!(
+            en.text(Lang::En),
+            "the editor false failed (exit status: 1): the note is unchanged"
+        );
     }
 }

@@ -43,7 +43,7 @@ pub(crate) use localized::missing_words;
 pub use localized::{Localized, Said};
 pub use messages::Msg;
 pub use mine::Mine;
-pub use os::Os;
+pub use os::{sqlite_aside, sqlite_in_chinese, Os};
 pub use screen::Screen;
 pub use series_tui::SeriesTui;
 pub use words::Words;

@@ -136,6 +136,31 @@ impl Os {
     }
 }
 
+/// SQLite's reason for refusing a cache in Chinese, for the reasons a
+/// damaged or foreign file meets; None for any other. SQLite words its
+/// errors in English whatever the locale.
+pub fn sqlite_in_chinese(reason: &str) -> Option<&'static str> {
+    let reason = reason.trim();
+    if reason == "file is not a database" {
+        Some("不是数据库")
+    } else if reason.starts_with("database disk image is malformed") {
+        Some("数据库文件已损坏")
+    } else {
+        None
+    }
+}
+
+/// SQLite's `reason` in brackets after words that already say the cache is
+/// not a database or is damaged: `（…）` or ` (…)`, and nothing in Chinese
+/// when the reason is one of those (it would only repeat them in English).
+pub fn sqlite_aside(reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if sqlite_in_chinese(reason).is_some() => String::new(),
+        Lang::Zh => format!("（{reason}）"),
+        Lang::En => format!(" ({reason})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +174,27 @@ mod tests {
         assert_eq!(
             Os::of(&io::Error::from(io::ErrorKind::NotFound)).text(Lang::En),
             "no such file or directory"
+        );
+    }
+
+    #[test]
+    fn sqlites_known_reasons_are_not_repeated_in_english_inside_chinese() {
+        assert_eq!(sqlite_aside("file is not a database", Lang::Zh), "");
+        assert_eq!(
+            sqlite_aside("database disk image is malformed", Lang::Zh),
+            ""
+        );
+        assert_eq!(
+            sqlite_aside("disk I/O error", Lang::Zh),
+            "（disk I/O error）"
+        );
+        assert_eq!(
+            sqlite_aside("file is not a database", Lang::En),
+            " (file is not a database)"
+        );
+        assert_eq!(
+            sqlite_in_chinese("file is not a database"),
+            Some("不是数据库")
         );
     }
 

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-use crate::i18n::{english_display, Lang, Localized, Msg, Os};
+use crate::i18n::{english_display, sqlite_aside, sqlite_in_chinese, Lang, Localized, Msg, Os};
 
 /// What can go wrong with the cache. Its words (below) name the file and
 /// say what the user can do; `Display` is their English.
@@ -188,7 +188,10 @@ impl Localized for StoreError {
                 let path = shown(path);
                 let reason = crate::sanitize::line(reason);
                 match lang {
-                    Zh => format!("{path}：不是数据库或已损坏（{reason}）；文件未作改动"),
+                    Zh => format!(
+                        "{path}：不是数据库或已损坏{}；文件未作改动",
+                        sqlite_aside(&reason, Zh)
+                    ),
                     En => format!(
                         "{path}: not a database or corrupt ({reason}); it was left as it is"
                     ),
@@ -199,8 +202,9 @@ impl Localized for StoreError {
                 let reason = crate::sanitize::line(reason);
                 match lang {
                     Zh => format!(
-                        "{path}：缓存已损坏（{reason}），未写入任何内容。\
-                         `zhoubao recover` 可用其中仍能读取的文件重建一个新缓存"
+                        "{path}：缓存已损坏{}，未写入任何内容。\
+                         `zhoubao recover` 可用其中仍能读取的文件重建一个新缓存",
+                        sqlite_aside(&reason, Zh)
                     ),
                     En => format!(
                         "{path}: the cache is damaged ({reason}); nothing was written to it. \
@@ -212,7 +216,10 @@ impl Localized for StoreError {
                 let path = shown(path);
                 let reason = crate::sanitize::line(reason);
                 match lang {
-                    Zh => format!("{path}：没有可恢复的内容（{reason}）；文件未作改动"),
+                    Zh => format!(
+                        "{path}：没有可恢复的内容（{}）；文件未作改动",
+                        sqlite_in_chinese(&reason).unwrap_or(&reason)
+                    ),
                     En => format!(
                         "{path}: nothing can be recovered ({reason}); the file was left as it is"
                     ),
@@ -222,7 +229,8 @@ impl Localized for StoreError {
                 let reason = crate::sanitize::line(reason);
                 match lang {
                     Zh => format!(
-                        "缓存已损坏（{reason}）；`zhoubao recover` 可用其中仍能读取的文件重建一个新缓存"
+                        "缓存已损坏{}；`zhoubao recover` 可用其中仍能读取的文件重建一个新缓存",
+                        sqlite_aside(&reason, Zh)
                     ),
                     En => format!(
                         "the cache is damaged ({reason}); `zhoubao recover` builds a fresh cache from the files it still holds"

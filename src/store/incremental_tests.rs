@@ -252,7 +252,7 @@ fn old_outcome(
         (_, Completeness::Stub, _) => ImportOutcome::StubMerged,
         (_, _, None) => ImportOutcome::New,
         (_, _, Some((_, _, false))) => ImportOutcome::New,
-        (_, _, b) if b == after => ImportOutcome::Unchanged,
+        (_, _, b) if b == after => ImportOutcome::LowerCopy,
         _ => ImportOutcome::Updated,
     }
 }

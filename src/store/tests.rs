@@ -143,13 +143,38 @@ fn reimporting_the_same_file_changes_nothing() {
 }
 
 #[test]
-fn a_different_file_with_the_same_content_is_unchanged() {
+fn a_different_file_with_the_same_content_is_a_lower_copy() {
     let mut s = Store::open_in_memory().unwrap();
     import(&mut s, &full(17), "copy one");
+    // Other bytes that lose to the copy shown: kept, the issue unchanged.
     assert_eq!(
         import(&mut s, &full(17), "copy two"),
-        ImportOutcome::Unchanged
+        ImportOutcome::LowerCopy
     );
+}
+
+#[test]
+fn a_repost_beside_the_publishers_copy_is_a_lower_copy_not_unchanged() {
+    let mut s = Store::open_in_memory().unwrap();
+    assert_eq!(import(&mut s, &full(17), "official"), ImportOutcome::New);
+    // A repost that lost a paragraph on the way: the fuller copy wins.
+    let mut poorer = full(17);
+    poorer.body.pop();
+    let repost = Bulletin {
+        source: Some("Doonsec's feed".into()),
+        url: Some(REPOST.into()),
+        article: crate::parse::article_id(REPOST),
+        urls: vec![REPOST.into()],
+        ..poorer
+    };
+    let before = s.detail(key(17)).unwrap();
+    assert_eq!(import(&mut s, &repost, "repost"), ImportOutcome::LowerCopy);
+    assert_eq!(
+        s.detail(key(17)).unwrap().map(|d| d.url),
+        before.map(|d| d.url)
+    );
+    // The same bytes again are what "unchanged" means.
+    assert_eq!(import(&mut s, &repost, "repost"), ImportOutcome::Unchanged);
 }
 
 #[test]

@@ -204,7 +204,8 @@ pub(super) fn store_source(
         _ if file.said.stub => ImportOutcome::StubMerged,
         None => ImportOutcome::New,
         Some(b) if !b.cached => ImportOutcome::New,
-        Some(b) if b == after => ImportOutcome::Unchanged,
+        // New bytes, but another copy still wins the issue.
+        Some(b) if b == after => ImportOutcome::LowerCopy,
         _ => ImportOutcome::Updated,
     })
 }

@@ -122,31 +122,36 @@ fn change(absolute: String, pct: Option<f64>, d: Direction, new: &str) -> Vec<Pa
     }
 }
 
-fn against_change(a: &Against, m: Metric, new: &str) -> Vec<Part> {
+fn against_change(a: &Against, m: Metric, lang: Lang) -> Vec<Part> {
     let absolute = a.change.map_or_else(|| "?".into(), |c| signed_value(c, m));
     // A share moves by percentage points: a percentage of one says little.
     if m.kind() == crate::series::Kind::Share {
         let d = a.direction();
         return match d {
             Direction::Flat => vec![moved(absolute, d)],
-            _ => vec![moved(format!("{absolute} pp"), d)],
+            _ => vec![moved(points(absolute, lang), d)],
         };
     }
-    change(absolute, a.percent, a.direction(), new)
+    change(absolute, a.percent, a.direction(), &new_word(lang))
 }
 
 /// Just the percentage (`−27.6%`), or the difference from a zero mean; a
 /// share's in percentage points (`−26 pp`), as its weekly change is.
-fn mean_change(m: &AgainstMean, metric: Metric) -> Part {
+fn mean_change(m: &AgainstMean, metric: Metric, lang: Lang) -> Part {
     let d = m.direction();
     if metric.kind() == crate::series::Kind::Share && d != Direction::Flat {
-        return moved(format!("{} pp", signed_amount(m.difference, metric)), d);
+        return moved(points(signed_amount(m.difference, metric), lang), d);
     }
     match (d, m.percent) {
         (Direction::Flat, _) => moved("±0", d),
         (_, Some(p)) => moved(percent(p), d),
         (_, None) => moved(signed_amount(m.difference, metric), d),
     }
+}
+
+/// A change in percentage points: `−3 个百分点`, `−3 pp`.
+fn points(amount: String, lang: Lang) -> String {
+    say(Compare::Points { amount }, lang)
 }
 
 /// The word for a rise from nothing.
@@ -226,7 +231,7 @@ pub mod pane {
             }
             (Some(_), None) => vec![plain(say(Compare::PaneNoEarlier, lang))],
             (Some(_), Some(p)) => {
-                let mut parts = against_change(p, c.metric, &new_word(lang));
+                let mut parts = against_change(p, c.metric, lang);
                 if Some(p.key) != named {
                     parts.push(plain(say(Compare::PaneVs(p.key), lang)));
                 }
@@ -280,7 +285,7 @@ pub mod pane {
                     label(m.weeks_known),
                     mean_amount(m.mean, c.metric)
                 )),
-                mean_change(m, c.metric),
+                mean_change(m, c.metric, lang),
             ],
         })
     }
@@ -353,7 +358,7 @@ pub mod cli {
             (Some(_), None) => say(Compare::CliNoEarlier, lang),
             (Some(_), Some(p)) => say(
                 Compare::CliPrevious {
-                    change: text(&against_change(p, c.metric, &new_word(lang))),
+                    change: text(&against_change(p, c.metric, lang)),
                     key: p.key,
                     value: c.metric.show(p.value),
                     weeks_before: p.weeks_before,
@@ -397,7 +402,7 @@ pub mod cli {
                     known: m.weeks_known,
                     mean: mean_amount(m.mean, c.metric),
                     change: if c.metric.kind() == crate::series::Kind::Share {
-                        text(&[mean_change(m, c.metric)])
+                        text(&[mean_change(m, c.metric, lang)])
                     } else {
                         text(&change(
                             signed_amount(m.difference, c.metric),
@@ -420,7 +425,7 @@ pub mod cli {
                 Compare::CliYearEarlier {
                     key: y.key,
                     value: c.metric.show(y.value),
-                    change: text(&against_change(y, c.metric, &new_word(lang))),
+                    change: text(&against_change(y, c.metric, lang)),
                 },
                 lang,
             ),

@@ -51,6 +51,9 @@ pub enum Cache {
         new: usize,
         updated: usize,
         unchanged: usize,
+        /// Copies of issues a better copy already shows (reposts beside
+        /// the publisher's); named only when there are some.
+        lower: usize,
         stubs: usize,
         /// Files that held no article text, whose issue has none either;
         /// named in the line only when there are some.
@@ -82,6 +85,11 @@ pub enum Cache {
     /// `import` of paths that hold no file at all.
     NoFiles {
         paths: String,
+    },
+    /// `import` of paths none of which could be read (a mistyped path):
+    /// each path with why, so no cache is made for nothing.
+    NothingReadable {
+        paths: Vec<(String, Box<Msg>)>,
     },
     // --- reindex and recover
     /// `issues` distinct issues in the cache, from `parsed` of `files`.
@@ -147,6 +155,8 @@ pub enum Verdict {
     New,
     Updated,
     Unchanged,
+    /// A copy of an issue a better copy already shows.
+    LowerCopy,
     Stub,
     /// A copy without article text of an issue no copy has text for.
     NoText,
@@ -251,6 +261,7 @@ impl Cache {
                     new,
                     updated,
                     unchanged,
+                    lower,
                     stubs,
                     empty,
                     skipped,
@@ -258,13 +269,14 @@ impl Cache {
                 },
                 Zh,
             ) => {
+                let lower = lower_copies(*lower, Zh);
                 let empty = if *empty > 0 {
                     format!("无正文 {empty}，")
                 } else {
                     String::new()
                 };
                 format!(
-                    "{}：新增 {new}，更新 {updated}，未变 {unchanged}，合并存根 {stubs}，\
+                    "{}：新增 {new}，更新 {updated}，未变 {unchanged}，{lower}合并存根 {stubs}，\
                      {empty}跳过 {skipped}，失败 {failed}",
                     Msg::Files(*files).text(Zh)
                 )
@@ -276,6 +288,7 @@ impl Cache {
                     new,
                     updated,
                     unchanged,
+                    lower,
                     stubs,
                     empty,
                     skipped,
@@ -283,13 +296,14 @@ impl Cache {
                 },
                 En,
             ) => {
+                let lower = lower_copies(*lower, En);
                 let empty = if *empty > 0 {
                     format!("{empty} without article text, ")
                 } else {
                     String::new()
                 };
                 format!(
-                    "{}: {new} new, {updated} updated, {unchanged} unchanged, \
+                    "{}: {new} new, {updated} updated, {unchanged} unchanged, {lower}\
                      {stubs} {} merged, {empty}{skipped} skipped, {failed} failed",
                     Msg::Files(*files).text(En),
                     plural(*stubs, "stub", "stubs"),
@@ -350,7 +364,7 @@ impl Cache {
             )
             .into(),
             (StopDamaged { cache, reason }, Zh) => {
-                format!("{cache}：缓存已损坏（{reason}），导入停止").into()
+                format!("{cache}：缓存已损坏{}，导入停止", super::sqlite_aside(reason, Zh)).into()
             }
             (StopDamaged { cache, reason }, En) => {
                 format!("{cache}: the cache is damaged ({reason}), so the import stopped").into()
@@ -368,6 +382,16 @@ impl Cache {
                 "nothing to import: {paths} holds no files (hidden files and folders are left out)"
             )
             .into(),
+            (NothingReadable { paths }, lang) => {
+                let said: Vec<String> = paths
+                    .iter()
+                    .map(|(path, why)| unreadable_path(path, why, lang))
+                    .collect();
+                match lang {
+                    Zh => format!("没有可导入的文件：{}", said.join("；")).into(),
+                    En => format!("nothing to import: {}", said.join("; ")).into(),
+                }
+            }
             // --- reindex and recover
             (Reranked { issues, files }, Zh) => format!(
                 "缓存按新的出处规则重新合并（出版者自己的文章优先于转载）：{files} 个文件，{issues} 期"
@@ -511,26 +535,38 @@ impl Cache {
             (RecoverIncomplete, Zh) => "未能全部保存：丢失的内容见上文".into(),
             (RecoverIncomplete, En) => "not everything could be saved: see above for what was lost".into(),
             (RecoverNext { cache, to }, Zh) => format!(
-                "损坏的缓存未作改动；要改用新缓存，请在没有 zhoubao 运行时执行：\n  \
-                 mv {cache} {cache}.damaged && mv {to} {cache}"
+                "原缓存未作改动；要改用新缓存，请在没有 zhoubao 运行时执行：\n  \
+                 mv {cache} {cache}.old && mv {to} {cache}"
             )
             .into(),
             (RecoverNext { cache, to }, En) => format!(
-                "the damaged cache was not changed; to use the new one, with no zhoubao running:\n  \
-                 mv {cache} {cache}.damaged && mv {to} {cache}"
+                "the original cache was left unchanged; to use the new one, with no zhoubao running:\n  \
+                 mv {cache} {cache}.old && mv {to} {cache}"
             )
             .into(),
             (RecoverJournals { files }, Zh) => format!(
-                "  并把 {} 一起移走：它们属于损坏的缓存",
+                "  并把 {} 一起移走：它们属于原缓存",
                 files.join(" 和 ")
             )
             .into(),
             (RecoverJournals { files }, En) => format!(
-                "  and move {} away with the damaged cache: they belong to it",
+                "  and move {} away with the original cache: they belong to it",
                 files.join(" and ")
             )
             .into(),
         }
+    }
+}
+
+/// `较低的副本 18，` / `18 lower copies, ` in a summary line, nothing when
+/// there are none: a repost beside the publisher's copy is not "unchanged"
+/// on a first import, and most runs have none.
+pub(in crate::i18n) fn lower_copies(files: usize, lang: Lang) -> String {
+    match (files, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Zh) => format!("较低的副本 {n}，"),
+        (1, Lang::En) => "1 lower copy, ".into(),
+        (n, Lang::En) => format!("{n} lower copies, "),
     }
 }
 
@@ -543,6 +579,8 @@ fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
         (Verdict::Updated, En) => "updated",
         (Verdict::Unchanged, Zh) => "未变",
         (Verdict::Unchanged, En) => "unchanged",
+        (Verdict::LowerCopy, Zh) => "较低的副本",
+        (Verdict::LowerCopy, En) => "lower copy",
         (Verdict::Stub, Zh) => "存根",
         (Verdict::Stub, En) => "stub",
         (Verdict::NoText, Zh) => "无正文",
@@ -583,6 +621,23 @@ fn own_file_text(f: OwnFile, lang: Lang) -> &'static str {
         (OwnFile::Shm, En) => "the shared-memory index of the cache this import writes to",
         (OwnFile::Journal, Zh) => "这是本次导入正在写入的缓存的回滚日志",
         (OwnFile::Journal, En) => "the rollback journal of the cache this import writes to",
+    }
+}
+
+/// One path `import` could not read: a missing one said plainly ("X 不存在"),
+/// any other reason quoted after the path.
+fn unreadable_path(path: &str, why: &Msg, lang: Lang) -> String {
+    let missing = matches!(
+        why,
+        Msg::Cache(Cache::CannotRead {
+            error: super::Os::NotFound
+        })
+    );
+    match (missing, lang) {
+        (true, Lang::Zh) => format!("{path} 不存在"),
+        (true, Lang::En) => format!("{path} does not exist"),
+        (false, Lang::Zh) => format!("{path}：{}", why.text(lang)),
+        (false, Lang::En) => format!("{path}: {}", why.text(lang)),
     }
 }
 

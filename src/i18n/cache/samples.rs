@@ -41,10 +41,10 @@ impl Cache {
             .collect();
         all.extend([
             CannotRead {
-                error: crate::i18n::Os::PermissionDenied,
+                error: Os::PermissionDenied,
             },
             CannotReadFolder {
-                error: crate::i18n::Os::NotFound,
+                error: Os::NotFound,
             },
             TooLarge { bytes: 17_000_000 },
             GrewPastLimit,
@@ -69,6 +69,7 @@ impl Cache {
                 new: 1,
                 updated: 0,
                 unchanged: 0,
+                lower: 0,
                 stubs: 1,
                 empty: 0,
                 skipped: 0,
@@ -79,6 +80,7 @@ impl Cache {
                 new: 0,
                 updated: 0,
                 unchanged: 0,
+                lower: 18,
                 stubs: 0,
                 empty: 33,
                 skipped: 0,
@@ -102,6 +104,22 @@ impl Cache {
             HintRecover,
             NoFiles {
                 paths: "/tmp/empty".into(),
+            },
+            NothingReadable {
+                paths: vec![
+                    (
+                        "/tmp/typo".into(),
+                        Box::new(Msg::Cache(CannotRead {
+                            error: Os::NotFound,
+                        })),
+                    ),
+                    (
+                        "/root/x.md".into(),
+                        Box::new(Msg::Cache(CannotRead {
+                            error: Os::PermissionDenied,
+                        })),
+                    ),
+                ],
             },
             Reindexed {
                 issues: 140,

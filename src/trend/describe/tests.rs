@@ -70,6 +70,8 @@ fn numbers_carry_a_real_minus_and_percent_drops_decimals_from_100() {
         text(&pane::previous(m, None, Lang::En)),
         "+12 pp vs cnvd:2025-5"
     );
+    let zh = text(&pane::previous(m, None, Lang::Zh));
+    assert!(zh.starts_with("+12 个百分点"), "{zh}");
     // Its mean reads as a share and moves by points too.
     let series = [week(3, 50), week(4, 46), week(5, 10), week(6, 22)];
     let c = IssueComparisons::compute(
@@ -85,6 +87,12 @@ fn numbers_carry_a_real_minus_and_percent_drops_decimals_from_100() {
         said.contains("35.3%") && said.ends_with("−13.3 pp"),
         "{said}"
     );
+    // In Chinese the points are 个百分点, never the English `pp`.
+    let mean = text(&pane::mean(m, Lang::Zh).unwrap());
+    assert!(mean.ends_with(" 35.3% −13.3 个百分点"), "{mean}");
+    let said = cli::mean(m, Lang::Zh).unwrap();
+    assert!(said.ends_with("−13.3 个百分点"), "{said}");
+    assert!(!said.contains("pp"), "{said}");
 }
 
 #[test]
