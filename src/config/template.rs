@@ -214,8 +214,8 @@ fn pieces(path: Option<PathBuf>) -> Vec<Piece> {
         ),
         toml("# name = \"dark\""),
         say(
-            "每个元素都可以单独改写：颜色写作 red、light-blue、dark-gray、0-255 或\n\
-             #rrggbb，背景写 \"on\" 加颜色，属性有 bold、dim、italic、underlined、\n\
+            "每个元素都可以单独改写：颜色写作 red、light-blue、dark-gray、0-255\n\
+             或 #rrggbb，背景写 \"on\" 加颜色，属性有 bold、dim、italic、underlined、\n\
              reversed；或者只写 \"plain\"（无样式）。下面的值是 dark 主题的。",
             "Any element can be overridden: words for a colour (red, light-blue,\n\
              dark-gray, 0-255, #rrggbb), \"on\" and a colour for the background, and\n\
@@ -264,8 +264,8 @@ fn pieces(path: Option<PathBuf>) -> Vec<Piece> {
         Say(Both::new(
             format!(
                 "只有与至多这么多个日历周之前的一期相比时，变化（`−579 (−84.9%)`）才\n\
-                 作为主要结果给出（1 到 {gap_limit}）；超出时 `show` 和详情窗格会说明\n\
-                 上周不详，并单独给出较早的值（“最近已知：2023-13（49周前）682”）。"
+                 作为主要结果给出（1 到 {gap_limit}）；超出时 `show` 和详情窗格会说明上周\n\
+                 不详，并单独给出较早的值（“最近已知：2023-13（49周前）682”）。"
             ),
             format!(
                 "A change (`−579 (−84.9%)`) is headlined only against an issue at most\n\
