@@ -115,3 +115,59 @@ fn the_configs_db_is_the_cache_unless_db_is_given() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(given.exists(), "--db wins over the config");
 }
+
+/// `zhoubao config` with the language given by `vars` (ZHOUBAO_LANG unset
+/// unless named), and what the library says it should print there.
+fn config_in(vars: &[(&str, &str)], lang: Lang) -> (String, String) {
+    let mut command = cli_fixture::command();
+    command.arg("config").env_remove("ZHOUBAO_LANG");
+    for (k, v) in vars {
+        command.env(k, v);
+    }
+    let out = command.output().expect("zhoubao runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The clean environment's XDG_CONFIG_HOME, where the file would go.
+    let path = Path::new(cli_fixture::NOWHERE).join(".config/zhoubao/config.toml");
+    let expected = zhoubao::config::default_file_at(Some(path), lang);
+    (String::from_utf8(out.stdout).expect("UTF-8"), expected)
+}
+
+#[test]
+fn zhoubao_config_comments_the_file_in_the_sessions_language() {
+    let (zh, expected) = config_in(&[("ZHOUBAO_LANG", "zh")], Lang::Zh);
+    assert_eq!(zh, expected);
+    assert!(zh.starts_with("# zhoubao 的配置文件"), "{zh}");
+    let (en, expected) = config_in(&[("ZHOUBAO_LANG", "en")], Lang::En);
+    assert_eq!(en, expected);
+    assert!(en.starts_with("# zhoubao's config file"), "{en}");
+    // A Chinese locale is a Chinese session too, and ZHOUBAO_LANG beats it.
+    let (by_locale, _) = config_in(&[("LANG", "zh_CN.UTF-8")], Lang::Zh);
+    assert_eq!(by_locale, zh);
+    let (given, _) = config_in(&[("LANG", "zh_CN.UTF-8"), ("ZHOUBAO_LANG", "en")], Lang::En);
+    assert_eq!(given, en);
+    // Both read back as the same config: the keys, values and examples
+    // are the same, only the comments differ.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in [("zh.toml", &zh), ("en.toml", &en)] {
+        let copy = dir.path().join(name);
+        std::fs::write(&copy, text).expect("written");
+        let config = Config::load(Some(&copy), false, Lang::En).expect("the printed file is valid");
+        assert_eq!(config.keys, KeyMap::default());
+        assert!(config.feeds.is_empty() && config.language.is_none());
+    }
+    // What TOML reads, or would once uncommented: every line but prose.
+    let toml = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(|l| l.split("  # ").next().unwrap_or(l))
+            .filter(|l| {
+                let body = l.trim_start_matches('#').trim_start();
+                let setting = body.split_once(" = ").is_some_and(|(k, _)| {
+                    !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                });
+                !l.starts_with('#') || setting || body.starts_with('[') && body.ends_with(']')
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(toml(&zh), toml(&en));
+}

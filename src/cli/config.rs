@@ -1,6 +1,7 @@
-//! `zhoubao config`: the complete default config file, commented, whatever
-//! the config in place says (it may be broken: this is how to start over);
-//! and the config every other command reads first.
+//! `zhoubao config`: the complete default config file, commented in the
+//! session's language, whatever the config in place says (it may be
+//! broken: this is how to start over); and the config every other command
+//! reads first.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -11,10 +12,12 @@ use super::args::{Cli, Command};
 use crate::config::Config;
 use crate::i18n::Lang;
 
-pub fn run() -> Result<ExitCode> {
+/// `lang` is the environment's alone: the config in place is not read
+/// (it may be the broken file being replaced).
+pub fn run(lang: Lang) -> Result<ExitCode> {
     std::io::stdout()
         .lock()
-        .write_all(crate::config::default_file().as_bytes())?;
+        .write_all(crate::config::default_file(lang).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -24,7 +27,7 @@ pub fn run() -> Result<ExitCode> {
 pub fn load(cli: &Cli, lang: Lang) -> Result<Option<Config>> {
     match &cli.command {
         Some(Command::Config) => {
-            run()?;
+            run(lang)?;
             return Ok(None);
         }
         Some(Command::Completions { shell }) => {

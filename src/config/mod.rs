@@ -133,9 +133,16 @@ struct FetchFile {
 /// The most weeks `[compare] max_gap_weeks` may say: a year.
 pub const MAX_GAP_LIMIT: u32 = 52;
 
-/// What `zhoubao config` prints: the complete default file, commented.
-pub fn default_file() -> String {
-    template::default_file(default_path())
+/// What `zhoubao config` prints: the complete default file, commented in
+/// `lang`.
+pub fn default_file(lang: Lang) -> String {
+    template::default_file(default_path(), lang)
+}
+
+/// The default file as [`default_file`] prints it for a config that goes
+/// to `path` (None: no config directory is known).
+pub fn default_file_at(path: Option<PathBuf>, lang: Lang) -> String {
+    template::default_file(path, lang)
 }
 
 /// Where the config file is looked for when none is named.

@@ -55,48 +55,61 @@ fn an_empty_file_is_the_defaults() {
 
 #[test]
 fn the_printed_default_file_parses_back_to_the_defaults_with_every_line_uncommented() {
-    let file = default_file();
-    // As printed, everything is commented out: the defaults.
-    let c = parse(&file).expect("the printed file parses");
-    assert_eq!(c.keys, KeyMap::default());
-    // Uncommented, every value is given, and every value is the default.
-    let active = uncommented(&file);
-    assert!(
-        active.contains("\nmove_down = [\"j\", \"down\"]"),
-        "{active}"
-    );
-    assert!(active.contains("\nselection = \"reversed\""), "{active}");
-    assert!(active.contains("\ndelay = 1.0"), "{active}");
-    let c = parse(&active).expect("the uncommented file parses");
-    assert_eq!(c.keys, KeyMap::default());
-    assert_eq!(c.theme, Theme::builtin(ThemeName::Dark));
-    assert_eq!(c.fetch, Fetch::default());
-    assert!(active.contains("\nupdate_on_start = false"), "{active}");
-    assert!(!c.update_on_start);
-    // Every remappable action and every theme element is in the file.
-    for e in KeyMap::default().entries() {
-        if let Some(name) = e.binding.name {
-            assert!(active.contains(&format!("\n{name} = ")), "{name}");
+    // Both languages: only the comments differ.
+    for lang in [Lang::En, Lang::Zh] {
+        let file = default_file(lang);
+        // As printed, everything is commented out: the defaults.
+        let c = parse(&file).expect("the printed file parses");
+        assert_eq!(c.keys, KeyMap::default());
+        assert_eq!(c.theme, Theme::builtin(ThemeName::Dark));
+        assert_eq!(c.fetch, Fetch::default());
+        assert_eq!(
+            (c.language, c.browser, c.db, c.on_new),
+            (None, None, None, None)
+        );
+        assert!(c.feeds.is_empty() && !c.update_on_start);
+        assert_eq!(c.max_gap_weeks, MAX_GAP_WEEKS);
+        // Uncommented, every value is given, and every value is the default.
+        let active = uncommented(&file);
+        assert!(
+            active.contains("\nmove_down = [\"j\", \"down\"]"),
+            "{active}"
+        );
+        assert!(active.contains("\nselection = \"reversed\""), "{active}");
+        assert!(active.contains("\ndelay = 1.0"), "{active}");
+        let c = parse(&active).expect("the uncommented file parses");
+        assert_eq!(c.keys, KeyMap::default());
+        assert_eq!(c.theme, Theme::builtin(ThemeName::Dark));
+        assert_eq!(c.fetch, Fetch::default());
+        assert!(active.contains("\nupdate_on_start = false"), "{active}");
+        assert!(!c.update_on_start);
+        assert_eq!(c.theme_name, ThemeName::Dark);
+        assert_eq!(c.max_gap_weeks, MAX_GAP_WEEKS);
+        // Every remappable action and every theme element is in the file.
+        for e in KeyMap::default().entries() {
+            if let Some(name) = e.binding.name {
+                assert!(active.contains(&format!("\n{name} = ")), "{name}");
+            }
         }
+        for (element, _) in ELEMENTS_FOR_TEST {
+            assert!(active.contains(&format!("\n{element} = ")), "{element}");
+        }
+        // The examples parse as well once uncommented.
+        let examples: String = active
+            .lines()
+            .map(|l| match l.strip_prefix("#   ") {
+                Some(rest) if rest.contains(" = ") || rest.starts_with("[[") => rest,
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let c = parse(&examples).expect("the examples parse");
+        assert_eq!(c.language, Some(Lang::En));
+        assert_eq!(c.browser.as_deref().map(<[String]>::len), Some(2));
+        assert_eq!(c.on_new.as_deref().map(<[String]>::len), Some(2));
+        assert_eq!(c.feeds.len(), 1);
+        assert_eq!(c.feeds[0].name.as_deref(), Some("CNCERT (WeWe-RSS)"));
     }
-    for (element, _) in ELEMENTS_FOR_TEST {
-        assert!(active.contains(&format!("\n{element} = ")), "{element}");
-    }
-    // The examples parse as well once uncommented.
-    let examples: String = active
-        .lines()
-        .map(|l| match l.strip_prefix("#   ") {
-            Some(rest) if rest.contains(" = ") || rest.starts_with("[[") => rest,
-            _ => l,
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let c = parse(&examples).expect("the examples parse");
-    assert_eq!(c.language, Some(Lang::En));
-    assert_eq!(c.browser.as_deref().map(<[String]>::len), Some(2));
-    assert_eq!(c.on_new.as_deref().map(<[String]>::len), Some(2));
-    assert_eq!(c.feeds.len(), 1);
-    assert_eq!(c.feeds[0].name.as_deref(), Some("CNCERT (WeWe-RSS)"));
 }
 
 #[test]

@@ -9,6 +9,8 @@ use std::str::FromStr;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::BorderType;
 
+use crate::i18n::Words;
+
 /// A built-in theme, named in lower case (`"light"`): `VARIANTS` lists
 /// them all and `str::parse` reads a name.
 #[derive(
@@ -39,7 +41,7 @@ impl ThemeName {
 }
 
 macro_rules! elements {
-    ($( $field:ident : $doc:literal ),* $(,)?) => {
+    ($( $field:ident : $doc:literal / $zh:literal ),* $(,)?) => {
         /// Every style the TUI draws with.
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct Theme {
@@ -51,6 +53,11 @@ macro_rules! elements {
 
         /// Every element's config name and what it styles, in config order.
         pub const ELEMENTS: &[(&str, &str)] = &[ $( (stringify!($field), $doc) ),* ];
+
+        /// What each element styles in both languages, for the config
+        /// file's comments (`zhoubao config`), in config order.
+        pub const ELEMENT_WORDS: &[(&str, Words)] =
+            &[ $( (stringify!($field), Words::new($zh, $doc)) ),* ];
 
         impl Theme {
             /// The style of the element named `name`.
@@ -72,29 +79,29 @@ macro_rules! elements {
 }
 
 elements! {
-    text: "ordinary text",
-    dim: "secondary text: dates, hints, issues not cached in the list",
-    title: "titles and the figures' values",
-    heading: "section headings in the detail pane and the help",
-    border: "pane borders",
-    border_focused: "the focused pane's border",
-    selection: "the selected row of the focused pane",
-    selection_unfocused: "the selected row of a pane without focus",
-    unread: "the unread mark ●",
-    not_cached: "what says an issue is not cached",
-    link: "addresses and 近期回顾 titles",
-    error: "error messages",
-    search_hit: "search matches in the detail pane",
-    rise: "a figure that rose (the sign says so too)",
-    fall: "a figure that fell",
-    spark: "the chart pane's bars",
-    spark_selected: "the selected week in the charts",
-    spark_clipped: "the marks of weeks beyond the chart's scale",
-    spark_absent: "the marks of weeks with no figure",
-    chart_line: "the chart view's weekly line",
-    chart_average: "the chart view's 4-week average",
-    chart_earlier: "the chart view's year-earlier line",
-    chart_cursor: "the chart view's selected-week line",
+    text: "ordinary text" / "普通文字",
+    dim: "secondary text: dates, hints, issues not cached in the list" / "次要文字：日期、提示、列表中未缓存的期",
+    title: "titles and the figures' values" / "标题和各项数字的值",
+    heading: "section headings in the detail pane and the help" / "详情窗格和帮助中的小节标题",
+    border: "pane borders" / "窗格边框",
+    border_focused: "the focused pane's border" / "焦点窗格的边框",
+    selection: "the selected row of the focused pane" / "焦点窗格中选中的行",
+    selection_unfocused: "the selected row of a pane without focus" / "非焦点窗格中选中的行",
+    unread: "the unread mark ●" / "未读标记 ●",
+    not_cached: "what says an issue is not cached" / "表示某期未缓存的标记",
+    link: "addresses and 近期回顾 titles" / "网址和近期回顾的标题",
+    error: "error messages" / "错误信息",
+    search_hit: "search matches in the detail pane" / "详情窗格中的搜索匹配",
+    rise: "a figure that rose (the sign says so too)" / "上升的数字（正负号也会标明）",
+    fall: "a figure that fell" / "下降的数字",
+    spark: "the chart pane's bars" / "图表窗格的柱",
+    spark_selected: "the selected week in the charts" / "图表中选中的那一周",
+    spark_clipped: "the marks of weeks beyond the chart's scale" / "超出图表刻度的周的标记",
+    spark_absent: "the marks of weeks with no figure" / "没有数字的周的标记",
+    chart_line: "the chart view's weekly line" / "图表视图中每周的折线",
+    chart_average: "the chart view's 4-week average" / "图表视图中的 4 周平均线",
+    chart_earlier: "the chart view's year-earlier line" / "图表视图中一年前的折线",
+    chart_cursor: "the chart view's selected-week line" / "图表视图中标出选中周的竖线",
 }
 
 fn fg(c: Color) -> Style {
