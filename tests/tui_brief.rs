@@ -37,7 +37,10 @@ fn b_shows_the_brief_in_chinese_at_40x12_and_scrolls_to_its_end() {
     let mut app = app_zh(noted_library(), Some(key(2024, 17)), 40, 12);
     press(&mut app, KeyCode::Char('b'));
     assert_eq!(app.mode(), InputMode::Brief);
-    insta::assert_snapshot!("brief_overlay_zh_40x12", screen(&app, 40, 12));
+    let shown = screen(&app, 40, 12);
+    // A fact between two `·` is one phrase: never 评 │ 价.
+    assert!(shown.contains("评价 良"), "{shown}");
+    insta::assert_snapshot!("brief_overlay_zh_40x12", shown);
     // Too tall for 12 rows: G goes to its last row, the note's.
     press(&mut app, KeyCode::Char('G'));
     assert!(app.brief().scroll > 0);
@@ -99,4 +102,27 @@ fn b_on_an_issue_not_cached_briefs_what_the_cache_knows_of_it() {
         shown.contains("not cached: only its title and period are known"),
         "{shown}"
     );
+}
+
+#[test]
+fn a_long_note_keeps_its_bar_on_every_row() {
+    let lib = library();
+    let long = "跨境事件回落，仿冒投诉仍高，下周看是否回到均值以上，另外留意恶意APP平台的走势";
+    lib.set_note(key(2024, 17), Some(long)).unwrap();
+    let mut app = app_zh(lib, Some(key(2024, 17)), 40, 24);
+    press(&mut app, KeyCode::Char('b'));
+    press(&mut app, KeyCode::Char('G'));
+    let shown = screen(&app, 40, 24);
+    let rows: Vec<&str> = shown.lines().filter(|l| l.contains(" ▌ ")).collect();
+    assert!(rows.len() >= 2, "{shown}");
+    let kept: String = rows
+        .iter()
+        .map(|l| {
+            l.split(" ▌ ")
+                .nth(1)
+                .unwrap_or_default()
+                .trim_end_matches(['│', ' '])
+        })
+        .collect();
+    assert_eq!(kept, long, "{shown}");
 }

@@ -12,7 +12,7 @@ use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::theme::Theme;
-use super::wrap::{truncate, width as text_width, wrap_styled, wrap_styled_by_phrase};
+use super::wrap::{truncate, width as text_width, wrap_styled_by_phrase};
 use crate::brief::render::Line;
 use crate::i18n::{Lang, Screen};
 
@@ -77,21 +77,23 @@ impl BriefLayout {
                     (head.to_string(), pieces[0].1),
                     (tail.to_string(), theme.link),
                 ]);
-            } else if let (Line::Item(_), Some((mark, text))) = (line, pieces.split_first()) {
-                // A figure's phrases wrap whole, under the item's text.
+            } else if let (Line::Item(_) | Line::Quote(_), Some((mark, text))) =
+                (line, pieces.split_first())
+            {
+                // An item's phrases wrap whole, under its text; a quote
+                // keeps its bar on every row.
                 let indent = text_width(&mark.0);
                 let rows_of_text = wrap_styled_by_phrase(text, cells.saturating_sub(indent).max(1));
                 for (n, mut row) in rows_of_text.into_iter().enumerate() {
-                    let lead = if n == 0 {
-                        mark.0.clone()
-                    } else {
-                        " ".repeat(indent)
+                    let lead = match line {
+                        Line::Item(_) if n > 0 => " ".repeat(indent),
+                        _ => mark.0.clone(),
                     };
                     row.insert(0, (lead, mark.1));
                     rows.push(row);
                 }
             } else {
-                rows.extend(wrap_styled(&pieces, cells));
+                rows.extend(wrap_styled_by_phrase(&pieces, cells));
             }
         }
         let wanted = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);

@@ -24,7 +24,7 @@ pub fn wrap_ranges(chars: &[char], max: usize) -> Vec<Range<usize>> {
     wrap_ranges_with(chars, max, false)
 }
 
-/// [`wrap_ranges`], but a row ends after the last phrase mark (`；，、：`,
+/// [`wrap_ranges`], but a row ends after the last phrase mark (`；，、：·`,
 /// not a space: `50 周来最低` is one phrase) when one lies in its second half, so a short phrase such
 /// as `已知26周第4低` is not cut in two: for the brief's figure lines.
 pub fn wrap_ranges_by_phrase(chars: &[char], max: usize) -> Vec<Range<usize>> {
@@ -32,7 +32,7 @@ pub fn wrap_ranges_by_phrase(chars: &[char], max: usize) -> Vec<Range<usize>> {
 }
 
 fn ends_phrase(c: char) -> bool {
-    matches!(c, '；' | '，' | '、' | '：' | ';' | ',')
+    matches!(c, '；' | '，' | '、' | '：' | '·' | ';' | ',')
 }
 
 fn wrap_ranges_with(chars: &[char], max: usize, by_phrase: bool) -> Vec<Range<usize>> {
