@@ -221,8 +221,8 @@ fn an_unchanged_note_writes_nothing_even_to_a_read_only_cache() {
 }
 
 #[test]
-fn star_e_and_m_with_no_issue_shown_say_so() {
-    for key in ['*', 'e', 'm'] {
+fn star_e_m_o_y_and_f_with_no_issue_shown_say_so() {
+    for key in ['*', 'e', 'm', 'o', 'y', 'F'] {
         let mut app = app_zh(zhoubao::tui::library::MemoryLibrary::new(), None, 80, 24);
         press(&mut app, KeyCode::Char(key));
         let said = app.status.message.as_ref().map(|m| m.text.clone());

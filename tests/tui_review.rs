@@ -255,7 +255,10 @@ fn marking_all_read_under_the_unread_filter_empties_the_list_and_says_so() {
     press(&mut app, KeyCode::Char('y'));
     assert!(app.list.rows.is_empty());
     let text = screen(&app, 80, 24);
-    assert!(text.contains("no unread issue (f: all)"), "{text}");
+    assert!(
+        text.contains("no unread issue (f changes the filter)"),
+        "{text}"
+    );
     // No row is selected: the detail shows no (now read) issue either.
     assert!(!text.contains("Detail 2024-17"), "{text}");
     assert_eq!(app.current_key(), None);
@@ -265,7 +268,7 @@ fn marking_all_read_under_the_unread_filter_empties_the_list_and_says_so() {
     }
     update(&mut app, Action::Click { column: 3, row: 3 });
     assert_eq!(app.current_key(), None);
-    assert!(screen(&app, 40, 12).contains("no unread issue (f: all)"));
+    assert!(screen(&app, 40, 12).contains("no unread issue (f changes the filter)"));
 }
 
 #[test]

@@ -21,7 +21,7 @@ use super::state::search::{Jump, SearchState};
 use super::state::updating::Polled as UpdatePolled;
 use super::view::detail::Item;
 use crate::fetch::{FetchError, PageResult};
-use crate::i18n::{Briefing, Fetch, Images, Localized, Msg, Screen};
+use crate::i18n::{Briefing, Fetch, Images, Localized, Mine, Msg, Screen};
 use crate::model::IssueKey;
 use crate::tui::library::LibraryError;
 
@@ -136,6 +136,9 @@ pub fn update(app: &mut App, action: Action) {
         }),
         Action::NoteAccept => app.accept_note(),
         Action::NoteCancel => app.prompt = Prompt::None,
+        Action::OpenUrl | Action::CopyUrl | Action::FetchPage if nothing_shown(app) => {
+            app.status.set_message(app.ui.say(Mine::NoIssueShown));
+        }
         Action::OpenUrl => open_url(app),
         Action::CopyUrl => copy_url(app),
         Action::ToggleHelp => {
@@ -543,6 +546,12 @@ fn accept_goto(app: &mut App) {
 
 /// What `o` and `y` act on: the shown picture's address in the image
 /// view, else the detail pane's selected line's or issue's.
+/// The list and detail pane show no issue (an empty cache, a filter that
+/// lists nothing), so no address is there to open, copy or fetch.
+fn nothing_shown(app: &App) -> bool {
+    app.mode() == InputMode::Normal && app.detail.current.is_none()
+}
+
 fn chosen_url(app: &App) -> Result<String, NoUrl> {
     if app.mode() == InputMode::Image {
         return app.images.url();

@@ -396,10 +396,14 @@ impl Screen {
             (FilterUnread, En) => "unread only".into(),
             (EmptyCache, Zh) => "（缓存是空的）".into(),
             (EmptyCache, En) => "(empty cache)".into(),
-            (NoCachedIssue { key }, Zh) => format!("没有已缓存的期（{key}：全部）").into(),
-            (NoCachedIssue { key }, En) => format!("no cached issue ({key}: all)").into(),
-            (NoUnreadIssue { key }, Zh) => format!("没有未读的期（{key}：全部）").into(),
-            (NoUnreadIssue { key }, En) => format!("no unread issue ({key}: all)").into(),
+            (NoCachedIssue { key }, Zh) => format!("没有已缓存的期（{key} 换筛选）").into(),
+            (NoCachedIssue { key }, En) => {
+                format!("no cached issue ({key} changes the filter)").into()
+            }
+            (NoUnreadIssue { key }, Zh) => format!("没有未读的期（{key} 换筛选）").into(),
+            (NoUnreadIssue { key }, En) => {
+                format!("no unread issue ({key} changes the filter)").into()
+            }
             (ShowingAll(n), Zh) => format!("显示全部 {n} 期").into(),
             (ShowingAll(n), En) => format!("showing all {}", plural(*n, "issue", "issues")).into(),
             (ShowingCached { rows, total }, Zh) => {
