@@ -362,11 +362,17 @@ fn status_line_at_40_columns_drops_other_hints_first_even_beside_a_message() {
         line.contains("no 近期回顾") && line.contains("? help · q quit"),
         "{line}"
     );
+    // Narrower, the message stays whole and the pinned hints give way
+    // to it (the next key brings them back) rather than cut it.
     for width in [30u16, 33, 35] {
         update(&mut app, Action::Resize(width, 12));
         let line = last_line(&app, width, 12);
-        assert!(line.contains("? help · q quit"), "{width}: {line}");
+        assert!(line.contains("no 近期回顾 line 9"), "{width}: {line}");
+        assert!(!line.contains('…'), "{width}: {line}");
     }
+    press(&mut app, KeyCode::Char('j'));
+    let line = last_line(&app, 30, 12);
+    assert!(line.contains("? help · q quit"), "{line}");
 }
 
 #[test]

@@ -191,9 +191,9 @@ impl Left {
 
     /// The form of the text to show and whether the position stays, with
     /// `right` cells for the position (0: it does not fit anyway): the
-    /// longest form that fits beside the position, else without it; a
-    /// message that fits in no form is cut, the position gone. Prompts
-    /// and hints keep the position.
+    /// longest form that fits beside the position, else without it, else
+    /// without the pinned hints; a message that fits in no form is cut,
+    /// the position gone. Prompts and hints keep the position.
     fn fit(&mut self, cells: usize, right: usize) -> usize {
         if !self.message {
             return right;
@@ -209,6 +209,15 @@ impl Left {
             if width(form) <= alone {
                 chosen = Some((i, 0));
                 break;
+            }
+        }
+        // No form fits beside `? help · q quit`: they give way (the next
+        // key brings them back) before the message is cut.
+        if chosen.is_none() {
+            let forms = std::iter::once(&self.text).chain(&self.shorter);
+            if let Some(i) = forms.clone().position(|f| width(f) <= cells) {
+                self.pinned.clear();
+                chosen = Some((i, 0));
             }
         }
         let (i, right) = chosen.unwrap_or((self.shorter.len(), 0));
@@ -403,5 +412,14 @@ mod tests {
         assert!(cut.contains('…'), "{cut}");
         assert!(!cut.contains("98/140"), "{cut}");
         assert!(cut.ends_with("? 帮助 · q 退出"), "{cut}");
+    }
+
+    #[test]
+    fn a_message_that_fits_only_alone_takes_the_pinned_hints_place_before_it_is_cut() {
+        // 32 cells: with `? 帮助 · q 退出` beside it, it would be cut.
+        let said = "编辑器 false 以失败结束（退出码 1）";
+        let shown = line(said, &[], 40, Lang::Zh);
+        assert!(shown.starts_with(said), "{shown}");
+        assert!(!shown.contains('…') && !shown.contains("帮助"), "{shown}");
     }
 }
