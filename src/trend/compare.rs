@@ -206,15 +206,22 @@ fn compare(
         (p, _) => p,
     };
 
-    let window: Vec<f64> = series
-        .between(index - i64::from(MEAN_WEEKS)..index)
+    // The mean is over issues, each once; how many of the weeks are known
+    // counts the weeks they cover (a double issue covers two).
+    let start = index - i64::from(MEAN_WEEKS);
+    let window: Vec<(f64, i64)> = series
+        .overlapping(start..index)
         .iter()
-        .filter_map(|w| w.figures.get(metric))
-        .map(Value::to_f64)
+        .filter_map(|w| {
+            let covered = w.end.min(index - 1) - w.index.max(start) + 1;
+            Some((w.figures.get(metric)?.to_f64(), covered))
+        })
         .collect();
     let mean = (!window.is_empty()).then(|| {
-        let weeks_known = window.len() as u32;
-        let mean = window.iter().sum::<f64>() / f64::from(weeks_known);
+        let weeks_known = u32::try_from(window.iter().map(|(_, c)| c).sum::<i64>())
+            .unwrap_or(MEAN_WEEKS)
+            .min(MEAN_WEEKS);
+        let mean = window.iter().map(|(v, _)| v).sum::<f64>() / window.len() as f64;
         let difference = now.to_f64() - mean;
         AgainstMean {
             mean,

@@ -209,6 +209,14 @@ impl WeekSeries {
         &self.weeks[from..to.max(from)]
     }
 
+    /// The known issues that cover any week of `range`, oldest first: a
+    /// double issue that begins before it is among them.
+    pub fn overlapping(&self, range: Range<i64>) -> &[Week] {
+        let from = self.weeks.partition_point(|w| w.end < range.start);
+        let to = self.weeks.partition_point(|w| w.index < range.end);
+        &self.weeks[from..to.max(from)]
+    }
+
     /// `metric`'s value in week `index`, in chart units ([`chart_units`]):
     /// None for a gap or an unknown figure.
     pub fn value(&self, index: i64, metric: Metric) -> Option<i64> {

@@ -449,3 +449,45 @@ fn the_gap_is_the_callers_and_what_an_issue_states_of_last_week_stays_the_baseli
     assert_eq!((p.source, p.weeks_before), (Source::Stated, 1));
     assert_eq!(c.last_known, None);
 }
+
+#[test]
+fn a_double_issue_covers_two_of_the_mean_weeks_and_counts_once() {
+    // 第37、38期 is one issue: with 35 and 36 all four weeks before 39
+    // are known, and the mean is over the three issues.
+    let double = IssueSummary {
+        last_number: Some(38),
+        ..events(2024, 37, 1500)
+    };
+    let c = ev(&compare_in(
+        &[
+            events(2024, 35, 400),
+            events(2024, 36, 284),
+            double,
+            events(2024, 39, 300),
+        ],
+        2024,
+        39,
+    ));
+    let m = c.mean.unwrap();
+    assert_eq!(m.weeks_known, 4);
+    assert_eq!(m.mean, (400.0 + 284.0 + 1500.0) / 3.0);
+    // One that begins before the window still covers its weeks in it.
+    let double = IssueSummary {
+        last_number: Some(38),
+        ..events(2024, 37, 1500)
+    };
+    let c = ev(&compare_in(
+        &[
+            double,
+            events(2024, 39, 300),
+            events(2024, 40, 310),
+            events(2024, 41, 320),
+            events(2024, 42, 330),
+        ],
+        2024,
+        42,
+    ));
+    let m = c.mean.unwrap();
+    assert_eq!(m.weeks_known, 4);
+    assert_eq!(m.mean, (1500.0 + 300.0 + 310.0 + 320.0) / 4.0);
+}

@@ -172,7 +172,9 @@ pub fn build(
 ) -> Option<Plot> {
     let span = weeks.span();
     let selected_index = selected.and_then(|k| weeks.index_of(k));
-    let anchor = selected_index.unwrap_or(span.end - 1);
+    // A double issue's window reaches its second week.
+    let last_week = |i: i64| weeks.get(i).map_or(i, |w| w.end.max(i));
+    let anchor = selected_index.map_or(span.end - 1, last_week);
     let window = match ZOOMS.get(zoom).copied().flatten() {
         Some(n) => window(&span, anchor, n),
         None => span.clone(),
@@ -285,7 +287,9 @@ pub fn build(
             // The week's own issue names it (a series not numbered by week
             // has other numbers than the calendar's).
             let key = weeks.key_at(i)?;
-            let r = usize::try_from(i - window.start)
+            // The moving average of a double issue is the one that ends
+            // with its last week, as for any issue.
+            let r = usize::try_from(last_week(i) - window.start)
                 .ok()
                 .filter(|r| *r < shown);
             let earlier = calendar::year_earlier(key).map(|k| {
@@ -564,5 +568,35 @@ mod tests {
         assert_eq!(r.row_of(0.0), 6);
         assert_eq!(r.column_of(0), 10);
         assert_eq!(r.column_of(9), 29);
+    }
+
+    #[test]
+    fn a_double_issues_moving_average_ends_with_its_last_week() {
+        use crate::model::{Figures, IssueSummary, SeriesId};
+        let summary = |n: u32, v| {
+            IssueSummary::with_figures(
+                IssueKey::new(2024, n),
+                Figures::headline(SeriesId::CNCERT, &[Some(v)]),
+            )
+        };
+        // 第40、41期 is one issue; its four weeks are 38 to 41.
+        let double = IssueSummary {
+            last_number: Some(41),
+            ..summary(40, 900)
+        };
+        let all = vec![summary(37, 100), summary(38, 200), summary(39, 300), double];
+        let weeks = WeekSeries::build(&all);
+        let plot = build(
+            &weeks,
+            SeriesId::CNCERT.figure("events_handled"),
+            0,
+            false,
+            Some(IssueKey::new(2024, 40)),
+            Rect::new(0, 0, 78, 20),
+            Lang::En,
+        )
+        .expect("room to plot");
+        let reading = plot.reading.expect("a reading");
+        assert_eq!(reading.average, Some((200.0 + 300.0 + 900.0) / 3.0));
     }
 }
