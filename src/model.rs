@@ -248,6 +248,17 @@ pub struct IssueSummary {
     pub note: Option<String>,
 }
 
+impl IssueSummary {
+    /// The issue's key as a reader names it: both numbers of a double
+    /// issue (`cnvd:2024-40/41`), the series as [`IssueKey`] shows it.
+    pub fn label(&self) -> String {
+        match self.last_number.filter(|&n| n > self.key.number) {
+            Some(last) => format!("{}/{last}", self.key),
+            None => self.key.to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 impl IssueSummary {
     /// A cached, unread issue known only by its key and figures: what the

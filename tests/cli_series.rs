@@ -52,7 +52,7 @@ fn list_takes_a_series_and_defaults_to_the_first() {
         .skip(1)
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert_eq!(keys, ["cnvd:2024-42", "cnvd:2024-40", "cnvd:2024-39"]);
+    assert_eq!(keys, ["cnvd:2024-42", "cnvd:2024-40/41", "cnvd:2024-39"]);
     let header = cnvd.lines().next().unwrap();
     for column in ["VULNS", "HIGH", "SCORE", "0DAY", "GOV"] {
         assert!(header.contains(column), "{header}");
@@ -78,7 +78,7 @@ fn both_numbers_of_a_double_issue_reach_it_and_its_row_carries_both() {
     for key in ["cnvd:2024-40", "cnvd:2024-41"] {
         let show = stdout(&zhoubao(&db, &["show", key]));
         assert!(
-            show.starts_with("cnvd:2024-40  CNVD漏洞周报2024年第40、41期\n"),
+            show.starts_with("cnvd:2024-40/41  CNVD漏洞周报2024年第40、41期\n"),
             "{key}: {show}"
         );
         assert!(show.contains("period:     2024-09-30~2024-10-13"), "{show}");

@@ -149,7 +149,7 @@ fn list_table(rows: &[&IssueRow], series: SeriesId, lang: Lang, out: &mut String
     let states = [Cmd::Read, Cmd::Unread, Cmd::NotCached].map(|c| c.text(lang));
     let [read, unread, not_cached] = &states;
     let metrics = series.headline();
-    let keys: Vec<String> = rows.iter().map(|r| r.summary.key.to_string()).collect();
+    let keys: Vec<String> = rows.iter().map(|r| r.summary.label()).collect();
     let widths = [
         keys.iter()
             .map(|k| k.width())

@@ -128,7 +128,7 @@ pub fn show_text_noting(
         Some(t) => clean(t),
         None => Cmd::TitleUnknown.text(lang).into_owned(),
     };
-    out.push_str(&format!("{}  {}\n", s.key, title));
+    out.push_str(&format!("{}  {}\n", s.label(), title));
     out.push_str(&if s.cached {
         Cmd::Cached.text(lang)
     } else if empty_copies > 0 {

@@ -46,11 +46,10 @@ fn short_period(s: &IssueSummary) -> String {
 /// An issue's key with both numbers of a double issue (`2024-40/41`),
 /// with its series (`cnvd:2024-40/41`) when `with_series`.
 pub fn issue_label(s: &IssueSummary, with_series: bool) -> String {
-    let key = if with_series {
-        s.key.to_string()
-    } else {
-        format!("{}-{}", s.key.year, s.key.number)
-    };
+    if with_series {
+        return s.label();
+    }
+    let key = format!("{}-{}", s.key.year, s.key.number);
     match s.last_number.filter(|&n| n > s.key.number) {
         Some(last) => format!("{key}/{last}"),
         None => key,
