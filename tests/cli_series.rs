@@ -208,3 +208,24 @@ fn keys_name_their_series_and_an_unknown_one_is_refused_with_the_form() {
     let open = zhoubao(&db, &["--open", "cnvd:2024-41", "list", "--series", "cnvd"]);
     assert!(open.status.success());
 }
+
+#[test]
+fn since_with_another_series_key_says_which_series_it_means() {
+    let (_dir, db) = cache();
+    let o = zhoubao(&db, &["list", "--since", "cnvd:2024-40"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("--since cnvd:2024-40") && err.contains("--series cnvd"),
+        "{err}"
+    );
+    // With its series, the key is a week like any other.
+    let o = zhoubao(
+        &db,
+        &["list", "--series", "cnvd", "--since", "cnvd:2024-40"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = String::from_utf8_lossy(&o.stdout).lines().count();
+    assert_eq!(rows, 3, "a header, cnvd:2024-42 and cnvd:2024-40/41");
+}

@@ -359,6 +359,20 @@ pub enum Order {
 }
 
 impl Select {
+    /// `--since` with another series' key (`cnvd:2025-1`) while the
+    /// first series is listed: its week would be taken silently, so the
+    /// command says which `--series` it meant. An unprefixed key is a week
+    /// of any series.
+    pub fn since_of_another_series(&self) -> Option<(IssueKey, SeriesId)> {
+        let since = self.since?;
+        match self.series.0 {
+            Some(chosen) if since.series != SeriesId::CNCERT && since.series != chosen => {
+                Some((since, since.series))
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the filters let this issue through.
     pub fn admits(&self, row: &IssueRow) -> bool {
         let s = &row.summary;

@@ -3,6 +3,7 @@
 //! commands that store, read-only when it cannot be written; or the demo
 //! corpus in memory.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -53,7 +54,7 @@ fn rerank_if_merged_by_older_rules(mut store: Store, lang: Lang) -> Result<Store
                 issues: store.issue_count()?,
                 files: counts.sources,
             };
-            eprintln!("{}", said.text(lang));
+            let _ = writeln!(std::io::stderr(), "{}", said.text(lang));
         }
     }
     Ok(store)

@@ -52,6 +52,14 @@ pub fn run(
             )
             .exit();
     }
+    if let Some((since, series)) = select.since_of_another_series() {
+        let since = since.to_string();
+        let series = series.id().to_string();
+        return Err(super::said(
+            Cmd::SinceOfAnotherSeries { since, series },
+            lang,
+        ));
+    }
     let rows = select.apply(store.rows()?);
     let text = match format {
         // Excel on a Chinese Windows reads UTF-8 only after a BOM.

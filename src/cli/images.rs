@@ -61,7 +61,7 @@ pub fn run(store: &mut Store, flags: Flags, config: Config, lang: Lang) -> Resul
             !flags.quiet,
             lang,
         );
-        eprintln!("{}", summary.render(lang));
+        let _ = writeln!(std::io::stderr(), "{}", summary.render(lang));
         if summary.failed_any() {
             code = ExitCode::FAILURE;
         }
@@ -81,7 +81,11 @@ pub fn run(store: &mut Store, flags: Flags, config: Config, lang: Lang) -> Resul
         .any(|i| matches!(i.state, ImageState::Missing | ImageState::Failed { .. }));
     if left && !flags.fetch && !flags.json {
         let key = key.to_string();
-        eprintln!("{}", Images::FetchHint { key }.text(lang));
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            Images::FetchHint { key }.text(lang)
+        );
     }
     if let Some(dir) = &flags.save {
         if !save(store, key, &list, dir, lang)? {
@@ -228,7 +232,11 @@ fn save(store: &Store, key: IssueKey, list: &[IssueImage], dir: &Path, lang: Lan
     let cached: Vec<&IssueImage> = list.iter().filter(|i| i.is_cached()).collect();
     if cached.is_empty() {
         let key = key.to_string();
-        eprintln!("{}", Images::SaveNothing { key }.text(lang));
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            Images::SaveNothing { key }.text(lang)
+        );
         return Ok(false);
     }
     std::fs::create_dir_all(dir).map_err(|e| {
@@ -264,7 +272,7 @@ fn save(store: &Store, key: IssueKey, list: &[IssueImage], dir: &Path, lang: Lan
                 }
             }
         };
-        eprintln!("{}", said.text(lang));
+        let _ = writeln!(std::io::stderr(), "{}", said.text(lang));
     }
     Ok(all)
 }

@@ -6,11 +6,17 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::args::Select;
+use super::said;
 use crate::i18n::{Cmd, Lang};
 use crate::output;
 use crate::store::Store;
 
 pub fn run(store: &Store, select: &Select, json: bool, lang: Lang) -> Result<ExitCode> {
+    if let Some((since, series)) = select.since_of_another_series() {
+        let since = since.to_string();
+        let series = series.id().to_string();
+        return Err(said(Cmd::SinceOfAnotherSeries { since, series }, lang));
+    }
     let all = store.rows()?;
     // Why nothing was chosen, for stderr: stdout stays a script's empty list.
     let why_empty = if all.is_empty() {
@@ -26,7 +32,8 @@ pub fn run(store: &Store, select: &Select, json: bool, lang: Lang) -> Result<Exi
     };
     let rows = select.apply(all);
     if rows.is_empty() {
-        eprintln!("zhoubao: {}", why_empty.text(lang));
+        // Not eprintln!, which panics when stderr cannot be written.
+        let _ = writeln!(std::io::stderr(), "zhoubao: {}", why_empty.text(lang));
     }
     let text = if json {
         output::list_json(&rows)

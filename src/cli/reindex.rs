@@ -1,6 +1,7 @@
 //! `zhoubao reindex`: every issue rebuilt from the raw files the cache
 //! keeps, after an upgrade of the parser.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -16,6 +17,6 @@ pub fn run(store: &mut Store, lang: Lang) -> Result<ExitCode> {
         files: counts.sources,
         parsed: counts.bulletins,
     };
-    eprintln!("{}", reindexed.text(lang));
+    let _ = writeln!(std::io::stderr(), "{}", reindexed.text(lang));
     Ok(ExitCode::SUCCESS)
 }

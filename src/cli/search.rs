@@ -44,7 +44,11 @@ pub fn run(
     if hits.is_empty() {
         // Like grep: nothing found is exit status 1.
         let query = crate::sanitize::line(query);
-        eprintln!("zhoubao: {}", Cmd::NoHit { query }.text(lang));
+        let _ = writeln!(
+            std::io::stderr(),
+            "zhoubao: {}",
+            Cmd::NoHit { query }.text(lang)
+        );
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)

@@ -46,6 +46,11 @@ pub enum Cmd {
     ListNoIssue,
     /// `--flagged`, and no issue of the cache is flagged.
     ListNoneFlagged,
+    /// `--since` names another series' issue than the one listed.
+    SinceOfAnotherSeries {
+        since: String,
+        series: String,
+    },
     /// The filters left no issue.
     ListNoMatch,
     /// Context of an `--output` file that could not be written.
@@ -204,6 +209,12 @@ impl Cmd {
             (ListNoIssue, En) => {
                 "the cache holds no issue yet: zhoubao import or zhoubao update brings them".into()
             }
+            (SinceOfAnotherSeries { since, series }, Zh) => {
+                format!("--since {since} 是 {series} 的期号：加上 --series {series}").into()
+            }
+            (SinceOfAnotherSeries { since, series }, En) => {
+                format!("--since {since} is an issue of {series}: add --series {series}").into()
+            }
             (ListNoneFlagged, Zh) => "没有加旗标的一期：在 TUI 里按 * 给当前这期加旗标".into(),
             (ListNoneFlagged, En) => "no issue is flagged: * in the TUI flags the shown one".into(),
             (ListNoMatch, Zh) => "没有符合这些条件的一期".into(),
@@ -307,6 +318,10 @@ impl Cmd {
             EmptyQuery,
             ListNoIssue,
             ListNoneFlagged,
+            SinceOfAnotherSeries {
+                since: "cnvd:2025-1".into(),
+                series: "cnvd".into(),
+            },
             ListNoMatch,
             Writing {
                 path: "/tmp/x.csv".into(),

@@ -29,7 +29,7 @@ pub mod ui;
 pub mod update;
 pub mod view;
 
-use std::io;
+use std::io::{self, Write};
 
 use anyhow::Context;
 use ratatui::backend::CrosstermBackend;
@@ -92,7 +92,7 @@ pub fn run(
     // next start should come back to the same issue.
     app.finish_session();
     for failed in app.take_exit_errors() {
-        eprintln!("zhoubao: {failed}");
+        let _ = writeln!(std::io::stderr(), "zhoubao: {failed}");
     }
     result
 }
