@@ -113,7 +113,7 @@ fn fetch_keeps_the_pages_pictures_and_images_lists_them() {
     let zh = stdout(&zhoubao(&db, "zh", &["images", &key]));
     assert!(zh.contains("：4 张图片\n"), "{zh}");
     assert!(
-        zh.contains("\n4. 失败：不是图片：服务器发来的是网页\n"),
+        zh.contains("\n4. 没有保存：不是图片：服务器发来的是网页\n"),
         "{zh}"
     );
 

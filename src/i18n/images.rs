@@ -204,7 +204,7 @@ impl Images {
             ) => format!("{kind} {width}×{height}, {}", size(*bytes)).into(),
             (Missing, Zh) => "未下载".into(),
             (Missing, En) => "not downloaded".into(),
-            (Failed { why }, Zh) => format!("失败：{}", why.text(Zh)).into(),
+            (Failed { why }, Zh) => format!("没有保存：{}", why.text(Zh)).into(),
             (Failed { why }, En) => format!("failed: {}", why.text(En)).into(),
             (FetchHint { key }, Zh) => {
                 format!("zhoubao images {key} --fetch 下载缺少的图片（也重试失败的）").into()
