@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use super::words::plural;
 use super::{Lang, Msg, Os};
 
 /// Something the feeds' side says. Names, titles and URLs are held
@@ -99,14 +100,6 @@ pub enum FeedMsg {
 impl From<FeedMsg> for Msg {
     fn from(m: FeedMsg) -> Msg {
         Msg::Feed(m)
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 

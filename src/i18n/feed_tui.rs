@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+use super::words::plural;
 use super::{Lang, Msg};
 
 /// Where the TUI's update is, for its progress line.
@@ -131,14 +132,6 @@ pub enum FeedTui {
 impl From<FeedTui> for Msg {
     fn from(m: FeedTui) -> Msg {
         Msg::Feed(super::FeedMsg::Tui(m))
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 

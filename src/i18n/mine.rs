@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::words::plural;
 use super::{Lang, Msg};
 use crate::model::IssueKey;
 
@@ -97,14 +98,6 @@ fn exit_status_in_chinese(status: &str) -> String {
         };
     }
     status.to_string()
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 impl Mine {

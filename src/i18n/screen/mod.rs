@@ -12,6 +12,7 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::words::{month, plural};
 use super::Lang;
 use crate::model::{IssueKey, Metric};
 
@@ -227,27 +228,6 @@ pub enum Screen {
         total: usize,
         more: bool,
     },
-}
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-fn month(m: u32) -> &'static str {
-    usize::try_from(m)
-        .ok()
-        .and_then(|m| m.checked_sub(1))
-        .and_then(|i| MONTHS.get(i))
-        .copied()
-        .unwrap_or("?")
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 impl Screen {
