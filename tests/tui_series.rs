@@ -540,3 +540,13 @@ fn a_search_with_no_hit_here_names_the_other_series_that_has_one() {
     let status = idle.lines().last().unwrap_or_default();
     assert!(!status.contains("n/N"), "{status}");
 }
+
+#[test]
+fn s_says_which_series_is_shown_whole_at_40_columns() {
+    let mut app = zh_app(Some(key(2024, 38)), 40, 12);
+    press(&mut app, KeyCode::Char('s'));
+    let shot = screen(&app, 40, 12);
+    let status = shot.lines().last().unwrap_or_default();
+    assert!(status.starts_with("现在浏览 CNVD周报，13 期"), "{shot}");
+    assert!(!status.contains('…'), "{status}");
+}

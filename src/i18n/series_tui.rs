@@ -27,6 +27,8 @@ pub enum SeriesTui {
         series: SeriesId,
         issues: usize,
         key: Option<String>,
+        /// The narrow screen's form: the series' short name.
+        short: bool,
     },
     /// After `s`, when the series has no issue of the shown one's `week`:
     /// the issue `shown` instead is the nearest.
@@ -123,19 +125,21 @@ impl SeriesTui {
                     series,
                     issues,
                     key,
+                    short,
                 },
                 Zh,
             ) => {
                 let next = key
                     .as_ref()
                     .map_or_else(String::new, |k| format!("；{k} 换下一个系列"));
-                format!("现在浏览 {}，{issues} 期{next}", name(*series, false, Zh)).into()
+                format!("现在浏览 {}，{issues} 期{next}", name(*series, *short, Zh)).into()
             }
             (
                 Shown {
                     series,
                     issues,
                     key,
+                    short,
                 },
                 En,
             ) => {
@@ -144,7 +148,7 @@ impl SeriesTui {
                     .map_or_else(String::new, |k| format!("; {k} for the next series"));
                 format!(
                     "now browsing the {} ({}){next}",
-                    name(*series, false, En),
+                    name(*series, *short, En),
                     Msg::Issues(*issues).text(En)
                 )
                 .into()
@@ -333,11 +337,13 @@ impl SeriesTui {
                 series: cnvd,
                 issues: 62,
                 key: Some("s".into()),
+                short: false,
             },
             SeriesTui::Shown {
                 series: S::CNCERT,
                 issues: 1,
                 key: None,
+                short: true,
             },
             SeriesTui::Empty {
                 series: cnvd,

@@ -122,11 +122,16 @@ impl App {
                     .get(shown)
                     .map_or_else(|| shown.to_string(), |s| issue_label(s, true)),
             },
-            (issues, None) => SeriesTui::Shown {
-                series: to,
-                issues,
-                key,
-            },
+            (issues, None) => {
+                let shown = |key, short| SeriesTui::Shown {
+                    series: to,
+                    issues,
+                    key,
+                    short,
+                };
+                let notice = Notice::with_short(shown(key, false), shown(None, true), false);
+                return self.status.notice(&self.ui, &notice);
+            }
         };
         self.status.set_message(self.ui.say(said));
     }
