@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::i18n::{english_display, Lang, Localized};
+use crate::i18n::{english_display, Cmd, Lang, Localized};
 use crate::model::{IssueKey, IssueRow, SeriesId};
 
 /// Browse CNCERT's weekly bulletins, 网络安全信息与动态周报 and CNVD漏洞周报, from the terminal.
@@ -363,11 +363,14 @@ impl Select {
     /// first series is listed: its week would be taken silently, so the
     /// command says which `--series` it meant. An unprefixed key is a week
     /// of any series.
-    pub fn since_of_another_series(&self) -> Option<(IssueKey, SeriesId)> {
+    pub fn since_of_another_series(&self) -> Option<Cmd> {
         let since = self.since?;
         match self.series.0 {
             Some(chosen) if since.series != SeriesId::CNCERT && since.series != chosen => {
-                Some((since, since.series))
+                Some(Cmd::SinceOfAnotherSeries {
+                    since: since.to_string(),
+                    series: since.series.id().to_string(),
+                })
             }
             _ => None,
         }

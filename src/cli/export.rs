@@ -52,13 +52,8 @@ pub fn run(
             )
             .exit();
     }
-    if let Some((since, series)) = select.since_of_another_series() {
-        let since = since.to_string();
-        let series = series.id().to_string();
-        return Err(super::said(
-            Cmd::SinceOfAnotherSeries { since, series },
-            lang,
-        ));
+    if let Some(wrong) = select.since_of_another_series() {
+        return Err(super::said(wrong, lang));
     }
     let rows = select.apply(store.rows()?);
     let text = match format {

@@ -12,10 +12,8 @@ use crate::output;
 use crate::store::Store;
 
 pub fn run(store: &Store, select: &Select, json: bool, lang: Lang) -> Result<ExitCode> {
-    if let Some((since, series)) = select.since_of_another_series() {
-        let since = since.to_string();
-        let series = series.id().to_string();
-        return Err(said(Cmd::SinceOfAnotherSeries { since, series }, lang));
+    if let Some(wrong) = select.since_of_another_series() {
+        return Err(said(wrong, lang));
     }
     let all = store.rows()?;
     // Why nothing was chosen, for stderr: stdout stays a script's empty list.

@@ -227,16 +227,25 @@ impl WeekSeries {
     /// None: what a chart draws, one cell per week (both weeks of a double
     /// issue hold its value).
     pub fn values(&self, range: Range<i64>, metric: Metric) -> Vec<Option<i64>> {
+        self.per_week(range, |w| w.units(metric))
+    }
+
+    /// `of` each week of `range` (its known issue's), None for a gap.
+    fn per_week<T: Clone>(
+        &self,
+        range: Range<i64>,
+        of: impl Fn(&Week) -> Option<T>,
+    ) -> Vec<Option<T>> {
         let mut out = vec![None; usize::try_from(range.end - range.start).unwrap_or(0)];
         let from = self.weeks.partition_point(|w| w.end < range.start);
         for w in self.weeks[from..]
             .iter()
             .take_while(|w| w.index < range.end)
         {
-            let v = w.units(metric);
+            let v = of(w);
             for i in w.index.max(range.start)..=w.end.min(range.end - 1) {
                 if let Ok(i) = usize::try_from(i - range.start) {
-                    out[i] = v;
+                    out[i] = v.clone();
                 }
             }
         }
@@ -267,19 +276,7 @@ impl WeekSeries {
     /// None for a gap. What tells a double issue's two weeks from two
     /// issues of equal value.
     pub fn holders(&self, range: Range<i64>) -> Vec<Option<i64>> {
-        let mut out = vec![None; usize::try_from(range.end - range.start).unwrap_or(0)];
-        let from = self.weeks.partition_point(|w| w.end < range.start);
-        for w in self.weeks[from..]
-            .iter()
-            .take_while(|w| w.index < range.end)
-        {
-            for i in w.index.max(range.start)..=w.end.min(range.end - 1) {
-                if let Ok(i) = usize::try_from(i - range.start) {
-                    out[i] = Some(w.index);
-                }
-            }
-        }
-        out
+        self.per_week(range, |w| Some(w.index))
     }
 
     /// The last issue ending before week `index` whose `metric` is known.
